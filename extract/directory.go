@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"fengong/templates"
+)
+
+// DirectoryFile is the name of the dept directory inside a templates set.
+const DirectoryFile = "depts.yaml"
+
+// Directory is the list of canonical dept names, their kinds and aliases,
+// in the official order (排序) that dept lists follow. The default ships
+// embedded as templates/depts.yaml; users override it with their own.
+type Directory struct {
+	Kinds   []string   `yaml:"kinds"`
+	Entries []DirEntry `yaml:"depts"`
+	index   map[string]int
+}
+
+// DirEntry is one dept of the directory.
+type DirEntry struct {
+	Name    string   `yaml:"name"`
+	Kind    string   `yaml:"kind"`
+	Aliases []string `yaml:"aliases"`
+}
+
+// LoadDirectory reads depts.yaml from the templates set (nil: defaults).
+func LoadDirectory(ts *templates.Set) (*Directory, error) {
+	if ts == nil {
+		ts = templates.Default()
+	}
+	var d Directory
+	if err := ts.Decode(DirectoryFile, &d); err != nil {
+		return nil, err
+	}
+	if err := d.build(); err != nil {
+		return nil, fmt.Errorf("%s: %w", ts.Origin(DirectoryFile), err)
+	}
+	return &d, nil
+}
+
+func (d *Directory) build() error {
+	d.index = make(map[string]int, 2*len(d.Entries))
+	for i, e := range d.Entries {
+		if strings.TrimSpace(e.Name) == "" {
+			return fmt.Errorf("dept %d has no name", i+1)
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if j, dup := d.index[n]; dup && j != i {
+				return fmt.Errorf("%q is listed twice (as %q and %q)", n, d.Entries[j].Name, e.Name)
+			}
+			d.index[n] = i
+		}
+	}
+	return nil
+}
+
+// Lookup returns the directory entry for a name or alias.
+func (d *Directory) Lookup(name string) (DirEntry, int, bool) {
+	if d == nil || d.index == nil {
+		return DirEntry{}, 0, false
+	}
+	i, ok := d.index[name]
+	if !ok {
+		return DirEntry{}, 0, false
+	}
+	return d.Entries[i], i, true
+}

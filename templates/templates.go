@@ -1,0 +1,93 @@
+// Package templates holds the embedded defaults that readers see: the dept
+// directory (depts.yaml) and the Chinese wording of every exporter
+// (xlsx.yaml, pdf.yaml, charts.yaml). A user directory overrides them file
+// by file, in the manner of hugo's layouts: a file present there wins, any
+// other falls back to the embedded default.
+package templates
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed *.yaml
+var defaults embed.FS
+
+// Set is the embedded defaults overlaid by an optional user directory.
+type Set struct {
+	override fs.FS // nil when there is no override directory
+	dir      string
+}
+
+// Default returns the embedded defaults alone.
+func Default() *Set { return &Set{} }
+
+// New overlays the embedded defaults with the files in dir. An empty dir
+// gives the defaults alone; a dir that does not exist is an error.
+func New(dir string) (*Set, error) {
+	if dir == "" {
+		return Default(), nil
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("templates directory: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("templates directory %s: not a directory", dir)
+	}
+	return &Set{override: os.DirFS(dir), dir: dir}, nil
+}
+
+// ReadFile returns the named file from the override directory if it has
+// it, else the embedded default.
+func (s *Set) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) {
+		return nil, fmt.Errorf("template %q: invalid name", name)
+	}
+	if s.override != nil {
+		b, err := fs.ReadFile(s.override, name)
+		if err == nil {
+			return b, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+	}
+	b, err := defaults.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return b, nil
+}
+
+// Origin says where the named file comes from: the override path, or
+// "embedded:<name>".
+func (s *Set) Origin(name string) string {
+	if s.override != nil {
+		if _, err := fs.Stat(s.override, name); err == nil {
+			return s.dir + "/" + name
+		}
+	}
+	return "embedded:" + name
+}
+
+// Decode reads the named YAML file into v. Unknown keys are an error that
+// names the file, so a typo in an override does not pass silently.
+func (s *Set) Decode(name string, v any) error {
+	b, err := s.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("template %s: %w", s.Origin(name), err)
+	}
+	return nil
+}
