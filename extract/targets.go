@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	reNumber = regexp.MustCompile(`\d+(?:\.\d+)?`)
+	// a measurement unit right after a number; years, months, days,
+	// editions (届), ranks (强) and the G of 5G are deliberately absent
+	reUnit = regexp.MustCompile(`^(?:%|％|个百分点|[万亿千百]{0,3}(?:人次|人|美元|元|公斤|斤|吨|亩|个|家|户|套|所|座|项|条|公里|千米|米|辆|台|张|处|名|千瓦时|千瓦|立方米|平方米|平方公里|标箱|件|册|部|场|份|头|床|艘|架|列|批|间|栋|只|株|棵|支)|[万亿]{1,2})`)
+	// a second number closing a range: 7.5%—8%
+	reRangeEnd = regexp.MustCompile(`^(?:—|－|-|～|~|至|到)(\d+(?:\.\d+)?)`)
+)
+
+// words that open a target sentence without belonging to the indicator
+var targetOpeners = []string{"力争", "确保", "争取", "努力", "预计", "全年", "全省", "全市", "今年", "年内", "实现", "其中", "推动", "力求", "要", "并", "使"}
+
+// verbs that join an indicator to its value, longest first within a prefix
+var targetVerbs = []string{
+	"提高到", "提升到", "降低到", "下降到", "增加到", "增长到", "控制在", "稳定在", "保持在", "不低于", "不超过", "不高于",
+	"培优育强", "新开工", "新改建", "增长", "提高", "提升", "下降", "降低", "减少", "涨幅", "达到", "突破", "超过", "高于",
+	"低于", "新增", "新建", "净增", "建成", "完成", "培育", "打造", "增加", "增至", "降至", "改造", "培训", "达",
+}
+
+// findTargets finds the quantitative targets in every task's text.
+func findTargets(items []Item) []Target {
+	var out []Target
+	for i := range items {
+		for j := range items[i].Tasks {
+			t := &items[i].Tasks[j]
+			for _, tg := range targetsIn(t.Text) {
+				tg.Item, tg.Task, tg.Line = t.Item, t.ID, t.Line
+				out = append(out, tg)
+			}
+		}
+	}
+	return out
+}
+
+// targetsIn finds the targets in one text, in order.
+func targetsIn(s string) []Target {
+	var out []Target
+	prevVerb, prevEnd := "", -1
+	locs := reNumber.FindAllStringIndex(s, -1)
+	for k := 0; k < len(locs); k++ {
+		a, b := locs[k][0], locs[k][1]
+		if !numberStandsAlone(s, a, b) {
+			continue
+		}
+		pos := b
+		op := ""
+		if strings.HasPrefix(s[pos:], "多") || strings.HasPrefix(s[pos:], "余") {
+			op = OpAbove
+			pos += len("多")
+		}
+		unit := reUnit.FindString(s[pos:])
+		if unit == "" {
+			continue
+		}
+		pos += len(unit)
+		if m := reRangeEnd.FindStringSubmatchIndex(s[pos:]); m != nil {
+			// a range: keep the lower bound, as an at-least target
+			pos += m[1]
+			pos += len(reUnit.FindString(s[pos:]))
+			op = OpAtLeast
+			for k+1 < len(locs) && locs[k+1][0] < pos {
+				k++
+			}
+		}
+		for _, m := range []struct{ word, op string }{{"以上", OpAtLeast}, {"以内", OpAtMost}, {"以下", OpAtMost}, {"左右", OpAbout}, {"上下", OpAbout}} {
+			if strings.HasPrefix(s[pos:], m.word) {
+				op = m.op
+				pos += len(m.word)
+				break
+			}
+		}
+		start := chunkStart(s, a)
+		end := chunkEnd(s, pos)
+		before := s[start:a]
+		// leading words that are not part of the indicator
+		for trimmed := true; trimmed; {
+			trimmed = false
+			for _, w := range targetOpeners {
+				if strings.HasPrefix(before, w) && len(before) > len(w) {
+					before = before[len(w):]
+					start += len(w)
+					trimmed = true
+				}
+			}
+		}
+		if strings.HasPrefix(before, "约") {
+			before, start = before[len("约"):], start+len("约")
+			if op == "" {
+				op = OpAbout
+			}
+		}
+		verb, indicator := splitVerb(before)
+		after := strings.TrimSpace(s[pos:end])
+		spanEnd := pos
+		if indicator == "" {
+			indicator = after
+			spanEnd = end
+		}
+		if verb == "" && before == "" && prevEnd >= 0 && start > 0 && strings.HasPrefix(s[start-len("、"):], "、") && start-len("、") == prevEnd {
+			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业
+		}
+		if indicator == "" || !plausibleIndicator(indicator) {
+			continue
+		}
+		if op == "" {
+			op = verbOp(verb)
+		}
+		value, err := strconv.ParseFloat(s[a:b], 64)
+		if err != nil {
+			continue
+		}
+		out = append(out, Target{Indicator: indicator, Verb: verb, Value: value, Unit: unit, Op: op, Text: s[start:spanEnd]})
+		prevVerb, prevEnd = verb, end
+	}
+	return out
+}
+
+// numberStandsAlone rejects digits that belong to a code or a name: 5G,
+// IPv6, "3+3+2", 第3, 12345 热线 (no unit follows that one anyway).
+func numberStandsAlone(s string, a, b int) bool {
+	if a > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:a])
+		if r < utf8.RuneSelf && (unicode.IsLetter(r) || r == '+' || r == '.' || r == '/' || r == '-' || r == '_') || r == '第' || r == '＋' {
+			return false
+		}
+	}
+	if b < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[b:])
+		if r < utf8.RuneSelf && (unicode.IsLetter(r) || r == '+' || r == '/' || r == '_') || r == '＋' {
+			return false
+		}
+	}
+	return true
+}
+
+// chunkStart is where the phrase holding the number starts.
+func chunkStart(s string, a int) int {
+	i := strings.LastIndexAny(s[:a], "，。；：、！？,;:（(")
+	if i < 0 {
+		return 0
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return i + size
+}
+
+// chunkEnd is where the phrase holding the number ends.
+func chunkEnd(s string, pos int) int {
+	i := strings.IndexAny(s[pos:], "，。；：、！？,;:（(")
+	if i < 0 {
+		return len(s)
+	}
+	return pos + i
+}
+
+// splitVerb finds the verb that joins the indicator to the value, at the
+// end of before (地区生产总值|增长) or at its start (新建|5G基站).
+func splitVerb(before string) (verb, indicator string) {
+	before = strings.TrimSpace(before)
+	best := ""
+	for _, v := range targetVerbs {
+		if strings.HasSuffix(before, v) && len(v) > len(best) {
+			best = v
+		}
+	}
+	if best != "" {
+		return best, strings.TrimSpace(strings.TrimSuffix(before, best))
+	}
+	for _, v := range targetVerbs {
+		if strings.HasPrefix(before, v) && len(before) > len(v) {
+			return v, strings.TrimSpace(before[len(v):])
+		}
+	}
+	return "", before
+}
+
+func verbOp(verb string) string {
+	switch verb {
+	case "突破", "超过", "高于":
+		return OpAbove
+	case "达到", "达", "不低于":
+		return OpAtLeast
+	case "控制在", "不超过", "不高于", "低于":
+		return OpAtMost
+	}
+	return OpEqual
+}
+
+// plausibleIndicator is a short phrase that names something measured.
+func plausibleIndicator(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n == 0 || n > 30 {
+		return false
+	}
+	han := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return han > 0
+}
