@@ -425,7 +425,7 @@ func (p *parser) buildTasks(it *itemAcc) {
 		}
 		ord++
 		text := cleanTaskText(pending.String())
-		t := Task{ID: strconv.Itoa(it.Number) + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: text, Clause: s.clause, Line: s.line, Deadline: c.deadline}
+		t := Task{ID: it.idPrefix + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: text, Clause: s.clause, Line: s.line, Deadline: c.deadline}
 		p.resolve(&t, c, s.line)
 		if text == "" {
 			if i == 0 || segs[i-1].clause != "" {
@@ -439,7 +439,7 @@ func (p *parser) buildTasks(it *itemAcc) {
 	}
 	if rest := cleanTaskText(pending.String()); rest != "" && !onlyPunct(rest) {
 		ord++
-		t := Task{ID: strconv.Itoa(it.Number) + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: rest, Line: pendingLine}
+		t := Task{ID: it.idPrefix + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: rest, Line: pendingLine}
 		if len(it.Tasks) == 0 {
 			p.warn(pendingLine, it.Number, "item %d names no responsible dept", it.Number)
 		} else {

@@ -14,10 +14,10 @@ var (
 )
 
 // findLists finds declared lists with their members.
-func (p *parser) findLists(items []Item) []NamedList {
+func (p *parser) findLists() []NamedList {
 	var out []NamedList
-	for i := range items {
-		it := &items[i]
+	for _, acc := range p.items {
+		it := &acc.Item
 		for j := range it.Tasks {
 			t := &it.Tasks[j]
 			for _, m := range reListInline.FindAllStringSubmatch(t.Text, -1) {
@@ -29,7 +29,7 @@ func (p *parser) findLists(items []Item) []NamedList {
 			}
 		}
 		// circled sub-items introduced by a list name
-		lead := p.leadText(it.Number)
+		lead := acc.leadText
 		if lead == "" {
 			continue
 		}
@@ -53,15 +53,6 @@ func (p *parser) findLists(items []Item) []NamedList {
 		}
 	}
 	return out
-}
-
-func (p *parser) leadText(number int) string {
-	for _, it := range p.items {
-		if it.Number == number {
-			return it.leadText
-		}
-	}
-	return ""
 }
 
 func (p *parser) list(item int, task string, line int, name, count string, members []string) NamedList {

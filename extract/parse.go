@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,7 +14,7 @@ import (
 // Parse builds the Document from normalised text. dir may be nil: then no
 // name is canonicalised and every dept is reported as unknown.
 func Parse(t *Text, dir *Directory) (*Document, error) {
-	p := &parser{text: t, dir: dir, depts: map[string]*deptAcc{}, warned: map[string]bool{}}
+	p := &parser{text: t, dir: dir, depts: map[string]*deptAcc{}, warned: map[string]bool{}, seenNumbers: map[int]int{}}
 	p.scanMode()
 	for i, line := range t.Lines {
 		p.line(i+1, line)
@@ -74,6 +75,8 @@ type parser struct {
 	groups   []string
 	warnings []Warning
 	warned   map[string]bool
+
+	seenNumbers map[int]int
 }
 
 type itemAcc struct {
@@ -82,6 +85,7 @@ type itemAcc struct {
 	segs     []segment
 	seen     bool // a line of this item has been read
 	leadText string
+	idPrefix string // task IDs are idPrefix.ordinal
 }
 
 // segment is a piece of an item's text: plain text or a clause.
@@ -242,6 +246,12 @@ func (p *parser) startItem(n, number int, inferred bool, rest string) {
 		}
 	}
 	it := &itemAcc{Item: Item{Number: number, Section: p.section, Line: n, NumberInferred: inferred}}
+	// Task IDs stay unique when a number repeats: 3.1, then 3-2.1.
+	p.seenNumbers[number]++
+	it.idPrefix = strconv.Itoa(number)
+	if k := p.seenNumbers[number]; k > 1 {
+		it.idPrefix += "-" + strconv.Itoa(k)
+	}
 	p.items = append(p.items, it)
 	p.cur = it
 	for i := range p.sections {
@@ -296,7 +306,7 @@ func (p *parser) finish() {
 			num = last.Number + 1
 		}
 		line := p.nextLine
-		it := &itemAcc{Item: Item{Number: num, Section: p.section, Line: line, NumberInferred: true}}
+		it := &itemAcc{Item: Item{Number: num, Section: p.section, Line: line, NumberInferred: true}, idPrefix: strconv.Itoa(num)}
 		p.items = append(p.items, it)
 		p.warn(line, num, "the source ends where item %d should begin: its text is missing (truncated input?)", num)
 		return
@@ -310,14 +320,15 @@ func (p *parser) document() *Document {
 		Source:   Source{Name: p.text.Name, SHA256: p.text.SHA256, Encoding: p.text.Encoding, Format: p.text.Format, Lines: len(p.text.Lines)},
 		Sections: p.sections,
 		Groups:   p.groups,
-		Warnings: p.warnings,
 	}
 	for _, it := range p.items {
 		d.Items = append(d.Items, it.Item)
 	}
 	d.Targets = findTargets(d.Items)
-	d.Lists = p.findLists(d.Items)
+	d.Lists = p.findLists()
 	d.Depts = p.deptList(d.Items)
+	sort.SliceStable(p.warnings, func(i, j int) bool { return p.warnings[i].Line < p.warnings[j].Line })
+	d.Warnings = p.warnings
 	normaliseSlices(d)
 	return d
 }

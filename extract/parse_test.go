@@ -1,0 +1,360 @@
+package extract
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func testDir(t testing.TB) *Directory {
+	t.Helper()
+	d, err := LoadDirectory(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func parseLines(t testing.TB, lines ...string) *Document {
+	t.Helper()
+	d, err := Parse(&Text{Name: "t.txt", Lines: lines}, testDir(t))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return d
+}
+
+func TestClauseForms(t *testing.T) {
+	tests := []struct {
+		name                   string
+		line                   string
+		text                   string
+		lead, co, resp, groups []string
+		all                    bool
+		deadline               string
+	}{
+		{"lead", "10.全方面实施“链长制”。（省工业和信息化厅牵头）", "全方面实施“链长制”。",
+			[]string{"省工业和信息化厅"}, nil, nil, nil, false, ""},
+		{"lead and co", "8.支持长沙建设国际消费中心城市。（省商务厅、省发展改革委牵头，省文化和旅游厅、省体育局、长沙市人民政府等按职责分工负责）", "支持长沙建设国际消费中心城市。",
+			[]string{"省商务厅", "省发展改革委"}, []string{"省文化和旅游厅", "省体育局", "长沙市人民政府"}, nil, nil, false, ""},
+		{"co only, no lead", "5.聚焦民生领域。（省发展改革委、省教育厅、省民政厅、省财政厅、省卫生健康委等按职责分工负责）", "聚焦民生领域。",
+			nil, []string{"省发展改革委", "省教育厅", "省民政厅", "省财政厅", "省卫生健康委"}, nil, nil, false, ""},
+		{"respective", "35.推动建立“田长制”。（省自然资源厅、省农业农村厅分别负责）", "推动建立“田长制”。",
+			nil, nil, []string{"省自然资源厅", "省农业农村厅"}, nil, false, ""},
+		{"all depts", "1.迎接好党的二十大胜利召开。（各部门单位分别负责）", "迎接好党的二十大胜利召开。",
+			nil, nil, nil, nil, true, ""},
+		{"group", "28.全面完成低空空域管理改革任务。（省发展改革委牵头，有关部门按职责分工负责）", "全面完成低空空域管理改革任务。",
+			[]string{"省发展改革委"}, nil, nil, []string{"有关部门"}, false, ""},
+		{"member-units group joined by 及", "45.打造“轨道上的长株潭”。（省发展改革委牵头，长株潭一体化发展领导小组成员单位及省长株潭一体化发展事务中心、湘江新区按职责分工负责）", "打造“轨道上的长株潭”。",
+			[]string{"省发展改革委"}, []string{"省长株潭一体化发展事务中心", "湘江新区"}, nil, []string{"长株潭一体化发展领导小组成员单位"}, false, ""},
+		{"labels in parentheses", "3.推进某项工作。（牵头单位：省发展改革委；责任单位：省财政厅、省商务厅）", "推进某项工作。",
+			[]string{"省发展改革委"}, []string{"省财政厅", "省商务厅"}, nil, nil, false, ""},
+		{"half-width punctuation", "3.推进某项工作。(省发展改革委牵头,省财政厅等按职责分工负责)", "推进某项工作。",
+			[]string{"省发展改革委"}, []string{"省财政厅"}, nil, nil, false, ""},
+		{"deadline inside", "4.出台实施方案。（省发展改革委牵头，省财政厅等按职责分工负责，6月底前出台）", "出台实施方案。",
+			[]string{"省发展改革委"}, []string{"省财政厅"}, nil, nil, false, "6月底前出台"},
+		{"deadline beside", "4.出台实施方案。（省发展改革委牵头）（年内持续推进）", "出台实施方案。",
+			[]string{"省发展改革委"}, nil, nil, nil, false, "年内持续推进"},
+		{"deadline label", "4.出台实施方案。（牵头单位：省发展改革委；完成时限：2022年12月底前）", "出台实施方案。",
+			[]string{"省发展改革委"}, nil, nil, nil, false, "2022年12月底前"},
+		{"alias merged", "11.促进中小企业融资。（省地方金融监管局、省退伍军人厅牵头）", "促进中小企业融资。",
+			[]string{"省地方金融监督管理局", "省退役军人厅"}, nil, nil, nil, false, ""},
+		{"parenthesis that is not a clause", "31.加快建设海峡两岸产业合作区（湖南），推动湘台产业链供应链深层次地融合。（省台办牵头）", "加快建设海峡两岸产业合作区（湖南），推动湘台产业链供应链深层次地融合。",
+			[]string{"省台办"}, nil, nil, nil, false, ""},
+		{"leaders are groups", "2.经济增长。（分管副省长、协管副秘书长负责，省发展改革委牵头）", "经济增长。",
+			[]string{"省发展改革委"}, nil, nil, []string{"分管副省长", "协管副秘书长"}, false, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseLines(t, tc.line)
+			if len(d.Items) != 1 || len(d.Items[0].Tasks) != 1 {
+				t.Fatalf("got %d items, tasks %+v; want 1 item with 1 task", len(d.Items), d.Items)
+			}
+			task := d.Items[0].Tasks[0]
+			check := func(field string, got, want []string) {
+				if want == nil {
+					want = []string{}
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: got %q, want %q", field, got, want)
+				}
+			}
+			if task.Text != tc.text {
+				t.Errorf("text: got %q, want %q", task.Text, tc.text)
+			}
+			check("lead", task.Lead, tc.lead)
+			check("co", task.Co, tc.co)
+			check("respective", task.Respective, tc.resp)
+			check("groups", task.Groups, tc.groups)
+			if task.All != tc.all {
+				t.Errorf("all: got %v, want %v", task.All, tc.all)
+			}
+			if task.Deadline != tc.deadline {
+				t.Errorf("deadline: got %q, want %q", task.Deadline, tc.deadline)
+			}
+		})
+	}
+}
+
+func TestLabelLineForm(t *testing.T) {
+	d := parseLines(t,
+		"一、稳定经济增长",
+		"1.推进重大项目建设，确保年度投资计划落实。",
+		"牵头单位：省发展改革委",
+		"责任单位：省财政厅、省自然资源厅",
+		"完成时限：2022年12月底前",
+		"2.加强县域商业体系建设。",
+		"牵头单位：省商务厅；配合单位：省财政厅",
+	)
+	if len(d.Items) != 2 {
+		t.Fatalf("got %d items, want 2", len(d.Items))
+	}
+	t1 := d.Items[0].Tasks
+	if len(t1) != 1 || t1[0].Text != "推进重大项目建设，确保年度投资计划落实。" || !reflect.DeepEqual(t1[0].Lead, []string{"省发展改革委"}) ||
+		!reflect.DeepEqual(t1[0].Co, []string{"省财政厅", "省自然资源厅"}) || t1[0].Deadline != "2022年12月底前" {
+		t.Errorf("item 1 tasks: got %+v", t1)
+	}
+	t2 := d.Items[1].Tasks
+	if len(t2) != 1 || !reflect.DeepEqual(t2[0].Lead, []string{"省商务厅"}) || !reflect.DeepEqual(t2[0].Co, []string{"省财政厅"}) {
+		t.Errorf("item 2 tasks: got %+v", t2)
+	}
+	if d.Items[0].Section != "一" || d.Sections[0].FirstItem != 1 {
+		t.Errorf("section: got %q first item %d", d.Items[0].Section, d.Sections[0].FirstItem)
+	}
+}
+
+func TestSplitNames(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"省发展改革委、省财政厅等", []string{"省发展改革委", "省财政厅"}},
+		{"长沙、株洲、湘潭、郴州市人民政府", []string{"长沙市人民政府", "株洲市人民政府", "湘潭市人民政府", "郴州市人民政府"}},
+		{"岳阳市、湘西自治州人民政府", []string{"岳阳市人民政府", "湘西自治州人民政府"}},
+		{"长沙、衡阳、株洲、邵阳、永州、怀化市人民政府", []string{"长沙市人民政府", "衡阳市人民政府", "株洲市人民政府", "邵阳市人民政府", "永州市人民政府", "怀化市人民政府"}},
+		{"湖南证监局、长沙市人民政府", []string{"湖南证监局", "长沙市人民政府"}},
+		{"长株潭一体化发展领导小组成员单位及省长株潭一体化发展事务中心、湘江新区", []string{"长株潭一体化发展领导小组成员单位", "省长株潭一体化发展事务中心", "湘江新区"}},
+		{"浏阳、宁乡县人民政府", []string{"浏阳县人民政府", "宁乡县人民政府"}},
+		{"省工业和信息化厅", []string{"省工业和信息化厅"}},
+	}
+	for _, tc := range tests {
+		if got := splitNames(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("splitNames(%q): got %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestGroupsAreNotDepts(t *testing.T) {
+	d := parseLines(t, "29.加快建设中非经贸深度合作先行区。（省委改革办、省商务厅牵头，有关部门和市人民政府按职责分工负责）",
+		"30.强力开展“打非治违”。（省应急厅牵头，省安全生产委员会成员单位按职责分工负责）")
+	for _, dept := range d.Depts {
+		if isGroup(dept.Name) {
+			t.Errorf("group %q listed as a dept", dept.Name)
+		}
+	}
+	want := []string{"有关部门和市人民政府", "省安全生产委员会成员单位"}
+	if !reflect.DeepEqual(d.Groups, want) {
+		t.Errorf("groups: got %q, want %q", d.Groups, want)
+	}
+}
+
+func TestUnknownDeptWarns(t *testing.T) {
+	d := parseLines(t, "1.做好某项工作。（省火星开发局牵头，省财政厅等按职责分工负责）")
+	if dp := d.Dept("省火星开发局"); dp == nil || dp.Known {
+		t.Fatalf("got dept %+v, want an unknown dept", dp)
+	}
+	found := false
+	for _, w := range d.Warnings {
+		if strings.Contains(w.Message, "省火星开发局") && w.Line == 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning names the unknown dept: %+v", d.Warnings)
+	}
+}
+
+func TestTargets(t *testing.T) {
+	tests := []struct {
+		text                            string
+		indicator, verb, unit, op, span string
+		value                           float64
+	}{
+		{"地区生产总值增长6.5%以上，", "地区生产总值", "增长", "%", ">=", "地区生产总值增长6.5%以上", 6.5},
+		{"居民消费价格涨幅3%左右。", "居民消费价格", "涨幅", "%", "~", "居民消费价格涨幅3%左右", 3},
+		{"城镇调查失业率控制在5.5%以内，", "城镇调查失业率", "控制在", "%", "<=", "城镇调查失业率控制在5.5%以内", 5.5},
+		{"城镇新增就业70万人，", "城镇新增就业", "", "万人", "=", "城镇新增就业70万人", 70},
+		{"力争全省千亿园区达到16家，", "千亿园区", "达到", "家", ">=", "千亿园区达到16家", 16},
+		{"技工贸总收入突破6.5万亿元。", "技工贸总收入", "突破", "万亿元", ">", "技工贸总收入突破6.5万亿元", 6.5},
+		{"培优育强22个优势产业链，", "优势产业链", "培优育强", "个", "=", "培优育强22个优势产业链", 22},
+		{"加快5G网络和IPv6规模化部署，新建5G基站2.5万个。", "5G基站", "新建", "万个", "=", "新建5G基站2.5万个", 2.5},
+		{"粮食产量600亿斤以上。", "粮食产量", "", "亿斤", ">=", "粮食产量600亿斤以上", 600},
+		{"确保粮食播种面积稳定在7100万亩左右、", "粮食播种面积", "稳定在", "万亩", "~", "粮食播种面积稳定在7100万亩左右", 7100},
+		{"高于全国平均水平0.6个百分点。", "全国平均水平", "高于", "个百分点", ">", "高于全国平均水平0.6个百分点", 0.6},
+		{"经济增长7.5%—8%，", "经济", "增长", "%", ">=", "经济增长7.5%—8%", 7.5},
+	}
+	for _, tc := range tests {
+		got := targetsIn(tc.text)
+		if len(got) != 1 {
+			t.Errorf("targetsIn(%q): got %d targets %+v, want 1", tc.text, len(got), got)
+			continue
+		}
+		g := got[0]
+		if g.Indicator != tc.indicator || g.Verb != tc.verb || g.Unit != tc.unit || g.Op != tc.op || g.Text != tc.span || g.Value != tc.value {
+			t.Errorf("targetsIn(%q):\n got %q %q %v %q %q %q\nwant %q %q %v %q %q %q", tc.text,
+				g.Indicator, g.Verb, g.Value, g.Unit, g.Op, g.Text, tc.indicator, tc.verb, tc.value, tc.unit, tc.op, tc.span)
+		}
+	}
+}
+
+func TestTargetEnumerationSharesVerb(t *testing.T) {
+	got := targetsIn("净增1000家以上规模工业公司、1000家以上高新技术企业。")
+	if len(got) != 2 {
+		t.Fatalf("got %d targets, want 2: %+v", len(got), got)
+	}
+	for i, want := range []string{"规模工业公司", "高新技术企业"} {
+		if got[i].Indicator != want || got[i].Verb != "净增" || got[i].Op != ">=" || got[i].Value != 1000 || got[i].Unit != "家" {
+			t.Errorf("target %d: got %+v, want %s 净增 >= 1000 家", i, got[i], want)
+		}
+	}
+}
+
+func TestNotTargets(t *testing.T) {
+	for _, s := range []string{
+		"2022年是我国进入全面建设社会主义现代化国家的重要一年。",
+		"加快5G网络和IPv6规模化部署。",
+		"全面贯彻党的十九大和十九届历次全会精神。",
+		"升级建设“3+3+2”产业集群。",
+		"落实“1+3”政策体系。",
+		"办好“12345”热线。",
+		"瞄准“三类500强”企业。",
+		"扎实推进第二轮土地承包到期后再延长30年试点。",
+		"重点抓好十大基础设施项目。",
+		"召开第3届博览会。",
+	} {
+		if got := targetsIn(s); len(got) > 0 {
+			t.Errorf("targetsIn(%q): got %+v, want none", s, got)
+		}
+	}
+}
+
+func TestNamedLists(t *testing.T) {
+	d := parseLines(t,
+		"3.重点抓好十大基础设施项目，即长赣高铁、常益长高铁、平伍益高速。（省发展改革委牵头）",
+		"68.竭尽全力办好十大民生实事。①增加公办义务教育学位。（省教育厅牵头）②职业教育楚怡行动。（省教育厅牵头）",
+	)
+	if len(d.Lists) != 2 {
+		t.Fatalf("got %d lists, want 2: %+v", len(d.Lists), d.Lists)
+	}
+	l := d.Lists[0]
+	if l.Name != "十大基础设施项目" || l.Declared != 10 || !reflect.DeepEqual(l.Members, []string{"长赣高铁", "常益长高铁", "平伍益高速"}) {
+		t.Errorf("list 0: got %+v", l)
+	}
+	l = d.Lists[1]
+	if l.Name != "十大民生实事" || l.Declared != 10 || !reflect.DeepEqual(l.Members, []string{"增加公办义务教育学位", "职业教育楚怡行动"}) {
+		t.Errorf("list 1: got %+v", l)
+	}
+	mismatch := 0
+	for _, w := range d.Warnings {
+		if strings.Contains(w.Message, "declares 10 members but names") {
+			mismatch++
+		}
+	}
+	if mismatch != 2 {
+		t.Errorf("got %d size-mismatch warnings, want 2: %+v", mismatch, d.Warnings)
+	}
+	if subs := d.Items[1].Tasks; len(subs) != 2 || subs[0].Sub != "①" || subs[1].Sub != "②" || subs[0].Text != "增加公办义务教育学位。" {
+		t.Errorf("circled sub-items: got %+v", subs)
+	}
+}
+
+// The seed's damaged part: numbers displaced to the end of the previous
+// line, ( placeholders, headings glued to line ends, cut-away openings.
+func TestDisplacedNumbers(t *testing.T) {
+	d := parseLines(t,
+		"34.开展百强外贸企业招引工程。（省商务厅牵头）",
+		"，推动建立“田长制”。（省自然资源厅、省农业农村厅分别负责）36",
+		"（省农业农村厅牵头）坚决遏制耕地“非农化”。（省自然资源厅、省农业农村厅牵头）（",
+		"，加强农村低收入人口常态化帮扶。（省乡村振兴局牵头）六、扎实推动区域协调发展",
+		"，密切长株潭与武汉、南昌都市圈的深度联接。（省发展改革委牵头）",
+	)
+	type row struct {
+		num      int
+		line     int
+		inferred bool
+		section  string
+	}
+	var got []row
+	for _, it := range d.Items {
+		got = append(got, row{it.Number, it.Line, it.NumberInferred, it.Section})
+	}
+	want := []row{{34, 1, false, ""}, {35, 2, true, ""}, {36, 3, true, ""}, {37, 4, true, ""}, {38, 5, true, "六"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("items: got %v, want %v", got, want)
+	}
+	if d.Items[1].Text != "推动建立“田长制”。（省自然资源厅、省农业农村厅分别负责）" {
+		t.Errorf("displaced number left in text: %q", d.Items[1].Text)
+	}
+	if tk := d.Items[2].Tasks; len(tk) != 2 || tk[0].Text != "" || tk[1].Text != "坚决遏制耕地“非农化”。" {
+		t.Errorf("clause at line start: got %+v", tk)
+	}
+	if len(d.Sections) != 1 || d.Sections[0].Title != "扎实推动区域协调发展" || d.Sections[0].FirstItem != 38 {
+		t.Errorf("glued heading: got %+v", d.Sections)
+	}
+}
+
+func TestNumberingWarnings(t *testing.T) {
+	d := parseLines(t, "1.甲。（省财政厅牵头）", "3.乙。（省财政厅牵头）", "3.丙。（省财政厅牵头）")
+	var msgs []string
+	for _, w := range d.Warnings {
+		msgs = append(msgs, w.Message)
+	}
+	joined := strings.Join(msgs, "\n")
+	if !strings.Contains(joined, "jump from 1 to 3") || !strings.Contains(joined, "item 3 follows item 3") {
+		t.Errorf("warnings: got %q", msgs)
+	}
+	ids := map[string]bool{}
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			if ids[tk.ID] {
+				t.Errorf("duplicate task ID %q", tk.ID)
+			}
+			ids[tk.ID] = true
+		}
+	}
+}
+
+func TestParenthesisedItems(t *testing.T) {
+	d := parseLines(t, "一、总体要求", "（一）稳定经济增长。（省发展改革委牵头）", "（二）扩大有效投资。（省财政厅牵头）")
+	if len(d.Items) != 2 || d.Items[0].Number != 1 || d.Items[1].Number != 2 {
+		t.Fatalf("got items %+v, want （一）（二） as items 1 and 2", d.Items)
+	}
+}
+
+func TestNoItems(t *testing.T) {
+	_, err := Parse(&Text{Name: "empty.txt", Lines: []string{"这只是一段说明文字。"}}, testDir(t))
+	if !errors.Is(err, ErrNoItems) || !strings.Contains(err.Error(), "empty.txt") {
+		t.Errorf("got %v, want ErrNoItems naming the file", err)
+	}
+}
+
+func TestDeptCounts(t *testing.T) {
+	d := parseLines(t,
+		"1.甲。（各部门单位分别负责）",
+		"2.乙。（省财政厅牵头，省商务厅等按职责分工负责）丙。（省商务厅、省财政厅分别负责）",
+	)
+	fin, com := d.Dept("省财政厅"), d.Dept("省商务厅")
+	if fin == nil || com == nil {
+		t.Fatalf("depts: %+v", d.Depts)
+	}
+	if fin.Lead != 1 || fin.Respective != 1 || fin.Co != 0 || fin.All != 1 {
+		t.Errorf("省财政厅: got %+v", *fin)
+	}
+	if com.Co != 1 || com.Respective != 1 || com.All != 1 || com.Total() != 3 {
+		t.Errorf("省商务厅: got %+v", *com)
+	}
+	if got := len(d.TasksOf("省财政厅")); got != 3 {
+		t.Errorf("TasksOf: got %d, want 3", got)
+	}
+}
