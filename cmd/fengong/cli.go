@@ -1,0 +1,104 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit codes, documented in README.md.
+const (
+	exitOK      = 0 // everything written
+	exitFailed  = 1 // nothing written (bad input, config, I/O, another run holds the lock)
+	exitUsage   = 2 // bad command line
+	exitPartial = 3 // some depts' files failed; the rest were written
+)
+
+// errUsage marks command-line mistakes.
+var errUsage = errors.New("usage")
+
+const usage = `usage:
+  fengong run [FILE] [-o DIR] [--config fengong.yaml] [flags]   regenerate every pack (FILE defaults to the bundled seed)
+  fengong extract FILE [--format json|text]                       print the extraction model
+  fengong version
+Run "fengong run -h" or "fengong extract -h" for the flags.
+`
+
+// Main runs one command and returns the process exit code.
+func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var err error
+	switch args[0] {
+	case "extract":
+		err = cmdExtract(args[1:], stdout, stderr)
+	case "run":
+		return cmdRun(args[1:], stdout, stderr, getenv)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "fengong", version)
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		err = fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+	}
+	return exitCode(err, stderr)
+}
+
+// exitCode reports err and maps it to an exit code.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "fengong: %v\n%s", err, usage)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "fengong: %v\n", err)
+	return exitFailed
+}
+
+// parseInterspersed parses flags that may come before or after the
+// positional arguments, as in "fengong extract FILE --format text".
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func quietFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func oneOf(v string, allowed ...string) bool {
+	for _, a := range allowed {
+		if strings.EqualFold(v, a) {
+			return true
+		}
+	}
+	return false
+}
