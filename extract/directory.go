@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"fengong/templates"
 )
@@ -37,6 +40,21 @@ func LoadDirectory(ts *templates.Set) (*Directory, error) {
 	}
 	if err := d.build(); err != nil {
 		return nil, fmt.Errorf("%s: %w", ts.Origin(DirectoryFile), err)
+	}
+	return &d, nil
+}
+
+// ParseDirectory reads a dept directory in the depts.yaml format; origin
+// names it in errors. Unknown keys are an error.
+func ParseDirectory(data []byte, origin string) (*Directory, error) {
+	var d Directory
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&d); err != nil {
+		return nil, fmt.Errorf("%s: %w", origin, err)
+	}
+	if err := d.build(); err != nil {
+		return nil, fmt.Errorf("%s: %w", origin, err)
 	}
 	return &d, nil
 }

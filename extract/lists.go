@@ -69,7 +69,7 @@ func declaredSize(count string) int {
 	if n, err := strconv.Atoi(num); err == nil {
 		return n
 	}
-	return chineseNumber(num)
+	return parseChineseNumber(num)
 }
 
 func splitMembers(s string) []string {

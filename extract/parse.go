@@ -142,7 +142,7 @@ func (p *parser) line(n int, raw string) {
 	if p.mode == modeParen || p.cur != nil {
 		if m := reParenItem.FindStringSubmatch(l); m != nil {
 			if p.mode == modeParen {
-				p.startItem(n, chineseNumber(m[1]), false, l[len(m[0]):])
+				p.startItem(n, parseChineseNumber(m[1]), false, l[len(m[0]):])
 				return
 			}
 			// （一） in a document of Arabic items is a sub-heading:
@@ -209,7 +209,7 @@ func (p *parser) line(n int, raw string) {
 // acceptHeading reports whether a Chinese numeral continues the sections:
 // a heading must count up from the previous one.
 func (p *parser) acceptHeading(numeral string) bool {
-	v := chineseNumber(numeral)
+	v := parseChineseNumber(numeral)
 	if v <= 0 {
 		return false
 	}
@@ -220,7 +220,7 @@ func (p *parser) acceptHeading(numeral string) bool {
 }
 
 func (p *parser) heading(n int, numeral, title string) {
-	p.sections = append(p.sections, Section{Number: numeral, Ordinal: chineseNumber(numeral), Title: strings.TrimSpace(title), Line: n})
+	p.sections = append(p.sections, Section{Number: numeral, Ordinal: parseChineseNumber(numeral), Title: strings.TrimSpace(title), Line: n})
 	p.section = numeral
 }
 
@@ -399,8 +399,8 @@ func normaliseSlices(d *Document) {
 	}
 }
 
-// chineseNumber parses 一 … 九十九 (and 百) into an int; 0 if it cannot.
-func chineseNumber(s string) int {
+// parseChineseNumber parses 一 … 九十九 (and 百) into an int; 0 if it cannot.
+func parseChineseNumber(s string) int {
 	digits := map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 	total, cur := 0, 0
 	seen := false
