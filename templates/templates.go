@@ -1,6 +1,6 @@
 // Package templates holds the embedded defaults that readers see: the dept
 // directory (depts.yaml) and the Chinese wording of every exporter
-// (xlsx.yaml, pdf.yaml, charts.yaml). A user directory overrides them file
+// (xlsx.yaml, pdf.yaml, charts.yaml) and the change report (changes.md.tmpl). A user directory overrides them file
 // by file, in the manner of hugo's layouts: a file present there wins, any
 // other falls back to the embedded default.
 package templates
@@ -16,7 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:embed *.yaml
+//go:embed *.yaml *.tmpl
 var defaults embed.FS
 
 // Set is the embedded defaults overlaid by an optional user directory.

@@ -1,11 +1,116 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"fengong/export/batch"
+	"fengong/seeds"
 )
 
+// listFlag collects a repeatable or comma-separated flag.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error {
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l = append(*l, s)
+		}
+	}
+	return nil
+}
+
 func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fmt.Fprintln(stderr, "fengong: run: not yet wired")
-	return exitFailed
+	fs := quietFlagSet("run", stderr)
+	var flags batch.Config
+	var formats, depts listFlag
+	fs.StringVar(&flags.Output, "o", "", "output directory DIR (default \"out\")")
+	config := fs.String("config", "", "YAML config file (fengong.yaml); flags override it")
+	fs.StringVar(&flags.Date, "date", "", "generation date YYYY-MM-DD (else SOURCE_DATE_EPOCH, the config, then today)")
+	fs.StringVar(&flags.Title, "title", "", "document title printed on every file (default: the document's own)")
+	fs.Var(&formats, "formats", "formats to write: xlsx,pdf,charts (default all)")
+	fs.Var(&depts, "dept", "only write this dept's own files (repeatable or comma-separated)")
+	fs.StringVar(&flags.Templates, "templates", "", "directory overriding the embedded templates file by file")
+	fs.StringVar(&flags.DeptsFile, "depts-file", "", "dept directory (depts.yaml format) replacing the built-in one")
+	fs.IntVar(&flags.Jobs, "j", 0, "parallel workers (default: number of CPUs)")
+	incremental := fs.Bool("incremental", false, "reuse unchanged depts' files from the previous run in DIR")
+	logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
+	quiet := fs.Bool("q", false, "quiet: log warnings and errors only")
+	verbose := fs.Bool("v", false, "verbose: log every stage")
+	pos, err := parseInterspersed(fs, args)
+	if err == nil && len(pos) > 1 {
+		err = fmt.Errorf("%w: run takes at most one FILE", errUsage)
+	}
+	if err == nil && !oneOf(*logFormat, "text", "json") {
+		err = fmt.Errorf("%w: --log-format must be text or json", errUsage)
+	}
+	if err != nil {
+		return exitCode(err, stderr)
+	}
+	if len(pos) == 1 {
+		flags.Input = pos[0]
+	}
+	flags.Formats, flags.Depts = formats, depts
+
+	level := slog.LevelInfo
+	switch {
+	case *quiet:
+		level = slog.LevelWarn
+	case *verbose:
+		level = slog.LevelDebug
+	}
+	hopts := &slog.HandlerOptions{Level: level}
+	var handler slog.Handler = slog.NewTextHandler(stderr, hopts)
+	if strings.EqualFold(*logFormat, "json") {
+		handler = slog.NewJSONHandler(stderr, hopts)
+	}
+	var progress io.Writer
+	if !*quiet && isTerminal(stderr) && !strings.EqualFold(*logFormat, "json") {
+		progress = stderr
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := batch.Execute(ctx, batch.Options{
+		ConfigFile:  *config,
+		Flags:       flags,
+		Incremental: *incremental,
+		Seed:        seeds.Hunan2022,
+		SeedName:    seeds.Hunan2022Name,
+		Now:         time.Now,
+		Getenv:      getenv,
+		Log:         slog.New(handler),
+		Progress:    progress,
+		Version:     version,
+	})
+	switch {
+	case errors.Is(err, batch.ErrPartial):
+		fmt.Fprintf(stderr, "fengong: partial: %d file(s) failed, the rest are in %s (see manifest.json)\n", len(res.Failures), res.Dir)
+		return exitPartial
+	case err != nil:
+		return exitCode(err, stderr)
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "wrote %d files to %s (%d reused)\n", res.Files+1, res.Dir, res.Reused)
+	}
+	return exitOK
+}
+
+// isTerminal reports whether w is a character device such as a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

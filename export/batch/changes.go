@@ -1,0 +1,200 @@
+package batch
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/template"
+
+	"fengong/extract"
+)
+
+const changesTemplate = "changes.md.tmpl"
+
+// changeData is what templates/changes.md.tmpl renders.
+type changeData struct {
+	Title, Date    string
+	First, None    bool
+	Prev, Cur      extract.Source
+	DeptsAdded     []string
+	DeptsDropped   []string
+	TasksAdded     []taskRef
+	TasksRemoved   []taskRef
+	TasksMoved     []taskMove
+	TargetsChanged []targetChange
+	TargetsAdded   []extract.Target
+	TargetsRemoved []extract.Target
+}
+
+type taskRef struct{ ID, Text, Depts string }
+
+type taskMove struct{ ID, Text, From, To string }
+
+type targetChange struct{ Indicator, From, To string }
+
+// changeReport renders 变更.md against the model of the previous run in
+// DIR. When the model is unchanged, the previous report is kept as it is,
+// so a rerun on the same input writes the same bytes.
+func (r *Run) changeReport(model []byte) (*File, bool, error) {
+	name := r.cfg.Names.Changes
+	var prevDoc *extract.Document
+	if r.prev != nil {
+		old, err := os.ReadFile(filepath.Join(r.cfg.Output, modelName))
+		switch {
+		case err == nil && bytes.Equal(old, model):
+			report, err := os.ReadFile(filepath.Join(r.cfg.Output, filepath.FromSlash(r.prev.changesPath())))
+			if err == nil {
+				return &File{Path: name, Kind: KindChanges, data: report}, false, nil
+			}
+		case err == nil:
+			prevDoc = new(extract.Document)
+			if err := json.Unmarshal(old, prevDoc); err != nil {
+				r.log.Warn("previous model.json unreadable; the change report lists no changes", "err", err)
+				prevDoc = nil
+			}
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, false, err
+		}
+	}
+	data := diffModels(prevDoc, r.doc)
+	data.Title = r.cfg.Title
+	if data.Title == "" {
+		data.Title = r.doc.Title
+	}
+	data.Date = r.date.Format("2006年1月2日")
+	src, err := r.tmpl.ReadFile(changesTemplate)
+	if err != nil {
+		return nil, false, err
+	}
+	t, err := template.New(changesTemplate).Funcs(template.FuncMap{
+		"join":  strings.Join,
+		"short": func(s string) string { return s[:min(12, len(s))] },
+	}).Parse(string(src))
+	if err != nil {
+		return nil, false, fmt.Errorf("template %s: %w", r.tmpl.Origin(changesTemplate), err)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		return nil, false, fmt.Errorf("template %s: %w", r.tmpl.Origin(changesTemplate), err)
+	}
+	return &File{Path: name, Kind: KindChanges, data: buf.Bytes()}, true, nil
+}
+
+// changesPath is where the previous run wrote its change report.
+func (m *Manifest) changesPath() string {
+	for _, f := range m.Files {
+		if f.Kind == KindChanges {
+			return f.Path
+		}
+	}
+	return DefaultNames().Changes
+}
+
+// diffModels lists what changed from prev to cur. Tasks are matched by
+// their text, so renumbered items do not show as changes.
+func diffModels(prev, cur *extract.Document) changeData {
+	d := changeData{Cur: cur.Source}
+	if prev == nil {
+		d.First = true
+		return d
+	}
+	d.Prev = prev.Source
+	had := map[string]bool{}
+	for _, x := range prev.Depts {
+		had[x.Name] = true
+	}
+	has := map[string]bool{}
+	for _, x := range cur.Depts {
+		has[x.Name] = true
+		if !had[x.Name] {
+			d.DeptsAdded = append(d.DeptsAdded, x.Name)
+		}
+	}
+	for _, x := range prev.Depts {
+		if !has[x.Name] {
+			d.DeptsDropped = append(d.DeptsDropped, x.Name)
+		}
+	}
+
+	oldTasks := tasksByText(prev)
+	newTasks := tasksByText(cur)
+	for _, t := range allTasks(cur) {
+		o, ok := oldTasks[taskKey(t)]
+		switch {
+		case !ok:
+			d.TasksAdded = append(d.TasksAdded, taskRef{t.ID, shown(t), t.Summary()})
+		case o.Summary() != t.Summary():
+			d.TasksMoved = append(d.TasksMoved, taskMove{t.ID, shown(t), o.Summary(), t.Summary()})
+		}
+	}
+	for _, t := range allTasks(prev) {
+		if _, ok := newTasks[taskKey(t)]; !ok {
+			d.TasksRemoved = append(d.TasksRemoved, taskRef{t.ID, shown(t), t.Summary()})
+		}
+	}
+
+	oldTargets := map[string]extract.Target{}
+	for _, t := range prev.Targets {
+		oldTargets[t.Indicator] = t
+	}
+	newTargets := map[string]bool{}
+	for _, t := range cur.Targets {
+		newTargets[t.Indicator] = true
+		o, ok := oldTargets[t.Indicator]
+		switch {
+		case !ok:
+			d.TargetsAdded = append(d.TargetsAdded, t)
+		case o.Text != t.Text:
+			d.TargetsChanged = append(d.TargetsChanged, targetChange{t.Indicator, o.Text, t.Text})
+		}
+	}
+	for _, t := range prev.Targets {
+		if !newTargets[t.Indicator] {
+			d.TargetsRemoved = append(d.TargetsRemoved, t)
+		}
+	}
+	d.None = len(d.DeptsAdded)+len(d.DeptsDropped)+len(d.TasksAdded)+len(d.TasksRemoved)+len(d.TasksMoved)+
+		len(d.TargetsChanged)+len(d.TargetsAdded)+len(d.TargetsRemoved) == 0
+	return d
+}
+
+func allTasks(doc *extract.Document) []*extract.Task {
+	var out []*extract.Task
+	for i := range doc.Items {
+		for j := range doc.Items[i].Tasks {
+			out = append(out, &doc.Items[i].Tasks[j])
+		}
+	}
+	return out
+}
+
+func tasksByText(doc *extract.Document) map[string]*extract.Task {
+	m := map[string]*extract.Task{}
+	for _, t := range allTasks(doc) {
+		if _, dup := m[taskKey(t)]; !dup {
+			m[taskKey(t)] = t
+		}
+	}
+	return m
+}
+
+// taskKey identifies a task across runs: its text, or for a task whose
+// text was cut away, its clause and item.
+func taskKey(t *extract.Task) string {
+	if t.Text != "" {
+		return t.Text
+	}
+	return fmt.Sprintf("%d|%s", t.Item, t.Clause)
+}
+
+func shown(t *extract.Task) string {
+	if t.Text != "" {
+		return t.Text
+	}
+	return t.Clause
+}

@@ -1,0 +1,171 @@
+package batch
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"fengong/export"
+)
+
+// Config is what fengong.yaml sets. Flags override it field by field.
+// Relative paths in a config file are resolved against the file's folder.
+type Config struct {
+	Input     string   `yaml:"input"`      // the 分工意见; "" = the bundled seed
+	Output    string   `yaml:"output"`     // DIR; default "out"
+	Title     string   `yaml:"title"`      // overrides the document's own title
+	Date      string   `yaml:"date"`       // generation date, YYYY-MM-DD
+	Formats   []string `yaml:"formats"`    // any of xlsx, pdf, charts; default all
+	Templates string   `yaml:"templates"`  // directory overriding the embedded templates
+	DeptsFile string   `yaml:"depts_file"` // dept directory replacing templates/depts.yaml
+	Depts     []string `yaml:"depts"`      // only these depts get their own files; default all
+	Fonts     Fonts    `yaml:"fonts"`      // TrueType fonts for the PDFs
+	Names     Names    `yaml:"names"`      // output names
+	Jobs      int      `yaml:"jobs"`       // parallel workers; default the number of CPUs
+}
+
+// Fonts are paths to TrueType (.ttf, glyf) fonts for the PDF briefs. Empty
+// means the embedded WenQuanYi Micro Hei.
+type Fonts struct {
+	Body    string `yaml:"body"`    // e.g. 仿宋
+	Heading string `yaml:"heading"` // e.g. 黑体
+	Title   string `yaml:"title"`   // e.g. 小标宋
+}
+
+// Names are the names of the output layout, each a single path element.
+type Names struct {
+	MasterDir      string `yaml:"master_dir"`      // 汇总
+	DeptsDir       string `yaml:"depts_dir"`       // 单位
+	ChartsDir      string `yaml:"charts_dir"`      // charts
+	MasterWorkbook string `yaml:"master_workbook"` // 汇总表.xlsx
+	Brief          string `yaml:"brief"`           // 总体简报.pdf
+	Changes        string `yaml:"changes"`         // 变更.md
+}
+
+// The formats.
+const (
+	FormatXLSX   = "xlsx"
+	FormatPDF    = "pdf"
+	FormatCharts = "charts"
+)
+
+// DefaultNames is the documented output layout.
+func DefaultNames() Names {
+	return Names{MasterDir: "汇总", DeptsDir: "单位", ChartsDir: "charts", MasterWorkbook: "汇总表.xlsx", Brief: "总体简报.pdf", Changes: "变更.md"}
+}
+
+// LoadConfig reads a YAML config. An unknown key is an error that names it.
+func LoadConfig(path string) (Config, error) {
+	var c Config
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return c, fmt.Errorf("config: %w", err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) { // an empty file means all defaults
+		return c, fmt.Errorf("config %s: %w", path, err)
+	}
+	base := filepath.Dir(path)
+	for _, p := range []*string{&c.Input, &c.Output, &c.Templates, &c.DeptsFile, &c.Fonts.Body, &c.Fonts.Heading, &c.Fonts.Title} {
+		if *p != "" && !filepath.IsAbs(*p) {
+			*p = filepath.Join(base, *p)
+		}
+	}
+	return c, nil
+}
+
+// Override returns c with every non-zero field of o put over it.
+func (c Config) Override(o Config) Config {
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&c.Input, o.Input)
+	set(&c.Output, o.Output)
+	set(&c.Title, o.Title)
+	set(&c.Date, o.Date)
+	set(&c.Templates, o.Templates)
+	set(&c.DeptsFile, o.DeptsFile)
+	set(&c.Fonts.Body, o.Fonts.Body)
+	set(&c.Fonts.Heading, o.Fonts.Heading)
+	set(&c.Fonts.Title, o.Fonts.Title)
+	if len(o.Formats) > 0 {
+		c.Formats = o.Formats
+	}
+	if len(o.Depts) > 0 {
+		c.Depts = o.Depts
+	}
+	if o.Jobs > 0 {
+		c.Jobs = o.Jobs
+	}
+	return c
+}
+
+// normalise fills defaults and checks what can be checked without I/O.
+func (c *Config) normalise() error {
+	if c.Output == "" {
+		c.Output = "out"
+	}
+	if len(c.Formats) == 0 {
+		c.Formats = []string{FormatXLSX, FormatPDF, FormatCharts}
+	}
+	seen := map[string]bool{}
+	for i, f := range c.Formats {
+		f = strings.ToLower(strings.TrimSpace(f))
+		switch f {
+		case FormatXLSX, FormatPDF, FormatCharts:
+		default:
+			return fmt.Errorf("config: unknown format %q (want xlsx, pdf or charts)", f)
+		}
+		if seen[f] {
+			return fmt.Errorf("config: format %q listed twice", f)
+		}
+		seen[f] = true
+		c.Formats[i] = f
+	}
+	def := DefaultNames()
+	for _, n := range []struct {
+		field    string
+		val      *string
+		fallback string
+		ext      string
+	}{
+		{"master_dir", &c.Names.MasterDir, def.MasterDir, ""},
+		{"depts_dir", &c.Names.DeptsDir, def.DeptsDir, ""},
+		{"charts_dir", &c.Names.ChartsDir, def.ChartsDir, ""},
+		{"master_workbook", &c.Names.MasterWorkbook, def.MasterWorkbook, ".xlsx"},
+		{"brief", &c.Names.Brief, def.Brief, ".pdf"},
+		{"changes", &c.Names.Changes, def.Changes, ".md"},
+	} {
+		if *n.val == "" {
+			*n.val = n.fallback
+		}
+		if export.SafeStem(*n.val) != *n.val || *n.val == "manifest.json" || *n.val == "model.json" {
+			return fmt.Errorf("config: names.%s %q must be a plain file or folder name", n.field, *n.val)
+		}
+		if n.ext != "" && !strings.HasSuffix(strings.ToLower(*n.val), n.ext) {
+			return fmt.Errorf("config: names.%s %q must end in %s", n.field, *n.val, n.ext)
+		}
+	}
+	if c.Jobs < 0 {
+		return fmt.Errorf("config: jobs must be positive, not %d", c.Jobs)
+	}
+	return nil
+}
+
+func (c *Config) wants(format string) bool {
+	for _, f := range c.Formats {
+		if f == format {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,30 @@
+//go:build !unix
+
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+)
+
+// lock keeps two runs from writing the same DIR with an exclusive create.
+type lock struct{ path string }
+
+func acquireLock(out string, log *slog.Logger) (*lock, error) {
+	p := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".fengong.lock")
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return nil, fmt.Errorf("%w (%s; remove it if no run is going)", ErrLocked, p)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lock: %w", err)
+	}
+	fmt.Fprintln(f, os.Getpid())
+	f.Close()
+	return &lock{path: p}, nil
+}
+
+func (l *lock) release() { os.Remove(l.path) }

@@ -1,0 +1,199 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"sort"
+	"strconv"
+
+	"fengong/extract"
+)
+
+const (
+	manifestName = "manifest.json"
+	modelName    = "model.json"
+)
+
+// Manifest is manifest.json: every file of the pack with its hash, and the
+// run's inputs. It holds no time stamps or paths of the machine, so two
+// runs on the same input write the same manifest.
+type Manifest struct {
+	Tool     Tool        `json:"tool"`
+	Inputs   Inputs      `json:"inputs"`
+	Status   string      `json:"status"` // ok, partial
+	Counts   Counts      `json:"counts"`
+	Files    []FileEntry `json:"files"`
+	Failures []Failure   `json:"failures"`
+	Warnings []string    `json:"warnings"`
+
+	changed bool
+}
+
+// Tool names the program that wrote the pack.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Inputs are what the pack was made from.
+type Inputs struct {
+	Source extract.Source    `json:"source"`
+	Date   string            `json:"date"`
+	Config ManifestConfig    `json:"config"`
+	Hashes map[string]string `json:"hashes"` // sha256 of templates and fonts in use
+}
+
+// ManifestConfig is the part of the config that shapes the output.
+type ManifestConfig struct {
+	Title   string   `json:"title"`
+	Formats []string `json:"formats"`
+	Depts   []string `json:"depts"`
+	Names   Names    `json:"names"`
+}
+
+// Counts summarise the model.
+type Counts struct {
+	Items    int `json:"items"`
+	Tasks    int `json:"tasks"`
+	Depts    int `json:"depts"`
+	Targets  int `json:"targets"`
+	Lists    int `json:"lists"`
+	Warnings int `json:"warnings"`
+}
+
+// FileEntry is one file of the pack.
+type FileEntry struct {
+	Path   string      `json:"path"`
+	Kind   string      `json:"kind"`
+	Dept   string      `json:"dept,omitempty"`
+	Tasks  *TaskCounts `json:"tasks,omitempty"`
+	Bytes  int64       `json:"bytes"`
+	SHA256 string      `json:"sha256"`
+	Key    string      `json:"key,omitempty"`
+}
+
+// TaskCounts are a dept's tasks by role.
+type TaskCounts struct {
+	Lead       int `json:"lead"`
+	Co         int `json:"co"`
+	Respective int `json:"respective"`
+	All        int `json:"all"`
+}
+
+// buildManifest adds model.json and the change report, hashes every file
+// and builds manifest.json.
+func buildManifest(_ context.Context, r *Run) error {
+	model, err := marshal(r.doc)
+	if err != nil {
+		return err
+	}
+	r.files = append(r.files, &File{Path: modelName, Kind: KindModel, data: model})
+	changes, changed, err := r.changeReport(model)
+	if err != nil {
+		return err
+	}
+	r.files = append(r.files, changes)
+
+	hashes, err := r.inputHashes()
+	if err != nil {
+		return err
+	}
+	m := &Manifest{
+		Tool: Tool{Name: "fengong", Version: r.opt.Version},
+		Inputs: Inputs{
+			Source: r.doc.Source,
+			Date:   r.date.Format("2006-01-02"),
+			Config: ManifestConfig{Title: r.cfg.Title, Formats: r.cfg.Formats, Depts: nonNil(r.cfg.Depts), Names: r.cfg.Names},
+			Hashes: hashes,
+		},
+		Status:   "ok",
+		Counts:   Counts{Items: len(r.doc.Items), Tasks: r.doc.TaskCount(), Depts: len(r.doc.Depts), Targets: len(r.doc.Targets), Lists: len(r.doc.Lists), Warnings: len(r.doc.Warnings)},
+		Failures: r.failures,
+		changed:  changed,
+	}
+	if len(r.failures) > 0 {
+		m.Status = "partial"
+	}
+	if m.Failures == nil {
+		m.Failures = []Failure{}
+	}
+	sort.Slice(m.Failures, func(i, j int) bool { return m.Failures[i].Path < m.Failures[j].Path })
+	m.Warnings = []string{}
+	for _, w := range r.doc.Warnings {
+		m.Warnings = append(m.Warnings, r.doc.Source.Name+":"+strconv.Itoa(w.Line)+": "+w.Message)
+	}
+	m.Warnings = append(m.Warnings, r.warnings...)
+
+	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
+	for i, f := range r.files {
+		if i > 0 && r.files[i-1].Path == f.Path {
+			return &duplicatePathError{f.Path}
+		}
+		if f.reuse == "" {
+			f.SHA256, f.Size = sha(f.data), int64(len(f.data))
+		}
+		e := FileEntry{Path: f.Path, Kind: f.Kind, Dept: f.Dept, Bytes: f.Size, SHA256: f.SHA256, Key: f.Key}
+		if d := r.doc.Dept(f.Dept); d != nil {
+			e.Tasks = &TaskCounts{Lead: d.Lead, Co: d.Co, Respective: d.Respective, All: d.All}
+		}
+		m.Files = append(m.Files, e)
+	}
+	r.manifest = m
+	return nil
+}
+
+type duplicatePathError struct{ path string }
+
+func (e *duplicatePathError) Error() string { return "two outputs want the same path " + e.path }
+
+// inputHashes fingerprints the templates and fonts in use.
+func (r *Run) inputHashes() (map[string]string, error) {
+	h := map[string]string{}
+	for _, name := range []string{"depts.yaml", "xlsx.yaml", "pdf.yaml", "charts.yaml", changesTemplate} {
+		b, err := r.tmpl.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		h["templates/"+name] = sha(b)
+	}
+	if r.cfg.DeptsFile != "" {
+		b, err := os.ReadFile(r.cfg.DeptsFile)
+		if err != nil {
+			return nil, err
+		}
+		h["depts_file"] = sha(b)
+	}
+	for name, p := range map[string]string{"fonts.body": r.cfg.Fonts.Body, "fonts.heading": r.cfg.Fonts.Heading, "fonts.title": r.cfg.Fonts.Title} {
+		if p == "" {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		h[name] = sha(b)
+	}
+	return h, nil
+}
+
+// marshal is the one JSON encoding of the pack: indented, HTML left as is.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+

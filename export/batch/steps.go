@@ -1,0 +1,251 @@
+package batch
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"fengong/extract"
+	"fengong/templates"
+)
+
+// maxInput caps the input read from disk; Read applies its own cap too.
+const maxInput = 64 << 20
+
+// configure merges the config file and the flags, and fixes the date.
+func configure(_ context.Context, r *Run) error {
+	var c Config
+	if r.opt.ConfigFile != "" {
+		var err error
+		if c, err = LoadConfig(r.opt.ConfigFile); err != nil {
+			return err
+		}
+	}
+	c = c.Override(r.opt.Flags)
+	if err := c.normalise(); err != nil {
+		return err
+	}
+	if c.Jobs == 0 {
+		c.Jobs = defaultJobs()
+	}
+	r.cfg = c
+	d, src, err := resolveDate(c.Date, r.opt.Flags.Date != "", r.opt.Getenv("SOURCE_DATE_EPOCH"), r.opt.Now)
+	if err != nil {
+		return err
+	}
+	r.date, r.dateSource = d, src
+	r.log.Info("config", "output", c.Output, "formats", strings.Join(c.Formats, ","), "date", d.Format("2006-01-02"), "date_from", src, "jobs", c.Jobs)
+	return nil
+}
+
+// resolveDate picks the generation date: --date, then SOURCE_DATE_EPOCH,
+// then the config's date, then today's date from the injected clock.
+func resolveDate(cfgDate string, fromFlag bool, epoch string, now func() time.Time) (time.Time, string, error) {
+	parse := func(s, from string) (time.Time, string, error) {
+		d, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+		if err != nil {
+			return time.Time{}, "", fmt.Errorf("%s: date %q is not YYYY-MM-DD", from, s)
+		}
+		return d, from, nil
+	}
+	if fromFlag {
+		return parse(cfgDate, "--date")
+	}
+	if epoch != "" {
+		sec, err := strconv.ParseInt(strings.TrimSpace(epoch), 10, 64)
+		if err != nil {
+			return time.Time{}, "", fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", epoch)
+		}
+		t := time.Unix(sec, 0).UTC()
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), "SOURCE_DATE_EPOCH", nil
+	}
+	if cfgDate != "" {
+		return parse(cfgDate, "config")
+	}
+	t := now()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), "clock", nil
+}
+
+// preflight makes the cheap checks before any expensive work.
+func preflight(_ context.Context, r *Run) error {
+	c := &r.cfg
+	if c.Input != "" {
+		st, err := os.Stat(c.Input)
+		if err != nil {
+			return fmt.Errorf("input: %w", err)
+		}
+		if st.IsDir() {
+			return fmt.Errorf("input %s: is a directory", c.Input)
+		}
+		if st.Size() > maxInput {
+			return &extract.Error{File: c.Input, Err: fmt.Errorf("%w: %d bytes, the limit is %d", extract.ErrTooLarge, st.Size(), maxInput)}
+		}
+	}
+	ts, err := templates.New(c.Templates)
+	if err != nil {
+		return err
+	}
+	r.tmpl = ts
+	if c.DeptsFile != "" {
+		data, err := os.ReadFile(c.DeptsFile)
+		if err != nil {
+			return fmt.Errorf("depts_file: %w", err)
+		}
+		r.dir, err = extract.ParseDirectory(data, c.DeptsFile)
+		if err != nil {
+			return err
+		}
+	} else if r.dir, err = extract.LoadDirectory(ts); err != nil {
+		return err
+	}
+	out, err := filepath.Abs(c.Output)
+	if err != nil {
+		return err
+	}
+	c.Output = out
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	if r.lock, err = acquireLock(out, r.log); err != nil {
+		return err
+	}
+	recoverInterrupted(out, r.log)
+	removeStaleTemps(out, r.log)
+	return r.loadPrevious()
+}
+
+// loadPrevious reads the manifest of the pack already in DIR. A DIR that
+// holds other files but no manifest is not ours, and is never replaced.
+func (r *Run) loadPrevious() error {
+	out := r.cfg.Output
+	st, err := os.Stat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("output %s: exists and is not a directory", out)
+	}
+	data, err := os.ReadFile(filepath.Join(out, manifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		entries, _ := os.ReadDir(out)
+		if len(entries) > 0 {
+			return fmt.Errorf("output %s: has files but no %s, so it is not a fengong pack; refusing to replace it (choose an empty or new directory)", out, manifestName)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		r.log.Warn("previous manifest unreadable; treating the run as a first run", "err", err)
+		return nil
+	}
+	r.prev = &m
+	return nil
+}
+
+// readInput reads and decodes the input, or the bundled seed.
+func readInput(_ context.Context, r *Run) error {
+	if r.cfg.Input == "" {
+		r.raw, r.inputName = r.opt.Seed, r.opt.SeedName
+		if len(r.raw) == 0 {
+			return errors.New("no input file given and no bundled seed")
+		}
+		r.log.Info("no input given: using the bundled seed", "name", r.inputName)
+	} else {
+		data, err := os.ReadFile(r.cfg.Input)
+		if err != nil {
+			return fmt.Errorf("input: %w", err)
+		}
+		r.raw, r.inputName = data, filepath.Base(r.cfg.Input)
+	}
+	t, err := extract.Read(r.inputName, r.raw)
+	if err != nil {
+		return err
+	}
+	r.text = t
+	return nil
+}
+
+// extractModel builds the model, once.
+func extractModel(_ context.Context, r *Run) error {
+	doc, err := extract.Parse(r.text, r.dir)
+	if err != nil {
+		return err
+	}
+	r.doc = doc
+	r.log.Info("extracted", "items", len(doc.Items), "tasks", doc.TaskCount(), "depts", len(doc.Depts), "targets", len(doc.Targets), "warnings", len(doc.Warnings))
+	for _, w := range doc.Warnings {
+		r.log.Debug("extraction warning", "line", w.Line, "msg", w.Message)
+	}
+	return nil
+}
+
+// validateModel refuses a model whose dept names could become paths and
+// applies the dept filter.
+func validateModel(_ context.Context, r *Run) error {
+	for _, d := range r.doc.Depts {
+		if reason := badDeptName(d.Name); reason != "" {
+			line := 0
+			for _, a := range r.doc.TasksOf(d.Name) {
+				line = a.Task.Line
+				break
+			}
+			return &extract.Error{File: r.inputName, Line: line, Err: fmt.Errorf("dept name %q %s; refusing to write files for it", d.Name, reason)}
+		}
+	}
+	if len(r.cfg.Depts) == 0 {
+		for _, d := range r.doc.Depts {
+			r.depts = append(r.depts, d.Name)
+		}
+		return nil
+	}
+	want := map[string]bool{}
+	for _, name := range r.cfg.Depts {
+		canon := name
+		if e, _, ok := r.dir.Lookup(name); ok {
+			canon = e.Name
+		}
+		if r.doc.Dept(canon) == nil {
+			return fmt.Errorf("config: dept filter names %q, which no task of %s names", name, r.inputName)
+		}
+		want[canon] = true
+	}
+	for _, d := range r.doc.Depts {
+		if want[d.Name] {
+			r.depts = append(r.depts, d.Name)
+		}
+	}
+	return nil
+}
+
+// badDeptName says why a dept name cannot be trusted near a file system.
+func badDeptName(name string) string {
+	switch {
+	case strings.ContainsAny(name, `/\`):
+		return "contains a path separator"
+	case strings.Contains(name, ".."):
+		return `contains ".."`
+	case utf8.RuneCountInString(name) > 100:
+		return "is longer than 100 characters"
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return "contains a control character"
+		}
+	}
+	return ""
+}
