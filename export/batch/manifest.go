@@ -196,4 +196,3 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
-

@@ -26,14 +26,14 @@ type stage struct {
 // stages is the whole run, in order.
 func stages() []stage {
 	return []stage{
-		{"config", configure},         // defaults, flags over fengong.yaml, the generation date
-		{"preflight", preflight},      // cheap checks first: input, output dir, lock, stale temp dirs
-		{"read", readInput},           // decode UTF-8/GB18030/UTF-16/.docx/.html and normalise
-		{"extract", extractModel},     // build the model, once
-		{"validate", validateModel},   // no dept name may become a path; apply the dept filter
-		{"export", render},            // workbooks, PDFs, charts in parallel (-j); reuse with --incremental
-		{"manifest", buildManifest},   // model.json, 变更.md, manifest.json with every file's sha256
-		{"publish", publish},          // write a temp dir beside DIR, swap it in atomically
+		{"config", configure},       // defaults, flags over fengong.yaml, the generation date
+		{"preflight", preflight},    // cheap checks first: input, output dir, lock, stale temp dirs
+		{"read", readInput},         // decode UTF-8/GB18030/UTF-16/.docx/.html and normalise
+		{"extract", extractModel},   // build the model, once
+		{"validate", validateModel}, // no dept name may become a path; apply the dept filter
+		{"export", render},          // workbooks, PDFs, charts in parallel (-j); reuse with --incremental
+		{"manifest", buildManifest}, // model.json, 变更.md, manifest.json with every file's sha256
+		{"publish", publish},        // write a temp dir beside DIR, swap it in atomically
 	}
 }
 
