@@ -1,7 +1,273 @@
 package extract
 
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// MaxInputSize is the largest input Read accepts, in bytes: the raw file,
+// and for a .docx also the uncompressed document part.
+const MaxInputSize = 64 << 20
+
+// The input formats, as Text.Format and Source.Format name them.
+const (
+	FormatText = "text"
+	FormatDocx = "docx"
+	FormatHTML = "html"
+)
+
 // Read decodes and normalises raw input into Text. name is the file name
-// used in errors and in Source. (stub: being written)
+// used in errors and in Source; its extension is consulted only when the
+// content does not tell the format. Every error is an *Error that names
+// the file and wraps one of ErrEmpty, ErrBinary, ErrEncoding, ErrNotZip,
+// ErrDocx or ErrTooLarge. See the package documentation for the rules.
 func Read(name string, data []byte) (*Text, error) {
+	if len(data) > MaxInputSize {
+		return nil, &Error{File: name, Err: fmt.Errorf("%w: %d bytes, the limit is %d MiB", ErrTooLarge, len(data), MaxInputSize>>20)}
+	}
+	sum := sha256.Sum256(data)
+	t := &Text{Name: name, SHA256: hex.EncodeToString(sum[:])}
+	var err error
+	switch t.Format = sniffFormat(name, data); t.Format {
+	case FormatDocx:
+		t.Encoding = "utf-8"
+		t.Lines, err = readDocx(name, data, docxLimits{part: MaxInputSize, aux: MaxInputSize / 4, ratio: 200})
+	case FormatHTML:
+		t.Encoding, t.Lines, err = readHTML(name, data)
+	default:
+		t.Encoding, t.Lines, err = readText(name, data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range t.Lines {
+		if l != "" {
+			return t, nil
+		}
+	}
 	return nil, &Error{File: name, Err: ErrEmpty}
+}
+
+// Magic numbers of the formats Read recognises or refuses.
+var (
+	magicZip      = []byte("PK\x03\x04")
+	magicZipEmpty = []byte("PK\x05\x06")
+	magicOLE      = []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+	magicPDF      = []byte("%PDF-")
+	bomUTF8       = []byte("\xEF\xBB\xBF")
+	bomUTF16LE    = []byte("\xFF\xFE")
+	bomUTF16BE    = []byte("\xFE\xFF")
+)
+
+// sniffFormat tells the format by content first, by the name's extension
+// second. Inputs that Read refuses outright (a .docx that is no zip, a
+// legacy .doc, a PDF) are FormatText here and refused by readText.
+func sniffFormat(name string, data []byte) string {
+	if bytes.HasPrefix(data, magicZip) || bytes.HasPrefix(data, magicZipEmpty) {
+		return FormatDocx
+	}
+	if looksLikeHTML(data) {
+		return FormatHTML
+	}
+	ext := strings.ToLower(name)
+	if i := strings.LastIndexByte(ext, '.'); i >= 0 {
+		ext = ext[i:]
+	} else {
+		ext = ""
+	}
+	switch ext {
+	case ".html", ".htm", ".xhtml":
+		if !bytes.HasPrefix(data, magicOLE) && !bytes.HasPrefix(data, magicPDF) {
+			return FormatHTML
+		}
+	}
+	return FormatText
+}
+
+// looksLikeHTML reports whether data starts, after a byte order mark and
+// white space, with <!DOCTYPE html or <html, or starts with markup (such as
+// <?xml or a comment) and has an <html tag within its first 1 KiB.
+func looksLikeHTML(data []byte) bool {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	switch {
+	case bytes.HasPrefix(head, bomUTF8):
+		head = head[len(bomUTF8):]
+	case bytes.HasPrefix(head, bomUTF16LE), bytes.HasPrefix(head, bomUTF16BE):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		b, err := dec.Bytes(head[:len(head)&^1])
+		if err != nil {
+			return false
+		}
+		head = b
+	}
+	head = bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\f"))
+	if bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) {
+		return true
+	}
+	return bytes.HasPrefix(head, []byte("<")) && bytes.Contains(head, []byte("<html"))
+}
+
+// readText decodes plain text and splits it into normalised lines, blank
+// lines kept, so that line N of Text is line N of the file.
+func readText(name string, data []byte) (enc string, lines []string, err error) {
+	switch {
+	case bytes.HasPrefix(data, magicOLE):
+		if hasExt(name, ".docx") {
+			return "", nil, inputError(name, 0, 0, ErrNotZip, "an OLE2 file: a password-protected .docx or a legacy .doc; save it as an unprotected .docx")
+		}
+		return "", nil, inputError(name, 0, 0, ErrBinary, "an OLE2 file: a legacy Word .doc or a protected document; save it as .docx or .txt")
+	case hasExt(name, ".docx"):
+		return "", nil, &Error{File: name, Err: ErrNotZip}
+	case bytes.HasPrefix(data, magicPDF):
+		return "", nil, inputError(name, 0, 0, ErrBinary, "a PDF file; convert it to .docx or .txt")
+	}
+	enc, text, err := decode(name, data, legacyGB18030(), true)
+	if err != nil {
+		return "", nil, err
+	}
+	lines = splitLines(string(text))
+	for i, l := range lines {
+		lines[i] = normalizeLine(l)
+	}
+	return enc, lines, nil
+}
+
+// inputError builds an *Error that wraps sentinel with more detail.
+func inputError(name string, line, col int, sentinel error, format string, args ...any) error {
+	return &Error{File: name, Line: line, Column: col, Err: fmt.Errorf("%w: "+format, append([]any{sentinel}, args...)...)}
+}
+
+// legacy is the encoding tried when the input is not UTF-8 or UTF-16.
+type legacy struct {
+	name string
+	enc  encoding.Encoding
+}
+
+func legacyGB18030() legacy { return legacy{"gb18030", simplifiedchinese.GB18030} }
+
+// decode turns raw bytes into UTF-8: UTF-16 by its byte order mark, UTF-8
+// (with or without a mark) when valid, else the legacy encoding. Invalid
+// UTF-8 in a file that is mostly UTF-8 is an error rather than a reason to
+// try the legacy encoding; so is any U+FFFD that decoding produces. With
+// binary set, NUL bytes and control characters are refused first.
+func decode(name string, data []byte, fallback legacy, binary bool) (enc string, text []byte, err error) {
+	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
+		enc = "utf-16le"
+		order := unicode.LittleEndian
+		if data[0] == 0xFE {
+			enc, order = "utf-16be", unicode.BigEndian
+		}
+		b, err := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", nil, inputError(name, 0, 0, ErrEncoding, "%s: %v", enc, err)
+		}
+		if i := bytes.IndexRune(b, utf8.RuneError); i >= 0 {
+			line, col := lineCol(b, i, true)
+			return "", nil, inputError(name, line, col, ErrEncoding, "invalid %s (odd length or unpaired surrogate)", enc)
+		}
+		if binary {
+			if err := checkBinary(name, b, true); err != nil {
+				return "", nil, err
+			}
+		}
+		return enc, b, nil
+	}
+	body, isBOM := bytes.CutPrefix(data, bomUTF8)
+	valid := utf8.Valid(body)
+	if binary {
+		if err := checkBinary(name, body, valid); err != nil {
+			return "", nil, err
+		}
+	}
+	switch {
+	case valid && isBOM:
+		return "utf-8-bom", body, nil
+	case valid:
+		return "utf-8", body, nil
+	case isBOM || mostlyUTF8(body):
+		i := firstInvalidUTF8(body)
+		line, col := lineCol(body, i, true)
+		return "", nil, inputError(name, line, col, ErrEncoding, "invalid UTF-8 byte 0x%02X in a file that is otherwise UTF-8", body[i])
+	}
+	b, err := fallback.enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return "", nil, inputError(name, 0, 0, ErrEncoding, "%s: %v", fallback.name, err)
+	}
+	if i := bytes.IndexRune(b, utf8.RuneError); i >= 0 {
+		line, col := lineCol(b, i, true)
+		return "", nil, inputError(name, line, col, ErrEncoding, "byte sequence that is neither UTF-8 nor %s", strings.ToUpper(fallback.name))
+	}
+	return fallback.name, b, nil
+}
+
+func hasExt(name, ext string) bool {
+	return len(name) >= len(ext) && strings.EqualFold(name[len(name)-len(ext):], ext)
+}
+
+// checkBinary refuses data that holds a NUL byte, or in which more than 1%
+// of the bytes (and at least two) are C0 control characters other than
+// \t \n \v \f \r. The error names the line of the first offending byte.
+func checkBinary(name string, data []byte, utf8Breaks bool) error {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, _ := lineCol(data, i, utf8Breaks)
+		return &Error{File: name, Line: line, Err: fmt.Errorf("%w: NUL byte", ErrBinary)}
+	}
+	first, n := -1, 0
+	for i, c := range data {
+		if c < 0x20 && (c < '\t' || c > '\r') {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	if n >= 2 && n*100 > len(data) {
+		line, _ := lineCol(data, first, utf8Breaks)
+		return &Error{File: name, Line: line, Err: fmt.Errorf("%w: %d control characters, the first is 0x%02X", ErrBinary, n, data[first])}
+	}
+	return nil
+}
+
+// mostlyUTF8 reports whether invalid UTF-8 is a few bad bytes in a UTF-8
+// file rather than another encoding: at least 8 multi-byte sequences decode
+// and they outnumber the invalid bytes 16 to 1. GB18030 text almost never
+// forms several valid UTF-8 sequences by chance.
+func mostlyUTF8(b []byte) bool {
+	good, bad := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			good++
+		}
+		i += n
+	}
+	return good >= 8 && good >= 16*bad
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
 }
