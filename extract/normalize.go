@@ -182,12 +182,12 @@ func isCJK(r rune) bool {
 	case r < 0x2014:
 		return false
 	case r >= 0x2E80 && r <= 0x312F, // radicals, CJK punctuation, kana, bopomofo
-		r >= 0x3200 && r <= 0x32FF, // enclosed CJK
-		r >= 0xFE30 && r <= 0xFE4F, // CJK compatibility forms
-		r >= 0xFF00 && r <= 0xFFEF, // full-width and half-width forms
-		r >= 0x2018 && r <= 0x201F, // curly quotes
+		r >= 0x3200 && r <= 0x32FF,                // enclosed CJK
+		r >= 0xFE30 && r <= 0xFE4F,                // CJK compatibility forms
+		r >= 0xFF00 && r <= 0xFFEF,                // full-width and half-width forms
+		r >= 0x2018 && r <= 0x201F,                // curly quotes
 		r == 0x2014 || r == 0x2015 || r == 0x2026, // dashes, ellipsis
-		r >= 0x2460 && r <= 0x24FF: // ① ⑴ ⒈
+		r >= 0x2460 && r <= 0x24FF:                // ① ⑴ ⒈
 		return true
 	}
 	return unicode.Is(unicode.Han, r)
