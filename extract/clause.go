@@ -290,7 +290,7 @@ func splitParts(body string) []string {
 func splitNames(s string) []string {
 	s = strings.ReplaceAll(s, "以及", "、")
 	var out []string
-	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == '及' || r == '/' }) {
+	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == '及' }) {
 		n = strings.TrimSpace(n)
 		n = strings.TrimSuffix(n, "等")
 		n = strings.TrimPrefix(n, "由")
