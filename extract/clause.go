@@ -14,6 +14,23 @@ var reLabel = regexp.MustCompile(`(牵头单位|主办单位|主责单位|责任
 // reDeadline recognises a deadline written inside or beside a clause.
 var reDeadline = regexp.MustCompile(`^(?:\d{4}年)?(?:\d{1,2}月(?:底|中旬|上旬|下旬|末)?|年内|年底|年末|上半年|下半年|(?:第)?[一二三四]季度|持续推进|长期坚持|长期推进|常态化推进|持续实施|\d{4}年(?:底|末)?)`)
 
+// labelAtStart matches a 牵头单位：… label that opens part.
+func labelAtStart(part string) []int {
+	if !strings.ContainsAny(part, "：:") {
+		return nil
+	}
+	if m := reLabel.FindStringSubmatchIndex(part); m != nil && m[0] == 0 {
+		return m
+	}
+	return nil
+}
+
+// isDeadline reports whether a part of a clause is a deadline; the
+// cheap test spares the regexp on most parts.
+func isDeadline(part string) bool {
+	return strings.ContainsAny(part, "0123456789年月季持长常") && reDeadline.MatchString(part)
+}
+
 // role keywords that close a part of a clause, longest first
 var roleSuffixes = []struct {
 	word string
@@ -61,7 +78,7 @@ func splitSegments(l string, n int) []segment {
 		}
 		body := l[i+size : end-closeSize(l, end)]
 		_, isClause := parseClause(body)
-		if !isClause && lastClauseEnd == i && reDeadline.MatchString(strings.TrimSpace(body)) && !strings.ContainsAny(body, "，,") {
+		if !isClause && lastClauseEnd == i && isDeadline(strings.TrimSpace(body)) && !strings.ContainsAny(body, "，,") {
 			isClause = true // a deadline beside a clause
 		}
 		if isClause {
@@ -82,6 +99,9 @@ func splitSegments(l string, n int) []segment {
 
 // labelStart finds a 牵头单位：/责任单位： label outside parentheses.
 func labelStart(l string) int {
+	if !strings.Contains(l, "单位") && !strings.Contains(l, "时限") && !strings.Contains(l, "完成时间") && !strings.Contains(l, "时间节点") {
+		return -1
+	}
 	locs := reLabel.FindAllStringIndex(l, -1)
 	for _, loc := range locs {
 		if parenDepth(l[:loc[0]]) == 0 {
@@ -175,7 +195,7 @@ func parseClause(body string) (rawClause, bool) {
 		if part == "" {
 			continue
 		}
-		if m := reLabel.FindStringSubmatchIndex(part); m != nil && m[0] == 0 {
+		if m := labelAtStart(part); m != nil {
 			label := part[m[2]:m[3]]
 			value := strings.TrimSpace(part[m[1]:])
 			if role, ok := labelRoles[label]; ok {
@@ -194,7 +214,7 @@ func parseClause(body string) (rawClause, bool) {
 			roles++
 			continue
 		}
-		if reDeadline.MatchString(part) {
+		if isDeadline(part) {
 			c.addDeadline(part)
 			continue
 		}

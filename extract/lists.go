@@ -20,6 +20,9 @@ func (p *parser) findLists() []NamedList {
 		it := &acc.Item
 		for j := range it.Tasks {
 			t := &it.Tasks[j]
+			if !strings.Contains(t.Text, "即") && !strings.ContainsAny(t.Text, "：:") {
+				continue
+			}
 			for _, m := range reListInline.FindAllStringSubmatch(t.Text, -1) {
 				members := splitMembers(m[3])
 				if len(members) < 2 {

@@ -153,16 +153,19 @@ func (p *parser) line(n int, raw string) {
 
 	// What the end of the line says about the next line.
 	var heading []string
-	if m := reGluedHead.FindStringSubmatchIndex(l); m != nil && p.acceptHeading(l[m[4]:m[5]]) {
-		heading = []string{l[m[4]:m[5]], l[m[6]:m[7]]}
-		l = l[:m[3]]
+	if at, m := gluedHeading(l); m != nil && p.acceptHeading(m[0]) {
+		heading = m
+		l = l[:at]
 	}
 	displaced := 0
 	placeholder := false
 	if heading == nil {
-		if m := reDisplacedNo.FindStringSubmatchIndex(l); m != nil {
-			displaced, _ = strconv.Atoi(l[m[4]:m[5]])
-			l = l[:m[3]]
+		if last := l[len(l)-1]; last >= '0' && last <= '9' {
+			tail := l[max(0, len(l)-8):]
+			if m := reDisplacedNo.FindStringSubmatchIndex(tail); m != nil {
+				displaced, _ = strconv.Atoi(tail[m[4]:m[5]])
+				l = l[:len(l)-len(tail)+m[3]]
+			}
 		} else if strings.HasSuffix(l, "（") || strings.HasSuffix(l, "(") {
 			placeholder = true
 			l = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(l, "（"), "("), " ")
@@ -204,6 +207,26 @@ func (p *parser) line(n int, raw string) {
 		p.heading(n, heading[0], heading[1])
 		p.nextGuess = p.cur != nil
 	}
+}
+
+// gluedHeading finds a heading glued to the end of a line, such as
+// …负责）六、扎实推动区域协调发展. It returns where the heading starts, its
+// numeral and its title, looking only at the line's tail.
+func gluedHeading(l string) (int, []string) {
+	i := strings.LastIndex(l, "、")
+	if i < 0 || len(l)-i > 3*41 {
+		return 0, nil
+	}
+	start := max(0, i-3*4) // a closing mark and at most three numerals
+	for start > 0 && !utf8.RuneStart(l[start]) {
+		start--
+	}
+	tail := l[start:]
+	m := reGluedHead.FindStringSubmatchIndex(tail)
+	if m == nil {
+		return 0, nil
+	}
+	return start + m[3], []string{tail[m[4]:m[5]], tail[m[6]:m[7]]}
 }
 
 // acceptHeading reports whether a Chinese numeral continues the sections:

@@ -1,0 +1,320 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const seedPath = "../seeds/hunan-2022.txt"
+
+func seedBytes(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func parseSeedAs(t testing.TB, name string, data []byte) *Document {
+	t.Helper()
+	txt, err := Read(name, data)
+	if err != nil {
+		t.Fatalf("Read(%s): %v", name, err)
+	}
+	d, err := Parse(txt, testDir(t))
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", name, err)
+	}
+	return d
+}
+
+func marshalDoc(t testing.TB, d *Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; run go test ./extract -update and review the diff", p)
+	}
+}
+
+func TestSeedGolden(t *testing.T) {
+	d := parseSeedAs(t, "hunan-2022.txt", seedBytes(t))
+	golden(t, "hunan-2022.json", marshalDoc(t, d))
+}
+
+// The acceptance: 82 items, every clause, the 17 targets and no others.
+func TestSeedAcceptance(t *testing.T) {
+	d := parseSeedAs(t, "hunan-2022.txt", seedBytes(t))
+	if len(d.Items) != 82 {
+		t.Fatalf("got %d items, want 82", len(d.Items))
+	}
+	for i, it := range d.Items {
+		if it.Number != i+1 {
+			t.Errorf("item %d is numbered %d", i+1, it.Number)
+		}
+		wantSection := ""
+		for _, s := range d.Sections {
+			if s.FirstItem > 0 && it.Number >= s.FirstItem {
+				wantSection = s.Number
+			}
+		}
+		if it.Section != wantSection {
+			t.Errorf("item %d: section %q, want %q", it.Number, it.Section, wantSection)
+		}
+		if inferred := it.Number >= 35; it.NumberInferred != inferred {
+			t.Errorf("item %d: number_inferred %v", it.Number, it.NumberInferred)
+		}
+	}
+	wantSections := []string{"六:43", "七:52", "八:58", "九:61", "十:69", "十一:76"}
+	var gotSections []string
+	for _, s := range d.Sections {
+		gotSections = append(gotSections, fmt.Sprintf("%s:%d", s.Number, s.FirstItem))
+	}
+	if !reflect.DeepEqual(gotSections, wantSections) {
+		t.Errorf("sections: got %v, want %v", gotSections, wantSections)
+	}
+
+	// every responsibility clause in the source closes exactly one task
+	clauses := 0
+	for _, l := range strings.Split(string(seedBytes(t)), "\n") {
+		clauses += strings.Count(l, "负责)") + strings.Count(l, "牵头)")
+	}
+	if got := d.TaskCount(); got != clauses {
+		t.Errorf("got %d tasks, the source has %d clauses", got, clauses)
+	}
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			if len(tk.Lead)+len(tk.Co)+len(tk.Respective)+len(tk.Groups) == 0 && !tk.All {
+				t.Errorf("task %s names nobody: %q", tk.ID, tk.Clause)
+			}
+			if strings.ContainsAny(tk.Text, "()（）") && strings.Contains(tk.Text, "负责") {
+				t.Errorf("task %s keeps a clause in its text: %q", tk.ID, tk.Text)
+			}
+		}
+	}
+
+	want := []string{
+		"2 地区生产总值 增长 >= 6.5 %", "2 规模工业增加值 增长 = 7.2 %", "2 固定资产投资 提高 = 7.5 %",
+		"2 地方一般公共预算收入 增长 = 6 %", "2 居民消费价格 涨幅 ~ 3 %", "2 城镇新增就业  = 70 万人",
+		"2 城镇调查失业率 控制在 <= 5.5 %", "2 粮食产量  >= 600 亿斤", "14 优势产业链 培优育强 = 22 个",
+		"15 规模工业公司 净增 >= 1000 家", "15 高新技术企业 净增 >= 1000 家", "21 数字化的经济 增长 >= 15 %",
+		"22 5G基站 新建 = 2.5 万个", "23 千亿园区 达到 >= 16 家", "23 技工贸总收入 突破 > 6.5 万亿元",
+		"36 粮食播种面积 稳定在 ~ 7100 万亩", "36 产量  >= 600 亿斤",
+	}
+	var got []string
+	for _, tg := range d.Targets {
+		got = append(got, fmt.Sprintf("%d %s %s %s %g %s", tg.Item, tg.Indicator, tg.Verb, tg.Op, tg.Value, tg.Unit))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("targets:\n got %q\nwant %q", got, want)
+	}
+
+	lists := map[string]int{}
+	for _, l := range d.Lists {
+		lists[l.Name] = len(l.Members)
+		if l.Declared != len(l.Members) {
+			t.Errorf("list %s: declared %d, %d members", l.Name, l.Declared, len(l.Members))
+		}
+	}
+	for _, name := range []string{"十大基础设施项目", "十大产业项目", "十大技术攻关项目", "十大民生实事"} {
+		if lists[name] != 10 {
+			t.Errorf("list %s: got %d members, want 10", name, lists[name])
+		}
+	}
+
+	fin := d.Dept("省地方金融监督管理局")
+	if fin == nil || !reflect.DeepEqual(fin.Aliases, []string{"省地方金融监管局"}) {
+		t.Errorf("省地方金融监督管理局: got %+v, want the alias 省地方金融监管局 merged in", fin)
+	}
+	if d.Dept("省地方金融监管局") != nil || d.Dept("省退伍军人厅") != nil {
+		t.Errorf("an alias is listed as a dept of its own")
+	}
+	for _, name := range []string{"长沙市人民政府", "株洲市人民政府", "湘潭市人民政府", "郴州市人民政府", "岳阳市人民政府", "湘西自治州人民政府"} {
+		if d.Dept(name) == nil {
+			t.Errorf("%s: missing; shared suffixes must be expanded", name)
+		}
+	}
+	for _, w := range d.Warnings {
+		if strings.Contains(w.Message, "not in the dept directory") {
+			t.Errorf("seed dept unknown to the default directory: %s", w.Message)
+		}
+	}
+}
+
+// GB18030, UTF-16, .docx and .html copies of the seed, made here, give the
+// same items and targets as the UTF-8 text.
+func TestSeedCopiesAgree(t *testing.T) {
+	seed := seedBytes(t)
+	want := parseSeedAs(t, "hunan-2022.txt", seed)
+	lines := strings.Split(string(seed), "\n")
+	copies := []struct {
+		name string
+		data []byte
+	}{
+		{"hunan-2022-gb18030.txt", toGB18030(string(seed))},
+		{"hunan-2022-utf16.txt", toUTF16(string(seed), unicode.LittleEndian)},
+		{"hunan-2022-crlf-bom.txt", append([]byte("\xef\xbb\xbf"), []byte(strings.ReplaceAll(string(seed), "\n", "\r\n"))...)},
+		{"hunan-2022-fullwidth.txt", []byte(strings.NewReplacer("(", "（", ")", "）", ",", "，").Replace(string(seed)))},
+		{"hunan-2022.docx", toDocx(lines)},
+		{"hunan-2022.html", toHTML(lines)},
+	}
+	for _, c := range copies {
+		t.Run(c.name, func(t *testing.T) {
+			got := parseSeedAs(t, c.name, c.data)
+			if !reflect.DeepEqual(itemsWithoutLines(got), itemsWithoutLines(want)) {
+				t.Errorf("items differ from the UTF-8 seed")
+			}
+			if !reflect.DeepEqual(targetsWithoutLines(got), targetsWithoutLines(want)) {
+				t.Errorf("targets differ: got %d, want %d", len(got.Targets), len(want.Targets))
+			}
+			if !reflect.DeepEqual(got.Depts, want.Depts) {
+				t.Errorf("depts differ")
+			}
+		})
+	}
+}
+
+// Line numbers of .docx and .html are paragraph numbers, so they are left
+// out of the comparison.
+func itemsWithoutLines(d *Document) []Item {
+	out := make([]Item, len(d.Items))
+	for i, it := range d.Items {
+		it.Line = 0
+		tasks := make([]Task, len(it.Tasks))
+		for j, tk := range it.Tasks {
+			tk.Line = 0
+			tasks[j] = tk
+		}
+		it.Tasks = tasks
+		out[i] = it
+	}
+	return out
+}
+
+func targetsWithoutLines(d *Document) []Target {
+	out := append([]Target(nil), d.Targets...)
+	for i := range out {
+		out[i].Line = 0
+	}
+	return out
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add(string(seedBytes(f)))
+	for _, s := range []string{
+		"1.推进工作。（省财政厅牵头）",
+		"，推动建立“田长制”。（省自然资源厅、省农业农村厅分别负责）36\n（省农业农村厅牵头）坚决遏制。（",
+		"（一）稳定增长。（牵头单位：省发展改革委；责任单位：省财政厅）\n牵头单位：\n责任单位：、、",
+		"1.十大项目，即、、。①②③（各部门单位分别负责）六、标题",
+		"1.增长6.5%—%以上。（（（（（）",
+	} {
+		f.Add(s)
+	}
+	dir := testDir(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := Parse(&Text{Name: "fuzz.txt", Lines: strings.Split(s, "\n")}, dir)
+		if err != nil {
+			return
+		}
+		ids := map[string]bool{}
+		for _, it := range d.Items {
+			for _, tk := range it.Tasks {
+				if ids[tk.ID] {
+					t.Fatalf("duplicate task ID %q", tk.ID)
+				}
+				ids[tk.ID] = true
+			}
+		}
+		for _, tg := range d.Targets {
+			if !ids[tg.Task] {
+				t.Fatalf("target in unknown task %q", tg.Task)
+			}
+			if !strings.Contains(s, tg.Text) {
+				t.Fatalf("target text %q is not verbatim", tg.Text)
+			}
+		}
+		if _, err := json.Marshal(d); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func BenchmarkExtractSeed(b *testing.B) {
+	seed := seedBytes(b)
+	dir := testDir(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(seed)))
+	for b.Loop() {
+		txt, err := Read("hunan-2022.txt", seed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Parse(txt, dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseScaled shows that parsing grows linearly: n copies of the
+// seed's items, renumbered.
+func BenchmarkParseScaled(b *testing.B) {
+	seedTxt, err := Read("hunan-2022.txt", seedBytes(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := testDir(b)
+	for _, n := range []int{1, 10, 100} {
+		var lines []string
+		for k := 0; k < n; k++ {
+			for i, l := range seedTxt.Lines {
+				if k > 0 && i < 4 {
+					continue
+				}
+				lines = append(lines, l)
+			}
+		}
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(&Text{Name: "x", Lines: lines}, dir); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
