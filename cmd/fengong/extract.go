@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
+
+	"golang.org/x/text/width"
 
 	"fengong/extract"
 	"fengong/templates"
@@ -61,12 +63,11 @@ func writeSummary(w io.Writer, doc *extract.Document) error {
 		len(doc.Items), doc.TaskCount(), len(doc.Sections), len(doc.Depts), len(doc.Groups), len(doc.Targets), len(doc.Lists), len(doc.Warnings))
 	if len(doc.Targets) > 0 {
 		fmt.Fprintln(w, "targets:")
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "  item\tindicator\top\tvalue\tunit\ttext")
+		rows := [][]string{{"item", "indicator", "op", "value", "unit", "text"}}
 		for _, t := range doc.Targets {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%g\t%s\t%s\n", t.Item, t.Indicator, t.Op, t.Value, t.Unit, t.Text)
+			rows = append(rows, []string{strconv.Itoa(t.Item), t.Indicator, t.Op, strconv.FormatFloat(t.Value, 'g', -1, 64), t.Unit, t.Text})
 		}
-		tw.Flush()
+		writeTable(w, rows)
 		fmt.Fprintln(w)
 	}
 	for _, l := range doc.Lists {
@@ -79,4 +80,39 @@ func writeSummary(w io.Writer, doc *extract.Document) error {
 		}
 	}
 	return nil
+}
+
+// writeTable aligns columns by display width: a Chinese character takes
+// two terminal cells, which text/tabwriter does not know.
+func writeTable(w io.Writer, rows [][]string) {
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		b.WriteString("  ")
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
+}
+
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
