@@ -318,3 +318,30 @@ func BenchmarkParseScaled(b *testing.B) {
 		})
 	}
 }
+
+// Documents in other governments' formats: the State Council's (（一）
+// sub-headings, deadlines inside clauses) and a city's (牵头单位：/责任单位：
+// lines). Each is golden-tested as JSON; add a .txt to extend the set.
+func TestOtherFormatsGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "formats", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no format samples: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := parseSeedAs(t, filepath.Base(f), b)
+			for _, it := range d.Items {
+				for _, tk := range it.Tasks {
+					if len(tk.Lead)+len(tk.Co)+len(tk.Respective)+len(tk.Groups) == 0 && !tk.All {
+						t.Errorf("task %s names nobody", tk.ID)
+					}
+				}
+			}
+			golden(t, filepath.Join("formats", strings.TrimSuffix(filepath.Base(f), ".txt")+".json"), marshalDoc(t, d))
+		})
+	}
+}

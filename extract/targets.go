@@ -18,12 +18,16 @@ var (
 )
 
 // words that open a target sentence without belonging to the indicator
-var targetOpeners = []string{"力争", "确保", "争取", "努力", "预计", "全年", "全省", "全市", "今年", "年内", "实现", "其中", "推动", "力求", "要", "并", "使"}
+var targetOpeners = []string{"力争", "确保", "争取", "努力", "预计", "全年", "全省", "全市", "今年", "年内", "实现", "其中", "推动", "力求", "要", "并", "使", "拟"}
+
+// words that stand between an indicator and its verb without belonging to
+// either: 城镇调查失业率|全年|控制在
+var indicatorTails = []string{"全年", "今年", "年内", "力争", "预计", "确保", "拟", "将"}
 
 // verbs that join an indicator to its value, longest first within a prefix
 var targetVerbs = []string{
 	"提高到", "提升到", "降低到", "下降到", "增加到", "增长到", "控制在", "稳定在", "保持在", "不低于", "不超过", "不高于",
-	"培优育强", "新开工", "新改建", "增长", "提高", "提升", "下降", "降低", "减少", "涨幅", "达到", "突破", "超过", "高于",
+	"培优育强", "新建改造", "新开工", "新改建", "拟按", "安排", "增长", "提高", "提升", "下降", "降低", "减少", "涨幅", "达到", "突破", "超过", "高于",
 	"低于", "新增", "新建", "净增", "建成", "完成", "培育", "打造", "增加", "增至", "降至", "改造", "培训", "达",
 }
 
@@ -99,7 +103,21 @@ func targetsIn(s string) []Target {
 				op = OpAbout
 			}
 		}
+		if strings.HasSuffix(before, "约") { // 减税退税约2.5万亿元
+			before = strings.TrimSuffix(before, "约")
+			if op == "" {
+				op = OpAbout
+			}
+		}
 		verb, indicator := splitVerb(before)
+		for trimmed := true; trimmed; {
+			trimmed = false
+			for _, w := range indicatorTails {
+				if strings.HasSuffix(indicator, w) && len(indicator) > len(w) {
+					indicator, trimmed = strings.TrimSuffix(indicator, w), true
+				}
+			}
+		}
 		after := strings.TrimSpace(s[pos:end])
 		spanEnd := pos
 		if indicator == "" {
