@@ -1,0 +1,239 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Align is the horizontal alignment of text.
+type Align uint8
+
+// The alignments.
+const (
+	Left Align = iota
+	Center
+	Right
+)
+
+// Style is how a run of text is set.
+type Style struct {
+	Font    string  // FontBody, FontHeading or FontTitle
+	Size    float64 // points
+	Leading float64 // line pitch, mm
+	Color   string  // "#rrggbb"; "" is black
+	Align   Align
+	Indent  float64 // first-line indent of paragraphs, mm
+}
+
+// Geometry is the page: its size, the type area (版心) and where the page
+// numbers go.
+type Geometry struct {
+	Width, Height float64 // the page
+	Left, Top     float64 // the type area's top-left corner
+	BodyW, BodyH  float64 // the type area
+	Folio         string  // page number text; {n} is the number
+	FolioStyle    Style
+	FolioGap      float64 // from the type area's bottom edge to the folio line's top
+	FolioInset    float64 // from the type area's side: right on odd pages, left on even
+}
+
+// Fonts are the metrics of each font role, and what each can draw.
+type Fonts struct {
+	Body, Heading, Title *Metrics
+	// Clean returns s with every rune the font of role cannot draw
+	// replaced; the Flow passes all text through it before measuring.
+	// nil leaves text as it is.
+	Clean func(role, s string) string
+}
+
+// Get returns the metrics of a role; Body for an unknown role.
+func (f Fonts) Get(role string) *Metrics {
+	switch role {
+	case FontHeading:
+		return f.Heading
+	case FontTitle:
+		return f.Title
+	}
+	return f.Body
+}
+
+func (f *Flow) clean(role, s string) string {
+	if f.fonts.Clean == nil {
+		return s
+	}
+	return f.fonts.Clean(role, s)
+}
+
+// Flow places content top to bottom, starting a new page when the type
+// area is full. It is not safe for concurrent use; make one per document.
+type Flow struct {
+	g       Geometry
+	fonts   Fonts
+	pages   []Page
+	outline []Mark
+	y       float64 // the cursor: top of the next content
+}
+
+// NewFlow starts a document on its first page.
+func NewFlow(g Geometry, fonts Fonts) *Flow {
+	f := &Flow{g: g, fonts: fonts}
+	f.NewPage()
+	return f
+}
+
+// Geometry returns the page geometry.
+func (f *Flow) Geometry() Geometry { return f.g }
+
+// Fonts returns the font metrics.
+func (f *Flow) Fonts() Fonts { return f.fonts }
+
+// NewPage starts a new page with the cursor at the top of the type area.
+func (f *Flow) NewPage() {
+	f.pages = append(f.pages, Page{Number: len(f.pages) + 1})
+	f.y = f.g.Top
+}
+
+func (f *Flow) page() *Page { return &f.pages[len(f.pages)-1] }
+
+func (f *Flow) bottom() float64 { return f.g.Top + f.g.BodyH }
+
+// atTop reports whether nothing has been placed on the page yet.
+func (f *Flow) atTop() bool { return f.y <= f.g.Top }
+
+// Remaining is the height left on the page below the cursor.
+func (f *Flow) Remaining() float64 { return f.bottom() - f.y }
+
+// Space moves the cursor down by h, but not past the bottom, and not at
+// the top of a page.
+func (f *Flow) Space(h float64) {
+	if f.atTop() {
+		return
+	}
+	f.y = min(f.y+h, f.bottom())
+}
+
+// Need starts a new page unless h millimetres remain on this one.
+func (f *Flow) Need(h float64) {
+	if f.Remaining() < h-1e-9 && !f.atTop() {
+		f.NewPage()
+	}
+}
+
+// Mark adds an outline entry pointing at the cursor.
+func (f *Flow) Mark(title string, level int) {
+	f.outline = append(f.outline, Mark{Title: title, Level: level, Page: len(f.pages), Y: r2(f.y)})
+}
+
+// Add places an item on the current page as it is.
+func (f *Flow) Add(it Item) {
+	it.X, it.Y, it.W, it.H = r2(it.X), r2(it.Y), r2(it.W), r2(it.H)
+	p := f.page()
+	p.Items = append(p.Items, it)
+}
+
+// Text places one line of text with its box's top at top, aligned in the
+// span [x, x+w].
+func (f *Flow) Text(s string, st Style, x, top, w float64) {
+	s = f.clean(st.Font, s)
+	if s == "" {
+		return
+	}
+	tw := f.fonts.Get(st.Font).Width(s, st.Size)
+	switch st.Align {
+	case Center:
+		x += (w - tw) / 2
+	case Right:
+		x += w - tw
+	}
+	f.Add(Item{Kind: KindText, X: x, Y: top + baseline(st), W: tw, Font: st.Font, Size: st.Size, Text: s, Color: st.Color})
+}
+
+// baseline is the distance from the top of a line's box to its baseline:
+// the glyphs (about 0.88 em above the baseline and 0.12 em below) are
+// centred in the leading.
+func baseline(st Style) float64 {
+	size := st.Size * PtToMM
+	return (st.Leading-size)/2 + 0.88*size
+}
+
+// Break breaks text for a column w millimetres wide in style st.
+func (f *Flow) Break(text string, st Style, w float64) []string {
+	return Break(f.clean(st.Font, text), w, st.Size, f.fonts.Get(st.Font))
+}
+
+// Paragraph sets text across the type area, breaking lines and pages.
+// Each "\n" starts a new paragraph.
+func (f *Flow) Paragraph(text string, st Style) {
+	for _, para := range strings.Split(f.clean(st.Font, text), "\n") {
+		lines := BreakIndent(para, st.Indent, f.g.BodyW, st.Size, f.fonts.Get(st.Font))
+		for i, line := range lines {
+			if f.Remaining() < st.Leading-1e-9 {
+				f.NewPage()
+			}
+			x, w := f.g.Left, f.g.BodyW
+			if i == 0 {
+				x, w = x+st.Indent, w-st.Indent
+			}
+			f.Text(line, st, x, f.y, w)
+			f.y += st.Leading
+		}
+	}
+}
+
+// Heading sets a heading, keeping it on one page with the next keep
+// millimetres of content, and adds an outline entry.
+func (f *Flow) Heading(text string, st Style, level int, keep float64) {
+	text = f.clean(st.Font, text)
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		n += len(BreakIndent(para, st.Indent, f.g.BodyW, st.Size, f.fonts.Get(st.Font)))
+	}
+	f.Need(float64(n)*st.Leading + keep)
+	f.Mark(strings.ReplaceAll(text, "\n", " "), level)
+	f.Paragraph(text, st)
+}
+
+// Finish adds the page numbers and returns the layout. The Flow must not
+// be used afterwards.
+func (f *Flow) Finish() *Layout {
+	g := f.g
+	st := g.FolioStyle
+	m := f.fonts.Get(st.Font)
+	for i := range f.pages {
+		n := f.pages[i].Number
+		s := f.clean(st.Font, strings.ReplaceAll(g.Folio, "{n}", strconv.Itoa(n)))
+		if s == "" {
+			continue
+		}
+		w := m.Width(s, st.Size)
+		x := g.Left + g.FolioInset
+		if n%2 == 1 {
+			x = g.Left + g.BodyW - g.FolioInset - w
+		}
+		top := g.Top + g.BodyH + g.FolioGap
+		f.pages[i].Items = append(f.pages[i].Items, Item{
+			Kind: KindText, X: r2(x), Y: r2(top + 0.88*st.Size*PtToMM), W: r2(w),
+			Font: st.Font, Size: st.Size, Text: s, Color: st.Color,
+		})
+	}
+	return &Layout{Width: g.Width, Height: g.Height, Pages: f.pages, Outline: f.outline}
+}
+
+// Fit shortens s with a trailing … until it is at most w millimetres wide
+// in style st.
+func (f *Flow) Fit(s string, st Style, w float64) string {
+	s = f.clean(st.Font, s)
+	m := f.fonts.Get(st.Font)
+	if m.Width(s, st.Size) <= w {
+		return s
+	}
+	lim := limit(w, st.Size) - m.Advance('…')
+	used := 0
+	for i, r := range s {
+		if used+m.Advance(r) > lim {
+			return s[:i] + "…"
+		}
+		used += m.Advance(r)
+	}
+	return s
+}

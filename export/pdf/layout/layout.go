@@ -1,0 +1,116 @@
+// Package layout lays out the PDF briefs as pure data: pages of
+// positioned text lines, rectangles and lines, plus the outline. It breaks
+// Chinese text into lines, flows paragraphs and tables across pages
+// (header rows repeated, over-tall rows split) and draws bar charts from
+// primitives. It knows nothing of the PDF library: package draw turns a
+// Layout into bytes, and a Layout's JSON is what the golden tests keep.
+//
+// Every position is in millimetres from the top-left corner of the page;
+// a text item's Y is its baseline.
+package layout
+
+import (
+	"math"
+	"slices"
+)
+
+// Font roles: which of the configured fonts an item is set in.
+const (
+	FontBody    = "body"    // 仿宋 in a 公文
+	FontHeading = "heading" // 黑体
+	FontTitle   = "title"   // 小标宋
+)
+
+// Item kinds.
+const (
+	KindText = "text"
+	KindRect = "rect"
+	KindLine = "line"
+)
+
+// Layout is a whole document, page by page.
+type Layout struct {
+	Width   float64 `json:"width"`  // page width
+	Height  float64 `json:"height"` // page height
+	Pages   []Page  `json:"pages"`
+	Outline []Mark  `json:"outline"`
+}
+
+// Page is one page's items, in drawing order.
+type Page struct {
+	Number int    `json:"number"` // from 1
+	Items  []Item `json:"items"`
+}
+
+// Item is one drawing primitive.
+//
+//   - text: Text set in Font at Size points, left end of its baseline at
+//     (X, Y), in Color (default black); W is its measured width;
+//   - rect: the rectangle (X, Y, W, H), filled with Fill and/or stroked
+//     with Stroke at LineWidth;
+//   - line: from (X, Y) to (X+W, Y+H) in Stroke at LineWidth.
+type Item struct {
+	Kind      string  `json:"kind"`
+	X         float64 `json:"x"`
+	Y         float64 `json:"y"`
+	W         float64 `json:"w,omitempty"`
+	H         float64 `json:"h,omitempty"`
+	Font      string  `json:"font,omitempty"`
+	Size      float64 `json:"size,omitempty"`
+	Text      string  `json:"text,omitempty"`
+	Color     string  `json:"color,omitempty"`
+	Fill      string  `json:"fill,omitempty"`
+	Stroke    string  `json:"stroke,omitempty"`
+	LineWidth float64 `json:"lw,omitempty"`
+}
+
+// Mark is one outline (bookmark) entry.
+type Mark struct {
+	Title string  `json:"title"`
+	Level int     `json:"level"` // 0 for top-level entries
+	Page  int     `json:"page"`
+	Y     float64 `json:"y"`
+}
+
+// Texts returns the text of every text item, page by page, in drawing
+// order: what a reader can copy out of the PDF.
+func (l *Layout) Texts() []string {
+	var out []string
+	for _, p := range l.Pages {
+		for _, it := range p.Items {
+			if it.Kind == KindText {
+				out = append(out, it.Text)
+			}
+		}
+	}
+	return out
+}
+
+// Runes returns every rune the layout prints, once, in ascending order.
+func (l *Layout) Runes() []rune {
+	seen := map[rune]bool{}
+	var out []rune
+	for _, p := range l.Pages {
+		for _, it := range p.Items {
+			for _, r := range it.Text {
+				if !seen[r] {
+					seen[r] = true
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	for _, m := range l.Outline {
+		for _, r := range m.Title {
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// r2 rounds to 0.01 mm, so that layouts compare and print stably.
+func r2(v float64) float64 { return math.Round(v*100) / 100 }

@@ -1,0 +1,151 @@
+package layout
+
+import "strings"
+
+// Column is one column of a table.
+type Column struct {
+	Title string
+	Width float64 // mm, padding included
+	Align Align   // of the body cells; header cells are centred
+}
+
+// Table is a ruled table. Rows flow across pages: the header row is
+// repeated at the top of each page, a row moves whole to the next page
+// when it does not fit, and a row taller than a page is split between
+// lines.
+type Table struct {
+	Columns  []Column
+	Rows     [][]string // cell text; "\n" starts a new paragraph in a cell
+	Head     Style
+	Body     Style
+	HeadFill string  // "#rrggbb"
+	Border   string  // "#rrggbb"
+	Pad      float64 // cell padding, mm
+}
+
+// borderWidth is the rule thickness of tables, mm.
+const borderWidth = 0.2
+
+// Table places t at the cursor.
+func (f *Flow) Table(t Table) {
+	if len(t.Columns) == 0 {
+		return
+	}
+	head := make([][]string, len(t.Columns))
+	headLines := 1
+	for i, c := range t.Columns {
+		head[i] = f.cellLines(c.Title, t.Head, c.Width-2*t.Pad)
+		headLines = max(headLines, len(head[i]))
+	}
+	headH := float64(headLines)*t.Head.Leading + 2*t.Pad
+	drawHead := func() {
+		hs := t.Head
+		hs.Align = Center
+		f.row(t, head, 0, headLines, hs, t.HeadFill, true)
+		f.y += headH
+	}
+	// the header never stands alone at the foot of a page
+	f.Need(headH + t.Body.Leading*2 + 2*t.Pad)
+	drawHead()
+
+	for _, row := range t.Rows {
+		cells := make([][]string, len(t.Columns))
+		n := 1
+		for i, c := range t.Columns {
+			if i < len(row) {
+				cells[i] = f.cellLines(row[i], t.Body, c.Width-2*t.Pad)
+			}
+			n = max(n, len(cells[i]))
+		}
+		rowH := float64(n)*t.Body.Leading + 2*t.Pad
+		fresh := false
+		if rowH > f.Remaining()+1e-9 && rowH <= f.g.BodyH-headH+1e-9 {
+			f.NewPage()
+			drawHead()
+			fresh = true
+		}
+		for from := 0; from < n; {
+			fit := int((f.Remaining() - 2*t.Pad + 1e-9) / t.Body.Leading)
+			if fit < 1 || fit < n-from && fit < 2 {
+				if !fresh {
+					f.NewPage()
+					drawHead()
+					fresh = true
+					continue
+				}
+				fit = max(fit, 1) // the leading is taller than a page
+			}
+			to := min(n, from+fit)
+			f.row(t, cells, from, to, t.Body, "", false)
+			f.y += float64(to-from)*t.Body.Leading + 2*t.Pad
+			from = to
+			if from < n {
+				f.NewPage()
+				drawHead()
+				fresh = true
+			}
+		}
+	}
+}
+
+// cellLines breaks a cell's paragraphs for a width.
+func (f *Flow) cellLines(text string, st Style, w float64) []string {
+	var out []string
+	for _, para := range strings.Split(f.clean(st.Font, text), "\n") {
+		out = append(out, Break(para, w, st.Size, f.fonts.Get(st.Font))...)
+	}
+	return out
+}
+
+// row places lines [from, to) of every cell as one row at the cursor.
+//
+// Cells are drawn left to right, except in a row split across pages: there
+// the cell with the most lines is drawn last on a page the row continues
+// from and first on a page it continues on, so that its text stays in one
+// piece in content order (what copy and paste, screen readers and
+// pdftotext -raw read), broken only by the page number and header row.
+func (f *Flow) row(t Table, cells [][]string, from, to int, st Style, fill string, head bool) {
+	h := float64(to-from)*st.Leading + 2*t.Pad
+	order := make([]int, 0, len(t.Columns))
+	for i := range t.Columns {
+		order = append(order, i)
+	}
+	if n := maxLines(cells); from > 0 || to < n {
+		long := 0
+		for i := range cells {
+			if len(cells[i]) > len(cells[long]) {
+				long = i
+			}
+		}
+		order = append(order[:long], order[long+1:]...)
+		if from > 0 {
+			order = append([]int{long}, order...)
+		} else {
+			order = append(order, long)
+		}
+	}
+	for _, i := range order {
+		c := t.Columns[i]
+		x := f.g.Left
+		for _, p := range t.Columns[:i] {
+			x += p.Width
+		}
+		f.Add(Item{Kind: KindRect, X: x, Y: f.y, W: c.Width, H: h, Fill: fill, Stroke: t.Border, LineWidth: borderWidth})
+		cs := st
+		if !head {
+			cs.Align = c.Align
+		}
+		for j := from; j < to && j < len(cells[i]); j++ {
+			top := f.y + t.Pad + float64(j-from)*st.Leading
+			f.Text(cells[i][j], cs, x+t.Pad, top, c.Width-2*t.Pad)
+		}
+	}
+}
+
+func maxLines(cells [][]string) int {
+	n := 1
+	for _, c := range cells {
+		n = max(n, len(c))
+	}
+	return n
+}

@@ -1,0 +1,111 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"fengong/templates"
+)
+
+// wording is templates/pdf.yaml: every word a reader sees in the briefs.
+type wording struct {
+	DefaultTitle string `yaml:"default_title"`
+	PageNumber   string `yaml:"page_number"`
+	Substitute   string `yaml:"substitute"`
+	MissingText  string `yaml:"missing_text"`
+	Separator    string `yaml:"separator"`
+	None         string `yaml:"none"`
+	AllDepts     string `yaml:"all_depts"`
+	Dept         struct {
+		Subject        string   `yaml:"subject"`
+		Subtitle       string   `yaml:"subtitle"`
+		SummaryHeading string   `yaml:"summary_heading"`
+		Summary        string   `yaml:"summary"`
+		Targets        string   `yaml:"targets"`
+		Target         string   `yaml:"target"`
+		LeadHeading    string   `yaml:"lead_heading"`
+		LeadColumns    []string `yaml:"lead_columns"`
+		CoLeads        string   `yaml:"co_leads"`
+		CoHeading      string   `yaml:"co_heading"`
+		CoColumns      []string `yaml:"co_columns"`
+		Respective     string   `yaml:"respective"`
+		NoLead         string   `yaml:"no_lead"`
+		Deadline       string   `yaml:"deadline"`
+		AllHeading     string   `yaml:"all_heading"`
+		AllIntro       string   `yaml:"all_intro"`
+		AllColumns     []string `yaml:"all_columns"`
+		ClosingHeading string   `yaml:"closing_heading"`
+		Closing        string   `yaml:"closing"`
+	} `yaml:"dept"`
+	Brief struct {
+		Subject         string   `yaml:"subject"`
+		Subtitle        string   `yaml:"subtitle"`
+		OverviewHeading string   `yaml:"overview_heading"`
+		Overview        string   `yaml:"overview"`
+		TargetsHeading  string   `yaml:"targets_heading"`
+		TargetsColumns  []string `yaml:"targets_columns"`
+		ListsHeading    string   `yaml:"lists_heading"`
+		ListsColumns    []string `yaml:"lists_columns"`
+		ListName        string   `yaml:"list_name"`
+		ChartHeading    string   `yaml:"chart_heading"`
+		ChartTop        int      `yaml:"chart_top"`
+		ChartLead       string   `yaml:"chart_lead"`
+		ChartCo         string   `yaml:"chart_co"`
+		SectionsHeading string   `yaml:"sections_heading"`
+		SectionsColumns []string `yaml:"sections_columns"`
+		NoSection       string   `yaml:"no_section"`
+		WarningsHeading string   `yaml:"warnings_heading"`
+		WarningsColumns []string `yaml:"warnings_columns"`
+		IndexHeading    string   `yaml:"index_heading"`
+		IndexColumns    []string `yaml:"index_columns"`
+	} `yaml:"brief"`
+}
+
+// loadWording decodes the embedded pdf.yaml, then the set's pdf.yaml over
+// it, so that an override file may leave keys out.
+func loadWording(ts *templates.Set) (*wording, error) {
+	w := &wording{}
+	if err := templates.Default().Decode("pdf.yaml", w); err != nil {
+		return nil, err
+	}
+	if ts != nil {
+		if err := ts.Decode("pdf.yaml", w); err != nil {
+			return nil, err
+		}
+	}
+	if w.Brief.ChartTop < 0 {
+		return nil, fmt.Errorf("template %s: brief.chart_top: %d is negative", ts.Origin("pdf.yaml"), w.Brief.ChartTop)
+	}
+	for _, c := range []struct {
+		key  string
+		cols []string
+		n    int
+	}{
+		{"dept.lead_columns", w.Dept.LeadColumns, 3},
+		{"dept.co_columns", w.Dept.CoColumns, 3},
+		{"dept.all_columns", w.Dept.AllColumns, 2},
+		{"brief.targets_columns", w.Brief.TargetsColumns, 3},
+		{"brief.lists_columns", w.Brief.ListsColumns, 3},
+		{"brief.sections_columns", w.Brief.SectionsColumns, 3},
+		{"brief.warnings_columns", w.Brief.WarningsColumns, 3},
+		{"brief.index_columns", w.Brief.IndexColumns, 7},
+	} {
+		if len(c.cols) != c.n {
+			return nil, fmt.Errorf("template %s: %s: want %d column titles, got %d", ts.Origin("pdf.yaml"), c.key, c.n, len(c.cols))
+		}
+	}
+	return w, nil
+}
+
+// fill replaces each {key} in s by its value; pairs are key, value, ….
+// Values are not scanned again, so a value holding {n} stays as it is.
+func fill(s string, pairs ...string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	old := make([]string, 0, len(pairs))
+	for i := 0; i+1 < len(pairs); i += 2 {
+		old = append(old, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return strings.NewReplacer(old...).Replace(s)
+}
