@@ -1,0 +1,226 @@
+// Package charts builds the offline HTML dashboard of a 分工意见: an index
+// page with the document's counts and a dept index, chart pages (workload
+// per dept, items and tasks per section, the collaboration network, a dept
+// × section heatmap), a table of the quantitative targets, one small page
+// per dept, and the bundled ECharts script they all load by a relative
+// path, so the pages work on an intranet without internet access.
+//
+// The charts are built with go-echarts and drawn by ECharts with the SVG
+// renderer. Like every exporter, the package only reads the model and
+// returns bytes: the caller decides where they go. The same document and
+// options give byte-identical pages.
+//
+// go-echarts inserts a chart's option JSON into a <script> element as
+// trusted JavaScript. Every string from the document therefore passes
+// through jsText before it reaches go-echarts, and everything written into
+// HTML directly goes through html/template.
+package charts
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"fengong/export"
+	"fengong/extract"
+)
+
+// Options are export.Options plus the file stems of the dept pages.
+type Options struct {
+	export.Options
+	// DeptStems maps a dept's canonical name to the safe file stem of its
+	// page, dept/<stem>.html (see export.Stems). Every dept of the
+	// document needs one.
+	DeptStems map[string]string
+}
+
+// Page is one file of the charts output.
+type Page struct {
+	// Name is slash-separated and relative to the charts output directory:
+	// index.html, workload.html, dept/<stem>.html, assets/echarts.min.js.
+	Name string
+	Data []byte
+}
+
+// Spec is the ECharts option of one chart, as written into its page.
+type Spec struct {
+	Page    string          `json:"page"`
+	ChartID string          `json:"chart_id"`
+	Option  json.RawMessage `json:"option"`
+}
+
+// The fixed page names.
+const (
+	IndexPage    = "index.html"
+	WorkloadPage = "workload.html"
+	SectionsPage = "sections.html"
+	NetworkPage  = "network.html"
+	HeatmapPage  = "heatmap.html"
+	TargetsPage  = "targets.html"
+	// DeptDir holds the dept pages.
+	DeptDir = "dept"
+	// AssetsDir holds the bundled script and its license files.
+	AssetsDir = "assets"
+	// ScriptAsset is the bundled ECharts build every chart page loads.
+	ScriptAsset = AssetsDir + "/echarts.min.js"
+)
+
+// ECharts 5.6.0 (Apache-2.0), from the npm package echarts@5.6.0:
+// dist/echarts.min.js with the package's LICENSE, NOTICE and
+// licenses/LICENSE-d3.
+//
+//go:embed assets/echarts.min.js assets/LICENSE assets/NOTICE assets/LICENSE-d3
+var assets embed.FS
+
+// Pages renders every page of the dashboard and the bundled assets, in a
+// fixed order: the index, the chart pages, the targets table, one page per
+// dept in the document's dept order, then the assets.
+func Pages(doc *extract.Document, opt Options) ([]Page, error) {
+	s, err := newSite(doc, opt)
+	if err != nil {
+		return nil, err
+	}
+	return s.pages()
+}
+
+// Specs returns the ECharts option of every chart, in page order, exactly
+// as Pages writes them. Tests golden them.
+func Specs(doc *extract.Document, opt Options) ([]Spec, error) {
+	s, err := newSite(doc, opt)
+	if err != nil {
+		return nil, err
+	}
+	var out []Spec
+	for _, p := range s.chartPages() {
+		for _, c := range p.charts {
+			c.chart.Validate()
+			out = append(out, Spec{
+				Page:    p.name,
+				ChartID: c.id,
+				Option:  json.RawMessage(strings.TrimSpace(string(c.chart.JSONNotEscaped()))),
+			})
+		}
+	}
+	return out, nil
+}
+
+// site is what every page is built from: the document, the wording, and
+// the dept names, labels and stems in the document's dept order.
+type site struct {
+	doc *extract.Document
+	opt Options
+	w   *wording
+
+	// depts are the document's depts, each name once, in its order.
+	depts []*extract.Dept
+	// label is a dept's name made safe for go-echarts, unique per dept.
+	label map[string]string
+	// stem is a dept's page stem.
+	stem map[string]string
+}
+
+func newSite(doc *extract.Document, opt Options) (*site, error) {
+	if doc == nil {
+		return nil, fmt.Errorf("charts: nil document")
+	}
+	w, err := loadWording(opt.Options)
+	if err != nil {
+		return nil, err
+	}
+	s := &site{doc: doc, opt: opt, w: w, label: map[string]string{}, stem: map[string]string{}}
+	var names []string
+	for i := range doc.Depts {
+		d := &doc.Depts[i]
+		if _, dup := s.label[d.Name]; dup {
+			continue
+		}
+		s.label[d.Name] = ""
+		s.depts = append(s.depts, d)
+		names = append(names, d.Name)
+	}
+	for i, l := range uniqueLabels(names) {
+		s.label[names[i]] = l
+	}
+	pageOf := make(map[string]string, len(names))
+	for _, n := range names {
+		st, ok := opt.DeptStems[n]
+		if !ok {
+			return nil, fmt.Errorf("charts: no file stem for dept %q", n)
+		}
+		p := DeptDir + "/" + st + ".html"
+		if st == "" || strings.ContainsAny(st, `/\`) || !fs.ValidPath(p) {
+			return nil, fmt.Errorf("charts: unsafe file stem %q for dept %q", st, n)
+		}
+		if other, dup := pageOf[strings.ToLower(p)]; dup {
+			return nil, fmt.Errorf("charts: depts %q and %q share the file stem %q", other, n, st)
+		}
+		pageOf[strings.ToLower(p)] = n
+		s.stem[n] = st
+	}
+	return s, nil
+}
+
+// title is the document title shown on every page.
+func (s *site) title() string {
+	if s.opt.Title != "" {
+		return s.opt.Title
+	}
+	return s.doc.Title
+}
+
+// byWorkload is doc.ByWorkload with each name once.
+func (s *site) byWorkload() []extract.Dept {
+	seen := make(map[string]bool, len(s.depts))
+	var out []extract.Dept
+	for _, d := range s.doc.ByWorkload() {
+		if !seen[d.Name] {
+			seen[d.Name] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func (s *site) pages() ([]Page, error) {
+	r, err := newRenderer(s)
+	if err != nil {
+		return nil, err
+	}
+	var out []Page
+	add := func(name string, data []byte, err error) error {
+		if err != nil {
+			return fmt.Errorf("charts: %s: %w", name, err)
+		}
+		out = append(out, Page{Name: name, Data: data})
+		return nil
+	}
+	b, err := r.index()
+	if err := add(IndexPage, b, err); err != nil {
+		return nil, err
+	}
+	for _, p := range s.chartPages() {
+		b, err := r.chartPage(p)
+		if err := add(p.name, b, err); err != nil {
+			return nil, err
+		}
+	}
+	b, err = r.targets()
+	if err := add(TargetsPage, b, err); err != nil {
+		return nil, err
+	}
+	for _, d := range s.depts {
+		b, err := r.dept(d)
+		if err := add(DeptDir+"/"+s.stem[d.Name]+".html", b, err); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range []string{"echarts.min.js", "LICENSE", "NOTICE", "LICENSE-d3"} {
+		b, err := assets.ReadFile(AssetsDir + "/" + f)
+		if err := add(AssetsDir+"/"+f, b, err); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,175 @@
+package charts
+
+import (
+	"strconv"
+	"strings"
+
+	"fengong/export"
+	"fengong/extract"
+)
+
+// wordingFile is the name of this package's wording in a templates set.
+const wordingFile = "charts.yaml"
+
+// wording is templates/charts.yaml: every string a reader sees.
+type wording struct {
+	Generated string `yaml:"generated"`
+	Source    string `yaml:"source"`
+	Back      string `yaml:"back"`
+
+	Nav struct {
+		Dashboard string `yaml:"dashboard"`
+		Workload  string `yaml:"workload"`
+		Sections  string `yaml:"sections"`
+		Network   string `yaml:"network"`
+		Heatmap   string `yaml:"heatmap"`
+		Targets   string `yaml:"targets"`
+	} `yaml:"nav"`
+
+	Counts struct {
+		Items    string `yaml:"items"`
+		Tasks    string `yaml:"tasks"`
+		Depts    string `yaml:"depts"`
+		Targets  string `yaml:"targets"`
+		Warnings string `yaml:"warnings"`
+	} `yaml:"counts"`
+
+	Columns struct {
+		Dept       string `yaml:"dept"`
+		Kind       string `yaml:"kind"`
+		Lead       string `yaml:"lead"`
+		Respective string `yaml:"respective"`
+		Co         string `yaml:"co"`
+		All        string `yaml:"all"`
+		Total      string `yaml:"total"`
+	} `yaml:"columns"`
+
+	Roles struct {
+		Lead       string `yaml:"lead"`
+		Respective string `yaml:"respective"`
+		Co         string `yaml:"co"`
+		All        string `yaml:"all"`
+	} `yaml:"roles"`
+
+	Unsectioned string `yaml:"unsectioned"`
+	UnknownKind string `yaml:"unknown_kind"`
+
+	Dashboard struct {
+		DeptIndex     string `yaml:"dept_index"`
+		DeptIndexNote string `yaml:"dept_index_note"`
+		NoDepts       string `yaml:"no_depts"`
+	} `yaml:"dashboard"`
+
+	Workload struct {
+		Title string `yaml:"title"`
+		Note  string `yaml:"note"`
+		Axis  string `yaml:"axis"`
+	} `yaml:"workload"`
+
+	Sections struct {
+		Title   string `yaml:"title"`
+		Note    string `yaml:"note"`
+		Items   string `yaml:"items"`
+		Tasks   string `yaml:"tasks"`
+		Tooltip string `yaml:"tooltip"`
+	} `yaml:"sections"`
+
+	Network struct {
+		Title  string `yaml:"title"`
+		Note   string `yaml:"note"`
+		Series string `yaml:"series"`
+	} `yaml:"network"`
+
+	Heatmap struct {
+		Title   string `yaml:"title"`
+		Note    string `yaml:"note"`
+		Series  string `yaml:"series"`
+		Tooltip string `yaml:"tooltip"`
+	} `yaml:"heatmap"`
+
+	Targets struct {
+		Title   string `yaml:"title"`
+		Note    string `yaml:"note"`
+		None    string `yaml:"none"`
+		Item    string `yaml:"item"`
+		Columns struct {
+			Task      string `yaml:"task"`
+			Indicator string `yaml:"indicator"`
+			Target    string `yaml:"target"`
+			Lead      string `yaml:"lead"`
+			Text      string `yaml:"text"`
+		} `yaml:"columns"`
+		Ops map[string]string `yaml:"ops"`
+	} `yaml:"targets"`
+
+	Dept struct {
+		Kind        string `yaml:"kind"`
+		Aliases     string `yaml:"aliases"`
+		Unlisted    string `yaml:"unlisted"`
+		Counts      string `yaml:"counts"`
+		Tasks       string `yaml:"tasks"`
+		Targets     string `yaml:"targets"`
+		NoTasks     string `yaml:"no_tasks"`
+		NoTargets   string `yaml:"no_targets"`
+		TextMissing string `yaml:"text_missing"`
+		Columns     struct {
+			ID       string `yaml:"id"`
+			Role     string `yaml:"role"`
+			Section  string `yaml:"section"`
+			Text     string `yaml:"text"`
+			Deadline string `yaml:"deadline"`
+			Clause   string `yaml:"clause"`
+		} `yaml:"columns"`
+	} `yaml:"dept"`
+}
+
+func loadWording(opt export.Options) (*wording, error) {
+	var w wording
+	if err := opt.TemplateSet().Decode(wordingFile, &w); err != nil {
+		return nil, err
+	}
+	return &w, nil
+}
+
+// fill replaces the placeholder {key} in a wording template.
+func fill(tpl, key, value string) string {
+	return strings.ReplaceAll(tpl, "{"+key+"}", value)
+}
+
+// itemLabel is "第11项".
+func (w *wording) itemLabel(n int) string {
+	return fill(w.Targets.Item, "n", strconv.Itoa(n))
+}
+
+// role names a role for readers.
+func (w *wording) role(r extract.Role) string {
+	switch r {
+	case extract.RoleLead:
+		return w.Roles.Lead
+	case extract.RoleRespective:
+		return w.Roles.Respective
+	case extract.RoleCo:
+		return w.Roles.Co
+	case extract.RoleAll:
+		return w.Roles.All
+	}
+	return string(r)
+}
+
+// kind names a dept kind, or the wording for an unknown one.
+func (w *wording) kind(k string) string {
+	if strings.TrimSpace(k) == "" {
+		return w.UnknownKind
+	}
+	return k
+}
+
+// targetValue reads a target as 6.5%以上.
+func (w *wording) targetValue(op string, value float64, unit string) string {
+	v := strconv.FormatFloat(value, 'f', -1, 64) + unit
+	tpl, ok := w.Targets.Ops[op]
+	if !ok {
+		return op + v
+	}
+	return fill(tpl, "v", v)
+}
