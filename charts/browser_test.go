@@ -105,13 +105,13 @@ func chartChecks(t *testing.T, doc *extract.Document, labels map[string][]string
 			c.minPath = nonzero                              // bar segments
 		case sectionsID:
 			c.minText = 2 + len(decode[[]named](t, o.Series[0].Data)) // titles, legend
-			c.minPath = nonzero                                        // slices
+			c.minPath = nonzero                                       // slices
 		case networkID:
 			c.minText = len(o.Legend.Data)
 			c.minPath = len(decode[[]named](t, o.Series[0].Data)) + len(o.Series[0].Links) // nodes, edges
 		case heatmapID:
 			c.minText = len(o.YAxis[0].Data) + len(o.XAxis[0].Data) + nonzero // axes, cell labels
-			c.minPath = nonzero                                                // cells
+			c.minPath = nonzero                                               // cells
 		}
 		out[s.Page] = append(out[s.Page], c)
 	}
