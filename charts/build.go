@@ -10,6 +10,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/render"
 	"github.com/go-echarts/go-echarts/v2/types"
+	"golang.org/x/text/width"
 
 	"fengong/extract"
 )
@@ -91,6 +92,41 @@ func initOpts(id string, height int) opts.Initialization {
 	}
 }
 
+// The width, in pixels, of the category labels of the dept and section
+// axes; longer labels are cut with an ellipsis (the tooltip has them whole).
+const (
+	deptLabelWidth    = 220
+	sectionLabelWidth = 150
+	axisFontSize      = 12
+)
+
+// labelsWidth estimates the pixels the widest label takes at fontSize, up
+// to max: wide (CJK) characters take a full em, others about six tenths.
+// ECharts' containLabel measures with whichever font the browser picked
+// and cut the first characters of long names, so the grid is set from
+// this estimate instead.
+func labelsWidth(labels []string, fontSize, max int) int {
+	widest := 0.0
+	for _, l := range labels {
+		w := 0.0
+		for _, r := range l {
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				w += float64(fontSize)
+			default:
+				w += 0.6 * float64(fontSize)
+			}
+		}
+		if w > widest {
+			widest = w
+		}
+	}
+	if widest > float64(max) {
+		return max
+	}
+	return int(math.Ceil(widest))
+}
+
 // rowsHeight is the height of a chart with one row per category.
 func rowsHeight(rows, perRow, extra, min int) int {
 	h := rows*perRow + extra
@@ -123,6 +159,8 @@ func (s *site) labels(depts []extract.Dept) []string {
 func (s *site) workload() *gecharts.Bar {
 	w := s.w
 	depts := s.byWorkload()
+	labels := s.labels(depts)
+	left := labelsWidth(labels, axisFontSize, deptLabelWidth) + 20
 	bar := gecharts.NewBar()
 	bar.Accept(optionVisitor{})
 	bar.SetGlobalOptions(append(commonOpts(workloadID, rowsHeight(len(depts), 24, 110, 320)),
@@ -132,7 +170,7 @@ func (s *site) workload() *gecharts.Bar {
 			Trigger:     "axis",
 			AxisPointer: &opts.AxisPointer{Type: "shadow"},
 		}),
-		gecharts.WithGridOpts(opts.Grid{Left: "8", Right: "40", Top: "56", Bottom: "16", ContainLabel: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: strconv.Itoa(left), Right: "72", Top: "56", Bottom: "16"}),
 		gecharts.WithXAxisOpts(opts.XAxis{
 			Type:        "value",
 			Position:    "top",
@@ -142,12 +180,12 @@ func (s *site) workload() *gecharts.Bar {
 		gecharts.WithYAxisOpts(opts.YAxis{
 			Type:    "category",
 			Inverse: opts.Bool(true),
-			Data:    s.labels(depts),
+			Data:    labels,
 			AxisLabel: &opts.AxisLabel{
 				Show:     opts.Bool(true),
-				Width:    220,
+				Width:    deptLabelWidth,
 				Overflow: "truncate",
-				FontSize: 12,
+				FontSize: axisFontSize,
 			},
 		}),
 	)...)
@@ -372,10 +410,10 @@ func nodeSize(n int) float64 {
 
 // repulsion keeps a few nodes apart and a hundred inside the chart.
 func repulsion(nodes int) int {
-	r := 9000 / (nodes + 1)
+	r := 10500 / (nodes + 1)
 	switch {
-	case r < 70:
-		return 70
+	case r < 90:
+		return 90
 	case r > 300:
 		return 300
 	}
@@ -432,25 +470,30 @@ func (s *site) heatmap() *gecharts.HeatMap {
 		}
 	}
 
+	labels := s.labels(depts)
+	left := labelsWidth(labels, axisFontSize, deptLabelWidth) + 20
+	// The section labels lean at 30°: they rise by half their width.
+	top := 64 + labelsWidth(cols.labels, axisFontSize, sectionLabelWidth)/2 + 16
+
 	hm := gecharts.NewHeatMap()
 	hm.Accept(optionVisitor{})
-	hm.SetGlobalOptions(append(commonOpts(heatmapID, rowsHeight(len(depts), 22, 200, 360)),
+	hm.SetGlobalOptions(append(commonOpts(heatmapID, rowsHeight(len(depts), 22, top+40, 360)),
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "60", Bottom: "16", ContainLabel: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: strconv.Itoa(left), Right: "24", Top: strconv.Itoa(top), Bottom: "16"}),
 		gecharts.WithXAxisOpts(opts.XAxis{
 			Type:      "category",
 			Position:  "top",
 			Data:      cols.labels,
 			SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
-			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Rotate: 30, Width: 150, Overflow: "truncate", FontSize: 12},
+			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Rotate: 30, Width: sectionLabelWidth, Overflow: "truncate", FontSize: axisFontSize},
 		}),
 		gecharts.WithYAxisOpts(opts.YAxis{
 			Type:      "category",
 			Inverse:   opts.Bool(true),
-			Data:      s.labels(depts),
+			Data:      labels,
 			SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
-			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Width: 220, Overflow: "truncate", FontSize: 12},
+			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Width: deptLabelWidth, Overflow: "truncate", FontSize: axisFontSize},
 		}),
 		gecharts.WithVisualMapOpts(opts.VisualMap{
 			Type:       "continuous",

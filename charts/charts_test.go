@@ -679,3 +679,62 @@ func BenchmarkPages(b *testing.B) {
 		}
 	}
 }
+
+// TestOddNames feeds names that break naive code: very long, emoji,
+// control characters, path tricks, formula injection, a duplicate and an
+// empty name, a hostile kind and section title.
+func TestOddNames(t *testing.T) {
+	doc := fixture()
+	long := strings.Repeat("很长的单位名称", 300)
+	odd := []string{long, "😀单位", "控制\x00字符\x1b[31m", "../../x", "=cmd|' /C calc'!A0", "", "   "}
+	for i, n := range odd {
+		doc.Depts = append(doc.Depts, extract.Dept{Name: n, Kind: "</script><script>document.title='pwned'</script>"})
+		doc.Items[3].Tasks[1].Co = append(doc.Items[3].Tasks[1].Co, n)
+		if i == 0 {
+			doc.Items[2].Tasks[0].Lead = append(doc.Items[2].Tasks[0].Lead, n)
+		}
+	}
+	doc.Depts = append(doc.Depts, doc.Depts[0]) // listed twice
+	doc.Sections[0].Title = hostileFunc
+	fillCounts(doc)
+
+	pages := htmlPages(t, doc)
+	if got, want := len(pages), 6+len(doc.Depts)-1; got != want {
+		t.Errorf("got %d HTML pages, want %d (each dept once)", got, want)
+	}
+	for _, p := range pages {
+		root, err := html.Parse(bytes.NewReader(p.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		scripts := 0
+		walk(root, func(n *html.Node) {
+			if n.Data == "script" {
+				scripts++
+			}
+		})
+		if p.Name == NetworkPage && scripts != 3 {
+			t.Errorf("%s: %d <script> elements, want 3", p.Name, scripts)
+		}
+	}
+	specs, err := Specs(doc, optionsFor(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range specs {
+		if !json.Valid(s.Option) {
+			t.Errorf("%s: option is not valid JSON", s.ChartID)
+		}
+		if bytes.Contains(s.Option, []byte("\x00")) || bytes.Contains(s.Option, []byte(`\u0000`)) {
+			t.Errorf("%s: option keeps a NUL character", s.ChartID)
+		}
+	}
+	o := specOf(t, doc, networkID)
+	names := map[string]bool{}
+	for _, n := range decode[[]named](t, o.Series[0].Data) {
+		if names[n.Name] {
+			t.Errorf("graph node %q appears twice", n.Name)
+		}
+		names[n.Name] = true
+	}
+}
