@@ -83,13 +83,15 @@ func normalizeLine(s string) string {
 	space := false // a space is pending
 	for _, r := range s {
 		switch {
+		case r > ' ' && r < 0x7F, r >= 0x4E00 && r <= 0x9FFF:
+			// printable ASCII and common Han: the bulk of the text
 		case r == '\t' || unicode.IsSpace(r):
 			space = len(rs) > 0
 			continue
 		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
 			r -= 0xFEE0
-		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Cc, r):
-			continue // zero-width, BOM, bidi marks, soft hyphen, controls
+		case r < 0x20 || r >= 0x7F && r < 0xA0 || unicode.Is(unicode.Cf, r):
+			continue // controls, zero-width, BOM, bidi marks, soft hyphen
 		}
 		if space {
 			rs = append(rs, ' ')
@@ -134,27 +136,38 @@ func fullWidth(r rune) (rune, bool) {
 // half-width. Finally a bracket pair with one full-width half is made
 // full-width on both sides: （RCEP） rather than （RCEP).
 func widen(rs []rune) {
-	var open []int // indices of unmatched opening brackets
+	// rightCJK[i]: the first rune after i that is not such punctuation is
+	// Chinese; computed right to left to stay linear on runs of brackets
+	var rightCJK []bool
+	next := -1 // index of the nearest rune to the right that is not such punctuation
+	for i := len(rs) - 1; i >= 0; i-- {
+		if _, ok := fullWidth(rs[i]); !ok {
+			next = i
+			continue
+		}
+		if rightCJK == nil {
+			rightCJK = make([]bool, i+1)
+		}
+		rightCJK[i] = next >= 0 && isCJK(rs[next])
+	}
+	if rightCJK == nil {
+		return // no punctuation to widen, so no bracket to pair
+	}
 	for i, r := range rs {
 		fw, ok := fullWidth(r)
 		if !ok {
 			continue
 		}
-		var left, right rune
+		var left rune
 		if i > 0 {
 			left = rs[i-1]
 		}
-		for j := i + 1; j < len(rs); j++ {
-			if _, p := fullWidth(rs[j]); !p {
-				right = rs[j]
-				break
-			}
-		}
 		digits := isDigit(left) && i+1 < len(rs) && isDigit(rs[i+1])
-		if !(digits && (r == ',' || r == ':')) && (isCJK(left) || isCJK(right)) {
+		if !(digits && (r == ',' || r == ':')) && (isCJK(left) || rightCJK[i]) {
 			rs[i] = fw
 		}
 	}
+	var open []int // indices of unmatched opening brackets
 	for i, r := range rs {
 		switch r {
 		case '(', '（':
@@ -181,6 +194,8 @@ func isCJK(r rune) bool {
 	switch {
 	case r < 0x2014:
 		return false
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs
+		return true
 	case r >= 0x2E80 && r <= 0x312F, // radicals, CJK punctuation, kana, bopomofo
 		r >= 0x3200 && r <= 0x32FF,                // enclosed CJK
 		r >= 0xFE30 && r <= 0xFE4F,                // CJK compatibility forms

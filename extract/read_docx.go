@@ -176,6 +176,7 @@ type docxWalker struct {
 
 type xmlElem struct {
 	local  string // local name; "" outside the w: namespace
+	run    int    // stack index of the innermost w:r in this paragraph, or -1
 	hidden bool   // a w:r whose w:rPr has w:vanish
 }
 
@@ -240,7 +241,14 @@ func (w *docxWalker) walk(d *xml.Decoder) error {
 				continue
 			}
 			w.start(local, t)
-			w.stack = append(w.stack, xmlElem{local: local})
+			run := -1
+			switch {
+			case local == "r":
+				run = len(w.stack)
+			case local != "p" && len(w.stack) > 0:
+				run = w.stack[len(w.stack)-1].run
+			}
+			w.stack = append(w.stack, xmlElem{local: local, run: run})
 		case xml.EndElement:
 			if len(w.stack) == 0 {
 				continue // the decoder reports unbalanced tags itself
@@ -313,15 +321,11 @@ func onOff(v string) bool { return v != "0" && v != "false" && v != "off" }
 // hiddenRun reports whether the innermost run holding the current text is
 // hidden.
 func (w *docxWalker) hiddenRun() bool {
-	for i := len(w.stack) - 1; i >= 0; i-- {
-		switch w.stack[i].local {
-		case "r":
-			return w.stack[i].hidden
-		case "p":
-			return false
-		}
+	if len(w.stack) == 0 {
+		return false
 	}
-	return false
+	i := w.stack[len(w.stack)-1].run
+	return i >= 0 && w.stack[i].hidden
 }
 
 func (w *docxWalker) endPara() {
@@ -385,10 +389,16 @@ type (
 // the abstract numbering definition, so lists that share one continue each
 // other, as in Word; a w:num with level overrides has counters of its own.
 type numbering struct {
-	abstract map[string]*xAbstractNum
-	nums     map[string]*xNum
-	styles   map[string]styleNum
+	lists    map[string]*numList // by numId
+	styles   map[string]styleNum // by styleId
 	counters map[string]*listCounter
+}
+
+// numList is one w:num resolved: its nine levels and their start values.
+type numList struct {
+	key   string // counter key: "a" + abstractNumId, or "n" + numId
+	lvls  [9]*xLvl
+	start [9]int
 }
 
 type styleNum struct {
@@ -443,74 +453,75 @@ func (nb *numbering) setStyles(x xStyles) {
 	}
 }
 
+// setNumbering resolves every w:num once, so that numbering a paragraph
+// costs the same however large numbering.xml is. Call setStyles first.
 func (nb *numbering) setNumbering(x xNumbering) {
-	nb.abstract = make(map[string]*xAbstractNum, len(x.Abstract))
+	type absDef struct {
+		id, link string
+		empty    bool
+		lvls     [9]*xLvl
+	}
+	abs := make(map[string]*absDef, len(x.Abstract))
 	for i := range x.Abstract {
-		if _, dup := nb.abstract[x.Abstract[i].ID]; !dup {
-			nb.abstract[x.Abstract[i].ID] = &x.Abstract[i]
-		}
-	}
-	nb.nums = make(map[string]*xNum, len(x.Num))
-	for i := range x.Num {
-		if _, dup := nb.nums[x.Num[i].ID]; !dup {
-			nb.nums[x.Num[i].ID] = &x.Num[i]
-		}
-	}
-}
-
-// list resolves a numId to its abstract definition and counter key.
-func (nb *numbering) list(numID string) (*xNum, *xAbstractNum, string) {
-	num := nb.nums[numID]
-	if num == nil {
-		return nil, nil, ""
-	}
-	abs := nb.abstract[num.Abstract.Val]
-	if abs != nil && len(abs.Lvls) == 0 && abs.NumStyleLink.Val != "" {
-		// a numbering style: the definition lives in the num the style names
-		if st, ok := nb.styles[abs.NumStyleLink.Val]; ok {
-			if n2 := nb.nums[st.numID]; n2 != nil {
-				abs = nb.abstract[n2.Abstract.Val]
-			}
-		}
-	}
-	if abs == nil {
-		return nil, nil, ""
-	}
-	key := "a" + abs.ID
-	if len(num.Overrides) > 0 {
-		key = "n" + numID
-	}
-	return num, abs, key
-}
-
-func (nb *numbering) level(num *xNum, abs *xAbstractNum, ilvl int) (lvl *xLvl, start int) {
-	want := strconv.Itoa(ilvl)
-	for i := range abs.Lvls {
-		if abs.Lvls[i].Ilvl == want {
-			lvl = &abs.Lvls[i]
-			break
-		}
-	}
-	start = 1 // the schema says 0 when w:start is absent; no writer relies on it
-	for _, o := range num.Overrides {
-		if o.Ilvl != want {
+		a := &x.Abstract[i]
+		if _, dup := abs[a.ID]; dup {
 			continue
 		}
-		if o.Lvl != nil {
-			lvl = o.Lvl
+		d := &absDef{id: a.ID, link: a.NumStyleLink.Val, empty: len(a.Lvls) == 0}
+		for j := range a.Lvls {
+			if k := atoiOr(a.Lvls[j].Ilvl, -1); k >= 0 && k < 9 && d.lvls[k] == nil {
+				d.lvls[k] = &a.Lvls[j]
+			}
 		}
-		if lvl != nil && lvl.Start != nil {
-			start = atoiOr(lvl.Start.Val, 1)
-		}
-		if o.Start != nil {
-			return lvl, atoiOr(o.Start.Val, 1)
-		}
-		return lvl, start
+		abs[a.ID] = d
 	}
-	if lvl != nil && lvl.Start != nil {
-		start = atoiOr(lvl.Start.Val, 1)
+	numAbs := make(map[string]string, len(x.Num))
+	for _, n := range x.Num {
+		if _, dup := numAbs[n.ID]; !dup {
+			numAbs[n.ID] = n.Abstract.Val
+		}
 	}
-	return lvl, start
+	nb.lists = make(map[string]*numList, len(x.Num))
+	for i := range x.Num {
+		n := &x.Num[i]
+		if _, dup := nb.lists[n.ID]; dup {
+			continue
+		}
+		a := abs[n.Abstract.Val]
+		if a != nil && a.empty && a.link != "" {
+			// a numbering style: the definition lives in the num it names
+			if st, ok := nb.styles[a.link]; ok && abs[numAbs[st.numID]] != nil {
+				a = abs[numAbs[st.numID]]
+			}
+		}
+		if a == nil {
+			continue
+		}
+		l := &numList{key: "a" + a.id, lvls: a.lvls}
+		for k, lv := range l.lvls {
+			l.start[k] = 1 // the schema says 0 when w:start is absent; no writer relies on it
+			if lv != nil && lv.Start != nil {
+				l.start[k] = atoiOr(lv.Start.Val, 1)
+			}
+		}
+		for _, o := range n.Overrides {
+			k := atoiOr(o.Ilvl, -1)
+			if k < 0 || k > 8 {
+				continue
+			}
+			l.key = "n" + n.ID
+			if o.Lvl != nil {
+				l.lvls[k] = o.Lvl
+				if o.Lvl.Start != nil {
+					l.start[k] = atoiOr(o.Lvl.Start.Val, 1)
+				}
+			}
+			if o.Start != nil {
+				l.start[k] = atoiOr(o.Start.Val, 1)
+			}
+		}
+		nb.lists[n.ID] = l
+	}
 }
 
 func atoiOr(s string, def int) int {
@@ -536,17 +547,15 @@ func (nb *numbering) prefix(p *docxPara) string {
 	} else if !p.hasNum {
 		return ""
 	}
-	if numID == "" || numID == "0" || nb.nums == nil {
-		return ""
-	}
-	num, abs, key := nb.list(numID)
-	if abs == nil {
+	l := nb.lists[numID]
+	if numID == "" || numID == "0" || l == nil {
 		return ""
 	}
 	if !hasIlvl && p.style != "" {
-		for _, l := range abs.Lvls {
-			if l.PStyle.Val == p.style {
-				ilvl = atoiOr(l.Ilvl, 0)
+		for k, lv := range l.lvls {
+			if lv != nil && lv.PStyle.Val == p.style {
+				ilvl = k
+				break
 			}
 		}
 	}
@@ -556,26 +565,26 @@ func (nb *numbering) prefix(p *docxPara) string {
 	if nb.counters == nil {
 		nb.counters = make(map[string]*listCounter)
 	}
-	c := nb.counters[key]
+	c := nb.counters[l.key]
 	if c == nil {
 		c = &listCounter{}
-		nb.counters[key] = c
+		nb.counters[l.key] = c
 	}
-	lvl, start := nb.level(num, abs, ilvl)
 	if c.set[ilvl] {
 		c.val[ilvl]++
 	} else {
-		c.val[ilvl], c.set[ilvl] = start, true
+		c.val[ilvl], c.set[ilvl] = l.start[ilvl], true
 	}
 	for d := ilvl + 1; d < 9; d++ {
 		restart := d // default: restart after any shallower level
-		if l, _ := nb.level(num, abs, d); l != nil && l.Restart != nil {
-			restart = atoiOr(l.Restart.Val, d)
+		if lv := l.lvls[d]; lv != nil && lv.Restart != nil {
+			restart = atoiOr(lv.Restart.Val, d)
 		}
 		if ilvl < restart {
 			c.set[d] = false
 		}
 	}
+	lvl := l.lvls[ilvl]
 	if lvl == nil || lvl.LvlText == nil || lvl.NumFmt.Val == "bullet" {
 		return ""
 	}
@@ -589,14 +598,13 @@ func (nb *numbering) prefix(p *docxPara) string {
 		}
 		k := int(text[i+1] - '1')
 		i++
-		l, s := nb.level(num, abs, k)
-		v := s
+		v := l.start[k]
 		if c.set[k] {
 			v = c.val[k]
 		}
 		f := "decimal"
-		if l != nil && !legal {
-			f = l.NumFmt.Val
+		if l.lvls[k] != nil && !legal {
+			f = l.lvls[k].NumFmt.Val
 		}
 		b.WriteString(formatNumber(v, f))
 	}
