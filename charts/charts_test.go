@@ -579,10 +579,10 @@ func TestDeptPage(t *testing.T) {
 	for _, want := range []string{
 		"<h1>省发展改革委</h1>", "省发改委", // name and alias
 		`<td class="n">1</td><td class="n">0</td><td class="n">2</td><td class="n">1</td><td class="n">4</td>`, // counts
-		`<td class="id">1.1</td><td>各部门单位分别负责</td><td>（未分部分）</td>`,
-		`<td class="id">2.1</td><td>牵头</td><td>一、稳定经济增长</td>`,
-		`<td class="id">3.1</td><td>按职责分工负责</td>`,
-		`<td class="id">4.2</td><td>按职责分工负责</td><td>二、推进改革&lt;创新&gt;</td><td>（原文缺失）</td>`,
+		`<td class="id">1.1</td><td class="role">各部门单位分别负责</td><td class="sec">（未分部分）</td>`,
+		`<td class="id">2.1</td><td class="role">牵头</td><td class="sec">一、稳定经济增长</td>`,
+		`<td class="id">3.1</td><td class="role">按职责分工负责</td>`,
+		`<td class="id">4.2</td><td class="role">按职责分工负责</td><td class="sec">二、推进改革&lt;创新&gt;</td><td>（原文缺失）</td>`,
 		"地区生产总值增长6.5%以上", "5.5%以内", // its targets
 		`<a href="../index.html">返回总览</a>`,
 	} {
@@ -602,10 +602,10 @@ func TestTargetsPage(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<tr class="group"><th colspan="5">第2项　一、稳定经济增长</th></tr>`,
-		`<td class="id">2.1</td><td>地区生产总值</td><td class="n">6.5%以上</td><td>省发展改革委</td>`,
+		`<td class="id">2.1</td><td>地区生产总值</td><td class="n">6.5%以上</td><td class="clause">省发展改革委牵头，省财政厅、省统计局按职责分工负责</td>`,
 		`<td class="n">5.5%以内</td>`,
 		`<tr class="group"><th colspan="5">第4项　二、推进改革&lt;创新&gt;</th></tr>`,
-		`<td class="n">10%</td><td>&lt;/script&gt;&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;、省科技厅</td><td>&lt;script&gt;alert(1)&lt;/script&gt;研发投入增长10%</td>`,
+		`<td class="n">10%</td><td class="clause">&lt;/script&gt;&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;、省科技厅牵头，__f__function(){document.title=&#39;pwned&#39;}__f__按职责分工负责</td><td>&lt;script&gt;alert(1)&lt;/script&gt;研发投入增长10%</td>`,
 	} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("targets page lacks %q", want)

@@ -78,7 +78,8 @@ type indexData struct {
 }
 
 type targetRow struct {
-	Task, Indicator, Target, Lead, Text string
+	Task, Indicator, Target, Text string
+	Lead                          string // the task's responsibility in the document's words
 }
 
 type targetGroup struct {
@@ -196,7 +197,7 @@ func (r *renderer) targetRows(ts []extract.Target, withLead bool) []targetRow {
 		}
 		if withLead {
 			if task := r.s.task(t.Item, t.Task); task != nil {
-				row.Lead = strings.Join(task.Lead, "、")
+				row.Lead = task.Summary()
 			}
 		}
 		out = append(out, row)
