@@ -40,6 +40,28 @@ func BenchmarkDeptAll(b *testing.B) {
 	b.ReportMetric(float64(size)/n/1024, "KiB/pdf")
 }
 
+// BenchmarkDeptAllCompressed is BenchmarkDeptAll with the page content
+// deflated, to weigh compressPages.
+func BenchmarkDeptAllCompressed(b *testing.B) {
+	doc, r := seedRenderer(b)
+	r.compress = true
+	b.ReportAllocs()
+	size := 0
+	for b.Loop() {
+		size = 0
+		for _, d := range doc.Depts {
+			pdf, err := r.Dept(d.Name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			size += len(pdf)
+		}
+	}
+	n := float64(len(doc.Depts))
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/n, "ms/pdf")
+	b.ReportMetric(float64(size)/n/1024, "KiB/pdf")
+}
+
 // BenchmarkDeptAllParallel is BenchmarkDeptAll with the depts spread over
 // GOMAXPROCS goroutines, as the batch pipeline runs them.
 func BenchmarkDeptAllParallel(b *testing.B) {

@@ -49,8 +49,9 @@ const (
 // places: runes the font of its role cannot draw are replaced, and
 // recorded in subs when subs is not nil.
 type build struct {
-	r *Renderer
-	f *layout.Flow
+	r       *Renderer
+	f       *layout.Flow
+	heading string // waiting to be set with what follows it
 }
 
 func (r *Renderer) newBuild(subs map[rune]string) *build {
@@ -84,28 +85,42 @@ func (b *build) titleBlock(subtitle string) {
 	b.f.Space(8)
 }
 
-// heading sets a section heading, kept with the start of what follows.
-func (b *build) heading(text string) {
-	b.headingKeep(text, 2*tableBody.Leading+tableHead.Leading+8)
+// section starts a section: its heading waits for the first content, so
+// that it can be kept on one page with the start of that content.
+func (b *build) section(heading string) {
+	b.flush(0)
+	b.heading = heading
 }
 
-// headingKeep sets a section heading kept with the next keep millimetres.
-func (b *build) headingKeep(text string, keep float64) {
+// flush sets the waiting heading, kept with the next keep millimetres.
+func (b *build) flush(keep float64) {
+	if b.heading == "" {
+		return
+	}
 	b.f.Space(4)
-	b.f.Heading(text, headingStyle, 0, keep+1.5)
+	b.f.Heading(b.heading, headingStyle, 0, keep+1.5)
 	b.f.Space(1.5)
+	b.heading = ""
 }
 
 func (b *build) paragraph(text string) {
+	b.flush(2 * bodyStyle.Leading)
 	b.f.Paragraph(text, bodyStyle)
 }
 
+func (b *build) finish() *Layout {
+	b.flush(0)
+	return b.f.Finish()
+}
+
 func (b *build) table(cols []layout.Column, rows [][]string) {
-	b.f.Table(layout.Table{
+	t := layout.Table{
 		Columns: cols, Rows: rows,
 		Head: tableHead, Body: tableBody,
 		HeadFill: headFill, Border: ruleColour, Pad: 1.5,
-	})
+	}
+	b.flush(b.f.TableLead(t))
+	b.f.Table(t)
 }
 
 // columns pairs the template's titles with widths and alignments.
@@ -165,7 +180,7 @@ func (r *Renderer) deptLayout(d *extract.Dept, subs map[rune]string) *Layout {
 		}
 	}
 
-	b.heading(wd.SummaryHeading)
+	b.section(wd.SummaryHeading)
 	b.paragraph(fill(wd.Summary, "dept", name, "total", itoa(d.Total()), "lead", itoa(d.Lead),
 		"co", itoa(d.Co), "respective", itoa(d.Respective), "all", itoa(d.All)))
 	if targets := r.doc.TargetsOf(name); len(targets) > 0 {
@@ -180,7 +195,7 @@ func (r *Renderer) deptLayout(d *extract.Dept, subs map[rune]string) *Layout {
 
 	widths := []float64{16, 92, 48}
 	center := []layout.Align{layout.Center, layout.Left, layout.Left}
-	b.heading(fill(wd.LeadHeading, "n", itoa(len(lead))))
+	b.section(fill(wd.LeadHeading, "n", itoa(len(lead))))
 	if len(lead) == 0 {
 		b.paragraph(w.None)
 	} else {
@@ -204,7 +219,7 @@ func (r *Renderer) deptLayout(d *extract.Dept, subs map[rune]string) *Layout {
 		b.table(b.columns(wd.LeadColumns, widths, center...), rows)
 	}
 
-	b.heading(fill(wd.CoHeading, "n", itoa(len(co))))
+	b.section(fill(wd.CoHeading, "n", itoa(len(co))))
 	if len(co) == 0 {
 		b.paragraph(w.None)
 	} else {
@@ -222,7 +237,7 @@ func (r *Renderer) deptLayout(d *extract.Dept, subs map[rune]string) *Layout {
 		b.table(b.columns(wd.CoColumns, widths, center...), rows)
 	}
 
-	b.heading(fill(wd.AllHeading, "n", itoa(len(all))))
+	b.section(fill(wd.AllHeading, "n", itoa(len(all))))
 	if len(all) == 0 {
 		b.paragraph(w.None)
 	} else {
@@ -235,9 +250,9 @@ func (r *Renderer) deptLayout(d *extract.Dept, subs map[rune]string) *Layout {
 		b.table(b.columns(wd.AllColumns, []float64{16, 140}, center...), rows)
 	}
 
-	b.heading(wd.ClosingHeading)
+	b.section(wd.ClosingHeading)
 	b.paragraph(wd.Closing)
-	return b.f.Finish()
+	return b.finish()
 }
 
 // responsible names who answers for a task in one line: its leads, else
@@ -264,13 +279,13 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 	doc := r.doc
 	b.titleBlock((wb.Subtitle))
 
-	b.heading(wb.OverviewHeading)
+	b.section(wb.OverviewHeading)
 	b.paragraph(fill(wb.Overview, "sections", itoa(len(doc.Sections)), "items", itoa(len(doc.Items)),
 		"tasks", itoa(doc.TaskCount()), "depts", itoa(len(doc.Depts)), "targets", itoa(len(doc.Targets)),
 		"lists", itoa(len(doc.Lists))))
 
 	center := layout.Center
-	b.heading(wb.TargetsHeading)
+	b.section(wb.TargetsHeading)
 	if len(doc.Targets) == 0 {
 		b.paragraph(w.None)
 	} else {
@@ -285,7 +300,7 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 		b.table(b.columns(wb.TargetsColumns, []float64{16, 70, 70}, center), rows)
 	}
 
-	b.heading(wb.ListsHeading)
+	b.section(wb.ListsHeading)
 	if len(doc.Lists) == 0 {
 		b.paragraph(w.None)
 	} else {
@@ -301,7 +316,7 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 		top = top[:wb.ChartTop]
 	}
 	if len(top) == 0 {
-		b.heading(fill(wb.ChartHeading, "n", itoa(len(top))))
+		b.section(fill(wb.ChartHeading, "n", itoa(len(top))))
 		b.paragraph(w.None)
 	} else {
 		labels := make([]string, len(top))
@@ -323,11 +338,12 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 			Grid: gridColour, Axis: axisColour,
 		}
 		// keep the chart on one page with its heading when it fits on one
-		b.headingKeep(fill(wb.ChartHeading, "n", itoa(len(top))), min(chart.Height(), bodyH-3*headingStyle.Leading))
+		b.section(fill(wb.ChartHeading, "n", itoa(len(top))))
+		b.flush(min(chart.Height(), bodyH-3*headingStyle.Leading))
 		b.f.BarChart(chart)
 	}
 
-	b.heading(wb.SectionsHeading)
+	b.section(wb.SectionsHeading)
 	{
 		var rows [][]string
 		count := func(section string) (items, tasks int) {
@@ -353,7 +369,7 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 		}
 	}
 
-	b.heading(wb.WarningsHeading)
+	b.section(wb.WarningsHeading)
 	if len(doc.Warnings) == 0 {
 		b.paragraph(w.None)
 	} else {
@@ -368,7 +384,7 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 		b.table(b.columns(wb.WarningsColumns, []float64{18, 18, 120}, center, center), rows)
 	}
 
-	b.heading(wb.IndexHeading)
+	b.section(wb.IndexHeading)
 	if len(doc.Depts) == 0 {
 		b.paragraph(w.None)
 	} else {
@@ -379,5 +395,5 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 		n := layout.Center
 		b.table(b.columns(wb.IndexColumns, []float64{52, 29, 15, 15, 15, 15, 15}, layout.Left, layout.Left, n, n, n, n, n), rows)
 	}
-	return b.f.Finish()
+	return b.finish()
 }

@@ -59,6 +59,7 @@ type Renderer struct {
 	titleFont   *face
 	tasks       map[string]*extract.Task
 	warnings    []string
+	compress    bool // deflate page content; see compressPages
 }
 
 // face is one distinct font of the batch, cut to what the batch prints.
@@ -83,7 +84,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	r := &Renderer{doc: doc, opt: opt, words: words, date: opt.DateText()}
+	r := &Renderer{doc: doc, opt: opt, words: words, date: opt.DateText(), compress: compressPages}
 	r.title = opt.Title
 	if r.title == "" {
 		r.title = doc.Title
@@ -265,7 +266,7 @@ func (r *Renderer) draw(l *Layout, subject string) ([]byte, error) {
 		Subject:  r.clean(layout.FontBody, subject, nil),
 		Creator:  "fengong",
 		Date:     r.opt.Date,
-		Compress: compressPages,
+		Compress: r.compress,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)

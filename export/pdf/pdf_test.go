@@ -538,3 +538,24 @@ func TestLayoutsInPage(t *testing.T) {
 		}
 	}
 }
+
+// TestBookmarks reads the outline back: one entry per section, titles
+// intact (fpdf garbles them unless a UTF-8 font is selected first).
+func TestBookmarks(t *testing.T) {
+	_, r := newFixtureRenderer(t)
+	b, err := r.Dept(goldenDept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := *pdfcpuConfig()
+	got, err := api.ListBookmarks(bytes.NewReader(b), &conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{"一、任务概况", "二、牵头任务（2项）", "三、配合任务（1项）", "四、全体任务（1项）", "五、工作要求"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("bookmarks %q lack %q", got, want)
+		}
+	}
+}

@@ -31,13 +31,7 @@ func (f *Flow) Table(t Table) {
 	if len(t.Columns) == 0 {
 		return
 	}
-	head := make([][]string, len(t.Columns))
-	headLines := 1
-	for i, c := range t.Columns {
-		head[i] = f.cellLines(c.Title, t.Head, c.Width-2*t.Pad)
-		headLines = max(headLines, len(head[i]))
-	}
-	headH := float64(headLines)*t.Head.Leading + 2*t.Pad
+	head, headLines, headH := f.header(t)
 	drawHead := func() {
 		hs := t.Head
 		hs.Align = Center
@@ -45,18 +39,11 @@ func (f *Flow) Table(t Table) {
 		f.y += headH
 	}
 	// the header never stands alone at the foot of a page
-	f.Need(headH + t.Body.Leading*2 + 2*t.Pad)
+	f.Need(f.TableLead(t))
 	drawHead()
 
 	for _, row := range t.Rows {
-		cells := make([][]string, len(t.Columns))
-		n := 1
-		for i, c := range t.Columns {
-			if i < len(row) {
-				cells[i] = f.cellLines(row[i], t.Body, c.Width-2*t.Pad)
-			}
-			n = max(n, len(cells[i]))
-		}
+		cells, n := f.rowLines(t, row)
 		rowH := float64(n)*t.Body.Leading + 2*t.Pad
 		fresh := false
 		if rowH > f.Remaining()+1e-9 && rowH <= f.g.BodyH-headH+1e-9 {
@@ -86,6 +73,50 @@ func (f *Flow) Table(t Table) {
 			}
 		}
 	}
+}
+
+// TableLead is the height t needs before it starts: its header row and
+// first row, or its header row and two lines when the first row is taller
+// than a page. Keep a heading with this much to keep it with the table.
+func (f *Flow) TableLead(t Table) float64 {
+	if len(t.Columns) == 0 {
+		return 0
+	}
+	_, _, headH := f.header(t)
+	if len(t.Rows) == 0 {
+		return headH
+	}
+	_, n := f.rowLines(t, t.Rows[0])
+	rowH := float64(n)*t.Body.Leading + 2*t.Pad
+	if headH+rowH > f.g.BodyH {
+		rowH = 2*t.Body.Leading + 2*t.Pad
+	}
+	return headH + rowH
+}
+
+// header breaks the column titles: the lines of each, their count and
+// the header row's height.
+func (f *Flow) header(t Table) ([][]string, int, float64) {
+	head := make([][]string, len(t.Columns))
+	n := 1
+	for i, c := range t.Columns {
+		head[i] = f.cellLines(c.Title, t.Head, c.Width-2*t.Pad)
+		n = max(n, len(head[i]))
+	}
+	return head, n, float64(n)*t.Head.Leading + 2*t.Pad
+}
+
+// rowLines breaks the cells of a row: the lines of each and the most.
+func (f *Flow) rowLines(t Table, row []string) ([][]string, int) {
+	cells := make([][]string, len(t.Columns))
+	n := 1
+	for i, c := range t.Columns {
+		if i < len(row) {
+			cells[i] = f.cellLines(row[i], t.Body, c.Width-2*t.Pad)
+		}
+		n = max(n, len(cells[i]))
+	}
+	return cells, n
 }
 
 // cellLines breaks a cell's paragraphs for a width.
