@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"os"
 	"path"
@@ -736,5 +737,52 @@ func TestOddNames(t *testing.T) {
 			t.Errorf("graph node %q appears twice", n.Name)
 		}
 		names[n.Name] = true
+	}
+}
+
+// TestTallCharts checks that a hundred depts get a row each of at least
+// 20 pixels instead of squeezed labels, and that the dept label margin
+// fits the longest name.
+func TestTallCharts(t *testing.T) {
+	doc := scaled(t, 90)
+	pages := htmlPages(t, doc)
+	for _, p := range pages {
+		if p.Name != WorkloadPage && p.Name != HeatmapPage {
+			continue
+		}
+		root, err := html.Parse(bytes.NewReader(p.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := strings.TrimSuffix(p.Name, ".html")
+		el := element(root, id)
+		if el == nil {
+			t.Fatalf("%s: no #%s", p.Name, id)
+		}
+		var height int
+		if _, err := fmt.Sscanf(attr(el, "style")[strings.Index(attr(el, "style"), "height:"):], "height:%dpx", &height); err != nil {
+			t.Fatalf("%s: style %q: %v", p.Name, attr(el, "style"), err)
+		}
+		if perRow := height / len(doc.Depts); perRow < 20 {
+			t.Errorf("%s: %dpx for %d depts, %dpx a row; want at least 20", p.Name, height, len(doc.Depts), perRow)
+		}
+	}
+}
+
+func TestLabelsWidth(t *testing.T) {
+	tests := []struct {
+		labels []string
+		want   int
+	}{
+		{nil, 0},
+		{[]string{"省发展改革委"}, 72},
+		{[]string{"abc", "省财政厅"}, 48},
+		{[]string{"abcde"}, 36},
+		{[]string{strings.Repeat("很", 100)}, deptLabelWidth},
+	}
+	for _, tt := range tests {
+		if got := labelsWidth(tt.labels, 12, deptLabelWidth); got != tt.want {
+			t.Errorf("labelsWidth(%q) = %d, want %d", tt.labels, got, tt.want)
+		}
 	}
 }
