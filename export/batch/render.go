@@ -86,7 +86,7 @@ func render(ctx context.Context, r *Run) error {
 		if pr, err = pdf.NewRenderer(r.doc, opt, fonts); err != nil {
 			return fmt.Errorf("pdf: %w", err)
 		}
-		fp["pdf-font"] = pdfFingerprint(pr)
+		fp["pdf-font"] = pr.Fingerprint()
 	}
 
 	var jobs []job
@@ -311,5 +311,3 @@ func sha(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// pdfFingerprint is replaced by Renderer.Fingerprint once it exists.
-func pdfFingerprint(*pdf.Renderer) string { return "pending" }
