@@ -13,8 +13,9 @@
 //   - plain text: anything else.
 //
 // Inputs over [MaxInputSize] (64 MiB) are ErrTooLarge. A legacy Word .doc
-// or a PDF is refused with ErrBinary (ErrNotZip when named .docx) and a
-// hint to convert it.
+// (or any OLE2 file, such as a password-protected .docx), a PDF or an RTF
+// file is refused with ErrBinary (ErrNotZip when named .docx) and a hint to
+// convert it.
 //
 // # Encodings
 //

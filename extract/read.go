@@ -57,21 +57,27 @@ func Read(name string, data []byte) (*Text, error) {
 }
 
 // Magic numbers of the formats Read recognises or refuses.
-var (
-	magicZip      = []byte("PK\x03\x04")
-	magicZipEmpty = []byte("PK\x05\x06")
-	magicOLE      = []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
-	magicPDF      = []byte("%PDF-")
-	bomUTF8       = []byte("\xEF\xBB\xBF")
-	bomUTF16LE    = []byte("\xFF\xFE")
-	bomUTF16BE    = []byte("\xFE\xFF")
+const (
+	magicZip      = "PK\x03\x04"
+	magicZipEmpty = "PK\x05\x06"
+	magicOLE      = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+	magicPDF      = "%PDF-"
+	magicRTF      = "{\\rtf"
+	bomUTF8       = "\xEF\xBB\xBF"
+	bomUTF16LE    = "\xFF\xFE"
+	bomUTF16BE    = "\xFE\xFF"
 )
+
+// hasPrefix is bytes.HasPrefix for a string prefix, without a conversion.
+func hasPrefix(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
+}
 
 // sniffFormat tells the format by content first, by the name's extension
 // second. Inputs that Read refuses outright (a .docx that is no zip, a
 // legacy .doc, a PDF) are FormatText here and refused by readText.
 func sniffFormat(name string, data []byte) string {
-	if bytes.HasPrefix(data, magicZip) || bytes.HasPrefix(data, magicZipEmpty) {
+	if hasPrefix(data, magicZip) || hasPrefix(data, magicZipEmpty) {
 		return FormatDocx
 	}
 	if looksLikeHTML(data) {
@@ -85,7 +91,7 @@ func sniffFormat(name string, data []byte) string {
 	}
 	switch ext {
 	case ".html", ".htm", ".xhtml":
-		if !bytes.HasPrefix(data, magicOLE) && !bytes.HasPrefix(data, magicPDF) {
+		if !hasPrefix(data, magicOLE) && !hasPrefix(data, magicPDF) && !hasPrefix(data, magicRTF) {
 			return FormatHTML
 		}
 	}
@@ -101,9 +107,9 @@ func looksLikeHTML(data []byte) bool {
 		head = head[:1024]
 	}
 	switch {
-	case bytes.HasPrefix(head, bomUTF8):
+	case hasPrefix(head, bomUTF8):
 		head = head[len(bomUTF8):]
-	case bytes.HasPrefix(head, bomUTF16LE), bytes.HasPrefix(head, bomUTF16BE):
+	case hasPrefix(head, bomUTF16LE), hasPrefix(head, bomUTF16BE):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		b, err := dec.Bytes(head[:len(head)&^1])
 		if err != nil {
@@ -122,15 +128,17 @@ func looksLikeHTML(data []byte) bool {
 // lines kept, so that line N of Text is line N of the file.
 func readText(name string, data []byte) (enc string, lines []string, err error) {
 	switch {
-	case bytes.HasPrefix(data, magicOLE):
+	case hasPrefix(data, magicOLE):
 		if hasExt(name, ".docx") {
 			return "", nil, inputError(name, 0, 0, ErrNotZip, "an OLE2 file: a password-protected .docx or a legacy .doc; save it as an unprotected .docx")
 		}
 		return "", nil, inputError(name, 0, 0, ErrBinary, "an OLE2 file: a legacy Word .doc or a protected document; save it as .docx or .txt")
 	case hasExt(name, ".docx"):
 		return "", nil, &Error{File: name, Err: ErrNotZip}
-	case bytes.HasPrefix(data, magicPDF):
+	case hasPrefix(data, magicPDF):
 		return "", nil, inputError(name, 0, 0, ErrBinary, "a PDF file; convert it to .docx or .txt")
+	case hasPrefix(data, magicRTF):
+		return "", nil, inputError(name, 0, 0, ErrBinary, "an RTF file; save it as .docx or .txt")
 	}
 	enc, text, err := decode(name, data, legacyGB18030(), true)
 	if err != nil {
@@ -162,7 +170,7 @@ func legacyGB18030() legacy { return legacy{"gb18030", simplifiedchinese.GB18030
 // try the legacy encoding; so is any U+FFFD that decoding produces. With
 // binary set, NUL bytes and control characters are refused first.
 func decode(name string, data []byte, fallback legacy, binary bool) (enc string, text []byte, err error) {
-	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
+	if hasPrefix(data, bomUTF16LE) || hasPrefix(data, bomUTF16BE) {
 		enc = "utf-16le"
 		order := unicode.LittleEndian
 		if data[0] == 0xFE {
@@ -183,7 +191,7 @@ func decode(name string, data []byte, fallback legacy, binary bool) (enc string,
 		}
 		return enc, b, nil
 	}
-	body, isBOM := bytes.CutPrefix(data, bomUTF8)
+	body, isBOM := bytes.CutPrefix(data, []byte(bomUTF8))
 	valid := utf8.Valid(body)
 	if binary {
 		if err := checkBinary(name, body, valid); err != nil {

@@ -644,6 +644,7 @@ func TestReadErrors(t *testing.T) {
 		{"nul in utf-16", "n.txt", toUTF16("第一行\n第二\x00行", unicode.LittleEndian), ErrBinary, 2, 0, "NUL"},
 		{"controls", "c.txt", []byte("ok\nline\x01\x02\x03\x04\x05\x06"), ErrBinary, 2, 0, "control"},
 		{"legacy doc", "old.doc", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"), ErrBinary, 0, 0, ".doc"},
+		{"rtf", "a.doc", []byte(`{\rtf1\ansi\ansicpg936 {\fonttbl}}`), ErrBinary, 0, 0, "RTF"},
 		{"pdf", "a.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), ErrBinary, 0, 0, "PDF"},
 		{"gb18030 invalid", "g.txt", append(toGB18030("第一行\n第二行\n"), "ab\xff\xfe"...), ErrEncoding, 3, 3, "GB18030"},
 		{"gb18030 truncated", "g.txt", append(toGB18030("第一行\r\n第二行"), 0xB5), ErrEncoding, 2, 4, "GB18030"},
