@@ -47,10 +47,18 @@ var labelRoles = map[string]Role{
 	"责任单位": RoleCo, "配合单位": RoleCo, "协办单位": RoleCo, "参与单位": RoleCo,
 }
 
-// rawClause is a clause as written: names not yet canonicalised.
+// rawClause is a clause as written: its parts' names, not yet expanded
+// or canonicalised.
 type rawClause struct {
-	lead, co, resp []string
-	deadline       string
+	parts    []rawPart
+	deadline string
+}
+
+// rawPart is one list of names with its role, as one part of a clause
+// wrote it; a shared suffix is expanded within a part only.
+type rawPart struct {
+	role  Role
+	names []string
 }
 
 // splitSegments cuts one line into text and clause segments.
@@ -231,14 +239,7 @@ func parseClause(body string) (rawClause, bool) {
 }
 
 func (c *rawClause) add(role Role, names []string) {
-	switch role {
-	case RoleLead:
-		c.lead = append(c.lead, names...)
-	case RoleRespective:
-		c.resp = append(c.resp, names...)
-	default:
-		c.co = append(c.co, names...)
-	}
+	c.parts = append(c.parts, rawPart{role, names})
 }
 
 func (c *rawClause) addDeadline(s string) {
@@ -305,8 +306,7 @@ func splitParts(body string) []string {
 	return append(parts, body[start:])
 }
 
-// splitNames splits a list of names on 、 and 及, drops 等, and expands a
-// shared suffix: 长沙、株洲市人民政府 → 长沙市人民政府、株洲市人民政府.
+// splitNames splits a list of names on 、 and 及 and drops 等.
 func splitNames(s string) []string {
 	s = strings.ReplaceAll(s, "以及", "、")
 	var out []string
@@ -318,19 +318,21 @@ func splitNames(s string) []string {
 			out = append(out, n)
 		}
 	}
-	return expandSuffix(out)
+	return out
 }
 
 var (
 	placeTypes   = []string{"自治州", "自治县", "市", "州", "县", "区", "盟", "旗"}
 	orgSuffixes  = []string{"人民政府", "政府", "党委和政府", "管委会"}
-	orgEndings   = "厅局委办部会院中心集团公司行所社台站处联团馆室司队署关"
+	orgEndings   = "厅局委办部会院心团司行所社台站处联协组馆室队署关府"
 	typeEndingsE = []string{"自治州", "自治县", "市", "县", "区", "盟", "旗"}
 )
 
 // expandSuffix gives the bare place names that precede a local
-// government's name the same suffix: 岳阳市、湘西自治州人民政府.
-func expandSuffix(names []string) []string {
+// government's name the same suffix: 长沙、株洲市人民政府 gives 长沙市人民政府
+// and 株洲市人民政府; 岳阳市、湘西自治州人民政府 gives 岳阳市人民政府 and
+// 湘西自治州人民政府. A name the directory knows is never a bare place.
+func expandSuffix(names []string, known func(string) bool) []string {
 	if len(names) < 2 {
 		return names
 	}
@@ -355,7 +357,7 @@ func expandSuffix(names []string) []string {
 	out := append([]string(nil), names...)
 	for i := len(out) - 2; i >= 0; i-- {
 		e := out[i]
-		if !barePlace(e) {
+		if !barePlace(e) || (known != nil && known(e)) {
 			break
 		}
 		if hasAnySuffix(e, typeEndingsE) {
@@ -367,10 +369,11 @@ func expandSuffix(names []string) []string {
 	return out
 }
 
-// barePlace is a short all-Han name with no organisation ending: 长沙, 岳阳市.
+// barePlace is a short all-Han name with no organisation ending, and not
+// a provincial body: 长沙, 岳阳市, 湘西自治州.
 func barePlace(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 8 || isGroup(s) {
+	if n < 2 || n > 8 || isGroup(s) || strings.HasPrefix(s, "省") || hasAnySuffix(s, orgSuffixes) {
 		return false
 	}
 	for _, r := range s {
@@ -379,7 +382,7 @@ func barePlace(s string) bool {
 		}
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return !strings.ContainsRune(orgEndings, last) || hasAnySuffix(s, typeEndingsE)
+	return !strings.ContainsRune(orgEndings, last)
 }
 
 func hasAnySuffix(s string, list []string) bool {
@@ -550,24 +553,30 @@ func onlyPunct(s string) bool {
 	return true
 }
 
-// resolve canonicalises a clause's names into the task's roles.
+// resolve expands and canonicalises a clause's names into the task's
+// roles. Leads are taken first, then respective, then co, so a dept named
+// twice keeps its strongest role.
 func (p *parser) resolve(t *Task, c rawClause, line int) {
 	for _, r := range []struct {
-		names []string
-		into  *[]string
-		role  Role
-	}{{c.lead, &t.Lead, RoleLead}, {c.resp, &t.Respective, RoleRespective}, {c.co, &t.Co, RoleCo}} {
-		for _, n := range r.names {
-			switch {
-			case isAll(n):
-				t.All = true
-			case isGroup(n):
-				t.Groups = appendUnique(t.Groups, n)
-				p.noteGroup(n)
-			default:
-				canon := p.canonical(n, line, t.Item)
-				if !contains(t.Lead, canon) && !contains(t.Respective, canon) && !contains(t.Co, canon) {
-					*r.into = append(*r.into, canon)
+		into *[]string
+		role Role
+	}{{&t.Lead, RoleLead}, {&t.Respective, RoleRespective}, {&t.Co, RoleCo}} {
+		for _, part := range c.parts {
+			if part.role != r.role {
+				continue
+			}
+			for _, n := range expandSuffix(part.names, p.dir.known) {
+				switch {
+				case isAll(n):
+					t.All = true
+				case isGroup(n):
+					t.Groups = appendUnique(t.Groups, n)
+					p.noteGroup(n)
+				default:
+					canon := p.canonical(n, line, t.Item)
+					if !contains(t.Lead, canon) && !contains(t.Respective, canon) && !contains(t.Co, canon) {
+						*r.into = append(*r.into, canon)
+					}
 				}
 			}
 		}

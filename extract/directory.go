@@ -86,3 +86,9 @@ func (d *Directory) Lookup(name string) (DirEntry, int, bool) {
 	}
 	return d.Entries[i], i, true
 }
+
+// known reports whether the directory lists name, as a name or an alias.
+func (d *Directory) known(name string) bool {
+	_, _, ok := d.Lookup(name)
+	return ok
+}

@@ -137,10 +137,16 @@ func TestSplitNames(t *testing.T) {
 		{"长株潭一体化发展领导小组成员单位及省长株潭一体化发展事务中心、湘江新区", []string{"长株潭一体化发展领导小组成员单位", "省长株潭一体化发展事务中心", "湘江新区"}},
 		{"浏阳、宁乡县人民政府", []string{"浏阳县人民政府", "宁乡县人民政府"}},
 		{"省工业和信息化厅", []string{"省工业和信息化厅"}},
+		// complete names before a 市人民政府 are not bare places
+		{"衡阳市人民政府、永州市人民政府等", []string{"衡阳市人民政府", "永州市人民政府"}},
+		{"湘潭市人民政府、湘西自治州人民政府", []string{"湘潭市人民政府", "湘西自治州人民政府"}},
+		{"省科协、岳阳市人民政府", []string{"省科协", "岳阳市人民政府"}},
+		{"湘江新区、长沙市人民政府", []string{"湘江新区", "长沙市人民政府"}},
+		{"芙蓉区、天心区人民政府", []string{"芙蓉区人民政府", "天心区人民政府"}},
 	}
 	for _, tc := range tests {
-		if got := splitNames(tc.in); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("splitNames(%q): got %q, want %q", tc.in, got, tc.want)
+		if got := expandSuffix(splitNames(tc.in), testDir(t).known); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("expandSuffix(splitNames(%q)): got %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
