@@ -1,0 +1,521 @@
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
+
+	"fengong/export"
+)
+
+// Layout constants. Column widths are in Excel's units (the width of a
+// digit), which a CJK character of the body font fills twice.
+const (
+	creator      = "fengong"
+	paperA4      = 9
+	maxRowHeight = 409 // points; Excel's limit
+	cellPadding  = 2   // width units left free in a column
+	wrapSlack    = 1   // width units a wrapped line leaves unused
+	headerFill   = "DDEBF7"
+	inputFill    = "FFF9E6"
+	leadFill     = "FCE4D6"
+	maxHFValue   = 60 // runes of a title or name placed in a page header
+)
+
+// column is one column of a sheet.
+type column struct {
+	head   string
+	min    float64 // width; the column grows to fit its text up to max
+	max    float64 // 0: the width is min
+	style  int     // style of the body cells
+	hidden bool
+}
+
+// sheet describes one worksheet; book.write renders it.
+type sheet struct {
+	name     string
+	cols     []column
+	rows     int
+	row      func(i int, dst []any) // fills dst (len(cols)) with row i's values
+	freezeX  int                    // columns kept in view on the left
+	filter   bool                   // autofilter over the table
+	protect  bool                   // lock the sheet (no password)
+	titleCol bool                   // repeat column A on every printed page too
+	checks   []*excelize.DataValidation
+	merges   [][2]string // top-left, bottom-right
+	note     string      // a line written below the table
+}
+
+// book is one workbook being built.
+type book struct {
+	f     *excelize.File
+	w     *wording
+	opt   export.Options
+	title string // document title for page headers
+	party string // dept name for page headers, "" in the master
+	n     int    // sheets written
+	line  float64
+	style struct {
+		head, text, center, number, input, inputCenter, lead int
+	}
+}
+
+func newBook(w *wording, opt export.Options, title, subject string) (*book, error) {
+	f := excelize.NewFile()
+	f.SetZipWriter(newOrderedZip)
+	b := &book{f: f, w: w, opt: opt, title: title, line: math.Round(w.FontSize*15/11*4) / 4}
+	if err := f.SetDefaultFont(w.Font); err != nil {
+		return nil, err
+	}
+	stamp := opt.Date.UTC().Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:          title,
+		Subject:        subject,
+		Creator:        creator,
+		LastModifiedBy: creator,
+		Created:        stamp,
+		Modified:       stamp,
+		Language:       "zh-CN",
+	}); err != nil {
+		return nil, err
+	}
+	if err := b.styles(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func (b *book) styles() error {
+	border := []excelize.Border{
+		{Type: "left", Color: "808080", Style: 1},
+		{Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1},
+		{Type: "bottom", Color: "808080", Style: 1},
+	}
+	font := &excelize.Font{Family: b.w.Font, Size: b.w.FontSize}
+	bold := &excelize.Font{Family: b.w.Font, Size: b.w.FontSize, Bold: true}
+	locked, unlocked := true, false
+	mk := func(s *excelize.Style) (int, error) { return b.f.NewStyle(s) }
+	var err error
+	styles := []struct {
+		id *int
+		s  *excelize.Style
+	}{
+		{&b.style.head, &excelize.Style{Font: bold, Border: border,
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headerFill}},
+			Alignment:  &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+			Protection: &excelize.Protection{Locked: locked}}},
+		{&b.style.text, &excelize.Style{Font: font, Border: border,
+			Alignment:  &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true},
+			Protection: &excelize.Protection{Locked: locked}}},
+		{&b.style.center, &excelize.Style{Font: font, Border: border,
+			Alignment:  &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+			Protection: &excelize.Protection{Locked: locked}}},
+		{&b.style.number, &excelize.Style{Font: font, Border: border, NumFmt: 0,
+			Alignment:  &excelize.Alignment{Horizontal: "right", Vertical: "center"},
+			Protection: &excelize.Protection{Locked: locked}}},
+		{&b.style.input, &excelize.Style{Font: font, Border: border,
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{inputFill}},
+			Alignment:  &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true},
+			Protection: &excelize.Protection{Locked: unlocked}}},
+		{&b.style.inputCenter, &excelize.Style{Font: font, Border: border,
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{inputFill}},
+			Alignment:  &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+			Protection: &excelize.Protection{Locked: unlocked}}},
+		{&b.style.lead, &excelize.Style{Font: bold, Border: border,
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{leadFill}},
+			Alignment:  &excelize.Alignment{Horizontal: "center", Vertical: "center"},
+			Protection: &excelize.Protection{Locked: locked}}},
+	}
+	for _, s := range styles {
+		if *s.id, err = mk(s.s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bytes renders the workbook.
+func (b *book) bytes() ([]byte, error) {
+	defer b.f.Close()
+	buf, err := b.f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// write renders one sheet through a StreamWriter. Everything that lives in
+// the worksheet part (page setup, protection, validations, autofilter,
+// print titles) is set before Flush, which is when the part is written;
+// the sheet properties are set before NewStreamWriter, which writes them
+// first.
+func (b *book) write(s *sheet) error {
+	f := b.f
+	if b.n == 0 {
+		if err := f.SetSheetName("Sheet1", s.name); err != nil {
+			return err
+		}
+	} else if _, err := f.NewSheet(s.name); err != nil {
+		return err
+	}
+	b.n++
+	if err := b.page(s); err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
+	sw, err := f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	widths := b.measure(s)
+	// one call per run of equal columns: excelize's column list is
+	// scanned for every call and every cell
+	for c := 0; c < len(s.cols); {
+		e := c + 1
+		for e < len(s.cols) && widths[e] == widths[c] && s.cols[e].hidden == s.cols[c].hidden {
+			e++
+		}
+		if err := sw.SetColWidth(c+1, e, widths[c]); err != nil {
+			return err
+		}
+		if s.cols[c].hidden {
+			if err := sw.SetColVisible(c+1, e, false); err != nil {
+				return err
+			}
+		}
+		c = e
+	}
+	top := cell(s.freezeX+1, 2)
+	pane := "bottomLeft"
+	if s.freezeX > 0 {
+		pane = "bottomRight"
+	}
+	if err := sw.SetPanes(&excelize.Panes{
+		Freeze: true, XSplit: s.freezeX, YSplit: 1, TopLeftCell: top, ActivePane: pane,
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: pane}},
+	}); err != nil {
+		return err
+	}
+
+	vals := make([]any, len(s.cols))
+	cells := make([]any, len(s.cols))
+	texts := make([]string, len(s.cols))
+	for c, col := range s.cols {
+		texts[c] = clean(col.head)
+		cells[c] = excelize.Cell{StyleID: b.style.head, Value: texts[c]}
+	}
+	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: b.height(texts, widths, s.cols)}); err != nil {
+		return err
+	}
+	for i := 0; i < s.rows; i++ {
+		clear(vals)
+		s.row(i, vals)
+		for c, v := range vals {
+			style := s.cols[c].style
+			if x, ok := v.(excelize.Cell); ok {
+				style, v = x.StyleID, x.Value
+			}
+			texts[c] = ""
+			switch x := v.(type) {
+			case string:
+				x = clean(x)
+				texts[c], v = x, x
+			case int:
+				texts[c] = strconv.Itoa(x)
+			case float64:
+				texts[c] = strconv.FormatFloat(x, 'f', -1, 64)
+			}
+			cells[c] = excelize.Cell{StyleID: style, Value: v}
+		}
+		if err := sw.SetRow(cell(1, i+2), cells, excelize.RowOpts{Height: b.height(texts, widths, s.cols)}); err != nil {
+			return err
+		}
+	}
+	if s.note != "" {
+		note := clean(s.note)
+		if err := sw.SetRow(cell(1, s.rows+3), []any{note}); err != nil {
+			return err
+		}
+	}
+	for _, m := range s.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	last := len(s.cols)
+	for last > 1 && s.cols[last-1].hidden {
+		last--
+	}
+	if s.filter && s.rows > 0 {
+		if err := f.AutoFilter(s.name, "A1:"+cell(last, s.rows+1), nil); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// page sets what the worksheet part carries besides its cells.
+func (b *book) page(s *sheet) error {
+	f := b.f
+	fit := true
+	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	size, orient, one, auto := paperA4, "landscape", 1, 0
+	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &auto,
+	}); err != nil {
+		return err
+	}
+	lr, tb, hf := 0.4, 0.7, 0.3
+	if err := f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{
+		Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{
+		OddHeader: b.headerText(s.name),
+		OddFooter: b.w.PageFooter,
+	}); err != nil {
+		return err
+	}
+	titles := "$1:$1"
+	if s.titleCol {
+		titles = "$A:$A," + quoteSheet(s.name) + "!$1:$1"
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(s.name) + "!" + titles, Scope: s.name,
+	}); err != nil {
+		return err
+	}
+	if s.protect {
+		if err := f.ProtectSheet(s.name, &excelize.SheetProtectionOptions{
+			AutoFilter:          true,
+			FormatColumns:       true,
+			FormatRows:          true,
+			SelectLockedCells:   true,
+			SelectUnlockedCells: true,
+		}); err != nil {
+			return err
+		}
+	}
+	for _, dv := range s.checks {
+		if err := f.AddDataValidation(s.name, dv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// headerText fills the page header template, escaping & in the values.
+func (b *book) headerText(sheetName string) string {
+	esc := func(s string) string { return strings.ReplaceAll(truncate(clean(s), maxHFValue), "&", "&&") }
+	tmpl := b.w.Master.PageHeader
+	if b.party != "" {
+		tmpl = b.w.Dept.PageHeader
+	}
+	return fill(tmpl, "{title}", esc(b.title), "{dept}", esc(b.party),
+		"{sheet}", esc(sheetName), "{date}", esc(b.opt.DateText()))
+}
+
+// measure returns the width of every column: its longest line plus
+// padding, kept within the column's bounds.
+func (b *book) measure(s *sheet) []float64 {
+	widths := make([]float64, len(s.cols))
+	grow := false
+	for c, col := range s.cols {
+		widths[c] = col.min
+		if col.max > col.min && !col.hidden {
+			widths[c] = math.Max(col.min, math.Min(col.max, textWidth(col.head)+cellPadding))
+			grow = true
+		}
+	}
+	if !grow {
+		return widths
+	}
+	vals := make([]any, len(s.cols))
+	for i := 0; i < s.rows; i++ {
+		clear(vals)
+		s.row(i, vals)
+		for c, v := range vals {
+			col := s.cols[c]
+			if col.max <= col.min || col.hidden || widths[c] >= col.max {
+				continue
+			}
+			if x, ok := v.(excelize.Cell); ok {
+				v = x.Value
+			}
+			var w float64
+			switch x := v.(type) {
+			case string:
+				w = textWidth(x)
+			case int:
+				w = float64(len(strconv.Itoa(x)))
+			case float64:
+				w = float64(len(strconv.FormatFloat(x, 'f', -1, 64)))
+			}
+			widths[c] = math.Max(widths[c], math.Min(col.max, w+cellPadding))
+		}
+	}
+	return widths
+}
+
+// height is the row height that shows every line of the row's texts in
+// the given column widths: excelize cannot auto-fit, and LibreOffice and
+// WPS show a single clipped line when a wrapped row has no height.
+func (b *book) height(texts []string, widths []float64, cols []column) float64 {
+	lines := 1
+	for c, t := range texts {
+		if t == "" || cols[c].hidden {
+			continue
+		}
+		if n := wrappedLines(t, widths[c]-wrapSlack); n > lines {
+			lines = n
+		}
+	}
+	return math.Min(maxRowHeight, float64(lines)*b.line+4)
+}
+
+// runeWidth is how many width units a rune takes: 2 for CJK and other
+// wide or ambiguous (in a CJK font, full-width) characters, 1 otherwise.
+func runeWidth(r rune) float64 {
+	if r < 0x80 {
+		return 1
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+		return 2
+	}
+	return 1
+}
+
+// textWidth is the width of the longest line of s.
+func textWidth(s string) float64 {
+	var best, cur float64
+	for _, r := range s {
+		if r == '\n' {
+			best, cur = math.Max(best, cur), 0
+			continue
+		}
+		cur += runeWidth(r)
+	}
+	return math.Max(best, cur)
+}
+
+// wrappedLines counts the lines s takes in a column avail units wide.
+func wrappedLines(s string, avail float64) int {
+	if avail < 2 {
+		avail = 2
+	}
+	lines := 0
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		lines += int(math.Max(1, math.Ceil(textWidth(line)/avail)))
+	}
+	if lines == 0 {
+		lines = 1
+	}
+	return lines
+}
+
+// clean drops what XML 1.0 cannot carry (control characters other than
+// tab and newline, U+FFFE, U+FFFF, invalid UTF-8) and carriage returns,
+// so that Excel opens the file.
+func clean(s string) string {
+	bad := -1
+	for i, r := range s {
+		if !legal(r) || r == utf8.RuneError && !validAt(s, i) {
+			bad = i
+			break
+		}
+	}
+	if bad < 0 {
+		return s
+	}
+	var out strings.Builder
+	out.Grow(len(s))
+	out.WriteString(s[:bad])
+	for i := bad; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if legal(r) && !(r == utf8.RuneError && n == 1) {
+			out.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return out.String()
+}
+
+// validAt reports whether the U+FFFD at s[i] is written out, not the
+// decoding of an invalid byte.
+func validAt(s string, i int) bool {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n == 3
+}
+
+func legal(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return true
+	case r < 0x20:
+		return false
+	case r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
+		return false
+	case r >= 0x7F && r <= 0x9F: // C1 controls: legal XML, but garbage in a cell
+		return false
+	}
+	return true
+}
+
+// truncate keeps the first n runes of s.
+func truncate(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
+}
+
+// cell is the A1 reference of a column and row, both 1-based.
+func cell(col, row int) string {
+	name, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return "A1"
+	}
+	return name
+}
+
+// quoteSheet quotes a sheet name for a formula reference.
+func quoteSheet(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// statusCheck is the 完成状态 dropdown over rows 2..rows+1 of col.
+func (b *book) statusCheck(col, rows int) (*excelize.DataValidation, error) {
+	st := b.w.Dept.Status
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = cell(col, 2) + ":" + cell(col, rows+1)
+	if err := dv.SetDropList(st.Options); err != nil {
+		return nil, fmt.Errorf("dept.status.options: %w", err)
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, st.ErrorTitle, st.Error)
+	dv.SetInput(st.PromptTitle, st.Prompt)
+	return dv, nil
+}
+
+// errNilDocument is returned for a nil model.
+var errNilDocument = errors.New("nil document")

@@ -1,0 +1,585 @@
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"fengong/export"
+	"fengong/extract"
+	"fengong/templates"
+)
+
+// docs are the models the per-dept tests run on.
+func docs() []struct {
+	name string
+	doc  func(t *testing.T) *extract.Document
+} {
+	return []struct {
+		name string
+		doc  func(t *testing.T) *extract.Document
+	}{
+		{"fixture", func(*testing.T) *extract.Document { return fixture() }},
+		{"seed", func(t *testing.T) *extract.Document { return seed(t) }},
+	}
+}
+
+func testWording(t *testing.T) *wording {
+	t.Helper()
+	w, err := loadWording(testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// taskRow is one task row read back from a dept workbook.
+type taskRow struct {
+	sheet string
+	row   int
+	cells []string
+}
+
+// taskRows reads every row with a task ID from the task sheets.
+func taskRows(t *testing.T, f *excelize.File, w *wording) []taskRow {
+	t.Helper()
+	var out []taskRow
+	for _, name := range []string{w.Dept.Sheets.Lead, w.Dept.Sheets.Co, w.Dept.Sheets.All} {
+		if idx, _ := f.GetSheetIndex(name); idx < 0 {
+			continue
+		}
+		rows, err := f.GetRows(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) < 2 {
+			t.Errorf("sheet %s: got %d rows, want a header and at least one task", name, len(rows))
+		}
+		for i, r := range rows[1:] {
+			for len(r) < taskCols {
+				r = append(r, "")
+			}
+			out = append(out, taskRow{name, i + 2, r})
+		}
+	}
+	return out
+}
+
+func TestDeptTasks(t *testing.T) {
+	w := testWording(t)
+	opt := testOptions()
+	for _, tc := range docs() {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := tc.doc(t)
+			for _, d := range doc.Depts {
+				data, err := Dept(doc, d.Name, opt)
+				if err != nil {
+					t.Fatalf("Dept(%q): %v", d.Name, err)
+				}
+				f := open(t, data)
+				checkDeptWorkbook(t, doc, d.Name, f, data, w)
+			}
+		})
+	}
+}
+
+// sheetOfRole is the sheet a role's tasks go to.
+func sheetOfRole(w *wording, r extract.Role) string {
+	switch r {
+	case extract.RoleLead:
+		return w.Dept.Sheets.Lead
+	case extract.RoleCo, extract.RoleRespective:
+		return w.Dept.Sheets.Co
+	}
+	return w.Dept.Sheets.All
+}
+
+func checkDeptWorkbook(t *testing.T, doc *extract.Document, dept string, f *excelize.File, data []byte, w *wording) {
+	t.Helper()
+	// the tasks expected, sheet by sheet, in document order
+	var want []extract.Assignment
+	var sheets []string
+	for _, name := range []string{w.Dept.Sheets.Lead, w.Dept.Sheets.Co, w.Dept.Sheets.All} {
+		n := 0
+		for _, a := range doc.TasksOf(dept) {
+			if sheetOfRole(w, a.Role) == name {
+				want = append(want, a)
+				n++
+			}
+		}
+		if n > 0 {
+			sheets = append(sheets, name)
+		}
+	}
+	if len(doc.TargetsOf(dept)) > 0 {
+		sheets = append(sheets, w.Dept.Sheets.Targets)
+	}
+	sheets = append(sheets, w.Dept.Sheets.About)
+	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(sheets, "|") {
+		t.Errorf("%q: got sheets %q, want %q", dept, got, sheets)
+	}
+
+	got := taskRows(t, f, w)
+	if len(got) != len(want) {
+		t.Errorf("%q: got %d task rows, want %d", dept, len(got), len(want))
+	}
+	for i := 0; i < len(got) && i < len(want); i++ {
+		g, a := got[i], want[i]
+		at := fmt.Sprintf("%q %s!row %d", dept, g.sheet, g.row)
+		checks := []struct{ what, got, want string }{
+			{"sheet", g.sheet, sheetOfRole(w, a.Role)},
+			{"task ID", g.cells[colID-1], a.Task.ID},
+			{"text", g.cells[colText-1], clean(w.taskText(a.Task))},
+			{"role", g.cells[colRole-1], w.Role.name(a.Role)},
+			{"item", g.cells[colItem-1], strconv.Itoa(a.Item.Number)},
+			{"lead", g.cells[colLead-1], clean(strings.Join(a.Task.Lead, "、"))},
+			{"deadline", g.cells[colDeadline-1], a.Task.Deadline},
+			{"source", g.cells[colSource-1], "第" + strconv.Itoa(a.Task.Line) + "行"},
+		}
+		for _, c := range checks {
+			if c.got != c.want {
+				t.Errorf("%s: %s: got %q, want %q", at, c.what, c.got, c.want)
+			}
+		}
+		for _, col := range []int{colProgress, colProblems, colNextSteps, colStatus, colNote} {
+			if g.cells[col-1] != "" {
+				t.Errorf("%s: input column %d: got %q, want it blank", at, col, g.cells[col-1])
+			}
+		}
+	}
+
+	for i, name := range f.GetSheetList() {
+		raw := rawSheet(t, data, i)
+		prot := protectionRe.FindString(raw)
+		if !strings.Contains(prot, `sheet="true"`) {
+			t.Errorf("%q %s: got protection %q, want the sheet protected", dept, name, prot)
+		}
+		for _, attr := range []string{"password", "hashValue", "saltValue"} {
+			if strings.Contains(prot, attr) {
+				t.Errorf("%q %s: protection has %s, want none: %s", dept, name, attr, prot)
+			}
+		}
+		if strings.Contains(raw, "<f>") || strings.Contains(raw, "<f ") {
+			t.Errorf("%q %s: sheet has a formula", dept, name)
+		}
+	}
+	for _, name := range sheets {
+		if name == w.Dept.Sheets.Targets || name == w.Dept.Sheets.About {
+			continue
+		}
+		n := 0
+		for _, g := range got {
+			if g.sheet == name {
+				n++
+			}
+		}
+		dvs, err := f.GetDataValidations(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantRef := fmt.Sprintf("M2:M%d", n+1)
+		if len(dvs) != 1 || dvs[0].Sqref != wantRef || dvs[0].Type != "list" ||
+			dvs[0].Formula1 != `"`+strings.Join(w.Dept.Status.Options, ",")+`"` {
+			t.Errorf("%q %s: got validations %s, want one list over %s", dept, name, describe(dvs), wantRef)
+		}
+		for r := 2; r <= n+1; r++ {
+			for col := 1; col <= taskCols; col++ {
+				input := col >= colProgress && col <= colNote
+				if got := locked(t, f, name, cell(col, r)); got == input {
+					t.Errorf("%q %s!%s: got locked=%v, want %v", dept, name, cell(col, r), got, !input)
+				}
+			}
+		}
+	}
+}
+
+func describe(dvs []*excelize.DataValidation) string {
+	var parts []string
+	for _, dv := range dvs {
+		parts = append(parts, dv.Sqref+" "+dv.Type+" "+dv.Formula1)
+	}
+	return fmt.Sprintf("%q", parts)
+}
+
+// locked reports whether the cell's style locks it.
+func locked(t *testing.T, f *excelize.File, sheet, ref string) bool {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Protection == nil || st.Protection.Locked
+}
+
+func TestDeptEmptyAndUnknown(t *testing.T) {
+	w := testWording(t)
+	doc := fixture()
+	data, err := Dept(doc, deptEmpty, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, data)
+	// deptEmpty carries only the all-dept task
+	if got, want := strings.Join(f.GetSheetList(), "|"), w.Dept.Sheets.All+"|"+w.Dept.Sheets.About; got != want {
+		t.Errorf("got sheets %q, want %q", got, want)
+	}
+
+	noAll := fixture()
+	noAll.Items = noAll.Items[2:] // no all-dept task left
+	data, err = Dept(noAll, deptEmpty, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f = open(t, data)
+	if got, want := f.GetSheetList(), []string{w.Dept.Sheets.About}; len(got) != 1 || got[0] != want[0] {
+		t.Errorf("dept without tasks: got sheets %q, want %q", got, want)
+	}
+	if v, _ := f.GetCellValue(w.Dept.Sheets.About, "B8"); v != "0项" {
+		t.Errorf("dept without tasks: 任务合计: got %q, want %q", v, "0项")
+	}
+
+	for _, name := range []string{"省不存在厅", "", "省发展改革委 "} {
+		if _, err := Dept(doc, name, testOptions()); !errors.Is(err, ErrUnknownDept) {
+			t.Errorf("Dept(%q): got error %v, want ErrUnknownDept", name, err)
+		}
+	}
+	if _, err := Dept(nil, "x", testOptions()); err == nil {
+		t.Error("Dept(nil): got no error")
+	}
+	if _, err := Master(nil, testOptions()); err == nil {
+		t.Error("Master(nil): got no error")
+	}
+	if _, err := Dept(&extract.Document{}, "x", testOptions()); !errors.Is(err, ErrUnknownDept) {
+		t.Errorf("Dept(empty document): got error %v, want ErrUnknownDept", err)
+	}
+}
+
+func TestHostileNames(t *testing.T) {
+	w := testWording(t)
+	doc := fixture()
+	for _, name := range []string{deptFormula, deptPath, deptScript, deptUnder, deptControl, deptLong, deptAmp} {
+		data, err := Dept(doc, name, testOptions())
+		if err != nil {
+			t.Fatalf("Dept(%q): %v", truncate(name, 20), err)
+		}
+		f := open(t, data)
+		about := w.Dept.Sheets.About
+		if got, want := mustValue(t, f, about, "B3"), clean(name); got != want {
+			t.Errorf("%q: 责任单位: got %q, want %q", truncate(name, 20), truncate(got, 20), truncate(want, 20))
+		}
+		hf, err := f.GetHeaderFooter(about)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.ReplaceAll(truncate(clean(name), maxHFValue), "&", "&&")
+		if !strings.Contains(hf.OddHeader, "&R"+want+"　") {
+			t.Errorf("%q: page header %q does not carry the escaped name %q", truncate(name, 20), hf.OddHeader, want)
+		}
+	}
+	if got := clean(deptControl); got != "省控制字符局" {
+		t.Errorf("clean(%q): got %q, want %q", deptControl, got, "省控制字符局")
+	}
+}
+
+func mustValue(t *testing.T, f *excelize.File, sheet, ref string) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestFormulaInjection checks that text that looks like a formula is
+// stored as a string in every workbook.
+func TestFormulaInjection(t *testing.T) {
+	doc := fixture()
+	var books [][]byte
+	for _, name := range []string{"省发展改革委", deptFormula, deptUnder} {
+		data, err := Dept(doc, name, testOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		books = append(books, data)
+	}
+	data, err := Master(doc, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	books = append(books, data)
+	seen := map[string]bool{}
+	for _, data := range books {
+		f := open(t, data)
+		for _, sheet := range f.GetSheetList() {
+			rows, err := f.GetRows(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for r, row := range rows {
+				for c, v := range row {
+					if v == "" || !strings.ContainsAny(v[:1], "=+-@") {
+						continue
+					}
+					seen[v] = true
+					ref := cell(c+1, r+1)
+					if fm, err := f.GetCellFormula(sheet, ref); err != nil || fm != "" {
+						t.Errorf("%s!%s %q: got formula %q (err %v), want none", sheet, ref, v, fm, err)
+					}
+					if ty, err := f.GetCellType(sheet, ref); err != nil || ty != excelize.CellTypeInlineString {
+						t.Errorf("%s!%s %q: got cell type %v (err %v), want an inline string", sheet, ref, v, ty, err)
+					}
+				}
+			}
+		}
+	}
+	for _, want := range []string{"=1+1", deptFormula, "+cmd -x @SUM(A1) 推进\"智能+\"消费", "=危险指标", `=HYPERLINK("http://x") 标题未找到`} {
+		if !seen[want] {
+			t.Errorf("got no cell %q in the workbooks", want)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	opt := testOptions()
+	for _, tc := range docs() {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := tc.doc(t)
+			renders := []struct {
+				name string
+				fn   func() ([]byte, error)
+			}{
+				{"master", func() ([]byte, error) { return Master(doc, opt) }},
+			}
+			for _, d := range doc.ByWorkload()[:3] {
+				renders = append(renders, struct {
+					name string
+					fn   func() ([]byte, error)
+				}{d.Name, func() ([]byte, error) { return Dept(doc, d.Name, opt) }})
+			}
+			for _, r := range renders {
+				first, err := r.fn()
+				if err != nil {
+					t.Fatal(err)
+				}
+				// again, and concurrently: the pipeline renders depts in parallel
+				var wg sync.WaitGroup
+				again := make([][]byte, 4)
+				errs := make([]error, 4)
+				for i := range again {
+					wg.Go(func() { again[i], errs[i] = r.fn() })
+				}
+				wg.Wait()
+				for i := range again {
+					if errs[i] != nil {
+						t.Fatal(errs[i])
+					}
+					if !bytes.Equal(first, again[i]) {
+						t.Errorf("%s: render %d differs from the first (%d vs %d bytes)", truncate(r.name, 20), i+2, len(again[i]), len(first))
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestTemplateOverride(t *testing.T) {
+	base, err := templates.Default().ReadFile(TemplateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		yaml    string
+		wantErr string // "" for success
+		sheet   string // the first sheet of 省发展改革委's workbook
+	}{
+		{"renamed sheet", strings.Replace(string(base), "lead: 牵头任务", "lead: 本单位牵头", 1), "", "本单位牵头"},
+		{"unknown key", string(base) + "\nbogus: 1\n", "xlsx.yaml", ""},
+		{"bad font size", strings.Replace(string(base), "font_size: 11", "font_size: 0", 1), "font_size", ""},
+		{"no status options", strings.Replace(string(base), "options: [未启动, 推进中, 已完成, 滞后]", "options: []", 1), "status.options", ""},
+		{"illegal sheet name", strings.Replace(string(base), "lead: 牵头任务", "lead: 牵头/任务", 1), "sheet", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, TemplateFile), []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ts, err := templates.New(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt := testOptions()
+			opt.Templates = ts
+			data, err := Dept(fixture(), "省发展改革委", opt)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("got error %v, want one mentioning %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := open(t, data).GetSheetList()[0]; got != tt.sheet {
+				t.Errorf("got first sheet %q, want %q", got, tt.sheet)
+			}
+		})
+	}
+}
+
+func TestTitleAndDate(t *testing.T) {
+	w := testWording(t)
+	opt := export.Options{Title: "自定标题", Date: testOptions().Date.AddDate(0, 0, 30)}
+	data, err := Dept(fixture(), "省财政厅", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, data)
+	if got := mustValue(t, f, w.Dept.Sheets.About, "B2"); got != "自定标题" {
+		t.Errorf("文件名称: got %q, want %q", got, "自定标题")
+	}
+	if got := mustValue(t, f, w.Dept.Sheets.About, "B4"); got != "2022年3月31日" {
+		t.Errorf("生成日期: got %q, want %q", got, "2022年3月31日")
+	}
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.Created != "2022-03-31T00:00:00Z" || props.Modified != props.Created || props.Creator != "fengong" || props.Title != "自定标题" {
+		t.Errorf("got properties %+v, want created=modified=2022-03-31T00:00:00Z, creator fengong, title 自定标题", *props)
+	}
+}
+
+// TestLayout checks what LibreOffice and WPS need to show every line and
+// to print: heights, widths, panes, filters, print titles, page setup.
+func TestLayout(t *testing.T) {
+	w := testWording(t)
+	doc := fixture()
+	data, err := Dept(doc, deptPath, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, data)
+	sheet := w.Dept.Sheets.Lead
+	// task 3.1 is long: it wraps to several lines
+	h, err := f.GetRowHeight(sheet, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	width, err := f.GetColWidth(sheet, "D")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := mustValue(t, f, sheet, "D2")
+	lines := int(textWidth(text)/(width-wrapSlack)) + 1
+	if h < float64(lines)*15 {
+		t.Errorf("row 2: got height %v for %d lines of text, want at least %v", h, lines, lines*15)
+	}
+	if width != 48 {
+		t.Errorf("column D: got width %v, want the maximum 48", width)
+	}
+	if v, _ := f.GetColVisible(sheet, "P"); v {
+		t.Error("task ID column P: got visible, want hidden")
+	}
+	names := map[string]bool{}
+	for _, d := range f.GetDefinedName() {
+		names[d.Scope+" "+d.Name+" "+d.RefersTo] = true
+	}
+	for _, name := range f.GetSheetList() {
+		q := quoteSheet(name)
+		if !names[name+" _xlnm.Print_Titles "+q+"!$1:$1"] {
+			t.Errorf("%s: no print titles over row 1 in %v", name, names)
+		}
+		panes, err := f.GetPanes(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
+			t.Errorf("%s: got panes %+v, want frozen below row 1", name, panes)
+		}
+		pl, err := f.GetPageLayout(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if deref(pl.Size) != paperA4 || deref(pl.Orientation) != "landscape" || deref(pl.FitToWidth) != 1 || deref(pl.FitToHeight) != 0 {
+			t.Errorf("%s: got page size %d %s fit %d×%d, want A4 landscape fit to width", name,
+				deref(pl.Size), deref(pl.Orientation), deref(pl.FitToWidth), deref(pl.FitToHeight))
+		}
+		props, err := f.GetSheetProps(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !deref(props.FitToPage) {
+			t.Errorf("%s: fitToPage is off, so the fit-to-width setting is ignored", name)
+		}
+		hf, err := f.GetHeaderFooter(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hf == nil || !strings.Contains(hf.OddFooter, "&P") || !strings.Contains(hf.OddFooter, "&N") {
+			t.Errorf("%s: got footer %+v, want page numbers", name, hf)
+		}
+	}
+	if !names[sheet+" _xlnm._FilterDatabase '"+sheet+"'!$A$1:$O$2"] {
+		t.Errorf("%s: no autofilter over A1:O2 in %v", sheet, names)
+	}
+}
+
+func TestTextMeasure(t *testing.T) {
+	tests := []struct {
+		s     string
+		width float64
+		lines int // in a column 10 units wide
+	}{
+		{"", 0, 1},
+		{"abc", 3, 1},
+		{"省发展改革委", 12, 2},
+		{"“三高四新”", 12, 2},
+		{"①②", 4, 1},
+		{"😀", 2, 1},
+		{"ab\n省财政厅省财政厅", 16, 3},
+		{"0123456789", 10, 1},
+		{"01234567890", 11, 2},
+		{"a\n\nb", 1, 3},
+	}
+	for _, tt := range tests {
+		if got := textWidth(tt.s); got != tt.width {
+			t.Errorf("textWidth(%q): got %v, want %v", tt.s, got, tt.width)
+		}
+		if got := wrappedLines(tt.s, 10); got != tt.lines {
+			t.Errorf("wrappedLines(%q, 10): got %d, want %d", tt.s, got, tt.lines)
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"省财政厅", "省财政厅"},
+		{"a\tb\nc", "a\tb\nc"},
+		{"a\rb", "ab"},
+		{"a\x00b\x1fc\x7fd\u0085e", "abcde"},
+		{"\ufffe\uffffx", "x"},
+		{"bad\xffutf8\xc3", "badutf8"},
+		{"keep \ufffd", "keep \ufffd"},
+		{"😀", "😀"},
+	}
+	for _, tt := range tests {
+		if got := clean(tt.in); got != tt.want {
+			t.Errorf("clean(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

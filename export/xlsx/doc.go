@@ -1,0 +1,17 @@
+// Package xlsx renders the Excel workbooks of a 分工意见: one 任务分解表 per
+// dept (Dept), which the dept fills in and returns, the office's 汇总表
+// (Master), and the reader of returned workbooks (ReadReturns).
+//
+// It reads an *extract.Document and returns bytes; the wording comes from
+// templates/xlsx.yaml. Output is deterministic: the document properties
+// carry export.Options.Date, the sheet protection has no password (a
+// password hash would need a random salt), and the zip parts are written
+// in name order with fixed compression. Cell text is always stored as a
+// string, never a formula, with the characters XML 1.0 forbids removed.
+//
+// excelize cannot auto-fit, so column widths and row heights are computed
+// from the text: a CJK character counts two width units, others one, and a
+// row is as tall as its most wrapped cell. Every sheet prints on A4
+// landscape, fitted to the page width, with the header row repeated and
+// the page number in the footer.
+package xlsx
