@@ -452,7 +452,7 @@ func (p *parser) buildTasks(it *itemAcc) {
 		p.resolve(&t, c, s.line)
 		if text == "" {
 			if i == 0 || segs[i-1].clause != "" {
-				p.warn(s.line, it.Number, "task %s: the clause %s closes no text; the text before it was cut away in the source", t.ID, s.clause)
+				p.warn(s.line, it.Number, "clause-without-text", "task", t.ID, "clause", s.clause)
 			}
 		}
 		it.Tasks = append(it.Tasks, t)
@@ -464,9 +464,9 @@ func (p *parser) buildTasks(it *itemAcc) {
 		ord++
 		t := Task{ID: it.idPrefix + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: rest, Line: pendingLine}
 		if len(it.Tasks) == 0 {
-			p.warn(pendingLine, it.Number, "item %d names no responsible dept", it.Number)
+			p.warn(pendingLine, it.Number, "item-without-dept", "item", it.Number)
 		} else {
-			p.warn(pendingLine, it.Number, "task %s: text after the last clause of item %d names no responsible dept", t.ID, it.Number)
+			p.warn(pendingLine, it.Number, "text-without-dept", "task", t.ID, "item", it.Number)
 		}
 		it.Tasks = append(it.Tasks, t)
 	}

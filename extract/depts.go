@@ -29,7 +29,7 @@ func (p *parser) canonical(written string, line, item int) string {
 			order = 1 << 30
 			if !p.warned[name] {
 				p.warned[name] = true
-				p.warn(line, item, "dept %q is not in the dept directory: check the spelling or add it", name)
+				p.warn(line, item, "unknown-dept", "name", name)
 			}
 		}
 		acc = &deptAcc{name: name, kind: kind, known: known, order: order, seq: p.deptSeq}

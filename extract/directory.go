@@ -20,6 +20,7 @@ type Directory struct {
 	Kinds   []string   `yaml:"kinds"`
 	Entries []DirEntry `yaml:"depts"`
 	index   map[string]int
+	msgs    Messages // warning wording, from the same templates set
 }
 
 // DirEntry is one dept of the directory.
@@ -41,6 +42,11 @@ func LoadDirectory(ts *templates.Set) (*Directory, error) {
 	if err := d.build(); err != nil {
 		return nil, fmt.Errorf("%s: %w", ts.Origin(DirectoryFile), err)
 	}
+	msgs, err := LoadMessages(ts)
+	if err != nil {
+		return nil, err
+	}
+	d.msgs = msgs
 	return &d, nil
 }
 
@@ -56,6 +62,7 @@ func ParseDirectory(data []byte, origin string) (*Directory, error) {
 	if err := d.build(); err != nil {
 		return nil, fmt.Errorf("%s: %w", origin, err)
 	}
+	d.msgs = defaultMessages()
 	return &d, nil
 }
 

@@ -61,7 +61,7 @@ func (p *parser) findLists() []NamedList {
 func (p *parser) list(item int, task string, line int, name, count string, members []string) NamedList {
 	declared := declaredSize(count)
 	if declared > 0 && declared != len(members) {
-		p.warn(line, item, "list %s declares %d members but names %d", name, declared, len(members))
+		p.warn(line, item, "list-size", "name", name, "declared", declared, "count", len(members))
 	}
 	return NamedList{Item: item, Task: task, Name: name, Declared: declared, Members: members, Line: line}
 }

@@ -127,8 +127,14 @@ func (d Dept) Total() int { return d.Lead + d.Co + d.Respective + d.All }
 
 // Warning is something a clerk should check in the source.
 type Warning struct {
-	Line    int    `json:"line"`
-	Item    int    `json:"item,omitempty"`
+	Line int `json:"line"`
+	Item int `json:"item,omitempty"`
+	// Code names the kind of warning, stably: number-jump,
+	// number-backwards, item-mid-sentence, clause-without-text, truncated,
+	// item-without-dept, text-without-dept, unknown-dept, list-size.
+	Code string `json:"code"`
+	// Message says it for the clerk, in the wording of
+	// templates/warnings.yaml.
 	Message string `json:"message"`
 }
 

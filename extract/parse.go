@@ -14,7 +14,7 @@ import (
 // Parse builds the Document from normalised text. dir may be nil: then no
 // name is canonicalised and every dept is reported as unknown.
 func Parse(t *Text, dir *Directory) (*Document, error) {
-	p := &parser{text: t, dir: dir, depts: map[string]*deptAcc{}, warned: map[string]bool{}, seenNumbers: map[int]int{}}
+	p := &parser{text: t, dir: dir, msgs: dir.messages(), depts: map[string]*deptAcc{}, warned: map[string]bool{}, seenNumbers: map[int]int{}}
 	p.scanMode()
 	for i, line := range t.Lines {
 		p.line(i+1, line)
@@ -58,6 +58,7 @@ const (
 type parser struct {
 	text  *Text
 	dir   *Directory
+	msgs  Messages
 	mode  itemMode
 	items []*itemAcc
 
@@ -124,8 +125,10 @@ func startsWithNumberValue(l string) bool {
 	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
 }
 
-func (p *parser) warn(line, item int, format string, args ...any) {
-	p.warnings = append(p.warnings, Warning{Line: line, Item: item, Message: fmt.Sprintf(format, args...)})
+// warn records a warning by its code; kv are the {name} values its
+// message fills in.
+func (p *parser) warn(line, item int, code string, kv ...any) {
+	p.warnings = append(p.warnings, Warning{Line: line, Item: item, Code: code, Message: p.msgs.format(code, kv...)})
 }
 
 func (p *parser) line(n int, raw string) {
@@ -263,9 +266,9 @@ func (p *parser) startItem(n, number int, inferred bool, rest string) {
 		switch {
 		case number == prev+1:
 		case number <= prev:
-			p.warn(n, number, "item %d follows item %d: numbers repeat or go backwards", number, prev)
+			p.warn(n, number, "number-backwards", "number", number, "prev", prev)
 		default:
-			p.warn(n, number, "item numbers jump from %d to %d: %s missing", prev, number, missingRange(prev+1, number-1))
+			p.warn(n, number, "number-jump", "prev", prev, "number", number, "missing", missingRange(prev+1, number-1))
 		}
 	}
 	it := &itemAcc{Item: Item{Number: number, Section: p.section, Line: n, NumberInferred: inferred}}
@@ -287,15 +290,15 @@ func (p *parser) startItem(n, number int, inferred bool, rest string) {
 
 func missingRange(a, b int) string {
 	if a == b {
-		return "item " + strconv.Itoa(a) + " is"
+		return "第" + strconv.Itoa(a) + "条"
 	}
-	return fmt.Sprintf("items %d to %d are", a, b)
+	return fmt.Sprintf("第%d至%d条", a, b)
 }
 
 func (p *parser) continueItem(n int, l string) {
 	it := p.cur
 	if !it.seen && startsMidSentence(l) && !strings.HasPrefix(l, "（") && !strings.HasPrefix(l, "(") {
-		p.warn(n, it.Number, "item %d starts mid-sentence: its opening words are missing from the source", it.Number)
+		p.warn(n, it.Number, "item-mid-sentence", "item", it.Number)
 	}
 	it.seen = true
 	it.lines = append(it.lines, l)
@@ -331,7 +334,7 @@ func (p *parser) finish() {
 		line := p.nextLine
 		it := &itemAcc{Item: Item{Number: num, Section: p.section, Line: line, NumberInferred: true}, idPrefix: strconv.Itoa(num)}
 		p.items = append(p.items, it)
-		p.warn(line, num, "the source ends where item %d should begin: its text is missing (truncated input?)", num)
+		p.warn(line, num, "truncated", "item", num)
 		return
 	}
 	p.closeItem()

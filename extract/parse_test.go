@@ -263,7 +263,7 @@ func TestNamedLists(t *testing.T) {
 	}
 	mismatch := 0
 	for _, w := range d.Warnings {
-		if strings.Contains(w.Message, "declares 10 members but names") {
+		if w.Code == "list-size" && strings.Contains(w.Message, "十大") {
 			mismatch++
 		}
 	}
@@ -312,13 +312,13 @@ func TestDisplacedNumbers(t *testing.T) {
 
 func TestNumberingWarnings(t *testing.T) {
 	d := parseLines(t, "1.甲。（省财政厅牵头）", "3.乙。（省财政厅牵头）", "3.丙。（省财政厅牵头）")
-	var msgs []string
+	var got []string
 	for _, w := range d.Warnings {
-		msgs = append(msgs, w.Message)
+		got = append(got, w.Code+": "+w.Message)
 	}
-	joined := strings.Join(msgs, "\n")
-	if !strings.Contains(joined, "jump from 1 to 3") || !strings.Contains(joined, "item 3 follows item 3") {
-		t.Errorf("warnings: got %q", msgs)
+	want := []string{"number-jump: 条目编号从第1条跳到第3条，缺少第2条，请核对原文", "number-backwards: 第3条出现在第3条之后，条目编号重复或倒退，请核对原文"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings:\n got %q\nwant %q", got, want)
 	}
 	ids := map[string]bool{}
 	for _, it := range d.Items {
@@ -362,5 +362,29 @@ func TestDeptCounts(t *testing.T) {
 	}
 	if got := len(d.TasksOf("省财政厅")); got != 3 {
 		t.Errorf("TasksOf: got %d, want 3", got)
+	}
+}
+
+func TestWarningWording(t *testing.T) {
+	m, err := LoadMessages(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range warningCodes {
+		if strings.ContainsAny(m[c], "abcdefghijklmnopqrstuvwxyz") && !strings.Contains(m[c], "{") {
+			t.Errorf("%s: %q is not worded for a clerk", c, m[c])
+		}
+	}
+	if got := m.format("unknown-dept", "name", "省火星开发局"); got != "单位“省火星开发局”不在单位名录中，请核对名称或补充名录" {
+		t.Errorf("format: got %q", got)
+	}
+	// a Directory from a file still words its warnings
+	d, err := ParseDirectory([]byte("depts: [{name: 省财政厅, kind: 省直部门}]"), "x.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(&Text{Name: "t", Lines: []string{"1.甲。（省商务厅牵头）"}}, d)
+	if err != nil || len(doc.Warnings) != 1 || doc.Warnings[0].Code != "unknown-dept" || !strings.Contains(doc.Warnings[0].Message, "省商务厅") {
+		t.Errorf("got %+v, %v", doc.Warnings, err)
 	}
 }

@@ -170,7 +170,7 @@ func TestSeedAcceptance(t *testing.T) {
 		}
 	}
 	for _, w := range d.Warnings {
-		if strings.Contains(w.Message, "not in the dept directory") {
+		if w.Code == "unknown-dept" {
 			t.Errorf("seed dept unknown to the default directory: %s", w.Message)
 		}
 	}

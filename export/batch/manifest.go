@@ -151,7 +151,7 @@ func (e *duplicatePathError) Error() string { return "two outputs want the same 
 // inputHashes fingerprints the templates and fonts in use.
 func (r *Run) inputHashes() (map[string]string, error) {
 	h := map[string]string{}
-	for _, name := range []string{"depts.yaml", "xlsx.yaml", "pdf.yaml", "charts.yaml", changesTemplate} {
+	for _, name := range []string{"depts.yaml", "warnings.yaml", "xlsx.yaml", "pdf.yaml", "charts.yaml", changesTemplate} {
 		b, err := r.tmpl.ReadFile(name)
 		if err != nil {
 			return nil, err

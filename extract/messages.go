@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"fengong/templates"
+)
+
+// MessagesFile holds the wording of extraction warnings.
+const MessagesFile = "warnings.yaml"
+
+// warningCodes are the codes Parse emits; an override must word them all.
+var warningCodes = []string{"number-jump", "number-backwards", "item-mid-sentence", "clause-without-text", "truncated",
+	"item-without-dept", "text-without-dept", "unknown-dept", "list-size"}
+
+// Messages maps a warning code to its wording, with {name} marks.
+type Messages map[string]string
+
+// LoadMessages reads warnings.yaml from the templates set (nil: defaults).
+func LoadMessages(ts *templates.Set) (Messages, error) {
+	if ts == nil {
+		ts = templates.Default()
+	}
+	var m Messages
+	if err := ts.Decode(MessagesFile, &m); err != nil {
+		return nil, err
+	}
+	for _, c := range warningCodes {
+		if strings.TrimSpace(m[c]) == "" {
+			return nil, fmt.Errorf("%s: no wording for warning %q", ts.Origin(MessagesFile), c)
+		}
+	}
+	return m, nil
+}
+
+// defaultMessages is the embedded wording, read when no directory
+// brought its own. The embedded file is checked by the tests.
+func defaultMessages() Messages {
+	m, err := LoadMessages(nil)
+	if err != nil {
+		return Messages{}
+	}
+	return m
+}
+
+// messages is the directory's wording, or the embedded default.
+func (d *Directory) messages() Messages {
+	if d == nil || d.msgs == nil {
+		return defaultMessages()
+	}
+	return d.msgs
+}
+
+// format fills a code's wording with kv pairs: "item", 35, ….
+func (m Messages) format(code string, kv ...any) string {
+	s, ok := m[code]
+	if !ok {
+		s = code
+		for i := 0; i+1 < len(kv); i += 2 {
+			s += fmt.Sprintf(" %v=%v", kv[i], kv[i+1])
+		}
+		return s
+	}
+	pairs := make([]string, 0, len(kv))
+	for i := 0; i+1 < len(kv); i += 2 {
+		pairs = append(pairs, "{"+fmt.Sprint(kv[i])+"}", fmt.Sprint(kv[i+1]))
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
