@@ -1,6 +1,9 @@
 package xlsx
 
 import (
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -70,13 +73,56 @@ func BenchmarkMaster(b *testing.B) {
 
 // BenchmarkMasterLarge renders the master of a model 100 times the seed.
 func BenchmarkMasterLarge(b *testing.B) {
-	doc := scale(seed(b), 10)
+	doc := scale(seed(b), 100)
 	opt := testOptions()
 	b.ReportAllocs()
 	start := cpuTime()
 	for b.Loop() {
 		if _, err := Master(doc, opt); err != nil {
 			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start, 1)
+}
+
+// BenchmarkSeedBatch renders what a batch run renders for the seed (every
+// dept workbook and the master) on GOMAXPROCS goroutines; ns/op is the
+// wall time of the whole set.
+func BenchmarkSeedBatch(b *testing.B) {
+	doc := seed(b)
+	opt := testOptions()
+	workers := runtime.GOMAXPROCS(0)
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		errs := make([]error, workers)
+		for w := 0; w < workers; w++ {
+			wg.Go(func() {
+				for {
+					i := int(next.Add(1)) - 1
+					if i > len(doc.Depts) {
+						return
+					}
+					var err error
+					if i == len(doc.Depts) {
+						_, err = Master(doc, opt)
+					} else {
+						_, err = Dept(doc, doc.Depts[i].Name, opt)
+					}
+					if err != nil {
+						errs[w] = err
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 	reportCPU(b, start, 1)

@@ -48,6 +48,7 @@ type sheet struct {
 	filter   bool                   // autofilter over the table
 	protect  bool                   // lock the sheet (no password)
 	titleCol bool                   // repeat column A on every printed page too
+	noFit    bool                   // print at full size across pages, not fitted to the width
 	checks   []*excelize.DataValidation
 	merges   [][2]string // top-left, bottom-right
 	note     string      // a line written below the table
@@ -70,6 +71,9 @@ type book struct {
 func newBook(w *wording, opt export.Options, title, subject string) (*book, error) {
 	f := excelize.NewFile()
 	f.SetZipWriter(newOrderedZip)
+	// fengong never changes the theme: without the parsed copy, excelize
+	// writes its template theme part as it is instead of re-marshalling it
+	f.Theme = nil
 	b := &book{f: f, w: w, opt: opt, title: title, line: math.Round(w.FontSize*15/11*4) / 4}
 	if err := f.SetDefaultFont(w.Font); err != nil {
 		return nil, err
@@ -175,12 +179,23 @@ func (b *book) write(s *sheet) error {
 		return err
 	}
 	widths := b.measure(s)
-	// one call per run of equal columns: excelize's column list is
-	// scanned for every call and every cell
+	// excelize keeps one entry per column and scans the list for every
+	// SetColWidth call and every cell written: a wide sheet (the 责任矩阵)
+	// gives its most common width as the sheet's default instead
+	def := defaultWidth(s.cols, widths)
+	if def > 0 {
+		if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{DefaultColWidth: &def}); err != nil {
+			return err
+		}
+	}
 	for c := 0; c < len(s.cols); {
 		e := c + 1
 		for e < len(s.cols) && widths[e] == widths[c] && s.cols[e].hidden == s.cols[c].hidden {
 			e++
+		}
+		if widths[c] == def && !s.cols[c].hidden {
+			c = e
+			continue
 		}
 		if err := sw.SetColWidth(c+1, e, widths[c]); err != nil {
 			return err
@@ -205,11 +220,15 @@ func (b *book) write(s *sheet) error {
 	}
 
 	vals := make([]any, len(s.cols))
+	// cells point into one reused array: boxing a Cell per cell would
+	// allocate for each of the 责任矩阵's many cells
+	arr := make([]excelize.Cell, len(s.cols))
 	cells := make([]any, len(s.cols))
 	texts := make([]string, len(s.cols))
 	for c, col := range s.cols {
 		texts[c] = clean(col.head)
-		cells[c] = excelize.Cell{StyleID: b.style.head, Value: texts[c]}
+		arr[c] = excelize.Cell{StyleID: b.style.head, Value: texts[c]}
+		cells[c] = &arr[c]
 	}
 	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: b.height(texts, widths, s.cols)}); err != nil {
 		return err
@@ -223,16 +242,14 @@ func (b *book) write(s *sheet) error {
 				style, v = x.StyleID, x.Value
 			}
 			texts[c] = ""
-			switch x := v.(type) {
-			case string:
-				x = clean(x)
-				texts[c], v = x, x
-			case int:
-				texts[c] = strconv.Itoa(x)
-			case float64:
-				texts[c] = strconv.FormatFloat(x, 'f', -1, 64)
+			if x, ok := v.(string); ok {
+				// numbers need no text: they never wrap in our widths
+				if y := clean(x); y != x {
+					v = y
+				}
+				texts[c] = v.(string)
 			}
-			cells[c] = excelize.Cell{StyleID: style, Value: v}
+			arr[c] = excelize.Cell{StyleID: style, Value: v}
 		}
 		if err := sw.SetRow(cell(1, i+2), cells, excelize.RowOpts{Height: b.height(texts, widths, s.cols)}); err != nil {
 			return err
@@ -261,17 +278,44 @@ func (b *book) write(s *sheet) error {
 	return sw.Flush()
 }
 
+// wideSheet is the number of columns of one width from which that width
+// becomes the sheet's default.
+const wideSheet = 32
+
+// defaultWidth is the width shared by at least wideSheet visible columns,
+// or 0.
+func defaultWidth(cols []column, widths []float64) float64 {
+	if len(cols) < wideSheet {
+		return 0
+	}
+	count := make(map[float64]int)
+	for c, w := range widths {
+		if !cols[c].hidden {
+			count[w]++
+		}
+	}
+	best := 0.0
+	for c, w := range widths { // column order, not map order, breaks ties
+		if !cols[c].hidden && count[w] >= wideSheet && count[w] > count[best] {
+			best = w
+		}
+	}
+	return best
+}
+
 // page sets what the worksheet part carries besides its cells.
 func (b *book) page(s *sheet) error {
 	f := b.f
-	fit := true
-	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
 	size, orient, one, auto := paperA4, "landscape", 1, 0
-	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &auto,
-	}); err != nil {
+	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient}
+	if !s.noFit {
+		fit := true
+		if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+			return err
+		}
+		layout.FitToWidth, layout.FitToHeight = &one, &auto
+	}
+	if err := f.SetPageLayout(s.name, layout); err != nil {
 		return err
 	}
 	lr, tb, hf := 0.4, 0.7, 0.3
@@ -386,8 +430,11 @@ func (b *book) height(texts []string, widths []float64, cols []column) float64 {
 // runeWidth is how many width units a rune takes: 2 for CJK and other
 // wide or ambiguous (in a CJK font, full-width) characters, 1 otherwise.
 func runeWidth(r rune) float64 {
-	if r < 0x80 {
+	switch {
+	case r < 0x80:
 		return 1
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF60:
+		return 2 // CJK ideographs and punctuation, full-width forms
 	}
 	switch width.LookupRune(r).Kind() {
 	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -203,7 +204,11 @@ func (b *book) targetSheet(name string, targets []extract.Target) *sheet {
 		row: func(i int, r []any) {
 			t := &targets[i]
 			r[0], r[1], r[2], r[3] = i+1, t.Item, t.Indicator, t.Verb
-			r[4], r[5], r[6], r[7], r[8] = t.Value, t.Unit, b.w.opName(t.Op), t.Text, b.w.line(t.Line)
+			var value any = t.Value
+			if math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
+				value = "" // a cell cannot hold them as numbers
+			}
+			r[4], r[5], r[6], r[7], r[8] = value, t.Unit, b.w.opName(t.Op), t.Text, b.w.line(t.Line)
 		},
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -409,6 +410,7 @@ func TestTemplateOverride(t *testing.T) {
 		{"unknown key", string(base) + "\nbogus: 1\n", "xlsx.yaml", ""},
 		{"bad font size", strings.Replace(string(base), "font_size: 11", "font_size: 0", 1), "font_size", ""},
 		{"no status options", strings.Replace(string(base), "options: [未启动, 推进中, 已完成, 滞后]", "options: []", 1), "status.options", ""},
+		{"duplicate sheet name", strings.Replace(string(base), "all: 全体任务", "all: 牵头任务", 1), "used twice", ""},
 		{"illegal sheet name", strings.Replace(string(base), "lead: 牵头任务", "lead: 牵头/任务", 1), "sheet", ""},
 	}
 	for _, tt := range tests {
@@ -581,5 +583,79 @@ func TestClean(t *testing.T) {
 		if got := clean(tt.in); got != tt.want {
 			t.Errorf("clean(%q): got %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestFill(t *testing.T) {
+	tests := []struct {
+		s     string
+		pairs []string
+		want  string
+	}{
+		{"第{line}行", []string{"{line}", "12"}, "第12行"},
+		{"{dept}：{dept}", []string{"{dept}", "省财政厅"}, "省财政厅：省财政厅"},
+		{"{a}{b}", []string{"{a}", "{b}", "{b}", "x"}, "{b}x"},
+		{"{unknown} {", []string{"{a}", "1"}, "{unknown} {"},
+		{"no placeholder", nil, "no placeholder"},
+	}
+	for _, tt := range tests {
+		if got := fill(tt.s, tt.pairs...); got != tt.want {
+			t.Errorf("fill(%q, %q): got %q, want %q", tt.s, tt.pairs, got, tt.want)
+		}
+	}
+}
+
+// TestHostileDocument renders a model no parser should produce: unknown
+// sections, a repeated dept, empty and repeated IDs, NaN and infinite
+// target values, negative lines, a task naming a dept not in doc.Depts.
+func TestHostileDocument(t *testing.T) {
+	doc := &extract.Document{
+		Title: "\x00=SUM(1)&&标题" + strings.Repeat("题", 300),
+		Items: []extract.Item{
+			{Number: 1, Section: "九十九", Tasks: []extract.Task{
+				{ID: "", Text: "\x1b[31m红", Lead: []string{"甲"}, Co: []string{"甲", "不在名录"}, Line: -3},
+				{ID: "", Text: "", Respective: []string{"甲"}},
+			}},
+			{Number: 1, Tasks: nil},
+			{Number: -7, Tasks: []extract.Task{{ID: "x", Text: "@x", All: true, Groups: []string{"=有关部门"}}}},
+		},
+		Targets: []extract.Target{
+			{Item: 1, Value: math.NaN(), Op: "??"},
+			{Item: 1, Value: math.Inf(1), Text: "+inf"},
+			{Item: -7, Value: -0.000001},
+		},
+		Lists:    []extract.NamedList{{Item: 1, Declared: -1, Members: []string{"", "\x00"}}},
+		Depts:    []extract.Dept{{Name: "甲", Lead: 1}, {Name: "甲"}, {Name: ""}},
+		Warnings: []extract.Warning{{Line: 0, Item: -1, Message: "\x01"}},
+	}
+	opt := testOptions()
+	books := map[string][]byte{}
+	for _, d := range doc.Depts {
+		data, err := Dept(doc, d.Name, opt)
+		if err != nil {
+			t.Fatalf("Dept(%q): %v", d.Name, err)
+		}
+		books["dept "+d.Name] = data
+	}
+	data, err := Master(doc, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	books["master"] = data
+	for name, data := range books {
+		f := open(t, data)
+		for _, sheet := range f.GetSheetList() {
+			if _, err := f.GetRows(sheet); err != nil {
+				t.Errorf("%s %s: %v", name, sheet, err)
+			}
+		}
+	}
+	got, err := ReadReturns(books["dept 甲"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// tasks with an empty ID cannot be matched back: only "x" returns
+	if len(got) != 1 || got[0].TaskID != "x" {
+		t.Errorf("ReadReturns: got %+v, want the task with ID x alone", got)
 	}
 }

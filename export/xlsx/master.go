@@ -87,7 +87,8 @@ func (b *book) allTasks(doc *extract.Document) *sheet {
 }
 
 // matrix is the 责任矩阵: a row per dept (doc.Depts order), a column per
-// item, marked with the dept's strongest role on the item's tasks.
+// item, marked with the dept's strongest role on the item's tasks (the
+// role the model counts a task under), and the dept's task total.
 func (b *book) matrix(doc *extract.Document) *sheet {
 	m, st := b.w.Master.Matrix, b.style
 	items := doc.Items
@@ -137,7 +138,10 @@ func (b *book) matrix(doc *extract.Document) *sheet {
 	}
 	cols = append(cols, column{head: m.Total, min: 10, style: st.center})
 	return &sheet{
-		name: b.w.Master.Sheets.Matrix, cols: cols, rows: nd, freezeX: 1, titleCol: true, note: note,
+		name: b.w.Master.Sheets.Matrix, cols: cols, rows: nd, freezeX: 1, note: note,
+		// a column per item is too wide to fit a page: print it at full
+		// size, with the dept names and item numbers on every page
+		titleCol: true, noFit: true,
 		row: func(d int, r []any) {
 			r[0] = doc.Depts[d].Name
 			for i, g := range grid[d*ni : (d+1)*ni] {

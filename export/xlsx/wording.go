@@ -180,6 +180,20 @@ func (w *wording) check() error {
 	if len(w.Dept.Status.Options) == 0 {
 		return errors.New("dept.status.options is empty")
 	}
+	ds, ms := w.Dept.Sheets, w.Master.Sheets
+	for _, names := range [][]string{
+		{ds.Lead, ds.Co, ds.All, ds.Targets, ds.About},
+		{ms.Tasks, ms.Matrix, ms.Depts, ms.Targets, ms.Lists, ms.Warnings},
+	} {
+		for i, a := range names {
+			for _, b := range names[:i] {
+				// Excel compares sheet names case-insensitively
+				if strings.EqualFold(a, b) {
+					return fmt.Errorf("sheet name %q is used twice", a)
+				}
+			}
+		}
+	}
 	if len(w.Dept.About.Columns) != 2 {
 		return fmt.Errorf("dept.about.columns has %d headings, want 2", len(w.Dept.About.Columns))
 	}
@@ -206,7 +220,31 @@ func fill(s string, pairs ...string) string {
 	if !strings.Contains(s, "{") {
 		return s
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	// values are filled in one pass, so a value holding "{dept}" stays as is
+	var b strings.Builder
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		matched := false
+		for k := 0; k+1 < len(pairs); k += 2 {
+			if strings.HasPrefix(s, pairs[k]) {
+				b.WriteString(pairs[k+1])
+				s = s[len(pairs[k]):]
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			b.WriteByte('{')
+			s = s[1:]
+		}
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // line is the 出处 of a source line: 第12行, or "" when unknown.

@@ -125,6 +125,14 @@ func (z *orderedZip) Close() error {
 	slices.SortFunc(z.parts, func(a, b *zipPart) int {
 		return strings.Compare(partKey(a.name), partKey(b.name))
 	})
+	// excelize hands a bytes.Buffer: size it once for parts and headers
+	if bb, ok := z.w.(*bytes.Buffer); ok {
+		size := 22
+		for _, p := range z.parts {
+			size += p.data.Len() + 2*len(p.name) + 30 + 46
+		}
+		bb.Grow(size)
+	}
 	zw := zip.NewWriter(z.w)
 	for _, p := range z.parts {
 		w, err := zw.CreateRaw(&zip.FileHeader{
