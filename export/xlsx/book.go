@@ -68,9 +68,9 @@ type book struct {
 	}
 }
 
-func newBook(w *wording, opt export.Options, title, subject string) (*book, error) {
+func newBook(w *wording, opt export.Options, title, subject string, storeLimit int) (*book, error) {
 	f := excelize.NewFile()
-	f.SetZipWriter(newOrderedZip)
+	f.SetZipWriter(orderedZipper(storeLimit))
 	// fengong never changes the theme: without the parsed copy, excelize
 	// writes its template theme part as it is instead of re-marshalling it
 	f.Theme = nil

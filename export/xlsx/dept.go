@@ -58,7 +58,7 @@ func Dept(doc *extract.Document, dept string, opt export.Options) ([]byte, error
 		return nil, err
 	}
 	title := docTitle(doc, opt)
-	b, err := newBook(w, opt, title, dept)
+	b, err := newBook(w, opt, title, dept, deptStoreLimit)
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,7 @@ func Master(doc *extract.Document, opt export.Options) ([]byte, error) {
 		return nil, err
 	}
 	title := docTitle(doc, opt)
-	b, err := newBook(w, opt, title, w.Master.Sheets.Tasks)
+	b, err := newBook(w, opt, title, w.Master.Sheets.Tasks, -1)
 	if err != nil {
 		return nil, err
 	}

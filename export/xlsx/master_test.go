@@ -195,62 +195,71 @@ func TestMasterTooManyItems(t *testing.T) {
 }
 
 func TestOrderedZip(t *testing.T) {
-	var buf bytes.Buffer
-	z := newOrderedZip(&buf)
-	big := strings.Repeat("<row>省发展改革委</row>", storeLimit/10)
+	big := strings.Repeat("<row>省发展改革委</row>", deptStoreLimit/10)
 	parts := []struct{ name, body string }{
 		{"xl/worksheets/sheet2.xml", big},
 		{"xl/worksheets/sheet1.xml", "<a/>"},
 		{"[Content_Types].xml", "<Types/>"},
 		{"_rels/.rels", ""},
 	}
-	for _, p := range parts {
-		w, err := z.Create(p.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// in pieces, across the store limit
-		for s := p.body; len(s) > 0; {
-			n := min(len(s), 4093)
-			if _, err := io.WriteString(w, s[:n]); err != nil {
+	for _, tt := range []struct {
+		limit    int
+		deflated []string // the parts deflated, the others are stored
+	}{
+		{deptStoreLimit, []string{"xl/worksheets/sheet2.xml"}},
+		// an empty part has nothing to deflate
+		{-1, []string{"[Content_Types].xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}},
+	} {
+		var buf bytes.Buffer
+		z := orderedZipper(tt.limit)(&buf)
+		for _, p := range parts {
+			w, err := z.Create(p.name)
+			if err != nil {
 				t.Fatal(err)
 			}
-			s = s[n:]
+			// in pieces, across the store limit
+			for s := p.body; len(s) > 0; {
+				n := min(len(s), 4093)
+				if _, err := io.WriteString(w, s[:n]); err != nil {
+					t.Fatal(err)
+				}
+				s = s[n:]
+			}
 		}
-	}
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, f := range zr.File {
-		names = append(names, f.Name)
-		rc, err := f.Open()
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 		if err != nil {
 			t.Fatal(err)
 		}
-		body, err := io.ReadAll(rc) // checks the CRC too
-		if err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		for _, p := range parts {
-			if p.name == f.Name && string(body) != p.body {
-				t.Errorf("%s: got %d bytes back, want %d", f.Name, len(body), len(p.body))
+		var names []string
+		for _, f := range zr.File {
+			names = append(names, f.Name)
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, err := io.ReadAll(rc) // checks the CRC too
+			if err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
+			}
+			for _, p := range parts {
+				if p.name == f.Name && string(body) != p.body {
+					t.Errorf("limit %d: %s: got %d bytes back, want %d", tt.limit, f.Name, len(body), len(p.body))
+				}
+			}
+			want := zip.Store
+			if slices.Contains(tt.deflated, f.Name) {
+				want = zip.Deflate
+			}
+			if f.Method != want {
+				t.Errorf("limit %d: %s: got method %d, want %d", tt.limit, f.Name, f.Method, want)
 			}
 		}
-		wantMethod := zip.Store
-		if f.Name == parts[0].name {
-			wantMethod = zip.Deflate
+		want := []string{"[Content_Types].xml", "_rels/.rels", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}
+		if !slices.Equal(names, want) {
+			t.Errorf("limit %d: got parts %q, want %q", tt.limit, names, want)
 		}
-		if f.Method != wantMethod {
-			t.Errorf("%s: got method %d, want %d", f.Name, f.Method, wantMethod)
-		}
-	}
-	want := []string{"[Content_Types].xml", "_rels/.rels", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}
-	if !slices.Equal(names, want) {
-		t.Errorf("got parts %q, want %q", names, want)
 	}
 }

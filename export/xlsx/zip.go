@@ -15,23 +15,25 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// storeLimit is the size up to which a part is stored rather than
-// deflated. A dept workbook's parts all fit: allocating a compressor
-// (1.2 MB, about 0.4 ms) and compressing would cost more than rendering
-// the sheets, for files of some tens of kilobytes either way. A larger
-// part, such as the 总表 of a big document, is deflated.
-const storeLimit = 256 << 10
+// deptStoreLimit is the size up to which a part of a dept workbook is
+// stored rather than deflated. A dept workbook's parts all fit: allocating
+// a compressor (1.2 MB, about 0.4 ms) and compressing would cost more than
+// rendering the sheets, for files of some tens of kilobytes either way. A
+// larger part, a dept with thousands of tasks, is deflated. The master,
+// one per run and several times larger, deflates every part.
+const deptStoreLimit = 256 << 10
 
 // orderedZip is the excelize.ZipWriter of every workbook. excelize writes
 // streamed sheets in map order, so two streamed sheets land in the archive
 // in a random order; orderedZip buffers each part as it comes and writes
 // the archive on Close with the parts sorted by name ([Content_Types].xml
-// first), so the bytes depend on the content alone. Parts up to
-// storeLimit are stored; a larger part is deflated (flate.BestSpeed) as it
-// is written, through one compressor allocated on first need, so memory
-// stays near the compressed size.
+// first), so the bytes depend on the content alone. Parts up to limit
+// bytes are stored; a larger part is deflated (flate.BestSpeed) as it is
+// written, through one compressor allocated on first need, so memory stays
+// near the compressed size.
 type orderedZip struct {
 	w     io.Writer
+	limit int
 	parts []*zipPart
 	cur   *zipPart
 	fw    *flate.Writer
@@ -46,8 +48,11 @@ type zipPart struct {
 	size    uint64
 }
 
-// newOrderedZip has the signature of excelize.File.ZipWriter.
-func newOrderedZip(w io.Writer) excelize.ZipWriter { return &orderedZip{w: w} }
+// orderedZipper returns an excelize.File.ZipWriter that stores parts up to
+// limit bytes (-1: none).
+func orderedZipper(limit int) func(io.Writer) excelize.ZipWriter {
+	return func(w io.Writer) excelize.ZipWriter { return &orderedZip{w: w, limit: limit} }
+}
 
 // Create starts a part; the previous part is complete.
 func (z *orderedZip) Create(name string) (io.Writer, error) {
@@ -70,7 +75,7 @@ func (pw partWriter) Write(b []byte) (int, error) {
 	p := z.cur
 	p.crc.Write(b)
 	p.size += uint64(len(b))
-	if !p.deflate && p.data.Len()+len(b) <= storeLimit {
+	if !p.deflate && p.data.Len()+len(b) <= z.limit {
 		return p.data.Write(b)
 	}
 	if !p.deflate {
