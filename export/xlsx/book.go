@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -68,6 +69,8 @@ type book struct {
 	}
 }
 
+// newBook starts a workbook; the caller closes b.f, which removes the
+// temporary files excelize spills a large streamed sheet to.
 func newBook(w *wording, opt export.Options, title, subject string, storeLimit int) (*book, error) {
 	f := excelize.NewFile()
 	f.SetZipWriter(orderedZipper(storeLimit))
@@ -76,21 +79,24 @@ func newBook(w *wording, opt export.Options, title, subject string, storeLimit i
 	f.Theme = nil
 	b := &book{f: f, w: w, opt: opt, title: title, line: math.Round(w.FontSize*15/11*4) / 4}
 	if err := f.SetDefaultFont(w.Font); err != nil {
+		f.Close()
 		return nil, err
 	}
 	stamp := opt.Date.UTC().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          title,
-		Subject:        subject,
+		Title:          clean(title),
+		Subject:        clean(subject),
 		Creator:        creator,
 		LastModifiedBy: creator,
 		Created:        stamp,
 		Modified:       stamp,
 		Language:       "zh-CN",
 	}); err != nil {
+		f.Close()
 		return nil, err
 	}
 	if err := b.styles(); err != nil {
+		f.Close()
 		return nil, err
 	}
 	return b, nil
@@ -106,7 +112,6 @@ func (b *book) styles() error {
 	font := &excelize.Font{Family: b.w.Font, Size: b.w.FontSize}
 	bold := &excelize.Font{Family: b.w.Font, Size: b.w.FontSize, Bold: true}
 	locked, unlocked := true, false
-	mk := func(s *excelize.Style) (int, error) { return b.f.NewStyle(s) }
 	var err error
 	styles := []struct {
 		id *int
@@ -139,7 +144,7 @@ func (b *book) styles() error {
 			Protection: &excelize.Protection{Locked: locked}}},
 	}
 	for _, s := range styles {
-		if *s.id, err = mk(s.s); err != nil {
+		if *s.id, err = b.f.NewStyle(s.s); err != nil {
 			return err
 		}
 	}
@@ -148,7 +153,6 @@ func (b *book) styles() error {
 
 // bytes renders the workbook.
 func (b *book) bytes() ([]byte, error) {
-	defer b.f.Close()
 	buf, err := b.f.WriteToBuffer()
 	if err != nil {
 		return nil, err
@@ -162,6 +166,13 @@ func (b *book) bytes() ([]byte, error) {
 // the sheet properties are set before NewStreamWriter, which writes them
 // first.
 func (b *book) write(s *sheet) error {
+	if err := b.stream(s); err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
+	return nil
+}
+
+func (b *book) stream(s *sheet) error {
 	f := b.f
 	if b.n == 0 {
 		if err := f.SetSheetName("Sheet1", s.name); err != nil {
@@ -172,7 +183,7 @@ func (b *book) write(s *sheet) error {
 	}
 	b.n++
 	if err := b.page(s); err != nil {
-		return fmt.Errorf("sheet %s: %w", s.name, err)
+		return err
 	}
 	sw, err := f.NewStreamWriter(s.name)
 	if err != nil {
@@ -358,15 +369,23 @@ func (b *book) page(s *sheet) error {
 	return nil
 }
 
-// headerText fills the page header template, escaping & in the values.
+// headerText fills the page header template, escaping & in the values
+// and cutting them short enough for Excel's 255-character limit.
 func (b *book) headerText(sheetName string) string {
-	esc := func(s string) string { return strings.ReplaceAll(truncate(clean(s), maxHFValue), "&", "&&") }
 	tmpl := b.w.Master.PageHeader
 	if b.party != "" {
 		tmpl = b.w.Dept.PageHeader
 	}
-	return fill(tmpl, "{title}", esc(b.title), "{dept}", esc(b.party),
-		"{sheet}", esc(sheetName), "{date}", esc(b.opt.DateText()))
+	var out string
+	for _, n := range []int{maxHFValue, maxHFValue / 4, 0} {
+		esc := func(s string) string { return strings.ReplaceAll(truncate(clean(s), n), "&", "&&") }
+		out = fill(tmpl, "{title}", esc(b.title), "{dept}", esc(b.party),
+			"{sheet}", esc(sheetName), "{date}", esc(b.opt.DateText()))
+		if len(utf16.Encode([]rune(out))) <= excelize.MaxFieldLength {
+			break
+		}
+	}
+	return out
 }
 
 // measure returns the width of every column: its longest line plus

@@ -62,6 +62,7 @@ func Dept(doc *extract.Document, dept string, opt export.Options) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
+	defer b.f.Close()
 	b.party = dept
 
 	var lead, co, all []extract.Assignment

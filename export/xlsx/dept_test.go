@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -270,7 +271,7 @@ func TestDeptEmptyAndUnknown(t *testing.T) {
 func TestHostileNames(t *testing.T) {
 	w := testWording(t)
 	doc := fixture()
-	for _, name := range []string{deptFormula, deptPath, deptScript, deptUnder, deptControl, deptLong, deptAmp} {
+	for _, name := range []string{deptFormula, deptPath, deptScript, deptUnder, deptControl, deptLong, deptAmp, deptAmps} {
 		data, err := Dept(doc, name, testOptions())
 		if err != nil {
 			t.Fatalf("Dept(%q): %v", truncate(name, 20), err)
@@ -657,5 +658,20 @@ func TestHostileDocument(t *testing.T) {
 	// tasks with an empty ID cannot be matched back: only "x" returns
 	if len(got) != 1 || got[0].TaskID != "x" {
 		t.Errorf("ReadReturns: got %+v, want the task with ID x alone", got)
+	}
+}
+
+// TestHeaderLimit checks that long values are cut until the page header
+// fits Excel's 255 characters, which SetHeaderFooter enforces.
+func TestHeaderLimit(t *testing.T) {
+	w := testWording(t)
+	w.Dept.PageHeader = "&L{title}&C{title}&R{dept}　{sheet}"
+	b := &book{w: w, opt: testOptions(), title: strings.Repeat("&😀", 100), party: deptAmps}
+	got := b.headerText("牵头任务")
+	if n := len(utf16.Encode([]rune(got))); n > excelize.MaxFieldLength {
+		t.Errorf("header has %d UTF-16 units, want at most %d: %q", n, excelize.MaxFieldLength, got)
+	}
+	if want := "&R" + strings.Repeat("&&", maxHFValue/4) + "　牵头任务"; !strings.HasSuffix(got, want) {
+		t.Errorf("got header %q, want it to end in %q", got, want)
 	}
 }

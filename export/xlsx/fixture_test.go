@@ -22,6 +22,7 @@ const (
 	deptEmpty   = "省空闲办" // in doc.Depts, but no task names it
 	deptControl = "省控制\x01字符\x7f局"
 	deptAmp     = "省A&B&&C办"
+	deptAmps    = "&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&😀😀😀😀"
 )
 
 var deptLong = strings.Repeat("长", 2000)
@@ -61,7 +62,7 @@ func fixture() *extract.Document {
 					Respective: []string{deptUnder}, Line: 11},
 			}},
 			{Number: 4, Section: "二", Line: 12, Tasks: []extract.Task{
-				{ID: "4.1", Item: 4, Text: "😀 打造一批标志性工程 A&B <b>。\n第二行", Lead: []string{deptLong}, Co: []string{deptFormula}, Respective: []string{deptAmp}, Line: 12},
+				{ID: "4.1", Item: 4, Text: "😀 打造一批标志性工程 A&B <b>。\n第二行", Lead: []string{deptLong}, Co: []string{deptFormula}, Respective: []string{deptAmp, deptAmps}, Line: 12},
 			}},
 		},
 		Targets: []extract.Target{
@@ -81,7 +82,7 @@ func fixture() *extract.Document {
 		},
 	}
 	for _, name := range []string{"省发展改革委", "省财政厅", "省教育厅", deptFormula, deptPath, deptScript,
-		deptUnder, deptControl, deptLong, deptAmp, deptEmpty} {
+		deptUnder, deptControl, deptLong, deptAmp, deptAmps, deptEmpty} {
 		doc.Depts = append(doc.Depts, extract.Dept{Name: name, Kind: "省直部门", Known: !strings.ContainsAny(name, "=/<_长\x01")})
 	}
 	countRoles(doc)

@@ -31,6 +31,7 @@ func Master(doc *extract.Document, opt export.Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer b.f.Close()
 	sh := w.Master.Sheets
 	for _, s := range []*sheet{
 		b.allTasks(doc),
