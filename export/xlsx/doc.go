@@ -6,8 +6,15 @@
 // templates/xlsx.yaml. Output is deterministic: the document properties
 // carry export.Options.Date, the sheet protection has no password (a
 // password hash would need a random salt), and the zip parts are written
-// in name order with fixed compression. Cell text is always stored as a
-// string, never a formula, with the characters XML 1.0 forbids removed.
+// in name order (excelize itself writes streamed sheets in map order). A
+// dept workbook's parts are stored uncompressed, which is cheaper than
+// compressing files of a few tens of kilobytes; the master's are deflated.
+// Cell text is always stored as a string, never a formula, with the
+// characters XML 1.0 forbids removed.
+//
+// Every sheet is written through excelize's StreamWriter, so memory stays
+// bounded for large documents; excelize spills a streamed sheet larger
+// than 16 MB to a temporary file, removed before the function returns.
 //
 // excelize cannot auto-fit, so column widths and row heights are computed
 // from the text: a CJK character counts two width units, others one, and a
