@@ -40,8 +40,7 @@ type targetChange struct{ Indicator, From, To string }
 // changeReport renders 变更.md against the model of the previous run in
 // DIR. When the model is unchanged, the previous report is kept as it is,
 // so a rerun on the same input writes the same bytes.
-func (r *Run) changeReport(model []byte) (*File, bool, error) {
-	name := r.cfg.Names.Changes
+func (r *Run) changeReport(model []byte) ([]byte, bool, error) {
 	var prevDoc *extract.Document
 	if r.prev != nil {
 		old, err := os.ReadFile(filepath.Join(r.cfg.Output, modelName))
@@ -49,7 +48,7 @@ func (r *Run) changeReport(model []byte) (*File, bool, error) {
 		case err == nil && bytes.Equal(old, model):
 			report, err := os.ReadFile(filepath.Join(r.cfg.Output, filepath.FromSlash(r.prev.changesPath())))
 			if err == nil {
-				return &File{Path: name, Kind: KindChanges, data: report}, false, nil
+				return report, false, nil
 			}
 		case err == nil:
 			prevDoc = new(extract.Document)
@@ -82,7 +81,7 @@ func (r *Run) changeReport(model []byte) (*File, bool, error) {
 	if err := t.Execute(&buf, data); err != nil {
 		return nil, false, fmt.Errorf("template %s: %w", r.tmpl.Origin(changesTemplate), err)
 	}
-	return &File{Path: name, Kind: KindChanges, data: buf.Bytes()}, true, nil
+	return buf.Bytes(), true, nil
 }
 
 // changesPath is where the previous run wrote its change report.

@@ -28,6 +28,10 @@ type Config struct {
 	Fonts     Fonts    `yaml:"fonts"`      // TrueType fonts for the PDFs
 	Names     Names    `yaml:"names"`      // output names
 	Jobs      int      `yaml:"jobs"`       // parallel workers; default the number of CPUs
+	// Fsync flushes the pack to disk before swapping it in, so that it
+	// survives a power cut too; atomicity against a killed run needs no
+	// flush.
+	Fsync bool `yaml:"fsync"`
 }
 
 // Fonts are paths to TrueType (.ttf, glyf) fonts for the PDF briefs. Empty
@@ -106,6 +110,7 @@ func (c Config) Override(o Config) Config {
 	if o.Jobs > 0 {
 		c.Jobs = o.Jobs
 	}
+	c.Fsync = c.Fsync || o.Fsync
 	return c
 }
 

@@ -89,12 +89,19 @@ func buildManifest(_ context.Context, r *Run) error {
 	if err != nil {
 		return err
 	}
-	r.files = append(r.files, &File{Path: modelName, Kind: KindModel, data: model})
 	changes, changed, err := r.changeReport(model)
 	if err != nil {
 		return err
 	}
-	r.files = append(r.files, changes)
+	for _, f := range []struct {
+		file *File
+		data []byte
+	}{{&File{Path: modelName, Kind: KindModel}, model}, {&File{Path: r.cfg.Names.Changes, Kind: KindChanges}, changes}} {
+		if err := r.pub.put(f.file, f.data); err != nil {
+			return err
+		}
+		r.files = append(r.files, f.file)
+	}
 
 	hashes, err := r.inputHashes()
 	if err != nil {
@@ -130,9 +137,6 @@ func buildManifest(_ context.Context, r *Run) error {
 	for i, f := range r.files {
 		if i > 0 && r.files[i-1].Path == f.Path {
 			return &duplicatePathError{f.Path}
-		}
-		if f.reuse == "" {
-			f.SHA256, f.Size = sha(f.data), int64(len(f.data))
 		}
 		e := FileEntry{Path: f.Path, Kind: f.Kind, Dept: f.Dept, Bytes: f.Size, SHA256: f.SHA256, Key: f.Key}
 		if d := r.doc.Dept(f.Dept); d != nil {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // This file is the one place that writes the pack.
@@ -24,70 +25,106 @@ func siblingName(out, mark string) string {
 	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+mark+strconv.Itoa(os.Getpid()))
 }
 
-// publish writes every file into a temporary directory beside DIR and
-// swaps it in only when all of it is on disk. A run killed at any moment
-// leaves either the previous complete pack or the new one in DIR, and its
-// temporary directory is removed by the next run.
-func publish(ctx context.Context, r *Run) error {
-	out := r.cfg.Output
-	tmp := siblingName(out, tempMark)
-	if err := os.RemoveAll(tmp); err != nil {
-		return err
-	}
-	if err := os.Mkdir(tmp, 0o755); err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	manifest, err := marshal(r.manifest)
-	if err != nil {
-		return err
-	}
-	for _, f := range r.files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := writeInto(tmp, f); err != nil {
-			return fmt.Errorf("publish %s: %w", f.Path, err)
-		}
-	}
-	if err := writeInto(tmp, &File{Path: manifestName, data: manifest}); err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	if err := syncTree(tmp); err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	if r.opt.afterRun != nil {
-		r.opt.afterRun("publish:written")
-	}
-	if err := swapIn(tmp, out); err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	ok = true
-	r.log.Info("published", "dir", out, "files", len(r.files)+1)
-	return nil
+// publisher writes the new pack into a temporary directory beside DIR as
+// the files are rendered, and swaps it in only when all of it is there. A
+// run killed at any moment leaves either the previous complete pack or the
+// new one in DIR; what it left beside DIR is removed by the next run.
+type publisher struct {
+	out, tmp string
+	mu       sync.Mutex
+	dirs     map[string]bool // folders already made below tmp
+	done     bool
+
+	queue chan pending // files handed over by render workers
+	wrote chan error   // the writer's first error, once the queue closes
 }
 
-// writeInto writes one file below root. The path must stay below root.
-func writeInto(root string, f *File) error {
-	if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
-		return fmt.Errorf("path %q leaves the output directory", f.Path)
+type pending struct {
+	f    *File
+	data []byte
+}
+
+// queueDepth bounds how many rendered files wait for the writer, and so
+// the memory they hold.
+const queueDepth = 16
+
+// start runs the writer: files handed over with send are written while
+// the render workers go on rendering.
+func (p *publisher) start() {
+	p.queue = make(chan pending, queueDepth)
+	p.wrote = make(chan error, 1)
+	go func() {
+		var first error
+		for x := range p.queue {
+			if first == nil {
+				first = p.put(x.f, x.data)
+			}
+		}
+		p.wrote <- first
+	}()
+}
+
+// send hands a rendered file to the writer.
+func (p *publisher) send(f *File, data []byte) { p.queue <- pending{f, data} }
+
+// drain waits until every file sent is written, and returns the first
+// write error.
+func (p *publisher) drain() error {
+	close(p.queue)
+	return <-p.wrote
+}
+
+// newPublisher makes the temporary directory beside out.
+func newPublisher(out string) (*publisher, error) {
+	tmp := siblingName(out, tempMark)
+	if err := os.RemoveAll(tmp); err != nil {
+		return nil, err
 	}
-	dst := filepath.Join(root, filepath.FromSlash(f.Path))
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	return &publisher{out: out, tmp: tmp, dirs: map[string]bool{".": true}}, nil
+}
+
+// put writes one file below the temporary directory: its bytes, or a link
+// to (else a copy of) the previous pack's file it reuses. It records the
+// file's hash and size, and lets go of the bytes. Safe for concurrent use.
+func (p *publisher) put(f *File, data []byte) error {
+	rel := filepath.FromSlash(f.Path)
+	if !filepath.IsLocal(rel) {
+		return fmt.Errorf("publish: path %q leaves the output directory", f.Path)
+	}
+	dst := filepath.Join(p.tmp, rel)
+	if err := p.mkdir(filepath.Dir(rel)); err != nil {
+		return fmt.Errorf("publish %s: %w", f.Path, err)
 	}
 	if f.reuse != "" {
 		if err := os.Link(f.reuse, dst); err == nil {
 			return nil
 		}
-		return copyFile(f.reuse, dst)
+		if err := copyFile(f.reuse, dst); err != nil {
+			return fmt.Errorf("publish %s: %w", f.Path, err)
+		}
+		return nil
 	}
-	return os.WriteFile(dst, f.data, 0o644)
+	f.SHA256, f.Size = sha(data), int64(len(data))
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		return fmt.Errorf("publish %s: %w", f.Path, err)
+	}
+	return nil
+}
+
+func (p *publisher) mkdir(rel string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.dirs[rel] {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(p.tmp, rel), 0o755); err != nil {
+		return err
+	}
+	p.dirs[rel] = true
+	return nil
 }
 
 func copyFile(src, dst string) error {
@@ -105,6 +142,49 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return o.Close()
+}
+
+// commit swaps the complete temporary directory in place of DIR.
+func (p *publisher) commit(fsync bool) error {
+	if fsync {
+		if err := syncTree(p.tmp); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+	}
+	if err := swapIn(p.tmp, p.out); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	p.done = true
+	return nil
+}
+
+// abort removes the temporary directory of a run that did not publish.
+func (p *publisher) abort() {
+	if !p.done {
+		os.RemoveAll(p.tmp)
+	}
+}
+
+// publish writes the manifest and swaps the new pack in.
+func publish(ctx context.Context, r *Run) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	manifest, err := marshal(r.manifest)
+	if err != nil {
+		return err
+	}
+	if err := r.pub.put(&File{Path: manifestName}, manifest); err != nil {
+		return err
+	}
+	if r.opt.afterRun != nil {
+		r.opt.afterRun("publish:written")
+	}
+	if err := r.pub.commit(r.cfg.Fsync); err != nil {
+		return err
+	}
+	r.log.Info("published", "dir", r.cfg.Output, "files", len(r.files)+1)
+	return nil
 }
 
 // swapIn puts tmp in place of out: atomically where the system can

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path"
@@ -19,7 +18,6 @@ import (
 	"fengong/export"
 	"fengong/export/pdf"
 	"fengong/export/xlsx"
-	"fengong/extract"
 )
 
 // File kinds, as listed in manifest.json.
@@ -42,8 +40,8 @@ type File struct {
 	Key    string // what the file was rendered from, for --incremental
 	SHA256 string
 	Size   int64
-	data   []byte
 	reuse  string // absolute path of the previous file to reuse
+	failed bool
 }
 
 // Failure is a file that could not be rendered.
@@ -62,8 +60,9 @@ type job struct {
 	render func() ([]byte, error)
 }
 
-// render renders every file, spread over cfg.Jobs workers. A failing dept
-// file is recorded and the others go on.
+// render renders every file, spread over cfg.Jobs workers, and hands each
+// to the publisher as it is done. A failing dept file is recorded and the
+// others go on. The longest jobs start first, so no core idles at the end.
 func render(ctx context.Context, r *Run) error {
 	opt := export.Options{Date: r.date, Title: r.cfg.Title, Templates: r.tmpl}
 	names := make([]string, len(r.doc.Depts))
@@ -71,102 +70,98 @@ func render(ctx context.Context, r *Run) error {
 		names[i] = d.Name
 	}
 	stems := export.Stems(names)
-	n := r.cfg.Names
 	fp, err := r.fingerprints()
 	if err != nil {
 		return err
 	}
+	var xr *xlsx.Renderer
+	if r.cfg.wants(FormatXLSX) {
+		if xr, err = xlsx.NewRenderer(r.doc, opt); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+	}
 
+	r.pub.start()
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(r.cfg.Jobs)
+	var mu sync.Mutex
+	stop := func(err error) error {
+		g.Wait()
+		r.pub.drain()
+		return err
+	}
+	// the charts are one long job that needs nothing else: start it first,
+	// while the PDF fonts are cut
+	var chartFiles []*File // written by the charts job only, read after Wait
+	if r.cfg.wants(FormatCharts) {
+		g.Go(func() error {
+			files, err := r.renderCharts(opt, stems)
+			if err != nil {
+				mu.Lock()
+				defer mu.Unlock()
+				r.failures = append(r.failures, Failure{Path: r.cfg.Names.ChartsDir, Kind: KindChart, Error: err.Error()})
+			}
+			chartFiles = files
+			return nil
+		})
+	}
 	var pr *pdf.Renderer
 	if r.cfg.wants(FormatPDF) {
 		fonts, err := r.loadFonts()
 		if err != nil {
-			return err
+			return stop(err)
 		}
 		if pr, err = pdf.NewRenderer(r.doc, opt, fonts); err != nil {
-			return fmt.Errorf("pdf: %w", err)
+			return stop(fmt.Errorf("pdf: %w", err))
 		}
 		fp["pdf-font"] = pr.Fingerprint()
 	}
 
-	var jobs []job
-	add := func(f *File, fn func() ([]byte, error)) {
-		r.files = append(r.files, f)
-		jobs = append(jobs, job{f, fn})
-	}
-	for _, d := range r.depts {
-		d := d
-		stem := stems[d]
-		if r.cfg.wants(FormatXLSX) {
-			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d, Key: r.deptKey(KindDeptWorkbook, d, fp)},
-				r.failable(d, func() ([]byte, error) { return xlsx.Dept(r.doc, d, opt) }))
-		}
-		if pr != nil {
-			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".pdf"), Kind: KindDeptBrief, Dept: d, Key: r.deptKey(KindDeptBrief, d, fp)},
-				r.failable(d, func() ([]byte, error) { return pr.Dept(d) }))
-		}
-	}
-	if r.cfg.wants(FormatXLSX) {
-		add(&File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}, func() ([]byte, error) { return xlsx.Master(r.doc, opt) })
-	}
-	if pr != nil {
-		add(&File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief}, pr.Brief)
-	}
-
+	jobs := r.jobs(xr, pr, stems, fp)
 	reused := r.reuse(jobs)
 	total := len(jobs) - reused
-	var mu sync.Mutex
 	done := 0
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(r.cfg.Jobs)
 	for _, j := range jobs {
+		j := j
 		if j.file.reuse != "" {
+			r.pub.send(j.file, nil)
 			continue
 		}
-		j := j
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
 			data, err := j.render()
+			if err == nil {
+				r.pub.send(j.file, data)
+			}
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
+				j.file.failed = true
 				r.failures = append(r.failures, Failure{Path: j.file.Path, Kind: j.file.Kind, Dept: j.file.Dept, Error: err.Error()})
 				r.log.Error("render failed", "path", j.file.Path, "err", err)
-			} else {
-				j.file.data = data
 			}
 			done++
 			r.progress(done, total)
 			return nil
 		})
 	}
-	if r.cfg.wants(FormatCharts) {
-		g.Go(func() error {
-			pages, err := charts.Pages(r.doc, charts.Options{Options: opt, DeptStems: stems})
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				r.failures = append(r.failures, Failure{Path: n.ChartsDir, Kind: KindChart, Error: err.Error()})
-				return nil
-			}
-			for _, p := range pages {
-				r.files = append(r.files, &File{Path: path.Join(n.ChartsDir, p.Name), Kind: KindChart, data: p.Data})
-			}
-			return nil
-		})
+	err = g.Wait()
+	if werr := r.pub.drain(); werr != nil {
+		return werr // the disk, not a dept: stop the run
 	}
-	if err := g.Wait(); err != nil {
+	if err != nil {
 		return err
 	}
+	r.files = append(r.files, chartFiles...)
 	if r.opt.Progress != nil {
 		fmt.Fprintln(r.opt.Progress)
 	}
 	// drop what failed; the manifest lists it under failures
 	kept := r.files[:0]
 	for _, f := range r.files {
-		if f.data != nil || f.reuse != "" {
+		if !f.failed {
 			kept = append(kept, f)
 		}
 	}
@@ -176,6 +171,59 @@ func render(ctx context.Context, r *Run) error {
 	}
 	r.log.Info("rendered", "files", len(r.files), "reused", reused, "failed", len(r.failures))
 	return nil
+}
+
+// jobs lists the files to render, longest first: the overall brief and
+// the master workbook, then each dept's files, busiest dept first.
+func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, stems map[string]string, fp map[string]string) []job {
+	n := r.cfg.Names
+	var jobs []job
+	add := func(f *File, fn func() ([]byte, error)) {
+		r.files = append(r.files, f)
+		jobs = append(jobs, job{f, fn})
+	}
+	if pr != nil {
+		add(&File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief}, pr.Brief)
+	}
+	if xr != nil {
+		add(&File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}, xr.Master)
+	}
+	wanted := map[string]bool{}
+	for _, d := range r.depts {
+		wanted[d] = true
+	}
+	common := r.commonView()
+	for _, dept := range r.doc.ByWorkload() {
+		d := dept.Name
+		if !wanted[d] {
+			continue
+		}
+		stem := stems[d]
+		view := r.deptView(d)
+		if pr != nil {
+			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".pdf"), Kind: KindDeptBrief, Dept: d, Key: deptKey(KindDeptBrief, common, view, fp)},
+				r.failable(d, func() ([]byte, error) { return pr.Dept(d) }))
+		}
+		if xr != nil {
+			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d, Key: deptKey(KindDeptWorkbook, common, view, fp)},
+				r.failable(d, func() ([]byte, error) { return xr.Dept(d) }))
+		}
+	}
+	return jobs
+}
+
+// renderCharts renders every chart page and hands them to the publisher.
+func (r *Run) renderCharts(opt export.Options, stems map[string]string) ([]*File, error) {
+	pages, err := charts.Pages(r.doc, charts.Options{Options: opt, DeptStems: stems})
+	if err != nil {
+		return nil, err
+	}
+	files := make([]*File, len(pages))
+	for i, p := range pages {
+		files[i] = &File{Path: path.Join(r.cfg.Names.ChartsDir, p.Name), Kind: KindChart}
+		r.pub.send(files[i], p.Data)
+	}
+	return files, nil
 }
 
 // failable wraps a dept's renderer so a test can make one dept fail.
@@ -249,42 +297,51 @@ func (r *Run) fingerprints() (map[string]string, error) {
 	return fp, nil
 }
 
-// deptKey is what a dept's file is rendered from: the dept's own view of
-// the model plus the fingerprints that apply to the kind.
-func (r *Run) deptKey(kind, dept string, fp map[string]string) string {
-	type view struct {
-		Kind     string
-		Title    string
-		Source   string
-		Dept     *extract.Dept
-		Tasks    []json.RawMessage
-		Targets  []extract.Target
-		Sections []extract.Section
-		Prints   []string
+// commonView hashes what every dept's files show of the whole document.
+func (r *Run) commonView() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q\x00%q\x00", r.doc.Title, r.doc.Source.Name)
+	for _, s := range r.doc.Sections {
+		fmt.Fprintf(h, "%q %d %q %d\x00", s.Number, s.Ordinal, s.Title, s.FirstItem)
 	}
-	v := view{Kind: kind, Title: r.doc.Title, Source: r.doc.Source.Name, Dept: r.doc.Dept(dept), Targets: r.doc.TargetsOf(dept), Sections: r.doc.Sections}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// deptView hashes a dept's own view of the model: its record, its tasks
+// with their items and roles, and the targets it sees.
+func (r *Run) deptView(dept string) string {
+	h := sha256.New()
+	if d := r.doc.Dept(dept); d != nil {
+		fmt.Fprintf(h, "%q %q %q %v %d %d %d %d\x00", d.Name, d.Aliases, d.Kind, d.Known, d.Lead, d.Co, d.Respective, d.All)
+	}
 	for _, a := range r.doc.TasksOf(dept) {
-		b, _ := json.Marshal(struct {
-			Item    int
-			Section string
-			Role    extract.Role
-			Task    *extract.Task
-		}{a.Item.Number, a.Item.Section, a.Role, a.Task})
-		v.Tasks = append(v.Tasks, b)
+		t := a.Task
+		fmt.Fprintf(h, "%d %q %q|%q %q %d %q %q %q %q %q %v %q %q %d\x00", a.Item.Number, a.Item.Section, a.Role,
+			t.ID, t.Sub, t.Item, t.Text, t.Lead, t.Co, t.Respective, t.Groups, t.All, t.Deadline, t.Clause, t.Line)
 	}
+	for _, t := range r.doc.TargetsOf(dept) {
+		fmt.Fprintf(h, "%d %q %q %q %v %q %q %q %d\x00", t.Item, t.Task, t.Indicator, t.Verb, t.Value, t.Unit, t.Op, t.Text, t.Line)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// deptKey is what a dept's file of one kind is rendered from: the views
+// above plus the fingerprints that apply to the kind.
+func deptKey(kind, common, view string, fp map[string]string) string {
 	keys := make([]string, 0, len(fp))
 	for k := range fp {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", kind, common, view)
 	for _, k := range keys {
-		if kind == KindDeptWorkbook && k == "pdf.yaml" || kind == KindDeptWorkbook && k == "pdf-font" || kind == KindDeptBrief && k == "xlsx.yaml" {
+		if kind == KindDeptWorkbook && (k == "pdf.yaml" || k == "pdf-font") || kind == KindDeptBrief && k == "xlsx.yaml" {
 			continue
 		}
-		v.Prints = append(v.Prints, k+"="+fp[k])
+		fmt.Fprintf(h, "%s=%s\x00", k, fp[k])
 	}
-	b, _ := json.Marshal(v)
-	return sha(b)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func (r *Run) loadFonts() (pdf.Fonts, error) {

@@ -83,7 +83,8 @@ type Run struct {
 	doc        *extract.Document
 	depts      []string // depts that get their own files, in model order
 	lock       *lock
-	prev       *Manifest // the previous run's manifest in DIR, if any
+	pub        *publisher // writes the new pack beside DIR
+	prev       *Manifest  // the previous run's manifest in DIR, if any
 	files      []*File
 	failures   []Failure
 	warnings   []string // render warnings and skips, for the manifest
@@ -155,6 +156,9 @@ func (r *Run) result() Result {
 }
 
 func (r *Run) cleanup() {
+	if r.pub != nil {
+		r.pub.abort()
+	}
 	if r.lock != nil {
 		r.lock.release()
 	}

@@ -120,7 +120,11 @@ func preflight(_ context.Context, r *Run) error {
 	}
 	recoverInterrupted(out, r.log)
 	removeStaleTemps(out, r.log)
-	return r.loadPrevious()
+	if err := r.loadPrevious(); err != nil {
+		return err
+	}
+	r.pub, err = newPublisher(out)
+	return err
 }
 
 // loadPrevious reads the manifest of the pack already in DIR. A DIR that

@@ -47,15 +47,38 @@ const (
 // with no tasks gets a workbook with the 说明 sheet alone; a name that is
 // not among doc.Depts is ErrUnknownDept.
 func Dept(doc *extract.Document, dept string, opt export.Options) ([]byte, error) {
+	r, err := NewRenderer(doc, opt)
+	if err != nil {
+		return nil, err
+	}
+	return r.Dept(dept)
+}
+
+// Renderer renders the workbooks of one batch, with the wording read once.
+// It is safe for concurrent use.
+type Renderer struct {
+	doc *extract.Document
+	opt export.Options
+	w   *wording
+}
+
+// NewRenderer reads the wording for a batch of workbooks of doc.
+func NewRenderer(doc *extract.Document, opt export.Options) (*Renderer, error) {
 	if doc == nil {
 		return nil, errNilDocument
-	}
-	if doc.Dept(dept) == nil {
-		return nil, fmt.Errorf("dept %q: %w", truncate(dept, maxHFValue), ErrUnknownDept)
 	}
 	w, err := loadWording(opt)
 	if err != nil {
 		return nil, err
+	}
+	return &Renderer{doc: doc, opt: opt, w: w}, nil
+}
+
+// Dept renders one dept's workbook; see the package function Dept.
+func (r *Renderer) Dept(dept string) ([]byte, error) {
+	doc, opt, w := r.doc, r.opt, r.w
+	if doc.Dept(dept) == nil {
+		return nil, fmt.Errorf("dept %q: %w", truncate(dept, maxHFValue), ErrUnknownDept)
 	}
 	title := docTitle(doc, opt)
 	b, err := newBook(w, opt, title, dept, deptStoreLimit)

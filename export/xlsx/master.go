@@ -19,13 +19,16 @@ const matrixCols = excelize.MaxColumns - 2
 // per row, and the warnings. Sheets are streamed, so a large model is
 // written with bounded memory.
 func Master(doc *extract.Document, opt export.Options) ([]byte, error) {
-	if doc == nil {
-		return nil, errNilDocument
-	}
-	w, err := loadWording(opt)
+	r, err := NewRenderer(doc, opt)
 	if err != nil {
 		return nil, err
 	}
+	return r.Master()
+}
+
+// Master renders the master workbook; see the package function Master.
+func (r *Renderer) Master() ([]byte, error) {
+	doc, opt, w := r.doc, r.opt, r.w
 	title := docTitle(doc, opt)
 	b, err := newBook(w, opt, title, w.Master.Sheets.Tasks, -1)
 	if err != nil {
