@@ -220,7 +220,7 @@ func TestIncrementalEqualsFullRun(t *testing.T) {
 	full, inc := filepath.Join(base, "full"), filepath.Join(base, "inc")
 	mustRun(t, testOptions(full))
 	copyTree(t, full, inc)
-	edited := writeInput(t, "hunan-2022.txt", editedSeed(t))
+	edited := writeInput(t, "hunan-2022-修订.txt", editedSeed(t))
 
 	opt := testOptions(full)
 	opt.Flags.Input = edited
@@ -244,6 +244,16 @@ func TestIncrementalEqualsFullRun(t *testing.T) {
 	}
 	if res.Reused >= res.Files-2 {
 		t.Errorf("reused %d of %d files: the changed depts must be rendered again", res.Reused, res.Files)
+	}
+	// every workbook of a dept the edit does not touch is reused
+	wb := 0
+	for _, f := range m.Files {
+		if f.Kind == KindDeptWorkbook {
+			wb++
+		}
+	}
+	if res.Reused < wb-3 {
+		t.Errorf("reused %d files, want at least the %d untouched depts' workbooks", res.Reused, wb-3)
 	}
 }
 

@@ -118,18 +118,23 @@ func render(ctx context.Context, r *Run) error {
 	}
 
 	jobs := r.jobs(xr, pr, stems, fp)
-	reused := r.reuse(jobs)
-	total := len(jobs) - reused
-	done := 0
+	prev := r.previousFiles()
+	total := len(jobs)
+	done, reused := 0, 0
 	for _, j := range jobs {
 		j := j
-		if j.file.reuse != "" {
-			r.pub.send(j.file, nil)
-			continue
-		}
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
+			}
+			if r.canReuse(j.file, prev) {
+				r.pub.send(j.file, nil)
+				mu.Lock()
+				defer mu.Unlock()
+				reused++
+				done++
+				r.progress(done, total)
+				return nil
 			}
 			data, err := j.render()
 			if err == nil {
@@ -251,32 +256,34 @@ func (r *Run) progress(done, total int) {
 	fmt.Fprintf(r.opt.Progress, "\r[%s] %d/%d", bar, done, total)
 }
 
-// reuse marks the jobs whose previous file can be reused: same key, and
-// the file on disk still has the hash the previous manifest recorded.
-func (r *Run) reuse(jobs []job) int {
+// previousFiles indexes the previous pack's manifest for --incremental;
+// nil when there is nothing to reuse.
+func (r *Run) previousFiles() map[string]FileEntry {
 	if !r.opt.Incremental || r.prev == nil {
-		return 0
+		return nil
 	}
-	prev := map[string]FileEntry{}
+	prev := make(map[string]FileEntry, len(r.prev.Files))
 	for _, f := range r.prev.Files {
 		prev[f.Path] = f
 	}
-	n := 0
-	for _, j := range jobs {
-		f := j.file
-		p, ok := prev[f.Path]
-		if f.Key == "" || !ok || p.Key != f.Key {
-			continue
-		}
-		abs := filepath.Join(r.cfg.Output, filepath.FromSlash(f.Path))
-		data, err := os.ReadFile(abs)
-		if err != nil || sha(data) != p.SHA256 {
-			continue
-		}
-		f.reuse, f.SHA256, f.Size = abs, p.SHA256, int64(len(data))
-		n++
+	return prev
+}
+
+// canReuse reports whether the previous pack's file can stand for f: the
+// same key, and the file on disk still has the hash the previous manifest
+// recorded. It marks f to be linked from there.
+func (r *Run) canReuse(f *File, prev map[string]FileEntry) bool {
+	p, ok := prev[f.Path]
+	if f.Key == "" || !ok || p.Key != f.Key {
+		return false
 	}
-	return n
+	abs := filepath.Join(r.cfg.Output, filepath.FromSlash(f.Path))
+	data, err := os.ReadFile(abs)
+	if err != nil || sha(data) != p.SHA256 {
+		return false
+	}
+	f.reuse, f.SHA256, f.Size = abs, p.SHA256, int64(len(data))
+	return true
 }
 
 // fingerprints hashes everything besides the model that shapes the
@@ -300,7 +307,7 @@ func (r *Run) fingerprints() (map[string]string, error) {
 // commonView hashes what every dept's files show of the whole document.
 func (r *Run) commonView() string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%q\x00%q\x00", r.doc.Title, r.doc.Source.Name)
+	fmt.Fprintf(h, "%q\x00", r.doc.Title) // dept files print no source name
 	for _, s := range r.doc.Sections {
 		fmt.Fprintf(h, "%q %d %q %d\x00", s.Number, s.Ordinal, s.Title, s.FirstItem)
 	}
