@@ -504,3 +504,32 @@ func TestKilledRunLeavesCompletePack(t *testing.T) {
 		}
 	}
 }
+
+// A user's TrueType font from the config is used and fingerprinted; a
+// font file that is not one TrueType face is refused before anything is
+// written.
+func TestConfigFonts(t *testing.T) {
+	base := t.TempDir()
+	font, err := filepath.Abs(filepath.Join("..", "pdf", "font", "wqy-microhei.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := testOptions(filepath.Join(base, "pack"))
+	opt.Flags.Formats = []string{FormatPDF}
+	opt.Flags.Fonts = Fonts{Heading: font}
+	mustRun(t, opt)
+	m := checkPack(t, filepath.Join(base, "pack"))
+	if m.Inputs.Hashes["fonts.heading"] == "" {
+		t.Errorf("the heading font is not in the manifest's input hashes: %v", m.Inputs.Hashes)
+	}
+
+	bad := writeInput(t, "simsun.ttc", []byte("ttcf\x00\x01\x00\x00 not really a collection"))
+	opt = testOptions(filepath.Join(base, "other"))
+	opt.Flags.Fonts = Fonts{Body: bad}
+	if _, err := Execute(context.Background(), opt); err == nil || !strings.Contains(err.Error(), "pdf") {
+		t.Errorf("a .ttc font: got %v, want a clear error", err)
+	}
+	if _, err := os.Stat(filepath.Join(base, "other")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a refused run wrote its output directory")
+	}
+}
