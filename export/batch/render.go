@@ -107,11 +107,7 @@ func render(ctx context.Context, r *Run) error {
 	}
 	var pr *pdf.Renderer
 	if r.cfg.wants(FormatPDF) {
-		fonts, err := r.loadFonts()
-		if err != nil {
-			return stop(err)
-		}
-		if pr, err = pdf.NewRenderer(r.doc, opt, fonts); err != nil {
+		if pr, err = pdf.NewRenderer(r.doc, opt, r.fonts); err != nil {
 			return stop(fmt.Errorf("pdf: %w", err))
 		}
 		fp["pdf-font"] = pr.Fingerprint()

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"time"
 
+	"fengong/export/pdf"
 	"fengong/extract"
 	"fengong/templates"
 )
@@ -77,6 +78,7 @@ type Run struct {
 	dateSource string
 	tmpl       *templates.Set
 	dir        *extract.Directory
+	fonts      pdf.Fonts // the configured fonts' bytes, read in preflight
 	raw        []byte
 	inputName  string
 	text       *extract.Text

@@ -95,6 +95,11 @@ func preflight(_ context.Context, r *Run) error {
 		return err
 	}
 	r.tmpl = ts
+	if c.wants(FormatPDF) {
+		if r.fonts, err = r.loadFonts(); err != nil {
+			return err
+		}
+	}
 	if c.DeptsFile != "" {
 		data, err := os.ReadFile(c.DeptsFile)
 		if err != nil {
