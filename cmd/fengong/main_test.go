@@ -60,6 +60,10 @@ func TestExitCodes(t *testing.T) {
 	os.WriteFile(empty, nil, 0o644)
 	notzip := filepath.Join(dir, "report.docx")
 	os.WriteFile(notzip, []byte("plain text, not a zip"), 0o644)
+	binary := filepath.Join(dir, "scan.txt")
+	os.WriteFile(binary, append([]byte("1.推进工作。\n"), 0, 1, 2, 3, 0, 0), 0o644)
+	noItems := filepath.Join(dir, "notice.txt")
+	os.WriteFile(noItems, []byte("这是一份通知，没有编号的任务。\n请各单位认真落实。\n"), 0o644)
 	tests := []struct {
 		args    []string
 		code    int
@@ -72,6 +76,9 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"extract", filepath.Join(dir, "missing.txt")}, exitFailed, "missing.txt"},
 		{[]string{"extract", empty}, exitFailed, "empty.txt: empty input"},
 		{[]string{"extract", notzip}, exitFailed, "report.docx"},
+		{[]string{"extract", binary}, exitFailed, "scan.txt:2"},
+		{[]string{"extract", noItems}, exitFailed, "notice.txt: no numbered items found"},
+		{[]string{"run", "-o", filepath.Join(dir, "pack"), noItems}, exitFailed, "notice.txt"},
 		{[]string{"run", "a.txt", "b.txt"}, exitUsage, "at most one FILE"},
 		{[]string{"run", "--log-format", "xml"}, exitUsage, "--log-format"},
 		{[]string{"version"}, exitOK, ""},
