@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Document is the model of one 分工意见. Parse builds it once; every
 // exporter reads it and none changes it afterwards. Every slice is in a
@@ -280,12 +283,7 @@ func (d *Document) TaskCount() int {
 // instead of sorting on their own.
 func (d *Document) ByWorkload() []Dept {
 	out := append([]Dept(nil), d.Depts...)
-	// insertion sort keeps it stable and is fast for a few hundred depts
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && heavier(out[j], out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool { return heavier(out[i], out[j]) })
 	return out
 }
 

@@ -137,14 +137,10 @@ func diffModels(prev, cur *extract.Document) changeData {
 		}
 	}
 
-	oldTargets := map[string]extract.Target{}
-	for _, t := range prev.Targets {
-		oldTargets[t.Indicator] = t
-	}
-	newTargets := map[string]bool{}
-	for _, t := range cur.Targets {
-		newTargets[t.Indicator] = true
-		o, ok := oldTargets[t.Indicator]
+	oldTargets := targetsByIndicator(prev.Targets)
+	newTargets := targetsByIndicator(cur.Targets)
+	for i, t := range cur.Targets {
+		o, ok := oldTargets[targetKey(cur.Targets, i)]
 		switch {
 		case !ok:
 			d.TargetsAdded = append(d.TargetsAdded, t)
@@ -152,8 +148,8 @@ func diffModels(prev, cur *extract.Document) changeData {
 			d.TargetsChanged = append(d.TargetsChanged, targetChange{t.Indicator, o.Text, t.Text})
 		}
 	}
-	for _, t := range prev.Targets {
-		if !newTargets[t.Indicator] {
+	for i, t := range prev.Targets {
+		if _, ok := newTargets[targetKey(prev.Targets, i)]; !ok {
 			d.TargetsRemoved = append(d.TargetsRemoved, t)
 		}
 	}
@@ -196,4 +192,24 @@ func shown(t *extract.Task) string {
 		return t.Text
 	}
 	return t.Clause
+}
+
+// targetKey identifies a target across runs by its indicator and how many
+// targets before it share that indicator, so 产量 in two items stays two.
+func targetKey(ts []extract.Target, i int) string {
+	n := 0
+	for _, t := range ts[:i] {
+		if t.Indicator == ts[i].Indicator {
+			n++
+		}
+	}
+	return fmt.Sprintf("%s#%d", ts[i].Indicator, n)
+}
+
+func targetsByIndicator(ts []extract.Target) map[string]extract.Target {
+	m := make(map[string]extract.Target, len(ts))
+	for i, t := range ts {
+		m[targetKey(ts, i)] = t
+	}
+	return m
 }

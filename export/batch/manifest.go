@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
+	"fmt"
 	"sort"
 	"strconv"
 
@@ -103,17 +103,13 @@ func buildManifest(_ context.Context, r *Run) error {
 		r.files = append(r.files, f.file)
 	}
 
-	hashes, err := r.inputHashes()
-	if err != nil {
-		return err
-	}
 	m := &Manifest{
 		Tool: Tool{Name: "fengong", Version: r.opt.Version},
 		Inputs: Inputs{
 			Source: r.doc.Source,
 			Date:   r.date.Format("2006-01-02"),
 			Config: ManifestConfig{Title: r.cfg.Title, Formats: r.cfg.Formats, Depts: nonNil(r.cfg.Depts), Names: r.cfg.Names},
-			Hashes: hashes,
+			Hashes: r.hashes,
 		},
 		Status:   "ok",
 		Counts:   Counts{Items: len(r.doc.Items), Tasks: r.doc.TaskCount(), Depts: len(r.doc.Depts), Targets: len(r.doc.Targets), Lists: len(r.doc.Lists), Warnings: len(r.doc.Warnings)},
@@ -136,7 +132,7 @@ func buildManifest(_ context.Context, r *Run) error {
 	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
 	for i, f := range r.files {
 		if i > 0 && r.files[i-1].Path == f.Path {
-			return &duplicatePathError{f.Path}
+			return fmt.Errorf("two outputs want the same path %s", f.Path)
 		}
 		e := FileEntry{Path: f.Path, Kind: f.Kind, Dept: f.Dept, Bytes: f.Size, SHA256: f.SHA256, Key: f.Key}
 		if d := r.doc.Dept(f.Dept); d != nil {
@@ -146,40 +142,6 @@ func buildManifest(_ context.Context, r *Run) error {
 	}
 	r.manifest = m
 	return nil
-}
-
-type duplicatePathError struct{ path string }
-
-func (e *duplicatePathError) Error() string { return "two outputs want the same path " + e.path }
-
-// inputHashes fingerprints the templates and fonts in use.
-func (r *Run) inputHashes() (map[string]string, error) {
-	h := map[string]string{}
-	for _, name := range []string{"depts.yaml", "warnings.yaml", "xlsx.yaml", "pdf.yaml", "charts.yaml", changesTemplate} {
-		b, err := r.tmpl.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		h["templates/"+name] = sha(b)
-	}
-	if r.cfg.DeptsFile != "" {
-		b, err := os.ReadFile(r.cfg.DeptsFile)
-		if err != nil {
-			return nil, err
-		}
-		h["depts_file"] = sha(b)
-	}
-	for name, p := range map[string]string{"fonts.body": r.cfg.Fonts.Body, "fonts.heading": r.cfg.Fonts.Heading, "fonts.title": r.cfg.Fonts.Title} {
-		if p == "" {
-			continue
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		h[name] = sha(b)
-	}
-	return h, nil
 }
 
 // marshal is the one JSON encoding of the pack: indented, HTML left as is.

@@ -70,10 +70,8 @@ func render(ctx context.Context, r *Run) error {
 		names[i] = d.Name
 	}
 	stems := export.Stems(names)
-	fp, err := r.fingerprints()
-	if err != nil {
-		return err
-	}
+	fp := r.fingerprints()
+	var err error
 	var xr *xlsx.Renderer
 	if r.cfg.wants(FormatXLSX) {
 		if xr, err = xlsx.NewRenderer(r.doc, opt); err != nil {
@@ -284,20 +282,16 @@ func (r *Run) canReuse(f *File, prev map[string]FileEntry) bool {
 
 // fingerprints hashes everything besides the model that shapes the
 // output: version, date, title, wording templates.
-func (r *Run) fingerprints() (map[string]string, error) {
+func (r *Run) fingerprints() map[string]string {
 	fp := map[string]string{
 		"version": r.opt.Version,
 		"date":    r.date.Format("2006-01-02"),
 		"title":   r.cfg.Title,
 	}
 	for _, name := range []string{"xlsx.yaml", "pdf.yaml"} {
-		b, err := r.tmpl.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		fp[name] = sha(b)
+		fp[name] = r.hashes["templates/"+name]
 	}
-	return fp, nil
+	return fp
 }
 
 // commonView hashes what every dept's files show of the whole document.
@@ -362,6 +356,7 @@ func (r *Run) loadFonts() (pdf.Fonts, error) {
 			return f, fmt.Errorf("fonts.%s: %w", x.name, err)
 		}
 		*x.dst = b
+		r.hashes["fonts."+x.name] = sha(b)
 	}
 	return f, nil
 }

@@ -78,7 +78,8 @@ type Run struct {
 	dateSource string
 	tmpl       *templates.Set
 	dir        *extract.Directory
-	fonts      pdf.Fonts // the configured fonts' bytes, read in preflight
+	fonts      pdf.Fonts         // the configured fonts' bytes, read in preflight
+	hashes     map[string]string // sha256 of templates, depts_file and fonts in use
 	raw        []byte
 	inputName  string
 	text       *extract.Text

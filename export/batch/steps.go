@@ -95,16 +95,25 @@ func preflight(_ context.Context, r *Run) error {
 		return err
 	}
 	r.tmpl = ts
+	r.hashes = map[string]string{}
 	if c.wants(FormatPDF) {
 		if r.fonts, err = r.loadFonts(); err != nil {
 			return err
 		}
+	}
+	for _, name := range []string{"depts.yaml", "warnings.yaml", "xlsx.yaml", "pdf.yaml", "charts.yaml", changesTemplate} {
+		b, err := ts.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		r.hashes["templates/"+name] = sha(b)
 	}
 	if c.DeptsFile != "" {
 		data, err := os.ReadFile(c.DeptsFile)
 		if err != nil {
 			return fmt.Errorf("depts_file: %w", err)
 		}
+		r.hashes["depts_file"] = sha(data)
 		r.dir, err = extract.ParseDirectory(data, c.DeptsFile)
 		if err != nil {
 			return err
