@@ -466,7 +466,7 @@ func TestKilledRunLeavesCompletePack(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	bin := filepath.Join(t.TempDir(), "fengong")
-	build := exec.Command("go", "build", "-o", bin, "fengong/cmd/fengong")
+	build := exec.Command("go", "build", "-buildvcs=false", "-o", bin, "fengong/cmd/fengong")
 	if b, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, b)
 	}
