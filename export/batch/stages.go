@@ -80,7 +80,6 @@ type Run struct {
 	dir        *extract.Directory
 	fonts      pdf.Fonts         // the configured fonts' bytes, read in preflight
 	hashes     map[string]string // sha256 of templates, depts_file and fonts in use
-	raw        []byte
 	inputName  string
 	text       *extract.Text
 	doc        *extract.Document

@@ -177,9 +177,10 @@ func (r *Run) loadPrevious() error {
 
 // readInput reads and decodes the input, or the bundled seed.
 func readInput(_ context.Context, r *Run) error {
+	var raw []byte
 	if r.cfg.Input == "" {
-		r.raw, r.inputName = r.opt.Seed, r.opt.SeedName
-		if len(r.raw) == 0 {
+		raw, r.inputName = r.opt.Seed, r.opt.SeedName
+		if len(raw) == 0 {
 			return errors.New("no input file given and no bundled seed")
 		}
 		r.log.Info("no input given: using the bundled seed", "name", r.inputName)
@@ -188,9 +189,9 @@ func readInput(_ context.Context, r *Run) error {
 		if err != nil {
 			return fmt.Errorf("input: %w", err)
 		}
-		r.raw, r.inputName = data, filepath.Base(r.cfg.Input)
+		raw, r.inputName = data, filepath.Base(r.cfg.Input)
 	}
-	t, err := extract.Read(r.inputName, r.raw)
+	t, err := extract.Read(r.inputName, raw)
 	if err != nil {
 		return err
 	}
