@@ -3,59 +3,149 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
+
+// Stage 7, resolve: names into depts, groups and leaders.
+
+// name is one name of a clause, folded for matching and as written.
+type name struct {
+	folded  string
+	written string
+}
+
+// nameReader reads names: the dept directory (when one is given) and the
+// built-in grammar of body names.
+type nameReader struct {
+	dir           *Directory
+	grammar       *bodyGrammar
+	issuer, level string
+}
+
+func newNameReader(dir *Directory, v *Vocabulary) *nameReader {
+	return &nameReader{dir: dir, grammar: defaultBodyGrammar()}
+}
+
+// unitLike reports whether n reads as a body (a unit): the directory knows
+// it, or the grammar parses it.
+func unitLike(n string, nr *nameReader) bool {
+	if nr != nil && nr.dir.known(n) {
+		return true
+	}
+	g := defaultBodyGrammar()
+	if nr != nil {
+		g = nr.grammar
+	}
+	_, ok := g.parse(n)
+	return ok
+}
+
+// isUnitish is unitLike for the reader.
+func (nr *nameReader) isUnitish(n string) bool { return unitLike(n, nr) }
+
+// expandNames expands one clause part's names (shared prefixes and
+// suffixes) and pairs each with its spelling as written.
+func (p *parser) expandNames(names []string, line int) []name {
+	exp := p.names.grammar.expand(names, p.dir.known)
+	out := make([]name, len(exp))
+	for i, e := range exp {
+		w := p.written(line, e.base)
+		out[i] = name{folded: e.prefix + e.base + e.suffix, written: e.prefix + w + e.suffix}
+	}
+	return out
+}
 
 type deptAcc struct {
 	name    string
 	kind    string
 	known   bool
-	order   int // directory order; unknown depts after, by first appearance
+	order   int // directory order, or the grammar's rank
 	seq     int // first appearance
 	aliases []string
+	key     string // the grammar's identity key
 }
 
 // canonical maps a written name to its canonical dept name, recording the
-// dept and warning once about a name the directory does not know.
-func (p *parser) canonical(written string, line, item int) string {
-	name, kind, order, known := written, "", 0, false
-	if e, i, ok := p.dir.Lookup(written); ok {
-		name, kind, order, known = e.Name, e.Kind, i, true
-	}
-	acc := p.depts[name]
-	if acc == nil {
-		p.deptSeq++
-		if !known {
-			kind = guessKind(name)
-			order = 1 << 30
-			if !p.warned[name] {
-				p.warned[name] = true
-				p.warn(line, item, "unknown-dept", "name", name)
+// dept and warning once about a name that neither the directory nor the
+// grammar reads.
+func (p *parser) canonical(n name, line, item int) string {
+	folded := n.folded
+	var acc *deptAcc
+	if e, i, ok := p.dir.Lookup(folded); ok {
+		acc = p.depts[e.Name]
+		if acc == nil {
+			p.deptSeq++
+			acc = &deptAcc{name: e.Name, kind: e.Kind, known: true, order: i, seq: p.deptSeq}
+			p.depts[e.Name] = acc
+		}
+	} else {
+		b, parsed := p.names.grammar.parse(folded)
+		key := folded
+		if parsed && b.key != "" {
+			key = b.key
+			if b.level == "" && !b.foreign && p.names.level != "" {
+				key = p.names.level + key
 			}
 		}
-		acc = &deptAcc{name: name, kind: kind, known: known, order: order, seq: p.deptSeq}
-		p.depts[name] = acc
+		acc = p.deptByKey[key]
+		if acc == nil {
+			p.deptSeq++
+			kind, order := b.kind, 1<<20+b.rank
+			if !parsed {
+				kind, order = "其他", 1<<30
+				if !p.warned[folded] {
+					p.warned[folded] = true
+					p.warn(line, item, "unknown-dept", "name", n.written)
+				}
+			}
+			acc = &deptAcc{name: folded, kind: kind, order: order, seq: p.deptSeq, key: key}
+			p.deptByKey[key] = acc
+			p.depts[folded] = acc
+		} else if utf8.RuneCountInString(folded) > utf8.RuneCountInString(acc.name) {
+			// the fullest spelling the document uses names the dept
+			old := acc.name
+			delete(p.depts, old)
+			acc.aliases = appendUnique(acc.aliases, old)
+			acc.name = folded
+			p.depts[folded] = acc
+			p.renamed[old] = folded
+		}
 	}
-	if written != name && !contains(acc.aliases, written) {
-		acc.aliases = append(acc.aliases, written)
+	for _, s := range []string{folded, n.written} {
+		if s != acc.name {
+			acc.aliases = appendUnique(acc.aliases, s)
+		}
 	}
-	return name
+	return acc.name
 }
 
-// guessKind gives an unlisted dept a kind from the shape of its name.
-func guessKind(name string) string {
-	switch {
-	case strings.HasSuffix(name, "人民政府") || strings.HasSuffix(name, "政府"):
-		return "地方政府"
-	case strings.HasSuffix(name, "集团") || strings.HasSuffix(name, "公司"):
-		return "企业"
-	case strings.HasPrefix(name, "省委") || strings.HasPrefix(name, "市委"):
-		return "党委部门"
+// finalName follows renames made when a fuller spelling came later.
+func (p *parser) finalName(n string) string {
+	for i := 0; i < 8; i++ {
+		m, ok := p.renamed[n]
+		if !ok {
+			return n
+		}
+		n = m
 	}
-	return "其他"
+	return n
 }
 
 // deptList counts each dept's tasks by role and orders the depts.
 func (p *parser) deptList(items []Item) []Dept {
+	// names given before a fuller spelling was seen
+	if len(p.renamed) > 0 {
+		for i := range items {
+			for j := range items[i].Tasks {
+				t := &items[i].Tasks[j]
+				for _, l := range []*[]string{&t.Lead, &t.Respective, &t.Co} {
+					for k, n := range *l {
+						(*l)[k] = p.finalName(n)
+					}
+				}
+			}
+		}
+	}
 	accs := make([]*deptAcc, 0, len(p.depts))
 	for _, a := range p.depts {
 		accs = append(accs, a)
@@ -69,7 +159,13 @@ func (p *parser) deptList(items []Item) []Dept {
 	out := make([]Dept, len(accs))
 	index := make(map[string]int, len(accs))
 	for i, a := range accs {
-		out[i] = Dept{Name: a.name, Aliases: a.aliases, Kind: a.kind, Known: a.known}
+		aliases := make([]string, 0, len(a.aliases))
+		for _, al := range a.aliases {
+			if al != a.name {
+				aliases = append(aliases, al)
+			}
+		}
+		out[i] = Dept{Name: a.name, Aliases: aliases, Kind: a.kind, Known: a.known}
 		index[a.name] = i
 	}
 	for i := range items {
@@ -77,7 +173,11 @@ func (p *parser) deptList(items []Item) []Dept {
 			t := &items[i].Tasks[j]
 			named := t.Depts()
 			for _, name := range named {
-				d := &out[index[name]]
+				k, ok := index[name]
+				if !ok {
+					continue
+				}
+				d := &out[k]
 				switch t.RoleOf(name) {
 				case RoleLead:
 					d.Lead++
@@ -97,4 +197,15 @@ func (p *parser) deptList(items []Item) []Dept {
 		}
 	}
 	return out
+}
+
+// guessKind is kept for directories that give no kind.
+func guessKind(name string) string {
+	switch {
+	case strings.HasSuffix(name, "人民政府") || strings.HasSuffix(name, "政府"):
+		return "下级政府"
+	case strings.HasSuffix(name, "集团") || strings.HasSuffix(name, "公司"):
+		return "企业"
+	}
+	return "其他"
 }

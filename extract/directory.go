@@ -20,7 +20,8 @@ type Directory struct {
 	Kinds   []string   `yaml:"kinds"`
 	Entries []DirEntry `yaml:"depts"`
 	index   map[string]int
-	msgs    Messages // warning wording, from the same templates set
+	msgs    Messages    // warning wording, from the same templates set
+	vocab   *Vocabulary // the extractor's vocabulary, from the same set
 }
 
 // DirEntry is one dept of the directory.
@@ -47,6 +48,9 @@ func LoadDirectory(ts *templates.Set) (*Directory, error) {
 		return nil, err
 	}
 	d.msgs = msgs
+	if d.vocab, err = LoadVocabulary(ts); err != nil {
+		return nil, err
+	}
 	return &d, nil
 }
 

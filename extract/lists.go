@@ -11,6 +11,10 @@ var (
 	reListInline = regexp.MustCompile(`((?:[一二两三四五六七八九十百]+|\d+)(?:大|个|项|条))([^，。；：、“”（）]{1,24}?)(?:，即|,即|：|:)([^。；]+)`)
 	// 十大民生实事。①…⑩
 	reListCircled = regexp.MustCompile(`((?:[一二两三四五六七八九十百]+|\d+)(?:大|个|项|条))([^，。；：、“”（）]{1,24}?)[。：:]?$`)
+	// 沿京广、沪昆、渝长厦通道的三大经济带: the members come first
+	reListMembersFirst = regexp.MustCompile(`([^，。；：“”（）的]{2,60}、[^，。；：“”（）的]{1,30}?)(?:通道|沿线|地区)?的([一二两三四五六七八九十]+大)([^，。；：、“”（）的]{1,10}?)(?:建设|发展|工作|项目建设|[，。；]|$)`)
+	// 甲、乙等8家卫生院
+	reListEtc = regexp.MustCompile(`([^，。；：“”（）]{2,60}、[^，。；：“”（）]{1,30}?)等(\d+|[一二两三四五六七八九十]+)(家|个|所|项|座|条)([^，。；：、“”（）\d]{1,10})`)
 )
 
 // findLists finds declared lists with their members.
@@ -20,7 +24,7 @@ func (p *parser) findLists() []NamedList {
 		it := &acc.Item
 		for j := range it.Tasks {
 			t := &it.Tasks[j]
-			if !strings.Contains(t.Text, "即") && !strings.ContainsAny(t.Text, "：:") {
+			if !strings.Contains(t.Text, "即") && !strings.ContainsAny(t.Text, "：:的等") {
 				continue
 			}
 			for _, m := range reListInline.FindAllStringSubmatch(t.Text, -1) {
@@ -28,7 +32,25 @@ func (p *parser) findLists() []NamedList {
 				if len(members) < 2 {
 					continue
 				}
-				out = append(out, p.list(it.Number, t.ID, t.Line, m[1]+m[2], m[1], members))
+				out = append(out, p.list(it, t.ID, t.Line, m[1]+m[2], m[1], members))
+			}
+			if strings.Contains(t.Text, "的") {
+				for _, m := range reListMembersFirst.FindAllStringSubmatch(t.Text, -1) {
+					members := splitMembers(trimListOpeners(m[1]))
+					if len(members) >= 2 && declaredSize(m[2]) == len(members) {
+						out = append(out, p.list(it, t.ID, t.Line, m[2]+m[3], m[2], members))
+					}
+				}
+			}
+			if strings.Contains(t.Text, "等") {
+				for _, m := range reListEtc.FindAllStringSubmatch(t.Text, -1) {
+					members := splitMembers(trimListOpeners(m[1]))
+					if len(members) >= 2 {
+						l := p.list(it, t.ID, t.Line, m[2]+m[3]+m[4], "", members)
+						l.Declared = declaredSize(m[2])
+						out = append(out, l)
+					}
+				}
 			}
 		}
 		// circled sub-items introduced by a list name
@@ -49,21 +71,36 @@ func (p *parser) findLists() []NamedList {
 			if task == "" {
 				task, line = t.ID, t.Line
 			}
-			members = append(members, strings.TrimRight(t.Text, "。；;，, "))
+			text := t.Text
+			if len(members) == 0 && acc.leadRaw != "" {
+				text = cleanTaskText(strings.TrimPrefix(text, acc.leadRaw))
+			}
+			members = append(members, strings.TrimRight(text, "。；;，, "))
 		}
 		if len(members) > 0 {
-			out = append(out, p.list(it.Number, task, line, m[1]+m[2], m[1], members))
+			out = append(out, p.list(it, task, line, m[1]+m[2], m[1], members))
 		}
 	}
 	return out
 }
 
-func (p *parser) list(item int, task string, line int, name, count string, members []string) NamedList {
+func (p *parser) list(it *Item, task string, line int, name, count string, members []string) NamedList {
 	declared := declaredSize(count)
 	if declared > 0 && declared != len(members) {
-		p.warn(line, item, "list-size", "name", name, "declared", declared, "count", len(members))
+		p.warn(line, it.Number, "list-size", "name", name, "declared", declared, "count", len(members))
 	}
-	return NamedList{Item: item, Task: task, Name: name, Declared: declared, Members: members, Line: line}
+	return NamedList{Item: it.Number, ItemKey: it.Key, Task: task, Name: name, Declared: declared, Members: members, Line: line}
+}
+
+// trimListOpeners drops the words that open a phrase before its members:
+// 沿京广、沪昆 → 京广、沪昆.
+func trimListOpeners(s string) string {
+	for _, w := range []string{"深入推动沿", "推动沿", "沿", "重点支持", "支持", "推进", "建设", "依托", "包括"} {
+		if strings.HasPrefix(s, w) {
+			return s[len(w):]
+		}
+	}
+	return s
 }
 
 // declaredSize reads the size out of 十大, 5个, 三项.

@@ -12,7 +12,8 @@ const MessagesFile = "warnings.yaml"
 
 // warningCodes are the codes Parse emits; an override must word them all.
 var warningCodes = []string{"number-jump", "number-backwards", "item-mid-sentence", "clause-without-text", "truncated",
-	"item-without-dept", "text-without-dept", "unknown-dept", "list-size"}
+	"item-without-dept", "text-without-dept", "unknown-dept", "list-size",
+	"glued-items", "glued-heading", "displaced-number", "placeholder", "lost-number"}
 
 // Messages maps a warning code to its wording, with {name} marks.
 type Messages map[string]string
@@ -67,4 +68,12 @@ func (m Messages) format(code string, kv ...any) string {
 		pairs = append(pairs, "{"+fmt.Sprint(kv[i])+"}", fmt.Sprint(kv[i+1]))
 	}
 	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// vocabulary is the directory's vocabulary, or the embedded default.
+func (d *Directory) vocabulary() *Vocabulary {
+	if d == nil || d.vocab == nil {
+		return defaultVocabulary()
+	}
+	return d.vocab
 }

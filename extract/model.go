@@ -22,7 +22,15 @@ type Document struct {
 	Depts []Dept `json:"depts"`
 	// Groups are the generic references (有关部门, …成员单位) met in
 	// clauses, in order of first appearance. They are not depts.
-	Groups   []string  `json:"groups"`
+	Groups []string `json:"groups"`
+	// Leaders are the people named as responsible (分管副省长, 责任领导
+	// 张三), in order of first appearance. They are never depts.
+	Leaders []string `json:"leaders"`
+	// Issuer is the issuing government read from the title or preamble
+	// (湖南省人民政府), and Level its level (省, 市, 县, 区, …); "" when the
+	// document does not say.
+	Issuer   string    `json:"issuer"`
+	Level    string    `json:"level"`
 	Warnings []Warning `json:"warnings"`
 }
 
@@ -42,11 +50,20 @@ type Section struct {
 	Title     string `json:"title"`      // 扎实推动区域协调发展
 	FirstItem int    `json:"first_item"` // number of the first item under it (0 if none)
 	Line      int    `json:"line"`
+	// Parent is the Number of the section a sub-heading (（一）) sits in;
+	// "" for a top-level section. A sub-heading's Number is its parent's
+	// number and its own: 一（二）.
+	Parent string `json:"parent,omitempty"`
+	// Leader is the leader a heading names (四、卢山副省长牵头重点工作).
+	Leader string `json:"leader,omitempty"`
 }
 
 // Item is one numbered key task of the document.
 type Item struct {
 	Number int `json:"number"`
+	// Key is unique in the document: "12", or "四.3" where numbering
+	// restarts by section. Task IDs, targets and lists refer to it.
+	Key string `json:"key"`
 	// Section is the Number of the section the item sits in; "" before the
 	// first heading.
 	Section        string `json:"section"`
@@ -74,6 +91,7 @@ type Task struct {
 	Respective []string `json:"respective"` // canonical dept names, 分别负责
 	Groups     []string `json:"groups"`     // generic references, e.g. 有关部门
 	All        bool     `json:"all"`        // 各部门单位分别负责: every dept
+	Leaders    []string `json:"leaders"`    // people: 分管副省长, 责任领导 张三; never depts
 	Deadline   string   `json:"deadline"`   // 年内持续推进, 6月底前, … as written
 	Clause     string   `json:"clause"`     // the clause verbatim, e.g. （省财政厅牵头）
 	Line       int      `json:"line"`       // source line of the clause
@@ -82,6 +100,7 @@ type Task struct {
 // Target is one quantitative target (量化指标).
 type Target struct {
 	Item      int     `json:"item"`
+	ItemKey   string  `json:"item_key"`  // Item.Key
 	Task      string  `json:"task"`      // Task.ID the target sits in
 	Indicator string  `json:"indicator"` // 地区生产总值
 	Verb      string  `json:"verb"`      // 增长; "" when the number follows the indicator
@@ -104,6 +123,7 @@ const (
 // NamedList is a declared list such as 十大基础设施项目, with its members.
 type NamedList struct {
 	Item     int      `json:"item"`
+	ItemKey  string   `json:"item_key"` // Item.Key
 	Task     string   `json:"task"`
 	Name     string   `json:"name"`     // 十大基础设施项目
 	Declared int      `json:"declared"` // 10

@@ -11,15 +11,19 @@ import (
 	"unicode/utf8"
 )
 
-// Parse builds the Document from normalised text. dir may be nil: then no
-// name is canonicalised and every dept is reported as unknown.
+// Parse builds the Document from normalised text, in stages (see doc.go):
+// fold, classify, fixups, blocks (sections, items, tables), clauses,
+// resolve, enrich. dir may be nil: then names are read by the built-in
+// grammar alone.
 func Parse(t *Text, dir *Directory) (*Document, error) {
-	p := &parser{text: t, dir: dir, msgs: dir.messages(), depts: map[string]*deptAcc{}, warned: map[string]bool{}, seenNumbers: map[int]int{}}
-	p.scanMode()
-	for i, line := range t.Lines {
-		p.line(i+1, line)
+	if err := checkLimits(t); err != nil {
+		return nil, err
 	}
-	p.finish()
+	p := newParser(t, dir)
+	lines, form := classify(p.fold, p.vocab)
+	p.form = form
+	lines = fixups(lines, form, p.vocab, func(line int, code string) { p.warn(line, 0, code) })
+	p.blocks(lines)
 	if len(p.items) == 0 {
 		return nil, &Error{File: t.Name, Err: ErrNoItems}
 	}
@@ -39,45 +43,63 @@ func ParseFile(path string, dir *Directory) (*Document, error) {
 	return Parse(t, dir)
 }
 
-// item number forms at the start of a line
-var (
-	reArabicItem  = regexp.MustCompile(`^(\d{1,4})\s*[.．、](\s*)`)
-	reParenItem   = regexp.MustCompile(`^[（(]([一二三四五六七八九十百]{1,4})[）)]\s*`)
-	reHeading     = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、\s*(.+)$`)
-	reGluedHead   = regexp.MustCompile(`([。）)])([一二三四五六七八九十]{1,3})、([^。；，（）()]{2,40})$`)
-	reDisplacedNo = regexp.MustCompile(`([。）)])(\d{1,4})$`)
-)
-
-type itemMode int
-
+// The limits on what one document may make. A document past one is
+// refused with ErrTooLarge naming the limit, before any work that grows
+// with it.
 const (
-	modeArabic itemMode = iota // 1. 1、 1．
-	modeParen                  // （一）
+	MaxLines    = 500_000 // lines of text
+	MaxLineSize = 1 << 20 // bytes in one line
 )
+
+func checkLimits(t *Text) error {
+	if len(t.Lines) > MaxLines {
+		return &Error{File: t.Name, Err: fmt.Errorf("%w: %d lines, the limit is %d", ErrTooLarge, len(t.Lines), MaxLines)}
+	}
+	for i, l := range t.Lines {
+		if len(l) > MaxLineSize {
+			return &Error{File: t.Name, Line: i + 1, Err: fmt.Errorf("%w: a line of %d bytes, the limit is %d", ErrTooLarge, len(l), MaxLineSize)}
+		}
+	}
+	return nil
+}
 
 type parser struct {
 	text  *Text
+	raw   []string // the lines as written (glosses dropped)
+	fold  []string // the lines folded for matching, byte-aligned with raw
 	dir   *Directory
+	vocab *Vocabulary
+	names *nameReader
 	msgs  Messages
-	mode  itemMode
-	items []*itemAcc
+	form  numForm
 
+	items    []*itemAcc
 	sections []Section
 	section  string // current section number
+	sub      string // current sub-heading number, "" if none
+	leader   string // leader of the current section, from its heading
 	preamble []string
+	orphan   []cline // unnumbered text after a heading, waiting for a clause
 
-	cur       *itemAcc // item being filled
-	next      int      // number announced for the next line by a displaced number; 0 if none
-	nextLine  int      // line that announced it
-	nextGuess bool     // a placeholder or heading announced a new item at the next line
+	cur *itemAcc // item being filled
 
-	depts    map[string]*deptAcc
-	deptSeq  int
-	groups   []string
-	warnings []Warning
-	warned   map[string]bool
+	conv conventions
 
-	seenNumbers map[int]int
+	depts     map[string]*deptAcc
+	deptByKey map[string]*deptAcc
+	renamed   map[string]string
+	deptSeq   int
+	groups    []string
+	leaders   []string
+	warnings  []Warning
+	warned    map[string]bool
+}
+
+// conventions are the rules a document states for the clauses after them.
+type conventions struct {
+	firstIsLead   bool     // 列第一位的为牵头单位
+	groupWithLead string   // 明确牵头部门的，有关部门配合
+	sticky        []string // 具体任务均涉及X，不再做分工，下同
 }
 
 type itemAcc struct {
@@ -86,43 +108,30 @@ type itemAcc struct {
 	segs     []segment
 	seen     bool // a line of this item has been read
 	leadText string
-	idPrefix string // task IDs are idPrefix.ordinal
+	leadRaw  string // leadText as written
+	leader   string // the section's leader
+	sub      string // the sub-heading the item sits under
+	table    bool   // built from a table: its tasks are made already
 }
 
 // segment is a piece of an item's text: plain text or a clause.
 type segment struct {
 	text   string
-	clause string // the clause verbatim, "" for text
+	clause string // the clause verbatim (folded), "" for text
 	labels bool   // a 牵头单位：… line form
 	line   int
 }
 
-// scanMode decides what an item looks like in this document: Arabic
-// numbers when there are any, else （一） forms.
-func (p *parser) scanMode() {
-	arabic, paren := 0, 0
-	for _, l := range p.text.Lines {
-		l = strings.TrimSpace(l)
-		if reArabicItem.MatchString(l) && !startsWithNumberValue(l) {
-			arabic++
-		} else if reParenItem.MatchString(l) {
-			paren++
-		}
+func newParser(t *Text, dir *Directory) *parser {
+	raw := make([]string, len(t.Lines))
+	for i, l := range t.Lines {
+		raw[i] = dropGlosses(l)
 	}
-	if arabic == 0 && paren > 0 {
-		p.mode = modeParen
-	}
-}
-
-// startsWithNumberValue is true for lines such as "6.5%以上…" that start
-// with a decimal number rather than an item number.
-func startsWithNumberValue(l string) bool {
-	m := reArabicItem.FindStringSubmatchIndex(l)
-	if m == nil || m[3] >= len(l) || l[m[3]] != '.' {
-		return false
-	}
-	rest := l[m[3]+1:]
-	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+	p := &parser{text: t, raw: raw, fold: foldLines(raw), dir: dir, msgs: dir.messages(),
+		depts: map[string]*deptAcc{}, deptByKey: map[string]*deptAcc{}, renamed: map[string]string{}, warned: map[string]bool{}}
+	p.vocab = dir.vocabulary()
+	p.names = newNameReader(dir, p.vocab)
+	return p
 }
 
 // warn records a warning by its code; kv are the {name} values its
@@ -131,161 +140,164 @@ func (p *parser) warn(line, item int, code string, kv ...any) {
 	p.warnings = append(p.warnings, Warning{Line: line, Item: item, Code: code, Message: p.msgs.format(code, kv...)})
 }
 
-func (p *parser) line(n int, raw string) {
-	l := strings.TrimSpace(raw)
-	if l == "" {
-		return
+// written returns the text as written for a span of folded line n.
+func (p *parser) written(n int, s string) string {
+	if n < 1 || n > len(p.fold) {
+		return s
 	}
-	// A heading on a line of its own.
-	if m := reHeading.FindStringSubmatch(l); m != nil && !hasClause(l) && p.acceptHeading(m[1]) {
-		p.heading(n, m[1], m[2])
-		p.nextGuess = p.cur != nil
-		return
-	}
-	if p.mode == modeParen || p.cur != nil {
-		if m := reParenItem.FindStringSubmatch(l); m != nil {
-			if p.mode == modeParen {
-				p.startItem(n, parseChineseNumber(m[1]), false, l[len(m[0]):])
-				return
+	return twin(p.fold[n-1], p.raw[n-1], s)
+}
+
+// blocks is stage 5: sections, items and tables from the classified lines.
+func (p *parser) blocks(lines []cline) {
+	for i := 0; i < len(lines); i++ {
+		c := lines[i]
+		if t := p.tableAt(lines, i); t != nil {
+			i = p.table(t) - 1
+			continue
+		}
+		switch c.kind {
+		case kBlank, kNoise:
+		case kHeading:
+			p.heading(c)
+		case kSub:
+			p.subHeading(c)
+		case kItem:
+			p.startItem(c, c.text[c.num.rest:])
+		case kLabel:
+			if p.cur == nil && len(p.orphan) > 0 {
+				p.adoptOrphan(c)
+				break
 			}
-			// （一） in a document of Arabic items is a sub-heading:
-			// kept in the item text of nothing, as it names no task.
-			return
-		}
-	}
-
-	// What the end of the line says about the next line.
-	var heading []string
-	if at, m := gluedHeading(l); m != nil && p.acceptHeading(m[0]) {
-		heading = m
-		l = l[:at]
-	}
-	displaced := 0
-	placeholder := false
-	if heading == nil {
-		if last := l[len(l)-1]; last >= '0' && last <= '9' {
-			tail := l[max(0, len(l)-8):]
-			if m := reDisplacedNo.FindStringSubmatchIndex(tail); m != nil {
-				displaced, _ = strconv.Atoi(tail[m[4]:m[5]])
-				l = l[:len(l)-len(tail)+m[3]]
+			if p.cur != nil {
+				p.continueItem(c.n, c.text)
 			}
-		} else if strings.HasSuffix(l, "（") || strings.HasSuffix(l, "(") {
-			placeholder = true
-			l = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(l, "（"), "("), " ")
+		case kText:
+			switch {
+			case p.cur != nil:
+				p.continueItem(c.n, c.text)
+			case len(p.sections) > 0 && hasClauseV(c.text, p.vocab):
+				p.adoptOrphan(c)
+			case len(p.sections) > 0:
+				p.orphan = append(p.orphan, c)
+			default:
+				p.preamble = append(p.preamble, c.text)
+			}
 		}
 	}
-
-	switch {
-	case p.mode == modeArabic && reArabicItem.MatchString(l) && !startsWithNumberValue(l):
-		m := reArabicItem.FindStringSubmatch(l)
-		num, _ := strconv.Atoi(m[1])
-		p.startItem(n, num, false, l[len(m[0]):])
-	case p.next > 0:
-		p.startItem(n, p.next, true, l)
-	case p.nextGuess:
-		p.startItem(n, p.lastNumber()+1, true, l)
-	case displaced > 0 && p.cur != nil && displaced-1 > p.cur.Number:
-		// This line ends with the number of the next item, so it is the
-		// item before that one, its own number lost.
-		p.startItem(n, displaced-1, true, l)
-	case p.cur != nil:
-		p.continueItem(n, l)
-	default:
-		p.preamble = append(p.preamble, l)
-	}
-	p.next, p.nextGuess = 0, false
-	if displaced > 0 {
-		if p.cur != nil && displaced <= p.cur.Number {
-			// not a displaced number after all: keep it as text
-			p.cur.lines[len(p.cur.lines)-1] += strconv.Itoa(displaced)
-			p.cur.segs = append(p.cur.segs, segment{text: strconv.Itoa(displaced), line: n})
-		} else {
-			p.next, p.nextLine = displaced, n
-		}
-	}
-	if placeholder && p.cur != nil {
-		p.nextGuess, p.nextLine = true, n
-	}
-	if heading != nil {
-		p.heading(n, heading[0], heading[1])
-		p.nextGuess = p.cur != nil
-	}
+	p.closeItem()
 }
 
-// gluedHeading finds a heading glued to the end of a line, such as
-// …负责）六、扎实推动区域协调发展. It returns where the heading starts, its
-// numeral and its title, looking only at the line's tail.
-func gluedHeading(l string) (int, []string) {
-	i := strings.LastIndex(l, "、")
-	if i < 0 || len(l)-i > 3*41 {
-		return 0, nil
+// adoptOrphan makes unnumbered text followed by a clause an item of its
+// own: a paragraph under a heading that closes with 由…负责落实。
+func (p *parser) adoptOrphan(c cline) {
+	first := c
+	if len(p.orphan) > 0 {
+		first = p.orphan[0]
 	}
-	start := max(0, i-3*4) // a closing mark and at most three numerals
-	for start > 0 && !utf8.RuneStart(l[start]) {
-		start--
+	p.startItem(cline{n: first.n, kind: kItem, num: lineNumber{form: p.form, value: p.lastNumber() + 1}, inferred: true}, "")
+	for _, o := range p.orphan {
+		p.continueItem(o.n, o.text)
 	}
-	tail := l[start:]
-	m := reGluedHead.FindStringSubmatchIndex(tail)
-	if m == nil {
-		return 0, nil
-	}
-	return start + m[3], []string{tail[m[4]:m[5]], tail[m[6]:m[7]]}
-}
-
-// acceptHeading reports whether a Chinese numeral continues the sections:
-// a heading must count up from the previous one.
-func (p *parser) acceptHeading(numeral string) bool {
-	v := parseChineseNumber(numeral)
-	if v <= 0 {
-		return false
-	}
-	if len(p.sections) == 0 {
-		return true
-	}
-	return v > p.sections[len(p.sections)-1].Ordinal
-}
-
-func (p *parser) heading(n int, numeral, title string) {
-	p.sections = append(p.sections, Section{Number: numeral, Ordinal: parseChineseNumber(numeral), Title: strings.TrimSpace(title), Line: n})
-	p.section = numeral
+	p.orphan = nil
+	p.continueItem(c.n, c.text)
 }
 
 func (p *parser) lastNumber() int {
-	if p.cur == nil {
+	if len(p.items) == 0 {
 		return 0
 	}
-	return p.cur.Number
+	return p.items[len(p.items)-1].Number
 }
 
-func (p *parser) startItem(n, number int, inferred bool, rest string) {
-	if p.cur != nil {
-		p.closeItem()
+var reLeaderHeading = regexp.MustCompile(`^(.{0,6}?(?:副?省长|副?市长|副?县长|副?区长|副?州长|秘书长|副?主席|副?书记))(?:同志)?(?:牵头|负责|分管|领衔)`)
+
+func (p *parser) heading(c cline) {
+	p.closeItem()
+	p.orphan = nil
+	number := c.num.numeral
+	title := strings.TrimSpace(c.text[min(c.num.rest, len(c.text)):])
+	if c.num.form == fNone { // 附件1
+		number = strings.ReplaceAll(strings.TrimRight(c.text, "：:"), " ", "")
+		title = ""
 	}
-	if len(p.items) > 0 {
-		prev := p.items[len(p.items)-1].Number
-		switch {
-		case number == prev+1:
-		case number <= prev:
-			p.warn(n, number, "number-backwards", "number", number, "prev", prev)
-		default:
-			p.warn(n, number, "number-jump", "prev", prev, "number", number, "missing", missingRange(prev+1, number-1))
-		}
+	p.leader = ""
+	if m := reLeaderHeading.FindStringSubmatch(title); m != nil {
+		p.leader = m[1]
+		p.noteLeader(m[1])
 	}
-	it := &itemAcc{Item: Item{Number: number, Section: p.section, Line: n, NumberInferred: inferred}}
-	// Task IDs stay unique when a number repeats: 3.1, then 3-2.1.
-	p.seenNumbers[number]++
-	it.idPrefix = strconv.Itoa(number)
-	if k := p.seenNumbers[number]; k > 1 {
-		it.idPrefix += "-" + strconv.Itoa(k)
+	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, title), Line: c.n, Leader: p.leader})
+	p.section, p.sub = number, ""
+}
+
+func (p *parser) subHeading(c cline) {
+	if hasClauseV(c.text, p.vocab) {
+		// a （一） line that names units is an item of its own, never dropped
+		p.startItem(cline{n: c.n, kind: kItem, num: lineNumber{form: p.form, value: p.lastNumber() + 1}, inferred: true}, c.text)
+		return
 	}
+	p.closeItem()
+	p.orphan = nil
+	number := p.section + "（" + c.num.numeral + "）"
+	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, strings.TrimSpace(c.text[c.num.rest:])), Line: c.n, Parent: p.section})
+	p.sub = number
+}
+
+func (p *parser) startItem(c cline, rest string) {
+	p.closeItem()
+	it := &itemAcc{Item: Item{Number: c.num.value, Section: p.section, Line: c.n, NumberInferred: c.inferred}, leader: p.leader, sub: p.sub}
+	it.Key = strconv.Itoa(c.num.value)
 	p.items = append(p.items, it)
 	p.cur = it
-	for i := range p.sections {
-		if p.sections[i].Number == p.section && p.sections[i].FirstItem == 0 {
-			p.sections[i].FirstItem = number
+	if rest != "" {
+		p.continueItem(c.n, rest)
+	}
+}
+
+// number gives the items their keys and task IDs, and warns about numbers
+// that jump or go back. Where numbers start again under a new heading, the
+// key carries the section: 四.3.
+func (p *parser) number() {
+	restart := false
+	for i := 1; i < len(p.items); i++ {
+		a, b := p.items[i-1], p.items[i]
+		if b.Number <= a.Number && b.Section != a.Section {
+			restart = true
 		}
 	}
-	p.continueItem(n, rest)
+	seen := map[string]int{}
+	for i, it := range p.items {
+		if i > 0 {
+			prev := p.items[i-1]
+			switch {
+			case it.Number == prev.Number+1:
+			case restart && it.Section != prev.Section && it.Number <= prev.Number:
+			case it.Number <= prev.Number:
+				p.warn(it.Line, it.Number, "number-backwards", "number", it.Number, "prev", prev.Number)
+			default:
+				p.warn(it.Line, it.Number, "number-jump", "prev", prev.Number, "number", it.Number, "missing", missingRange(prev.Number+1, it.Number-1))
+			}
+		}
+		key := strconv.Itoa(it.Number)
+		if restart && it.Section != "" {
+			key = it.Section + "." + key
+		}
+		// keys stay unique when a number repeats: 3, then 3-2
+		seen[key]++
+		if k := seen[key]; k > 1 {
+			key += "-" + strconv.Itoa(k)
+		}
+		it.Key = key
+		for j := range it.Tasks {
+			it.Tasks[j].ID = key + "." + strconv.Itoa(j+1)
+			it.Tasks[j].Item = it.Number
+		}
+		for k := range p.sections {
+			if (p.sections[k].Number == it.Section || p.sections[k].Number == it.sub && it.sub != "") && p.sections[k].FirstItem == 0 {
+				p.sections[k].FirstItem = it.Number
+			}
+		}
+	}
 }
 
 func missingRange(a, b int) string {
@@ -297,19 +309,22 @@ func missingRange(a, b int) string {
 
 func (p *parser) continueItem(n int, l string) {
 	it := p.cur
-	if !it.seen && startsMidSentence(l) && !strings.HasPrefix(l, "（") && !strings.HasPrefix(l, "(") {
+	if l == "" {
+		return
+	}
+	if !it.seen && startsMidSentence(l, p.vocab) && !strings.HasPrefix(l, "（") {
 		p.warn(n, it.Number, "item-mid-sentence", "item", it.Number)
 	}
 	it.seen = true
-	it.lines = append(it.lines, l)
-	it.segs = append(it.segs, splitSegments(l, n)...)
+	it.lines = append(it.lines, p.written(n, l))
+	it.segs = append(it.segs, p.splitSegments(l, n)...)
 }
 
 // startsMidSentence is true for text that begins with punctuation that
 // cannot open a sentence, or with a clause: what remains of a cut line.
-func startsMidSentence(l string) bool {
+func startsMidSentence(l string, v *Vocabulary) bool {
 	r, _ := utf8.DecodeRuneInString(l)
-	return strings.ContainsRune("，,、；;。：:）)", r) || (strings.ContainsRune("（(", r) && hasClause(l[:clauseEnd(l)]))
+	return strings.ContainsRune("，,、；;。：:）)", r) || (r == '（' && hasClauseV(l[:clauseEnd(l)], v))
 }
 
 func (p *parser) closeItem() {
@@ -317,27 +332,11 @@ func (p *parser) closeItem() {
 	if it == nil {
 		return
 	}
-	it.Text = strings.TrimLeft(strings.Join(it.lines, ""), "，,、；;。：: ")
-	p.buildTasks(it)
-	p.cur = nil
-}
-
-func (p *parser) finish() {
-	if p.cur != nil && (p.next > 0 || p.nextGuess) {
-		// The source announced one more item but ends before it.
-		last := p.cur
-		p.closeItem()
-		num := p.next
-		if num == 0 {
-			num = last.Number + 1
-		}
-		line := p.nextLine
-		it := &itemAcc{Item: Item{Number: num, Section: p.section, Line: line, NumberInferred: true}, idPrefix: strconv.Itoa(num)}
-		p.items = append(p.items, it)
-		p.warn(line, num, "truncated", "item", num)
-		return
+	if !it.table {
+		it.Text = strings.TrimLeft(strings.Join(it.lines, ""), "，,、；;。：: ")
+		p.buildTasks(it)
 	}
-	p.closeItem()
+	p.cur = nil
 }
 
 func (p *parser) document() *Document {
@@ -346,7 +345,10 @@ func (p *parser) document() *Document {
 		Source:   Source{Name: p.text.Name, SHA256: p.text.SHA256, Encoding: p.text.Encoding, Format: p.text.Format, Lines: len(p.text.Lines)},
 		Sections: p.sections,
 		Groups:   p.groups,
+		Leaders:  p.leaders,
 	}
+	d.Issuer, d.Level = p.names.issuer, p.names.level
+	p.number()
 	for _, it := range p.items {
 		d.Items = append(d.Items, it.Item)
 	}
@@ -360,18 +362,18 @@ func (p *parser) document() *Document {
 }
 
 // title is the document's own title: the first 《…》 of the preamble that
-// names a 分工/意见/方案, else a short first line.
+// names a 分工, 意见 or 方案, with its inner 〈〉 made 《》 again; else a
+// short first line.
 func (p *parser) title() string {
 	for _, l := range p.preamble {
 		for _, m := range reBookTitle.FindAllStringSubmatch(l, -1) {
 			if strings.Contains(m[1], "分工") || strings.HasSuffix(m[1], "意见") || strings.HasSuffix(m[1], "方案") {
-				return m[1]
+				return strings.NewReplacer("〈", "《", "〉", "》").Replace(m[1])
 			}
 		}
 	}
-	if len(p.preamble) > 0 {
-		l := p.preamble[0]
-		if utf8.RuneCountInString(l) <= 60 && !strings.HasSuffix(l, "。") {
+	for _, l := range p.preamble {
+		if utf8.RuneCountInString(l) <= 80 && !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "：") && utf8.RuneCountInString(l) >= 6 {
 			return l
 		}
 	}
@@ -396,6 +398,9 @@ func normaliseSlices(d *Document) {
 	if d.Groups == nil {
 		d.Groups = []string{}
 	}
+	if d.Leaders == nil {
+		d.Leaders = []string{}
+	}
 	if d.Warnings == nil {
 		d.Warnings = []Warning{}
 	}
@@ -406,7 +411,7 @@ func normaliseSlices(d *Document) {
 		}
 		for j := range it.Tasks {
 			t := &it.Tasks[j]
-			for _, s := range []*[]string{&t.Lead, &t.Co, &t.Respective, &t.Groups} {
+			for _, s := range []*[]string{&t.Lead, &t.Co, &t.Respective, &t.Groups, &t.Leaders} {
 				if *s == nil {
 					*s = []string{}
 				}
@@ -427,29 +432,32 @@ func normaliseSlices(d *Document) {
 
 // parseChineseNumber parses 一 … 九十九 (and 百) into an int; 0 if it cannot.
 func parseChineseNumber(s string) int {
-	digits := map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 	total, cur := 0, 0
 	seen := false
 	for _, r := range s {
-		switch {
-		case r == '十':
+		switch r {
+		case '十':
 			if cur == 0 {
 				cur = 1
 			}
 			total += cur * 10
 			cur = 0
-		case r == '百':
+		case '百':
 			if cur == 0 {
 				cur = 1
 			}
 			total += cur * 100
 			cur = 0
 		default:
-			v, ok := digits[r]
-			if !ok {
+			i := strings.IndexRune("零一二三四五六七八九", r)
+			if i < 0 {
+				if r == '两' {
+					cur = 2
+					break
+				}
 				return 0
 			}
-			cur = v
+			cur = i / 3
 		}
 		seen = true
 	}

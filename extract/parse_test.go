@@ -62,8 +62,8 @@ func TestClauseForms(t *testing.T) {
 			[]string{"省地方金融监督管理局", "省退役军人厅"}, nil, nil, nil, false, ""},
 		{"parenthesis that is not a clause", "31.加快建设海峡两岸产业合作区（湖南），推动湘台产业链供应链深层次地融合。（省台办牵头）", "加快建设海峡两岸产业合作区（湖南），推动湘台产业链供应链深层次地融合。",
 			[]string{"省台办"}, nil, nil, nil, false, ""},
-		{"leaders are groups", "2.经济增长。（分管副省长、协管副秘书长负责，省发展改革委牵头）", "经济增长。",
-			[]string{"省发展改革委"}, nil, nil, []string{"分管副省长", "协管副秘书长"}, false, ""},
+		{"leaders are not groups", "2.经济增长。（分管副省长、协管副秘书长负责，省发展改革委牵头）", "经济增长。",
+			[]string{"省发展改革委"}, nil, nil, nil, false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -155,7 +155,7 @@ func TestGroupsAreNotDepts(t *testing.T) {
 	d := parseLines(t, "29.加快建设中非经贸深度合作先行区。（省委改革办、省商务厅牵头，有关部门和市人民政府按职责分工负责）",
 		"30.强力开展“打非治违”。（省应急厅牵头，省安全生产委员会成员单位按职责分工负责）")
 	for _, dept := range d.Depts {
-		if isGroup(dept.Name) {
+		if defaultVocabulary().isGroupWord(dept.Name) {
 			t.Errorf("group %q listed as a dept", dept.Name)
 		}
 	}
@@ -166,13 +166,13 @@ func TestGroupsAreNotDepts(t *testing.T) {
 }
 
 func TestUnknownDeptWarns(t *testing.T) {
-	d := parseLines(t, "1.做好某项工作。（省火星开发局牵头，省财政厅等按职责分工负责）")
-	if dp := d.Dept("省火星开发局"); dp == nil || dp.Known {
+	d := parseLines(t, "1.做好某项工作。（火星开发专班牵头，省财政厅等按职责分工负责）")
+	if dp := d.Dept("火星开发专班"); dp == nil || dp.Known {
 		t.Fatalf("got dept %+v, want an unknown dept", dp)
 	}
 	found := false
 	for _, w := range d.Warnings {
-		if strings.Contains(w.Message, "省火星开发局") && w.Line == 1 {
+		if strings.Contains(w.Message, "火星开发专班") && w.Line == 1 {
 			found = true
 		}
 	}
@@ -270,7 +270,8 @@ func TestNamedLists(t *testing.T) {
 	if mismatch != 2 {
 		t.Errorf("got %d size-mismatch warnings, want 2: %+v", mismatch, d.Warnings)
 	}
-	if subs := d.Items[1].Tasks; len(subs) != 2 || subs[0].Sub != "①" || subs[1].Sub != "②" || subs[0].Text != "增加公办义务教育学位。" {
+	// the words before ① stay with the tasks they introduce
+	if subs := d.Items[1].Tasks; len(subs) != 2 || subs[0].Sub != "①" || subs[1].Sub != "②" || subs[0].Text != "竭尽全力办好十大民生实事。增加公办义务教育学位。" {
 		t.Errorf("circled sub-items: got %+v", subs)
 	}
 }
@@ -375,7 +376,7 @@ func TestWarningWording(t *testing.T) {
 			t.Errorf("%s: %q is not worded for a clerk", c, m[c])
 		}
 	}
-	if got := m.format("unknown-dept", "name", "省火星开发局"); got != "单位“省火星开发局”不在单位名录中，请核对名称或补充名录" {
+	if got := m.format("unknown-dept", "name", "火星开发专班"); got != "“火星开发专班”不像机构名称，也不在单位名录中，请核对名称或补充名录" {
 		t.Errorf("format: got %q", got)
 	}
 	// a Directory from a file still words its warnings
@@ -383,8 +384,38 @@ func TestWarningWording(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := Parse(&Text{Name: "t", Lines: []string{"1.甲。（省商务厅牵头）"}}, d)
-	if err != nil || len(doc.Warnings) != 1 || doc.Warnings[0].Code != "unknown-dept" || !strings.Contains(doc.Warnings[0].Message, "省商务厅") {
+	doc, err := Parse(&Text{Name: "t", Lines: []string{"1.甲。（火星开发专班牵头）"}}, d)
+	if err != nil || len(doc.Warnings) != 1 || doc.Warnings[0].Code != "unknown-dept" || !strings.Contains(doc.Warnings[0].Message, "火星开发专班") {
 		t.Errorf("got %+v, %v", doc.Warnings, err)
+	}
+}
+
+func TestLeaders(t *testing.T) {
+	tests := []struct {
+		name, line string
+		leaders    []string
+		lead       []string
+	}{
+		{"in a clause", "2.经济增长。（分管副省长、协管副秘书长负责，省发展改革委牵头）", []string{"分管副省长", "协管副秘书长"}, []string{"省发展改革委"}},
+		{"a label", "2.经济增长。（责任领导：张三；牵头单位：省发展改革委）", []string{"张三"}, []string{"省发展改革委"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseLines(t, tc.line)
+			task := d.Items[0].Tasks[0]
+			if !reflect.DeepEqual(task.Leaders, tc.leaders) || !reflect.DeepEqual(task.Lead, tc.lead) || len(task.Groups) != 0 {
+				t.Errorf("got leaders %q lead %q groups %q, want %q %q", task.Leaders, task.Lead, task.Groups, tc.leaders, tc.lead)
+			}
+			for _, dp := range d.Depts {
+				if contains(tc.leaders, dp.Name) {
+					t.Errorf("leader %q listed as a dept", dp.Name)
+				}
+			}
+		})
+	}
+	// a leader-led heading gives its tasks their leader
+	d := parseLines(t, "四、卢山副省长牵头重点工作", "1.做好甲。（省财政厅牵头）")
+	if got := d.Items[0].Tasks[0].Leaders; !reflect.DeepEqual(got, []string{"卢山副省长"}) {
+		t.Errorf("heading leader: got %q", got)
 	}
 }

@@ -12,7 +12,7 @@ var (
 	reNumber = regexp.MustCompile(`\d+(?:\.\d+)?`)
 	// a measurement unit right after a number; years, months, days,
 	// editions (届), ranks (强) and the G of 5G are deliberately absent
-	reUnit = regexp.MustCompile(`^(?:%|％|个百分点|[万亿千百]{0,3}(?:人次|人|美元|元|公斤|斤|吨|亩|个|家|户|套|所|座|项|条|公里|千米|米|辆|台|张|处|名|千瓦时|千瓦|立方米|平方米|平方公里|标箱|件|册|部|场|份|头|床|艘|架|列|批|间|栋|只|株|棵|支)|[万亿]{1,2})`)
+	reUnit = regexp.MustCompile(`^(?:%|％|‰|个百分点|[万亿千百]{0,3}(?:人次|人|美元|元|公斤|斤|吨|亩|个|家|户|套|所|座|项|条|公里|千米|米|辆|台|张|处|名|千瓦时|千瓦|立方米|平方米|平方公里|标箱|件|册|部|场|份|头|床|艘|架|列|批|间|栋|只|株|棵|支|穴|标箱|吨公里|人次)|[万亿]{1,2})`)
 	// a second number closing a range: 7.5%—8%
 	reRangeEnd = regexp.MustCompile(`^(?:—|－|-|～|~|至|到)(\d+(?:\.\d+)?)`)
 )
@@ -38,7 +38,7 @@ func findTargets(items []Item) []Target {
 		for j := range items[i].Tasks {
 			t := &items[i].Tasks[j]
 			for _, tg := range targetsIn(t.Text) {
-				tg.Item, tg.Task, tg.Line = t.Item, t.ID, t.Line
+				tg.Item, tg.ItemKey, tg.Task, tg.Line = t.Item, items[i].Key, t.ID, t.Line
 				out = append(out, tg)
 			}
 		}
@@ -50,6 +50,7 @@ func findTargets(items []Item) []Target {
 func targetsIn(s string) []Target {
 	var out []Target
 	prevVerb, prevEnd := "", -1
+	prevIndicator, prevSentence := "", -1
 	locs := reNumber.FindAllStringIndex(s, -1)
 	for k := 0; k < len(locs); k++ {
 		a, b := locs[k][0], locs[k][1]
@@ -109,7 +110,20 @@ func targetsIn(s string) []Target {
 				op = OpAbout
 			}
 		}
+		// a preposition or an 等 before the number: the indicator follows it
+		// (对人民中路等3条城区道路, 在50所学校食堂)
+		etc := strings.HasSuffix(before, "等")
+		for _, w := range []string{"在", "对", "为", "向", "从", "把"} {
+			if strings.HasPrefix(before, w) {
+				before, start = before[len(w):], start+len(w)
+				break
+			}
+		}
 		verb, indicator := splitVerb(before)
+		indicator = trimComparison(indicator)
+		if etc {
+			indicator = ""
+		}
 		for trimmed := true; trimmed; {
 			trimmed = false
 			for _, w := range indicatorTails {
@@ -120,7 +134,16 @@ func targetsIn(s string) []Target {
 		}
 		after := strings.TrimSpace(s[pos:end])
 		spanEnd := pos
-		if indicator == "" {
+		sentence := sentenceStart(s, a)
+		switch {
+		case indicator == "" && after != "":
+			indicator = after
+			spanEnd = end
+		case indicator == "" && verb != "" && sentence == prevSentence && prevIndicator != "":
+			// 全市生产总值达到3260亿元，增长12%: the indicator stated before
+			indicator = prevIndicator
+		case verb != "" && isClassifier(unit) && plausibleIndicator(after) && strings.HasSuffix(before, verb):
+			// 城区再新建1个农贸市场: the counted thing follows the count
 			indicator = after
 			spanEnd = end
 		}
@@ -139,6 +162,7 @@ func targetsIn(s string) []Target {
 		}
 		out = append(out, Target{Indicator: indicator, Verb: verb, Value: value, Unit: unit, Op: op, Text: s[start:spanEnd]})
 		prevVerb, prevEnd = verb, end
+		prevIndicator, prevSentence = indicator, sentence
 	}
 	return out
 }
@@ -226,4 +250,33 @@ func plausibleIndicator(s string) bool {
 		}
 	}
 	return han > 0
+}
+
+// trimComparison drops the words that compare with a base rather than
+// name the indicator: 同口径比上年增长 leaves no indicator of its own.
+func trimComparison(ind string) string {
+	for _, w := range []string{"同口径", "比上年", "较上年", "同比", "比去年", "较去年"} {
+		ind = strings.TrimSuffix(strings.TrimPrefix(ind, w), w)
+	}
+	for _, w := range []string{"同口径", "比上年", "较上年", "同比"} {
+		ind = strings.TrimSuffix(ind, w)
+	}
+	return ind
+}
+
+// isClassifier reports whether a unit counts things (个, 所, 座) rather
+// than measuring an amount.
+func isClassifier(unit string) bool {
+	switch strings.TrimLeft(unit, "万亿千百") {
+	case "个", "所", "座", "处", "条", "家", "项", "台", "辆", "套", "间", "栋", "艘", "架", "张", "名":
+		return true
+	}
+	return false
+}
+
+// sentenceStart is where the sentence holding offset a starts: after the
+// last 。；！？ before it.
+func sentenceStart(s string, a int) int {
+	i := strings.LastIndexAny(s[:a], "。；！？;")
+	return i
 }

@@ -1,0 +1,218 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Stage 3, classify: each line gets a kind from an ordered table of line
+// rules. The first rule that claims a line decides its kind; a new layout
+// adds a rule, it never edits the loop.
+
+type lineKind uint8
+
+const (
+	kBlank   lineKind = iota
+	kNoise            // web-page furniture: navigation, share buttons, page markers
+	kHeading          // a section heading: 一、…, 第一部分, 附件1
+	kItem             // a numbered item at the document's item level
+	kSub              // a heading between section and item: （一） in a 1. document
+	kLabel            // a label line: 牵头单位：…
+	kText             // anything else: text, continuations, numbered points inside an item
+)
+
+// numForm is a numbering form, in the usual nesting order.
+type numForm uint8
+
+const (
+	fNone        numForm = iota
+	fPart                // 第一部分, 第一章
+	fCnDun               // 一、
+	fCnParen             // （一）
+	fArabic              // 1. 1、 1． 1﹒
+	fTiao                // 第一条
+	fArabicParen         // （1）
+	fYiShi               // 一是
+)
+
+// numbering is what a line's opening number says.
+type lineNumber struct {
+	form    numForm
+	value   int
+	numeral string // as written: 六, 12, （一）
+	rest    int    // byte offset of the text after the number
+}
+
+var (
+	reNumArabic      = regexp.MustCompile(`^(\d{1,4})\s*[.．、﹒]\s*`)
+	reNumCnDun       = regexp.MustCompile(`^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*`)
+	reNumCnParen     = regexp.MustCompile(`^（([一二三四五六七八九十百]{1,4})）\s*`)
+	reNumArabicParen = regexp.MustCompile(`^（(\d{1,3})）\s*`)
+	reNumTiao        = regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})条\s*`)
+	reNumPart        = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*`)
+	reNumYiShi       = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})是`)
+	reAttachment     = regexp.MustCompile(`^附件\s*(\d{1,2})?\s*[：:]?$`)
+)
+
+// numberOf reads the number that opens l, if any.
+func numberOf(l string) lineNumber {
+	if l == "" {
+		return lineNumber{}
+	}
+	r, _ := utf8.DecodeRuneInString(l)
+	switch {
+	case r >= '0' && r <= '9':
+		if m := reNumArabic.FindStringSubmatchIndex(l); m != nil && !startsWithNumberValue(l) {
+			v, _ := strconv.Atoi(l[m[2]:m[3]])
+			return lineNumber{form: fArabic, value: v, numeral: l[m[2]:m[3]], rest: m[1]}
+		}
+	case r == '（':
+		if m := reNumCnParen.FindStringSubmatchIndex(l); m != nil {
+			return lineNumber{form: fCnParen, value: parseChineseNumber(l[m[2]:m[3]]), numeral: l[m[2]:m[3]], rest: m[1]}
+		}
+		if m := reNumArabicParen.FindStringSubmatchIndex(l); m != nil {
+			v, _ := strconv.Atoi(l[m[2]:m[3]])
+			return lineNumber{form: fArabicParen, value: v, numeral: l[m[2]:m[3]], rest: m[1]}
+		}
+	case r == '第':
+		if m := reNumPart.FindStringSubmatchIndex(l); m != nil {
+			return lineNumber{form: fPart, value: parseChineseNumber(l[m[2]:m[3]]), numeral: l[m[2]:m[3]], rest: m[1]}
+		}
+		if m := reNumTiao.FindStringSubmatchIndex(l); m != nil {
+			return lineNumber{form: fTiao, value: parseChineseNumber(l[m[2]:m[3]]), numeral: l[m[2]:m[3]], rest: m[1]}
+		}
+	case strings.ContainsRune("一二三四五六七八九十", r):
+		if m := reNumCnDun.FindStringSubmatchIndex(l); m != nil {
+			return lineNumber{form: fCnDun, value: parseChineseNumber(l[m[2]:m[3]]), numeral: l[m[2]:m[3]], rest: m[1]}
+		}
+		if m := reNumYiShi.FindStringSubmatchIndex(l); m != nil {
+			return lineNumber{form: fYiShi, value: parseChineseNumber(l[m[2]:m[3]]), numeral: l[m[2]:m[3]], rest: m[1]}
+		}
+	}
+	return lineNumber{}
+}
+
+// startsWithNumberValue is true for lines such as "6.5%以上…" that start
+// with a decimal number rather than an item number.
+func startsWithNumberValue(l string) bool {
+	m := reNumArabic.FindStringSubmatchIndex(l)
+	if m == nil || m[3] >= len(l) || l[m[3]] != '.' {
+		return false
+	}
+	rest := l[m[3]+1:]
+	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+}
+
+// cline is one source line after classification.
+type cline struct {
+	n    int    // 1-based source line
+	text string // the folded line, trimmed
+	kind lineKind
+	num  lineNumber
+	// set by fixups
+	inferred bool // the item number was inferred, not written
+	leader   string
+}
+
+// chooseItemForm decides the numbering form of the document's items: the
+// form under which most responsibility clauses stand. Headings above it
+// are sections and sub-headings; numbers below it are points of an item.
+func chooseItemForm(lines []cline, v *Vocabulary) numForm {
+	count := map[numForm]int{}
+	seen := map[numForm]int{}
+	cur := fNone
+	for _, c := range lines {
+		if c.num.form != fNone {
+			cur = c.num.form
+			seen[cur]++
+		}
+		if cur != fNone && c.text != "" && hasClauseV(c.text, v) {
+			count[cur]++
+		}
+	}
+	best, bestN := fNone, 0
+	for _, f := range []numForm{fCnDun, fCnParen, fArabic, fTiao, fArabicParen, fYiShi} {
+		// a later (deeper) form wins a tie
+		if count[f] > 0 && count[f] >= bestN {
+			best, bestN = f, count[f]
+		}
+	}
+	if best != fNone {
+		return best
+	}
+	for _, f := range []numForm{fArabic, fTiao, fCnParen, fArabicParen} {
+		if seen[f] > 1 {
+			return f
+		}
+	}
+	return fArabic
+}
+
+// classify gives every line its kind.
+func classify(fold []string, v *Vocabulary) ([]cline, numForm) {
+	out := make([]cline, len(fold))
+	for i, l := range fold {
+		t := strings.TrimSpace(l)
+		c := cline{n: i + 1, text: t}
+		if t != "" {
+			c.num = numberOf(t)
+		}
+		out[i] = c
+	}
+	form := chooseItemForm(out, v)
+	for i := range out {
+		out[i].kind = lineRule(&out[i], form, v)
+	}
+	return out, form
+}
+
+// lineRule is the ordered table of line rules.
+func lineRule(c *cline, itemForm numForm, v *Vocabulary) lineKind {
+	t := c.text
+	switch {
+	case t == "":
+		return kBlank
+	case isNoiseLine(t, v):
+		return kNoise
+	case reAttachment.MatchString(t):
+		return kHeading
+	case c.num.form == fPart:
+		return kHeading
+	case c.num.form == itemForm:
+		return kItem
+	case c.num.form == fCnDun && itemForm > fCnDun:
+		return kHeading
+	case c.num.form == fCnParen && itemForm > fCnParen:
+		return kSub
+	case c.num.form != fNone:
+		return kText
+	}
+	if r, _ := v.labelAt(t); r != "" {
+		return kLabel
+	}
+	return kText
+}
+
+// isNoiseLine is web-page furniture: navigation, share buttons, viewer
+// page markers, visit counters.
+func isNoiseLine(t string, v *Vocabulary) bool {
+	if v.isNoise(t) {
+		return true
+	}
+	return rePageMarker.MatchString(t) || reDateStamp.MatchString(t)
+}
+
+var (
+	rePageMarker = regexp.MustCompile(`^(?:第\s*\d+\s*页\s*(?:/|，)?\s*(?:共\s*\d+\s*页)?|\d+\s*/\s*\d+|—\s*\d+\s*—|-\s*\d+\s*-)$`)
+	reDateStamp  = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.*)?$`)
+)
+
+// hasClauseV reports whether s holds a responsibility clause of any form.
+func hasClauseV(s string, v *Vocabulary) bool {
+	if r, _ := v.labelAt(s); r != "" {
+		return true
+	}
+	return hasClause(s) || sentenceClause(s) >= 0
+}

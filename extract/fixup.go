@@ -1,0 +1,267 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Stage 4, fixups: repairs of damaged numbering, each a separate pass over
+// the classified lines. A fixup runs only where its damage is seen, and a
+// document it changed gets its warning once, at the first line it
+// repaired:
+//
+//   - glued items: …负责）（二）… or …协办）2.… split where the next item's
+//     number follows a clause or a full stop (a whole document on one line
+//     splits at its item numbers the same way);
+//   - glued headings: …负责）六、扎实推动区域协调发展 split off the line;
+//   - displaced numbers: …负责）36 — the number of the next item ended up
+//     at the end of the line before it;
+//   - placeholders: a （ left at a line end stands for the next item;
+//   - lost numbers: after a heading, an unnumbered line starts an item.
+
+var (
+	reGluedHead   = regexp.MustCompile(`([。）)])([一二三四五六七八九十]{1,3})、([^。；，（）()]{2,40})$`)
+	reDisplacedNo = regexp.MustCompile(`([。）)])(\d{1,4})$`)
+)
+
+// fixer carries the running state of the numbering fixups.
+type fixer struct {
+	form  numForm
+	v     *Vocabulary
+	warn  func(line int, code string)
+	last  int // number of the last item started
+	heads int // ordinal of the last section heading
+	any   bool
+}
+
+// fixups runs the repair passes in order and returns the repaired lines.
+func fixups(lines []cline, form numForm, v *Vocabulary, warn func(int, string)) []cline {
+	f := &fixer{form: form, v: v, warn: warn}
+	lines = f.splitGlued(lines)
+	return f.renumber(lines)
+}
+
+// splitGlued splits lines at glued item numbers: after a clause's closing
+// mark or a full stop, the next item's number in the document's item form.
+func (f *fixer) splitGlued(lines []cline) []cline {
+	if f.form != fArabic && f.form != fCnParen {
+		return lines
+	}
+	var out []cline
+	warned := false
+	next := 0
+	for _, c := range lines {
+		if c.kind == kItem {
+			next = c.num.value + 1
+		}
+		if c.kind != kItem && c.kind != kText || next == 0 {
+			out = append(out, c)
+			continue
+		}
+		for {
+			at := f.gluedAt(c.text, next)
+			if at < 0 {
+				break
+			}
+			head := c
+			head.text = strings.TrimSpace(c.text[:at])
+			out = append(out, head)
+			c.text = c.text[at:]
+			c.num = numberOf(c.text)
+			c.kind = kItem
+			c.inferred = false
+			next = c.num.value + 1
+			if !warned {
+				warned = true
+				f.warn(c.n, "glued-items")
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// gluedAt finds where item number `next` starts inside l, after a closing
+// mark of a clause or a full stop.
+func (f *fixer) gluedAt(l string, next int) int {
+	var marks []string
+	switch f.form {
+	case fArabic:
+		n := strconv.Itoa(next)
+		marks = []string{n + ".", n + "、", n + "．"}
+	case fCnParen:
+		marks = []string{"（" + chineseNumeral(next) + "）"}
+	}
+	for _, m := range marks {
+		for off := 0; ; {
+			i := strings.Index(l[off:], m)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(m)
+			if i == 0 {
+				continue
+			}
+			prev, _ := utf8.DecodeLastRuneInString(l[:i])
+			if prev != '）' && prev != '。' && prev != ')' && prev != '；' {
+				continue
+			}
+			rest := l[i:]
+			if nb := numberOf(rest); nb.form == f.form && nb.value == next && (prev != '。' || hasClauseV(l[:i], f.v)) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// renumber applies the seed's repairs: glued headings, displaced numbers,
+// placeholders and lost numbers after a heading.
+func (f *fixer) renumber(lines []cline) []cline {
+	var out []cline
+	next := 0      // number announced for the next text line, 0 if none
+	guess := false // a heading or placeholder announced an item
+	announced := 0 // line that announced it
+	warned := map[string]bool{}
+	note := func(line int, code string) {
+		if !warned[code] {
+			warned[code] = true
+			f.warn(line, code)
+		}
+	}
+	for _, c := range lines {
+		switch c.kind {
+		case kHeading:
+			if c.num.form == fCnDun && !f.countsUp(c.num.value) {
+				c.kind = kText
+				break
+			}
+			if c.num.form == fCnDun {
+				f.heads = c.num.value
+			}
+			out = append(out, c)
+			guess = f.last > 0
+			continue
+		case kItem:
+			f.last = c.num.value
+			next, guess = 0, false
+		case kBlank, kNoise, kSub, kLabel:
+			out = append(out, c)
+			continue
+		}
+		if c.kind != kText && c.kind != kItem {
+			out = append(out, c)
+			continue
+		}
+		// What the end of the line says about the next line.
+		l := c.text
+		var heading *cline
+		if at, m := gluedHeading(l); m != nil && f.countsUp(parseChineseNumber(m[0])) {
+			h := cline{n: c.n, text: l[at:], kind: kHeading, num: lineNumber{form: fCnDun, value: parseChineseNumber(m[0]), numeral: m[0], rest: len(m[0]) + len("、")}}
+			heading = &h
+			l = l[:at]
+			note(c.n, "glued-heading")
+		}
+		displaced, placeholder := 0, false
+		if heading == nil && l != "" {
+			if last := l[len(l)-1]; last >= '0' && last <= '9' {
+				tail := l[max(0, len(l)-8):]
+				if m := reDisplacedNo.FindStringSubmatchIndex(tail); m != nil {
+					displaced, _ = strconv.Atoi(tail[m[4]:m[5]])
+					l = l[:len(l)-len(tail)+m[3]]
+				}
+			} else if strings.HasSuffix(l, "（") || strings.HasSuffix(l, "(") {
+				placeholder = true
+				l = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(l, "（"), "("), " ")
+			}
+		}
+		c.text = l
+		if c.kind == kText {
+			switch {
+			case next > 0:
+				c.kind, c.num, c.inferred = kItem, lineNumber{form: f.form, value: next}, true
+				note(announced, "displaced-number")
+			case guess && f.last > 0:
+				c.kind, c.num, c.inferred = kItem, lineNumber{form: f.form, value: f.last + 1}, true
+				note(c.n, "lost-number")
+			case displaced > 0 && f.last > 0 && displaced-1 > f.last:
+				c.kind, c.num, c.inferred = kItem, lineNumber{form: f.form, value: displaced - 1}, true
+				note(c.n, "displaced-number")
+			}
+			if c.kind == kItem {
+				f.last = c.num.value
+			}
+		}
+		next, guess = 0, false
+		if displaced > 0 {
+			if f.last > 0 && displaced <= f.last {
+				c.text += strconv.Itoa(displaced) // not a displaced number after all
+			} else {
+				next, announced = displaced, c.n
+			}
+		}
+		if placeholder && f.last > 0 {
+			guess, announced = true, c.n
+			note(c.n, "placeholder")
+		}
+		out = append(out, c)
+		if heading != nil {
+			f.heads = heading.num.value
+			out = append(out, *heading)
+			guess = f.last > 0
+		}
+	}
+	if next > 0 || guess {
+		// the source announced one more item but ends before it
+		num := next
+		if num == 0 {
+			num = f.last + 1
+		}
+		out = append(out, cline{n: announced, kind: kItem, num: lineNumber{form: f.form, value: num}, inferred: true, text: ""})
+	}
+	return out
+}
+
+// countsUp reports whether a section numeral continues the sections: a
+// heading must count up from the previous one, so 一、二、三产业 inside
+// prose is not a heading.
+func (f *fixer) countsUp(v int) bool {
+	return v > 0 && v > f.heads
+}
+
+// gluedHeading finds a heading glued to the end of a line, such as
+// …负责）六、扎实推动区域协调发展. It returns where the heading starts, its
+// numeral and its title, looking only at the line's tail.
+func gluedHeading(l string) (int, []string) {
+	i := strings.LastIndex(l, "、")
+	if i < 0 || len(l)-i > 3*41 {
+		return 0, nil
+	}
+	start := max(0, i-3*4) // a closing mark and at most three numerals
+	for start > 0 && !utf8.RuneStart(l[start]) {
+		start--
+	}
+	tail := l[start:]
+	m := reGluedHead.FindStringSubmatchIndex(tail)
+	if m == nil {
+		return 0, nil
+	}
+	return start + m[3], []string{tail[m[4]:m[5]], tail[m[6]:m[7]]}
+}
+
+// chineseNumeral writes 1…99 as 一…九十九.
+func chineseNumeral(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0 || n >= 100:
+		return strconv.Itoa(n)
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n-10]
+	}
+	return digits[n/10] + "十" + digits[n%10]
+}

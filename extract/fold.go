@@ -1,0 +1,207 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// Stage 2, fold: a second spelling of every line, used for matching only.
+//
+//   - Traditional characters become Simplified (OpenCC's t2s tables), so
+//     經貿委 and 经贸委 read alike;
+//   - 【】〔〕［］ become （）, so every bracket form of a clause reads as a
+//     parenthesis.
+//
+// Folding keeps every rune at the same byte offset (each replacement has the
+// same UTF-8 length as the rune it replaces), so a span found in the folded
+// line is the same span of the line as written: the model keeps the text
+// as written and takes names and texts from the written line by offset.
+// Pinyin glosses that mirror sites insert into names (經(jīng)貿(mào)委) are
+// not text and are removed from the written line itself, by Read.
+
+// traditional is the set of CJK unified ideographs that t2s changes, with
+// their Simplified form, built once per process from OpenCC's tables.
+type traditional struct {
+	to map[rune]rune
+	cc *opencc.OpenCC
+}
+
+var t2s = sync.OnceValue(func() *traditional {
+	cc, err := opencc.New("t2s")
+	if err != nil {
+		return &traditional{}
+	}
+	var b strings.Builder
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		b.WriteRune(r)
+		b.WriteByte('\n')
+	}
+	out, err := cc.Convert(b.String())
+	if err != nil {
+		return &traditional{}
+	}
+	t := &traditional{to: map[rune]rune{}, cc: cc}
+	r := rune(0x4E00)
+	for _, l := range strings.Split(out, "\n") {
+		if r > 0x9FFF {
+			break
+		}
+		if s, size := utf8.DecodeRuneInString(l); size == len(l) && s != r && utf8.RuneLen(s) == utf8.RuneLen(r) {
+			t.to[r] = s
+		}
+		r++
+	}
+	return t
+})
+
+// bracketFold maps the bracket forms that clauses are written in to （）.
+func bracketFold(r rune) rune {
+	switch r {
+	case '【', '〔', '［', '〖':
+		return '（'
+	case '】', '〕', '］', '〗':
+		return '）'
+	}
+	return r
+}
+
+// needsFold reports whether any line holds a rune that folding changes.
+func needsFold(lines []string) (brackets, trad bool) {
+	var t *traditional
+	for _, l := range lines {
+		for _, r := range l {
+			if r < 0x3000 {
+				continue
+			}
+			if bracketFold(r) != r {
+				brackets = true
+			}
+			if r >= 0x4E00 && r <= 0x9FFF && !trad {
+				if t == nil {
+					t = t2s()
+				}
+				if _, ok := t.to[r]; ok {
+					trad = true
+				}
+			}
+		}
+	}
+	return brackets, trad
+}
+
+// foldLines returns the folded spelling of lines, byte for byte as long as
+// the lines. Phrases that t2s converts as a whole (in context) are taken
+// when the phrase keeps its length; otherwise each rune is folded alone.
+func foldLines(lines []string) []string {
+	brackets, trad := needsFold(lines)
+	if !brackets && !trad {
+		return lines
+	}
+	var t *traditional
+	if trad {
+		t = t2s()
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = foldLine(l, t)
+	}
+	return out
+}
+
+func foldLine(l string, t *traditional) string {
+	if l == "" {
+		return l
+	}
+	if t != nil && t.cc != nil {
+		if c, err := t.cc.Convert(l); err == nil && sameShape(l, c) {
+			l = c
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(l))
+	for _, r := range l {
+		r = bracketFold(r)
+		if t != nil {
+			if s, ok := t.to[r]; ok {
+				r = s
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// sameShape reports whether b has the same runes at the same byte offsets
+// as a, up to their values.
+func sameShape(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); {
+		ra, na := utf8.DecodeRuneInString(a[i:])
+		_, nb := utf8.DecodeRuneInString(b[i:])
+		if na != nb || (ra < utf8.RuneSelf) != (b[i] < utf8.RuneSelf) {
+			return false
+		}
+		i += na
+	}
+	return true
+}
+
+// dropGlosses removes pinyin glosses after Han characters:
+// 經（jīng）貿（mào）委 → 經貿委. A gloss is a parenthesis of Latin letters,
+// at least one of them with a tone mark, right after a Han character.
+func dropGlosses(l string) string {
+	if !strings.ContainsAny(l, "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü") {
+		return l
+	}
+	var b strings.Builder
+	i := 0
+	for i < len(l) {
+		r, size := utf8.DecodeRuneInString(l[i:])
+		if (r == '（' || r == '(') && i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(l[:i])
+			if isHan(prev) {
+				if end := glossEnd(l[i+size:]); end > 0 {
+					i += size + end
+					continue
+				}
+			}
+		}
+		b.WriteString(l[i : i+size])
+		i += size
+	}
+	return b.String()
+}
+
+// glossEnd returns the length of a gloss body with its closing mark, or 0.
+func glossEnd(s string) int {
+	tone := false
+	for j, r := range s {
+		switch {
+		case r == '）' || r == ')':
+			if j > 0 && tone {
+				return j + utf8.RuneLen(r)
+			}
+			return 0
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", r):
+			tone = true
+		default:
+			return 0
+		}
+		if j > 12 {
+			return 0
+		}
+	}
+	return 0
+}
+
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF
+}
+
+func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }

@@ -1,0 +1,546 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Tables, wherever they come from: a .docx or HTML table (Read writes each
+// row as one line of cells joined by " | "), a pipe table pasted as text,
+// a table flattened one cell per line, or space-separated rows under a
+// header line. The header row names the columns; each row is read the way
+// a clerk reads it:
+//
+//   - a row whose number (or name) cell holds a number starts an item;
+//   - a row with a task cell is a task of the current item;
+//   - a row with only units (and a deadline) adds its units to the task
+//     above (a continuation row of a merged cell);
+//   - a task with no unit cell takes the units of the task above it (a
+//     merged unit cell belongs to every row it spans);
+//   - in a pipe row with fewer cells than the header, the cells are the
+//     header's last ones (merged cells on the left were lost).
+
+type colKind uint8
+
+const (
+	colOther colKind = iota
+	colNumber
+	colTask
+	colName
+	colLead
+	colCo
+	colUnits
+	colLeader
+	colDeadline
+	colPlace
+	colProgress
+)
+
+// column classifies a header cell.
+func (v *Vocabulary) column(cell string) colKind {
+	cell = strings.ReplaceAll(cell, " ", "")
+	if cell == "" || utf8.RuneCountInString(cell) > 16 {
+		return colOther
+	}
+	for _, c := range []struct {
+		words []string
+		kind  colKind
+	}{
+		{v.Columns.Number, colNumber}, {v.Columns.Lead, colLead}, {v.Columns.Co, colCo}, {v.Columns.Leader, colLeader},
+		{v.Columns.Deadline, colDeadline}, {v.Columns.Place, colPlace}, {v.Columns.Progress, colProgress},
+		{v.Columns.Units, colUnits}, {v.Columns.Name, colName}, {v.Columns.Task, colTask},
+	} {
+		for _, w := range c.words {
+			if strings.Contains(cell, strings.ReplaceAll(w, " ", "")) {
+				return c.kind
+			}
+		}
+	}
+	return colOther
+}
+
+// tableStyle is how a table reached the text.
+type tableStyle uint8
+
+const (
+	stylePipe  tableStyle = iota // cell | cell |
+	styleSpace                   // N text unit, under a header line
+	styleCells                   // one cell per line
+)
+
+type tableBlock struct {
+	style tableStyle
+	cols  []colKind
+	rows  []tableRow
+	end   int    // index of the first line after the table
+	lead  string // text before the header on the header's line
+	leadN int
+}
+
+// tableRow is one row, its cells aligned to the columns ("" where the
+// row has none).
+type tableRow struct {
+	n       int
+	cells   []string
+	section *cline // a section row inside the table
+}
+
+// headerOK reports whether classified columns make a 分工 table: a task
+// or name column and a unit column.
+func headerOK(cols []colKind) bool {
+	task, unit, known := false, false, 0
+	for _, c := range cols {
+		switch c {
+		case colTask, colName:
+			task = true
+		case colLead, colCo, colUnits:
+			unit = true
+		}
+		if c != colOther {
+			known++
+		}
+	}
+	return task && unit && known >= 2
+}
+
+// tableAt reports the table whose header is line i, if any.
+func (p *parser) tableAt(lines []cline, i int) *tableBlock {
+	c := lines[i]
+	if c.kind == kBlank || c.kind == kNoise {
+		return nil
+	}
+	t := c.text
+	if strings.Count(t, "|") >= 2 {
+		cols := p.pipeColumns(t)
+		if headerOK(cols) {
+			return p.pipeTable(lines, i, cols)
+		}
+		return nil
+	}
+	if cols, at := p.spaceHeader(t); cols != nil {
+		tb := p.spaceTable(lines, i, cols)
+		tb.lead, tb.leadN = strings.TrimSpace(t[:at]), c.n
+		return tb
+	}
+	if p.vocab.column(t) == colNumber && utf8.RuneCountInString(t) <= 4 {
+		return p.cellTable(lines, i)
+	}
+	return nil
+}
+
+func splitPipes(t string) []string {
+	cells := strings.Split(t, "|")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	// a row ends with its last cell's bar: drop the empty cells after it
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	return cells
+}
+
+func (p *parser) pipeColumns(t string) []colKind {
+	cells := splitPipes(t)
+	cols := make([]colKind, len(cells))
+	for i, c := range cells {
+		cols[i] = p.vocab.column(c)
+	}
+	return cols
+}
+
+func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
+	tb := &tableBlock{style: stylePipe, cols: cols}
+	j := i + 1
+	for ; j < len(lines); j++ {
+		c := lines[j]
+		if c.kind == kBlank || c.kind == kNoise {
+			continue
+		}
+		if !strings.Contains(c.text, "|") {
+			break
+		}
+		cells := splitPipes(c.text)
+		if len(cells) == 0 {
+			continue
+		}
+		row := tableRow{n: c.n, cells: make([]string, len(cols))}
+		if len(cells) >= len(cols) {
+			copy(row.cells, cells[:len(cols)])
+		} else {
+			copy(row.cells[len(cols)-len(cells):], cells)
+		}
+		tb.rows = append(tb.rows, row)
+	}
+	tb.end = j
+	return tb
+}
+
+// spaceHeader finds a header of space-separated column names at the end of
+// a line (序号 名称 工作任务 牵头责任单位), starting with the number column.
+func (p *parser) spaceHeader(t string) ([]colKind, int) {
+	if !strings.Contains(t, " ") {
+		return nil, 0
+	}
+	fields := strings.Split(t, " ")
+	if len(fields) < 3 {
+		return nil, 0
+	}
+	var cols []colKind
+	start := -1
+	for k := len(fields) - 1; k >= 0; k-- {
+		ck := p.vocab.column(fields[k])
+		if ck == colOther {
+			break
+		}
+		cols = append([]colKind{ck}, cols...)
+		if ck == colNumber {
+			start = k
+			break
+		}
+	}
+	if start < 0 || len(cols) < 3 || !headerOK(cols) {
+		return nil, 0
+	}
+	at := 0
+	for k := 0; k < start; k++ {
+		at += len(fields[k]) + 1
+	}
+	return cols, at
+}
+
+var reSpaceRow = regexp.MustCompile(`^(\d{1,4})\s+(\S.*)$`)
+
+func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
+	tb := &tableBlock{style: styleSpace, cols: cols}
+	j := i + 1
+	for ; j < len(lines); j++ {
+		c := lines[j]
+		switch {
+		case c.kind == kBlank || c.kind == kNoise:
+			continue
+		case c.num.form == fCnDun || c.kind == kHeading:
+			cc := c
+			tb.rows = append(tb.rows, tableRow{n: c.n, section: &cc})
+			continue
+		}
+		m := reSpaceRow.FindStringSubmatch(c.text)
+		if m == nil {
+			break
+		}
+		row := tableRow{n: c.n, cells: make([]string, len(cols))}
+		rest := m[2]
+		// the last field is the units when it reads as units
+		unitCol := -1
+		for k := len(cols) - 1; k >= 0; k-- {
+			if cols[k] == colLead || cols[k] == colCo || cols[k] == colUnits {
+				unitCol = k
+				break
+			}
+		}
+		if sp := strings.LastIndex(rest, " "); sp > 0 && unitCol >= 0 && p.unitsCell(rest[sp+1:]) {
+			row.cells[unitCol] = rest[sp+1:]
+			rest = strings.TrimSpace(rest[:sp])
+		}
+		for k, ck := range cols {
+			switch ck {
+			case colNumber:
+				row.cells[k] = m[1]
+			case colTask:
+				row.cells[k] = rest
+			}
+		}
+		tb.rows = append(tb.rows, row)
+	}
+	tb.end = j
+	return tb
+}
+
+// unitsCell reports whether a cell holds only unit names.
+func (p *parser) unitsCell(s string) bool {
+	names := splitNames(strings.ReplaceAll(strings.ReplaceAll(s, "，", "、"), ",", "、"))
+	if len(names) == 0 {
+		return false
+	}
+	for _, n := range names {
+		if !unitLike(n, p.names) && !p.vocab.isGroupWord(n) {
+			return false
+		}
+	}
+	return true
+}
+
+var reCellDeadline = regexp.MustCompile(`^(?:\d{4}[.年]\d{1,2}|\d{1,2}月|\d{4}年|[一二三四]季度|年底|年内|上半年|下半年)|\d{1,2}月(?:底|中旬|上旬|下旬|末|前)`)
+
+// deadlineCell reports whether a cell reads as a time limit.
+func deadlineCell(s string) bool {
+	return utf8.RuneCountInString(s) <= 40 && !strings.HasSuffix(s, "。") && reCellDeadline.MatchString(s)
+}
+
+// cellTable reads a table flattened one cell per line: the header cells,
+// then rows, each opened by its number on a line of its own.
+func (p *parser) cellTable(lines []cline, i int) *tableBlock {
+	var cols []colKind
+	j := i
+	for ; j < len(lines); j++ {
+		c := lines[j]
+		if c.kind == kBlank {
+			continue
+		}
+		ck := p.vocab.column(c.text)
+		if ck == colOther || utf8.RuneCountInString(c.text) > 16 || (len(cols) > 0 && ck == colNumber) {
+			break
+		}
+		cols = append(cols, ck)
+	}
+	if len(cols) < 3 || !headerOK(cols) || cols[0] != colNumber {
+		return nil
+	}
+	tb := &tableBlock{style: styleCells, cols: cols}
+	col := func(kinds ...colKind) int {
+		for k, ck := range cols {
+			for _, want := range kinds {
+				if ck == want {
+					return k
+				}
+			}
+		}
+		return -1
+	}
+	taskCol := col(colTask, colName)
+	deadCol := col(colDeadline)
+	var unitCols []int
+	for k, ck := range cols {
+		if ck == colLead || ck == colCo || ck == colUnits {
+			unitCols = append(unitCols, k)
+		}
+	}
+	next := 1
+	var row *tableRow
+	units := 0
+	flush := func() {
+		if row != nil {
+			tb.rows = append(tb.rows, *row)
+			row = nil
+		}
+	}
+	for ; j < len(lines); j++ {
+		c := lines[j]
+		if c.kind == kBlank {
+			continue
+		}
+		if c.kind == kNoise || c.kind == kHeading || p.vocab.column(c.text) == colNumber && utf8.RuneCountInString(c.text) <= 4 {
+			break
+		}
+		if v, err := strconv.Atoi(strings.TrimRight(c.text, ".、．")); err == nil && v == next {
+			flush()
+			row = &tableRow{n: c.n, cells: make([]string, len(cols))}
+			row.cells[0] = strconv.Itoa(v)
+			next++
+			units = 0
+			continue
+		}
+		if row == nil {
+			continue
+		}
+		switch {
+		case taskCol >= 0 && row.cells[taskCol] == "":
+			row.cells[taskCol] = c.text
+		case len(unitCols) > 0 && p.unitsCell(c.text):
+			k := unitCols[min(units, len(unitCols)-1)]
+			if row.cells[k] != "" {
+				row.cells[k] += "、"
+			}
+			row.cells[k] += c.text
+			units++
+		case deadCol >= 0 && deadlineCell(c.text) && row.cells[deadCol] == "":
+			row.cells[deadCol] = c.text
+		case taskCol >= 0:
+			// another task of the same row: a sub-row of merged cells
+			flush()
+			row = &tableRow{n: c.n, cells: make([]string, len(cols))}
+			row.cells[taskCol] = c.text
+			units = 0
+		}
+	}
+	flush()
+	tb.end = j
+	return tb
+}
+
+var reLeadingNumber = regexp.MustCompile(`^(\d{1,4})\s*[.．、]\s*`)
+
+// table builds the items of a table and returns the index of the line
+// after it.
+func (p *parser) table(tb *tableBlock) int {
+	if tb.lead != "" {
+		p.preamble = append(p.preamble, tb.lead)
+	}
+	p.closeItem()
+	p.orphan = nil
+	var last *Task
+	var lastRow *tableRow
+	for ri := range tb.rows {
+		row := &tb.rows[ri]
+		if row.section != nil {
+			p.closeItem()
+			p.heading(*row.section)
+			continue
+		}
+		get := func(kind colKind) (string, int) {
+			for k, ck := range tb.cols {
+				if ck == kind && row.cells[k] != "" {
+					return row.cells[k], k
+				}
+			}
+			return "", -1
+		}
+		num, _ := get(colNumber)
+		nameCell, _ := get(colName)
+		task, _ := get(colTask)
+		if task == "" && nameCell != "" && !hasCol(tb.cols, colTask) {
+			task = nameCell
+		}
+		number := 0
+		if v, err := strconv.Atoi(strings.TrimRight(num, ".、．")); err == nil {
+			number = v
+		} else if m := reLeadingNumber.FindStringSubmatch(nameCell); m != nil {
+			number, _ = strconv.Atoi(m[1])
+			nameCell = nameCell[len(m[0]):]
+		} else if m := reLeadingNumber.FindStringSubmatch(task); m != nil && nameCell == "" && num == "" && hasCol(tb.cols, colNumber) {
+			number, _ = strconv.Atoi(m[1])
+			task = task[len(m[0]):]
+		}
+		newItem := number > 0 && (p.cur == nil || !p.cur.table || number != p.cur.Number || (lastRow != nil && lastRowNumber(tb, lastRow) != num))
+		if newItem {
+			p.startTableItem(row.n, number, nameCell)
+			last = nil
+		}
+		if p.cur == nil {
+			continue
+		}
+		if task != "" && last != nil && task == last.Text {
+			task = "" // a merged task cell repeated on its sub-rows
+		}
+		var c rawClause
+		unitCells := 0
+		for k, ck := range tb.cols {
+			v := row.cells[k]
+			if v == "" {
+				continue
+			}
+			switch ck {
+			case colLead:
+				c.add(RoleLead, splitCell(v))
+				unitCells++
+			case colCo, colUnits:
+				c.add(RoleCo, splitCell(v))
+				unitCells++
+			case colLeader:
+				c.add(roleLeader, splitCell(v))
+			}
+		}
+		deadline, _ := get(colDeadline)
+		if task == "" {
+			// a continuation row: its units join the task above
+			if last != nil && unitCells > 0 {
+				p.addToTask(p.cur, last, c, row.n)
+			}
+			lastRow = row
+			continue
+		}
+		if unitCells == 0 && last != nil {
+			// a merged unit cell: the units of the row above
+			c = clauseOf(last)
+		}
+		t := Task{ID: p.cur.Key + "." + strconv.Itoa(len(p.cur.Tasks)+1), Item: p.cur.Number, Text: p.written(row.n, task), Line: row.n, Deadline: p.written(row.n, deadline)}
+		p.resolve(p.cur, &t, c, row.n)
+		p.cur.Tasks = append(p.cur.Tasks, t)
+		last = &p.cur.Tasks[len(p.cur.Tasks)-1]
+		if p.cur.Text != "" {
+			p.cur.Text += "；"
+		}
+		p.cur.Text += t.Text
+		lastRow = row
+	}
+	p.cur = nil
+	return tb.end
+}
+
+func lastRowNumber(tb *tableBlock, r *tableRow) string {
+	for k, ck := range tb.cols {
+		if ck == colNumber {
+			return r.cells[k]
+		}
+	}
+	return ""
+}
+
+func hasCol(cols []colKind, kind colKind) bool {
+	for _, c := range cols {
+		if c == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// splitCell splits a unit cell on 、，, and spaces.
+func splitCell(v string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == '，' || r == ',' || r == '；' || r == ';' }) {
+		out = append(out, splitNames(part)...)
+	}
+	return out
+}
+
+// clauseOf rebuilds the clause of a task, for a row that shares its units.
+func clauseOf(t *Task) rawClause {
+	var c rawClause
+	if len(t.Lead) > 0 {
+		c.add(RoleLead, append([]string(nil), t.Lead...))
+	}
+	if len(t.Co) > 0 {
+		c.add(RoleCo, append([]string(nil), t.Co...))
+	}
+	if len(t.Respective) > 0 {
+		c.add(RoleRespective, append([]string(nil), t.Respective...))
+	}
+	return c
+}
+
+// addToTask adds a continuation row's units to a task.
+func (p *parser) addToTask(it *itemAcc, t *Task, c rawClause, line int) {
+	var extra Task
+	extra.Item = t.Item
+	p.resolve(it, &extra, c, line)
+	for _, d := range extra.Lead {
+		if !contains(t.Lead, d) {
+			t.Lead = append(t.Lead, d)
+		}
+	}
+	for _, d := range extra.Co {
+		if !contains(t.Lead, d) && !contains(t.Co, d) {
+			t.Co = append(t.Co, d)
+		}
+	}
+	for _, g := range extra.Groups {
+		t.Groups = appendUnique(t.Groups, g)
+	}
+	for _, l := range extra.Leaders {
+		t.Leaders = appendUnique(t.Leaders, l)
+	}
+}
+
+func (p *parser) startTableItem(n, number int, name string) {
+	p.closeItem()
+	it := &itemAcc{Item: Item{Number: number, Section: p.section, Line: n}, leader: p.leader, table: true, sub: p.sub}
+	it.Key = strconv.Itoa(number)
+	if name != "" {
+		it.Text = p.written(n, name)
+	}
+	p.items = append(p.items, it)
+	p.cur = it
+}

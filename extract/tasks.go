@@ -1,0 +1,263 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// buildTasks turns an item's segments into tasks: each clause closes one
+// task, whose text is the text since the previous clause.
+func (p *parser) buildTasks(it *itemAcc) {
+	var pending, pendingRaw strings.Builder
+	pendingLine := 0
+	sub := ""
+	ord := 0
+	segs := mergeLabels(it.segs)
+	for i, s := range segs {
+		if s.clause == "" {
+			p.addText(it, s, &pending, &pendingRaw, &pendingLine, &sub)
+			continue
+		}
+		body := s.clause
+		if !s.labels {
+			body = clauseBody(body)
+		}
+		c, ok := parseClause(body, p.vocab, p.names)
+		if !ok {
+			// a deadline beside the clause before it
+			if n := len(it.Tasks); n > 0 && strings.TrimSpace(pending.String()) == "" {
+				t := &it.Tasks[n-1]
+				if t.Deadline != "" {
+					t.Deadline += "，"
+				}
+				t.Deadline += strings.TrimSpace(p.written(s.line, body))
+				t.Clause += p.written(s.line, s.clause)
+				continue
+			}
+			pending.WriteString(s.clause)
+			pendingRaw.WriteString(p.written(s.line, s.clause))
+			continue
+		}
+		ord++
+		text := cleanTaskText(pendingRaw.String())
+		t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: text, Clause: p.written(s.line, s.clause), Line: s.line, Deadline: p.written(s.line, c.deadline)}
+		p.resolve(it, &t, c, s.line)
+		if text == "" && (i == 0 || segs[i-1].clause != "") {
+			p.warn(s.line, it.Number, "clause-without-text", "task", t.ID, "clause", t.Clause)
+		}
+		it.Tasks = append(it.Tasks, t)
+		pending.Reset()
+		pendingRaw.Reset()
+		pendingLine = 0
+		sub = ""
+	}
+	if rest := cleanTaskText(pendingRaw.String()); rest != "" && !onlyPunct(rest) {
+		ord++
+		t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: rest, Line: pendingLine}
+		p.applyConventions(it, &t)
+		if len(it.Tasks) == 0 {
+			p.warn(pendingLine, it.Number, "item-without-dept", "item", it.Number)
+		} else {
+			p.warn(pendingLine, it.Number, "text-without-dept", "task", t.ID, "item", it.Number)
+		}
+		it.Tasks = append(it.Tasks, t)
+	}
+}
+
+// addText appends a text segment to the pending task text, starting a new
+// sub-item at each circled marker ①…⑳. The words before the first marker
+// introduce the sub-items: they name the list and open the first task.
+func (p *parser) addText(it *itemAcc, s segment, pending, pendingRaw *strings.Builder, pendingLine *int, sub *string) {
+	text := s.text
+	for text != "" {
+		i, marker := nextCircled(text)
+		if i < 0 {
+			if *pendingLine == 0 && strings.TrimSpace(text) != "" {
+				*pendingLine = s.line
+			}
+			pending.WriteString(text)
+			pendingRaw.WriteString(p.written(s.line, text))
+			return
+		}
+		pending.WriteString(text[:i])
+		pendingRaw.WriteString(p.written(s.line, text[:i]))
+		if *sub == "" {
+			if lead := cleanTaskText(pending.String()); lead != "" {
+				it.leadText = lead
+				it.leadRaw = cleanTaskText(pendingRaw.String())
+			}
+			*sub = marker
+			if *pendingLine == 0 {
+				*pendingLine = s.line
+			}
+		} else if strings.TrimSpace(pending.String()) == "" {
+			*sub = marker
+		} else {
+			pending.WriteString(marker)
+			pendingRaw.WriteString(marker)
+		}
+		text = text[i+len(marker):]
+	}
+}
+
+func nextCircled(s string) (int, string) {
+	for i, r := range s {
+		if r >= '①' && r <= '⑳' {
+			return i, string(r)
+		}
+	}
+	return -1, ""
+}
+
+// mergeLabels joins consecutive 牵头单位：…/责任单位：… segments into one
+// clause.
+func mergeLabels(segs []segment) []segment {
+	var out []segment
+	for _, s := range segs {
+		if s.labels && len(out) > 0 && out[len(out)-1].labels {
+			prev := &out[len(out)-1]
+			prev.clause += "；" + s.clause
+			continue
+		}
+		if s.clause == "" && strings.TrimSpace(s.text) == "" {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func clauseBody(c string) string {
+	_, first := utf8.DecodeRuneInString(c)
+	_, last := utf8.DecodeLastRuneInString(c)
+	if len(c) < first+last {
+		return ""
+	}
+	return c[first : len(c)-last]
+}
+
+func cleanTaskText(s string) string {
+	s = strings.TrimSpace(s)
+	return strings.TrimSpace(strings.TrimLeft(s, "，,、；;：: "))
+}
+
+func onlyPunct(s string) bool {
+	for _, r := range s {
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve is stage 7 for one task: it expands and canonicalises a
+// clause's names into the task's roles, leaders and groups, and applies
+// the document's stated conventions. Leads are taken first, then
+// respective, then co, so a dept named twice keeps its strongest role.
+func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
+	// conventions a clause states hold from that clause on
+	if c.conv.firstIsLead {
+		p.conv.firstIsLead = true
+	}
+	if c.conv.groupWithLead != "" {
+		p.conv.groupWithLead = c.conv.groupWithLead
+	}
+	for _, g := range c.conv.sticky {
+		if !contains(p.conv.sticky, g) {
+			p.conv.sticky = append(p.conv.sticky, g)
+		}
+	}
+	hasLead := false
+	for _, part := range c.parts {
+		if part.role == RoleLead {
+			hasLead = true
+		}
+	}
+	for _, r := range []struct {
+		into *[]string
+		role Role
+	}{{&t.Lead, RoleLead}, {&t.Respective, RoleRespective}, {&t.Co, RoleCo}, {&t.Leaders, roleLeader}} {
+		for _, part := range c.parts {
+			if part.role != r.role {
+				continue
+			}
+			into := r.into
+			first := true
+			for _, n := range p.expandNames(part.names, line) {
+				switch {
+				case r.role == roleLeader || p.vocab.isLeader(n.written):
+					t.Leaders = appendUnique(t.Leaders, n.written)
+					p.noteLeader(n.written)
+					continue
+				case isAll(n.folded):
+					t.All = true
+					continue
+				case p.vocab.isGroupWord(n.folded) || !p.names.isUnitish(n.folded) && groupish(n.folded):
+					t.Groups = appendUnique(t.Groups, n.written)
+					p.noteGroup(n.written)
+					continue
+				}
+				canon := p.canonical(n, line, t.Item)
+				if contains(t.Lead, canon) || contains(t.Respective, canon) || contains(t.Co, canon) {
+					continue
+				}
+				dst := into
+				// 列第一位的为牵头单位: the first of two or more units leads
+				if r.role == RoleCo && !hasLead && p.conv.firstIsLead && len(part.names) > 1 {
+					if first {
+						dst = &t.Lead
+					}
+				}
+				first = false
+				*dst = append(*dst, canon)
+			}
+		}
+	}
+	if len(t.Lead) > 0 && !hasLead && p.conv.firstIsLead {
+		hasLead = true
+	}
+	p.applyConventions(it, t)
+}
+
+// applyConventions adds what the document's stated conventions and the
+// section's heading give every task: 有关部门 beside a named lead, a group
+// stated for all tasks (下同), the section's leader.
+func (p *parser) applyConventions(it *itemAcc, t *Task) {
+	if p.conv.groupWithLead != "" && len(t.Lead) > 0 {
+		t.Groups = appendUnique(t.Groups, p.conv.groupWithLead)
+		p.noteGroup(p.conv.groupWithLead)
+	}
+	for _, g := range p.conv.sticky {
+		t.Groups = appendUnique(t.Groups, g)
+		p.noteGroup(g)
+	}
+	if it != nil && it.leader != "" && len(t.Leaders) == 0 {
+		t.Leaders = append(t.Leaders, it.leader)
+	}
+}
+
+// groupish is a generic reference: 市直各部门, 各乡、镇人民政府.
+func groupish(n string) bool {
+	return strings.Contains(n, "各")
+}
+
+func appendUnique(list []string, s string) []string {
+	if contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+func (p *parser) noteGroup(n string) {
+	if !contains(p.groups, n) {
+		p.groups = append(p.groups, n)
+	}
+}
+
+func (p *parser) noteLeader(n string) {
+	if !contains(p.leaders, n) {
+		p.leaders = append(p.leaders, n)
+	}
+}

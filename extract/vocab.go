@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"fengong/templates"
+)
+
+// GrammarFile holds the extractor's vocabulary inside a templates set.
+const GrammarFile = "grammar.yaml"
+
+// Vocabulary is the extractor's vocabulary, read from
+// templates/grammar.yaml: labels, role words, leader titles, group words,
+// web-page noise, table column headers and stated conventions.
+type Vocabulary struct {
+	Labels        []vocabWord `yaml:"labels"`
+	Roles         []vocabWord `yaml:"roles"`
+	LeaderTitles  []string    `yaml:"leader_titles"`
+	GroupWords    []string    `yaml:"group_words"`
+	NoisePrefixes []string    `yaml:"noise_prefixes"`
+	Columns       struct {
+		Number   []string `yaml:"number"`
+		Task     []string `yaml:"task"`
+		Name     []string `yaml:"name"`
+		Lead     []string `yaml:"lead"`
+		Co       []string `yaml:"co"`
+		Units    []string `yaml:"units"`
+		Leader   []string `yaml:"leader"`
+		Deadline []string `yaml:"deadline"`
+		Place    []string `yaml:"place"`
+		Progress []string `yaml:"progress"`
+	} `yaml:"columns"`
+	FirstIsLead []string `yaml:"first_is_lead"`
+}
+
+type vocabWord struct {
+	Word string `yaml:"word"`
+	Role string `yaml:"role"`
+}
+
+// The label roles beyond the dept roles.
+const (
+	roleLeader   Role = "leader"
+	roleDeadline Role = "deadline"
+)
+
+// LoadVocabulary reads grammar.yaml from the templates set (nil: the
+// embedded default).
+func LoadVocabulary(ts *templates.Set) (*Vocabulary, error) {
+	if ts == nil {
+		ts = templates.Default()
+	}
+	var v Vocabulary
+	if err := ts.Decode(GrammarFile, &v); err != nil {
+		return nil, err
+	}
+	if err := v.check(); err != nil {
+		return nil, fmt.Errorf("%s: %w", ts.Origin(GrammarFile), err)
+	}
+	v.prepare()
+	return &v, nil
+}
+
+func (v *Vocabulary) check() error {
+	for _, list := range [][]vocabWord{v.Labels, v.Roles} {
+		for _, w := range list {
+			switch Role(w.Role) {
+			case RoleLead, RoleCo, RoleRespective, roleLeader, roleDeadline:
+			default:
+				return fmt.Errorf("%s: unknown role %q", w.Word, w.Role)
+			}
+			if strings.TrimSpace(w.Word) == "" {
+				return fmt.Errorf("a word with role %q is empty", w.Role)
+			}
+		}
+	}
+	if len(v.Labels) == 0 || len(v.Roles) == 0 {
+		return fmt.Errorf("labels and roles must not be empty")
+	}
+	return nil
+}
+
+// prepare sorts the word lists longest first, so the longest match wins.
+func (v *Vocabulary) prepare() {
+	for _, list := range [][]vocabWord{v.Labels, v.Roles} {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].Word) > len(list[j].Word) })
+	}
+	for _, list := range []*[]string{&v.Columns.Number, &v.Columns.Task, &v.Columns.Name, &v.Columns.Lead, &v.Columns.Co, &v.Columns.Units, &v.Columns.Leader, &v.Columns.Deadline, &v.Columns.Place, &v.Columns.Progress} {
+		sort.SliceStable(*list, func(i, j int) bool { return len((*list)[i]) > len((*list)[j]) })
+	}
+}
+
+// defaultVocabulary is the embedded vocabulary, read once per process.
+var defaultVocabulary = sync.OnceValue(func() *Vocabulary {
+	v, err := LoadVocabulary(nil)
+	if err != nil {
+		panic("extract: embedded grammar.yaml: " + err.Error()) // a build defect, caught by the tests
+	}
+	return v
+})
+
+// labelAt matches a label at the start of s, followed by ：or :.
+// It returns the label's role and the byte length of label and colon.
+func (v *Vocabulary) labelAt(s string) (Role, int) {
+	for _, l := range v.Labels {
+		if strings.HasPrefix(s, l.Word) {
+			rest := strings.TrimLeft(s[len(l.Word):], " ")
+			if strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+				_, size := firstRune(rest)
+				return Role(l.Role), len(s) - len(rest) + size
+			}
+		}
+	}
+	return "", 0
+}
+
+// roleSuffix finds the role word that closes part: 省财政厅牵头.
+func (v *Vocabulary) roleSuffix(part string) (Role, string) {
+	for _, r := range v.Roles {
+		if strings.HasSuffix(part, r.Word) {
+			return Role(r.Role), r.Word
+		}
+	}
+	return "", ""
+}
+
+func (v *Vocabulary) isLeader(name string) bool {
+	for _, w := range v.LeaderTitles {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *Vocabulary) isGroupWord(name string) bool {
+	for _, w := range v.GroupWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return strings.HasPrefix(name, "各")
+}
+
+func (v *Vocabulary) isNoise(l string) bool {
+	for _, p := range v.NoisePrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *Vocabulary) firstIsLead(s string) bool {
+	for _, w := range v.FirstIsLead {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
