@@ -1,0 +1,113 @@
+package orgname
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxFragmentRunes bounds a fragment that takes a shared suffix (长沙 in
+// 长沙、株洲市人民政府).
+const maxFragmentRunes = 8
+
+// Expand expands an elliptical list, the names of one clause part in the
+// order written, and returns a new slice of the same length:
+//
+//   - shared suffix: a fragment that is not a name by itself takes the
+//     tail of the next name that has an own part (a place, a stem):
+//     长沙、株洲市人民政府 → 长沙市人民政府, 株洲市人民政府;
+//     岳阳市、湘西自治州人民政府 → 岳阳市人民政府, …;
+//     人民大垸、荒湖管理区 → 人民大垸管理区, 荒湖管理区;
+//   - shared prefix: a bare name (no level, no place) takes the level or
+//     place of the last name before it that has one and is not Foreign:
+//     省商务厅、财政厅 → 省商务厅, 省财政厅; a party body takes the party
+//     marker too, a government body does not (省委网信办、发改委 →
+//     省发改委).
+//
+// Foreign names are never prefixed and never lend their prefix. Names that
+// have their own prefix are left alone and become the prefix for what
+// follows, so a list never expands across a complete name of another
+// level. Bare names with nothing before them stay as written (发改委、
+// 经信委). A fill is kept only when its result parses. Strings that are not
+// names (groups, leaders) are left alone.
+func (g *Grammar) Expand(names []string) []string {
+	out := make([]string, len(names))
+	for i, s := range names {
+		out[i] = strings.TrimSpace(s)
+	}
+	// Shared suffix, right to left.
+	var carrier *parsed
+	for i := len(out) - 1; i >= 0; i-- {
+		p, ok := g.parse(out[i])
+		if ok {
+			carrier = nil
+			if p.ownAt < p.tailAt || p.gov && p.Place != "" {
+				carrier = &p
+			}
+			continue
+		}
+		if carrier == nil || !fragment(out[i]) {
+			carrier = nil
+			continue
+		}
+		if s, ok := g.fill(out[i], carrier); ok {
+			out[i] = s
+			continue
+		}
+		carrier = nil
+	}
+	// Shared prefix, left to right.
+	pre := ""
+	for i, s := range out {
+		p, ok := g.parse(s)
+		switch {
+		case !ok:
+		case p.Level != "" || p.Place != "":
+			if !p.Foreign && p.levelAt > 0 {
+				pre = p.Written[:p.levelAt]
+			}
+		case p.Foreign || pre == "":
+		default:
+			x := g.prefixed(p, pre)
+			if q, ok := g.parse(x); ok && q.base == p.base && q.Kind == p.Kind {
+				out[i] = x
+			}
+		}
+	}
+	return out
+}
+
+// fill gives fragment f the tail of carrier c.
+func (g *Grammar) fill(f string, c *parsed) (string, bool) {
+	var s string
+	switch {
+	case c.gov:
+		if g.placeLevel(f) != "" && !g.provinces[f] {
+			s = f + c.Written[c.levelAt:]
+		} else {
+			s = f + c.Written[c.baseAt:]
+		}
+	default:
+		s = f + c.Written[c.tailAt:]
+	}
+	q, ok := g.parse(s)
+	if !ok || q.Kind != c.Kind || q.gov != c.gov {
+		return "", false
+	}
+	return s, true
+}
+
+// fragment reports whether s can be the first part of an elided name: a
+// few Han characters.
+func fragment(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n == 0 || n > maxFragmentRunes {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}

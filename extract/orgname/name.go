@@ -1,0 +1,514 @@
+package orgname
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Name is one parsed body name.
+type Name struct {
+	Written string // as given, trimmed
+	// Level is the level of the government the name belongs to: its level
+	// prefix (省财政厅: 省), or the level of its place (六安市财政局: 市,
+	// 湖南银保监局: 省); "" when it has neither (a bare 发改委). One of 国务院
+	// 省 自治区 市 州 盟 县 区 旗 乡 镇 街道.
+	Level string
+	// Place is the place-name prefix as written (六安市, 湘西自治州,
+	// 重庆市沙坪坝区), or the place inside a vertical body's name (人民银行
+	// 长沙中心支行: 长沙); "" if none.
+	Place string
+	// Prefix is everything written before the body itself: the party head,
+	// the level or place and a 委 or 政府 marker (中共湖南省委, 省政府, 六安市).
+	Prefix string
+	Party  bool   // the 党委 side: 省委组织部, 省委办公厅, 省文明办
+	Stem   string // canonical stem (发展改革 for 发改委); the own name of a 功能区 (湘江); as written when unknown
+	Suffix string // canonical suffix class (委 for 委/委员会, 办 for 办/办公室/办公厅)
+	// Key is the identity of the body within one government, without level
+	// and place: 市发改委, 发展和改革委员会 and 区发展改革局 share one Key.
+	// A foreign body's Key includes its place (长沙·人民政府, 湖南·银保监),
+	// a level-only government's its level (市·人民政府). Party bodies'
+	// Keys start with 委· so 省委办公厅 and 省政府办公厅 differ.
+	Key     string
+	Kind    string // one of Grammar.Kinds()
+	Foreign bool   // not a body of the issuing government: never given a level prefix
+	// Rank orders names in the standard order: by kind, then by the order of
+	// the known bodies in orgnames.yaml; unknown stems last in their kind.
+	Rank int
+}
+
+// parsed is a Name with what Same and Expand need besides.
+type parsed struct {
+	Name
+	base    string // Key without the place
+	gov     bool   // a government itself (长沙市人民政府)
+	levelAt int    // end of the level or place part in Written (before markers)
+	segAt   int    // start of the last place segment in Written
+	baseAt  int    // end of the last place segment's base (株洲|市)
+	ownAt   int    // start of the own part (stem as written) in Written
+	tailAt  int    // start of the written suffix in Written
+	b       *body
+}
+
+// option is one way to read the start of a name: a level or place and a
+// marker.
+type option struct {
+	end    int // end of the level or place part
+	level  string
+	place  string
+	segAt  int
+	baseAt int
+	marker string
+	rest   int // where the body starts
+}
+
+// resolved is the body part of a name.
+type resolved struct {
+	ok     bool
+	known  bool
+	empty  bool
+	b      *body
+	sf     *suffix // nil for whole names
+	class  string
+	stem   string // as written
+	tailAt int    // start of the suffix in rest
+	free   string // a free place before a place_free body
+}
+
+// Parse reads s as one body name. ok is false when s is not a body name: a
+// group (有关部门, 各乡镇人民政府), a leader (分管副省长), prose, a date, or a
+// string the grammar cannot read.
+func (g *Grammar) Parse(s string) (Name, bool) {
+	p, ok := g.parse(s)
+	return p.Name, ok
+}
+
+func (g *Grammar) parse(s string) (parsed, bool) {
+	w := strings.TrimSpace(s)
+	core := stripNote(w)
+	if core == "" || !g.plausible(core) {
+		return parsed{}, false
+	}
+	head := ""
+	for _, h := range g.partyHeads {
+		if strings.HasPrefix(core, h) && len(core) > len(h) {
+			head = h
+			break
+		}
+	}
+	if head == "" {
+		if p, ok := g.parseInfix(w, core); ok {
+			return p, true
+		}
+		if p, ok := g.parseHeads(w, core); ok {
+			return p, true
+		}
+	}
+	rest := core[len(head):]
+	var (
+		best      option
+		bestR     resolved
+		bestScore = -1
+	)
+	try := func(o option) {
+		if head != "" && o.marker != g.partyMarker {
+			return
+		}
+		r := g.resolve(rest[o.rest:], o)
+		if !r.ok {
+			return
+		}
+		score := 0
+		if r.known || r.empty {
+			score += 100
+		}
+		if o.end > 0 {
+			score += 10
+		}
+		if o.marker != "" {
+			score++
+		}
+		if score > bestScore {
+			best, bestR, bestScore = o, r, score
+		}
+	}
+	g.options(rest, try)
+	if bestScore < 0 {
+		return parsed{}, false
+	}
+	return g.build(w, len(head), head != "", best, bestR), true
+}
+
+// options calls try with every way to read the start of s.
+func (g *Grammar) options(s string, try func(option)) {
+	try(option{})
+	for _, m := range g.govMarkers {
+		if strings.HasPrefix(s, m) {
+			try(option{marker: m, rest: len(m)})
+		}
+	}
+	withMarkers := func(o option) {
+		o.rest = o.end
+		try(o)
+		after := s[o.end:]
+		if strings.HasPrefix(after, g.partyMarker) {
+			m := o
+			m.marker, m.rest = g.partyMarker, o.end+len(g.partyMarker)
+			try(m)
+		}
+		for _, mk := range g.govMarkers {
+			if strings.HasPrefix(after, mk) {
+				m := o
+				m.marker, m.rest = mk, o.end+len(mk)
+				try(m)
+			}
+		}
+	}
+	for _, l := range g.levelWords {
+		if strings.HasPrefix(s, l) {
+			withMarkers(option{end: len(l), level: g.levels[l]})
+		}
+	}
+	g.places(s, 0, 0, func(end, segAt, baseAt int, level string) {
+		withMarkers(option{end: end, level: level, place: s[:end], segAt: segAt, baseAt: baseAt})
+	})
+}
+
+// maxPlaceRunes bounds one place segment (base and suffix).
+const maxPlaceRunes = 10
+
+// places calls yield for every chain of place segments that s starts with
+// (六安市, 重庆市沙坪坝区), at most three segments.
+func (g *Grammar) places(s string, from, depth int, yield func(end, segAt, baseAt int, level string)) {
+	if depth == 3 {
+		return
+	}
+	j := from
+	for k := 0; k < maxPlaceRunes && j < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
+		seg := s[from:j]
+		if depth == 0 && g.provinces[seg] {
+			yield(j, from, j, g.provinceLevel())
+			g.places(s, j, depth+1, yield)
+		}
+		t := tailStarts(seg, g.maxPlaceSuffix)
+		for i := t.n - 1; i >= 0; i-- {
+			at := t.at[i]
+			l, ok := g.placeSuffix[seg[at:]]
+			if !ok || at == 0 {
+				continue
+			}
+			if _, isLevel := g.levels[seg[:at]]; isLevel {
+				continue
+			}
+			yield(j, from, from+at, l)
+			g.places(s, j, depth+1, yield)
+			break
+		}
+	}
+}
+
+// provinceLevel is the level of a province written without its suffix.
+func (g *Grammar) provinceLevel() string { return g.placeSuffix["省"] }
+
+// resolve reads the body part of a name, after the option o.
+func (g *Grammar) resolve(rest string, o option) resolved {
+	marked := o.marker != ""
+	if rest == "" {
+		if o.end == 0 {
+			return resolved{}
+		}
+		if marked || g.govLevels[o.level] && o.place == "" {
+			return resolved{ok: true, empty: true}
+		}
+		return resolved{}
+	}
+	if o.end > 0 && o.level != "" && o.marker == "" {
+		for _, na := range g.notAfterLevel {
+			if strings.HasPrefix(rest, na) {
+				return resolved{}
+			}
+		}
+	}
+	if nb, ok := g.names[rest]; ok && (marked || utf8.RuneCountInString(rest) >= 2) {
+		return resolved{ok: true, known: true, b: nb.b, class: nb.class, tailAt: tailOfClass(g, rest)}
+	}
+	var (
+		first   *suffix
+		firstAt int
+	)
+	t := tailStarts(rest, g.maxSuffix)
+	for i := t.n - 1; i >= 0; i-- {
+		at := t.at[i]
+		sf := g.suffix[rest[at:]]
+		if sf == nil {
+			continue
+		}
+		if b := g.stems[rest[:at]]; b != nil && at > 0 {
+			return resolved{ok: true, known: true, b: b, sf: sf, class: sf.class, stem: rest[:at], tailAt: at}
+		}
+		if first == nil {
+			first, firstAt = sf, at
+		}
+	}
+	t = tailStarts(rest, g.maxFree)
+	for i := t.n - 1; i >= 0; i-- {
+		at := t.at[i]
+		nb, ok := g.placeFree[rest[at:]]
+		if !ok || at == 0 {
+			continue
+		}
+		if place := rest[:at]; utf8.RuneCountInString(place) <= maxPlaceRunes {
+			return resolved{ok: true, known: true, b: nb.b, class: nb.class, free: place, tailAt: at}
+		}
+	}
+	if first == nil || first.closed {
+		return resolved{}
+	}
+	stem := rest[:firstAt]
+	if stem == "" && !g.named[first.kind] {
+		return resolved{}
+	}
+	if utf8.RuneCountInString(stem) > 12 || g.prose(stem) {
+		return resolved{}
+	}
+	return resolved{ok: true, sf: first, class: first.class, stem: stem, tailAt: firstAt}
+}
+
+// tailOfClass is where the suffix of a whole name starts, or len(s).
+func tailOfClass(g *Grammar, s string) int {
+	t := tailStarts(s, g.maxSuffix)
+	for i := t.n - 1; i >= 0; i-- {
+		if g.suffix[s[t.at[i]:]] != nil {
+			return t.at[i]
+		}
+	}
+	return len(s)
+}
+
+// build makes the Name of the chosen reading.
+func (g *Grammar) build(w string, headLen int, head bool, o option, r resolved) parsed {
+	p := parsed{
+		levelAt: headLen + o.end,
+		segAt:   headLen + o.segAt,
+		baseAt:  headLen + o.baseAt,
+		ownAt:   headLen + o.rest,
+		tailAt:  headLen + o.rest + r.tailAt,
+		b:       r.b,
+	}
+	n := &p.Name
+	n.Written = w
+	n.Prefix = w[:headLen+o.rest]
+	n.Level, n.Place = o.level, o.place
+	if r.free != "" {
+		n.Place += r.free
+		if n.Level == "" {
+			n.Level = g.placeLevel(r.free)
+		}
+		p.ownAt += len(r.free)
+	}
+	party := o.marker == g.partyMarker || head
+	rank := 999
+	switch {
+	case r.empty && party:
+		n.Stem, n.Suffix, n.Kind = g.partyC.Stem, g.partyC.Suffix, g.partyC.Kind
+		p.base = g.partyC.Stem
+	case r.empty:
+		n.Stem, n.Suffix, n.Kind = g.government.Stem, g.government.Suffix, g.government.Kind
+		p.base = g.government.Stem
+		p.gov = true
+	case r.known:
+		n.Stem, n.Suffix, n.Kind = r.b.key, r.class, r.b.kind
+		p.base = r.b.key
+		if r.sf != nil && !r.b.suffixes[r.class] {
+			n.Kind = r.sf.kind
+			p.base = r.b.key + "·" + r.class
+		}
+		rank = r.b.order
+		party = party || r.b.party
+	default:
+		n.Stem, n.Suffix, n.Kind = r.stem, r.class, r.sf.kind
+		p.base = r.stem + "·" + r.class
+	}
+	if party && n.Kind == g.deptKind {
+		n.Kind = g.partyC.Kind
+	}
+	n.Party = party
+	if party && !r.empty {
+		p.base = g.partyMarker + "·" + p.base
+	}
+	n.Foreign = g.foreign[n.Kind] || g.named[n.Kind] && n.Stem != "" && !r.known
+	n.Key = p.base
+	if n.Foreign {
+		switch {
+		case n.Place != "" && (p.gov || r.known):
+			n.Key = g.normPlace(n.Place) + "·" + p.base
+		case p.gov:
+			n.Key = n.Level + "·" + p.base
+		}
+	}
+	n.Rank = g.kindRank[n.Kind]*1000 + rank
+	return p
+}
+
+// parseInfix reads names written with the level inside (团省委).
+func (g *Grammar) parseInfix(w, core string) (parsed, bool) {
+	for _, in := range g.infix {
+		if len(core) <= len(in.Head)+len(in.Tail) || !strings.HasPrefix(core, in.Head) || !strings.HasSuffix(core, in.Tail) {
+			continue
+		}
+		level, ok := g.levels[core[len(in.Head):len(core)-len(in.Tail)]]
+		if !ok {
+			continue
+		}
+		nb := g.names[in.Name]
+		p := g.build(w, 0, false, option{}, resolved{ok: true, known: true, b: nb.b, class: nb.class})
+		p.Level = level
+		return p, true
+	}
+	return parsed{}, false
+}
+
+// parseHeads reads names with a head, a free place and a tail
+// (人民银行长沙中心支行, 国家税务总局湖南省税务局).
+func (g *Grammar) parseHeads(w, core string) (parsed, bool) {
+	j := 0
+	for k := 0; k < g.maxHead && j < len(core); k++ {
+		_, size := utf8.DecodeRuneInString(core[j:])
+		j += size
+		bodies := g.heads[core[:j]]
+		if bodies == nil {
+			continue
+		}
+		rest := core[j:]
+		for _, b := range bodies {
+			i := 0
+			for n := 0; n <= maxPlaceRunes && i <= len(rest); n++ {
+				if b.tails[rest[i:]] {
+					place := rest[:i]
+					p := g.build(w, 0, false, option{}, resolved{ok: true, known: true, b: b, class: g.classOf(rest[i:])})
+					p.Place = place
+					p.Level = g.placeLevel(place)
+					if p.Foreign && place != "" {
+						p.Key = g.normPlace(place) + "·" + p.base
+					}
+					p.ownAt, p.tailAt = j+i, j+i
+					return p, true
+				}
+				if i == len(rest) {
+					break
+				}
+				_, size := utf8.DecodeRuneInString(rest[i:])
+				i += size
+			}
+		}
+	}
+	return parsed{}, false
+}
+
+// placeLevel is the level of a place: its suffix's, or a province's; "".
+func (g *Grammar) placeLevel(place string) string {
+	if g.provinces[place] {
+		return g.provinceLevel()
+	}
+	t := tailStarts(place, g.maxPlaceSuffix)
+	for i := t.n - 1; i >= 0; i-- {
+		if l, ok := g.placeSuffix[place[t.at[i]:]]; ok && t.at[i] > 0 {
+			return l
+		}
+	}
+	return ""
+}
+
+// normPlace is the form in which places are compared: the last segment,
+// without ethnic names, without 省/市 (湘西土家族苗族自治州 → 湘西州,
+// 湖南省 → 湖南, 重庆市沙坪坝区 → 沙坪坝区).
+func (g *Grammar) normPlace(place string) string {
+	last := place
+	g.places(place, 0, 0, func(end, segAt, _ int, _ string) {
+		if end == len(place) {
+			last = place[segAt:]
+		}
+	})
+	suffix, level := "", ""
+	t := tailStarts(last, g.maxPlaceSuffix)
+	for i := t.n - 1; i >= 0; i-- {
+		if l, ok := g.placeSuffix[last[t.at[i]:]]; ok && t.at[i] > 0 {
+			suffix, level = last[t.at[i]:], l
+			last = last[:t.at[i]]
+			break
+		}
+	}
+	if suffix != "" {
+		for _, e := range g.ethnic {
+			if i := strings.Index(last, e); i > 0 {
+				last = last[:i]
+			}
+		}
+	}
+	for _, n := range g.placeNorm {
+		if suffix == n {
+			return last
+		}
+	}
+	if suffix == "" {
+		return last
+	}
+	return last + level
+}
+
+// stripNote drops a trailing parenthesised note: 虞山高新区(筹).
+func stripNote(w string) string {
+	for _, pair := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if strings.HasSuffix(w, pair[1]) {
+			if i := strings.LastIndex(w, pair[0]); i > 0 {
+				return strings.TrimSpace(w[:i])
+			}
+		}
+	}
+	return w
+}
+
+// plausible rejects what is never a body: anything but Han characters,
+// groups, leaders, over-long strings.
+func (g *Grammar) plausible(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	if n < 2 || n > g.not.MaxRunes {
+		return false
+	}
+	for _, p := range g.not.GroupPrefixes {
+		if strings.HasPrefix(s, p) {
+			return false
+		}
+	}
+	for _, list := range [][]string{g.not.GroupWords, g.not.LeaderWords} {
+		for _, x := range list {
+			if strings.Contains(s, x) {
+				return false
+			}
+		}
+	}
+	for _, x := range g.not.LeaderSuffixes {
+		if strings.HasSuffix(s, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// prose reports whether an unknown stem reads as a clause, not a name.
+func (g *Grammar) prose(stem string) bool {
+	for _, x := range g.not.ProseWords {
+		if strings.Contains(stem, x) {
+			return true
+		}
+	}
+	return false
+}
