@@ -13,6 +13,8 @@
 //
 //	[party head] [level | place…] [委 | 人民政府 | 政府] stem suffix
 //
+// where:
+//
 //   - party head: 中共, 中国共产党 (中共湖南省委组织部).
 //   - level: 国务院 自治区 省 市 州 盟 县 区 旗 乡 镇 街道 (省级, 市级 are
 //     not prefixes).

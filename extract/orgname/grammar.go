@@ -112,9 +112,9 @@ type Grammar struct {
 	named    map[string]bool // foreign when named
 	deptKind string          // the kind of issuer_office: a 委 before it makes a party body
 
-	levels     map[string]string // written level → canonical level
-	levelWords []string          // written levels, longest first
-	govLevels  map[string]bool
+	levels        map[string]string // written level → canonical level
+	levelWords    []string          // written levels, longest first
+	govLevels     map[string]bool
 	notAfterLevel []string
 
 	placeSuffix    map[string]string // place suffix → level
