@@ -2,15 +2,11 @@ package batch
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"text/template"
 
+	"fengong/export"
 	"fengong/extract"
 )
 
@@ -37,61 +33,36 @@ type taskMove struct{ ID, Text, From, To string }
 
 type targetChange struct{ Indicator, From, To string }
 
-// changeReport renders 变更.md against the model of the previous run in
-// DIR. When the model is unchanged, the previous report is kept as it is,
-// so a rerun on the same input writes the same bytes.
-func (r *Run) changeReport(model []byte) ([]byte, bool, error) {
-	var prevDoc *extract.Document
-	if r.prev != nil {
-		old, err := os.ReadFile(filepath.Join(r.cfg.Output, modelName))
-		switch {
-		case err == nil && bytes.Equal(old, model):
-			report, err := os.ReadFile(filepath.Join(r.cfg.Output, filepath.FromSlash(r.prev.changesPath())))
-			if err == nil {
-				return report, false, nil
-			}
-		case err == nil:
-			prevDoc = new(extract.Document)
-			if err := json.Unmarshal(old, prevDoc); err != nil {
-				r.log.Warn("previous model.json unreadable; the change report lists no changes", "err", err)
-				prevDoc = nil
-			}
-		case !errors.Is(err, fs.ErrNotExist):
-			return nil, false, err
-		}
-	}
-	data := diffModels(prevDoc, r.doc)
-	data.Title = r.cfg.Title
+// renderChanges renders 变更.md: what changed from prev, the model of the
+// previous run in DIR (nil when there is none to compare with), to cur.
+// The report is made again on every run, never copied from the old pack;
+// it holds nothing but the two models and opt (date, title, wording), so
+// two runs on the same input over the same previous pack write the same
+// bytes.
+func renderChanges(prev, cur *extract.Document, opt export.Options) ([]byte, error) {
+	data := diffModels(prev, cur)
+	data.Title = opt.Title
 	if data.Title == "" {
-		data.Title = r.doc.Title
+		data.Title = cur.Title
 	}
-	data.Date = r.date.Format("2006年1月2日")
-	src, err := r.tmpl.ReadFile(changesTemplate)
+	data.Date = opt.Date.Format("2006年1月2日")
+	ts := opt.TemplateSet()
+	src, err := ts.ReadFile(changesTemplate)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	t, err := template.New(changesTemplate).Funcs(template.FuncMap{
 		"join":  strings.Join,
 		"short": func(s string) string { return s[:min(12, len(s))] },
 	}).Parse(string(src))
 	if err != nil {
-		return nil, false, fmt.Errorf("template %s: %w", r.tmpl.Origin(changesTemplate), err)
+		return nil, fmt.Errorf("template %s: %w", ts.Origin(changesTemplate), err)
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
-		return nil, false, fmt.Errorf("template %s: %w", r.tmpl.Origin(changesTemplate), err)
+		return nil, fmt.Errorf("template %s: %w", ts.Origin(changesTemplate), err)
 	}
-	return buf.Bytes(), true, nil
-}
-
-// changesPath is where the previous run wrote its change report.
-func (m *Manifest) changesPath() string {
-	for _, f := range m.Files {
-		if f.Kind == KindChanges {
-			return f.Path
-		}
-	}
-	return DefaultNames().Changes
+	return buf.Bytes(), nil
 }
 
 // diffModels lists what changed from prev to cur. Tasks are matched by

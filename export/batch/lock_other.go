@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 )
 
+// openNonblock has no equivalent here.
+const openNonblock = 0
+
 // lock keeps two runs from writing the same DIR with an exclusive create.
 type lock struct{ path string }
 

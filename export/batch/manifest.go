@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 
+	"fengong/export"
 	"fengong/extract"
 )
 
@@ -89,10 +90,14 @@ func buildManifest(_ context.Context, r *Run) error {
 	if err != nil {
 		return err
 	}
-	changes, changed, err := r.changeReport(model)
+	// the change report is made again from the previous model, read
+	// safely; never copied from the old pack
+	prevDoc, prevModel, skip := r.prev.model()
+	changes, err := renderChanges(prevDoc, r.doc, export.Options{Date: r.date, Title: r.cfg.Title, Templates: r.tmpl})
 	if err != nil {
 		return err
 	}
+	changed := prevModel == nil || !bytes.Equal(prevModel, model)
 	for _, f := range []struct {
 		file *File
 		data []byte
@@ -141,7 +146,7 @@ func buildManifest(_ context.Context, r *Run) error {
 		m.Files = append(m.Files, e)
 	}
 	r.manifest = m
-	return nil
+	return skip
 }
 
 // marshal is the one JSON encoding of the pack: indented, HTML left as is.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -86,9 +85,12 @@ func newPublisher(out string) (*publisher, error) {
 	return &publisher{out: out, tmp: tmp, dirs: map[string]bool{".": true}}, nil
 }
 
-// put writes one file below the temporary directory: its bytes, or a link
-// to (else a copy of) the previous pack's file it reuses. It records the
-// file's hash and size, and lets go of the bytes. Safe for concurrent use.
+// put writes one file below the temporary directory: its rendered bytes,
+// or the bytes of the previous pack's file it reuses, which were checked
+// against the previous manifest as they were read (never a link into the
+// old pack, which whoever writes DIR could point anywhere). It records
+// the file's hash and size, and lets go of the bytes. Safe for concurrent
+// use.
 func (p *publisher) put(f *File, data []byte) error {
 	rel := filepath.FromSlash(f.Path)
 	if !filepath.IsLocal(rel) {
@@ -97,15 +99,6 @@ func (p *publisher) put(f *File, data []byte) error {
 	dst := filepath.Join(p.tmp, rel)
 	if err := p.mkdir(filepath.Dir(rel)); err != nil {
 		return fmt.Errorf("publish %s: %w", f.Path, err)
-	}
-	if f.reuse != "" {
-		if err := os.Link(f.reuse, dst); err == nil {
-			return nil
-		}
-		if err := copyFile(f.reuse, dst); err != nil {
-			return fmt.Errorf("publish %s: %w", f.Path, err)
-		}
-		return nil
 	}
 	f.SHA256, f.Size = sha(data), int64(len(data))
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
@@ -125,23 +118,6 @@ func (p *publisher) mkdir(rel string) error {
 	}
 	p.dirs[rel] = true
 	return nil
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	o, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(o, in); err != nil {
-		o.Close()
-		return err
-	}
-	return o.Close()
 }
 
 // commit swaps the complete temporary directory in place of DIR.
@@ -215,6 +191,9 @@ func recoverInterrupted(out string, log interface{ Warn(string, ...any) }) {
 		return
 	}
 	for _, old := range siblings(out, oldMark) {
+		if fi, err := os.Lstat(old); err != nil || !fi.IsDir() {
+			continue // only a folder a run moved aside, never a planted link
+		}
 		if err := os.Rename(old, out); err == nil {
 			log.Warn("restored the previous pack left aside by an interrupted run", "from", old)
 			return

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -40,7 +39,7 @@ type File struct {
 	Key    string // what the file was rendered from, for --incremental
 	SHA256 string
 	Size   int64
-	reuse  string // absolute path of the previous file to reuse
+	reused bool // the bytes are the previous pack's (--incremental)
 	failed bool
 }
 
@@ -112,7 +111,7 @@ func render(ctx context.Context, r *Run) error {
 	}
 
 	jobs := r.jobs(xr, pr, stems, fp)
-	prev := r.previousFiles()
+	prev := r.reuseFrom()
 	total := len(jobs)
 	done, reused := 0, 0
 	for _, j := range jobs {
@@ -121,8 +120,9 @@ func render(ctx context.Context, r *Run) error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			if r.canReuse(j.file, prev) {
-				r.pub.send(j.file, nil)
+			if data, ok := prev.reusable(j.file); ok {
+				j.file.reused = true
+				r.pub.send(j.file, data)
 				mu.Lock()
 				defer mu.Unlock()
 				reused++
@@ -169,6 +169,9 @@ func render(ctx context.Context, r *Run) error {
 		r.warnings = append(r.warnings, pr.Warnings()...)
 	}
 	r.log.Info("rendered", "files", len(r.files), "reused", reused, "failed", len(r.failures))
+	if r.opt.Incremental && prev == nil {
+		return &SkipError{Reason: "--incremental: " + r.cfg.Output + " holds no previous pack to reuse; every file was rendered"}
+	}
 	return nil
 }
 
@@ -250,34 +253,13 @@ func (r *Run) progress(done, total int) {
 	fmt.Fprintf(r.opt.Progress, "\r[%s] %d/%d", bar, done, total)
 }
 
-// previousFiles indexes the previous pack's manifest for --incremental;
-// nil when there is nothing to reuse.
-func (r *Run) previousFiles() map[string]FileEntry {
-	if !r.opt.Incremental || r.prev == nil {
+// reuseFrom is the previous pack whose files --incremental may reuse, or
+// nil.
+func (r *Run) reuseFrom() *prevPack {
+	if !r.opt.Incremental || r.prev == nil || r.prev.manifest == nil {
 		return nil
 	}
-	prev := make(map[string]FileEntry, len(r.prev.Files))
-	for _, f := range r.prev.Files {
-		prev[f.Path] = f
-	}
-	return prev
-}
-
-// canReuse reports whether the previous pack's file can stand for f: the
-// same key, and the file on disk still has the hash the previous manifest
-// recorded. It marks f to be linked from there.
-func (r *Run) canReuse(f *File, prev map[string]FileEntry) bool {
-	p, ok := prev[f.Path]
-	if f.Key == "" || !ok || p.Key != f.Key {
-		return false
-	}
-	abs := filepath.Join(r.cfg.Output, filepath.FromSlash(f.Path))
-	data, err := os.ReadFile(abs)
-	if err != nil || sha(data) != p.SHA256 {
-		return false
-	}
-	f.reuse, f.SHA256, f.Size = abs, p.SHA256, int64(len(data))
-	return true
+	return r.prev
 }
 
 // fingerprints hashes everything besides the model that shapes the

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"time"
 
 	"fengong/export/pdf"
@@ -85,8 +86,9 @@ type Run struct {
 	doc        *extract.Document
 	depts      []string // depts that get their own files, in model order
 	lock       *lock
+	madeDirs   []string   // folders above DIR this run made, removed if it fails
 	pub        *publisher // writes the new pack beside DIR
-	prev       *Manifest  // the previous run's manifest in DIR, if any
+	prev       *prevPack  // the previous run's pack in DIR, if any
 	files      []*File
 	failures   []Failure
 	warnings   []string // render warnings and skips, for the manifest
@@ -117,37 +119,100 @@ func Execute(ctx context.Context, opt Options) (Result, error) {
 	r := &Run{opt: opt, log: opt.Log}
 	defer r.cleanup()
 	for _, s := range stages() {
-		if err := ctx.Err(); err != nil {
-			return r.result(), fmt.Errorf("%s: %w", s.name, err)
+		if ctx.Err() != nil {
+			return r.result(), r.interrupted(ctx, s.name)
 		}
 		start := time.Now()
 		err := s.run(ctx, r)
-		var skip *SkipError
-		switch {
-		case errors.As(err, &skip):
-			r.log.Warn("stage skipped", "stage", s.name, "reason", skip.Reason)
-			r.warnings = append(r.warnings, s.name+": "+skip.Error())
-		case err != nil:
+		if reasons, ok := skipped(err); ok {
+			for _, reason := range reasons {
+				r.log.Warn("skipped", "stage", s.name, "reason", reason)
+			}
+		} else if err != nil {
+			if ctx.Err() != nil {
+				return r.result(), r.interrupted(ctx, s.name)
+			}
 			return r.result(), err
-		default:
-			r.log.Debug("stage done", "stage", s.name, "took", time.Since(start).Round(time.Microsecond))
 		}
+		r.log.Debug("stage done", "stage", s.name, "took", time.Since(start).Round(time.Microsecond))
 		if opt.afterRun != nil {
 			opt.afterRun(s.name)
 		}
 	}
 	res := r.result()
 	if len(r.failures) > 0 {
-		return res, ErrPartial
+		return res, &PartialError{Failed: len(r.failures), Dir: res.Dir}
 	}
 	return res, nil
 }
+
+// skipped reports whether err is made of skips only (one *SkipError or
+// several joined), and their reasons. Skips are logged as warnings; they
+// are not written to the manifest, which describes the pack, and the pack
+// is the same whether or not a part was reused or compared.
+func skipped(err error) ([]string, bool) {
+	if err == nil {
+		return nil, false
+	}
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	var reasons []string
+	for _, e := range errs {
+		var skip *SkipError
+		if !errors.As(e, &skip) {
+			return nil, false
+		}
+		reasons = append(reasons, skip.Reason)
+	}
+	return reasons, true
+}
+
+// interrupted is the error of a run whose context was cancelled, by a
+// signal or a caller, before it published.
+func (r *Run) interrupted(ctx context.Context, stage string) error {
+	return &InterruptedError{Stage: stage, Dir: r.cfg.Output, Cause: context.Cause(ctx)}
+}
+
+// InterruptedError says that a run was stopped, by a signal or its
+// caller, before it published anything: DIR keeps the previous pack.
+type InterruptedError struct {
+	Stage string
+	Dir   string
+	Cause error // from context.Cause: for a signal, which one
+}
+
+func (e *InterruptedError) Error() string {
+	dir := e.Dir
+	if dir == "" {
+		dir = "the output folder"
+	}
+	return fmt.Sprintf("interrupted (%v) during %s; nothing was published, %s keeps the previous pack", e.Cause, e.Stage, dir)
+}
+
+func (e *InterruptedError) Unwrap() error { return e.Cause }
+
+// PartialError is returned, with the result, when some files failed and
+// the rest were published. It matches ErrPartial.
+type PartialError struct {
+	Failed int
+	Dir    string
+}
+
+func (e *PartialError) Error() string {
+	return fmt.Sprintf("partial: %d file(s) failed, the rest are in %s (see manifest.json)", e.Failed, e.Dir)
+}
+
+func (e *PartialError) Is(target error) bool { return target == ErrPartial }
 
 func (r *Run) result() Result {
 	res := Result{Dir: r.cfg.Output, Failures: r.failures}
 	for _, f := range r.files {
 		res.Files++
-		if f.reuse != "" {
+		if f.reused {
 			res.Reused++
 		}
 	}
@@ -157,11 +222,21 @@ func (r *Run) result() Result {
 	return res
 }
 
+// cleanup removes what a run made for itself: its temporary folders, its
+// lock, and, when it did not publish, the folders it made above DIR.
 func (r *Run) cleanup() {
+	r.prev.close()
+	published := false
 	if r.pub != nil {
+		published = r.pub.done
 		r.pub.abort()
 	}
 	if r.lock != nil {
 		r.lock.release()
+	}
+	if !published {
+		for _, d := range r.madeDirs { // innermost first; only empty ones go
+			os.Remove(d)
+		}
 	}
 }

@@ -2,10 +2,8 @@ package batch
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -121,58 +119,41 @@ func preflight(_ context.Context, r *Run) error {
 	} else if r.dir, err = extract.LoadDirectory(ts); err != nil {
 		return err
 	}
-	out, err := filepath.Abs(c.Output)
+	// where the run writes: checked before anything is written there
+	out, err := resolveOutput(c.Output)
 	if err != nil {
 		return err
 	}
+	if out != c.Output && filepath.Clean(c.Output) != out {
+		r.log.Info("output resolved", "given", c.Output, "dir", out)
+	}
 	c.Output = out
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return fmt.Errorf("output: %w", err)
+	if _, err := checkOutput(out); err != nil {
+		return err
+	}
+	if r.madeDirs, err = mkdirs(filepath.Dir(out)); err != nil {
+		return err
 	}
 	if r.lock, err = acquireLock(out, r.log); err != nil {
 		return err
 	}
 	recoverInterrupted(out, r.log)
 	removeStaleTemps(out, r.log)
-	if err := r.loadPrevious(); err != nil {
+	// again, under the lock: a run that died may have left DIR changed
+	hasPack, err := checkOutput(out)
+	if err != nil {
 		return err
 	}
-	r.pub, err = newPublisher(out)
-	return err
-}
-
-// loadPrevious reads the manifest of the pack already in DIR. A DIR that
-// holds other files but no manifest is not ours, and is never replaced.
-func (r *Run) loadPrevious() error {
-	out := r.cfg.Output
-	st, err := os.Stat(out)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("output: %w", err)
-	}
-	if !st.IsDir() {
-		return fmt.Errorf("output %s: exists and is not a directory", out)
-	}
-	data, err := os.ReadFile(filepath.Join(out, manifestName))
-	if errors.Is(err, fs.ErrNotExist) {
-		entries, _ := os.ReadDir(out)
-		if len(entries) > 0 {
-			return fmt.Errorf("output %s: has files but no %s, so it is not a fengong pack; refusing to replace it (choose an empty or new directory)", out, manifestName)
+	var skips []error
+	if hasPack {
+		if r.prev, skips, err = openPrevious(out); err != nil {
+			return err
 		}
-		return nil
 	}
-	if err != nil {
-		return fmt.Errorf("output: %w", err)
+	if r.pub, err = newPublisher(out); err != nil {
+		return err
 	}
-	var m Manifest
-	if err := json.Unmarshal(data, &m); err != nil {
-		r.log.Warn("previous manifest unreadable; treating the run as a first run", "err", err)
-		return nil
-	}
-	r.prev = &m
-	return nil
+	return errors.Join(skips...)
 }
 
 // readInput reads and decodes the input, or the bundled seed.

@@ -1,0 +1,178 @@
+package batch
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"fengong/extract"
+)
+
+// This file is the one way the previous pack in DIR is read. Whoever can
+// write DIR controls what is in it, so nothing is trusted: only regular
+// files at the paths this run itself would write are read, through an
+// os.Root opened on DIR, and a path that is, or passes through, a symbolic
+// link is refused. The change report is never copied from the old pack;
+// it is made again from the old model.json.
+
+// Caps on what is read from the previous pack.
+const (
+	maxPrevManifest = 64 << 20
+	maxPrevModel    = 4 * maxInput
+	maxPrevFile     = 256 << 20
+)
+
+// errNotRegular marks a previous-pack path that is a link, a device, a
+// folder or anything else that fengong never writes there.
+var errNotRegular = errors.New("not a regular file")
+
+// prevPack is the pack a previous run left in DIR.
+type prevPack struct {
+	root     *os.Root
+	manifest *Manifest
+	files    map[string]FileEntry // the manifest's entries, by path
+}
+
+// openPrevious opens the pack in DIR, which preflight has found to be a
+// folder holding a manifest.json. Problems with the old pack are not
+// errors of this run: the returned skips say what was ignored.
+func openPrevious(out string) (*prevPack, []error, error) {
+	root, err := os.OpenRoot(out)
+	if err != nil {
+		return nil, nil, fmt.Errorf("output: %w", err)
+	}
+	p := &prevPack{root: root, files: map[string]FileEntry{}}
+	data, err := p.read(manifestName, maxPrevManifest)
+	if err != nil {
+		return p, []error{&SkipError{Reason: "previous pack: " + manifestName + ": " + err.Error() + "; nothing of it is reused or compared"}}, nil
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return p, []error{&SkipError{Reason: "previous pack: " + manifestName + " unreadable (" + err.Error() + "); nothing of it is reused or compared"}}, nil
+	}
+	p.manifest = &m
+	var skips []error
+	for _, f := range m.Files {
+		if !packPath(f.Path) {
+			skips = append(skips, &SkipError{Reason: fmt.Sprintf("previous pack: %s lists %q, which is not a path inside the pack; ignored", manifestName, f.Path)})
+			continue
+		}
+		p.files[f.Path] = f
+	}
+	return p, skips, nil
+}
+
+// packPath reports whether p can be a path of a file fengong writes: a
+// slash-separated path below DIR, with no "..", no empty or dot elements,
+// no backslash, no drive or stream colon.
+func packPath(p string) bool {
+	return p != "." && fs.ValidPath(p) && !strings.ContainsAny(p, `\:`)
+}
+
+// read reads the regular file at rel below DIR, at most max bytes. Every
+// element of rel is checked with Lstat first: a symbolic link anywhere,
+// or a last element that is not a regular file, is refused; the file
+// opened must be the very file checked.
+func (p *prevPack) read(rel string, max int64) ([]byte, error) {
+	if p == nil || p.root == nil {
+		return nil, fs.ErrNotExist
+	}
+	if !packPath(rel) {
+		return nil, fmt.Errorf("%q: not a path inside the pack", rel)
+	}
+	parts := strings.Split(rel, "/")
+	var want fs.FileInfo
+	for i := range parts {
+		sub := strings.Join(parts[:i+1], "/")
+		fi, err := p.root.Lstat(sub)
+		if err != nil {
+			return nil, err
+		}
+		switch last := i == len(parts)-1; {
+		case fi.Mode()&fs.ModeSymlink != 0:
+			return nil, fmt.Errorf("%s: %w: a symbolic link", sub, errNotRegular)
+		case !last && !fi.IsDir():
+			return nil, fmt.Errorf("%s: not a folder", sub)
+		case last && !fi.Mode().IsRegular():
+			return nil, fmt.Errorf("%s: %w", sub, errNotRegular)
+		case last:
+			want = fi
+		}
+	}
+	if want.Size() > max {
+		return nil, fmt.Errorf("%s: %d bytes, more than the %d read from a previous pack", rel, want.Size(), max)
+	}
+	f, err := p.root.OpenFile(rel, os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	got, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !got.Mode().IsRegular() || !os.SameFile(want, got) {
+		return nil, fmt.Errorf("%s: %w: replaced while it was read", rel, errNotRegular)
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(want.Size()))
+	if n, err := io.Copy(&buf, io.LimitReader(f, max+1)); err != nil {
+		return nil, err
+	} else if n > max {
+		return nil, fmt.Errorf("%s: more than the %d bytes read from a previous pack", rel, max)
+	}
+	return buf.Bytes(), nil
+}
+
+// close lets go of DIR.
+func (p *prevPack) close() {
+	if p != nil && p.root != nil {
+		p.root.Close()
+	}
+}
+
+// reusable returns the previous pack's bytes for f when --incremental may
+// reuse them: the previous manifest lists f's path with the same content
+// key, and the regular file there still has the recorded hash. The bytes
+// are handed to the publisher like rendered ones, so what was checked is
+// what is written.
+func (p *prevPack) reusable(f *File) ([]byte, bool) {
+	if p == nil || f.Key == "" {
+		return nil, false
+	}
+	e, ok := p.files[f.Path]
+	if !ok || e.Key != f.Key {
+		return nil, false
+	}
+	data, err := p.read(f.Path, maxPrevFile)
+	if err != nil || sha(data) != e.SHA256 {
+		return nil, false
+	}
+	return data, true
+}
+
+// model reads and decodes the previous run's model.json. It returns the
+// raw bytes too, to tell whether the model changed. A pack with no model
+// gives nil and no error; a model that cannot be used gives a skip.
+func (p *prevPack) model() (*extract.Document, []byte, error) {
+	if p == nil || p.manifest == nil {
+		return nil, nil, nil
+	}
+	data, err := p.read(modelName, maxPrevModel)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, &SkipError{Reason: "change report: previous " + err.Error() + "; compared with nothing"}
+	}
+	doc := new(extract.Document)
+	if err := json.Unmarshal(data, doc); err != nil {
+		return nil, nil, &SkipError{Reason: "change report: previous " + modelName + " unreadable (" + err.Error() + "); compared with nothing"}
+	}
+	return doc, data, nil
+}
