@@ -61,9 +61,12 @@ func (r *Renderer) newBuild(subs map[rune]string) *build {
 		Folio: r.words.PageNumber, FolioStyle: folioStyle,
 		FolioGap: 7, FolioInset: folioStyle.Size * layout.PtToMM,
 	}
+	m := func(role string) *layout.Metrics { return r.metrics[roleIndex(role)] }
 	fonts := layout.Fonts{
-		Body: r.bodyFont.metrics, Heading: r.headingFont.metrics, Title: r.titleFont.metrics,
+		Body: m(layout.FontBody), Heading: m(layout.FontHeading),
+		Subheading: m(layout.FontSubheading), Title: m(layout.FontTitle),
 		Clean: func(role, s string) string { return r.clean(role, s, subs) },
+		Runs:  r.runs,
 	}
 	return &build{r: r, f: layout.NewFlow(g, fonts)}
 }

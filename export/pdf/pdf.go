@@ -38,38 +38,61 @@ import (
 // Layout is a brief laid out on pages: pure data.
 type Layout = layout.Layout
 
-// Fonts are TrueType (glyf outline) fonts for the three roles of a brief:
-// body text (仿宋 in a 公文), headings (黑体) and titles (小标宋). A nil
-// font is the embedded WenQuanYi Micro Hei. Font collections (.ttc) must
-// be cut to one face first, with cmd/ttc2ttf.
+// Fonts are TrueType (glyf outline) fonts for the four roles GB/T 9704
+// names: titles (小标宋), body text (仿宋), 一、 headings (黑体) and （一）
+// headings (楷体). A nil font is the embedded face of that role (package
+// font). Font collections (.ttc) must be cut to one face first, with
+// cmd/ttc2ttf. From says where each came from, for Faces; "" for the
+// embedded ones.
 type Fonts struct {
-	Body, Heading, Title []byte
+	Title, Body, Heading, Subheading []byte
+	From                             struct{ Title, Body, Heading, Subheading string }
 }
+
+// roles are the font roles, in the order their faces are tried when a
+// role's own face lacks a rune (after the role's own face).
+var roles = [...]string{layout.FontBody, layout.FontHeading, layout.FontTitle, layout.FontSubheading}
+
+// fallbackKey is the key of the embedded hei face when it is no role's
+// own face but ends the fallback chains.
+const fallbackKey = "fallback"
 
 // Renderer renders the briefs of one document. Its methods are safe for
 // concurrent use.
 type Renderer struct {
-	doc         *extract.Document
-	opt         export.Options
-	words       *wording
-	title       string // opt.Title, doc.Title or the default
-	date        string
-	bodyFont    *face // the fonts by role; roles given the same font share one
-	headingFont *face
-	titleFont   *face
-	tasks       map[string]*extract.Task
-	warnings    []string
-	compress    bool // deflate page content; see compressPages
+	doc      *extract.Document
+	opt      export.Options
+	words    *wording
+	title    string // opt.Title, doc.Title or the default
+	date     string
+	faces    []*face                     // distinct faces, each role's own first, in roles order
+	chains   [len(roles)][]*face         // by role: its own face, then the others
+	metrics  [len(roles)]*layout.Metrics // by role: each rune's width in the face that draws it
+	drawable [len(roles)][]uint64        // by role: the runes its chain draws
+	sub      [len(roles)]string          // by role: printed for a rune its chain lacks: □, else ?, else nothing
+	tasks    map[string]*extract.Task
+	warnings []string
+	compress bool // deflate page content; see compressPages
 }
 
-// face is one distinct font of the batch, cut to what the batch prints.
+// face is one distinct font of the batch, cut to what the batch prints
+// with it.
 type face struct {
+	key      string // what layouts name it by: the first role it serves, or fallbackKey
+	roles    []string
+	from     string // a path, or "" for an embedded face
 	src      []byte // as given
 	parsed   *font.Face
-	cut      []byte // the font every document embeds (subset again by fpdf)
+	cut      []byte // the font every document embeds (subset again by fpdf); nil if it draws nothing
 	metrics  *layout.Metrics
 	drawable []uint64 // bitset of the runes cut holds
-	sub      string   // printed for a rune the font lacks: □, else ?, else nothing
+}
+
+// FaceInfo says which face serves a role, for the run's log.
+type FaceInfo struct {
+	Role string // layout.FontTitle, …
+	Name string // the face's PostScript name
+	From string // its path; "" for the embedded face
 }
 
 // NewRenderer prepares the briefs of doc: it reads the wording, checks
@@ -94,32 +117,42 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	}
 
 	// each distinct font is parsed once
-	var faces []*face
-	pick := func(role string, data []byte) (*face, error) {
-		if data == nil {
-			data = font.Default()
-		}
-		for _, f := range faces {
+	pick := func(key, from string, data []byte) (*face, error) {
+		for _, f := range r.faces {
 			if sameFont(f.src, data) {
 				return f, nil
 			}
 		}
 		parsed, err := font.Parse(data)
 		if err != nil {
-			return nil, fmt.Errorf("pdf: %s font: %w", role, err)
+			return nil, fmt.Errorf("pdf: %s font: %w", key, err)
 		}
-		f := &face{src: data, parsed: parsed}
-		faces = append(faces, f)
+		f := &face{key: key, from: from, src: data, parsed: parsed}
+		r.faces = append(r.faces, f)
 		return f, nil
 	}
-	if r.bodyFont, err = pick(layout.FontBody, fonts.Body); err != nil {
+	own := [len(roles)]*face{}
+	for i, role := range roles {
+		data, from := fonts.role(role)
+		if data == nil {
+			data, from = defaultFont(role), ""
+		}
+		if own[i], err = pick(role, from, data); err != nil {
+			return nil, err
+		}
+		own[i].roles = append(own[i].roles, role)
+	}
+	last, err := pick(fallbackKey, "", font.Hei())
+	if err != nil {
 		return nil, err
 	}
-	if r.headingFont, err = pick(layout.FontHeading, fonts.Heading); err != nil {
-		return nil, err
-	}
-	if r.titleFont, err = pick(layout.FontTitle, fonts.Title); err != nil {
-		return nil, err
+	for i := range roles {
+		r.chains[i] = append(r.chains[i], own[i])
+		for _, f := range append(own[:], last) {
+			if !slices.Contains(r.chains[i], f) {
+				r.chains[i] = append(r.chains[i], f)
+			}
+		}
 	}
 
 	// every rune the batch can print; runes no font can hold are noted
@@ -145,36 +178,84 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	}
 	addDocument(doc, add)
 
-	// cut and measure each font to the runes it can draw
+	// each rune goes to the first face of each chain that has it
 	missing := beyond
-	for _, f := range faces {
+	runes := make([][]rune, len(r.faces))
+	index := func(f *face) int { return slices.Index(r.faces, f) }
+	for i := range roles {
+		r.drawable[i] = make([]uint64, len(want))
+	}
+	for c := rune(0); c <= 0xFFFF; c++ {
+		if !bit(want[:], c) {
+			continue
+		}
+		if !printable(c) {
+			missing = missing || c != '\n'
+			continue
+		}
+		for i := range roles {
+			for _, f := range r.chains[i] {
+				if f.parsed.Has(c) {
+					r.drawable[i][c/64] |= 1 << (c % 64)
+					if j := index(f); len(runes[j]) == 0 || runes[j][len(runes[j])-1] != c {
+						runes[j] = append(runes[j], c)
+					}
+					break
+				}
+			}
+			missing = missing || !bit(r.drawable[i], c)
+		}
+	}
+	// cut and measure each face to the runes it draws
+	for j, f := range r.faces {
+		if len(runes[j]) == 0 {
+			continue
+		}
+		slices.Sort(runes[j])
+		runes[j] = slices.Compact(runes[j])
 		f.drawable = make([]uint64, len(want))
-		runes := make([]rune, 0, 2048)
-		for c := rune(0); c <= 0xFFFF; c++ {
-			if !bit(want[:], c) {
-				continue
-			}
-			if !printable(c) || !f.parsed.Has(c) {
-				missing = missing || c != '\n'
-				continue
-			}
+		for _, c := range runes[j] {
 			f.drawable[c/64] |= 1 << (c % 64)
-			runes = append(runes, c)
 		}
+		if f.cut, err = draw.Cut(f.src, runes[j]); err != nil {
+			return nil, fmt.Errorf("pdf: font: %w", err)
+		}
+		if f.metrics, err = draw.Measure(f.cut, runes[j]); err != nil {
+			return nil, fmt.Errorf("pdf: font: %w", err)
+		}
+	}
+	// each role's metrics: the widths of the faces that draw its runes
+	for i := range roles {
+		m := &layout.Metrics{W: make([]uint16, 0x10000)}
+		if head := r.chains[i][0].metrics; head != nil {
+			m.Missing = head.Missing
+		}
+		top := 0
+		for c := range m.W {
+			if !bit(want[:], rune(c)) {
+				continue
+			}
+			if f := r.chainFace(i, rune(c)); f != nil {
+				if m.Missing == 0 {
+					m.Missing = f.metrics.Missing
+				}
+				// a width equal to the face's missing width is stored as 0
+				// in the face, and must be spelt out here
+				if c < len(f.metrics.W) && f.metrics.W[c] == 65535 {
+					m.W[c] = 65535
+				} else {
+					m.W[c] = uint16(f.metrics.Advance(rune(c)))
+				}
+				top = c
+			}
+		}
+		m.W = m.W[:top+1]
+		r.metrics[i] = m
 		switch {
-		case words.Substitute != "" && allRunes(words.Substitute, f.has):
-			f.sub = words.Substitute
-		case f.has('?'):
-			f.sub = "?"
-		}
-		if len(runes) == 0 {
-			runes = append(runes, ' ')
-		}
-		if f.cut, err = draw.Cut(f.src, runes); err != nil {
-			return nil, fmt.Errorf("pdf: font: %w", err)
-		}
-		if f.metrics, err = draw.Measure(f.cut, runes); err != nil {
-			return nil, fmt.Errorf("pdf: font: %w", err)
+		case words.Substitute != "" && allRunes(words.Substitute, r.roleHas(i)):
+			r.sub[i] = words.Substitute
+		case r.roleHas(i)('?'):
+			r.sub[i] = "?"
 		}
 	}
 
@@ -193,32 +274,106 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	return r, nil
 }
 
+// role returns the font given for a role and where it came from.
+func (f Fonts) role(role string) ([]byte, string) {
+	switch role {
+	case layout.FontTitle:
+		return f.Title, f.From.Title
+	case layout.FontHeading:
+		return f.Heading, f.From.Heading
+	case layout.FontSubheading:
+		return f.Subheading, f.From.Subheading
+	}
+	return f.Body, f.From.Body
+}
+
+// defaultFont is the embedded face of a role.
+func defaultFont(role string) []byte {
+	switch role {
+	case layout.FontTitle:
+		return font.SongBold()
+	case layout.FontHeading:
+		return font.Hei()
+	case layout.FontSubheading:
+		return font.Kai()
+	}
+	return font.Song()
+}
+
 // printable reports whether a rune is drawn at all: control and format
 // characters never are, whatever the font says.
 func printable(c rune) bool {
 	return c <= 0xFFFF && c != utf8.RuneError && !unicode.IsControl(c) && !unicode.Is(unicode.Cf, c) && !unicode.Is(unicode.Cs, c)
 }
 
-func (f *face) has(c rune) bool { return c >= 0 && c <= 0xFFFF && bit(f.drawable, c) }
-
-// face returns the font of a role.
-func (r *Renderer) face(role string) *face {
-	switch role {
-	case layout.FontHeading:
-		return r.headingFont
-	case layout.FontTitle:
-		return r.titleFont
-	}
-	return r.bodyFont
+func (f *face) has(c rune) bool {
+	return f.drawable != nil && c >= 0 && c <= 0xFFFF && bit(f.drawable, c)
 }
 
-// fonts are the fonts a build draws with, by role.
-func (r *Renderer) fonts() []draw.Font {
-	return []draw.Font{
-		{Role: layout.FontBody, Data: r.bodyFont.cut},
-		{Role: layout.FontHeading, Data: r.headingFont.cut},
-		{Role: layout.FontTitle, Data: r.titleFont.cut},
+// roleIndex is the index of a role in roles; body for an unknown one.
+func roleIndex(role string) int {
+	if i := slices.Index(roles[:], role); i >= 0 {
+		return i
 	}
+	return 0
+}
+
+// chainFace is the face that draws c in role i, or nil.
+func (r *Renderer) chainFace(i int, c rune) *face {
+	for _, f := range r.chains[i] {
+		if f.has(c) {
+			return f
+		}
+	}
+	return nil
+}
+
+func (r *Renderer) roleHas(i int) func(rune) bool {
+	return func(c rune) bool { return c >= 0 && c <= 0xFFFF && bit(r.drawable[i], c) }
+}
+
+// runs cuts s, set in role, into the runs of the faces that draw it.
+func (r *Renderer) runs(role, s string) []layout.Run {
+	i := roleIndex(role)
+	var out []layout.Run
+	start, cur := 0, (*face)(nil)
+	for j, c := range s {
+		f := r.chainFace(i, c)
+		if f == nil {
+			f = r.chains[i][0]
+		}
+		if f != cur && j > start {
+			out = append(out, layout.Run{Font: cur.key, Text: s[start:j]})
+			start = j
+		}
+		cur = f
+	}
+	if start < len(s) {
+		out = append(out, layout.Run{Font: cur.key, Text: s[start:]})
+	}
+	return out
+}
+
+// Faces lists the face that serves each role, in the order title, body,
+// heading, subheading.
+func (r *Renderer) Faces() []FaceInfo {
+	var out []FaceInfo
+	for _, role := range []string{layout.FontTitle, layout.FontBody, layout.FontHeading, layout.FontSubheading} {
+		f := r.chains[roleIndex(role)][0]
+		out = append(out, FaceInfo{Role: role, Name: f.parsed.Name, From: f.from})
+	}
+	return out
+}
+
+// fonts are the faces a build draws with, by key.
+func (r *Renderer) fonts() []draw.Font {
+	out := make([]draw.Font, 0, len(r.faces))
+	for _, f := range r.faces {
+		if f.cut != nil {
+			out = append(out, draw.Font{Key: f.key, Name: f.parsed.Name, Data: f.cut})
+		}
+	}
+	return out
 }
 
 // Dept renders the task list of one dept.
@@ -307,10 +462,11 @@ func (r *Renderer) collectWarnings() {
 // substitute, recording it in subs when subs is not nil. A newline stays:
 // the layout starts a new paragraph there.
 func (r *Renderer) clean(role, s string, subs map[rune]string) string {
-	f := r.face(role)
+	i := roleIndex(role)
+	has, sub := r.roleHas(i), r.sub[i]
 	ok := true
 	for _, c := range s {
-		if c != '\n' && !f.has(c) {
+		if c != '\n' && !has(c) {
 			ok = false
 			break
 		}
@@ -320,14 +476,14 @@ func (r *Renderer) clean(role, s string, subs map[rune]string) string {
 	}
 	b := make([]byte, 0, len(s))
 	for _, c := range s {
-		if c == '\n' || f.has(c) {
+		if c == '\n' || has(c) {
 			b = utf8.AppendRune(b, c)
 			continue
 		}
 		if subs != nil {
-			subs[c] = f.sub
+			subs[c] = sub
 		}
-		b = append(b, f.sub...)
+		b = append(b, sub...)
 	}
 	return string(b)
 }

@@ -436,36 +436,46 @@ func TestUnknownDept(t *testing.T) {
 	}
 }
 
-// TestCustomFonts gives a title font that lacks CJK (the default font cut
-// to ASCII): title characters it cannot draw are replaced by ? (it lacks
-// □ too) and reported, while body text keeps them; equal font data given
-// twice is embedded once.
+// TestCustomFonts gives a title font that lacks CJK (the hei face cut to
+// ASCII): the title's CJK characters fall back, run by run, to the next
+// face of the title's chain (the body face), with no warning; equal font
+// data given twice is embedded once, and a face no text uses not at all.
 func TestCustomFonts(t *testing.T) {
 	var ascii []rune
 	for c := rune(' '); c <= '~'; c++ {
 		ascii = append(ascii, c)
 	}
-	latin, err := draw.Cut(font.Default(), ascii)
+	latin, err := draw.Cut(font.Hei(), ascii)
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc := fixture()
-	r, err := NewRenderer(doc, testOptions(), Fonts{Body: bytes.Clone(font.Default()), Heading: font.Default(), Title: latin})
+	opt := testOptions()
+	opt.Title = "2022年落实意见"
+	r, err := NewRenderer(doc, opt, Fonts{Body: bytes.Clone(font.Hei()), Heading: font.Hei(), Title: latin})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := r.Warnings(); !slices.Contains(w, `"省发展改革委": U+843D replaced by "?"`) {
-		t.Errorf("a title font without CJK: warnings %q lack 落 (U+843D) of the title", w[:min(5, len(w))])
+	for _, w := range r.Warnings() {
+		if strings.Contains(w, "U+843D") {
+			t.Errorf("a title font without CJK: 落 was replaced (%s), want it drawn by the body face", w)
+		}
 	}
 	l, err := r.DeptLayout(goldenDept)
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := l.Texts()
-	if !slices.Contains(texts, "??〈????????〉?????????") && !slices.Contains(texts, "???????????????????") {
-		t.Errorf("the title is not set in ?: %q", texts[:3])
+	var title []layout.Item
+	for _, it := range l.Pages[0].Items {
+		if it.Kind == layout.KindText && it.Size == titleStyle.Size {
+			title = append(title, it)
+		}
 	}
-	if !slices.Contains(texts, "一、任务概况") {
+	if len(title) != 2 || title[0].Text != "2022" || title[0].Font != layout.FontTitle ||
+		title[1].Text != "年落实意见" || title[1].Font != layout.FontBody || title[1].X <= title[0].X {
+		t.Errorf("title runs = %+v, want 2022 in the title face, then 年落实意见 in the body face", title)
+	}
+	if texts := l.Texts(); !slices.Contains(texts, "一、任务概况") {
 		t.Errorf("body text lost its characters: %q", texts[:6])
 	}
 	b, err := r.Dept(goldenDept)
@@ -474,7 +484,18 @@ func TestCustomFonts(t *testing.T) {
 	}
 	validate(t, "custom fonts", b)
 	if n := bytes.Count(b, []byte("/Subtype /CIDFontType2")); n != 2 {
-		t.Errorf("got %d embedded fonts, want 2 (body and heading share one)", n)
+		t.Errorf("got %d embedded fonts, want 2 (title digits; body and heading share one)", n)
+	}
+	for _, want := range []string{"+WenQuanYiMicroHei\n", "/FontName /"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	if bytes.Contains(b, []byte("/utf8")) {
+		t.Error("a font keeps fpdf's name utf8…, not its subset name")
+	}
+	if got := r.Faces(); got[0].Role != layout.FontTitle || got[0].Name != "WenQuanYiMicroHei" || got[3].Name != "FengongWenKai-Regular" {
+		t.Errorf("Faces() = %+v", got)
 	}
 }
 

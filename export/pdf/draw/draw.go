@@ -9,10 +9,14 @@ package draw
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -20,9 +24,11 @@ import (
 	"fengong/export/pdf/layout"
 )
 
-// Font is the TrueType font that draws one role of a layout.
+// Font is a TrueType face that layouts name by Key in their text items'
+// Font field.
 type Font struct {
-	Role string // layout.FontBody, FontHeading or FontTitle
+	Key  string // a role (layout.FontBody, …) or another face key
+	Name string // PostScript name; the PDF names the subset "ABCDEF+Name"
 	Data []byte
 }
 
@@ -110,50 +116,24 @@ func PDF(l *layout.Layout, fonts []Font, meta Meta) (out []byte, err error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetDisplayMode("fullwidth", "continuous")
 
-	family := map[string]string{} // role → family
-	var loaded [][]byte
-	for _, f := range fonts {
-		name := ""
-		for i, d := range loaded {
-			if sameBytes(d, f.Data) {
-				name = "f" + strconv.Itoa(i)
-			}
-		}
-		if name == "" {
-			if _, err := font.Parse(f.Data); err != nil {
-				return nil, fmt.Errorf("font for %s: %w", f.Role, err)
-			}
-			name = "f" + strconv.Itoa(len(loaded))
-			loaded = append(loaded, f.Data)
-			pdf.AddUTF8FontFromBytes(name, "", f.Data)
-			pdf.SetFont(name, "", 12) // fpdf only reports a failed load here
-			if err := pdf.Error(); err != nil {
-				return nil, fmt.Errorf("font for %s: %w", f.Role, err)
-			}
-		}
-		family[f.Role] = name
+	family, err := loadFonts(pdf, l, fonts)
+	if err != nil {
+		return nil, err
 	}
-	if len(loaded) == 0 {
-		return nil, errors.New("no font")
-	}
-	first := "f0"
 
 	marks := l.Outline
 	for _, p := range l.Pages {
 		pdf.AddPage()
 		cur, size, colour := "", 0.0, ""
-		setFont := func(role string, sz float64) {
-			fam, ok := family[role]
-			if !ok {
-				fam = first
-			}
+		setFont := func(key string, sz float64) {
+			fam := family.of(key)
 			if fam != cur || sz != size {
 				pdf.SetFont(fam, "", sz)
 				cur, size = fam, sz
 			}
 		}
 		// bookmarks need a UTF-8 font selected, or their titles come out garbled
-		setFont(layout.FontBody, 12)
+		setFont("", 12)
 		for len(marks) > 0 && marks[0].Page <= p.Number {
 			pdf.Bookmark(marks[0].Title, marks[0].Level, marks[0].Y)
 			marks = marks[1:]
@@ -199,7 +179,138 @@ func PDF(l *layout.Layout, fonts []Font, meta Meta) (out []byte, err error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return family.rename(buf.Bytes()), nil
+}
+
+// families maps face keys to the fpdf families loaded for them.
+type families struct {
+	key   map[string]string // face key → family
+	first string            // the family of an unknown key
+	names [][2]string       // fpdf's font name, subset name
+}
+
+func (f *families) of(key string) string {
+	if fam, ok := f.key[key]; ok {
+		return fam
+	}
+	return f.first
+}
+
+// rename gives each embedded font its subset name (ABCDEF+FangSong):
+// fpdf names a font "utf8" and its family, and the family was chosen as
+// long as the subset name, so that no byte offset moves.
+func (f *families) rename(pdf []byte) []byte {
+	for _, n := range f.names {
+		for _, k := range []string{"/BaseFont /", "/FontName /"} {
+			pdf = bytes.ReplaceAll(pdf, []byte(k+"utf8"+n[0]), []byte(k+n[1]))
+		}
+	}
+	return pdf
+}
+
+// loadFonts checks every font, then loads into pdf those that the
+// layout's text uses (the first one when none is), once per distinct
+// data. Fonts with the same data share one embedded font.
+func loadFonts(pdf *fpdf.Fpdf, l *layout.Layout, fonts []Font) (*families, error) {
+	if len(fonts) == 0 {
+		return nil, errors.New("no font")
+	}
+	index := make(map[string]int, len(fonts)) // key → first font of that key
+	for i, f := range fonts {
+		if _, err := font.Parse(f.Data); err != nil {
+			return nil, fmt.Errorf("font %s: %w", f.Key, err)
+		}
+		if _, dup := index[f.Key]; !dup {
+			index[f.Key] = i
+		}
+	}
+	// the data each font stands for: the first font with equal data
+	same := make([]int, len(fonts))
+	for i := range fonts {
+		same[i] = i
+		for j := range i {
+			if sameBytes(fonts[j].Data, fonts[i].Data) {
+				same[i] = same[j]
+				break
+			}
+		}
+	}
+	// the runes each distinct font draws
+	used := make([][]bool, len(fonts))
+	mark := func(key, text string) {
+		i, ok := index[key]
+		if !ok {
+			i = 0
+		}
+		i = same[i]
+		if used[i] == nil {
+			used[i] = make([]bool, 0x10000)
+		}
+		for _, r := range text {
+			if r >= 0 && r <= 0xFFFF {
+				used[i][r] = true
+			}
+		}
+	}
+	for _, p := range l.Pages {
+		for _, it := range p.Items {
+			if it.Kind == layout.KindText {
+				mark(it.Font, it.Text)
+			}
+		}
+	}
+	if slices.IndexFunc(used, func(u []bool) bool { return u != nil }) < 0 {
+		mark(fonts[0].Key, "")
+	}
+	f := &families{key: map[string]string{}}
+	fam := make([]string, len(fonts))
+	for i, ft := range fonts {
+		if same[i] != i || used[i] == nil {
+			continue
+		}
+		name := subsetName(ft.Name, i, used[i])
+		fam[i] = "f" + strconv.Itoa(i)
+		fam[i] += strings.Repeat("x", max(0, len(name)-len("utf8")-len(fam[i])))
+		pdf.AddUTF8FontFromBytes(fam[i], "", ft.Data)
+		pdf.SetFont(fam[i], "", 12) // fpdf only reports a failed load here
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("font %s: %w", ft.Key, err)
+		}
+		if len("utf8")+len(fam[i]) == len(name) {
+			f.names = append(f.names, [2]string{fam[i], name})
+		}
+		if f.first == "" {
+			f.first = fam[i]
+		}
+	}
+	for k, i := range index {
+		if fam[same[i]] != "" {
+			f.key[k] = fam[same[i]]
+		}
+	}
+	return f, nil
+}
+
+// subsetName is the name of a font subset, as PDF readers show it: a tag
+// of six capital letters drawn from the runes it holds, a +, and the
+// face's PostScript name.
+func subsetName(ps string, i int, runes []bool) string {
+	if ps == "" {
+		ps = "Font" + strconv.Itoa(i)
+	}
+	h := sha256.New()
+	h.Write([]byte(ps))
+	for r, ok := range runes {
+		if ok {
+			h.Write(utf8.AppendRune(nil, rune(r)))
+		}
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for j := range tag {
+		tag[j] = 'A' + sum[j]%26
+	}
+	return string(tag) + "+" + ps
 }
 
 // sameBytes reports whether a and b are the same font data: the same

@@ -68,7 +68,7 @@ func page(items ...layout.Item) *layout.Layout {
 }
 
 func TestPDF(t *testing.T) {
-	fonts := []draw.Font{{Role: layout.FontBody, Data: cut(t)}}
+	fonts := []draw.Font{{Key: layout.FontBody, Name: "WenQuanYiMicroHei", Data: cut(t)}}
 	l := page(
 		layout.Item{Kind: layout.KindText, X: 28, Y: 40, Font: layout.FontBody, Size: 16, Text: "落实政府工作报告"},
 		layout.Item{Kind: layout.KindRect, X: 28, Y: 50, W: 20, H: 5, Fill: "#c0392b", Stroke: "#000000", LineWidth: 0.2},
@@ -96,7 +96,7 @@ func TestPDF(t *testing.T) {
 // TestPDFNoPanic feeds the library what it cannot draw: it must return an
 // error or a PDF, never panic.
 func TestPDFNoPanic(t *testing.T) {
-	good := []draw.Font{{Role: layout.FontBody, Data: cut(t)}}
+	good := []draw.Font{{Key: layout.FontBody, Name: "WenQuanYiMicroHei", Data: cut(t)}}
 	tests := []struct {
 		name  string
 		l     *layout.Layout
@@ -107,7 +107,7 @@ func TestPDFNoPanic(t *testing.T) {
 		{"rune above U+FFFF", page(layout.Item{Kind: layout.KindText, X: 28, Y: 40, Size: 12, Text: "😀"}), good, "any"},
 		{"control characters", page(layout.Item{Kind: layout.KindText, X: 28, Y: 40, Size: 12, Text: "\x00\x07\n"}), good, "ok"},
 		{"no font", page(), nil, "error"},
-		{"garbage font", page(), []draw.Font{{Role: layout.FontBody, Data: []byte(strings.Repeat("x", 100))}}, "error"},
+		{"garbage font", page(), []draw.Font{{Key: layout.FontBody, Data: []byte(strings.Repeat("x", 100))}}, "error"},
 		{"bad colour", page(layout.Item{Kind: layout.KindRect, X: 1, Y: 1, W: 1, H: 1, Fill: "red"}), good, "ok"},
 	}
 	for _, tt := range tests {

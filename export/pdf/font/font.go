@@ -1,20 +1,49 @@
-// Package font holds the default font of the PDF briefs, WenQuanYi Micro
-// Hei (Apache-2.0, see LICENSE-wqy-microhei.txt), and reads the parts of
-// a TrueType file the briefs need before the PDF library sees it: that it
-// is a single glyf-outline face, and which runes it covers.
+// Package font holds the embedded faces of the PDF briefs and reads the
+// parts of a TrueType file the briefs need before the PDF library sees
+// it: that it is a single glyf-outline face, which runes it covers and its
+// PostScript name.
 //
-// wqy-microhei.ttf is face 0 of Debian's fonts-wqy-microhei collection,
-// made standalone by cmd/ttc2ttf. Regenerate it with:
+// The embedded faces stand in for the GB/T 9704 typefaces on a machine
+// that has none of them, each cut to GB 2312 (level 1 for all but the hei
+// face) plus the characters the documents use:
 //
-//	apt-get install -y fonts-wqy-microhei
-//	go run ./cmd/ttc2ttf -index 0 -o export/pdf/font/wqy-microhei.ttf /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+//	SongBold  Noto Serif CJK SC Bold, renamed Fengong Serif SC Bold (OFL-1.1): the title (小标宋)
+//	Song      AR PL UMing CN (Arphic Public License): the body; no free 仿宋 face covers simplified Chinese
+//	Hei       WenQuanYi Micro Hei (Apache-2.0): 一、 headings (黑体), and the last resort of every role
+//	Kai       LXGW WenKai, renamed Fengong WenKai (OFL-1.1): （一） headings (楷体)
+//
+// The licences are beside the files. cutfonts.py made them from Debian's
+// packages, with fonttools; the build and the tests never need it:
+//
+//	apt-get install -y python3-fonttools fonts-arphic-uming fonts-noto-cjk fonts-wqy-microhei fonts-lxgw-wenkai
+//	/usr/bin/python3 export/pdf/font/cutfonts.py
 package font
 
 import _ "embed"
 
-//go:embed wqy-microhei.ttf
-var wqyMicroHei []byte
+var (
+	//go:embed serif-sc-bold.ttf
+	songBold []byte
+	//go:embed uming-cn.ttf
+	song []byte
+	//go:embed wqy-microhei.ttf
+	hei []byte
+	//go:embed wenkai.ttf
+	kai []byte
+)
 
-// Default returns the bytes of the embedded WenQuanYi Micro Hei face. The
-// slice is shared: callers must not modify it.
-func Default() []byte { return wqyMicroHei }
+// SongBold is the embedded bold serif face for titles. The slices the
+// functions return are shared: callers must not modify them.
+func SongBold() []byte { return songBold }
+
+// Song is the embedded Ming (宋) face for body text.
+func Song() []byte { return song }
+
+// Hei is the embedded sans (黑) face, covering all of GB 2312.
+func Hei() []byte { return hei }
+
+// Kai is the embedded 楷 face.
+func Kai() []byte { return kai }
+
+// Default returns the embedded face with the widest coverage, Hei.
+func Default() []byte { return hei }

@@ -146,6 +146,9 @@ func checksum(b []byte) uint32 {
 // it to the PDF library: which runes it can draw.
 type Face struct {
 	ranges []span // sorted, disjoint runes mapped to a real glyph
+	// Name is the face's PostScript name (name ID 6), kept to the
+	// characters a PDF name may hold; "" when the font has none.
+	Name string
 }
 
 type span struct{ lo, hi rune }
@@ -184,7 +187,58 @@ func Parse(data []byte) (*Face, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Face{ranges: ranges}, nil
+	n := tables["name"]
+	return &Face{ranges: ranges, Name: postScriptName(data[n.offset : n.offset+n.length])}, nil
+}
+
+// postScriptName reads name ID 6 from a name table: the Windows Unicode
+// record, else the Macintosh Roman one. Only ASCII letters, digits, - and _
+// are kept, so the name can be written into a PDF as it is.
+func postScriptName(t []byte) string {
+	be := binary.BigEndian
+	if len(t) < 6 {
+		return ""
+	}
+	count, base := int(be.Uint16(t[2:])), int(be.Uint16(t[4:]))
+	best, bestRank := "", 0
+	for i := 0; i < count; i++ {
+		p := 6 + 12*i
+		if p+12 > len(t) {
+			break
+		}
+		platform, enc, id := be.Uint16(t[p:]), be.Uint16(t[p+2:]), be.Uint16(t[p+6:])
+		length, off := int(be.Uint16(t[p+8:])), base+int(be.Uint16(t[p+10:]))
+		if id != 6 || off+length > len(t) {
+			continue
+		}
+		raw := t[off : off+length]
+		var s []byte
+		rank := 0
+		switch {
+		case platform == 3 && (enc == 1 || enc == 10) || platform == 0:
+			rank = 2
+			for j := 0; j+1 < len(raw); j += 2 {
+				if raw[j] == 0 {
+					s = append(s, raw[j+1])
+				}
+			}
+		case platform == 1 && enc == 0:
+			rank = 1
+			s = raw
+		default:
+			continue
+		}
+		clean := make([]byte, 0, len(s))
+		for _, c := range s {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' {
+				clean = append(clean, c)
+			}
+		}
+		if rank > bestRank && len(clean) > 0 {
+			best, bestRank = string(clean[:min(len(clean), 63)]), rank
+		}
+	}
+	return best
 }
 
 // parseCmap reads the subtable the PDF library uses: the first format 4

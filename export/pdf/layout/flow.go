@@ -37,24 +37,54 @@ type Geometry struct {
 	FolioInset    float64 // from the type area's side: right on odd pages, left on even
 }
 
-// Fonts are the metrics of each font role, and what each can draw.
+// Fonts are the metrics of each font role, and what each can draw. A
+// role's metrics give each rune the width of the face that draws it:
+// the role's own face, or the first face of its fallback chain that has
+// the rune.
 type Fonts struct {
-	Body, Heading, Title *Metrics
+	Body, Heading, Subheading, Title *Metrics
 	// Clean returns s with every rune the font of role cannot draw
 	// replaced; the Flow passes all text through it before measuring.
 	// nil leaves text as it is.
 	Clean func(role, s string) string
+	// Runs cuts s, set in role, into runs that one face draws each, named
+	// by the face's key, which becomes the text items' Font. nil, or no
+	// runs, sets s in one item whose Font is the role.
+	Runs func(role, s string) []Run
 }
 
-// Get returns the metrics of a role; Body for an unknown role.
+// Run is a piece of text drawn by one face.
+type Run struct {
+	Font string // the face's key
+	Text string
+}
+
+// Get returns the metrics of a role; Body for an unknown role or one
+// without metrics.
 func (f Fonts) Get(role string) *Metrics {
+	var m *Metrics
 	switch role {
 	case FontHeading:
-		return f.Heading
+		m = f.Heading
+	case FontSubheading:
+		m = f.Subheading
 	case FontTitle:
-		return f.Title
+		m = f.Title
 	}
-	return f.Body
+	if m == nil {
+		return f.Body
+	}
+	return m
+}
+
+// runs cuts s into the runs of the faces that draw it.
+func (f *Flow) runs(role, s string) []Run {
+	if f.fonts.Runs != nil {
+		if r := f.fonts.Runs(role, s); len(r) > 0 {
+			return r
+		}
+	}
+	return []Run{{Font: role, Text: s}}
 }
 
 func (f *Flow) clean(role, s string) string {
@@ -145,7 +175,20 @@ func (f *Flow) Text(s string, st Style, x, top, w float64) {
 	case Right:
 		x += w - tw
 	}
-	f.Add(Item{Kind: KindText, X: x, Y: top + baseline(st), W: tw, Font: st.Font, Size: st.Size, Text: s, Color: st.Color})
+	p := f.page()
+	p.Items = f.textItems(p.Items, s, st, x, top+baseline(st))
+}
+
+// textItems appends s set in st with its baseline's left end at (x, y):
+// one item per run of a face.
+func (f *Flow) textItems(items []Item, s string, st Style, x, y float64) []Item {
+	m := f.fonts.Get(st.Font)
+	for _, r := range f.runs(st.Font, s) {
+		w := m.Width(r.Text, st.Size)
+		items = append(items, Item{Kind: KindText, X: r2(x), Y: r2(y), W: r2(w), Font: r.Font, Size: st.Size, Text: r.Text, Color: st.Color})
+		x += w
+	}
+	return items
 }
 
 // baseline is the distance from the top of a line's box to its baseline:
@@ -211,10 +254,7 @@ func (f *Flow) Finish() *Layout {
 			x = g.Left + g.BodyW - g.FolioInset - w
 		}
 		top := g.Top + g.BodyH + g.FolioGap
-		f.pages[i].Items = append(f.pages[i].Items, Item{
-			Kind: KindText, X: r2(x), Y: r2(top + 0.88*st.Size*PtToMM), W: r2(w),
-			Font: st.Font, Size: st.Size, Text: s, Color: st.Color,
-		})
+		f.pages[i].Items = f.textItems(f.pages[i].Items, s, st, x, top+0.88*st.Size*PtToMM)
 	}
 	return &Layout{Width: g.Width, Height: g.Height, Pages: f.pages, Outline: f.outline}
 }

@@ -16,9 +16,10 @@ import (
 
 // Font roles: which of the configured fonts an item is set in.
 const (
-	FontBody    = "body"    // 仿宋 in a 公文
-	FontHeading = "heading" // 黑体
-	FontTitle   = "title"   // 小标宋
+	FontBody       = "body"       // 仿宋 in a 公文
+	FontHeading    = "heading"    // 黑体: 一、 headings
+	FontSubheading = "subheading" // 楷体: （一） headings
+	FontTitle      = "title"      // 小标宋
 )
 
 // Item kinds.
@@ -44,7 +45,8 @@ type Page struct {
 
 // Item is one drawing primitive.
 //
-//   - text: Text set in Font at Size points, left end of its baseline at
+//   - text: Text set in Font (the key of the face that draws it, which a
+//     role's fallback chain may have chosen: see Fonts.Runs) at Size points, left end of its baseline at
 //     (X, Y), in Color (default black); W is its measured width;
 //   - rect: the rectangle (X, Y, W, H), filled with Fill and/or stroked
 //     with Stroke at LineWidth;
