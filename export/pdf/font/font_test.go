@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-		"testing"
+	"testing"
 )
 
 // TestEmbedded checks each embedded face parses, draws what every
