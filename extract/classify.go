@@ -201,11 +201,12 @@ func isNoiseLine(t string, v *Vocabulary) bool {
 	if v.isNoise(t) {
 		return true
 	}
-	return rePageMarker.MatchString(t) || reDateStamp.MatchString(t)
+	return rePageMarker.MatchString(t) || reDateStamp.MatchString(t) || reBreadcrumb.MatchString(t)
 }
 
 var (
 	rePageMarker = regexp.MustCompile(`^(?:第\s*\d+\s*页\s*(?:/|，)?\s*(?:共\s*\d+\s*页)?|\d+\s*/\s*\d+|—\s*\d+\s*—|-\s*\d+\s*-)$`)
+	reBreadcrumb = regexp.MustCompile(`^(?:首页|主页|网站首页|当前位置|您的位置)\s*[>＞»›/]`)
 	reDateStamp  = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.*)?$`)
 )
 

@@ -253,6 +253,9 @@ func parseClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool
 			if part == "" {
 				continue
 			}
+			if role, n := v.labelAt(part); role == roleClause {
+				part = strings.TrimSpace(part[n:])
+			}
 			if role, n := v.labelAt(part); role != "" {
 				value := strings.TrimSpace(part[n:])
 				switch role {
@@ -502,7 +505,7 @@ func splitNames(s string) []string {
 			if r == '及' && strings.HasPrefix(s[i:], "及时") {
 				break
 			}
-			if r == '、' && joinsLevel(s[start:i]) {
+			if r == '、' && joinsLevel(s[start:i]) && !strings.HasPrefix(s[i+size:], "各") {
 				break
 			}
 			end := i
@@ -530,7 +533,7 @@ func joinsLevel(s string) bool {
 		rest = rest[:i]
 	}
 	switch rest {
-	case "乡", "镇", "县", "区", "市", "县市", "街道", "乡镇", "市州", "市县", "县区":
+	case "乡", "镇", "县", "区", "市", "县市", "街道":
 		return true
 	}
 	return false

@@ -13,6 +13,7 @@ var (
 	ErrNoItems  = errors.New("no numbered items found")
 	ErrNotZip   = errors.New("not a .docx file: not a zip archive")
 	ErrDocx     = errors.New("malformed .docx")
+	ErrWorkbook = errors.New("malformed .xlsx workbook")
 	ErrTooLarge = errors.New("input too large")
 )
 

@@ -43,36 +43,48 @@ func fixups(lines []cline, form numForm, v *Vocabulary, warn func(int, string)) 
 	return f.renumber(lines)
 }
 
-// splitGlued splits lines at glued item numbers: after a clause's closing
-// mark or a full stop, the next item's number in the document's item form.
+// splitGlued splits lines at glued item numbers and headings: after a
+// clause's closing mark, a full stop or a space, the next item's number in
+// the document's item form, or the next section's 一、. A document saved on
+// one line splits into its headings and items the same way.
 func (f *fixer) splitGlued(lines []cline) []cline {
-	if f.form != fArabic && f.form != fCnParen {
+	if f.form != fArabic && f.form != fCnParen && f.form != fArabicParen {
 		return lines
 	}
 	var out []cline
 	warned := false
-	next := 0
+	next, heads := 0, 0
 	for _, c := range lines {
-		if c.kind == kItem {
+		switch {
+		case c.kind == kItem:
 			next = c.num.value + 1
+		case c.kind == kHeading && c.num.form == fCnDun:
+			heads = c.num.value
 		}
-		if c.kind != kItem && c.kind != kText || next == 0 {
+		if c.kind != kItem && c.kind != kText {
 			out = append(out, c)
 			continue
 		}
 		for {
-			at := f.gluedAt(c.text, next)
+			at, head := f.gluedAt(c.text, next, heads+1)
 			if at < 0 {
 				break
 			}
-			head := c
-			head.text = strings.TrimSpace(c.text[:at])
-			out = append(out, head)
+			first := c
+			first.text = strings.TrimSpace(c.text[:at])
+			if first.text != "" {
+				out = append(out, first)
+			}
 			c.text = c.text[at:]
 			c.num = numberOf(c.text)
-			c.kind = kItem
 			c.inferred = false
-			next = c.num.value + 1
+			if head {
+				c.kind = kHeading
+				heads = c.num.value
+			} else {
+				c.kind = kItem
+				next = c.num.value + 1
+			}
 			if !warned {
 				warned = true
 				f.warn(c.n, "glued-items")
@@ -83,39 +95,92 @@ func (f *fixer) splitGlued(lines []cline) []cline {
 	return out
 }
 
-// gluedAt finds where item number `next` starts inside l, after a closing
-// mark of a clause or a full stop.
-func (f *fixer) gluedAt(l string, next int) int {
+// gluedAt finds where item number next (1 before the first item) or the
+// heading numbered head starts inside l, after a clause's closing mark, a
+// full stop or a space.
+func (f *fixer) gluedAt(l string, next, head int) (int, bool) {
+	want := max(next, 1)
 	var marks []string
 	switch f.form {
 	case fArabic:
-		n := strconv.Itoa(next)
+		n := strconv.Itoa(want)
 		marks = []string{n + ".", n + "、", n + "．"}
 	case fCnParen:
-		marks = []string{"（" + chineseNumeral(next) + "）"}
+		marks = []string{"（" + chineseNumeral(want) + "）"}
+	case fArabicParen:
+		marks = []string{"（" + strconv.Itoa(want) + "）"}
 	}
+	best, bestHead := -1, false
 	for _, m := range marks {
-		for off := 0; ; {
-			i := strings.Index(l[off:], m)
-			if i < 0 {
-				break
+		if i := f.findMark(l, m, func(i int, prev rune) bool {
+			nb := numberOf(l[i:])
+			if nb.form != f.form || nb.value != want {
+				return false
 			}
-			i += off
-			off = i + len(m)
-			if i == 0 {
-				continue
+			if next == 0 || prev == ' ' || prev == '。' {
+				// the first item, or one after plain text: its own text must
+				// close with a clause, or this is prose
+				return hasClauseV(l[i:f.itemEnd(l, i, want+1)], f.v) && (prev != '。' || next == 0 || hasClauseV(l[:i], f.v))
 			}
-			prev, _ := utf8.DecodeLastRuneInString(l[:i])
-			if prev != '）' && prev != '。' && prev != ')' && prev != '；' {
-				continue
-			}
-			rest := l[i:]
-			if nb := numberOf(rest); nb.form == f.form && nb.value == next && (prev != '。' || hasClauseV(l[:i], f.v)) {
-				return i
-			}
+			return true
+		}); i >= 0 && (best < 0 || i < best) {
+			best = i
 		}
 	}
-	return -1
+	if f.form > fCnDun {
+		h := chineseNumeral(head) + "、"
+		if i := f.findMark(l, h, func(i int, prev rune) bool {
+			if prev != ' ' && prev != '。' && prev != '）' {
+				return false
+			}
+			// a heading is short: an item follows it soon, or the line ends
+			rest := l[i+len(h):]
+			if utf8.RuneCountInString(rest) <= 40 {
+				return !hasClauseV(rest, f.v)
+			}
+			j, _ := f.gluedAt(rest, next, head+1)
+			return j >= 0 && utf8.RuneCountInString(rest[:j]) <= 40
+		}); i >= 0 && (best < 0 || i < best) {
+			best, bestHead = i, true
+		}
+	}
+	return best, bestHead
+}
+
+// findMark returns the first offset after the line start where mark
+// follows a closing mark, a full stop, a semicolon or a space and ok
+// accepts it; -1 if none.
+func (f *fixer) findMark(l, mark string, ok func(i int, prev rune) bool) int {
+	for off := 0; ; {
+		i := strings.Index(l[off:], mark)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		off = i + len(mark)
+		if i == 0 {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(l[:i])
+		if !strings.ContainsRune("）。；) ", prev) {
+			continue
+		}
+		if ok(i, prev) {
+			return i
+		}
+	}
+}
+
+// itemEnd is where the item starting at i ends: at the next item's number
+// after a closing mark, or the line's end.
+func (f *fixer) itemEnd(l string, i, following int) int {
+	n := strconv.Itoa(following)
+	for _, m := range []string{"）" + n + ".", "）" + n + "、", "。" + n + ".", " " + n + "."} {
+		if j := strings.Index(l[i:], m); j > 0 {
+			return i + j + len(m) - len(n) - 1
+		}
+	}
+	return len(l)
 }
 
 // renumber applies the seed's repairs: glued headings, displaced numbers,

@@ -95,6 +95,8 @@ type Task struct {
 	Deadline   string   `json:"deadline"`   // 年内持续推进, 6月底前, … as written
 	Clause     string   `json:"clause"`     // the clause verbatim, e.g. （省财政厅牵头）
 	Line       int      `json:"line"`       // source line of the clause
+
+	fold string // Text folded for matching (fold.go), byte-aligned with Text; "" when the same
 }
 
 // Target is one quantitative target (量化指标).

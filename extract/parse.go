@@ -173,6 +173,9 @@ func (p *parser) blocks(lines []cline) {
 				p.continueItem(c.n, c.text)
 			}
 		case kText:
+			if p.vocab.firstIsLead(c.text) {
+				p.conv.firstIsLead = true // a convention stated in the text holds from here on
+			}
 			switch {
 			case p.cur != nil:
 				p.continueItem(c.n, c.text)
@@ -373,11 +376,28 @@ func (p *parser) title() string {
 		}
 	}
 	for _, l := range p.preamble {
+		l = trimSiteSuffix(l)
 		if utf8.RuneCountInString(l) <= 80 && !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "：") && utf8.RuneCountInString(l) >= 6 {
 			return l
 		}
 	}
 	return ""
+}
+
+// trimSiteSuffix drops the site name a mirror or portal appends to a
+// page's title: …的通知-某市人民政府门户网站.
+func trimSiteSuffix(l string) string {
+	for _, sep := range []string{"-", "_", "|", "——", "－"} {
+		i := strings.LastIndex(l, sep)
+		if i <= 0 {
+			continue
+		}
+		tail := l[i+len(sep):]
+		if strings.Contains(tail, "网") || strings.Contains(tail, "门户") || strings.Contains(tail, "官网") {
+			return strings.TrimSpace(l[:i])
+		}
+	}
+	return l
 }
 
 var reBookTitle = regexp.MustCompile(`《([^《》]{2,80})》`)

@@ -22,6 +22,8 @@ const (
 	FormatText = "text"
 	FormatDocx = "docx"
 	FormatHTML = "html"
+	FormatXLSX = "xlsx"
+	FormatCSV  = "csv"
 )
 
 // Read decodes and normalises raw input into Text. name is the file name
@@ -42,12 +44,18 @@ func Read(name string, data []byte) (*Text, error) {
 		t.Lines, err = readDocx(name, data, docxLimits{part: MaxInputSize, aux: MaxInputSize / 4, ratio: 200})
 	case FormatHTML:
 		t.Encoding, t.Lines, err = readHTML(name, data)
+	case FormatXLSX:
+		t.Encoding = "utf-8"
+		t.Lines, err = readXLSX(name, data)
+	case FormatCSV:
+		t.Encoding, t.Lines, err = readCSV(name, data)
 	default:
 		t.Encoding, t.Lines, err = readText(name, data)
 	}
 	if err != nil {
 		return nil, err
 	}
+	t.Lines, t.Cells = splitRows(t.Lines)
 	for _, l := range t.Lines {
 		if l != "" {
 			return t, nil
@@ -78,6 +86,9 @@ func hasPrefix(b []byte, prefix string) bool {
 // legacy .doc, a PDF) are FormatText here and refused by readText.
 func sniffFormat(name string, data []byte) string {
 	if hasPrefix(data, magicZip) || hasPrefix(data, magicZipEmpty) {
+		if isXLSX(data) {
+			return FormatXLSX
+		}
 		return FormatDocx
 	}
 	if looksLikeHTML(data) {
@@ -90,6 +101,10 @@ func sniffFormat(name string, data []byte) string {
 		ext = ""
 	}
 	switch ext {
+	case ".csv":
+		if !hasPrefix(data, magicOLE) && !hasPrefix(data, magicPDF) && !hasPrefix(data, magicZip) {
+			return FormatCSV
+		}
 	case ".html", ".htm", ".xhtml":
 		if !hasPrefix(data, magicOLE) && !hasPrefix(data, magicPDF) && !hasPrefix(data, magicRTF) {
 			return FormatHTML
@@ -129,6 +144,9 @@ func looksLikeHTML(data []byte) bool {
 func readText(name string, data []byte) (enc string, lines []string, err error) {
 	switch {
 	case hasPrefix(data, magicOLE):
+		if hasExt(name, ".xls") || hasExt(name, ".et") {
+			return "", nil, errLegacyXLS(name)
+		}
 		if hasExt(name, ".docx") {
 			return "", nil, inputError(name, 0, 0, ErrNotZip, "an OLE2 file: a password-protected .docx or a legacy .doc; save it as an unprotected .docx")
 		}

@@ -168,10 +168,19 @@ func officeDocumentTarget(name string, rels *zip.File, lim docxLimits) string {
 
 // docxWalker streams document.xml and collects one line per paragraph.
 type docxWalker struct {
-	num   *numbering
-	lines []string
-	stack []xmlElem // open elements
-	paras []*docxPara
+	num    *numbering
+	lines  []string
+	stack  []xmlElem // open elements
+	paras  []*docxPara
+	tables []*docxTable // open tables, innermost last
+}
+
+// docxTable is a table being read: its grid, the row and cell open.
+type docxTable struct {
+	grid *tableGrid
+	row  []gridCell
+	cell *gridCell
+	text []string // the open cell's paragraphs
 }
 
 type xmlElem struct {
@@ -253,8 +262,13 @@ func (w *docxWalker) walk(d *xml.Decoder) error {
 			if len(w.stack) == 0 {
 				continue // the decoder reports unbalanced tags itself
 			}
-			if w.parent(0) == "p" && len(w.paras) > 0 {
-				w.endPara()
+			switch w.parent(0) {
+			case "p":
+				if len(w.paras) > 0 {
+					w.endPara()
+				}
+			case "tc", "tr", "tbl":
+				w.endTable(w.parent(0))
 			}
 			w.stack = w.stack[:len(w.stack)-1]
 		case xml.CharData:
@@ -277,7 +291,33 @@ func (w *docxWalker) start(local string, t xml.StartElement) {
 	if len(w.paras) > 0 {
 		p = w.paras[len(w.paras)-1]
 	}
+	var tb *docxTable
+	if len(w.tables) > 0 {
+		tb = w.tables[len(w.tables)-1]
+	}
 	switch local {
+	case "tbl":
+		w.tables = append(w.tables, &docxTable{grid: newTableGrid()})
+	case "tr":
+		if tb != nil {
+			tb.row = tb.row[:0]
+		}
+	case "tc":
+		if tb != nil {
+			tb.cell, tb.text = &gridCell{colspan: 1}, tb.text[:0]
+		}
+	case "gridSpan", "vMerge":
+		if tb == nil || tb.cell == nil || w.parent(0) != "tcPr" {
+			return
+		}
+		v, ok := attr(t, "val")
+		if local == "gridSpan" {
+			if n, err := strconv.Atoi(v); err == nil && n > 1 && n < 64 {
+				tb.cell.colspan = n
+			}
+		} else {
+			tb.cell.cont = !ok || v == "continue"
+		}
 	case "p":
 		w.paras = append(w.paras, &docxPara{})
 	case "pStyle":
@@ -333,8 +373,49 @@ func (w *docxWalker) endPara() {
 	w.paras = w.paras[:len(w.paras)-1]
 	segs := append(p.segs, p.cur.String())
 	segs[0] = w.num.prefix(p) + segs[0]
+	if n := len(w.tables); n > 0 && w.tables[n-1].cell != nil {
+		tb := w.tables[n-1]
+		for _, s := range segs {
+			if s = normalizeLine(s); s != "" {
+				tb.text = append(tb.text, s)
+			}
+		}
+		return
+	}
 	for _, s := range segs {
 		w.lines = append(w.lines, normalizeLine(s))
+	}
+}
+
+// endTable closes a cell, a row or a table. A row becomes a line of cells
+// (see grid.go); a table inside a cell gives its rows to that cell's text.
+func (w *docxWalker) endTable(local string) {
+	n := len(w.tables)
+	if n == 0 {
+		return
+	}
+	tb := w.tables[n-1]
+	switch local {
+	case "tc":
+		if tb.cell != nil {
+			tb.cell.text = strings.Join(tb.text, " ")
+			tb.row = append(tb.row, *tb.cell)
+			tb.cell, tb.text = nil, tb.text[:0]
+		}
+	case "tr":
+		cells, line := tb.grid.row(tb.row)
+		tb.row = tb.row[:0]
+		if cells != nil {
+			line = encodeRow(cells)
+		}
+		if n > 1 && w.tables[n-2].cell != nil {
+			outer := w.tables[n-2]
+			outer.text = append(outer.text, strings.Join(cells, " ")+line)
+			return
+		}
+		w.lines = append(w.lines, line)
+	case "tbl":
+		w.tables = w.tables[:n-1]
 	}
 }
 

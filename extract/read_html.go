@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bytes"
+	"strconv"
+	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -64,23 +66,30 @@ func htmlBlock(tag string) bool {
 	return false
 }
 
-// htmlLines tokenizes a UTF-8 page into normalised, non-empty lines.
+// htmlLines tokenizes a UTF-8 page into normalised, non-empty lines. A
+// table's rows become encoded row lines (grid.go), rowspan and colspan
+// resolved; a table inside a cell gives its text to that cell.
 func htmlLines(text []byte) []string {
 	z := html.NewTokenizer(bytes.NewReader(text))
-	var w htmlWriter
+	main := &htmlWriter{}
+	w := main
+	var tables []*htmlTable
 	skip, depth, pre := "", 0, 0
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken: // io.EOF: a bytes.Reader fails no other way
+			for len(tables) > 0 {
+				w = closeHTMLTable(&tables, main)
+			}
 			w.newline()
-			return w.lines
+			return main.lines
 		case html.TextToken:
 			if skip == "" {
 				w.text(z.Text(), pre > 0)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			tn, _ := z.TagName()
+			tn, hasAttr := z.TagName()
 			tag := string(tn)
 			if skip != "" {
 				if tag == skip && tt == html.StartTagToken {
@@ -91,13 +100,40 @@ func htmlLines(text []byte) []string {
 			switch {
 			case htmlSkip(tag):
 				skip, depth = tag, 1
+			case tag == "table" && tt == html.StartTagToken:
+				w.newline()
+				tables = append(tables, &htmlTable{grid: newTableGrid(), outer: w})
+			case tag == "tr" && len(tables) > 0:
+				tb := tables[len(tables)-1]
+				w = tb.endCell(w)
+				tb.endRow(main, tables)
+				tb.inRow = true
+			case (tag == "td" || tag == "th") && len(tables) > 0:
+				tb := tables[len(tables)-1]
+				w = tb.endCell(w)
+				c := gridCell{colspan: 1, rowspan: 1}
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					n, err := strconv.Atoi(strings.TrimSpace(string(v)))
+					if err != nil || n < 1 || n > 1000 {
+						continue
+					}
+					switch string(k) {
+					case "colspan":
+						c.colspan = min(n, 64)
+					case "rowspan":
+						c.rowspan = n
+					}
+				}
+				tb.cell, tb.inRow = &c, true
+				w = &htmlWriter{}
+				tb.cellW = w
 			case htmlBlock(tag):
 				w.newline()
 				if tag == "pre" && tt == html.StartTagToken {
 					pre++
 				}
-			case tag == "td" || tag == "th":
-				w.pending = wsForced
 			}
 		case html.EndTagToken:
 			tn, _ := z.TagName()
@@ -110,7 +146,16 @@ func htmlLines(text []byte) []string {
 				}
 				continue
 			}
-			if htmlBlock(tag) {
+			switch {
+			case tag == "table" && len(tables) > 0:
+				w = closeHTMLTable(&tables, main)
+			case (tag == "td" || tag == "th") && len(tables) > 0:
+				w = tables[len(tables)-1].endCell(w)
+			case tag == "tr" && len(tables) > 0:
+				tb := tables[len(tables)-1]
+				w = tb.endCell(w)
+				tb.endRow(main, tables)
+			case htmlBlock(tag):
 				w.newline()
 				if tag == "pre" && pre > 0 {
 					pre--
@@ -118,6 +163,62 @@ func htmlLines(text []byte) []string {
 			}
 		}
 	}
+}
+
+// htmlTable is a table being read.
+type htmlTable struct {
+	grid  *tableGrid
+	row   []gridCell
+	cell  *gridCell
+	cellW *htmlWriter // the open cell's text
+	outer *htmlWriter // where text outside the cells goes
+	inRow bool
+}
+
+// endCell closes the open cell and returns the writer for text after it.
+func (tb *htmlTable) endCell(w *htmlWriter) *htmlWriter {
+	if tb.cell == nil {
+		return w
+	}
+	tb.cellW.newline()
+	tb.cell.text = strings.Join(tb.cellW.lines, " ")
+	tb.row = append(tb.row, *tb.cell)
+	tb.cell, tb.cellW = nil, nil
+	return tb.outer
+}
+
+// endRow writes the row: to the page's lines, or into the cell of an
+// outer table that holds this one.
+func (tb *htmlTable) endRow(main *htmlWriter, tables []*htmlTable) {
+	if !tb.inRow || len(tb.row) == 0 {
+		tb.inRow = false
+		return
+	}
+	cells, line := tb.grid.row(tb.row)
+	tb.row, tb.inRow = tb.row[:0], false
+	if tb.outer != main {
+		if cells != nil {
+			line = strings.Join(cells, " ")
+		}
+		tb.outer.cur = append(tb.outer.cur, []rune(" "+line)...)
+		return
+	}
+	if cells != nil {
+		line = encodeRow(cells)
+	}
+	main.newline()
+	main.lines = append(main.lines, line)
+}
+
+// closeHTMLTable ends the innermost table and returns the writer of what
+// holds it.
+func closeHTMLTable(tables *[]*htmlTable, main *htmlWriter) *htmlWriter {
+	ts := *tables
+	tb := ts[len(ts)-1]
+	tb.endCell(tb.outer)
+	tb.endRow(main, ts)
+	*tables = ts[:len(ts)-1]
+	return tb.outer
 }
 
 // What white space is pending between two pieces of text.

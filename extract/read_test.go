@@ -9,6 +9,7 @@ import (
 	"html"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -464,10 +465,13 @@ func TestReadDocxRuns(t *testing.T) {
 		"3",
 		"文本框",
 		"",
-		"单元格一", "单元格二",
+		"单元格一 | 单元格二 |",
 		"（省财政厅牵头）",
 	}
 	diffLines(t, got.Lines, want)
+	if got.Cells == nil || !reflect.DeepEqual(got.Cells[9], []string{"单元格一", "单元格二"}) {
+		t.Errorf("cells of the table row: got %q", got.Cells)
+	}
 }
 
 func TestFormatNumber(t *testing.T) {
@@ -522,7 +526,7 @@ func TestReadHTML(t *testing.T) {
 	}{
 		{"blocks", []byte(`<html><body><h1>一、总体要求</h1><div>1.稳增长<br>2.促改革</div><ul><li>甲</li><li>乙</li></ul>` +
 			`<table><tr><td>单位</td><td>任务</td></tr></table>text <b>bold</b> tail</body></html>`),
-			"utf-8", []string{"一、总体要求", "1.稳增长", "2.促改革", "甲", "乙", "单位 任务", "text bold tail"}},
+			"utf-8", []string{"一、总体要求", "1.稳增长", "2.促改革", "甲", "乙", "单位 | 任务 |", "text bold tail"}},
 		{"skipped", []byte(`<!doctype html><html><head><title>标题</title><style>p{}</style><script>var a="<p>脚本</p>";</script></head>` +
 			`<body><noscript>提示</noscript><template><p>模板</p></template><p>正文</p><svg><text>图</text></svg></body></html>`),
 			"utf-8", []string{"正文"}},
@@ -654,7 +658,7 @@ func TestReadErrors(t *testing.T) {
 		{"docx not zip", "a.docx", []byte("1.正文(省财政厅牵头)"), ErrNotZip, 0, 0, "not a zip"},
 		{"docx is ole", "a.docx", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00"), ErrNotZip, 0, 0, "password"},
 		{"zip without document", "a.docx", buildZip(zipPart{"word/styles.xml", "<w:styles/>"}), ErrDocx, 0, 0, "word/document.xml"},
-		{"xlsx", "a.xlsx", buildZip(zipPart{"xl/workbook.xml", "<workbook/>"}), ErrDocx, 0, 0, "not a Word document"},
+		{"xlsx", "a.xlsx", buildZip(zipPart{"xl/workbook.xml", "<workbook/>"}), ErrWorkbook, 0, 0, "xlsx"},
 		{"truncated zip", "a.docx", seedDocx[:len(seedDocx)/2], ErrDocx, 0, 0, "zip"},
 		{"broken xml", "a.docx", buildZip(docxParts(wPara("", "一")+wPara("", "二")+"<w:p><w:r><w:t>三</w:r></w:p>", "")...), ErrDocx, 3, 0, "word/document.xml"},
 		{"broken numbering", "a.docx", buildZip(append(docxParts(wPara("", "一"), ""), zipPart{"word/numbering.xml", "<w:numbering"})...), ErrDocx, 0, 0, "numbering.xml"},

@@ -112,8 +112,14 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 		return nil
 	}
 	t := c.text
-	if strings.Count(t, "|") >= 2 {
-		cols := p.pipeColumns(t)
+	if cells := p.cellsOf(c.n); cells != nil || strings.Count(t, "|") >= 2 {
+		if cells == nil {
+			cells = splitPipes(t)
+		}
+		cols := make([]colKind, len(cells))
+		for k, cell := range cells {
+			cols[k] = p.vocab.column(cell)
+		}
 		if headerOK(cols) {
 			return p.pipeTable(lines, i, cols)
 		}
@@ -142,13 +148,24 @@ func splitPipes(t string) []string {
 	return cells
 }
 
-func (p *parser) pipeColumns(t string) []colKind {
-	cells := splitPipes(t)
-	cols := make([]colKind, len(cells))
-	for i, c := range cells {
-		cols[i] = p.vocab.column(c)
+// cellsOf returns the cells of line n when Read found it to be a table
+// row, folded for matching; else nil.
+func (p *parser) cellsOf(n int) []string {
+	if p.text.Cells == nil || n < 1 || n > len(p.text.Cells) || p.text.Cells[n-1] == nil {
+		return nil
 	}
-	return cols
+	raw := p.text.Cells[n-1]
+	if p.fold[n-1] == p.raw[n-1] {
+		return raw
+	}
+	// the line is the cells joined by " | ": fold each cell by its span
+	out := make([]string, len(raw))
+	off := 0
+	for k, c := range raw {
+		out[k] = p.fold[n-1][off : off+len(c)]
+		off += len(c) + len(" | ")
+	}
+	return out
 }
 
 func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
@@ -159,15 +176,27 @@ func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
 		if c.kind == kBlank || c.kind == kNoise {
 			continue
 		}
-		if !strings.Contains(c.text, "|") {
-			break
+		cells := p.cellsOf(c.n)
+		structured := cells != nil
+		if !structured {
+			if !strings.Contains(c.text, "|") {
+				if c.kind == kHeading || c.num.form == fCnDun {
+					cc := c
+					tb.rows = append(tb.rows, tableRow{n: c.n, section: &cc})
+					continue
+				}
+				if p.nextIsRow(lines, j) {
+					continue // a row of one merged cell across the table
+				}
+				break
+			}
+			cells = splitPipes(c.text)
 		}
-		cells := splitPipes(c.text)
 		if len(cells) == 0 {
 			continue
 		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
-		if len(cells) >= len(cols) {
+		if len(cells) >= len(cols) || structured {
 			copy(row.cells, cells[:len(cols)])
 		} else {
 			copy(row.cells[len(cols)-len(cells):], cells)
@@ -456,6 +485,7 @@ func (p *parser) table(tb *tableBlock) int {
 			c = clauseOf(last)
 		}
 		t := Task{ID: p.cur.Key + "." + strconv.Itoa(len(p.cur.Tasks)+1), Item: p.cur.Number, Text: p.written(row.n, task), Line: row.n, Deadline: p.written(row.n, deadline)}
+		t.setFold(task)
 		p.resolve(p.cur, &t, c, row.n)
 		p.cur.Tasks = append(p.cur.Tasks, t)
 		last = &p.cur.Tasks[len(p.cur.Tasks)-1]
@@ -543,4 +573,16 @@ func (p *parser) startTableItem(n, number int, name string) {
 	}
 	p.items = append(p.items, it)
 	p.cur = it
+}
+
+// nextIsRow reports whether the next non-blank line after j is a table row
+// that Read found.
+func (p *parser) nextIsRow(lines []cline, j int) bool {
+	for k := j + 1; k < len(lines); k++ {
+		if lines[k].kind == kBlank {
+			continue
+		}
+		return p.cellsOf(lines[k].n) != nil
+	}
+	return false
 }

@@ -37,8 +37,20 @@ func findTargets(items []Item) []Target {
 	for i := range items {
 		for j := range items[i].Tasks {
 			t := &items[i].Tasks[j]
-			for _, tg := range targetsIn(t.Text) {
+			text := t.Text
+			if t.fold != "" {
+				text = t.fold
+			}
+			for _, tg := range targetsIn(text) {
 				tg.Item, tg.ItemKey, tg.Task, tg.Line = t.Item, items[i].Key, t.ID, t.Line
+				if t.fold != "" {
+					// as written: the spans of the text the fold was made from
+					span := tg.Text
+					if i := strings.Index(span, tg.Verb); tg.Verb != "" && i >= 0 {
+						tg.Verb = twin(text, t.Text, span[i:i+len(tg.Verb)])
+					}
+					tg.Text, tg.Indicator = twin(text, t.Text, span), twin(text, t.Text, tg.Indicator)
+				}
 				out = append(out, tg)
 			}
 		}

@@ -43,6 +43,7 @@ func (p *parser) buildTasks(it *itemAcc) {
 		ord++
 		text := cleanTaskText(pendingRaw.String())
 		t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: text, Clause: p.written(s.line, s.clause), Line: s.line, Deadline: p.written(s.line, c.deadline)}
+		t.setFold(cleanTaskText(pending.String()))
 		p.resolve(it, &t, c, s.line)
 		if text == "" && (i == 0 || segs[i-1].clause != "") {
 			p.warn(s.line, it.Number, "clause-without-text", "task", t.ID, "clause", t.Clause)
@@ -56,6 +57,7 @@ func (p *parser) buildTasks(it *itemAcc) {
 	if rest := cleanTaskText(pendingRaw.String()); rest != "" && !onlyPunct(rest) {
 		ord++
 		t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: rest, Line: pendingLine}
+		t.setFold(cleanTaskText(pending.String()))
 		p.applyConventions(it, &t)
 		if len(it.Tasks) == 0 {
 			p.warn(pendingLine, it.Number, "item-without-dept", "item", it.Number)
@@ -259,5 +261,12 @@ func (p *parser) noteGroup(n string) {
 func (p *parser) noteLeader(n string) {
 	if !contains(p.leaders, n) {
 		p.leaders = append(p.leaders, n)
+	}
+}
+
+// setFold records the folded text of a task when it differs from Text.
+func (t *Task) setFold(f string) {
+	if f != t.Text && len(f) == len(t.Text) {
+		t.fold = f
 	}
 }

@@ -8,4 +8,9 @@ type Text struct {
 	Encoding string   // utf-8, utf-8-bom, utf-16le, utf-16be, gb18030
 	Format   string   // text, docx, html
 	Lines    []string // normalised lines; Lines[0] is line 1
+	// Cells holds the cells of the lines that are table rows read from a
+	// .docx, HTML, .xlsx or .csv table (nil for other lines, and nil
+	// altogether when the input has no table). Such a line is its cells
+	// joined by " | ".
+	Cells [][]string
 }

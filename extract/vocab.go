@@ -45,6 +45,7 @@ type vocabWord struct {
 const (
 	roleLeader   Role = "leader"
 	roleDeadline Role = "deadline"
+	roleClause   Role = "clause" // a label whose value is a clause
 )
 
 // LoadVocabulary reads grammar.yaml from the templates set (nil: the
@@ -68,7 +69,7 @@ func (v *Vocabulary) check() error {
 	for _, list := range [][]vocabWord{v.Labels, v.Roles} {
 		for _, w := range list {
 			switch Role(w.Role) {
-			case RoleLead, RoleCo, RoleRespective, roleLeader, roleDeadline:
+			case RoleLead, RoleCo, RoleRespective, roleLeader, roleDeadline, roleClause:
 			default:
 				return fmt.Errorf("%s: unknown role %q", w.Word, w.Role)
 			}
