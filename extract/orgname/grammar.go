@@ -119,6 +119,8 @@ type Grammar struct {
 
 	placeSuffix    map[string]string // place suffix → level
 	maxPlaceSuffix int               // runes
+	placeLast      map[rune]bool     // last runes of place suffixes
+	maxProvince    int               // runes
 	placeNorm      []string
 	provinces      map[string]bool
 	ethnic         []string
@@ -138,6 +140,7 @@ type Grammar struct {
 	names     map[string]nameOf
 	placeFree map[string]nameOf
 	maxFree   int // runes
+	freeLast  map[rune]bool
 	heads     map[string][]*body
 	maxHead   int // runes
 }
@@ -168,6 +171,7 @@ func build(c *config) (*Grammar, error) {
 		govLevels:    map[string]bool{},
 		levels:       map[string]string{},
 		placeSuffix:  map[string]string{},
+		placeLast:    map[rune]bool{},
 		provinces:    map[string]bool{},
 		placeNorm:    c.PlaceNorm,
 		ethnic:       c.Ethnic,
@@ -183,6 +187,7 @@ func build(c *config) (*Grammar, error) {
 		stems:        map[string]*body{},
 		names:        map[string]nameOf{},
 		placeFree:    map[string]nameOf{},
+		freeLast:     map[rune]bool{},
 		heads:        map[string][]*body{},
 	}
 	if len(g.kinds) == 0 {
@@ -242,9 +247,12 @@ func build(c *config) (*Grammar, error) {
 	for w, l := range c.PlaceSuffixes {
 		g.placeSuffix[w] = l
 		g.maxPlaceSuffix = max(g.maxPlaceSuffix, utf8.RuneCountInString(w))
+		r, _ := utf8.DecodeLastRuneInString(w)
+		g.placeLast[r] = true
 	}
 	for _, p := range c.Provinces {
 		g.provinces[p] = true
+		g.maxProvince = max(g.maxProvince, utf8.RuneCountInString(p))
 	}
 	classes := map[string]*suffix{}
 	for _, sd := range c.Suffixes {
@@ -303,6 +311,8 @@ func build(c *config) (*Grammar, error) {
 			if bd.PlaceFree {
 				g.placeFree[n] = nb
 				g.maxFree = max(g.maxFree, utf8.RuneCountInString(n))
+				r, _ := utf8.DecodeLastRuneInString(n)
+				g.freeLast[r] = true
 			}
 		}
 		for _, t := range bd.Tails {

@@ -7,7 +7,8 @@ import (
 )
 
 // maxTitleRunes bounds a line read as a title without 关于 (2021年新昌县政府
-// 十方面民生实事进展情况登记表); longer lines are prose.
+// 十方面民生实事进展情况登记表); longer lines, and lines with sentence
+// punctuation, are prose.
 const maxTitleRunes = 40
 
 // maxLookBack bounds how far before a 政府 marker Issuer looks for its
@@ -96,7 +97,7 @@ func (g *Grammar) issuerTitle(l string) (string, string, bool) {
 	if found {
 		return first, firstLevel, true
 	}
-	if about >= 0 || utf8.RuneCountInString(l) > maxTitleRunes {
+	if about >= 0 || utf8.RuneCountInString(l) > maxTitleRunes || strings.ContainsAny(l, "，,。；;") {
 		return "", "", false
 	}
 	for _, m := range g.govMarkers {

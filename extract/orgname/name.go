@@ -185,12 +185,15 @@ func (g *Grammar) places(s string, from, depth int, yield func(end, segAt, baseA
 	}
 	j := from
 	for k := 0; k < maxPlaceRunes && j < len(s); k++ {
-		_, size := utf8.DecodeRuneInString(s[j:])
+		r, size := utf8.DecodeRuneInString(s[j:])
 		j += size
 		seg := s[from:j]
-		if depth == 0 && g.provinces[seg] {
+		if depth == 0 && k < g.maxProvince && g.provinces[seg] {
 			yield(j, from, j, g.provinceLevel())
 			g.places(s, j, depth+1, yield)
+		}
+		if !g.placeLast[r] {
+			continue
 		}
 		t := tailStarts(seg, g.maxPlaceSuffix)
 		for i := t.n - 1; i >= 0; i-- {
@@ -252,15 +255,9 @@ func (g *Grammar) resolve(rest string, o option) resolved {
 			first, firstAt = sf, at
 		}
 	}
-	t = tailStarts(rest, g.maxFree)
-	for i := t.n - 1; i >= 0; i-- {
-		at := t.at[i]
-		nb, ok := g.placeFree[rest[at:]]
-		if !ok || at == 0 {
-			continue
-		}
-		if place := rest[:at]; utf8.RuneCountInString(place) <= maxPlaceRunes {
-			return resolved{ok: true, known: true, b: nb.b, class: nb.class, free: place, tailAt: at}
+	if last, _ := utf8.DecodeLastRuneInString(rest); g.freeLast[last] {
+		if r, ok := g.resolveFree(rest); ok {
+			return r
 		}
 	}
 	if first == nil || first.closed {
@@ -274,6 +271,22 @@ func (g *Grammar) resolve(rest string, o option) resolved {
 		return resolved{}
 	}
 	return resolved{ok: true, sf: first, class: first.class, stem: stem, tailAt: firstAt}
+}
+
+// resolveFree reads a place-free body after a free place (长沙 + 海关).
+func (g *Grammar) resolveFree(rest string) (resolved, bool) {
+	t := tailStarts(rest, g.maxFree)
+	for i := t.n - 1; i >= 0; i-- {
+		at := t.at[i]
+		nb, ok := g.placeFree[rest[at:]]
+		if !ok || at == 0 {
+			continue
+		}
+		if place := rest[:at]; utf8.RuneCountInString(place) <= maxPlaceRunes {
+			return resolved{ok: true, known: true, b: nb.b, class: nb.class, free: place, tailAt: at}, true
+		}
+	}
+	return resolved{}, false
 }
 
 // tailOfClass is where the suffix of a whole name starts, or len(s).
@@ -427,7 +440,7 @@ func (g *Grammar) placeLevel(place string) string {
 func (g *Grammar) normPlace(place string) string {
 	last := place
 	g.places(place, 0, 0, func(end, segAt, _ int, _ string) {
-		if end == len(place) {
+		if end == len(place) && len(place[segAt:]) < len(last) {
 			last = place[segAt:]
 		}
 	})
