@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"fengong/export/batch"
+	"fengong/export/pdf"
 	"fengong/seeds"
 )
 
@@ -93,6 +94,7 @@ func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		Getenv:      getenv,
 		Log:         slog.New(handler),
 		Progress:    progress,
+		FontDirs:    pdf.FontDirs(*config, getenv),
 		Version:     version,
 	})
 	switch {

@@ -34,12 +34,14 @@ type Config struct {
 	Fsync bool `yaml:"fsync"`
 }
 
-// Fonts are paths to TrueType (.ttf, glyf) fonts for the PDF briefs. Empty
-// means the embedded WenQuanYi Micro Hei.
+// Fonts are paths to TrueType (.ttf, glyf) fonts for the PDF briefs, by
+// GB/T 9704 role. Empty means a standard face found on the machine (the
+// CLI looks), else the embedded one (see package export/pdf).
 type Fonts struct {
-	Body    string `yaml:"body"`    // e.g. 仿宋
-	Heading string `yaml:"heading"` // e.g. 黑体
-	Title   string `yaml:"title"`   // e.g. 小标宋
+	Body       string `yaml:"body"`       // e.g. 仿宋
+	Heading    string `yaml:"heading"`    // 一、 headings, e.g. 黑体
+	Subheading string `yaml:"subheading"` // （一） headings, e.g. 楷体
+	Title      string `yaml:"title"`      // e.g. 小标宋
 }
 
 // Names are the names of the output layout, each a single path element.
@@ -77,7 +79,7 @@ func LoadConfig(path string) (Config, error) {
 		return c, fmt.Errorf("config %s: %w", path, err)
 	}
 	base := filepath.Dir(path)
-	for _, p := range []*string{&c.Input, &c.Output, &c.Templates, &c.DeptsFile, &c.Fonts.Body, &c.Fonts.Heading, &c.Fonts.Title} {
+	for _, p := range []*string{&c.Input, &c.Output, &c.Templates, &c.DeptsFile, &c.Fonts.Body, &c.Fonts.Heading, &c.Fonts.Subheading, &c.Fonts.Title} {
 		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(base, *p)
 		}
@@ -100,6 +102,7 @@ func (c Config) Override(o Config) Config {
 	set(&c.DeptsFile, o.DeptsFile)
 	set(&c.Fonts.Body, o.Fonts.Body)
 	set(&c.Fonts.Heading, o.Fonts.Heading)
+	set(&c.Fonts.Subheading, o.Fonts.Subheading)
 	set(&c.Fonts.Title, o.Fonts.Title)
 	if len(o.Formats) > 0 {
 		c.Formats = o.Formats

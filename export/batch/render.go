@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -108,6 +109,9 @@ func render(ctx context.Context, r *Run) error {
 			return stop(fmt.Errorf("pdf: %w", err))
 		}
 		fp["pdf-font"] = pr.Fingerprint()
+		for _, f := range pr.Faces() {
+			r.log.Info("pdf font", "role", f.Role, "face", f.Name, "from", cmp.Or(f.From, "embedded"))
+		}
 	}
 
 	jobs := r.jobs(xr, pr, stems, fp)
@@ -329,7 +333,7 @@ func (r *Run) loadFonts() (pdf.Fonts, error) {
 		path string
 		dst  *[]byte
 		name string
-	}{{r.cfg.Fonts.Body, &f.Body, "body"}, {r.cfg.Fonts.Heading, &f.Heading, "heading"}, {r.cfg.Fonts.Title, &f.Title, "title"}} {
+	}{{r.cfg.Fonts.Body, &f.Body, "body"}, {r.cfg.Fonts.Heading, &f.Heading, "heading"}, {r.cfg.Fonts.Subheading, &f.Subheading, "subheading"}, {r.cfg.Fonts.Title, &f.Title, "title"}} {
 		if x.path == "" {
 			continue
 		}
@@ -339,6 +343,20 @@ func (r *Run) loadFonts() (pdf.Fonts, error) {
 		}
 		*x.dst = b
 		r.hashes["fonts."+x.name] = sha(b)
+	}
+	// the standard faces found on the machine, for roles the config leaves
+	f, notes := pdf.FindFonts(r.opt.FontDirs, f)
+	for _, n := range notes {
+		r.log.Warn("pdf font passed over", "why", n)
+	}
+	for _, x := range []struct {
+		from string
+		b    []byte
+		name string
+	}{{f.From.Body, f.Body, "body"}, {f.From.Heading, f.Heading, "heading"}, {f.From.Subheading, f.Subheading, "subheading"}, {f.From.Title, f.Title, "title"}} {
+		if _, given := r.hashes["fonts."+x.name]; x.from != "" && !given {
+			r.hashes["fonts."+x.name] = sha(x.b)
+		}
 	}
 	return f, nil
 }

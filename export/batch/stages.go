@@ -63,6 +63,10 @@ type Options struct {
 	Log         *slog.Logger
 	Progress    io.Writer // a terminal to draw progress on; nil = none
 	Version     string
+	// FontDirs are folders to look for the standard PDF faces in
+	// (pdf.FontDirs); nil = none, so the run does not depend on the
+	// machine's fonts. The config's fonts win.
+	FontDirs []string
 
 	// hooks for tests: a renderer that fails for some dept, a kill point
 	failDept string
