@@ -94,6 +94,9 @@ func (g *Grammar) fill(f string, c *parsed) (string, bool) {
 	if !ok || q.Kind != c.Kind || q.gov != c.gov {
 		return "", false
 	}
+	if !c.gov && !g.named[c.Kind] && q.b == nil {
+		return "", false // 长沙、省财政厅 is not 长沙厅
+	}
 	return s, true
 }
 

@@ -133,6 +133,8 @@ type Grammar struct {
 	issuerOffice string
 	infix        []infix
 	not          notNames
+	notFirst     map[rune]bool // first runes of group and leader words
+	proseFirst   map[rune]bool // first runes of prose words
 
 	suffix    map[string]*suffix // written form → class
 	maxSuffix int                // runes
@@ -196,6 +198,8 @@ func build(c *config) (*Grammar, error) {
 	if g.not.MaxRunes <= 0 {
 		g.not.MaxRunes = 40
 	}
+	g.notFirst = firstRunes(g.not.GroupWords, g.not.LeaderWords)
+	g.proseFirst = firstRunes(g.not.ProseWords)
 	for i, k := range g.kinds {
 		if _, dup := g.kindRank[k]; dup {
 			return nil, bad("kind %s listed twice", k)
@@ -340,6 +344,18 @@ func build(c *config) (*Grammar, error) {
 		}
 	}
 	return g, nil
+}
+
+// firstRunes is the set of the first runes of words.
+func firstRunes(lists ...[]string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, l := range lists {
+		for _, w := range l {
+			r, _ := utf8.DecodeRuneInString(w)
+			m[r] = true
+		}
+	}
+	return m
 }
 
 // classOf is the class of the longest suffix form s ends in, or "".

@@ -114,21 +114,11 @@ func (g *Grammar) parse(s string) (parsed, bool) {
 		if head != "" && o.marker != g.partyMarker {
 			return
 		}
-		r := g.resolve(rest[o.rest:], o)
+		r := g.resolve(rest[o.rest:], o, bestScore < optionScore(o, false))
 		if !r.ok {
 			return
 		}
-		score := 0
-		if r.known || r.empty {
-			score += 100
-		}
-		if o.end > 0 {
-			score += 10
-		}
-		if o.marker != "" {
-			score++
-		}
-		if score > bestScore {
+		if score := optionScore(o, r.known || r.empty); score > bestScore {
 			best, bestR, bestScore = o, r, score
 		}
 	}
@@ -139,14 +129,25 @@ func (g *Grammar) parse(s string) (parsed, bool) {
 	return g.build(w, len(head), head != "", best, bestR), true
 }
 
-// options calls try with every way to read the start of s.
-func (g *Grammar) options(s string, try func(option)) {
-	try(option{})
-	for _, m := range g.govMarkers {
-		if strings.HasPrefix(s, m) {
-			try(option{marker: m, rest: len(m)})
-		}
+// optionScore ranks readings: a known body over an unknown stem, then a
+// reading with a level or place over one without, then one with a marker.
+func optionScore(o option, known bool) int {
+	score := 0
+	if known {
+		score += 100
 	}
+	if o.end > 0 {
+		score += 10
+	}
+	if o.marker != "" {
+		score++
+	}
+	return score
+}
+
+// options calls try with every way to read the start of s, those with a
+// level or place first (on equal scores the first reading wins).
+func (g *Grammar) options(s string, try func(option)) {
 	withMarkers := func(o option) {
 		o.rest = o.end
 		try(o)
@@ -172,6 +173,12 @@ func (g *Grammar) options(s string, try func(option)) {
 	g.places(s, 0, 0, func(end, segAt, baseAt int, level string) {
 		withMarkers(option{end: end, level: level, place: s[:end], segAt: segAt, baseAt: baseAt})
 	})
+	for _, m := range g.govMarkers {
+		if strings.HasPrefix(s, m) {
+			try(option{marker: m, rest: len(m)})
+		}
+	}
+	try(option{})
 }
 
 // maxPlaceRunes bounds one place segment (base and suffix).
@@ -216,7 +223,8 @@ func (g *Grammar) places(s string, from, depth int, yield func(end, segAt, baseA
 func (g *Grammar) provinceLevel() string { return g.placeSuffix["省"] }
 
 // resolve reads the body part of a name, after the option o.
-func (g *Grammar) resolve(rest string, o option) resolved {
+// Unknown stems are read only when unknown is true.
+func (g *Grammar) resolve(rest string, o option, unknown bool) resolved {
 	marked := o.marker != ""
 	if rest == "" {
 		if o.end == 0 {
@@ -260,7 +268,7 @@ func (g *Grammar) resolve(rest string, o option) resolved {
 			return r
 		}
 	}
-	if first == nil || first.closed {
+	if !unknown || first == nil || first.closed {
 		return resolved{}
 	}
 	stem := rest[:firstAt]
@@ -486,11 +494,12 @@ func stripNote(w string) string {
 // plausible rejects what is never a body: anything but Han characters,
 // groups, leaders, over-long strings.
 func (g *Grammar) plausible(s string) bool {
-	n := 0
+	n, check := 0, false
 	for _, r := range s {
 		if !unicode.Is(unicode.Han, r) {
 			return false
 		}
+		check = check || g.notFirst[r]
 		n++
 	}
 	if n < 2 || n > g.not.MaxRunes {
@@ -501,10 +510,12 @@ func (g *Grammar) plausible(s string) bool {
 			return false
 		}
 	}
-	for _, list := range [][]string{g.not.GroupWords, g.not.LeaderWords} {
-		for _, x := range list {
-			if strings.Contains(s, x) {
-				return false
+	if check {
+		for _, list := range [][]string{g.not.GroupWords, g.not.LeaderWords} {
+			for _, x := range list {
+				if strings.Contains(s, x) {
+					return false
+				}
 			}
 		}
 	}
@@ -518,6 +529,16 @@ func (g *Grammar) plausible(s string) bool {
 
 // prose reports whether an unknown stem reads as a clause, not a name.
 func (g *Grammar) prose(stem string) bool {
+	check := false
+	for _, r := range stem {
+		if g.proseFirst[r] {
+			check = true
+			break
+		}
+	}
+	if !check {
+		return false
+	}
 	for _, x := range g.not.ProseWords {
 		if strings.Contains(stem, x) {
 			return true
