@@ -143,23 +143,31 @@ func newSite(doc *extract.Document, opt Options) (*site, error) {
 	for i, l := range uniqueLabels(names) {
 		s.label[names[i]] = l
 	}
-	pageOf := make(map[string]string, len(names))
-	for _, n := range names {
-		st, ok := opt.DeptStems[n]
-		if !ok {
-			return nil, fmt.Errorf("charts: no file stem for dept %q", n)
-		}
-		p := DeptDir + "/" + st + ".html"
-		if st == "" || strings.ContainsAny(st, `/\`) || !fs.ValidPath(p) {
-			return nil, fmt.Errorf("charts: unsafe file stem %q for dept %q", st, n)
-		}
-		if other, dup := pageOf[strings.ToLower(p)]; dup {
-			return nil, fmt.Errorf("charts: depts %q and %q share the file stem %q", other, n, st)
-		}
-		pageOf[strings.ToLower(p)] = n
-		s.stem[n] = st
+	// a dept name never stops the dashboard: stems the caller did not
+	// give, or gave unsafe or shared, are export's policy instead, which
+	// always passes
+	if !s.setStems(names, opt.DeptStems) && !s.setStems(names, export.Stems(names)) {
+		return nil, fmt.Errorf("charts: export.Stems gave unsafe file stems")
 	}
 	return s, nil
+}
+
+// setStems takes stems for the dept pages if every name has one that is
+// safe and unique (also without case).
+func (s *site) setStems(names []string, stems map[string]string) bool {
+	pageOf := make(map[string]bool, len(names))
+	for _, n := range names {
+		st, ok := stems[n]
+		p := strings.ToLower(DeptDir + "/" + st + ".html")
+		if !ok || st == "" || strings.ContainsAny(st, `/\`) || !fs.ValidPath(p) || pageOf[p] {
+			return false
+		}
+		pageOf[p] = true
+	}
+	for _, n := range names {
+		s.stem[n] = stems[n]
+	}
+	return true
 }
 
 // title is the document title shown on every page.

@@ -7,6 +7,10 @@
 package export
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -43,47 +47,129 @@ func (o Options) DateText() string {
 	return strconv.Itoa(d.Year()) + "年" + strconv.Itoa(int(d.Month())) + "月" + strconv.Itoa(d.Day()) + "日"
 }
 
+// The dept-name safety policy. A dept name is data: it is printed in the
+// files as written, and only its file stem is made safe. This is the one
+// place that says how; batch and charts take their stems from DeptStems.
+//
+//   - Path separators and the characters Windows reserves (/ \ : * ? " < > |)
+//     and control characters become "_"; format characters (zero-width
+//     spaces, direction marks) and invalid UTF-8 are dropped; any other
+//     space becomes " ".
+//   - ".." becomes "_"; leading and trailing dots and spaces are trimmed; a
+//     Windows device name (CON, PRN, AUX, NUL, COM1…, LPT1…) gets a leading
+//     "_"; an empty stem is "_".
+//   - One length rule: a stem is at most MaxStemBytes bytes of UTF-8. A
+//     longer one is cut at a rune boundary and ends in "-" and 8 hex digits
+//     of the name's SHA-256, so names that differ past the cut stay apart.
+//   - Two names whose stems would be equal, also when compared without
+//     case (Windows and macOS file systems), get the same hash suffix; a
+//     name that needed no change keeps its stem as it is.
+//   - The result depends on the set of names only, not their order.
+//
+// Every stem that differs from its name is reported as a Rewrite, for the
+// manifest's warnings and the log.
+
 // MaxStemBytes caps a file stem so that stem + extension stays well under
-// the 255-byte limit of common file systems (a CJK rune is 3 bytes).
+// the 255-byte limit of common file systems, and a path
+// 单位/<stem>/<stem>.xlsx under Windows' 260 characters (a CJK rune is 3
+// bytes, so 40 characters).
 const MaxStemBytes = 120
 
-// SafeStem turns a dept name into a file stem that cannot become a path:
-// no separators, no "..", no control or reserved characters, no leading or
-// trailing dots or spaces, no Windows device names, at most MaxStemBytes.
-// It never returns "".
+// hashLen is the length of the hash suffix, "-" and 8 hex digits.
+const hashLen = 9
+
+// Rewrite reports a dept whose file stem is not its name as written.
+type Rewrite struct {
+	Name string // as written, and as printed inside the files
+	Stem string // the stem of its file names
+	Why  string
+}
+
+func (w Rewrite) String() string {
+	return fmt.Sprintf("dept %q: its files are named %q (%s)", w.Name, w.Stem, w.Why)
+}
+
+// SafeStem turns one dept name into a file stem that cannot become a path
+// (see the policy above). DeptStems also tells apart names whose stems
+// collide.
 func SafeStem(name string) string {
+	s, _ := cleanStem(name)
+	if len(s) > MaxStemBytes {
+		return hashedStem(s, name, "")
+	}
+	return s
+}
+
+// cleanStem applies the character rules and says which it applied.
+func cleanStem(name string) (string, []string) {
 	var b strings.Builder
-	for _, r := range name {
+	var why []string
+	note := func(w string) {
+		for _, x := range why {
+			if x == w {
+				return
+			}
+		}
+		why = append(why, w)
+	}
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		i += size
 		switch {
-		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Cf, r):
-			continue
-		case strings.ContainsRune(`/\:*?"<>|`, r):
+		case r == utf8.RuneError && size == 1:
+			note("invalid UTF-8")
+		case unicode.Is(unicode.Cf, r):
+			note("format characters dropped")
+		case unicode.IsControl(r):
 			b.WriteRune('_')
-		case unicode.IsSpace(r):
+			note("control characters")
+		case r == '/' || r == '\\':
+			b.WriteRune('_')
+			note("a path separator")
+		case strings.ContainsRune(`:*?"<>|`, r):
+			b.WriteRune('_')
+			note("characters a file name cannot hold")
+		case unicode.IsSpace(r) && r != ' ':
 			b.WriteRune(' ')
+			note("spaces")
 		default:
 			b.WriteRune(r)
 		}
 	}
 	s := b.String()
-	for strings.Contains(s, "..") {
-		s = strings.ReplaceAll(s, "..", "_")
-	}
-	s = strings.Trim(s, ". ")
-	if len(s) > MaxStemBytes {
-		cut := MaxStemBytes
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
+	if strings.Contains(s, "..") {
+		for strings.Contains(s, "..") {
+			s = strings.ReplaceAll(s, "..", "_")
 		}
-		s = strings.Trim(s[:cut], ". ")
+		note(`".."`)
+	}
+	if t := strings.Trim(s, ". "); t != s {
+		s = t
+		note("leading or trailing dots or spaces")
 	}
 	if s == "" {
 		s = "_"
+		note("nothing left of the name")
 	}
 	if isDeviceName(s) {
 		s = "_" + s
+		note("a reserved device name")
 	}
-	return s
+	if len(s) > MaxStemBytes {
+		note(fmt.Sprintf("longer than %d bytes", MaxStemBytes))
+	}
+	return s, why
+}
+
+// hashedStem is s cut to leave room for a suffix of the hash of name (and
+// salt), at a rune boundary.
+func hashedStem(s, name, salt string) string {
+	cut := min(len(s), MaxStemBytes-hashLen)
+	for cut > 0 && cut < len(s) && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	sum := sha256.Sum256([]byte(name + salt))
+	return strings.TrimRight(s[:cut], ". ") + "-" + hex.EncodeToString(sum[:4])
 }
 
 func isDeviceName(s string) bool {
@@ -91,8 +177,9 @@ func isDeviceName(s string) bool {
 	if i := strings.IndexByte(base, '.'); i >= 0 {
 		base = base[:i]
 	}
+	base = strings.TrimRight(base, " ")
 	switch base {
-	case "CON", "PRN", "AUX", "NUL":
+	case "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$":
 		return true
 	}
 	if len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) && base[3] >= '0' && base[3] <= '9' {
@@ -101,24 +188,80 @@ func isDeviceName(s string) bool {
 	return false
 }
 
-// Stems gives every name a unique safe stem, in the order given. Two names
-// whose stems collide (also case-insensitively, for Windows and macOS
-// file systems) are told apart by a suffix "-2", "-3", … given in order, so
-// the result is deterministic for a deterministic input order.
-func Stems(names []string) map[string]string {
-	out := make(map[string]string, len(names))
-	used := make(map[string]bool, len(names))
+// DeptStems gives every name a unique safe stem under the policy above,
+// and a Rewrite, in the order given, for each name whose stem is not the
+// name as written. The stems do not depend on the order of names.
+func DeptStems(names []string) (map[string]string, []Rewrite) {
+	type entry struct {
+		name, clean, stem string
+		why               []string
+	}
+	var list []*entry
+	byName := make(map[string]*entry, len(names))
 	for _, n := range names {
-		if _, done := out[n]; done {
+		if _, dup := byName[n]; dup {
 			continue
 		}
-		base := SafeStem(n)
-		stem := base
-		for i := 2; used[strings.ToLower(stem)]; i++ {
-			stem = base + "-" + strconv.Itoa(i)
+		c, why := cleanStem(n)
+		e := &entry{name: n, clean: c, stem: c, why: why}
+		if len(c) > MaxStemBytes {
+			e.stem = hashedStem(c, n, "")
 		}
-		used[strings.ToLower(stem)] = true
-		out[n] = stem
+		byName[n] = e
+		list = append(list, e)
 	}
-	return out
+	// names whose stems collide: each gets its hash suffix, except one
+	// name that needed no change
+	groups := make(map[string][]*entry, len(list))
+	for _, e := range list {
+		k := strings.ToLower(e.stem)
+		groups[k] = append(groups[k], e)
+	}
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
+		}
+		keep := 0
+		for _, e := range g {
+			if e.stem == e.name {
+				keep++
+			}
+		}
+		for _, e := range g {
+			if keep == 1 && e.stem == e.name {
+				continue
+			}
+			e.stem = hashedStem(e.clean, e.name, "")
+			e.why = append(e.why, "another dept's file name is the same")
+		}
+	}
+	// a hash suffix that still meets another stem: salt it, in name order
+	sorted := append([]*entry(nil), list...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].name < sorted[j].name })
+	used := make(map[string]bool, len(list))
+	for _, e := range sorted {
+		for k := 2; used[strings.ToLower(e.stem)]; k++ {
+			e.stem = hashedStem(e.clean, e.name, "#"+strconv.Itoa(k))
+		}
+		used[strings.ToLower(e.stem)] = true
+	}
+	stems := make(map[string]string, len(list))
+	var rewrites []Rewrite
+	for _, e := range list {
+		stems[e.name] = e.stem
+		if e.stem != e.name {
+			why := e.why
+			if len(why) == 0 {
+				why = []string{"another dept's file name is the same"}
+			}
+			rewrites = append(rewrites, Rewrite{Name: e.name, Stem: e.stem, Why: strings.Join(why, ", ")})
+		}
+	}
+	return stems, rewrites
+}
+
+// Stems is DeptStems without the report.
+func Stems(names []string) map[string]string {
+	s, _ := DeptStems(names)
+	return s
 }

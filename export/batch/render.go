@@ -65,11 +65,7 @@ type job struct {
 // others go on. The longest jobs start first, so no core idles at the end.
 func render(ctx context.Context, r *Run) error {
 	opt := export.Options{Date: r.date, Title: r.cfg.Title, Templates: r.tmpl}
-	names := make([]string, len(r.doc.Depts))
-	for i, d := range r.doc.Depts {
-		names[i] = d.Name
-	}
-	stems := export.Stems(names)
+	stems := r.stems
 	fp := r.fingerprints()
 	var err error
 	var xr *xlsx.Renderer

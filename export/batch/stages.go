@@ -32,7 +32,7 @@ func stages() []stage {
 		{"preflight", preflight},    // cheap checks first: input, output dir, lock, stale temp dirs
 		{"read", readInput},         // decode UTF-8/GB18030/UTF-16/.docx/.html and normalise
 		{"extract", extractModel},   // build the model, once
-		{"validate", validateModel}, // no dept name may become a path; apply the dept filter
+		{"validate", validateModel}, // safe file stems for every dept name, with warnings; the dept filter
 		{"export", render},          // workbooks, PDFs, charts in parallel (-j); reuse with --incremental
 		{"manifest", buildManifest}, // model.json, 变更.md, manifest.json with every file's sha256
 		{"publish", publish},        // write a temp dir beside DIR, swap it in atomically
@@ -68,9 +68,11 @@ type Options struct {
 	// machine's fonts. The config's fonts win.
 	FontDirs []string
 
-	// hooks for tests: a renderer that fails for some dept, a kill point
-	failDept string
-	afterRun func(stage string)
+	// hooks for tests: a renderer that fails for some dept, a kill point,
+	// a model edited after extraction (for names the parser would not make)
+	failDept  string
+	afterRun  func(stage string)
+	editModel func(*extract.Document)
 }
 
 // Run is the state of one run. Stages fill it in order.
@@ -88,7 +90,8 @@ type Run struct {
 	inputName  string
 	text       *extract.Text
 	doc        *extract.Document
-	depts      []string // depts that get their own files, in model order
+	depts      []string          // depts that get their own files, in model order
+	stems      map[string]string // every dept's safe file stem
 	lock       *lock
 	madeDirs   []string   // folders above DIR this run made, removed if it fails
 	pub        *publisher // writes the new pack beside DIR

@@ -9,9 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
+	"fengong/export"
 	"fengong/extract"
 	"fengong/templates"
 )
@@ -186,6 +185,9 @@ func extractModel(_ context.Context, r *Run) error {
 	if err != nil {
 		return err
 	}
+	if r.opt.editModel != nil {
+		r.opt.editModel(doc)
+	}
 	r.doc = doc
 	r.log.Info("extracted", "items", len(doc.Items), "tasks", doc.TaskCount(), "depts", len(doc.Depts), "targets", len(doc.Targets), "warnings", len(doc.Warnings))
 	for _, w := range doc.Warnings {
@@ -194,18 +196,20 @@ func extractModel(_ context.Context, r *Run) error {
 	return nil
 }
 
-// validateModel refuses a model whose dept names could become paths and
-// applies the dept filter.
+// validateModel gives every dept its safe file stem, warning about each
+// stem that is not the name as written, and applies the dept filter. A
+// dept name never stops a run: it is data, printed as written inside the
+// files (export.DeptStems is the one policy).
 func validateModel(_ context.Context, r *Run) error {
-	for _, d := range r.doc.Depts {
-		if reason := badDeptName(d.Name); reason != "" {
-			line := 0
-			for _, a := range r.doc.TasksOf(d.Name) {
-				line = a.Task.Line
-				break
-			}
-			return &extract.Error{File: r.inputName, Line: line, Err: fmt.Errorf("dept name %q %s; refusing to write files for it", d.Name, reason)}
-		}
+	names := make([]string, len(r.doc.Depts))
+	for i, d := range r.doc.Depts {
+		names[i] = d.Name
+	}
+	var rewrites []export.Rewrite
+	r.stems, rewrites = export.DeptStems(names)
+	for _, w := range rewrites {
+		r.log.Warn("dept file name rewritten", "dept", w.Name, "stem", w.Stem, "why", w.Why)
+		r.warnings = append(r.warnings, w.String())
 	}
 	if len(r.cfg.Depts) == 0 {
 		for _, d := range r.doc.Depts {
@@ -230,22 +234,4 @@ func validateModel(_ context.Context, r *Run) error {
 		}
 	}
 	return nil
-}
-
-// badDeptName says why a dept name cannot be trusted near a file system.
-func badDeptName(name string) string {
-	switch {
-	case strings.ContainsAny(name, `/\`):
-		return "contains a path separator"
-	case strings.Contains(name, ".."):
-		return `contains ".."`
-	case utf8.RuneCountInString(name) > 100:
-		return "is longer than 100 characters"
-	}
-	for _, r := range name {
-		if unicode.IsControl(r) || r == utf8.RuneError {
-			return "contains a control character"
-		}
-	}
-	return ""
 }
