@@ -64,7 +64,7 @@ func (g *Grammar) Expand(names []string) []string {
 		case !ok:
 		case p.Level != "" || p.Place != "":
 			if !p.Foreign && p.levelAt > 0 {
-				pre = p.Written[:p.levelAt]
+				pre = p.core[:p.levelAt]
 			}
 		case p.Foreign || pre == "":
 		default:
@@ -83,12 +83,12 @@ func (g *Grammar) fill(f string, c *parsed) (string, bool) {
 	switch {
 	case c.gov:
 		if g.placeLevel(f) != "" && !g.provinces[f] {
-			s = f + c.Written[c.levelAt:]
+			s = f + c.core[c.levelAt:]
 		} else {
-			s = f + c.Written[c.baseAt:]
+			s = f + c.core[c.baseAt:]
 		}
 	default:
-		s = f + c.Written[c.tailAt:]
+		s = f + c.core[c.tailAt:]
 	}
 	q, ok := g.parse(s)
 	if !ok || q.Kind != c.Kind || q.gov != c.gov {

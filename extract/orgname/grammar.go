@@ -78,6 +78,7 @@ type bodyDef struct {
 	Heads     []string `yaml:"heads"`
 	Tails     []string `yaml:"tails"`
 	PlaceFree bool     `yaml:"place_free"`
+	FreeNames []string `yaml:"free_names"`
 }
 
 // suffix is one suffix class.
@@ -99,8 +100,9 @@ type body struct {
 
 // nameOf is a whole written name of a body and the suffix class it ends in.
 type nameOf struct {
-	b     *body
-	class string
+	b      *body
+	class  string
+	strict bool // a free name: only after a place written without a level
 }
 
 // Grammar reads Chinese government body names. It is built once by Load
@@ -318,6 +320,15 @@ func build(c *config) (*Grammar, error) {
 				r, _ := utf8.DecodeLastRuneInString(n)
 				g.freeLast[r] = true
 			}
+		}
+		for _, n := range bd.FreeNames {
+			if o, dup := g.placeFree[n]; dup {
+				return nil, bad("%s: free name %s already belongs to %s", where, n, o.b.key)
+			}
+			g.placeFree[n] = nameOf{b: b, class: g.classOf(n), strict: true}
+			g.maxFree = max(g.maxFree, utf8.RuneCountInString(n))
+			r, _ := utf8.DecodeLastRuneInString(n)
+			g.freeLast[r] = true
 		}
 		for _, t := range bd.Tails {
 			b.tails[t] = true

@@ -147,7 +147,7 @@ func (g *Grammar) issuerOf(f string) (issuer, level string, gov, ok bool) {
 	}
 	switch {
 	case p.gov || p.b != nil && p.b.key == g.issuerOffice:
-		pre := p.Written[:p.levelAt]
+		pre := p.core[:p.levelAt]
 		switch {
 		case p.Party:
 			return pre + g.partyMarker, p.Level, true, true

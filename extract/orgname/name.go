@@ -40,13 +40,14 @@ type Name struct {
 // parsed is a Name with what Same and Expand need besides.
 type parsed struct {
 	Name
+	core    string // Written without notes and parentheses: the offsets below are in it
 	base    string // Key without the place
 	gov     bool   // a government itself (长沙市人民政府)
-	levelAt int    // end of the level or place part in Written (before markers)
-	segAt   int    // start of the last place segment in Written
+	levelAt int    // end of the level or place part (before markers)
+	segAt   int    // start of the last place segment
 	baseAt  int    // end of the last place segment's base (株洲|市)
-	ownAt   int    // start of the own part (stem as written) in Written
-	tailAt  int    // start of the written suffix in Written
+	ownAt   int    // start of the own part (stem as written)
+	tailAt  int    // start of the written suffix
 	b       *body
 }
 
@@ -86,6 +87,9 @@ func (g *Grammar) Parse(s string) (Name, bool) {
 func (g *Grammar) parse(s string) (parsed, bool) {
 	w := strings.TrimSpace(s)
 	core := stripNote(w)
+	if strings.ContainsAny(core, "()（）") {
+		core = dropParens.Replace(core) // 自然资源（和规划）局
+	}
 	if core == "" || !g.plausible(core) {
 		return parsed{}, false
 	}
@@ -118,7 +122,11 @@ func (g *Grammar) parse(s string) (parsed, bool) {
 		if !r.ok {
 			return
 		}
-		if score := optionScore(o, r.known || r.empty); score > bestScore {
+		score := optionScore(o, r.known || r.empty)
+		if r.free != "" {
+			score += freeBonus
+		}
+		if score > bestScore {
 			best, bestR, bestScore = o, r, score
 		}
 	}
@@ -126,8 +134,13 @@ func (g *Grammar) parse(s string) (parsed, bool) {
 	if bestScore < 0 {
 		return parsed{}, false
 	}
-	return g.build(w, len(head), head != "", best, bestR), true
+	return g.build(w, core, len(head), head != "", best, bestR), true
 }
+
+// freeBonus scores a free place before a place-free body as a place and a
+// marker: 湖南 + 金融监管局 is the regulator's office, not 湖南 (a place) +
+// 金融监管局 (the province's own 地方金融监管局).
+const freeBonus = 11
 
 // optionScore ranks readings: a known body over an unknown stem, then a
 // reading with a level or place over one without, then one with a marker.
@@ -290,7 +303,8 @@ func (g *Grammar) resolveFree(rest string) (resolved, bool) {
 		if !ok || at == 0 {
 			continue
 		}
-		if place := rest[:at]; utf8.RuneCountInString(place) <= maxPlaceRunes {
+		place := rest[:at]
+		if g.freePlace(place, nb.strict) {
 			return resolved{ok: true, known: true, b: nb.b, class: nb.class, free: place, tailAt: at}, true
 		}
 	}
@@ -309,8 +323,9 @@ func tailOfClass(g *Grammar, s string) int {
 }
 
 // build makes the Name of the chosen reading.
-func (g *Grammar) build(w string, headLen int, head bool, o option, r resolved) parsed {
+func (g *Grammar) build(w, core string, headLen int, head bool, o option, r resolved) parsed {
 	p := parsed{
+		core:    core,
 		levelAt: headLen + o.end,
 		segAt:   headLen + o.segAt,
 		baseAt:  headLen + o.baseAt,
@@ -320,7 +335,7 @@ func (g *Grammar) build(w string, headLen int, head bool, o option, r resolved) 
 	}
 	n := &p.Name
 	n.Written = w
-	n.Prefix = w[:headLen+o.rest]
+	n.Prefix = core[:headLen+o.rest]
 	n.Level, n.Place = o.level, o.place
 	if r.free != "" {
 		n.Place += r.free
@@ -384,7 +399,7 @@ func (g *Grammar) parseInfix(w, core string) (parsed, bool) {
 			continue
 		}
 		nb := g.names[in.Name]
-		p := g.build(w, 0, false, option{}, resolved{ok: true, known: true, b: nb.b, class: nb.class})
+		p := g.build(w, core, 0, false, option{}, resolved{ok: true, known: true, b: nb.b, class: nb.class})
 		p.Level = level
 		return p, true
 	}
@@ -408,7 +423,7 @@ func (g *Grammar) parseHeads(w, core string) (parsed, bool) {
 			for n := 0; n <= maxPlaceRunes && i <= len(rest); n++ {
 				if b.tails[rest[i:]] {
 					place := rest[:i]
-					p := g.build(w, 0, false, option{}, resolved{ok: true, known: true, b: b, class: g.classOf(rest[i:])})
+					p := g.build(w, core, 0, false, option{}, resolved{ok: true, known: true, b: b, class: g.classOf(rest[i:])})
 					p.Place = place
 					p.Level = g.placeLevel(place)
 					if p.Foreign && place != "" {
@@ -426,6 +441,27 @@ func (g *Grammar) parseHeads(w, core string) (parsed, bool) {
 		}
 	}
 	return parsed{}, false
+}
+
+// freePlace reports whether place can stand before a place-free body: not
+// a level (省 + 海关 is a level prefix), and for a strict one a place
+// written without a level (湖南, 长沙, not 湖南省 or 省地方).
+func (g *Grammar) freePlace(place string, strict bool) bool {
+	if utf8.RuneCountInString(place) > maxPlaceRunes {
+		return false
+	}
+	if _, isLevel := g.levels[place]; isLevel {
+		return false
+	}
+	if !strict {
+		return true
+	}
+	for _, l := range g.levelWords {
+		if strings.HasPrefix(place, l) {
+			return false
+		}
+	}
+	return g.provinces[place] || g.placeLevel(place) == ""
 }
 
 // placeLevel is the level of a place: its suffix's, or a province's; "".
@@ -478,6 +514,9 @@ func (g *Grammar) normPlace(place string) string {
 	}
 	return last + level
 }
+
+// dropParens deletes parentheses inside a name, keeping what they hold.
+var dropParens = strings.NewReplacer("(", "", ")", "", "（", "", "）", "")
 
 // stripNote drops a trailing parenthesised note: 虞山高新区(筹).
 func stripNote(w string) string {
