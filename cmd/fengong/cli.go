@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"fengong/export/batch"
 )
 
 // Exit codes, documented in README.md.
@@ -50,7 +52,8 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 	return exitCode(err, stderr)
 }
 
-// exitCode reports err and maps it to an exit code.
+// exitCode reports err and maps it to an exit code. It is the one place
+// that does: every command returns its error here.
 func exitCode(err error, stderr io.Writer) int {
 	switch {
 	case err == nil:
@@ -60,6 +63,9 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(stderr, "fengong: %v\n%s", err, usage)
 		return exitUsage
+	case errors.Is(err, batch.ErrPartial):
+		fmt.Fprintf(stderr, "fengong: %v\n", err)
+		return exitPartial
 	}
 	fmt.Fprintf(stderr, "fengong: %v\n", err)
 	return exitFailed

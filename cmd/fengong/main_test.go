@@ -3,11 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fengong/export/batch"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -133,5 +137,30 @@ func TestRunJSONLogs(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "单位", "省发展改革委", "省发展改革委.pdf")); err == nil {
 		t.Errorf("--formats xlsx wrote a PDF")
+	}
+}
+
+// exitCode is the one mapping from errors to exit codes, partial runs and
+// interrupted ones included.
+func TestExitCodeMapping(t *testing.T) {
+	tests := []struct {
+		err     error
+		code    int
+		message string
+	}{
+		{nil, exitOK, ""},
+		{flag.ErrHelp, exitOK, ""},
+		{fmt.Errorf("%w: bad flag", errUsage), exitUsage, "usage"},
+		{&batch.PartialError{Failed: 2, Dir: "/srv/out"}, exitPartial, "partial: 2 file(s) failed, the rest are in /srv/out"},
+		{fmt.Errorf("run: %w", batch.ErrPartial), exitPartial, "partial"},
+		{&batch.InterruptedError{Stage: "export", Dir: "/srv/out", Cause: errors.New("terminated signal received")}, exitFailed,
+			"interrupted (terminated signal received) during export; nothing was published, /srv/out keeps the previous pack"},
+		{errors.New("input: no such file"), exitFailed, "fengong: input: no such file"},
+	}
+	for _, tc := range tests {
+		var stderr bytes.Buffer
+		if code := exitCode(tc.err, &stderr); code != tc.code || !strings.Contains(stderr.String(), tc.message) {
+			t.Errorf("exitCode(%v): %d %q, want %d with %q", tc.err, code, stderr.String(), tc.code, tc.message)
+		}
 	}
 }

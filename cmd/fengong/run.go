@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -97,12 +96,8 @@ func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		FontDirs:    pdf.FontDirs(*config, getenv),
 		Version:     version,
 	})
-	switch {
-	case errors.Is(err, batch.ErrPartial):
-		fmt.Fprintf(stderr, "fengong: partial: %d file(s) failed, the rest are in %s (see manifest.json)\n", len(res.Failures), res.Dir)
-		return exitPartial
-	case err != nil:
-		return exitCode(err, stderr)
+	if err != nil {
+		return exitCode(err, stderr) // partial (3) included
 	}
 	if !*quiet {
 		fmt.Fprintf(stdout, "wrote %d files to %s (%d reused)\n", res.Files+1, res.Dir, res.Reused)

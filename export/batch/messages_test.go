@@ -1,0 +1,79 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Regression: --incremental over a DIR with no previous pack skipped the
+// reuse silently. A skip is logged as a warning with its reason.
+func TestSkipIsLogged(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack")
+	var logs bytes.Buffer
+	opt := testOptions(out)
+	opt.Incremental = true
+	opt.Flags.Formats = []string{FormatXLSX}
+	opt.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	mustRun(t, opt)
+	if !strings.Contains(logs.String(), "level=WARN msg=skipped stage=export") || !strings.Contains(logs.String(), "no previous pack to reuse") {
+		t.Errorf("the skip was not logged as a warning:\n%s", logs.String())
+	}
+	// a previous pack whose model.json is a link: the report compares
+	// with nothing, and says why in the log
+	os.Remove(filepath.Join(out, modelName))
+	os.Symlink("manifest.json", filepath.Join(out, modelName))
+	logs.Reset()
+	mustRun(t, opt)
+	if !strings.Contains(logs.String(), "msg=skipped stage=manifest") || !strings.Contains(logs.String(), "symbolic link") {
+		t.Errorf("the skipped comparison was not logged:\n%s", logs.String())
+	}
+}
+
+func TestSkipped(t *testing.T) {
+	a, b := &SkipError{Reason: "a"}, &SkipError{Reason: "b"}
+	if r, ok := skipped(errors.Join(a, b)); !ok || len(r) != 2 {
+		t.Errorf("two joined skips: %v %v", r, ok)
+	}
+	if _, ok := skipped(errors.Join(a, errors.New("disk full"))); ok {
+		t.Errorf("a skip joined with an error is a skip")
+	}
+	if _, ok := skipped(nil); ok {
+		t.Errorf("nil is a skip")
+	}
+}
+
+// Regression: a run stopped by SIGTERM said only "context canceled".
+func TestInterruptedSaysWhy(t *testing.T) {
+	base := t.TempDir()
+	out := filepath.Join(base, "pack")
+	mustRun(t, testOptions(out))
+	before := tree(t, out)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	opt := testOptions(out)
+	opt.afterRun = func(stage string) {
+		if stage == "extract" {
+			cancel(errors.New("terminated signal received"))
+		}
+	}
+	_, err := Execute(ctx, opt)
+	var ie *InterruptedError
+	if !errors.As(err, &ie) || !errors.Is(err, context.Canceled) && !strings.Contains(err.Error(), "terminated") {
+		t.Fatalf("got %v, want an InterruptedError", err)
+	}
+	for _, want := range []string{"interrupted (terminated signal received)", "nothing was published", out + " keeps the previous pack"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q lacks %q", err, want)
+		}
+	}
+	sameTree(t, before, tree(t, out))
+	entries, _ := os.ReadDir(base)
+	if len(entries) != 1 {
+		t.Errorf("beside the pack: %v", entries)
+	}
+}
