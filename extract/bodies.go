@@ -5,20 +5,31 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"fengong/extract/orgname"
 )
 
-// bodyGrammar reads government body names: whether a name is a body, its
-// identity key (so two spellings of one body merge), its kind and rank,
-// and the expansion of elliptical lists.
-type bodyGrammar struct{}
+// bodyGrammar reads government body names through the built-in grammar
+// (package orgname, templates/orgnames.yaml): whether a name is a body,
+// its identity (so two spellings of one body merge), its kind and rank, and
+// the expansion of elliptical lists.
+type bodyGrammar struct {
+	g *orgname.Grammar
+}
 
-var defaultBodyGrammar = sync.OnceValue(func() *bodyGrammar { return &bodyGrammar{} })
+var defaultBodyGrammar = sync.OnceValue(func() *bodyGrammar {
+	g, err := orgname.Load(nil)
+	if err != nil {
+		panic("extract: embedded orgnames.yaml: " + err.Error()) // a build defect, caught by the tests
+	}
+	return &bodyGrammar{g: g}
+})
 
 // body is a parsed body name.
 type body struct {
-	key     string // identity: equal keys are one body
+	name    orgname.Name
+	key     string // identity within the document: equal keys are one body
 	kind    string
-	level   string // the level prefix, "" for a bare name
 	rank    int
 	foreign bool // never given a level prefix
 }
@@ -26,74 +37,37 @@ type body struct {
 // expanded is a name with what an elliptical list gave it.
 type expanded struct{ prefix, base, suffix string }
 
-var bodyEndings = []string{"人民政府", "管理委员会", "管委会", "委员会", "办公室", "办公厅", "中心支行", "分行", "支行", "海关", "总队", "支队", "大队", "集团", "公司", "指挥部", "管理区", "开发区", "高新区", "新区", "度假区", "园区", "联合会", "总工会", "工商联", "团委", "妇联", "科协", "残联", "文联", "侨联", "中心", "政府"}
-
-const bodyEndRunes = "厅局委办部院馆署会社所站行队处室台团司联"
-
-func (g *bodyGrammar) parse(n string) (body, bool) {
-	rc := utf8.RuneCountInString(n)
-	if rc < 2 || rc > 40 {
-		return body{}, false
-	}
-	r, _ := utf8.DecodeRuneInString(n)
-	if !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) {
-		return body{}, false
-	}
-	if strings.ContainsAny(n, "。；，,;：:“”") {
-		return body{}, false
-	}
-	ok := hasAnySuffix(n, bodyEndings)
-	if !ok {
-		last, _ := utf8.DecodeLastRuneInString(n)
-		ok = strings.ContainsRune(bodyEndRunes, last)
-	}
+// parse reads a name; level is the issuing government's level, which a
+// bare name (发改委) belongs to.
+func (g *bodyGrammar) parse(n, level string) (body, bool) {
+	nm, ok := g.g.Parse(n)
 	if !ok {
 		return body{}, false
 	}
-	b := body{key: n, kind: "其他"}
-	for _, l := range []string{"省", "市", "县", "区"} {
-		if strings.HasPrefix(n, l) {
-			b.level = l
-		}
+	b := body{name: nm, kind: nm.Kind, rank: nm.Rank, foreign: nm.Foreign}
+	lv := nm.Level
+	if lv == "" && !nm.Foreign {
+		lv = level
+	}
+	b.key = lv + "|" + nm.Place + "|" + nm.Key
+	if nm.Foreign {
+		b.key = "|" + nm.Key
 	}
 	return b, true
 }
 
 // expand gives the names of one clause part their shared prefix and
-// suffix. known reports names the directory lists, which are complete.
+// suffix. known reports names the directory lists, which stay as they are.
 func (g *bodyGrammar) expand(names []string, known func(string) bool) []expanded {
+	full := g.g.Expand(names)
 	out := make([]expanded, len(names))
 	for i, n := range names {
 		out[i] = expanded{base: n}
-	}
-	full := expandSuffix(names, known)
-	for i := range names {
-		if full[i] != names[i] && strings.HasPrefix(full[i], names[i]) {
-			out[i].suffix = full[i][len(names[i]):]
+		if i >= len(full) || full[i] == n || known != nil && known(n) {
+			continue
 		}
-	}
-	// a shared level prefix: 市经委、环保局
-	if len(names) > 1 {
-		lvl := ""
-		for _, l := range []string{"省", "市", "县", "区"} {
-			if strings.HasPrefix(names[0], l) {
-				lvl = l
-			}
-		}
-		if lvl != "" {
-			for i := 1; i < len(names); i++ {
-				n := names[i]
-				if strings.HasPrefix(n, lvl) || (known != nil && known(n)) || out[i].suffix != "" {
-					continue
-				}
-				b, ok := g.parse(n)
-				if !ok || b.foreign || hasAnySuffix(n, []string{"海关", "支行", "分行", "公司", "集团", "人民政府", "政府"}) {
-					continue
-				}
-				if known != nil && known(lvl+n) || utf8.RuneCountInString(n) <= 8 {
-					out[i].prefix = lvl
-				}
-			}
+		if j := strings.Index(full[i], n); j >= 0 {
+			out[i].prefix, out[i].suffix = full[i][:j], full[i][j+len(n):]
 		}
 	}
 	return out

@@ -22,8 +22,10 @@ type nameReader struct {
 	issuer, level string
 }
 
-func newNameReader(dir *Directory, v *Vocabulary) *nameReader {
-	return &nameReader{dir: dir, grammar: defaultBodyGrammar()}
+func newNameReader(dir *Directory, v *Vocabulary, head []string) *nameReader {
+	nr := &nameReader{dir: dir, grammar: dir.bodies()}
+	nr.issuer, nr.level = nr.grammar.g.Issuer(head)
+	return nr
 }
 
 // unitLike reports whether n reads as a body (a unit): the directory knows
@@ -36,7 +38,7 @@ func unitLike(n string, nr *nameReader) bool {
 	if nr != nil {
 		g = nr.grammar
 	}
-	_, ok := g.parse(n)
+	_, ok := g.parse(n, "")
 	return ok
 }
 
@@ -79,13 +81,10 @@ func (p *parser) canonical(n name, line, item int) string {
 			p.depts[e.Name] = acc
 		}
 	} else {
-		b, parsed := p.names.grammar.parse(folded)
-		key := folded
-		if parsed && b.key != "" {
+		b, parsed := p.names.grammar.parse(folded, p.names.level)
+		key := "?" + folded
+		if parsed {
 			key = b.key
-			if b.level == "" && !b.foreign && p.names.level != "" {
-				key = p.names.level + key
-			}
 		}
 		acc = p.deptByKey[key]
 		if acc == nil {

@@ -7,6 +7,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"fengong/extract/orgname"
 	"fengong/templates"
 )
 
@@ -20,8 +21,9 @@ type Directory struct {
 	Kinds   []string   `yaml:"kinds"`
 	Entries []DirEntry `yaml:"depts"`
 	index   map[string]int
-	msgs    Messages    // warning wording, from the same templates set
-	vocab   *Vocabulary // the extractor's vocabulary, from the same set
+	msgs    Messages     // warning wording, from the same templates set
+	vocab   *Vocabulary  // the extractor's vocabulary, from the same set
+	grammar *bodyGrammar // the grammar of body names, from the same set
 }
 
 // DirEntry is one dept of the directory.
@@ -51,6 +53,11 @@ func LoadDirectory(ts *templates.Set) (*Directory, error) {
 	if d.vocab, err = LoadVocabulary(ts); err != nil {
 		return nil, err
 	}
+	g, err := orgname.Load(ts)
+	if err != nil {
+		return nil, err
+	}
+	d.grammar = &bodyGrammar{g: g}
 	return &d, nil
 }
 

@@ -77,3 +77,12 @@ func (d *Directory) vocabulary() *Vocabulary {
 	}
 	return d.vocab
 }
+
+// bodies is the grammar of body names, from the directory's templates set,
+// or the embedded default.
+func (d *Directory) bodies() *bodyGrammar {
+	if d == nil || d.grammar == nil {
+		return defaultBodyGrammar()
+	}
+	return d.grammar
+}

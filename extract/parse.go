@@ -22,6 +22,7 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 	p := newParser(t, dir)
 	lines, form := classify(p.fold, p.vocab)
 	p.form = form
+	p.names = newNameReader(dir, p.vocab, head(lines))
 	lines = fixups(lines, form, p.vocab, func(line int, code string) { p.warn(line, 0, code) })
 	p.blocks(lines)
 	if len(p.items) == 0 {
@@ -130,8 +131,23 @@ func newParser(t *Text, dir *Directory) *parser {
 	p := &parser{text: t, raw: raw, fold: foldLines(raw), dir: dir, msgs: dir.messages(),
 		depts: map[string]*deptAcc{}, deptByKey: map[string]*deptAcc{}, renamed: map[string]string{}, warned: map[string]bool{}}
 	p.vocab = dir.vocabulary()
-	p.names = newNameReader(dir, p.vocab)
 	return p
+}
+
+// head is the document's opening: its title, notice and preamble, up to the
+// first heading, item, label or table row (at most 40 lines). The issuer is
+// read from it.
+func head(lines []cline) []string {
+	var out []string
+	for _, c := range lines {
+		if c.kind == kHeading || c.kind == kItem || c.kind == kSub || c.kind == kLabel || strings.Contains(c.text, " | ") || len(out) >= 40 {
+			break
+		}
+		if c.kind == kText {
+			out = append(out, c.text)
+		}
+	}
+	return out
 }
 
 // warn records a warning by its code; kv are the {name} values its
@@ -375,6 +391,11 @@ func (p *parser) title() string {
 			}
 		}
 	}
+	for _, l := range p.preamble[:min(len(p.preamble), 12)] {
+		if m := reNoticeTitle.FindString(trimSiteSuffix(l)); m != "" {
+			return strings.TrimSpace(m)
+		}
+	}
 	for _, l := range p.preamble {
 		l = trimSiteSuffix(l)
 		if utf8.RuneCountInString(l) <= 80 && !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "：") && utf8.RuneCountInString(l) >= 6 {
@@ -400,7 +421,10 @@ func trimSiteSuffix(l string) string {
 	return l
 }
 
-var reBookTitle = regexp.MustCompile(`《([^《》]{2,80})》`)
+var (
+	reBookTitle   = regexp.MustCompile(`《([^《》]{2,80})》`)
+	reNoticeTitle = regexp.MustCompile(`[^ ，。：；、]{0,30}关于[^。：；]{2,80}?的(?:通知|意见|方案|决定|函)`)
+)
 
 func normaliseSlices(d *Document) {
 	if d.Sections == nil {
