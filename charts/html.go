@@ -278,14 +278,5 @@ func (r *renderer) dept(dp *extract.Dept) ([]byte, error) {
 
 // task finds a task by item number and ID.
 func (s *site) task(item int, id string) *extract.Task {
-	it := s.doc.Item(item)
-	if it == nil {
-		return nil
-	}
-	for i := range it.Tasks {
-		if it.Tasks[i].ID == id {
-			return &it.Tasks[i]
-		}
-	}
-	return nil
+	return s.doc.Task(id)
 }

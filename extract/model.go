@@ -235,7 +235,30 @@ func (d *Document) Dept(name string) *Dept {
 	return nil
 }
 
-// Item returns the item with the number, or nil.
+// ItemByKey returns the item with the key, or nil.
+func (d *Document) ItemByKey(key string) *Item {
+	for i := range d.Items {
+		if d.Items[i].Key == key {
+			return &d.Items[i]
+		}
+	}
+	return nil
+}
+
+// Task returns the task with the ID, or nil.
+func (d *Document) Task(id string) *Task {
+	for i := range d.Items {
+		for j := range d.Items[i].Tasks {
+			if d.Items[i].Tasks[j].ID == id {
+				return &d.Items[i].Tasks[j]
+			}
+		}
+	}
+	return nil
+}
+
+// Item returns the first item with the number, or nil. Where numbering
+// restarts by section several items share a number: use ItemByKey.
 func (d *Document) Item(number int) *Item {
 	for i := range d.Items {
 		if d.Items[i].Number == number {
@@ -267,13 +290,13 @@ func (d *Document) SectionTitle(number string) string {
 // TargetsOf returns the targets that sit in items where dept carries a
 // task, in document order.
 func (d *Document) TargetsOf(dept string) []Target {
-	items := map[int]bool{}
+	items := map[string]bool{}
 	for _, a := range d.TasksOf(dept) {
-		items[a.Item.Number] = true
+		items[a.Item.Key] = true
 	}
 	var out []Target
 	for _, t := range d.Targets {
-		if items[t.Item] {
+		if items[t.ItemKey] {
 			out = append(out, t)
 		}
 	}
