@@ -1,5 +1,7 @@
-// Package draw is the only place that calls the PDF library
-// (codeberg.org/go-pdf/fpdf): it cuts and measures fonts and turns a
+// Package draw is the only place that calls the PDF library (fpdf, from
+// codeberg.org/go-pdf/fpdf v0.12.0, in internal/fpdf with three small
+// patches that skip per-document font work; see internal/fpdf/PATCHES.md):
+// it cuts and measures fonts and turns a
 // layout.Layout into PDF bytes. Swapping the library touches this package
 // alone.
 //
@@ -18,7 +20,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"codeberg.org/go-pdf/fpdf"
+	"fengong/export/pdf/draw/internal/fpdf"
 
 	"fengong/export/pdf/font"
 	"fengong/export/pdf/layout"
