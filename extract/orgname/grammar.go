@@ -26,6 +26,7 @@ type config struct {
 	Levels            map[string]string `yaml:"levels"`
 	NotAfterLevel     []string          `yaml:"not_after_level"`
 	PlaceSuffixes     map[string]string `yaml:"place_suffixes"`
+	BareGovernments   []string          `yaml:"bare_governments"`
 	PlaceNorm         []string          `yaml:"place_norm"`
 	Provinces         []string          `yaml:"provinces"`
 	Ethnic            []string          `yaml:"ethnic"`
@@ -124,6 +125,7 @@ type Grammar struct {
 	placeLast      map[rune]bool     // last runes of place suffixes
 	maxProvince    int               // runes
 	placeNorm      []string
+	bareGov        map[string]bool // levels whose bare place is a government
 	provinces      map[string]bool
 	ethnic         []string
 
@@ -176,6 +178,7 @@ func build(c *config) (*Grammar, error) {
 		levels:       map[string]string{},
 		placeSuffix:  map[string]string{},
 		placeLast:    map[rune]bool{},
+		bareGov:      map[string]bool{},
 		provinces:    map[string]bool{},
 		placeNorm:    c.PlaceNorm,
 		ethnic:       c.Ethnic,
@@ -255,6 +258,9 @@ func build(c *config) (*Grammar, error) {
 		g.maxPlaceSuffix = max(g.maxPlaceSuffix, utf8.RuneCountInString(w))
 		r, _ := utf8.DecodeLastRuneInString(w)
 		g.placeLast[r] = true
+	}
+	for _, l := range c.BareGovernments {
+		g.bareGov[l] = true
 	}
 	for _, p := range c.Provinces {
 		g.provinces[p] = true

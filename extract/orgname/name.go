@@ -161,11 +161,13 @@ func optionScore(o option, known bool) int {
 // options calls try with every way to read the start of s, those with a
 // level or place first (on equal scores the first reading wins).
 func (g *Grammar) options(s string, try func(option)) {
-	withMarkers := func(o option) {
+	withMarkers := func(o option, zone bool) {
 		o.rest = o.end
-		try(o)
 		after := s[o.end:]
-		if strings.HasPrefix(after, g.partyMarker) {
+		if !zone {
+			try(o)
+		}
+		if !zone && strings.HasPrefix(after, g.partyMarker) {
 			m := o
 			m.marker, m.rest = g.partyMarker, o.end+len(g.partyMarker)
 			try(m)
@@ -180,11 +182,14 @@ func (g *Grammar) options(s string, try func(option)) {
 	}
 	for _, l := range g.levelWords {
 		if strings.HasPrefix(s, l) {
-			withMarkers(option{end: len(l), level: g.levels[l]})
+			withMarkers(option{end: len(l), level: g.levels[l]}, false)
 		}
 	}
 	g.places(s, 0, 0, func(end, segAt, baseAt int, level string) {
-		withMarkers(option{end: end, level: level, place: s[:end], segAt: segAt, baseAt: baseAt})
+		// A place that ends like a 功能区 (高新区, 湘江新区) is one only
+		// before a government marker.
+		zone := g.zoneLike(s[segAt:end])
+		withMarkers(option{end: end, level: level, place: s[:end], segAt: segAt, baseAt: baseAt}, zone)
 	})
 	for _, m := range g.govMarkers {
 		if strings.HasPrefix(s, m) {
@@ -192,6 +197,17 @@ func (g *Grammar) options(s string, try func(option)) {
 		}
 	}
 	try(option{})
+}
+
+// zoneLike reports whether a place segment ends in a 功能区 suffix.
+func (g *Grammar) zoneLike(seg string) bool {
+	t := tailStarts(seg, g.maxSuffix)
+	for i := t.n - 1; i >= 0; i-- {
+		if sf := g.suffix[seg[t.at[i]:]]; sf != nil && g.named[sf.kind] {
+			return true
+		}
+	}
+	return false
 }
 
 // maxPlaceRunes bounds one place segment (base and suffix).
@@ -243,7 +259,7 @@ func (g *Grammar) resolve(rest string, o option, unknown bool) resolved {
 		if o.end == 0 {
 			return resolved{}
 		}
-		if marked || g.govLevels[o.level] && o.place == "" {
+		if marked || g.govLevels[o.level] && o.place == "" || g.bareGov[o.level] && o.place != "" {
 			return resolved{ok: true, empty: true}
 		}
 		return resolved{}
