@@ -31,6 +31,11 @@ type Options struct {
 	// Templates holds the wording and the dept directory; nil means the
 	// embedded defaults.
 	Templates *templates.Set
+	// TempDir is the folder an exporter may spill temporary files to
+	// (excelize does, for a large sheet); "" means the system's. The batch
+	// run gives a folder of its own beside DIR, which the next run removes
+	// if this one is killed.
+	TempDir string
 }
 
 // TemplateSet returns o.Templates, or the embedded defaults.

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 
-	"fengong/export"
 	"fengong/extract"
 )
 
@@ -93,7 +92,7 @@ func buildManifest(_ context.Context, r *Run) error {
 	// the change report is made again from the previous model, read
 	// safely; never copied from the old pack
 	prevDoc, prevModel, skip := r.prev.model()
-	changes, err := renderChanges(prevDoc, r.doc, export.Options{Date: r.date, Title: r.cfg.Title, Templates: r.tmpl})
+	changes, err := renderChanges(prevDoc, r.doc, r.exportOptions())
 	if err != nil {
 		return err
 	}

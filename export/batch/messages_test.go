@@ -77,3 +77,37 @@ func TestInterruptedSaysWhy(t *testing.T) {
 		t.Errorf("beside the pack: %v", entries)
 	}
 }
+
+// Regression: a killed run left excelize's temporary files in $TMPDIR.
+// The exporters get a scratch folder beside DIR, with the temporary mark,
+// removed at the end of a run and by the run after a killed one.
+func TestScratchFolderBesideDIR(t *testing.T) {
+	base := t.TempDir()
+	out := filepath.Join(base, "pack")
+	left := filepath.Join(base, ".pack"+tempMark+"999999.scratch")
+	os.MkdirAll(left, 0o700)
+	os.WriteFile(filepath.Join(left, "excelize-123"), make([]byte, 1024), 0o600)
+	opt := testOptions(out)
+	var during []string
+	opt.afterRun = func(stage string) {
+		if stage == "validate" {
+			entries, _ := os.ReadDir(base)
+			for _, e := range entries {
+				during = append(during, e.Name())
+			}
+		}
+	}
+	mustRun(t, opt)
+	want := siblingName(out, tempMark) + ".scratch"
+	found := false
+	for _, n := range during {
+		found = found || filepath.Join(base, n) == want
+	}
+	if !found {
+		t.Errorf("no scratch folder %s during the run: %q", filepath.Base(want), during)
+	}
+	entries, _ := os.ReadDir(base)
+	if len(entries) != 1 {
+		t.Errorf("beside the pack after the run: %v", entries)
+	}
+}

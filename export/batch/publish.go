@@ -30,6 +30,7 @@ func siblingName(out, mark string) string {
 // new one in DIR; what it left beside DIR is removed by the next run.
 type publisher struct {
 	out, tmp string
+	scratch  string // temporary files of the exporters, never part of the pack
 	mu       sync.Mutex
 	dirs     map[string]bool // folders already made below tmp
 	done     bool
@@ -73,16 +74,25 @@ func (p *publisher) drain() error {
 	return <-p.wrote
 }
 
-// newPublisher makes the temporary directory beside out.
+// newPublisher makes the temporary directory beside out, and a scratch
+// folder beside it for the exporters' own temporary files. Both carry the
+// temporary mark, so the next run removes them if this one is killed.
 func newPublisher(out string) (*publisher, error) {
 	tmp := siblingName(out, tempMark)
-	if err := os.RemoveAll(tmp); err != nil {
-		return nil, err
+	scratch := tmp + ".scratch"
+	for _, d := range []string{tmp, scratch} {
+		if err := os.RemoveAll(d); err != nil {
+			return nil, err
+		}
 	}
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	return &publisher{out: out, tmp: tmp, dirs: map[string]bool{".": true}}, nil
+	if err := os.Mkdir(scratch, 0o700); err != nil {
+		os.Remove(tmp)
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	return &publisher{out: out, tmp: tmp, scratch: scratch, dirs: map[string]bool{".": true}}, nil
 }
 
 // put writes one file below the temporary directory: its rendered bytes,
@@ -127,6 +137,7 @@ func (p *publisher) commit(fsync bool) error {
 			return fmt.Errorf("publish: %w", err)
 		}
 	}
+	os.RemoveAll(p.scratch)
 	if err := swapIn(p.tmp, p.out); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
@@ -134,8 +145,10 @@ func (p *publisher) commit(fsync bool) error {
 	return nil
 }
 
-// abort removes the temporary directory of a run that did not publish.
+// abort removes the temporary directories of a run that did not publish,
+// and the scratch folder of any run.
 func (p *publisher) abort() {
+	os.RemoveAll(p.scratch)
 	if !p.done {
 		os.RemoveAll(p.tmp)
 	}

@@ -64,7 +64,7 @@ type job struct {
 // to the publisher as it is done. A failing dept file is recorded and the
 // others go on. The longest jobs start first, so no core idles at the end.
 func render(ctx context.Context, r *Run) error {
-	opt := export.Options{Date: r.date, Title: r.cfg.Title, Templates: r.tmpl}
+	opt := r.exportOptions()
 	stems := r.stems
 	fp := r.fingerprints()
 	var err error
@@ -173,6 +173,16 @@ func render(ctx context.Context, r *Run) error {
 		return &SkipError{Reason: "--incremental: " + r.cfg.Output + " holds no previous pack to reuse; every file was rendered"}
 	}
 	return nil
+}
+
+// exportOptions are what every exporter is given: the date, the title,
+// the wording, and the run's own scratch folder for temporary files.
+func (r *Run) exportOptions() export.Options {
+	o := export.Options{Date: r.date, Title: r.cfg.Title, Templates: r.tmpl}
+	if r.pub != nil {
+		o.TempDir = r.pub.scratch
+	}
+	return o
 }
 
 // jobs lists the files to render, longest first: the overall brief and
