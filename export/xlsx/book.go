@@ -70,9 +70,10 @@ type book struct {
 }
 
 // newBook starts a workbook; the caller closes b.f, which removes the
-// temporary files excelize spills a large streamed sheet to.
+// temporary files excelize spills a large streamed sheet to. They go to
+// opt.TempDir, the run's own folder, so a killed run leaves none in $TMPDIR.
 func newBook(w *wording, opt export.Options, title, subject string, storeLimit int) (*book, error) {
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: opt.TempDir})
 	f.SetZipWriter(orderedZipper(storeLimit))
 	// fengong never changes the theme: without the parsed copy, excelize
 	// writes its template theme part as it is instead of re-marshalling it
