@@ -247,6 +247,9 @@ func hasExt(name, ext string) bool {
 func checkBinary(name string, data []byte, utf8Breaks bool) error {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, _ := lineCol(data, i, utf8Breaks)
+		if order, ok := utf16WithoutBOM(data); ok {
+			return &Error{File: name, Line: line, Err: fmt.Errorf("%w: NUL byte; looks like UTF-16 (%s) without a byte order mark; save it as UTF-8", ErrBinary, order)}
+		}
 		return &Error{File: name, Line: line, Err: fmt.Errorf("%w: NUL byte", ErrBinary)}
 	}
 	first, n := -1, 0
@@ -263,6 +266,44 @@ func checkBinary(name string, data []byte, utf8Breaks bool) error {
 		return &Error{File: name, Line: line, Err: fmt.Errorf("%w: %d control characters, the first is 0x%02X", ErrBinary, n, data[first])}
 	}
 	return nil
+}
+
+// utf16WithoutBOM reports whether data looks like UTF-16 saved without a
+// byte order mark, and in which byte order: its NUL bytes (the high bytes
+// of ASCII characters) sit nearly all at odd offsets (little-endian) or
+// at even ones (big-endian), and read that way the data decodes to text
+// with no NUL, no invalid sequence and few control characters. Binary
+// files have NULs at both and runs of them, which decode to U+0000.
+func utf16WithoutBOM(data []byte) (string, bool) {
+	even, odd := 0, 0
+	for i, c := range data {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	name, order := "little-endian", unicode.LittleEndian
+	switch {
+	case odd >= 2 && even*4 <= odd:
+	case even >= 2 && odd*4 <= even:
+		name, order = "big-endian", unicode.BigEndian
+	default:
+		return "", false
+	}
+	b, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(data[:len(data)&^1])
+	if err != nil || bytes.IndexByte(b, 0) >= 0 || bytes.ContainsRune(b, utf8.RuneError) {
+		return "", false
+	}
+	n := 0
+	for _, c := range b {
+		if c < 0x20 && (c < '\t' || c > '\r') {
+			n++
+		}
+	}
+	return name, n*100 <= len(b)
 }
 
 // mostlyUTF8 reports whether invalid UTF-8 is a few bad bytes in a UTF-8

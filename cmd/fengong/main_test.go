@@ -66,6 +66,12 @@ func TestExitCodes(t *testing.T) {
 	os.WriteFile(notzip, []byte("plain text, not a zip"), 0o644)
 	binary := filepath.Join(dir, "scan.txt")
 	os.WriteFile(binary, append([]byte("1.推进工作。\n"), 0, 1, 2, 3, 0, 0), 0o644)
+	utf16 := filepath.Join(dir, "utf16.txt") // UTF-16LE saved without a byte order mark
+	var u16 []byte
+	for _, r := range "1.推进工作。（省财政厅牵头）\n2.加强建设。（省商务厅牵头）\n" {
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	os.WriteFile(utf16, u16, 0o644)
 	noItems := filepath.Join(dir, "notice.txt")
 	os.WriteFile(noItems, []byte("这是一份通知，没有编号的任务。\n请各单位认真落实。\n"), 0o644)
 	tests := []struct {
@@ -81,6 +87,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"extract", empty}, exitFailed, "empty.txt: empty input"},
 		{[]string{"extract", notzip}, exitFailed, "report.docx"},
 		{[]string{"extract", binary}, exitFailed, "scan.txt:2"},
+		{[]string{"extract", utf16}, exitFailed, "utf16.txt:1: binary input, not text: NUL byte; looks like UTF-16 (little-endian) without a byte order mark; save it as UTF-8"},
 		{[]string{"extract", noItems}, exitFailed, "notice.txt: no numbered items found"},
 		{[]string{"run", "-o", filepath.Join(dir, "pack"), noItems}, exitFailed, "notice.txt"},
 		{[]string{"run", "a.txt", "b.txt"}, exitUsage, "at most one FILE"},
