@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -53,7 +54,18 @@ type sheet struct {
 	checks   []*excelize.DataValidation
 	merges   [][2]string // top-left, bottom-right
 	note     string      // a line written below the table
+	// top are rows written above the header row (a 填报信息 block); the
+	// header row is then row len(top)+1, and they print on every page
+	top [][]any
+	// printCols limits the print area to the first printCols columns
+	// (0: every visible column)
+	printCols int
+	// scale prints at this fixed percentage instead of fitting the width
+	scale int
 }
+
+// headRow is the 1-based row of the sheet's column headings.
+func (s *sheet) headRow() int { return len(s.top) + 1 }
 
 // book is one workbook being built.
 type book struct {
@@ -72,9 +84,9 @@ type book struct {
 // newBook starts a workbook; the caller closes b.f, which removes the
 // temporary files excelize spills a large streamed sheet to. They go to
 // opt.TempDir, the run's own folder, so a killed run leaves none in $TMPDIR.
-func newBook(w *wording, opt export.Options, title, subject string, storeLimit int) (*book, error) {
+func newBook(w *wording, opt export.Options, title, subject string, zips *flatePool) (*book, error) {
 	f := excelize.NewFile(excelize.Options{TmpDir: opt.TempDir})
-	f.SetZipWriter(orderedZipper(storeLimit))
+	f.SetZipWriter(orderedZipper(zips))
 	// fengong never changes the theme: without the parsed copy, excelize
 	// writes its template theme part as it is instead of re-marshalling it
 	f.Theme = nil
@@ -219,13 +231,14 @@ func (b *book) stream(s *sheet) error {
 		}
 		c = e
 	}
-	top := cell(s.freezeX+1, 2)
+	hr := s.headRow()
+	top := cell(s.freezeX+1, hr+1)
 	pane := "bottomLeft"
 	if s.freezeX > 0 {
 		pane = "bottomRight"
 	}
 	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, XSplit: s.freezeX, YSplit: 1, TopLeftCell: top, ActivePane: pane,
+		Freeze: true, XSplit: s.freezeX, YSplit: hr, TopLeftCell: top, ActivePane: pane,
 		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: pane}},
 	}); err != nil {
 		return err
@@ -237,12 +250,29 @@ func (b *book) stream(s *sheet) error {
 	arr := make([]excelize.Cell, len(s.cols))
 	cells := make([]any, len(s.cols))
 	texts := make([]string, len(s.cols))
+	for r, top := range s.top {
+		clear(texts)
+		row := slices.Clone(top)
+		for c, v := range row {
+			if x, ok := v.(excelize.Cell); ok {
+				if y, ok := x.Value.(string); ok {
+					x.Value = clean(y)
+					row[c], texts[c] = x, x.Value.(string)
+				}
+			} else if y, ok := v.(string); ok {
+				row[c], texts[c] = clean(y), clean(y)
+			}
+		}
+		if err := sw.SetRow(cell(1, r+1), row, excelize.RowOpts{Height: b.height(texts, widths, s.cols)}); err != nil {
+			return err
+		}
+	}
 	for c, col := range s.cols {
 		texts[c] = clean(col.head)
 		arr[c] = excelize.Cell{StyleID: b.style.head, Value: texts[c]}
 		cells[c] = &arr[c]
 	}
-	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: b.height(texts, widths, s.cols)}); err != nil {
+	if err := sw.SetRow(cell(1, hr), cells, excelize.RowOpts{Height: b.height(texts, widths, s.cols)}); err != nil {
 		return err
 	}
 	for i := 0; i < s.rows; i++ {
@@ -263,13 +293,13 @@ func (b *book) stream(s *sheet) error {
 			}
 			arr[c] = excelize.Cell{StyleID: style, Value: v}
 		}
-		if err := sw.SetRow(cell(1, i+2), cells, excelize.RowOpts{Height: b.height(texts, widths, s.cols)}); err != nil {
+		if err := sw.SetRow(cell(1, hr+1+i), cells, excelize.RowOpts{Height: b.height(texts, widths, s.cols)}); err != nil {
 			return err
 		}
 	}
 	if s.note != "" {
 		note := clean(s.note)
-		if err := sw.SetRow(cell(1, s.rows+3), []any{note}); err != nil {
+		if err := sw.SetRow(cell(1, hr+s.rows+2), []any{note}); err != nil {
 			return err
 		}
 	}
@@ -283,7 +313,7 @@ func (b *book) stream(s *sheet) error {
 		last--
 	}
 	if s.filter && s.rows > 0 {
-		if err := f.AutoFilter(s.name, "A1:"+cell(last, s.rows+1), nil); err != nil {
+		if err := f.AutoFilter(s.name, cell(1, hr)+":"+cell(last, hr+s.rows), nil); err != nil {
 			return err
 		}
 	}
@@ -320,7 +350,10 @@ func (b *book) page(s *sheet) error {
 	f := b.f
 	size, orient, one, auto := paperA4, "landscape", 1, 0
 	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient}
-	if !s.noFit {
+	if s.scale > 0 {
+		scale := uint(s.scale)
+		layout.AdjustTo = &scale
+	} else if !s.noFit {
 		fit := true
 		if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 			return err
@@ -330,7 +363,7 @@ func (b *book) page(s *sheet) error {
 	if err := f.SetPageLayout(s.name, layout); err != nil {
 		return err
 	}
-	lr, tb, hf := 0.4, 0.7, 0.3
+	lr, tb, hf := 0.3, 0.7, 0.3
 	if err := f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{
 		Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf,
 	}); err != nil {
@@ -342,14 +375,24 @@ func (b *book) page(s *sheet) error {
 	}); err != nil {
 		return err
 	}
-	titles := "$1:$1"
+	hr := strconv.Itoa(s.headRow())
+	titles := "$1:$" + hr
 	if s.titleCol {
-		titles = "$A:$A," + quoteSheet(s.name) + "!$1:$1"
+		titles = "$A:$A," + quoteSheet(s.name) + "!$1:$" + hr
 	}
 	if err := f.SetDefinedName(&excelize.DefinedName{
 		Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(s.name) + "!" + titles, Scope: s.name,
 	}); err != nil {
 		return err
+	}
+	if s.printCols > 0 {
+		last := s.headRow() + max(s.rows, 1)
+		if err := f.SetDefinedName(&excelize.DefinedName{
+			Name: "_xlnm.Print_Area", Scope: s.name,
+			RefersTo: quoteSheet(s.name) + "!$A$1:" + absCell(s.printCols, last),
+		}); err != nil {
+			return err
+		}
 	}
 	if s.protect {
 		if err := f.ProtectSheet(s.name, &excelize.SheetProtectionOptions{
@@ -566,16 +609,25 @@ func cell(col, row int) string {
 	return name
 }
 
+// absCell is the $A$1 reference of a column and row, both 1-based.
+func absCell(col, row int) string {
+	name, err := excelize.ColumnNumberToName(col)
+	if err != nil {
+		name = "A"
+	}
+	return "$" + name + "$" + strconv.Itoa(row)
+}
+
 // quoteSheet quotes a sheet name for a formula reference.
 func quoteSheet(name string) string {
 	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
 
-// statusCheck is the 完成状态 dropdown over rows 2..rows+1 of col.
-func (b *book) statusCheck(col, rows int) (*excelize.DataValidation, error) {
+// statusCheck is the 完成状态 dropdown over rows first..first+rows-1 of col.
+func (b *book) statusCheck(col, first, rows int) (*excelize.DataValidation, error) {
 	st := b.w.Dept.Status
 	dv := excelize.NewDataValidation(true)
-	dv.Sqref = cell(col, 2) + ":" + cell(col, rows+1)
+	dv.Sqref = cell(col, first) + ":" + cell(col, first+rows-1)
 	if err := dv.SetDropList(st.Options); err != nil {
 		return nil, fmt.Errorf("dept.status.options: %w", err)
 	}

@@ -62,14 +62,14 @@ func taskRows(t *testing.T, f *excelize.File, w *wording) []taskRow {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rows) < 2 {
-			t.Errorf("sheet %s: got %d rows, want a header and at least one task", name, len(rows))
+		if len(rows) < 3 {
+			t.Fatalf("sheet %s: got %d rows, want the 填报信息 row, a header and at least one task", name, len(rows))
 		}
-		for i, r := range rows[1:] {
+		for i, r := range rows[2:] {
 			for len(r) < taskCols {
 				r = append(r, "")
 			}
-			out = append(out, taskRow{name, i + 2, r})
+			out = append(out, taskRow{name, i + 3, r})
 		}
 	}
 	return out
@@ -108,7 +108,7 @@ func checkDeptWorkbook(t *testing.T, doc *extract.Document, dept string, f *exce
 	t.Helper()
 	// the tasks expected, sheet by sheet, in document order
 	var want []extract.Assignment
-	var sheets []string
+	sheets := []string{w.Dept.Sheets.About}
 	for _, name := range []string{w.Dept.Sheets.Lead, w.Dept.Sheets.Co, w.Dept.Sheets.All} {
 		n := 0
 		for _, a := range doc.TasksOf(dept) {
@@ -124,7 +124,6 @@ func checkDeptWorkbook(t *testing.T, doc *extract.Document, dept string, f *exce
 	if len(doc.TargetsOf(dept)) > 0 {
 		sheets = append(sheets, w.Dept.Sheets.Targets)
 	}
-	sheets = append(sheets, w.Dept.Sheets.About)
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(sheets, "|") {
 		t.Errorf("%q: got sheets %q, want %q", dept, got, sheets)
 	}
@@ -139,19 +138,19 @@ func checkDeptWorkbook(t *testing.T, doc *extract.Document, dept string, f *exce
 		checks := []struct{ what, got, want string }{
 			{"sheet", g.sheet, sheetOfRole(w, a.Role)},
 			{"task ID", g.cells[colID-1], a.Task.ID},
+			{"编号", g.cells[colNo-1], a.Task.ID},
 			{"text", g.cells[colText-1], clean(w.taskText(a.Task))},
 			{"role", g.cells[colRole-1], w.Role.name(a.Role)},
 			{"item", g.cells[colItem-1], strconv.Itoa(a.Item.Number)},
 			{"lead", g.cells[colLead-1], clean(strings.Join(a.Task.Lead, "、"))},
 			{"deadline", g.cells[colDeadline-1], a.Task.Deadline},
-			{"source", g.cells[colSource-1], "第" + strconv.Itoa(a.Task.Line) + "行"},
 		}
 		for _, c := range checks {
 			if c.got != c.want {
 				t.Errorf("%s: %s: got %q, want %q", at, c.what, c.got, c.want)
 			}
 		}
-		for _, col := range []int{colProgress, colProblems, colNextSteps, colStatus, colNote} {
+		for _, col := range []int{colOwner, colContact, colProgress, colProblems, colNextSteps, colStatus, colNote} {
 			if g.cells[col-1] != "" {
 				t.Errorf("%s: input column %d: got %q, want it blank", at, col, g.cells[col-1])
 			}
@@ -187,14 +186,31 @@ func checkDeptWorkbook(t *testing.T, doc *extract.Document, dept string, f *exce
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantRef := fmt.Sprintf("M2:M%d", n+1)
+		wantRef := fmt.Sprintf("J3:J%d", n+2)
 		if len(dvs) != 1 || dvs[0].Sqref != wantRef || dvs[0].Type != "list" ||
 			dvs[0].Formula1 != `"`+strings.Join(w.Dept.Status.Options, ",")+`"` {
 			t.Errorf("%q %s: got validations %s, want one list over %s", dept, name, describe(dvs), wantRef)
 		}
-		for r := 2; r <= n+1; r++ {
+		// the 填报信息 row: 填报单位 filled in and locked, three inputs
+		if got := mustValue(t, f, name, "B1"); got != clean(dept) {
+			t.Errorf("%q %s!B1 填报单位: got %q, want the dept", dept, name, got)
+		}
+		for col := 1; col <= colNote; col++ {
+			input := col == colOwner || col == colContact || col == colDeadline || col == colProblems || col == colStatus || col == colNote
+			if got := locked(t, f, name, cell(col, 1)); got == input {
+				t.Errorf("%q %s!%s: got locked=%v, want %v", dept, name, cell(col, 1), got, !input)
+			}
+		}
+		byRow := map[int]taskRow{}
+		for _, g := range got {
+			if g.sheet == name {
+				byRow[g.row] = g
+			}
+		}
+		for r := 3; r <= n+2; r++ {
 			for col := 1; col <= taskCols; col++ {
-				input := col >= colProgress && col <= colNote
+				input := col == colOwner || col == colContact || col >= colProgress && col <= colNote ||
+					col == colDeadline && byRow[r].cells[colDeadline-1] == ""
 				if got := locked(t, f, name, cell(col, r)); got == input {
 					t.Errorf("%q %s!%s: got locked=%v, want %v", dept, name, cell(col, r), got, !input)
 				}
@@ -234,7 +250,7 @@ func TestDeptEmptyAndUnknown(t *testing.T) {
 	}
 	f := open(t, data)
 	// deptEmpty carries only the all-dept task
-	if got, want := strings.Join(f.GetSheetList(), "|"), w.Dept.Sheets.All+"|"+w.Dept.Sheets.About; got != want {
+	if got, want := strings.Join(f.GetSheetList(), "|"), w.Dept.Sheets.About+"|"+w.Dept.Sheets.All; got != want {
 		t.Errorf("got sheets %q, want %q", got, want)
 	}
 
@@ -248,7 +264,7 @@ func TestDeptEmptyAndUnknown(t *testing.T) {
 	if got, want := f.GetSheetList(), []string{w.Dept.Sheets.About}; len(got) != 1 || got[0] != want[0] {
 		t.Errorf("dept without tasks: got sheets %q, want %q", got, want)
 	}
-	if v, _ := f.GetCellValue(w.Dept.Sheets.About, "B8"); v != "0项" {
+	if v, _ := f.GetCellValue(w.Dept.Sheets.About, "B11"); v != "0项" {
 		t.Errorf("dept without tasks: 任务合计: got %q, want %q", v, "0项")
 	}
 
@@ -405,7 +421,7 @@ func TestTemplateOverride(t *testing.T) {
 		name    string
 		yaml    string
 		wantErr string // "" for success
-		sheet   string // the first sheet of 省发展改革委's workbook
+		sheet   string // the first task sheet of 省发展改革委's workbook
 	}{
 		{"renamed sheet", strings.Replace(string(base), "lead: 牵头任务", "lead: 本单位牵头", 1), "", "本单位牵头"},
 		{"unknown key", string(base) + "\nbogus: 1\n", "xlsx.yaml", ""},
@@ -436,8 +452,8 @@ func TestTemplateOverride(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := open(t, data).GetSheetList()[0]; got != tt.sheet {
-				t.Errorf("got first sheet %q, want %q", got, tt.sheet)
+			if got := open(t, data).GetSheetList()[1]; got != tt.sheet {
+				t.Errorf("got first task sheet %q, want %q", got, tt.sheet)
 			}
 		})
 	}
@@ -466,8 +482,25 @@ func TestTitleAndDate(t *testing.T) {
 	}
 }
 
+// a4Landscape is the width (points) of A4 landscape less the margins the
+// workbooks set (0.3 inch each side).
+const a4Landscape = 842 - 2*0.3*72
+
+// printedWidth is an upper bound, in points, of how wide columns of the
+// given widths print at 100%: a width unit is one digit of the body font,
+// 8 px at 96 dpi in Excel's 宋体 11 pt, 9.2 px in LibreOffice's stand-in
+// (Noto Sans CJK), plus 5 px of padding.
+func printedWidth(widths []float64) float64 {
+	px := 0.0
+	for _, w := range widths {
+		px += w*9.5 + 5
+	}
+	return px * 72 / 96
+}
+
 // TestLayout checks what LibreOffice and WPS need to show every line and
-// to print: heights, widths, panes, filters, print titles, page setup.
+// to print: heights, widths, panes, filters, print titles and area, page
+// setup.
 func TestLayout(t *testing.T) {
 	w := testWording(t)
 	doc := fixture()
@@ -478,55 +511,87 @@ func TestLayout(t *testing.T) {
 	f := open(t, data)
 	sheet := w.Dept.Sheets.Lead
 	// task 3.1 is long: it wraps to several lines
-	h, err := f.GetRowHeight(sheet, 2)
+	h, err := f.GetRowHeight(sheet, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	width, err := f.GetColWidth(sheet, "D")
+	width, err := f.GetColWidth(sheet, "B")
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := mustValue(t, f, sheet, "D2")
+	text := mustValue(t, f, sheet, "B3")
 	lines := int(textWidth(text)/(width-wrapSlack)) + 1
 	if h < float64(lines)*15 {
-		t.Errorf("row 2: got height %v for %d lines of text, want at least %v", h, lines, lines*15)
+		t.Errorf("row 3: got height %v for %d lines of text, want at least %v", h, lines, lines*15)
 	}
-	if width != 48 {
-		t.Errorf("column D: got width %v, want the maximum 48", width)
+	if v, _ := f.GetColVisible(sheet, "Q"); v {
+		t.Error("task ID column Q: got visible, want hidden")
 	}
-	if v, _ := f.GetColVisible(sheet, "P"); v {
-		t.Error("task ID column P: got visible, want hidden")
+	if got := mustValue(t, f, sheet, "A3"); got != "3.1" {
+		t.Errorf("编号 A3: got %q, want the task ID 3.1", got)
+	}
+	// the printed columns fit A4 landscape at the fixed scale, whose text
+	// is 9 pt or more
+	var widths []float64
+	for c := 1; c <= printCols; c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		cw, err := f.GetColWidth(sheet, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		widths = append(widths, cw)
+	}
+	if got := printedWidth(widths) * deptScale / 100; got > a4Landscape {
+		t.Errorf("printed columns A:K take %.0f pt at %d%%, more than A4 landscape's %.0f", got, deptScale, a4Landscape)
+	}
+	if got := w.FontSize * deptScale / 100; got < 9 {
+		t.Errorf("task sheets print at %v pt, want 9 or more", got)
 	}
 	names := map[string]bool{}
 	for _, d := range f.GetDefinedName() {
 		names[d.Scope+" "+d.Name+" "+d.RefersTo] = true
 	}
+	tasks := map[string]int{w.Dept.Sheets.Lead: 1, w.Dept.Sheets.All: 1} // deptPath's tasks per sheet
 	for _, name := range f.GetSheetList() {
 		q := quoteSheet(name)
-		if !names[name+" _xlnm.Print_Titles "+q+"!$1:$1"] {
-			t.Errorf("%s: no print titles over row 1 in %v", name, names)
+		n, isTask := tasks[name]
+		head, top := 1, "A2"
+		if isTask {
+			head, top = 2, "C3"
+		}
+		if want := fmt.Sprintf("%s _xlnm.Print_Titles %s!$1:$%d", name, q, head); !names[want] {
+			t.Errorf("%s: no print titles over rows 1..%d in %v", name, head, names)
 		}
 		panes, err := f.GetPanes(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
-			t.Errorf("%s: got panes %+v, want frozen below row 1", name, panes)
+		if !panes.Freeze || panes.YSplit != head || panes.TopLeftCell != top || isTask && panes.XSplit != 2 {
+			t.Errorf("%s: got panes %+v, want frozen at %s", name, panes, top)
 		}
 		pl, err := f.GetPageLayout(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if deref(pl.Size) != paperA4 || deref(pl.Orientation) != "landscape" || deref(pl.FitToWidth) != 1 || deref(pl.FitToHeight) != 0 {
-			t.Errorf("%s: got page size %d %s fit %d×%d, want A4 landscape fit to width", name,
-				deref(pl.Size), deref(pl.Orientation), deref(pl.FitToWidth), deref(pl.FitToHeight))
-		}
 		props, err := f.GetSheetProps(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !deref(props.FitToPage) {
-			t.Errorf("%s: fitToPage is off, so the fit-to-width setting is ignored", name)
+		if deref(pl.Size) != paperA4 || deref(pl.Orientation) != "landscape" {
+			t.Errorf("%s: got page size %d %s, want A4 landscape", name, deref(pl.Size), deref(pl.Orientation))
+		}
+		if isTask {
+			if deref(props.FitToPage) || deref(pl.AdjustTo) != deptScale {
+				t.Errorf("%s: got fitToPage %v scale %d, want a fixed %d%%", name, deref(props.FitToPage), deref(pl.AdjustTo), deptScale)
+			}
+			if want := fmt.Sprintf("%s _xlnm.Print_Area %s!$A$1:$K$%d", name, q, n+2); !names[want] {
+				t.Errorf("%s: no print area A1:K%d in %v", name, n+2, names)
+			}
+			if want := fmt.Sprintf("%s _xlnm._FilterDatabase %s!$A$2:$P$%d", name, q, n+2); !names[want] {
+				t.Errorf("%s: no autofilter over A2:P%d in %v", name, n+2, names)
+			}
+		} else if !deref(props.FitToPage) || deref(pl.FitToWidth) != 1 || deref(pl.FitToHeight) != 0 {
+			t.Errorf("%s: got fitToPage %v fit %d×%d, want fit to width", name, deref(props.FitToPage), deref(pl.FitToWidth), deref(pl.FitToHeight))
 		}
 		hf, err := f.GetHeaderFooter(name)
 		if err != nil {
@@ -535,9 +600,6 @@ func TestLayout(t *testing.T) {
 		if hf == nil || !strings.Contains(hf.OddFooter, "&P") || !strings.Contains(hf.OddFooter, "&N") {
 			t.Errorf("%s: got footer %+v, want page numbers", name, hf)
 		}
-	}
-	if !names[sheet+" _xlnm._FilterDatabase '"+sheet+"'!$A$1:$O$2"] {
-		t.Errorf("%s: no autofilter over A1:O2 in %v", sheet, names)
 	}
 }
 
@@ -673,5 +735,51 @@ func TestHeaderLimit(t *testing.T) {
 	}
 	if want := "&R" + strings.Repeat("&&", maxHFValue/4) + "　牵头任务"; !strings.HasSuffix(got, want) {
 		t.Errorf("got header %q, want it to end in %q", got, want)
+	}
+}
+
+// TestReturnInstructions checks that 说明, the first sheet, says when, to
+// whom and under what file name the workbook goes back.
+func TestReturnInstructions(t *testing.T) {
+	w := testWording(t)
+	for _, tt := range []struct {
+		name     string
+		opts     []Option
+		due, to  string
+		lastLine string
+	}{
+		{"defaults", nil, "按通知要求", "文件印发单位",
+			"请按通知要求的时间将填好的本表报送文件印发单位，保留本文件格式（.xlsx）和文件名“省发展改革委.xlsx”。"},
+		{"configured", []Option{WithReturn(ReturnInfo{Due: "2022年3月15日", To: "省政府督查室"})}, "2022年3月15日", "省政府督查室",
+			"请于2022年3月15日前将填好的本表报送省政府督查室，保留本文件格式（.xlsx）和文件名“省发展改革委.xlsx”。"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := Dept(fixture(), "省发展改革委", testOptions(), tt.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := open(t, data)
+			about := w.Dept.Sheets.About
+			if got := f.GetSheetList()[0]; got != about {
+				t.Errorf("got first sheet %q, want %q", got, about)
+			}
+			for _, c := range []struct{ ref, want string }{
+				{"A5", w.Dept.About.Due}, {"B5", tt.due},
+				{"A6", w.Dept.About.To}, {"B6", tt.to},
+				{"A7", w.Dept.About.File}, {"B7", "省发展改革委.xlsx"},
+			} {
+				if got := mustValue(t, f, about, c.ref); got != c.want {
+					t.Errorf("说明!%s: got %q, want %q", c.ref, got, c.want)
+				}
+			}
+			rows, err := f.GetRows(about)
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := rows[len(rows)-1]
+			if got := last[len(last)-1]; got != tt.lastLine {
+				t.Errorf("last instruction: got %q, want %q", got, tt.lastLine)
+			}
+		})
 	}
 }

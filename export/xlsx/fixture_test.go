@@ -85,6 +85,17 @@ func fixture() *extract.Document {
 		deptUnder, deptControl, deptLong, deptAmp, deptAmps, deptEmpty} {
 		doc.Depts = append(doc.Depts, extract.Dept{Name: name, Kind: "省直部门", Known: !strings.ContainsAny(name, "=/<_长\x01")})
 	}
+	// keys as the parser gives them: the item number where numbering
+	// never restarts
+	for i := range doc.Items {
+		doc.Items[i].Key = strconv.Itoa(doc.Items[i].Number)
+	}
+	for i := range doc.Targets {
+		doc.Targets[i].ItemKey = strconv.Itoa(doc.Targets[i].Item)
+	}
+	for i := range doc.Lists {
+		doc.Lists[i].ItemKey = strconv.Itoa(doc.Lists[i].Item)
+	}
 	countRoles(doc)
 	return doc
 }

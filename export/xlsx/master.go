@@ -30,7 +30,7 @@ func Master(doc *extract.Document, opt export.Options) ([]byte, error) {
 func (r *Renderer) Master() ([]byte, error) {
 	doc, opt, w := r.doc, r.opt, r.w
 	title := docTitle(doc, opt)
-	b, err := newBook(w, opt, title, w.Master.Sheets.Tasks, -1)
+	b, err := newBook(w, opt, title, w.Master.Sheets.Tasks, r.zips)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func (r *Renderer) Master() ([]byte, error) {
 		b.allTasks(doc),
 		b.matrix(doc),
 		b.deptSummary(doc),
-		b.targetSheet(sh.Targets, doc.Targets),
+		b.targetSheet(sh.Targets, doc.Targets, doc),
 		b.lists(doc),
 		b.warnings(doc),
 	} {

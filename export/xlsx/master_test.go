@@ -195,30 +195,26 @@ func TestMasterTooManyItems(t *testing.T) {
 }
 
 func TestOrderedZip(t *testing.T) {
-	big := strings.Repeat("<row>省发展改革委</row>", deptStoreLimit/10)
+	big := strings.Repeat("<row>省发展改革委</row>", 30000)
 	parts := []struct{ name, body string }{
 		{"xl/worksheets/sheet2.xml", big},
 		{"xl/worksheets/sheet1.xml", "<a/>"},
 		{"[Content_Types].xml", "<Types/>"},
 		{"_rels/.rels", ""},
 	}
-	for _, tt := range []struct {
-		limit    int
-		deflated []string // the parts deflated, the others are stored
-	}{
-		{deptStoreLimit, []string{"xl/worksheets/sheet2.xml"}},
-		// an empty part has nothing to deflate
-		{-1, []string{"[Content_Types].xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}},
-	} {
+	pool := newFlatePool()
+	var first []byte
+	// twice through one pool: the second archive borrows the first's
+	// compressor and must come out the same
+	for round := range 2 {
 		var buf bytes.Buffer
-		z := orderedZipper(tt.limit)(&buf)
+		z := orderedZipper(pool)(&buf)
 		for _, p := range parts {
 			w, err := z.Create(p.name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			// in pieces, across the store limit
-			for s := p.body; len(s) > 0; {
+			for s := p.body; len(s) > 0; { // in pieces
 				n := min(len(s), 4093)
 				if _, err := io.WriteString(w, s[:n]); err != nil {
 					t.Fatal(err)
@@ -228,6 +224,11 @@ func TestOrderedZip(t *testing.T) {
 		}
 		if err := z.Close(); err != nil {
 			t.Fatal(err)
+		}
+		if round == 0 {
+			first = bytes.Clone(buf.Bytes())
+		} else if !bytes.Equal(first, buf.Bytes()) {
+			t.Errorf("round %d: archive differs from the first", round)
 		}
 		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 		if err != nil {
@@ -246,20 +247,19 @@ func TestOrderedZip(t *testing.T) {
 			}
 			for _, p := range parts {
 				if p.name == f.Name && string(body) != p.body {
-					t.Errorf("limit %d: %s: got %d bytes back, want %d", tt.limit, f.Name, len(body), len(p.body))
+					t.Errorf("%s: got %d bytes back, want %d", f.Name, len(body), len(p.body))
 				}
 			}
-			want := zip.Store
-			if slices.Contains(tt.deflated, f.Name) {
-				want = zip.Deflate
+			if f.Method != zip.Deflate {
+				t.Errorf("%s: got method %d, want deflate", f.Name, f.Method)
 			}
-			if f.Method != want {
-				t.Errorf("limit %d: %s: got method %d, want %d", tt.limit, f.Name, f.Method, want)
+			if f.Name == "xl/worksheets/sheet2.xml" && f.CompressedSize64*10 > f.UncompressedSize64 {
+				t.Errorf("%s: %d bytes compressed to %d, want a tenth or less", f.Name, f.UncompressedSize64, f.CompressedSize64)
 			}
 		}
 		want := []string{"[Content_Types].xml", "_rels/.rels", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}
 		if !slices.Equal(names, want) {
-			t.Errorf("limit %d: got parts %q, want %q", tt.limit, names, want)
+			t.Errorf("got parts %q, want %q", names, want)
 		}
 	}
 }

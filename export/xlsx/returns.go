@@ -17,10 +17,16 @@ var ErrNoTaskSheet = errors.New("no task sheet in workbook")
 // well under a megabyte, so this only stops zip bombs.
 const maxReturnBytes = 256 << 20
 
+// headScan is how many rows ReadReturns looks through for a header row.
+const headScan = 5
+
 // Return is one task row read back from a workbook a dept filled in and
 // returned.
 type Return struct {
 	TaskID, Status, Progress, Problems, NextSteps, Note string
+	// Owner (责任人), Contact (联系人) and Deadline (完成时限: the
+	// document's, or what the dept wrote where the document set none)
+	Owner, Contact, Deadline string
 	// Sheet and Row (1-based) locate the row in the returned workbook.
 	Sheet string
 	Row   int
@@ -30,7 +36,8 @@ type Return struct {
 // workbook, keyed by the hidden task ID column. It returns every row that
 // carries a task ID, blank or not, in sheet then row order, with the
 // values trimmed; rows whose ID cell was cleared are skipped. A sheet is
-// read when its header row reaches the ID column, so the 说明 and 量化指标
+// read when one of its first headScan rows is a header row that reaches
+// the ID column (the 填报信息 block sits above it), so the 说明 and 量化指标
 // sheets are passed over; a workbook with no such sheet is ErrNoTaskSheet.
 func ReadReturns(data []byte) ([]Return, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxReturnBytes})
@@ -60,18 +67,22 @@ func readSheet(f *excelize.File, name string) ([]Return, bool, error) {
 		return nil, false, err
 	}
 	defer rows.Close()
-	if !rows.Next() {
-		return nil, false, rows.Error()
-	}
-	head, err := rows.Columns()
-	if err != nil {
-		return nil, false, err
-	}
-	if at(head, colID) == "" || at(head, colStatus) == "" {
-		return nil, false, nil
+	r := 0
+	for {
+		if r == headScan || !rows.Next() {
+			return nil, false, rows.Error()
+		}
+		r++
+		head, err := rows.Columns()
+		if err != nil {
+			return nil, false, err
+		}
+		if at(head, colID) != "" && at(head, colStatus) != "" {
+			break
+		}
 	}
 	var out []Return
-	for r := 2; rows.Next(); r++ {
+	for r++; rows.Next(); r++ {
 		cols, err := rows.Columns()
 		if err != nil {
 			return nil, true, err
@@ -87,6 +98,9 @@ func readSheet(f *excelize.File, name string) ([]Return, bool, error) {
 			Problems:  at(cols, colProblems),
 			NextSteps: at(cols, colNextSteps),
 			Note:      at(cols, colNote),
+			Owner:     at(cols, colOwner),
+			Contact:   at(cols, colContact),
+			Deadline:  at(cols, colDeadline),
 			Sheet:     name,
 			Row:       r,
 		})

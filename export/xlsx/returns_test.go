@@ -20,14 +20,17 @@ func TestReturnsRoundTrip(t *testing.T) {
 		sheet, ref string
 		value      any
 	}{
-		{lead, "M2", "已完成"},
-		{lead, "J2", "  已完成全年目标，\n地区生产总值增长7%。 "},
-		{lead, "K2", "无"},
-		{lead, "L2", "继续跟踪"},
-		{lead, "N2", 42},
-		{co, "M3", "滞后"},
-		{co, "K3", "=资金未到位"},
-		{all, "J2", "推进中"},
+		{lead, "J3", "已完成"},
+		{lead, "G3", "  已完成全年目标，\n地区生产总值增长7%。 "},
+		{lead, "H3", "无"},
+		{lead, "I3", "继续跟踪"},
+		{lead, "K3", 42},
+		{lead, "D3", " 张三 "},
+		{lead, "E3", "李四 0731-1234"},
+		{co, "J4", "滞后"},
+		{co, "H4", "=资金未到位"},
+		{co, "F4", "9月底前"}, // 3.2 has no deadline in the document
+		{all, "G3", "推进中"},
 	}
 	for _, x := range fills {
 		if err := f.SetCellValue(x.sheet, x.ref, x.value); err != nil {
@@ -43,10 +46,11 @@ func TestReturnsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Return{
-		{TaskID: "1.1", Status: "已完成", Progress: "已完成全年目标，\n地区生产总值增长7%。", Problems: "无", NextSteps: "继续跟踪", Note: "42", Sheet: lead, Row: 2},
-		{TaskID: "1.2", Sheet: co, Row: 2},
-		{TaskID: "3.2", Status: "滞后", Problems: "=资金未到位", Sheet: co, Row: 3},
-		{TaskID: "2.2", Progress: "推进中", Sheet: all, Row: 2},
+		{TaskID: "1.1", Status: "已完成", Progress: "已完成全年目标，\n地区生产总值增长7%。", Problems: "无", NextSteps: "继续跟踪", Note: "42",
+			Owner: "张三", Contact: "李四 0731-1234", Deadline: "年内持续推进", Sheet: lead, Row: 3},
+		{TaskID: "1.2", Deadline: "6月底前", Sheet: co, Row: 3},
+		{TaskID: "3.2", Status: "滞后", Problems: "=资金未到位", Deadline: "9月底前", Sheet: co, Row: 4},
+		{TaskID: "2.2", Progress: "推进中", Sheet: all, Row: 3},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ReadReturns:\ngot  %+v\nwant %+v", got, want)
@@ -128,7 +132,7 @@ func TestReturnsSkipsClearedIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := open(t, data)
-	if err := f.SetCellValue(w.Dept.Sheets.Co, "P2", ""); err != nil {
+	if err := f.SetCellValue(w.Dept.Sheets.Co, "Q3", ""); err != nil {
 		t.Fatal(err)
 	}
 	buf, err := f.WriteToBuffer()

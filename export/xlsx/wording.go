@@ -43,22 +43,29 @@ type deptWords struct {
 		Targets string `yaml:"targets"`
 		About   string `yaml:"about"`
 	} `yaml:"sheets"`
+	Form struct {
+		Dept    string `yaml:"dept"`
+		Contact string `yaml:"contact"`
+		Phone   string `yaml:"phone"`
+		Date    string `yaml:"date"`
+	} `yaml:"form"`
 	Columns struct {
-		Seq       string `yaml:"seq"`
-		Item      string `yaml:"item"`
-		Section   string `yaml:"section"`
+		No        string `yaml:"no"`
 		Text      string `yaml:"text"`
 		Role      string `yaml:"role"`
-		Lead      string `yaml:"lead"`
-		Co        string `yaml:"co"`
-		Targets   string `yaml:"targets"`
+		Owner     string `yaml:"owner"`
+		Contact   string `yaml:"contact"`
 		Deadline  string `yaml:"deadline"`
 		Progress  string `yaml:"progress"`
 		Problems  string `yaml:"problems"`
 		NextSteps string `yaml:"next_steps"`
 		Status    string `yaml:"status"`
 		Note      string `yaml:"note"`
-		Source    string `yaml:"source"`
+		Section   string `yaml:"section"`
+		Item      string `yaml:"item"`
+		Lead      string `yaml:"lead"`
+		Co        string `yaml:"co"`
+		Targets   string `yaml:"targets"`
 		ID        string `yaml:"id"`
 	} `yaml:"columns"`
 	Status struct {
@@ -73,6 +80,11 @@ type deptWords struct {
 		Title        string   `yaml:"title"`
 		Dept         string   `yaml:"dept"`
 		Date         string   `yaml:"date"`
+		Due          string   `yaml:"due"`
+		To           string   `yaml:"to"`
+		File         string   `yaml:"file"`
+		DueDefault   string   `yaml:"due_default"`
+		ToDefault    string   `yaml:"to_default"`
 		Lead         string   `yaml:"lead"`
 		Co           string   `yaml:"co"`
 		All          string   `yaml:"all"`
@@ -81,6 +93,8 @@ type deptWords struct {
 		Count        string   `yaml:"count"`
 		HowTo        string   `yaml:"howto"`
 		Instructions []string `yaml:"instructions"`
+		Return       string   `yaml:"return"`
+		ReturnNoDue  string   `yaml:"return_no_due"`
 	} `yaml:"about"`
 }
 
@@ -133,6 +147,7 @@ type masterWords struct {
 		Unit      string `yaml:"unit"`
 		Op        string `yaml:"op"`
 		Text      string `yaml:"text"`
+		Depts     string `yaml:"depts"`
 		Source    string `yaml:"source"`
 	} `yaml:"targets"`
 	Lists struct {

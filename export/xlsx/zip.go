@@ -11,29 +11,37 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// deptStoreLimit is the size up to which a part of a dept workbook is
-// stored rather than deflated. A dept workbook's parts all fit: allocating
-// a compressor (1.2 MB, about 0.4 ms) and compressing would cost more than
-// rendering the sheets, for files of some tens of kilobytes either way. A
-// larger part, a dept with thousands of tasks, is deflated. The master,
-// one per run and several times larger, deflates every part.
-const deptStoreLimit = 256 << 10
+// flatePool lends compressors to the workbooks of a batch: allocating one
+// (1.2 MB) per dept workbook would cost more than compressing it.
+type flatePool struct{ p sync.Pool }
+
+func newFlatePool() *flatePool { return &flatePool{} }
+
+func (fp *flatePool) get(w io.Writer) (*flate.Writer, error) {
+	if fw, ok := fp.p.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return fw, nil
+	}
+	return flate.NewWriter(w, flate.BestSpeed)
+}
+
+func (fp *flatePool) put(fw *flate.Writer) { fp.p.Put(fw) }
 
 // orderedZip is the excelize.ZipWriter of every workbook. excelize writes
 // streamed sheets in map order, so two streamed sheets land in the archive
 // in a random order; orderedZip buffers each part as it comes and writes
 // the archive on Close with the parts sorted by name ([Content_Types].xml
-// first), so the bytes depend on the content alone. Parts up to limit
-// bytes are stored; a larger part is deflated (flate.BestSpeed) as it is
-// written, through one compressor allocated on first need, so memory stays
-// near the compressed size.
+// first), so the bytes depend on the content alone. Every part is deflated
+// (flate.BestSpeed) as it is written, through one compressor borrowed from
+// the batch's pool, so memory stays near the compressed size.
 type orderedZip struct {
 	w     io.Writer
-	limit int
+	pool  *flatePool
 	parts []*zipPart
 	cur   *zipPart
 	fw    *flate.Writer
@@ -41,17 +49,16 @@ type orderedZip struct {
 }
 
 type zipPart struct {
-	name    string
-	data    bytes.Buffer // stored bytes, or deflated ones
-	deflate bool
-	crc     hash.Hash32
-	size    uint64
+	name string
+	data bytes.Buffer // deflated bytes
+	crc  hash.Hash32
+	size uint64
 }
 
-// orderedZipper returns an excelize.File.ZipWriter that stores parts up to
-// limit bytes (-1: none).
-func orderedZipper(limit int) func(io.Writer) excelize.ZipWriter {
-	return func(w io.Writer) excelize.ZipWriter { return &orderedZip{w: w, limit: limit} }
+// orderedZipper returns an excelize.File.ZipWriter that deflates every
+// part with compressors from pool.
+func orderedZipper(pool *flatePool) func(io.Writer) excelize.ZipWriter {
+	return func(w io.Writer) excelize.ZipWriter { return &orderedZip{w: w, pool: pool} }
 }
 
 // Create starts a part; the previous part is complete.
@@ -60,6 +67,16 @@ func (z *orderedZip) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	p := &zipPart{name: name, crc: crc32.NewIEEE()}
+	if z.fw == nil {
+		fw, err := z.pool.get(&p.data)
+		if err != nil {
+			z.err = err
+			return nil, err
+		}
+		z.fw = fw
+	} else {
+		z.fw.Reset(&p.data)
+	}
 	z.cur = p
 	z.parts = append(z.parts, p)
 	return partWriter{z}, nil
@@ -75,42 +92,16 @@ func (pw partWriter) Write(b []byte) (int, error) {
 	p := z.cur
 	p.crc.Write(b)
 	p.size += uint64(len(b))
-	if !p.deflate && p.data.Len()+len(b) <= z.limit {
-		return p.data.Write(b)
-	}
-	if !p.deflate {
-		if z.err = z.startDeflate(p); z.err != nil {
-			return 0, z.err
-		}
-	}
 	n, err := z.fw.Write(b)
 	z.err = err
 	return n, err
-}
-
-// startDeflate switches p from stored to deflated.
-func (z *orderedZip) startDeflate(p *zipPart) error {
-	raw := bytes.Clone(p.data.Bytes())
-	p.data.Reset()
-	if z.fw == nil {
-		fw, err := flate.NewWriter(&p.data, flate.BestSpeed)
-		if err != nil {
-			return err
-		}
-		z.fw = fw
-	} else {
-		z.fw.Reset(&p.data)
-	}
-	p.deflate = true
-	_, err := z.fw.Write(raw)
-	return err
 }
 
 func (z *orderedZip) finish() error {
 	if z.err != nil {
 		return z.err
 	}
-	if z.cur != nil && z.cur.deflate {
+	if z.cur != nil {
 		z.err = z.fw.Close()
 	}
 	z.cur = nil
@@ -127,6 +118,10 @@ func (z *orderedZip) Close() error {
 	if err := z.finish(); err != nil {
 		return err
 	}
+	if z.fw != nil {
+		z.pool.put(z.fw)
+		z.fw = nil
+	}
 	slices.SortFunc(z.parts, func(a, b *zipPart) int {
 		return strings.Compare(partKey(a.name), partKey(b.name))
 	})
@@ -142,7 +137,7 @@ func (z *orderedZip) Close() error {
 	for _, p := range z.parts {
 		w, err := zw.CreateRaw(&zip.FileHeader{
 			Name:               p.name,
-			Method:             method(p.deflate),
+			Method:             zip.Deflate,
 			CRC32:              p.crc.Sum32(),
 			CompressedSize64:   uint64(p.data.Len()),
 			UncompressedSize64: p.size,
@@ -163,11 +158,4 @@ func partKey(name string) string {
 		return ""
 	}
 	return name
-}
-
-func method(deflate bool) uint16 {
-	if deflate {
-		return zip.Deflate
-	}
-	return zip.Store
 }
