@@ -3,6 +3,7 @@ package orgname
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -29,6 +30,7 @@ type config struct {
 	BareGovernments   []string          `yaml:"bare_governments"`
 	PlaceNorm         []string          `yaml:"place_norm"`
 	Provinces         []string          `yaml:"provinces"`
+	ProvinceLevel     string            `yaml:"province_level"`
 	Ethnic            []string          `yaml:"ethnic"`
 	PartyHeads        []string          `yaml:"party_heads"`
 	PartyMarker       string            `yaml:"party_marker"`
@@ -36,6 +38,7 @@ type config struct {
 	Government        special           `yaml:"government"`
 	PartyCommittee    special           `yaml:"party_committee"`
 	IssuerOffice      string            `yaml:"issuer_office"`
+	Title             title             `yaml:"title"`
 	Infix             []infix           `yaml:"infix"`
 	NotNames          notNames          `yaml:"not_names"`
 	Suffixes          []suffixDef       `yaml:"suffixes"`
@@ -46,6 +49,12 @@ type special struct {
 	Stem   string `yaml:"stem"`
 	Suffix string `yaml:"suffix"`
 	Kind   string `yaml:"kind"`
+}
+
+type title struct {
+	Before []string `yaml:"before"`
+	Drop   []string `yaml:"drop"`
+	Year   string   `yaml:"year"`
 }
 
 type infix struct {
@@ -124,6 +133,7 @@ type Grammar struct {
 	maxPlaceSuffix int               // runes
 	placeLast      map[rune]bool     // last runes of place suffixes
 	maxProvince    int               // runes
+	provinceLevel  string
 	placeNorm      []string
 	bareGov        map[string]bool // levels whose bare place is a government
 	provinces      map[string]bool
@@ -135,6 +145,7 @@ type Grammar struct {
 	government   special
 	partyC       special
 	issuerOffice string
+	title        title
 	infix        []infix
 	not          notNames
 	notFirst     map[rune]bool // first runes of group and leader words
@@ -170,32 +181,34 @@ func build(c *config) (*Grammar, error) {
 		return fmt.Errorf("%w: %s", ErrGrammar, fmt.Sprintf(format, a...))
 	}
 	g := &Grammar{
-		kinds:        slices.Clone(c.Kinds),
-		kindRank:     map[string]int{},
-		foreign:      map[string]bool{},
-		named:        map[string]bool{},
-		govLevels:    map[string]bool{},
-		levels:       map[string]string{},
-		placeSuffix:  map[string]string{},
-		placeLast:    map[rune]bool{},
-		bareGov:      map[string]bool{},
-		provinces:    map[string]bool{},
-		placeNorm:    c.PlaceNorm,
-		ethnic:       c.Ethnic,
-		partyHeads:   c.PartyHeads,
-		partyMarker:  c.PartyMarker,
-		govMarkers:   c.GovernmentMarkers,
-		government:   c.Government,
-		partyC:       c.PartyCommittee,
-		issuerOffice: c.IssuerOffice,
-		infix:        c.Infix,
-		not:          c.NotNames,
-		suffix:       map[string]*suffix{},
-		stems:        map[string]*body{},
-		names:        map[string]nameOf{},
-		placeFree:    map[string]nameOf{},
-		freeLast:     map[rune]bool{},
-		heads:        map[string][]*body{},
+		kinds:         slices.Clone(c.Kinds),
+		kindRank:      map[string]int{},
+		foreign:       map[string]bool{},
+		named:         map[string]bool{},
+		govLevels:     map[string]bool{},
+		levels:        map[string]string{},
+		placeSuffix:   map[string]string{},
+		placeLast:     map[rune]bool{},
+		bareGov:       map[string]bool{},
+		provinces:     map[string]bool{},
+		placeNorm:     c.PlaceNorm,
+		provinceLevel: c.ProvinceLevel,
+		ethnic:        c.Ethnic,
+		partyHeads:    c.PartyHeads,
+		partyMarker:   c.PartyMarker,
+		govMarkers:    c.GovernmentMarkers,
+		government:    c.Government,
+		partyC:        c.PartyCommittee,
+		issuerOffice:  c.IssuerOffice,
+		title:         c.Title,
+		infix:         c.Infix,
+		not:           c.NotNames,
+		suffix:        map[string]*suffix{},
+		stems:         map[string]*body{},
+		names:         map[string]nameOf{},
+		placeFree:     map[string]nameOf{},
+		freeLast:      map[rune]bool{},
+		heads:         map[string][]*body{},
 	}
 	if len(g.kinds) == 0 {
 		return nil, bad("no kinds")
@@ -258,6 +271,9 @@ func build(c *config) (*Grammar, error) {
 		g.maxPlaceSuffix = max(g.maxPlaceSuffix, utf8.RuneCountInString(w))
 		r, _ := utf8.DecodeLastRuneInString(w)
 		g.placeLast[r] = true
+	}
+	if len(c.Provinces) > 0 && !slices.Contains(slices.Collect(maps.Values(g.levels)), c.ProvinceLevel) {
+		return nil, bad("province_level %q is not a level", c.ProvinceLevel)
 	}
 	for _, l := range c.BareGovernments {
 		g.bareGov[l] = true

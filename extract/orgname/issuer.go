@@ -64,16 +64,20 @@ func (g *Grammar) issuerLine(line string) string {
 	for i < len(l) && l[i] >= '0' && l[i] <= '9' {
 		i++
 	}
-	if i > 0 && strings.HasPrefix(l[i:], "年") {
-		l = l[i+len("年"):]
+	if y := g.title.Year; i > 0 && y != "" && strings.HasPrefix(l[i:], y) {
+		l = l[i+len(y):]
 	}
 	return l
 }
 
 // issuerTitle reads a title, signature or heading line.
 func (g *Grammar) issuerTitle(l string) (string, string, bool) {
-	cand := l
-	about := strings.Index(l, "关于")
+	cand, about := l, -1
+	for _, b := range g.title.Before {
+		if i := strings.Index(l, b); i >= 0 && (about < 0 || i < about) {
+			about = i
+		}
+	}
 	if about >= 0 {
 		cand = l[:about]
 	}
@@ -82,7 +86,9 @@ func (g *Grammar) issuerTitle(l string) (string, string, bool) {
 		found             bool
 	)
 	for _, f := range strings.Fields(cand) {
-		f = strings.TrimSuffix(f, "文件")
+		for _, d := range g.title.Drop {
+			f = strings.TrimSuffix(f, d)
+		}
 		is, lv, gov, ok := g.issuerOf(f)
 		if !ok {
 			continue
@@ -126,8 +132,8 @@ func (g *Grammar) issuerProse(l string) (string, string, bool) {
 				break
 			}
 			start -= size
-			if before, _ := utf8.DecodeLastRuneInString(l[:start]); start > 0 && before == '各' {
-				continue
+			if g.afterGroup(l[:start]) {
+				continue // 各区人民政府 is not the issuer
 			}
 			if is, lv, gov, ok := g.issuerOf(l[start:end]); ok && gov {
 				return is, lv, true
@@ -157,4 +163,14 @@ func (g *Grammar) issuerOf(f string) (issuer, level string, gov, ok bool) {
 		return pre + g.govMarkers[0], p.Level, true, true
 	}
 	return p.Written, p.Level, false, true
+}
+
+// afterGroup reports whether before ends with a group prefix (各).
+func (g *Grammar) afterGroup(before string) bool {
+	for _, p := range g.not.GroupPrefixes {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
 }

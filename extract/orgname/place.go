@@ -31,7 +31,7 @@ func (g *Grammar) places(s string, from, depth int, yield func(end, segAt, baseA
 		j += size
 		seg := s[from:j]
 		if depth == 0 && k < g.maxProvince && g.provinces[seg] {
-			yield(j, from, j, g.provinceLevel())
+			yield(j, from, j, g.provinceLevel)
 			g.places(s, j, depth+1, yield)
 		}
 		if !g.placeLast[r] {
@@ -53,9 +53,6 @@ func (g *Grammar) places(s string, from, depth int, yield func(end, segAt, baseA
 		}
 	}
 }
-
-// provinceLevel is the level of a province written without its suffix.
-func (g *Grammar) provinceLevel() string { return g.placeSuffix["省"] }
 
 // resolve reads the body part of a name, after the option o.
 // Unknown stems are read only when unknown is true.
@@ -140,7 +137,7 @@ func (g *Grammar) freePlace(place string, strict bool) bool {
 // placeLevel is the level of a place: its suffix's, or a province's; "".
 func (g *Grammar) placeLevel(place string) string {
 	if g.provinces[place] {
-		return g.provinceLevel()
+		return g.provinceLevel
 	}
 	t := tailStarts(place, g.maxPlaceSuffix)
 	for i := t.n - 1; i >= 0; i-- {
