@@ -87,7 +87,7 @@ func (g *Grammar) Parse(s string) (Name, bool) {
 func (g *Grammar) parse(s string) (parsed, bool) {
 	w := strings.TrimSpace(s)
 	core := stripNote(w)
-	if strings.ContainsAny(core, "()（）") {
+	if hasParens(core) {
 		core = dropParens.Replace(core) // 自然资源（和规划）局
 	}
 	if core == "" || !g.plausible(core) {
@@ -350,6 +350,12 @@ func (g *Grammar) parseHeads(w, core string) (parsed, bool) {
 
 // dropParens deletes parentheses inside a name, keeping what they hold.
 var dropParens = strings.NewReplacer("(", "", ")", "", "（", "", "）", "")
+
+// hasParens reports whether s holds a parenthesis, half- or full-width.
+func hasParens(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, ')') >= 0 ||
+		strings.Contains(s, "（") || strings.Contains(s, "）")
+}
 
 // stripNote drops a trailing parenthesised note: 虞山高新区(筹).
 func stripNote(w string) string {
