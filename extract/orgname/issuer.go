@@ -107,13 +107,24 @@ func (g *Grammar) issuerTitle(l string) (string, string, bool) {
 		return "", "", false
 	}
 	for _, m := range g.govMarkers {
-		if i := strings.Index(l, m); i > 0 {
+		if i := strings.Index(l, m); i > 0 && !g.namesLeader(l[:i]) {
 			if is, lv, gov, ok := g.issuerOf(l[:i+len(m)]); ok && gov {
 				return is, lv, true
 			}
 		}
 	}
 	return "", "", false
+}
+
+// namesLeader reports whether s names a leader (赵建才市长代表…): then it
+// does not start with its government.
+func (g *Grammar) namesLeader(s string) bool {
+	for _, x := range g.not.LeaderSuffixes {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // issuerProse finds the shortest government named in a line of prose.
@@ -144,8 +155,8 @@ func (g *Grammar) issuerProse(l string) (string, string, bool) {
 }
 
 // issuerOf reads f as an issuer: a government, an office standing for its
-// government, or any body with a level or place. gov is true for the first
-// two.
+// government or party committee, or any body with a level or place. gov is
+// true for a government and its office.
 func (g *Grammar) issuerOf(f string) (issuer, level string, gov, ok bool) {
 	p, ok := g.parse(f)
 	if !ok || p.Level == "" && p.Place == "" {
@@ -156,7 +167,7 @@ func (g *Grammar) issuerOf(f string) (issuer, level string, gov, ok bool) {
 		pre := p.core[:p.levelAt]
 		switch {
 		case p.Party:
-			return pre + g.partyMarker, p.Level, true, true
+			return pre + g.partyMarker, p.Level, false, true
 		case g.govLevels[p.Level] && p.Place == "":
 			return pre, p.Level, true, true
 		}
