@@ -138,14 +138,16 @@ func (b *book) matrix(doc *extract.Document) *sheet {
 	cols := make([]column, 0, ni+2)
 	cols = append(cols, column{head: m.Dept, min: 12, max: 28, style: st.text})
 	for i := range items {
-		cols = append(cols, column{head: strconv.Itoa(items[i].Number), min: 4.5, style: st.center})
+		// as narrow as a mark and a two-digit number allow, so that the
+		// whole matrix prints one page wide
+		cols = append(cols, column{head: strconv.Itoa(items[i].Number), min: 3.5, style: st.center})
 	}
 	cols = append(cols, column{head: m.Total, min: 10, style: st.center})
 	return &sheet{
 		name: b.w.Master.Sheets.Matrix, cols: cols, rows: nd, freezeX: 1, note: note,
-		// a column per item is too wide to fit a page: print it at full
-		// size, with the dept names and item numbers on every page
-		titleCol: true, noFit: true,
+		// one page wide, landscape, with the item numbers (and the dept
+		// names, should a reader print it at full size) on every page
+		titleCol: true,
 		row: func(d int, r []any) {
 			r[0] = doc.Depts[d].Name
 			for i, g := range grid[d*ni : (d+1)*ni] {

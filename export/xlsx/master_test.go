@@ -263,3 +263,42 @@ func TestOrderedZip(t *testing.T) {
 		}
 	}
 }
+
+// TestMasterPrint checks the print setup of every master sheet: A4
+// landscape, one page wide, the header row on every page, and the
+// 责任矩阵's dept names too.
+func TestMasterPrint(t *testing.T) {
+	w := testWording(t)
+	data, err := Master(seed(t), testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, data)
+	names := map[string]bool{}
+	for _, d := range f.GetDefinedName() {
+		names[d.Scope+" "+d.Name+" "+d.RefersTo] = true
+	}
+	for _, name := range f.GetSheetList() {
+		pl, err := f.GetPageLayout(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		props, err := f.GetSheetProps(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if deref(pl.Size) != paperA4 || deref(pl.Orientation) != "landscape" || !deref(props.FitToPage) ||
+			deref(pl.FitToWidth) != 1 || deref(pl.FitToHeight) != 0 {
+			t.Errorf("%s: got size %d %s fitToPage %v fit %d×%d, want A4 landscape one page wide", name,
+				deref(pl.Size), deref(pl.Orientation), deref(props.FitToPage), deref(pl.FitToWidth), deref(pl.FitToHeight))
+		}
+		q := quoteSheet(name)
+		want := name + " _xlnm.Print_Titles " + q + "!$1:$1"
+		if name == w.Master.Sheets.Matrix {
+			want = name + " _xlnm.Print_Titles " + q + "!$A:$A," + q + "!$1:$1"
+		}
+		if !names[want] {
+			t.Errorf("%s: no print titles %q in %v", name, want, names)
+		}
+	}
+}
