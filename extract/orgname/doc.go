@@ -46,9 +46,11 @@
 // suffixes of one kind of zone are one class (经济技术开发区, 经济开发区,
 // 经开区 are all 经开区).
 //
-// Every way to read the start of a name is tried, and the reading with a
-// known body wins over one with an unknown stem, a reading with a prefix
-// over one without (省市场监管局 is 省 + 市场监管局; 市民政局 is 市 + 民政局).
+// Every way to read the start of a name is tried. A reading with a known
+// body wins over one with an unknown stem (市民政局 is 市 + 民政局, 市场监管局
+// is 市场监管局), and among known bodies the longest body wins
+// (住房城乡建设厅 is 住建, not the place 住房城乡 + 建设厅). Among unknown
+// stems a reading with a level or place wins (省 + 代建中心).
 // Strings that are never names are refused before: groups (有关部门,
 // 各乡、镇人民政府, 市直各部门: a 各, 有关 or 相关), leaders (分管副省长,
 // 协管副秘书长), and unknown stems that read as prose (加快推进…建设).

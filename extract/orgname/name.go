@@ -122,11 +122,7 @@ func (g *Grammar) parse(s string) (parsed, bool) {
 		if !r.ok {
 			return
 		}
-		score := optionScore(o, r.known || r.empty)
-		if r.free != "" {
-			score += freeBonus
-		}
-		if score > bestScore {
+		if score := optionScore(o, r.known || r.empty); score > bestScore {
 			best, bestR, bestScore = o, r, score
 		}
 	}
@@ -137,18 +133,16 @@ func (g *Grammar) parse(s string) (parsed, bool) {
 	return g.build(w, core, len(head), head != "", best, bestR), true
 }
 
-// freeBonus scores a free place before a place-free body as a place and a
-// marker: 湖南 + 金融监管局 is the regulator's office, not 湖南 (a place) +
-// 金融监管局 (the province's own 地方金融监管局).
-const freeBonus = 11
-
-// optionScore ranks readings: a known body over an unknown stem, then a
-// reading with a level or place over one without, then one with a marker.
+// optionScore ranks readings. A known body wins over an unknown stem, and
+// among known bodies the longest body wins: 住房城乡建设厅 is 住建, not the
+// place 住房城乡 + 建设厅; 湖南金融监管局 is the regulator (a free place in
+// the body), not 湖南 + 金融监管局. Among unknown stems a reading with a
+// level or place wins (湖南 + 湘江新区), then one with a marker.
 func optionScore(o option, known bool) int {
-	score := 0
 	if known {
-		score += 100
+		return 1<<20 - o.rest
 	}
+	score := 0
 	if o.end > 0 {
 		score += 10
 	}
