@@ -114,8 +114,9 @@ func (g *Grammar) resolve(rest string, o option, unknown bool) resolved {
 }
 
 // freePlace reports whether place can stand before a place-free body: not
-// a level (省 + 海关 is a level prefix), and for a strict one a place
-// written without a level (湖南, 长沙, not 湖南省 or 省地方).
+// a level (省 + 海关 is a level prefix), and for a strict one a province
+// or a place with no place suffix in it (湖南, 长沙; not 湖南省, 省地方,
+// 六安市地方).
 func (g *Grammar) freePlace(place string, strict bool) bool {
 	if utf8.RuneCountInString(place) > maxPlaceRunes {
 		return false
@@ -126,12 +127,20 @@ func (g *Grammar) freePlace(place string, strict bool) bool {
 	if !strict {
 		return true
 	}
+	if g.provinces[place] {
+		return true
+	}
+	for _, r := range place {
+		if g.placeLast[r] {
+			return false // 六安市地方 + 金融监管局 is 六安市 + 地方金融监管局
+		}
+	}
 	for _, l := range g.levelWords {
 		if strings.HasPrefix(place, l) {
 			return false
 		}
 	}
-	return g.provinces[place] || g.placeLevel(place) == ""
+	return true
 }
 
 // placeLevel is the level of a place: its suffix's, or a province's; "".

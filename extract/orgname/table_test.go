@@ -24,8 +24,10 @@ func TestTableSelfConsistent(t *testing.T) {
 	}
 	// written forms another reading rightly takes
 	except := map[string]string{
-		"市办": "a bare 办 needs a marker: 市政府办",
-		"办":  "a bare 办 needs a marker",
+		"市办":          "a bare 办 needs a marker: 市政府办",
+		"六安市办":        "a bare 办 needs a marker",
+		"湘西土家族苗族自治州办": "a bare 办 needs a marker",
+		"办":           "a bare 办 needs a marker",
 	}
 	n := 0
 	check := func(s, key string, level bool) {
@@ -60,6 +62,11 @@ func TestTableSelfConsistent(t *testing.T) {
 			check(w, bd.Key, false)
 			if bd.Kind != "下级政府" {
 				check("市"+w, bd.Key, true)
+				check("六安市"+w, bd.Key, true)
+				check("湘西土家族苗族自治州"+w, bd.Key, true)
+			}
+			if bd.Kind == c.PartyCommittee.Kind {
+				check("县委"+w, bd.Key, true)
 			}
 		}
 		for _, h := range bd.Heads {
