@@ -48,7 +48,7 @@ type lineNumber struct {
 var (
 	reNumArabic      = regexp.MustCompile(`^(\d{1,4})\s*[.．、﹒]\s*`)
 	reNumCnDun       = regexp.MustCompile(`^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*`)
-	reNumCnParen     = regexp.MustCompile(`^（([一二三四五六七八九十百]{1,4})）\s*`)
+	reNumCnParen     = regexp.MustCompile(`^[（(]([一二三四五六七八九十百]{1,4})[）)]\s*`)
 	reNumArabicParen = regexp.MustCompile(`^（(\d{1,3})）\s*`)
 	reNumTiao        = regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})条\s*`)
 	reNumPart        = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*`)
@@ -68,7 +68,7 @@ func numberOf(l string) lineNumber {
 			v, _ := strconv.Atoi(l[m[2]:m[3]])
 			return lineNumber{form: fArabic, value: v, numeral: l[m[2]:m[3]], rest: m[1]}
 		}
-	case r == '（':
+	case r == '（' || r == '(':
 		if m := reNumCnParen.FindStringSubmatchIndex(l); m != nil {
 			return lineNumber{form: fCnParen, value: parseChineseNumber(l[m[2]:m[3]]), numeral: l[m[2]:m[3]], rest: m[1]}
 		}

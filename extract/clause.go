@@ -429,28 +429,27 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 }
 
 // looksLikeNames rejects prose that happens to end with 负责 or 参与:
-// names are short and carry no sentence punctuation. A name may start with
-// a digit or a Latin letter (5G产业联盟, 12345热线办, IPv6推进办).
+// names are short and carry no sentence punctuation. A clause is known by
+// its role word, not by its names' first characters: a name may start
+// with a digit or a Latin letter (5G产业联盟, 12345热线办, IPv6推进办), or
+// have no Chinese at all (CON) when another name of the list has.
 func looksLikeNames(s string) bool {
 	if strings.ContainsAny(s, "。；;！？“”") {
 		return false
 	}
+	han := false
 	for _, n := range splitNames(s) {
 		if utf8.RuneCountInString(n) > 40 {
 			return false
 		}
-		han := false
 		for _, r := range n {
 			if unicode.Is(unicode.Han, r) {
 				han = true
 				break
 			}
 		}
-		if !han {
-			return false
-		}
 	}
-	return true
+	return han
 }
 
 // splitParts cuts a clause at ，；, ; outside nested parentheses.

@@ -122,7 +122,13 @@ func foldLine(l string, t *traditional) string {
 	}
 	var b strings.Builder
 	b.Grow(len(l))
-	for _, r := range l {
+	for i := 0; i < len(l); {
+		r, size := utf8.DecodeRuneInString(l[i:])
+		if r == utf8.RuneError && size <= 1 {
+			b.WriteString(l[i : i+max(size, 1)]) // an invalid byte stays as it is
+			i += max(size, 1)
+			continue
+		}
 		r = bracketFold(r)
 		if t != nil {
 			if s, ok := t.to[r]; ok {
@@ -130,6 +136,7 @@ func foldLine(l string, t *traditional) string {
 			}
 		}
 		b.WriteRune(r)
+		i += size
 	}
 	return b.String()
 }

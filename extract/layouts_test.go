@@ -59,7 +59,7 @@ var tableRows = [][]string{
 	{"2", "医疗服务", "新建村卫生室20个", "市卫健委", "", "10月底前"},
 }
 
-func sampleDocx(t *testing.T) []byte {
+func sampleDocx(t testing.TB) []byte {
 	var b strings.Builder
 	b.WriteString(wPara("", "2022年重点民生实事分解表"))
 	b.WriteString("<w:tbl>")
@@ -98,7 +98,7 @@ const csvTable = "序号,项目,工作任务,牵头单位,配合单位,完成时
 	"1,教育提升,新增学位6000个,市教育局,市财政局,9月底前\n" +
 	"2,医疗服务,新建村卫生室20个,市卫健委,,10月底前\n"
 
-func xlsxTable(t *testing.T) []byte {
+func xlsxTable(t testing.TB) []byte {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := "分解表"

@@ -28,6 +28,9 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 	if len(p.items) == 0 {
 		return nil, &Error{File: t.Name, Err: ErrNoItems}
 	}
+	if err := p.checkCounts(); err != nil {
+		return nil, err
+	}
 	return p.document(), nil
 }
 
@@ -50,7 +53,29 @@ func ParseFile(path string, dir *Directory) (*Document, error) {
 const (
 	MaxLines    = 500_000 // lines of text
 	MaxLineSize = 1 << 20 // bytes in one line
+	MaxItems    = 20_000  // items
+	MaxTasks    = 100_000 // tasks
+	MaxDepts    = 5_000   // distinct depts
 )
+
+// checkCounts refuses a document that makes more items, tasks or depts
+// than the limits: the pack of such a document would not be readable
+// either, and each dept costs a workbook and a brief.
+func (p *parser) checkCounts() error {
+	tasks := 0
+	for _, it := range p.items {
+		tasks += len(it.Tasks)
+	}
+	for _, c := range []struct {
+		what       string
+		got, limit int
+	}{{"items", len(p.items), MaxItems}, {"tasks", tasks, MaxTasks}, {"depts", len(p.depts), MaxDepts}} {
+		if c.got > c.limit {
+			return &Error{File: p.text.Name, Err: fmt.Errorf("%w: %d %s, the limit is %d", ErrTooLarge, c.got, c.what, c.limit)}
+		}
+	}
+	return nil
+}
 
 func checkLimits(t *Text) error {
 	if len(t.Lines) > MaxLines {
@@ -335,6 +360,12 @@ func (p *parser) continueItem(n int, l string) {
 		p.warn(n, it.Number, "item-mid-sentence", "item", it.Number)
 	}
 	it.seen = true
+	if k := len(it.segs); k > 0 && joinsWord(it.segs[k-1].text, l) {
+		// a number or a Latin word cut by the line break: keep the
+		// boundary, so no number or name runs across two lines
+		it.lines = append(it.lines, " ")
+		it.segs = append(it.segs, segment{text: " ", line: n})
+	}
 	it.lines = append(it.lines, p.written(n, l))
 	it.segs = append(it.segs, p.splitSegments(l, n)...)
 }
@@ -344,6 +375,17 @@ func (p *parser) continueItem(n int, l string) {
 func startsMidSentence(l string, v *Vocabulary) bool {
 	r, _ := utf8.DecodeRuneInString(l)
 	return strings.ContainsRune("，,、；;。：:）)", r) || (r == '（' && hasClauseV(l[:clauseEnd(l)], v))
+}
+
+// joinsWord reports whether prev ends and next starts with an ASCII
+// letter or digit, which joined would make one number or word.
+func joinsWord(prev, next string) bool {
+	if prev == "" || next == "" {
+		return false
+	}
+	a, b := prev[len(prev)-1], next[0]
+	alnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '%' }
+	return alnum(a) && alnum(b)
 }
 
 func (p *parser) closeItem() {

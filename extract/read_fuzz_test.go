@@ -26,6 +26,11 @@ func FuzzRead(f *testing.F) {
 	f.Add("a.txt", []byte("\xEF\xBB\xBF\u3000\u00a0(１,０００)\u200b\r"))
 	f.Add("a.docx", []byte("PK\x03\x04junk"))
 	f.Add("a.txt", []byte("<html><p>a<script>b</p>"))
+	f.Add("t.html", []byte(sampleHTML))
+	f.Add("t.csv", []byte(csvTable))
+	f.Add("t.docx", sampleDocx(f))
+	f.Add("t.xlsx", xlsxTable(f))
+	f.Add("t.xls", []byte(magicOLE+"xls"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		got, err := Read(name, data)
 		if err != nil {
@@ -35,16 +40,30 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		switch got.Format {
-		case FormatText, FormatDocx, FormatHTML:
+		case FormatText, FormatDocx, FormatHTML, FormatXLSX, FormatCSV:
 		default:
 			t.Fatalf("got format %q", got.Format)
 		}
 		if len(got.Lines) == 0 {
 			t.Fatal("no lines and no error")
 		}
+		if got.Cells != nil && len(got.Cells) != len(got.Lines) {
+			t.Fatalf("%d lines but %d cell rows", len(got.Lines), len(got.Cells))
+		}
 		for i, l := range got.Lines {
-			if !utf8.ValidString(l) || strings.ContainsAny(l, "\r\n") {
+			if !utf8.ValidString(l) || strings.ContainsAny(l, "\r\n\x1e\x1f") {
 				t.Fatalf("line %d: %q", i+1, l)
+			}
+			if got.Cells != nil && got.Cells[i] != nil && rowLine(got.Cells[i]) != l {
+				t.Fatalf("line %d: %q is not its cells %q", i+1, l, got.Cells[i])
+			}
+			if got.Cells != nil && got.Cells[i] != nil {
+				for _, c := range got.Cells[i] {
+					if normalizeLine(c) != c {
+						t.Fatalf("line %d: cell %q not normalised", i+1, c)
+					}
+				}
+				continue
 			}
 			if n := normalizeLine(l); n != l {
 				t.Fatalf("line %d not normalised: %q, normalised %q", i+1, l, n)
