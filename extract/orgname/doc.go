@@ -8,8 +8,8 @@
 //
 // Input is one name, Simplified Chinese (the caller folds Traditional
 // characters), surrounding space trimmed; a trailing parenthesised note is
-// ignored (虞山高新区(筹)) and parentheses inside are dropped
-// (自然资源（和规划）局). Only Han characters are read: a string with
+// ignored (虞山高新区(筹)); parentheses and spaces inside are dropped
+// (自然资源（和规划）局, 省 发改委). Only Han characters are read: a string with
 // digits, Latin letters or punctuation is not a name. A name is
 //
 //	[party head] [level | place…] [委 | 人民政府 | 政府] stem suffix

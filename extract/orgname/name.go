@@ -87,8 +87,8 @@ func (g *Grammar) Parse(s string) (Name, bool) {
 func (g *Grammar) parse(s string) (parsed, bool) {
 	w := strings.TrimSpace(s)
 	core := stripNote(w)
-	if hasParens(core) {
-		core = dropParens.Replace(core) // 自然资源（和规划）局
+	if hasNoise(core) {
+		core = dropNoise.Replace(core) // 自然资源（和规划）局, 省 发改委
 	}
 	if core == "" || !g.plausible(core) {
 		return parsed{}, false
@@ -342,13 +342,15 @@ func (g *Grammar) parseHeads(w, core string) (parsed, bool) {
 	return parsed{}, false
 }
 
-// dropParens deletes parentheses inside a name, keeping what they hold.
-var dropParens = strings.NewReplacer("(", "", ")", "", "（", "", "）", "")
+// dropNoise deletes parentheses inside a name, keeping what they hold, and
+// spaces.
+var dropNoise = strings.NewReplacer("(", "", ")", "", "（", "", "）", "", " ", "", "\u3000", "")
 
-// hasParens reports whether s holds a parenthesis, half- or full-width.
-func hasParens(s string) bool {
-	return strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, ')') >= 0 ||
-		strings.Contains(s, "（") || strings.Contains(s, "）")
+// hasNoise reports whether s holds a parenthesis or a space, half- or
+// full-width.
+func hasNoise(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, ')') >= 0 || strings.IndexByte(s, ' ') >= 0 ||
+		strings.Contains(s, "（") || strings.Contains(s, "）") || strings.Contains(s, "\u3000")
 }
 
 // stripNote drops a trailing parenthesised note: 虞山高新区(筹).

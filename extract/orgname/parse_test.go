@@ -1,6 +1,9 @@
 package orgname
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParse(t *testing.T) {
 	g := load(t)
@@ -63,6 +66,7 @@ func TestParse(t *testing.T) {
 		{"湖南金融监管局", want{"省", "湖南", "金融监管总局", "局", "垂直管理单位", false, true}},
 		{"国家金融监督管理总局湖南监管局", want{"省", "湖南", "金融监管总局", "局", "垂直管理单位", false, true}},
 		{"省金融监管局", want{"省", "", "地方金融监督管理", "局", "政府部门", false, false}},
+		{"省 发改委", want{"省", "", "发展改革", "委", "政府部门", false, false}},
 		{"市自然资源（和规划）局", want{"市", "", "自然资源", "局", "政府部门", false, false}},
 		{"长沙海关", want{"", "长沙", "海关", "海关", "垂直管理单位", false, true}},
 		{"省通信管理局", want{"省", "", "通信管理", "局", "垂直管理单位", false, true}},
@@ -118,7 +122,7 @@ func TestParse(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("Parse(%q) = %+v, want %+v", tt.in, got, tt.want)
 		}
-		if n.Written != tt.in {
+		if n.Written != strings.TrimSpace(tt.in) {
 			t.Errorf("Parse(%q).Written = %q", tt.in, n.Written)
 		}
 	}
