@@ -1,0 +1,308 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// One table-driven test per stage of the extractor.
+
+func TestFoldStage(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"【責任單位：市發展和改革委員會】", "（责任单位：市发展和改革委员会）"},
+		{"〔牽頭單位：市商務局〕", "（牵头单位：市商务局）"},
+		{"［省财政厅牵头］", "（省财政厅牵头）"},
+		{"（省财政厅牵头）", "（省财政厅牵头）"},
+	}
+	for _, tc := range tests {
+		got := foldLines([]string{tc.in})[0]
+		if got != tc.want {
+			t.Errorf("fold(%q): got %q, want %q", tc.in, got, tc.want)
+		}
+		if len(got) != len(tc.in) {
+			t.Errorf("fold(%q) changed the length: %d, want %d", tc.in, len(got), len(tc.in))
+		}
+	}
+	// pinyin glosses are dropped from the line itself
+	for in, want := range map[string]string{
+		"市經（jīng）貿（mào）委": "市經貿委",
+		"經(jīng)濟":          "經濟",
+		"（ABC）项目":           "（ABC）项目",
+		"海峡两岸产业合作区（湖南）":     "海峡两岸产业合作区（湖南）",
+	} {
+		if got := dropGlosses(in); got != want {
+			t.Errorf("dropGlosses(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTwin(t *testing.T) {
+	raw := "市經貿委牽頭"
+	fold := foldLines([]string{raw})[0]
+	i := strings.Index(fold, "经贸委")
+	if got := twin(fold, raw, fold[i:i+len("经贸委")]); got != "經貿委" {
+		t.Errorf("twin: got %q", got)
+	}
+	if got := twin(fold, raw, "经贸委"); got != "经贸委" {
+		t.Errorf("a string that is not a span of fold: got %q", got)
+	}
+}
+
+func TestLineRules(t *testing.T) {
+	v := defaultVocabulary()
+	tests := []struct {
+		line string
+		form numForm // the document's item form
+		want lineKind
+	}{
+		{"", fArabic, kBlank},
+		{"发布时间：2021-03-01 09:30", fArabic, kNoise},
+		{"2021-11-22 19:30", fArabic, kNoise},
+		{"首页 > 政务公开 > 文件", fArabic, kNoise},
+		{"第 1 页 共 3 页", fArabic, kNoise},
+		{"分享到：", fArabic, kNoise},
+		{"返回首页 打印本页", fArabic, kNoise},
+		{"附件2", fArabic, kHeading},
+		{"一、稳增长", fArabic, kHeading},
+		{"第二部分 重点任务", fArabic, kHeading},
+		{"（一）主要经济指标。", fArabic, kSub},
+		{"（一）主要经济指标。", fCnParen, kItem},
+		{"1.地区生产总值增长6%。", fArabic, kItem},
+		{"1、地区生产总值增长6%。", fArabic, kItem},
+		{"1﹒地区生产总值增长6%。", fArabic, kItem},
+		{"6.5%以上", fArabic, kText},
+		{"（1）新建学校", fArabic, kText},
+		{"（1）新建学校", fArabicParen, kItem},
+		{"第三条 推进改革", fTiao, kItem},
+		{"牵头单位：市发改委", fArabic, kLabel},
+		{"责任领导：张三", fArabic, kLabel},
+		{"完成时限：6月底前", fArabic, kLabel},
+		{"主办：县发改局", fArabic, kLabel},
+		{"推进重大项目建设。", fArabic, kText},
+	}
+	for _, tc := range tests {
+		c := cline{n: 1, text: tc.line}
+		if tc.line != "" {
+			c.num = numberOf(tc.line)
+		}
+		if got := lineRule(&c, tc.form, v); got != tc.want {
+			t.Errorf("lineRule(%q, form %d): got %d, want %d", tc.line, tc.form, got, tc.want)
+		}
+	}
+}
+
+func TestChooseItemForm(t *testing.T) {
+	v := defaultVocabulary()
+	tests := []struct {
+		name  string
+		lines []string
+		want  numForm
+	}{
+		{"1. under 一、 and （一）", []string{"一、目标", "（一）经济", "1.增长。（市发改局牵头）", "2.投资。（市发改局牵头）"}, fArabic},
+		{"（一） with label lines", []string{"一、目标", "（一）增长7%", "责任单位：区发改局", "（二）投资", "责任单位：区发改局"}, fCnParen},
+		{"a tie goes to the deeper form", []string{"一、目标", "甲。由市政府各部门负责落实。", "二、实事", "（一）乙。由市财政局负责落实。"}, fCnParen},
+		{"no clause: the numbered lines", []string{"序号", "1", "甲", "2.乙", "3.丙"}, fArabic},
+	}
+	for _, tc := range tests {
+		cls, form := classify(tc.lines, v)
+		_ = cls
+		if form != tc.want {
+			t.Errorf("%s: got form %d, want %d", tc.name, form, tc.want)
+		}
+	}
+}
+
+func TestFixups(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		items []string // item keys
+		warn  string
+	}{
+		{"glued items", []string{"一、任务", "（一）甲。（区经信局负责）（二）乙。（主办：区住建局）（三）丙。（区财政局牵头）"}, []string{"1", "2", "3"}, "glued-items"},
+		{"one line", []string{"县分解 一、稳增长 1.甲。（县经信局牵头）2.乙。（县商务局牵头）"}, []string{"1", "2"}, "glued-items"},
+		{"displaced numbers", []string{"1.甲。（省财政厅牵头）", "2.乙。（省商务厅牵头）3", "丙。（省教育厅牵头）"}, []string{"1", "2", "3"}, "displaced-number"},
+		{"a placeholder", []string{"1.甲。（省财政厅牵头）（", "乙。（省商务厅牵头）"}, []string{"1", "2"}, "placeholder"},
+		{"a glued heading", []string{"1.甲。（省财政厅牵头）二、第二部分", "乙。（省商务厅牵头）"}, []string{"1", "2"}, "glued-heading"},
+		{"prose is not a heading", []string{"1.推进一、二、三产业融合发展。（省农业农村厅牵头）"}, []string{"1"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseLines(t, tc.lines...)
+			var keys []string
+			for _, it := range d.Items {
+				keys = append(keys, it.Key)
+			}
+			if !reflect.DeepEqual(keys, tc.items) {
+				t.Errorf("items: got %q, want %q", keys, tc.items)
+			}
+			found := tc.warn == ""
+			for _, w := range d.Warnings {
+				if w.Code == tc.warn {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no %s warning: %+v", tc.warn, d.Warnings)
+			}
+		})
+	}
+}
+
+func TestClauseRecognisers(t *testing.T) {
+	tests := []struct {
+		name, line       string
+		lead, co, groups []string
+		all              bool
+	}{
+		{"parenthesis", "1.甲。（省财政厅牵头，省商务厅配合）", []string{"省财政厅"}, []string{"省商务厅"}, nil, false},
+		{"lenticular", "1.甲。〔责任单位：省发展改革委、商务厅按职责分工负责〕", nil, []string{"省发展改革委", "省商务厅"}, nil, false},
+		{"square brackets", "1.甲。【牵头单位：市商务局；配合单位：市财政局】", []string{"市商务局"}, []string{"市财政局"}, nil, false},
+		{"主办/协办", "1.甲。（主办：县发改局；协办：县财政局、县统计局）", []string{"县发改局"}, []string{"县财政局", "县统计局"}, nil, false},
+		{"label values across commas", "1.甲。（牵头单位：市发改局；责任单位：市统计局，各乡、镇人民政府，人民大垸、荒湖管理区）", []string{"市发改局"}, []string{"市统计局", "人民大垸管理区", "荒湖管理区"}, []string{"各乡、镇人民政府"}, false},
+		{"bare units", "1.甲。（市经委、环保局）", nil, []string{"市经委", "市环保局"}, nil, false},
+		{"not units", "1.建设产业合作区（湖南）。（省台办牵头）", []string{"省台办"}, nil, nil, false},
+		{"sentence", "1.甲。由市财政局、农业局，各县（市）、区人民政府负责落实。", nil, []string{"市财政局", "市农业局"}, []string{"各县（市）、区人民政府"}, false},
+		{"部门分工", "1.甲。部门分工：市农业农村局牵头，各县区、各有关部门配合。", []string{"市农业农村局"}, nil, []string{"各县区", "各有关部门"}, false},
+		{"负责 without a lead is co", "1.甲。（市商务局负责）", nil, []string{"市商务局"}, nil, false},
+		{"all depts", "1.甲。（各部门单位分别负责）", nil, nil, nil, true},
+		{"a label line", "1.甲。\n牵头单位：市发改委\n责任单位：市统计局", []string{"市发改委"}, []string{"市统计局"}, nil, false},
+		{"names that start with a digit", "1.甲。（省教育厅牵头，5G产业联盟、省科技厅等按职责分工负责）", []string{"省教育厅"}, []string{"5G产业联盟", "省科技厅"}, nil, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseLines(t, strings.Split(tc.line, "\n")...)
+			if len(d.Items) != 1 || len(d.Items[0].Tasks) != 1 {
+				t.Fatalf("got %+v, want 1 item with 1 task", d.Items)
+			}
+			tk := d.Items[0].Tasks[0]
+			norm := func(s []string) []string {
+				if s == nil {
+					return []string{}
+				}
+				return s
+			}
+			if !reflect.DeepEqual(tk.Lead, norm(tc.lead)) || !reflect.DeepEqual(tk.Co, norm(tc.co)) || !reflect.DeepEqual(tk.Groups, norm(tc.groups)) || tk.All != tc.all {
+				t.Errorf("got lead %q co %q groups %q all %v\nwant lead %q co %q groups %q all %v", tk.Lead, tk.Co, tk.Groups, tk.All, tc.lead, tc.co, tc.groups, tc.all)
+			}
+		})
+	}
+}
+
+func TestStatedConventions(t *testing.T) {
+	d := parseLines(t,
+		"一、全面落实改革开放目标任务",
+		"（一）甲。（分管副省长、协管副秘书长负责，省国资委牵头。明确牵头部门的，有关部门配合，不逐一列出，下同）乙。（分管副省长负责，省经信委、省发改委负责。责任单位两个以上的，列第一者为牵头单位，下同）",
+		"（二）丙。（省工商局、省商务厅）",
+	)
+	var got []string
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			got = append(got, tk.ID+":"+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+"/"+strings.Join(tk.Groups, "、"))
+		}
+	}
+	want := []string{"1.1:省国资委//有关部门", "1.2:省经信委/省发展改革委/有关部门", "2.1:省工商局/省商务厅/有关部门"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// 下同: a group stated for every task
+	d = parseLines(t, "一、任务", "（一）甲。〔责任单位：省市场监管局按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。〕", "（二）乙。〔责任单位：省商务厅〕")
+	for _, it := range d.Items {
+		if g := it.Tasks[0].Groups; !reflect.DeepEqual(g, []string{"相关市（州）人民政府"}) {
+			t.Errorf("item %s: groups %q", it.Key, g)
+		}
+	}
+	// a convention stated in the notice
+	d = parseLines(t, "各单位：列第一位的为牵头单位，其他为配合单位。", "1.甲。（市科技局、市财政局）")
+	if tk := d.Items[0].Tasks[0]; !reflect.DeepEqual(tk.Lead, []string{"市科技局"}) || !reflect.DeepEqual(tk.Co, []string{"市财政局"}) {
+		t.Errorf("notice convention: lead %q co %q", tk.Lead, tk.Co)
+	}
+}
+
+func TestTableColumns(t *testing.T) {
+	v := defaultVocabulary()
+	for cell, want := range map[string]colKind{
+		"序号": colNumber, "序 号": colNumber, "工作任务": colTask, "2022年预期目标": colTask, "民生实事": colTask,
+		"项目名称": colName, "名称": colName, "牵头单位": colLead, "牵头责任单位": colLead, "配合单位": colCo,
+		"责任单位": colUnits, "责任领导": colLeader, "完成时限": colDeadline, "计划完成时间": colDeadline,
+		"建设地点": colPlace, "当前进度": colProgress, "完成情况": colProgress, "备注说明": colProgress, "金额": colOther,
+	} {
+		if got := v.column(cell); got != want {
+			t.Errorf("column(%q): got %d, want %d", cell, got, want)
+		}
+	}
+}
+
+func TestTableLayouts(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string // id text lead/co deadline
+	}{
+		{"pipe rows, a continuation and a merged name cell", []string{
+			"项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |",
+			"1.人居环境项目 | 改造3条道路; | 11月 | 建设局 |",
+			"2021.8 | 城投集团 | ||",
+			"新建公园2处; | 2021.12 | 城投集团 | |",
+			"2.公墓项目 | 新建墓地15处。 | 10月底 | 民政局 |",
+		}, []string{"1.1 改造3条道路; 建设局、城投集团/ 11月", "1.2 新建公园2处; 城投集团/ 2021.12", "2.1 新建墓地15处。 民政局/ 10月底"}},
+		{"one cell per line, a merged unit cell", []string{
+			"序号", "", "民生实事", "", "责任单位", "", "完成时限", "",
+			"1", "", "新建天桥2座。", "", "县住建局", "", "县代建中心", "", "9月底前", "",
+			"2", "", "开工建设养护楼。", "", "县民政局", "", "5月底前动工", "", "开工建设老年大学。", "", "12月底前",
+		}, []string{"1.1 新建天桥2座。 /县住建局、县代建中心 9月底前", "2.1 开工建设养护楼。 /县民政局 5月底前动工", "2.2 开工建设老年大学。 /县民政局 12月底前"}},
+		{"space-separated rows under a header at a line's end", []string{
+			"某市人民政府办公室 关于分解任务的通知 序号 名称 工作任务 牵头责任单位",
+			"一、主要目标",
+			"1 地区生产总值增长7%. 发改委",
+			"2 固定资产投资550亿元. 发改委、经信委",
+		}, []string{"1.1 地区生产总值增长7%. 发改委/ ", "2.1 固定资产投资550亿元. 发改委、经信委/ "}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseLines(t, tc.lines...)
+			var got []string
+			for _, it := range d.Items {
+				for _, tk := range it.Tasks {
+					got = append(got, tk.ID+" "+tk.Text+" "+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+" "+tk.Deadline)
+				}
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSplitNamesGroups(t *testing.T) {
+	for in, want := range map[string][]string{
+		"各乡、镇人民政府":            {"各乡、镇人民政府"},
+		"各县（市）、区人民政府":         {"各县（市）、区人民政府"},
+		"各县区、各有关部门":           {"各县区", "各有关部门"},
+		"省财政厅以及省商务厅":          {"省财政厅", "省商务厅"},
+		"省财政厅及时":              {"省财政厅及时"},
+		"市财政局、农业局、劳动保障局、农机局等": {"市财政局", "农业局", "劳动保障局", "农机局"},
+	} {
+		if got := splitNames(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("splitNames(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNumberingRestarts(t *testing.T) {
+	d := parseLines(t, "一、稳增长", "1.甲。（区发改委牵头）", "2.乙。（区财政局牵头）", "二、惠民生", "1.丙。（区人社局牵头）")
+	var keys, ids []string
+	for _, it := range d.Items {
+		keys = append(keys, it.Key)
+		ids = append(ids, it.Tasks[0].ID)
+	}
+	if !reflect.DeepEqual(keys, []string{"一.1", "一.2", "二.1"}) || !reflect.DeepEqual(ids, []string{"一.1.1", "一.2.1", "二.1.1"}) {
+		t.Errorf("keys %q, ids %q", keys, ids)
+	}
+	for _, w := range d.Warnings {
+		if w.Code == "number-backwards" {
+			t.Errorf("a restart is not a number going back: %+v", w)
+		}
+	}
+}
