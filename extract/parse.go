@@ -384,7 +384,9 @@ func joinsWord(prev, next string) bool {
 		return false
 	}
 	a, b := prev[len(prev)-1], next[0]
-	alnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '%' }
+	alnum := func(c byte) bool {
+		return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '%'
+	}
 	return alnum(a) && alnum(b)
 }
 

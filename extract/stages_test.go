@@ -27,9 +27,9 @@ func TestFoldStage(t *testing.T) {
 	// pinyin glosses are dropped from the line itself
 	for in, want := range map[string]string{
 		"市經（jīng）貿（mào）委": "市經貿委",
-		"經(jīng)濟":          "經濟",
-		"（ABC）项目":           "（ABC）项目",
-		"海峡两岸产业合作区（湖南）":     "海峡两岸产业合作区（湖南）",
+		"經(jīng)濟":        "經濟",
+		"（ABC）项目":         "（ABC）项目",
+		"海峡两岸产业合作区（湖南）":   "海峡两岸产业合作区（湖南）",
 	} {
 		if got := dropGlosses(in); got != want {
 			t.Errorf("dropGlosses(%q): got %q, want %q", in, got, want)
