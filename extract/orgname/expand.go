@@ -82,7 +82,9 @@ func (g *Grammar) fill(f string, c *parsed) (string, bool) {
 	var s string
 	switch {
 	case c.gov:
-		if g.placeLevel(f) != "" && !g.provinces[f] {
+		// 永州, 郴州: a two-character city name ending in 州 takes 市 too
+		city := utf8.RuneCountInString(f) == 2 && strings.HasSuffix(f, "州")
+		if g.placeLevel(f) != "" && !g.provinces[f] && !city {
 			s = f + c.core[c.levelAt:]
 		} else {
 			s = f + c.core[c.baseAt:]

@@ -52,6 +52,8 @@ func TestQualify(t *testing.T) {
 func TestExpand(t *testing.T) {
 	g := load(t)
 	tests := []struct{ in, want string }{
+		// regression: a two-character city in 州 takes 市 as well
+		{"长沙、衡阳、株洲、邵阳、永州、怀化市人民政府", "长沙市人民政府、衡阳市人民政府、株洲市人民政府、邵阳市人民政府、永州市人民政府、怀化市人民政府"},
 		// shared prefix
 		{"省商务厅、财政厅、发展改革委", "省商务厅、省财政厅、省发展改革委"},
 		{"市经委、环保局", "市经委、市环保局"},

@@ -17,6 +17,9 @@ func TestParse(t *testing.T) {
 	}{
 		// levels and stems
 		{"省发改委", want{"省", "", "发展改革", "委", "政府部门", false, false}},
+		// a ministry of the State Council is a government body, not a party one
+		{"财政部", want{"", "", "财政", "部", "政府部门", false, false}},
+		{"人力资源社会保障部", want{"", "", "人力资源社会保障", "部", "政府部门", false, false}},
 		{"市发展和改革委员会", want{"市", "", "发展改革", "委", "政府部门", false, false}},
 		{"发改委", want{"", "", "发展改革", "委", "政府部门", false, false}},
 		{"区发展和改革局", want{"区", "", "发展改革", "局", "政府部门", false, false}},
