@@ -37,6 +37,7 @@ type Font struct {
 // Meta is the document information and the output settings.
 type Meta struct {
 	Title    string
+	Author   string
 	Subject  string
 	Creator  string
 	Date     time.Time // creation and modification date; the zero time is 1970-01-01 UTC
@@ -113,6 +114,9 @@ func PDF(l *layout.Layout, fonts []Font, meta Meta) (out []byte, err error) {
 	pdf.SetCreator(meta.Creator, true)
 	pdf.SetTitle(meta.Title, true)
 	pdf.SetSubject(meta.Subject, true)
+	if meta.Author != "" {
+		pdf.SetAuthor(meta.Author, true)
+	}
 	pdf.SetLang("zh-CN")
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
@@ -126,7 +130,7 @@ func PDF(l *layout.Layout, fonts []Font, meta Meta) (out []byte, err error) {
 	marks := l.Outline
 	for _, p := range l.Pages {
 		pdf.AddPage()
-		cur, size, colour := "", 0.0, ""
+		cur, size, colour, spacing := "", 0.0, "", 0.0
 		setFont := func(key string, sz float64) {
 			fam := family.of(key)
 			if fam != cur || sz != size {
@@ -148,6 +152,10 @@ func PDF(l *layout.Layout, fonts []Font, meta Meta) (out []byte, err error) {
 					r, g, b := rgb(it.Color)
 					pdf.SetTextColor(r, g, b)
 					colour = it.Color
+				}
+				if it.Spacing != spacing {
+					pdf.SetCharSpacing(it.Spacing)
+					spacing = it.Spacing
 				}
 				pdf.Text(it.X, it.Y, it.Text)
 			case layout.KindRect:

@@ -23,6 +23,13 @@ type Style struct {
 	Color   string  // "#rrggbb"; "" is black
 	Align   Align
 	Indent  float64 // first-line indent of paragraphs, mm
+	Track   int     // character spacing, 1/1000 em (negative tightens)
+}
+
+// metrics are the metrics text in st is measured with: its role's, with
+// its tracking.
+func (f *Flow) metrics(st Style) *Metrics {
+	return f.fonts.Get(st.Font).Tracked(st.Track)
 }
 
 // Geometry is the page: its size, the type area (版心) and where the page
@@ -130,6 +137,9 @@ func (f *Flow) bottom() float64 { return f.g.Top + f.g.BodyH }
 // atTop reports whether nothing has been placed on the page yet.
 func (f *Flow) atTop() bool { return f.y <= f.g.Top }
 
+// Y is the cursor: the top of the next content.
+func (f *Flow) Y() float64 { return f.y }
+
 // Remaining is the height left on the page below the cursor.
 func (f *Flow) Remaining() float64 { return f.bottom() - f.y }
 
@@ -168,7 +178,7 @@ func (f *Flow) Text(s string, st Style, x, top, w float64) {
 	if s == "" {
 		return
 	}
-	tw := f.fonts.Get(st.Font).Width(s, st.Size)
+	tw := f.metrics(st).Width(s, st.Size)
 	switch st.Align {
 	case Center:
 		x += (w - tw) / 2
@@ -182,10 +192,11 @@ func (f *Flow) Text(s string, st Style, x, top, w float64) {
 // textItems appends s set in st with its baseline's left end at (x, y):
 // one item per run of a face.
 func (f *Flow) textItems(items []Item, s string, st Style, x, y float64) []Item {
-	m := f.fonts.Get(st.Font)
+	m := f.metrics(st)
+	cs := r2(float64(st.Track) * st.Size * PtToMM / 1000)
 	for _, r := range f.runs(st.Font, s) {
 		w := m.Width(r.Text, st.Size)
-		items = append(items, Item{Kind: KindText, X: r2(x), Y: r2(y), W: r2(w), Font: r.Font, Size: st.Size, Text: r.Text, Color: st.Color})
+		items = append(items, Item{Kind: KindText, X: r2(x), Y: r2(y), W: r2(w), Font: r.Font, Size: st.Size, Text: r.Text, Color: st.Color, Spacing: cs})
 		x += w
 	}
 	return items
@@ -201,14 +212,14 @@ func baseline(st Style) float64 {
 
 // Break breaks text for a column w millimetres wide in style st.
 func (f *Flow) Break(text string, st Style, w float64) []string {
-	return Break(f.clean(st.Font, text), w, st.Size, f.fonts.Get(st.Font))
+	return Break(f.clean(st.Font, text), w, st.Size, f.metrics(st))
 }
 
 // Paragraph sets text across the type area, breaking lines and pages.
 // Each "\n" starts a new paragraph.
 func (f *Flow) Paragraph(text string, st Style) {
 	for _, para := range strings.Split(f.clean(st.Font, text), "\n") {
-		lines := BreakIndent(para, st.Indent, f.g.BodyW, st.Size, f.fonts.Get(st.Font))
+		lines := BreakIndent(para, st.Indent, f.g.BodyW, st.Size, f.metrics(st))
 		for i, line := range lines {
 			if f.Remaining() < st.Leading-1e-9 {
 				f.NewPage()
@@ -223,13 +234,27 @@ func (f *Flow) Paragraph(text string, st Style) {
 	}
 }
 
+// Title sets a title centred on the type area, its lines balanced as
+// Balance does. Each "\n" starts a new title line group.
+func (f *Flow) Title(text string, st Style) {
+	for _, para := range strings.Split(f.clean(st.Font, text), "\n") {
+		for _, line := range Balance(para, f.g.BodyW, st.Size, f.metrics(st)) {
+			if f.Remaining() < st.Leading-1e-9 {
+				f.NewPage()
+			}
+			f.Text(line, st, f.g.Left, f.y, f.g.BodyW)
+			f.y += st.Leading
+		}
+	}
+}
+
 // Heading sets a heading, keeping it on one page with the next keep
 // millimetres of content, and adds an outline entry.
 func (f *Flow) Heading(text string, st Style, level int, keep float64) {
 	text = f.clean(st.Font, text)
 	n := 0
 	for _, para := range strings.Split(text, "\n") {
-		n += len(BreakIndent(para, st.Indent, f.g.BodyW, st.Size, f.fonts.Get(st.Font)))
+		n += len(BreakIndent(para, st.Indent, f.g.BodyW, st.Size, f.metrics(st)))
 	}
 	f.Need(float64(n)*st.Leading + keep)
 	f.Mark(strings.ReplaceAll(text, "\n", " "), level)
@@ -241,7 +266,7 @@ func (f *Flow) Heading(text string, st Style, level int, keep float64) {
 func (f *Flow) Finish() *Layout {
 	g := f.g
 	st := g.FolioStyle
-	m := f.fonts.Get(st.Font)
+	m := f.metrics(st)
 	for i := range f.pages {
 		n := f.pages[i].Number
 		s := f.clean(st.Font, strings.ReplaceAll(g.Folio, "{n}", strconv.Itoa(n)))
@@ -263,7 +288,7 @@ func (f *Flow) Finish() *Layout {
 // in style st.
 func (f *Flow) Fit(s string, st Style, w float64) string {
 	s = f.clean(st.Font, s)
-	m := f.fonts.Get(st.Font)
+	m := f.metrics(st)
 	if m.Width(s, st.Size) <= w {
 		return s
 	}

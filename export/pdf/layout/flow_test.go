@@ -1,6 +1,7 @@
 package layout_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -164,5 +165,80 @@ func TestBarChart(t *testing.T) {
 	}
 	if legends != 4 {
 		t.Errorf("got %d legend names, want 2 per page", legends)
+	}
+}
+
+// TestTableRowSplit: a row that does not fit in what is left of a page is
+// split there, the header repeated on the next page, and the page ends
+// at most one table line short of the type area's foot.
+func TestTableRowSplit(t *testing.T) {
+	m := testMetrics(t)
+	f := layout.NewFlow(geometry, layout.Fonts{Body: m, Heading: m})
+	// fill the page to 30 mm above its foot
+	for f.Remaining() > 30 {
+		f.Paragraph("一", body)
+	}
+	long := strings.Repeat("推进重点工作落实，", 12)
+	f.Table(layout.Table{
+		Columns: []layout.Column{{Title: "编号", Width: 20}, {Title: "任务", Width: 136}},
+		Rows:    [][]string{{"1.1", long}},
+		Head:    head, Body: body, Pad: 1.5,
+	})
+	l := f.Finish()
+	if len(l.Pages) != 2 {
+		t.Fatalf("%d pages, want 2", len(l.Pages))
+	}
+	var first, second []string
+	foot := 0.0
+	for _, it := range l.Pages[0].Items {
+		if it.Kind == layout.KindRect {
+			foot = max(foot, it.Y+it.H)
+		}
+		if it.Kind == layout.KindText && it.Text != "一" && !strings.HasPrefix(it.Text, "—") {
+			first = append(first, it.Text)
+		}
+	}
+	for _, it := range l.Pages[1].Items {
+		if it.Kind == layout.KindText && !strings.HasPrefix(it.Text, "—") {
+			second = append(second, it.Text)
+		}
+	}
+	if got := geometry.Top + geometry.BodyH - foot; got > body.Leading+1e-6 {
+		t.Errorf("the table ends %.1f mm above the foot, want at most one line (%.1f)", got, body.Leading)
+	}
+	if len(second) < 3 || second[0] != "编号" || second[1] != "任务" {
+		t.Errorf("page 2 starts %q, want the header repeated", second)
+	}
+	text := strings.Join(first[2:], "") + strings.Join(second[2:], "")
+	if !strings.Contains(text, long) || !slices.Contains(first, "1.1") {
+		t.Errorf("the row's text is not whole across the pages: %q / %q", first, second)
+	}
+}
+
+// TestBreakList: a list of dept names breaks only after 、, never inside a
+// name, at every width that holds the longest name.
+func TestBreakList(t *testing.T) {
+	m := testMetrics(t)
+	names := []string{"省发展改革委", "省财政厅", "省工业和信息化厅", "长沙市人民政府", "省地方金融监督管理局", "省统计局"}
+	text := strings.Join(names, "、")
+	for w := 50.0; w <= 97; w += 2.5 {
+		lines := layout.BreakList(text, "、", w, 12, m)
+		if strings.Join(lines, "") != text {
+			t.Fatalf("width %.1f: %q loses text", w, lines)
+		}
+		for _, l := range lines {
+			if m.Width(l, 12) > w+1e-6 {
+				t.Errorf("width %.1f: line %q is too wide", w, l)
+			}
+			for _, part := range strings.Split(strings.TrimSuffix(l, "、"), "、") {
+				if !slices.Contains(names, part) {
+					t.Errorf("width %.1f: %q splits a name (%q)", w, l, part)
+				}
+			}
+		}
+	}
+	// a name wider than the column is still broken, as text
+	if lines := layout.BreakList("省地方金融监督管理局、省统计局", "、", 20, 12, m); strings.Join(lines, "") != "省地方金融监督管理局、省统计局" || len(lines) < 3 {
+		t.Errorf("a name wider than the column: %q", lines)
 	}
 }

@@ -61,6 +61,7 @@ type Item struct {
 	Size      float64 `json:"size,omitempty"`
 	Text      string  `json:"text,omitempty"`
 	Color     string  `json:"color,omitempty"`
+	Spacing   float64 `json:"cs,omitempty"` // text: added after every character, mm (PDF Tc)
 	Fill      string  `json:"fill,omitempty"`
 	Stroke    string  `json:"stroke,omitempty"`
 	LineWidth float64 `json:"lw,omitempty"`

@@ -216,3 +216,50 @@ func classify(r rune) kind {
 	}
 	return kOther
 }
+
+// BreakList breaks a list of names joined by sep (A、B、C) for a column
+// width millimetres wide: lines end only after a sep (or a label's ：), so
+// that no name is split, unless a single name is wider than the column, which is then
+// broken as Break does. strings.Join(lines, "") == text.
+func BreakList(text, sep string, width, size float64, m *Metrics) []string {
+	if text == "" {
+		return nil
+	}
+	if sep == "" || !strings.Contains(text, sep) && !strings.Contains(text, "：") {
+		return Break(text, width, size, m)
+	}
+	lim := limit(width, size)
+	var lines []string
+	line, lineW := "", 0
+	for rest := text; rest != ""; {
+		name := rest
+		if i := strings.Index(rest, sep); i >= 0 {
+			name = rest[:i+len(sep)]
+		}
+		// a label before a colon (共同牵头：) is a name of its own
+		if i := strings.Index(name, "："); i >= 0 && i+len("：") < len(name) {
+			name = name[:i+len("：")]
+		}
+		rest = rest[len(name):]
+		w := m.Units(name)
+		switch {
+		case lineW+w <= lim:
+		case line != "" && w <= lim:
+			lines = append(lines, line)
+			line, lineW = "", 0
+		default: // wider than a line: break it as text
+			if line != "" {
+				lines = append(lines, line)
+				line, lineW = "", 0
+			}
+			parts := Break(name, width, size, m)
+			lines = append(lines, parts[:len(parts)-1]...)
+			line = parts[len(parts)-1]
+			lineW = m.Units(line)
+			continue
+		}
+		line += name
+		lineW += m.Units(name)
+	}
+	return append(lines, line)
+}

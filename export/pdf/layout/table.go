@@ -7,12 +7,16 @@ type Column struct {
 	Title string
 	Width float64 // mm, padding included
 	Align Align   // of the body cells; header cells are centred
+	// List marks a column of names joined by the table's Sep: its lines
+	// break only after a Sep, never inside a name (unless one name is
+	// wider than the column).
+	List bool
 }
 
 // Table is a ruled table. Rows flow across pages: the header row is
-// repeated at the top of each page, a row moves whole to the next page
-// when it does not fit, and a row taller than a page is split between
-// lines.
+// repeated at the top of each page, and a row that does not fit in what
+// is left of a page is split between lines, so that a page ends at most
+// one line of the table short of its foot.
 type Table struct {
 	Columns  []Column
 	Rows     [][]string // cell text; "\n" starts a new paragraph in a cell
@@ -21,6 +25,11 @@ type Table struct {
 	HeadFill string  // "#rrggbb"
 	Border   string  // "#rrggbb"
 	Pad      float64 // cell padding, mm
+	Sep      string  // the separator of List columns, such as 、
+	// Main is the column, counted from 1, whose text reads in one piece
+	// in content order when a row is split across pages (see row); 0 is
+	// the row's longest cell.
+	Main int
 }
 
 // borderWidth is the rule thickness of tables, mm.
@@ -44,23 +53,17 @@ func (f *Flow) Table(t Table) {
 
 	for _, row := range t.Rows {
 		cells, n := f.rowLines(t, row)
-		rowH := float64(n)*t.Body.Leading + 2*t.Pad
-		fresh := false
-		if rowH > f.Remaining()+1e-9 && rowH <= f.g.BodyH-headH+1e-9 {
-			f.NewPage()
-			drawHead()
-			fresh = true
-		}
+		fresh := false // a header was just drawn at the top of a page
 		for from := 0; from < n; {
 			fit := int((f.Remaining() - 2*t.Pad + 1e-9) / t.Body.Leading)
-			if fit < 1 || fit < n-from && fit < 2 {
+			if fit < 1 {
 				if !fresh {
 					f.NewPage()
 					drawHead()
 					fresh = true
 					continue
 				}
-				fit = max(fit, 1) // the leading is taller than a page
+				fit = 1 // the leading is taller than a page
 			}
 			to := min(n, from+fit)
 			f.row(t, cells, from, to, t.Body, "", false)
@@ -76,8 +79,8 @@ func (f *Flow) Table(t Table) {
 }
 
 // TableLead is the height t needs before it starts: its header row and
-// first row, or its header row and two lines when the first row is taller
-// than a page. Keep a heading with this much to keep it with the table.
+// the first row's first two lines. Keep a heading with this much to keep
+// it with the table.
 func (f *Flow) TableLead(t Table) float64 {
 	if len(t.Columns) == 0 {
 		return 0
@@ -87,11 +90,7 @@ func (f *Flow) TableLead(t Table) float64 {
 		return headH
 	}
 	_, n := f.rowLines(t, t.Rows[0])
-	rowH := float64(n)*t.Body.Leading + 2*t.Pad
-	if headH+rowH > f.g.BodyH {
-		rowH = 2*t.Body.Leading + 2*t.Pad
-	}
-	return headH + rowH
+	return headH + float64(min(n, 2))*t.Body.Leading + 2*t.Pad
 }
 
 // header breaks the column titles: the lines of each, their count and
@@ -100,7 +99,7 @@ func (f *Flow) header(t Table) ([][]string, int, float64) {
 	head := make([][]string, len(t.Columns))
 	n := 1
 	for i, c := range t.Columns {
-		head[i] = f.cellLines(c.Title, t.Head, c.Width-2*t.Pad)
+		head[i] = f.cellLines(c.Title, t.Head, c.Width-2*t.Pad, "")
 		n = max(n, len(head[i]))
 	}
 	return head, n, float64(n)*t.Head.Leading + 2*t.Pad
@@ -112,18 +111,27 @@ func (f *Flow) rowLines(t Table, row []string) ([][]string, int) {
 	n := 1
 	for i, c := range t.Columns {
 		if i < len(row) {
-			cells[i] = f.cellLines(row[i], t.Body, c.Width-2*t.Pad)
+			sep := ""
+			if c.List {
+				sep = t.Sep
+			}
+			cells[i] = f.cellLines(row[i], t.Body, c.Width-2*t.Pad, sep)
 		}
 		n = max(n, len(cells[i]))
 	}
 	return cells, n
 }
 
-// cellLines breaks a cell's paragraphs for a width.
-func (f *Flow) cellLines(text string, st Style, w float64) []string {
+// cellLines breaks a cell's paragraphs for a width; with a sep, only
+// after a sep where it can.
+func (f *Flow) cellLines(text string, st Style, w float64, sep string) []string {
 	var out []string
 	for _, para := range strings.Split(f.clean(st.Font, text), "\n") {
-		out = append(out, Break(para, w, st.Size, f.fonts.Get(st.Font))...)
+		if sep != "" {
+			out = append(out, BreakList(para, sep, w, st.Size, f.metrics(st))...)
+		} else {
+			out = append(out, Break(para, w, st.Size, f.metrics(st))...)
+		}
 	}
 	return out
 }
@@ -131,7 +139,7 @@ func (f *Flow) cellLines(text string, st Style, w float64) []string {
 // row places lines [from, to) of every cell as one row at the cursor.
 //
 // Cells are drawn left to right, except in a row split across pages: there
-// the cell with the most lines is drawn last on a page the row continues
+// the main cell (Table.Main, else the one with the most lines) is drawn last on a page the row continues
 // from and first on a page it continues on, so that its text stays in one
 // piece in content order (what copy and paste, screen readers and
 // pdftotext -raw read), broken only by the page number and header row.
@@ -147,6 +155,9 @@ func (f *Flow) row(t Table, cells [][]string, from, to int, st Style, fill strin
 			if len(cells[i]) > len(cells[long]) {
 				long = i
 			}
+		}
+		if t.Main > 0 && t.Main <= len(cells) {
+			long = t.Main - 1
 		}
 		order = append(order[:long], order[long+1:]...)
 		if from > 0 {

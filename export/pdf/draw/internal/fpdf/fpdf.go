@@ -2581,6 +2581,15 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	f.out(s)
 }
 
+// SetCharSpacing sets the space added after every character of following
+// text (the PDF Tc operator), in user units; negative tightens. It holds
+// until changed or the page ends.
+//
+// fengong patch: fpdf had no character spacing.
+func (f *Fpdf) SetCharSpacing(space float64) {
+	f.out(sprintf("%.5f Tc", space*f.k))
+}
+
 // GetWordSpacing returns the spacing between words of following text.
 func (f *Fpdf) GetWordSpacing() float64 {
 	return f.ws
