@@ -418,6 +418,7 @@ func (r *Renderer) Warnings() []string {
 func (r *Renderer) draw(l *Layout, subject string) ([]byte, error) {
 	b, err := draw.PDF(l, r.fonts(), draw.Meta{
 		Title:    r.clean(layout.FontBody, r.title, nil),
+		Author:   r.clean(layout.FontBody, r.office(), nil),
 		Subject:  r.clean(layout.FontBody, subject, nil),
 		Creator:  "fengong",
 		Date:     r.opt.Date,

@@ -172,7 +172,8 @@ func checkRoundTrip(t *testing.T, doc *extract.Document, r *Renderer, texts map[
 	t.Helper()
 	w := r.words.Dept
 	headers := []string{
-		squash(strings.Join(w.LeadColumns, "")), squash(strings.Join(w.CoColumns, "")), squash(strings.Join(w.AllColumns, "")),
+		squash(strings.Join(w.LeadColumns, "")), squash(strings.Join(w.SharedColumns, "")),
+		squash(strings.Join(w.CoColumns, "")), squash(strings.Join(w.AllColumns, "")),
 	}
 	for _, d := range doc.Depts {
 		got := squash(texts[d.Name], headers...)
@@ -204,7 +205,7 @@ func TestRoundTripFixture(t *testing.T) {
 	texts := pdftotext(t, renderAll(t, doc, r))
 	checkRoundTrip(t, doc, r, texts)
 	// the task cut away in the source shows the placeholder
-	if got, want := squash(texts["省财政厅"]), "（原文缺失，见第12行）"; !strings.Contains(got, want) {
+	if got, want := squash(texts["省财政厅"]), "（原文此处缺失，见第2条）"; !strings.Contains(got, want) {
 		t.Errorf("省财政厅: the PDF text lacks the placeholder %q", want)
 	}
 }
@@ -321,20 +322,27 @@ func TestDeterministic(t *testing.T) {
 func TestWarnings(t *testing.T) {
 	_, r := newFixtureRenderer(t)
 	got := r.Warnings()
+	// a task that names no lead shows every unit on it in each of their
+	// briefs, hostile names included (省😀办 and 省\a铃办 share task 4.1)
 	want := []string{
 		`"../../x": U+0007 replaced by "□"`,
 		`"../../x": U+1F600 replaced by "□"`,
 		`"overall brief": U+0007 replaced by "□"`,
 		`"overall brief": U+1F600 replaced by "□"`,
 		`"省\a铃办": U+0007 replaced by "□"`,
+		`"省\a铃办": U+1F600 replaced by "□"`,
 		`"省发展改革委": U+0007 replaced by "□"`,
 		`"省发展改革委": U+1F600 replaced by "□"`,
 		`"省科技厅": U+0007 replaced by "□"`,
 		`"省科技厅": U+1F600 replaced by "□"`,
+		`"省😀办": U+0007 replaced by "□"`,
 		`"省😀办": U+1F600 replaced by "□"`,
+		`"` + longName + `": U+0007 replaced by "□"`,
+		`"` + longName + `": U+1F600 replaced by "□"`,
 		`"长沙市人民政府": U+0007 replaced by "□"`,
 		`"长沙市人民政府": U+1F600 replaced by "□"`,
 	}
+	slices.Sort(want)
 	if !slices.IsSorted(got) {
 		t.Errorf("Warnings() is not sorted: %q", got)
 	}
@@ -483,8 +491,8 @@ func TestCustomFonts(t *testing.T) {
 		t.Fatal(err)
 	}
 	validate(t, "custom fonts", b)
-	if n := bytes.Count(b, []byte("/Subtype /CIDFontType2")); n != 2 {
-		t.Errorf("got %d embedded fonts, want 2 (title digits; body and heading share one)", n)
+	if n := bytes.Count(b, []byte("/Subtype /CIDFontType2")); n != 3 {
+		t.Errorf("got %d embedded fonts, want 3 (title digits; body and heading share one; the kai subtitle)", n)
 	}
 	for _, want := range []string{"+WenQuanYiMicroHei\n", "/FontName /"} {
 		if !bytes.Contains(b, []byte(want)) {
@@ -574,7 +582,8 @@ func TestBookmarks(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := strings.Join(got, "\n")
-	for _, want := range []string{"一、任务概况", "二、牵头任务（2项）", "三、配合任务（1项）", "四、全体任务（1项）", "五、工作要求"} {
+	for _, want := range []string{"一、任务概况", "二、牵头任务（2项）", "三、共同承担任务（1项）", "四、配合任务（0项）",
+		"五、各部门单位分别负责的任务（1项）", "六、工作要求"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("bookmarks %q lack %q", got, want)
 		}

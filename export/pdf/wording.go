@@ -9,27 +9,33 @@ import (
 
 // wording is templates/pdf.yaml: every word a reader sees in the briefs.
 type wording struct {
-	DefaultTitle string `yaml:"default_title"`
-	PageNumber   string `yaml:"page_number"`
-	Substitute   string `yaml:"substitute"`
-	MissingText  string `yaml:"missing_text"`
-	Separator    string `yaml:"separator"`
-	None         string `yaml:"none"`
-	AllDepts     string `yaml:"all_depts"`
-	Dept         struct {
+	DefaultTitle  string `yaml:"default_title"`
+	PageNumber    string `yaml:"page_number"`
+	Substitute    string `yaml:"substitute"`
+	MissingText   string `yaml:"missing_text"`
+	Separator     string `yaml:"separator"`
+	None          string `yaml:"none"`
+	AllDepts      string `yaml:"all_depts"`
+	Office        string `yaml:"office"`
+	OfficeUnknown string `yaml:"office_unknown"`
+	Dept          struct {
 		Subject        string   `yaml:"subject"`
 		Subtitle       string   `yaml:"subtitle"`
 		SummaryHeading string   `yaml:"summary_heading"`
 		Summary        string   `yaml:"summary"`
+		SharedNote     string   `yaml:"shared_note"`
 		Targets        string   `yaml:"targets"`
 		Target         string   `yaml:"target"`
 		LeadHeading    string   `yaml:"lead_heading"`
 		LeadColumns    []string `yaml:"lead_columns"`
 		CoLeads        string   `yaml:"co_leads"`
+		SharedHeading  string   `yaml:"shared_heading"`
+		SharedIntro    string   `yaml:"shared_intro"`
+		SharedColumns  []string `yaml:"shared_columns"`
 		CoHeading      string   `yaml:"co_heading"`
 		CoColumns      []string `yaml:"co_columns"`
 		Respective     string   `yaml:"respective"`
-		NoLead         string   `yaml:"no_lead"`
+		NoPartner      string   `yaml:"no_partner"`
 		Deadline       string   `yaml:"deadline"`
 		AllHeading     string   `yaml:"all_heading"`
 		AllIntro       string   `yaml:"all_intro"`
@@ -39,11 +45,18 @@ type wording struct {
 	} `yaml:"dept"`
 	Brief struct {
 		Subject         string   `yaml:"subject"`
+		Masthead        string   `yaml:"masthead"`
+		Issue           string   `yaml:"issue"`
 		Subtitle        string   `yaml:"subtitle"`
 		OverviewHeading string   `yaml:"overview_heading"`
 		Overview        string   `yaml:"overview"`
 		TargetsHeading  string   `yaml:"targets_heading"`
 		TargetsColumns  []string `yaml:"targets_columns"`
+		TasksHeading    string   `yaml:"tasks_heading"`
+		TasksColumns    []string `yaml:"tasks_columns"`
+		Shared          string   `yaml:"shared"`
+		Respective      string   `yaml:"respective"`
+		NoSection       string   `yaml:"no_section"`
 		ListsHeading    string   `yaml:"lists_heading"`
 		ListsColumns    []string `yaml:"lists_columns"`
 		ListName        string   `yaml:"list_name"`
@@ -51,11 +64,7 @@ type wording struct {
 		ChartTop        int      `yaml:"chart_top"`
 		ChartLead       string   `yaml:"chart_lead"`
 		ChartCo         string   `yaml:"chart_co"`
-		SectionsHeading string   `yaml:"sections_heading"`
-		SectionsColumns []string `yaml:"sections_columns"`
-		NoSection       string   `yaml:"no_section"`
-		WarningsHeading string   `yaml:"warnings_heading"`
-		WarningsColumns []string `yaml:"warnings_columns"`
+		ChartAll        string   `yaml:"chart_all"`
 		IndexHeading    string   `yaml:"index_heading"`
 		IndexColumns    []string `yaml:"index_columns"`
 	} `yaml:"brief"`
@@ -82,12 +91,12 @@ func loadWording(ts *templates.Set) (*wording, error) {
 		n    int
 	}{
 		{"dept.lead_columns", w.Dept.LeadColumns, 3},
+		{"dept.shared_columns", w.Dept.SharedColumns, 3},
 		{"dept.co_columns", w.Dept.CoColumns, 3},
 		{"dept.all_columns", w.Dept.AllColumns, 2},
 		{"brief.targets_columns", w.Brief.TargetsColumns, 3},
 		{"brief.lists_columns", w.Brief.ListsColumns, 3},
-		{"brief.sections_columns", w.Brief.SectionsColumns, 3},
-		{"brief.warnings_columns", w.Brief.WarningsColumns, 3},
+		{"brief.tasks_columns", w.Brief.TasksColumns, 3},
 		{"brief.index_columns", w.Brief.IndexColumns, 7},
 	} {
 		if len(c.cols) != c.n {

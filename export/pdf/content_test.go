@@ -1,0 +1,70 @@
+package pdf
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fengong/export/pdf/layout"
+)
+
+// TestSharedTasks: a task that names no lead is listed under 共同承担 with
+// every unit on it, never under 配合 with a lead of "—".
+func TestSharedTasks(t *testing.T) {
+	_, r := newFixtureRenderer(t)
+	l, err := r.DeptLayout("长沙市人民政府")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := strings.Join(l.Texts(), "\n")
+	if !strings.Contains(texts, "三、共同承担任务（1项）") || !strings.Contains(texts, "四、配合任务（1项）") {
+		t.Errorf("长沙市人民政府: want task 4.1 under 共同承担 and 3.1 under 配合:\n%s", texts)
+	}
+	for _, unit := range []string{"省发展改革委、", "省□办"} {
+		if !strings.Contains(texts, unit) {
+			t.Errorf("the shared task does not name %q among its units", unit)
+		}
+	}
+	for _, line := range l.Texts() {
+		if line == "—" {
+			t.Error("a lead of — is printed")
+		}
+	}
+}
+
+// TestBriefCounts: the overall brief has no extraction warnings, and its
+// chart and index give each dept one count, Dept.Total.
+func TestBriefCounts(t *testing.T) {
+	doc, r := seedRenderer(t)
+	l, err := r.BriefLayout()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := l.Texts()
+	for _, w := range doc.Warnings {
+		if w.Message != "" && slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, w.Message) }) {
+			t.Errorf("the brief shows the warning %q", w.Message)
+		}
+	}
+	top := doc.ByWorkload()[0]
+	// the chart's total label sits right of its bar, in the chart's style
+	found := false
+	for _, p := range l.Pages {
+		for i, it := range p.Items {
+			if it.Kind == layout.KindText && it.Text == top.Name && it.Size == chartText.Size {
+				for _, next := range p.Items[i+1:] {
+					if next.Kind == layout.KindText && next.Size == chartText.Size {
+						found = true
+						if next.Text != itoa(top.Total()) {
+							t.Errorf("the chart gives %s %s tasks, Total() is %d", top.Name, next.Text, top.Total())
+						}
+						break
+					}
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the chart has no bar for %s", top.Name)
+	}
+}
