@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"fengong/extract/orgname"
 )
@@ -73,66 +71,3 @@ func (g *bodyGrammar) expand(names []string, known func(string) bool) []expanded
 	return out
 }
 
-var (
-	placeTypes   = []string{"自治州", "自治县", "市", "州", "县", "区", "盟", "旗"}
-	orgSuffixes  = []string{"人民政府", "政府", "党委和政府", "管委会", "管理区"}
-	orgEndings   = "厅局委办部会院心团司行所社台站处联协组馆室队署关府"
-	typeEndingsE = []string{"自治州", "自治县", "市", "县", "区", "盟", "旗"}
-)
-
-// expandSuffix gives the bare place names that precede a local
-// government's name the same suffix: 长沙、株洲市人民政府 gives 长沙市人民政府
-// and 株洲市人民政府; 人民大垸、荒湖管理区 gives 人民大垸管理区 and 荒湖管理区.
-// A name the directory knows is never a bare place.
-func expandSuffix(names []string, known func(string) bool) []string {
-	if len(names) < 2 {
-		return names
-	}
-	last := names[len(names)-1]
-	var suffix, ptype string
-	for _, s := range orgSuffixes {
-		if strings.HasSuffix(last, s) {
-			suffix = s
-			place := strings.TrimSuffix(last, s)
-			for _, t := range placeTypes {
-				if strings.HasSuffix(place, t) && utf8.RuneCountInString(place) > utf8.RuneCountInString(t) {
-					ptype = t
-					break
-				}
-			}
-			break
-		}
-	}
-	if suffix == "" || (ptype == "" && suffix != "管理区") {
-		return names
-	}
-	out := append([]string(nil), names...)
-	for i := len(out) - 2; i >= 0; i-- {
-		e := out[i]
-		if !barePlace(e) || (known != nil && known(e)) {
-			break
-		}
-		if hasAnySuffix(e, typeEndingsE) || ptype == "" {
-			out[i] = e + suffix
-		} else {
-			out[i] = e + ptype + suffix
-		}
-	}
-	return out
-}
-
-// barePlace is a short all-Han name with no organisation ending, and not
-// a provincial body: 长沙, 岳阳市, 湘西自治州.
-func barePlace(s string) bool {
-	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 8 || strings.HasPrefix(s, "各") || strings.HasPrefix(s, "省") || hasAnySuffix(s, orgSuffixes) {
-		return false
-	}
-	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
-			return false
-		}
-	}
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return !strings.ContainsRune(orgEndings, last)
-}

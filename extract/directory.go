@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -11,16 +12,36 @@ import (
 	"fengong/templates"
 )
 
-// DirectoryFile is the name of the dept directory inside a templates set.
-const DirectoryFile = "depts.yaml"
+// DirectoryFile is the name of an office's own dept directory inside a
+// templates set; DirectoriesDir holds the installed directories that a
+// document chooses from.
+const (
+	DirectoryFile  = "depts.yaml"
+	DirectoriesDir = "depts"
+)
 
-// Directory is the list of canonical dept names, their kinds and aliases,
-// in the official order (排序) that dept lists follow. The default ships
-// embedded as templates/depts.yaml; users override it with their own.
+// Directory is a list of canonical dept names, their kinds and aliases, in
+// the official order (排序) that dept lists follow. A directory is
+// optional: names are read by the built-in grammar of body names, and a
+// directory adds what only an office knows (its own canonical spellings,
+// merges such as a typo, its kinds and its order).
+//
+// LoadDirectory gives either one directory (an office's own depts.yaml) or
+// the installed ones (templates/depts/*.yaml, such as hunan.yaml), of which
+// Parse takes the one that fits the document: whose match words name the
+// issuer, else the one that knows most of the document's names (at least
+// ten), else none.
 type Directory struct {
+	// Name says what the directory lists (湖南省省直单位名录).
+	Name string `yaml:"name"`
+	// Match are words of the issuers it is for (湖南): a document whose
+	// issuer holds one of them takes this directory.
+	Match   []string   `yaml:"match"`
 	Kinds   []string   `yaml:"kinds"`
 	Entries []DirEntry `yaml:"depts"`
 	index   map[string]int
+	origin  string       // where it was read from
+	choices []*Directory // installed directories to choose from; nil for one directory
 	msgs    Messages     // warning wording, from the same templates set
 	vocab   *Vocabulary  // the extractor's vocabulary, from the same set
 	grammar *bodyGrammar // the grammar of body names, from the same set
@@ -33,32 +54,62 @@ type DirEntry struct {
 	Aliases []string `yaml:"aliases"`
 }
 
-// LoadDirectory reads depts.yaml from the templates set (nil: defaults).
+// LoadDirectory reads the dept directories of the templates set (nil: the
+// embedded defaults), with the set's warning wording, vocabulary and
+// grammar of body names.
 func LoadDirectory(ts *templates.Set) (*Directory, error) {
 	if ts == nil {
 		ts = templates.Default()
 	}
-	var d Directory
-	if err := ts.Decode(DirectoryFile, &d); err != nil {
-		return nil, err
-	}
-	if err := d.build(); err != nil {
-		return nil, fmt.Errorf("%s: %w", ts.Origin(DirectoryFile), err)
+	d := &Directory{}
+	if ts.Has(DirectoryFile) {
+		if err := ts.Decode(DirectoryFile, d); err != nil {
+			return nil, err
+		}
+		if err := d.build(); err != nil {
+			return nil, fmt.Errorf("%s: %w", ts.Origin(DirectoryFile), err)
+		}
+		d.origin = DirectoryFile
+	} else {
+		for _, name := range ts.List(DirectoriesDir) {
+			if path.Ext(name) != ".yaml" {
+				continue
+			}
+			c := &Directory{}
+			if err := ts.Decode(name, c); err != nil {
+				return nil, err
+			}
+			if err := c.build(); err != nil {
+				return nil, fmt.Errorf("%s: %w", ts.Origin(name), err)
+			}
+			c.origin = path.Base(name)
+			d.choices = append(d.choices, c)
+		}
+		if d.choices == nil {
+			d.choices = []*Directory{} // installed directories, none of them fits
+		}
 	}
 	msgs, err := LoadMessages(ts)
 	if err != nil {
 		return nil, err
 	}
-	d.msgs = msgs
-	if d.vocab, err = LoadVocabulary(ts); err != nil {
+	vocab, err := LoadVocabulary(ts)
+	if err != nil {
 		return nil, err
 	}
 	g, err := orgname.Load(ts)
 	if err != nil {
 		return nil, err
 	}
-	d.grammar = &bodyGrammar{g: g}
-	return &d, nil
+	d.share(msgs, vocab, &bodyGrammar{g: g})
+	return d, nil
+}
+
+func (d *Directory) share(msgs Messages, vocab *Vocabulary, g *bodyGrammar) {
+	d.msgs, d.vocab, d.grammar = msgs, vocab, g
+	for _, c := range d.choices {
+		c.msgs, c.vocab, c.grammar = msgs, vocab, g
+	}
 }
 
 // ParseDirectory reads a dept directory in the depts.yaml format; origin
@@ -73,6 +124,7 @@ func ParseDirectory(data []byte, origin string) (*Directory, error) {
 	if err := d.build(); err != nil {
 		return nil, fmt.Errorf("%s: %w", origin, err)
 	}
+	d.origin = path.Base(origin)
 	d.msgs = defaultMessages()
 	return &d, nil
 }
@@ -109,4 +161,83 @@ func (d *Directory) Lookup(name string) (DirEntry, int, bool) {
 func (d *Directory) known(name string) bool {
 	_, _, ok := d.Lookup(name)
 	return ok
+}
+
+// Origin is the file the directory was read from ("" for none).
+func (d *Directory) Origin() string {
+	if d == nil {
+		return ""
+	}
+	return d.origin
+}
+
+// minCoverage is how many of a directory's names a document must use for
+// the directory to be taken when no match word names the issuer.
+const minCoverage = 10
+
+// choose returns the directory for a document: d itself when it is one
+// directory, else the installed one that fits (see Directory), else a
+// directory with no entries.
+func (d *Directory) choose(issuer string, lines []string) *Directory {
+	if d == nil || d.choices == nil {
+		return d
+	}
+	for _, c := range d.choices {
+		for _, m := range c.Match {
+			if m != "" && strings.Contains(issuer, m) {
+				return c
+			}
+		}
+	}
+	var best *Directory
+	bestN := 0
+	text := strings.Join(lines, "\n")
+	for _, c := range d.choices {
+		if n := c.coverage(text); n >= minCoverage && n > bestN {
+			best, bestN = c, n
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return &Directory{msgs: d.msgs, vocab: d.vocab, grammar: d.grammar}
+}
+
+// coverage counts the entries the text names, up to twice minCoverage.
+func (d *Directory) coverage(text string) int {
+	n := 0
+	for _, e := range d.Entries {
+		found := strings.Contains(text, e.Name)
+		for _, a := range e.Aliases {
+			if found {
+				break
+			}
+			found = strings.Contains(text, a)
+		}
+		if found {
+			if n++; n >= 2*minCoverage {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// TemplateFiles lists the files of a templates set that extraction reads:
+// its vocabulary, the grammar of body names, the warning wording and the
+// dept directories. A run hashes them to know when reuse is safe.
+func TemplateFiles(ts *templates.Set) []string {
+	if ts == nil {
+		ts = templates.Default()
+	}
+	out := []string{GrammarFile, orgname.File, MessagesFile}
+	if ts.Has(DirectoryFile) {
+		return append(out, DirectoryFile)
+	}
+	for _, name := range ts.List(DirectoriesDir) {
+		if path.Ext(name) == ".yaml" {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -29,8 +29,14 @@ type Document struct {
 	// Issuer is the issuing government read from the title or preamble
 	// (湖南省人民政府), and Level its level (省, 市, 县, 区, …); "" when the
 	// document does not say.
-	Issuer   string    `json:"issuer"`
-	Level    string    `json:"level"`
+	Issuer string `json:"issuer"`
+	Level  string `json:"level"`
+	// Directory is the dept directory the names were merged by (hunan.yaml,
+	// a --depts-file's name), "" when the grammar alone read them.
+	Directory string `json:"directory"`
+	// Kinds are the dept kinds in their standard order: the directory's
+	// when one was used, else the grammar's (党委部门, 政府部门, …).
+	Kinds    []string  `json:"kinds"`
 	Warnings []Warning `json:"warnings"`
 }
 

@@ -23,6 +23,8 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 	lines, form := classify(p.fold, p.vocab)
 	p.form = form
 	p.names = newNameReader(dir, p.vocab, head(lines))
+	p.dir = dir.choose(p.names.issuer, p.fold)
+	p.names.dir = p.dir
 	lines = fixups(lines, form, p.vocab, func(line int, code string) { p.warn(line, 0, code) })
 	p.blocks(lines)
 	if len(p.items) == 0 {
@@ -157,6 +159,21 @@ func newParser(t *Text, dir *Directory) *parser {
 		depts: map[string]*deptAcc{}, deptByKey: map[string]*deptAcc{}, renamed: map[string]string{}, warned: map[string]bool{}}
 	p.vocab = dir.vocabulary()
 	return p
+}
+
+// kinds lists the dept kinds in order: the directory's, then the
+// grammar's that the directory does not name.
+func (p *parser) kinds() []string {
+	var out []string
+	if p.dir != nil {
+		out = append(out, p.dir.Kinds...)
+	}
+	for _, k := range p.names.grammar.g.Kinds() {
+		if !contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // head is the document's opening: its title, notice and preamble, up to the
@@ -411,6 +428,8 @@ func (p *parser) document() *Document {
 		Leaders:  p.leaders,
 	}
 	d.Issuer, d.Level = p.names.issuer, p.names.level
+	d.Directory = p.dir.Origin()
+	d.Kinds = p.kinds()
 	p.number()
 	for _, it := range p.items {
 		d.Items = append(d.Items, it.Item)

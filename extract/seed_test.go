@@ -33,9 +33,20 @@ func parseSeedAs(t testing.TB, name string, data []byte) *Document {
 	if err != nil {
 		t.Fatalf("Read(%s): %v", name, err)
 	}
-	d, err := Parse(txt, testDir(t))
+	d, err := Parse(txt, installedDirs(t))
 	if err != nil {
 		t.Fatalf("Parse(%s): %v", name, err)
+	}
+	return d
+}
+
+// installedDirs is what a run loads: the installed directories, of which
+// each document takes the one that fits it, or none.
+func installedDirs(t testing.TB) *Directory {
+	t.Helper()
+	d, err := LoadDirectory(nil)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return d
 }

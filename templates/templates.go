@@ -12,11 +12,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"sort"
 
 	"gopkg.in/yaml.v3"
 )
 
-//go:embed *.yaml *.tmpl
+//go:embed *.yaml *.tmpl depts/*.yaml
 var defaults embed.FS
 
 // Set is the embedded defaults overlaid by an optional user directory.
@@ -90,4 +91,40 @@ func (s *Set) Decode(name string, v any) error {
 		return fmt.Errorf("template %s: %w", s.Origin(name), err)
 	}
 	return nil
+}
+
+// List returns the names of the files in dir (such as "depts"), from the
+// embedded defaults and the override directory together, sorted. A file of
+// the override directory hides the default of the same name.
+func (s *Set) List(dir string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(fsys fs.FS) {
+		entries, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			name := dir + "/" + e.Name()
+			if e.Type().IsRegular() && !seen[name] {
+				seen[name] = true
+				out = append(out, name)
+			}
+		}
+	}
+	if s.override != nil {
+		add(s.override)
+	}
+	add(defaults)
+	sort.Strings(out)
+	return out
+}
+
+// Has reports whether the override directory holds the named file.
+func (s *Set) Has(name string) bool {
+	if s.override == nil || !fs.ValidPath(name) {
+		return false
+	}
+	st, err := fs.Stat(s.override, name)
+	return err == nil && st.Mode().IsRegular()
 }

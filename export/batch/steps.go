@@ -98,7 +98,7 @@ func preflight(_ context.Context, r *Run) error {
 			return err
 		}
 	}
-	for _, name := range []string{"depts.yaml", "warnings.yaml", "xlsx.yaml", "pdf.yaml", "charts.yaml", changesTemplate} {
+	for _, name := range append(extract.TemplateFiles(ts), "xlsx.yaml", "pdf.yaml", "charts.yaml", changesTemplate) {
 		b, err := ts.ReadFile(name)
 		if err != nil {
 			return err
