@@ -344,6 +344,7 @@ func TestCorpus(t *testing.T) {
 			s = corpusScore{doc: g.Doc, supplementary: g.Supplementary, pairsGold: 1, targetsGold: len(g.Targets)}
 		} else {
 			s = scoreCorpusDoc(g, d)
+			checkCorpusDepts(t, g.Doc, d)
 		}
 		f1 := s.f1()
 		sum += f1
@@ -393,4 +394,24 @@ func ratio(a, b int) float64 {
 		return 1
 	}
 	return float64(a) / float64(b)
+}
+
+// checkCorpusDepts holds the dept rules on a corpus document: every dept
+// the grammar reads carries no warning (an unknown dept is one it cannot
+// read: here only the 区 of an item cut inside its unit), and no body is
+// listed twice under two spellings.
+func checkCorpusDepts(t *testing.T, doc string, d *Document) {
+	g := defaultBodyGrammar()
+	for _, dp := range d.Depts {
+		if _, ok := g.g.Parse(dp.Name); ok == (dp.Kind == "其他") {
+			t.Errorf("%s: %s parses %v but has kind %q", doc, dp.Name, ok, dp.Kind)
+		}
+	}
+	for i, a := range d.Depts {
+		for _, b := range d.Depts[i+1:] {
+			if g.g.Same(a.Name, b.Name) {
+				t.Errorf("%s: %s and %s are one body listed twice", doc, a.Name, b.Name)
+			}
+		}
+	}
 }

@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"reflect"
+	"sort"
+	"testing"
+
+	"fengong/templates"
+)
+
+// The seed without a directory gives the depts the Hunan directory gives,
+// merged the same way, except what only a directory can know.
+func TestSeedWithoutDirectory(t *testing.T) {
+	txt, err := Read("hunan-2022.txt", seedBytes(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, err := Parse(txt, testDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := Parse(txt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a typo only the directory merges: 省退伍军人厅 is 省退役军人厅
+	onlyDirectory := map[string]bool{"省退伍军人厅": true}
+	names := func(d *Document) []string {
+		var out []string
+		for _, dp := range d.Depts {
+			if !onlyDirectory[dp.Name] {
+				out = append(out, dp.Name)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	if a, b := names(with), names(without); !reflect.DeepEqual(a, b) {
+		t.Errorf("depts differ:\nwith    %q\nwithout %q", a, b)
+	}
+	for _, w := range without.Warnings {
+		if w.Code == "unknown-dept" {
+			t.Errorf("the grammar reads every seed name, but: %s", w.Message)
+		}
+	}
+	if without.Directory != "" || with.Directory != "hunan.yaml" {
+		t.Errorf("directory: %q with, %q without", with.Directory, without.Directory)
+	}
+	// kinds come from the grammar without a directory
+	kinds := map[string]string{}
+	for _, dp := range without.Depts {
+		kinds[dp.Name] = dp.Kind
+	}
+	for name, want := range map[string]string{"省委统战部": "党委部门", "省发展改革委": "政府部门", "长沙海关": "垂直管理单位",
+		"省总工会": "群团组织", "国网湖南电力公司": "企业", "湘江新区": "功能区", "长沙市人民政府": "下级政府"} {
+		if kinds[name] != want {
+			t.Errorf("%s: kind %q, want %q", name, kinds[name], want)
+		}
+	}
+}
+
+// Installed directories are chosen by the document: by the issuer's name,
+// by the names the document uses, or none.
+func TestChooseDirectory(t *testing.T) {
+	dirs, err := LoadDirectory(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		{"the issuer", []string{"湖南省人民政府关于分工的意见", "1.甲。（省财政厅牵头）"}, "hunan.yaml"},
+		{"another province", []string{"河南省人民政府关于分工的意见", "1.甲。（省财政厅牵头）"}, ""},
+		{"a city", []string{"六安市人民政府办公室关于分工的通知", "1.甲。（市财政局牵头）"}, ""},
+	}
+	for _, tc := range tests {
+		d, err := Parse(&Text{Name: "t", Lines: tc.lines}, dirs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Directory != tc.want {
+			t.Errorf("%s: directory %q, want %q", tc.name, d.Directory, tc.want)
+		}
+	}
+	// the seed names no issuer's place: its names choose
+	if d := parseSeedAs(t, "hunan-2022.txt", seedBytes(t)); d.Directory != "hunan.yaml" {
+		t.Errorf("seed: directory %q", d.Directory)
+	}
+	// an office's own depts.yaml is always used
+	ts, err := templates.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := TemplateFiles(ts); !reflect.DeepEqual(got, []string{"grammar.yaml", "orgnames.yaml", "warnings.yaml", "depts/hunan.yaml"}) {
+		t.Errorf("template files: %q", got)
+	}
+}
