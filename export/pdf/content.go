@@ -27,7 +27,7 @@ const (
 var (
 	em            = layout.GridSize * layout.PtToMM * float64(1000+layout.GridTrack) / 1000 // a body character, mm
 	titleStyle    = layout.Style{Font: layout.FontTitle, Size: 22, Leading: layout.GridPitch, Align: layout.Center}
-	subtitleStyle = layout.Style{Font: layout.FontSubheading, Size: layout.GridSize, Leading: layout.GridPitch, Align: layout.Center, Track: layout.GridTrack}
+	subtitleStyle = layout.Style{Font: layout.FontBody, Size: layout.GridSize, Leading: layout.GridPitch, Align: layout.Center, Track: layout.GridTrack}
 	bodyStyle     = layout.Style{Font: layout.FontBody, Size: layout.GridSize, Leading: layout.GridPitch, Indent: 2 * em, Track: layout.GridTrack}
 	signStyle     = layout.Style{Font: layout.FontBody, Size: layout.GridSize, Leading: layout.GridPitch, Align: layout.Right, Track: layout.GridTrack}
 	headingStyle  = layout.Style{Font: layout.FontHeading, Size: layout.GridSize, Leading: layout.GridPitch, Indent: 2 * em, Track: layout.GridTrack}

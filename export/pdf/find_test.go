@@ -55,7 +55,7 @@ func TestFindFonts(t *testing.T) {
 	}
 	faces := r.Faces()
 	want := []FaceInfo{
-		{layout.FontTitle, "UMingCN", "config.ttf"},
+		{layout.FontTitle, "FengongSerifSC-Regular", "config.ttf"},
 		{layout.FontBody, "WenQuanYiMicroHei", filepath.Join(beside, "SIMFANG.TTF")},
 		{layout.FontHeading, "WenQuanYiMicroHei", filepath.Join(beside, "SIMFANG.TTF")},
 		{layout.FontSubheading, "FengongWenKai-Regular", filepath.Join(system, "truetype", "simkai.ttf")},

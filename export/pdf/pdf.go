@@ -60,19 +60,20 @@ const fallbackKey = "fallback"
 // Renderer renders the briefs of one document. Its methods are safe for
 // concurrent use.
 type Renderer struct {
-	doc      *extract.Document
-	opt      export.Options
-	words    *wording
-	title    string // opt.Title, doc.Title or the default
-	date     string
-	faces    []*face                     // distinct faces, each role's own first, in roles order
-	chains   [len(roles)][]*face         // by role: its own face, then the others
-	metrics  [len(roles)]*layout.Metrics // by role: each rune's width in the face that draws it
-	drawable [len(roles)][]uint64        // by role: the runes its chain draws
-	sub      [len(roles)]string          // by role: printed for a rune its chain lacks: □, else ?, else nothing
-	tasks    map[string]*extract.Task
-	warnings []string
-	compress bool // deflate page content; see compressPages
+	doc       *extract.Document
+	opt       export.Options
+	words     *wording
+	title     string // opt.Title, doc.Title or the default
+	date      string
+	faces     []*face                     // distinct faces, each role's own first, in roles order
+	drawFonts []draw.Font                 // the faces that draw something, cut and parsed once
+	chains    [len(roles)][]*face         // by role: its own face, then the others
+	metrics   [len(roles)]*layout.Metrics // by role: each rune's width in the face that draws it
+	drawable  [len(roles)][]uint64        // by role: the runes its chain draws
+	sub       [len(roles)]string          // by role: printed for a rune its chain lacks: □, else ?, else nothing
+	tasks     map[string]*extract.Task
+	warnings  []string
+	compress  bool // deflate page content; see compressPages
 }
 
 // face is one distinct font of the batch, cut to what the batch prints
@@ -259,6 +260,10 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		}
 	}
 
+	if err := r.prepareFonts(); err != nil {
+		return nil, err
+	}
+
 	r.tasks = make(map[string]*extract.Task, doc.TaskCount())
 	for i := range doc.Items {
 		for j := range doc.Items[i].Tasks {
@@ -365,15 +370,22 @@ func (r *Renderer) Faces() []FaceInfo {
 	return out
 }
 
-// fonts are the faces a build draws with, by key.
-func (r *Renderer) fonts() []draw.Font {
-	out := make([]draw.Font, 0, len(r.faces))
+// fonts are the faces a build draws with, by key, parsed once.
+func (r *Renderer) fonts() []draw.Font { return r.drawFonts }
+
+// prepareFonts parses the cut faces once for every PDF of the batch.
+func (r *Renderer) prepareFonts() error {
 	for _, f := range r.faces {
-		if f.cut != nil {
-			out = append(out, draw.Font{Key: f.key, Name: f.parsed.Name, Data: f.cut})
+		if f.cut == nil {
+			continue
 		}
+		df := draw.Font{Key: f.key, Name: f.parsed.Name, Data: f.cut}
+		if err := df.Prepare(); err != nil {
+			return fmt.Errorf("pdf: %w", err)
+		}
+		r.drawFonts = append(r.drawFonts, df)
 	}
-	return out
+	return nil
 }
 
 // Dept renders the task list of one dept.

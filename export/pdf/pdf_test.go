@@ -491,8 +491,8 @@ func TestCustomFonts(t *testing.T) {
 		t.Fatal(err)
 	}
 	validate(t, "custom fonts", b)
-	if n := bytes.Count(b, []byte("/Subtype /CIDFontType2")); n != 3 {
-		t.Errorf("got %d embedded fonts, want 3 (title digits; body and heading share one; the kai subtitle)", n)
+	if n := bytes.Count(b, []byte("/Subtype /CIDFontType2")); n != 2 {
+		t.Errorf("got %d embedded fonts, want 2 (title digits; body and heading share one; no （一） heading, so no kai)", n)
 	}
 	for _, want := range []string{"+WenQuanYiMicroHei\n", "/FontName /"} {
 		if !bytes.Contains(b, []byte(want)) {

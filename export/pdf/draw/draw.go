@@ -32,6 +32,24 @@ type Font struct {
 	Key  string // a role (layout.FontBody, …) or another face key
 	Name string // PostScript name; the PDF names the subset "ABCDEF+Name"
 	Data []byte
+
+	parsed *fpdf.UTF8Font // set by Prepare
+}
+
+// Prepare parses the font once, so that the PDFs drawn with it (and its
+// copies) skip the parse. Call it once per batch, before the copies are
+// made; a font not prepared is parsed by each PDF.
+func (f *Font) Prepare() (err error) {
+	defer catch(&err)
+	if _, err := font.Parse(f.Data); err != nil {
+		return fmt.Errorf("font %s: %w", f.Key, err)
+	}
+	p, err := fpdf.ParseUTF8Font(f.Data)
+	if err != nil {
+		return fmt.Errorf("font %s: %w", f.Key, err)
+	}
+	f.parsed = p
+	return nil
 }
 
 // Meta is the document information and the output settings.
@@ -227,8 +245,10 @@ func loadFonts(pdf *fpdf.Fpdf, l *layout.Layout, fonts []Font) (*families, error
 	}
 	index := make(map[string]int, len(fonts)) // key → first font of that key
 	for i, f := range fonts {
-		if _, err := font.Parse(f.Data); err != nil {
-			return nil, fmt.Errorf("font %s: %w", f.Key, err)
+		if f.parsed == nil { // a prepared font was checked by Prepare
+			if _, err := font.Parse(f.Data); err != nil {
+				return nil, fmt.Errorf("font %s: %w", f.Key, err)
+			}
 		}
 		if _, dup := index[f.Key]; !dup {
 			index[f.Key] = i
@@ -281,7 +301,11 @@ func loadFonts(pdf *fpdf.Fpdf, l *layout.Layout, fonts []Font) (*families, error
 		name := subsetName(ft.Name, i, used[i])
 		fam[i] = "f" + strconv.Itoa(i)
 		fam[i] += strings.Repeat("x", max(0, len(name)-len("utf8")-len(fam[i])))
-		pdf.AddUTF8FontFromBytes(fam[i], "", ft.Data)
+		if ft.parsed != nil {
+			pdf.AddUTF8FontParsed(fam[i], "", ft.parsed)
+		} else {
+			pdf.AddUTF8FontFromBytes(fam[i], "", ft.Data)
+		}
 		pdf.SetFont(fam[i], "", 12) // fpdf only reports a failed load here
 		if err := pdf.Error(); err != nil {
 			return nil, fmt.Errorf("font %s: %w", ft.Key, err)

@@ -122,3 +122,35 @@ func TestPDFNoPanic(t *testing.T) {
 		})
 	}
 }
+
+// TestPrepare: a font parsed once per batch gives the same bytes as one
+// parsed by each PDF, and the fonts carry their subset names.
+func TestPrepare(t *testing.T) {
+	plain := []draw.Font{{Key: layout.FontBody, Name: "WenQuanYiMicroHei", Data: cut(t)}}
+	prepared := []draw.Font{plain[0]}
+	if err := prepared[0].Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	l := page(layout.Item{Kind: layout.KindText, X: 28, Y: 40, Font: layout.FontBody, Size: 16, Text: "落实政府工作报告", Spacing: -0.07})
+	meta := draw.Meta{Title: "落实", Author: "省人民政府办公厅", Date: time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)}
+	a, err := draw.PDF(l, plain, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := draw.PDF(l, prepared, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("a prepared font gives other bytes")
+	}
+	for _, want := range []string{"+WenQuanYiMicroHei\n", "-0.19843 Tc", "/Author"} {
+		if !bytes.Contains(a, []byte(want)) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	bad := draw.Font{Key: "x", Data: []byte("not a font")}
+	if err := bad.Prepare(); err == nil {
+		t.Error("Prepare(garbage): no error")
+	}
+}

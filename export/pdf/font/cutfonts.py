@@ -2,8 +2,8 @@
 """Cut the embedded faces of the PDF briefs. Run at development time only
 (the build and the tests never need it):
 
-    apt-get install -y python3-fonttools fonts-arphic-uming fonts-noto-cjk \
-        fonts-wqy-microhei fonts-lxgw-wenkai
+    apt-get install -y python3-fonttools fonts-noto-cjk fonts-wqy-microhei \
+        fonts-lxgw-wenkai
     /usr/bin/python3 export/pdf/font/cutfonts.py
 
 Each face keeps the characters it is needed for: GB 2312, ASCII, and every
@@ -131,7 +131,8 @@ def cut(src, index, chars, out, family=None, ps=None):
 
 which = sys.argv[1:] or ['body', 'title', 'heading', 'kai']
 if 'body' in which:
-    cut('/usr/share/fonts/truetype/arphic/uming.ttc', 0, level1, 'uming-cn.ttf')
+    cut('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 2, level1, 'serif-sc.ttf',
+        'Fengong Serif SC', 'FengongSerifSC-Regular')
 if 'title' in which:
     cut('/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc', 2, level1, 'serif-sc-bold.ttf',
         'Fengong Serif SC Bold', 'FengongSerifSC-Bold')

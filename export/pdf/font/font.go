@@ -8,14 +8,14 @@
 // face) plus the characters the documents use:
 //
 //	SongBold  Noto Serif CJK SC Bold, renamed Fengong Serif SC Bold (OFL-1.1): the title (小标宋)
-//	Song      AR PL UMing CN (Arphic Public License): the body; no free 仿宋 face covers simplified Chinese
+//	Song      Noto Serif CJK SC, renamed Fengong Serif SC (OFL-1.1): the body; no free 仿宋 face covers simplified Chinese
 //	Hei       WenQuanYi Micro Hei (Apache-2.0): 一、 headings (黑体), and the last resort of every role
 //	Kai       LXGW WenKai, renamed Fengong WenKai (OFL-1.1): （一） headings (楷体)
 //
 // The licences are beside the files. cutfonts.py made them from Debian's
 // packages, with fonttools; the build and the tests never need it:
 //
-//	apt-get install -y python3-fonttools fonts-arphic-uming fonts-noto-cjk fonts-wqy-microhei fonts-lxgw-wenkai
+//	apt-get install -y python3-fonttools fonts-noto-cjk fonts-wqy-microhei fonts-lxgw-wenkai
 //	/usr/bin/python3 export/pdf/font/cutfonts.py
 package font
 
@@ -24,7 +24,7 @@ import _ "embed"
 var (
 	//go:embed serif-sc-bold.ttf
 	songBold []byte
-	//go:embed uming-cn.ttf
+	//go:embed serif-sc.ttf
 	song []byte
 	//go:embed wqy-microhei.ttf
 	hei []byte
@@ -36,7 +36,7 @@ var (
 // functions return are shared: callers must not modify them.
 func SongBold() []byte { return songBold }
 
-// Song is the embedded Ming (宋) face for body text.
+// Song is the embedded 宋 face for body text.
 func Song() []byte { return song }
 
 // Hei is the embedded sans (黑) face, covering all of GB 2312.

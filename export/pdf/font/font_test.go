@@ -16,7 +16,7 @@ func TestEmbedded(t *testing.T) {
 		min  int // runes covered, at least
 	}{
 		{"FengongSerifSC-Bold", SongBold(), 4500},
-		{"UMingCN", Song(), 4500},
+		{"FengongSerifSC-Regular", Song(), 4500},
 		{"WenQuanYiMicroHei", Hei(), 7500},
 		{"FengongWenKai-Regular", Kai(), 4500},
 	} {
