@@ -26,7 +26,6 @@ var defaultBodyGrammar = sync.OnceValue(func() *bodyGrammar {
 // body is a parsed body name.
 type body struct {
 	name    orgname.Name
-	key     string // identity within the document: equal keys are one body
 	kind    string
 	rank    int
 	foreign bool // never given a level prefix
@@ -35,23 +34,26 @@ type body struct {
 // expanded is a name with what an elliptical list gave it.
 type expanded struct{ prefix, base, suffix string }
 
-// parse reads a name; level is the issuing government's level, which a
-// bare name (发改委) belongs to.
-func (g *bodyGrammar) parse(n, level string) (body, bool) {
+// parse reads a name.
+func (g *bodyGrammar) parse(n string) (body, bool) {
 	nm, ok := g.g.Parse(n)
 	if !ok {
 		return body{}, false
 	}
-	b := body{name: nm, kind: nm.Kind, rank: nm.Rank, foreign: nm.Foreign}
-	lv := nm.Level
-	if lv == "" && !nm.Foreign {
+	return body{name: nm, kind: nm.Kind, rank: nm.Rank, foreign: nm.Foreign}, true
+}
+
+// identity is the body's identity within a document of the given level:
+// a bare name (发改委) is a body of the issuing government.
+func (b body) identity(level string) string {
+	if b.foreign {
+		return "|" + b.name.Key
+	}
+	lv := b.name.Level
+	if lv == "" {
 		lv = level
 	}
-	b.key = lv + "|" + nm.Place + "|" + nm.Key
-	if nm.Foreign {
-		b.key = "|" + nm.Key
-	}
-	return b, true
+	return lv + "|" + b.name.Place + "|" + b.name.Key
 }
 
 // expand gives the names of one clause part their shared prefix and
@@ -70,4 +72,3 @@ func (g *bodyGrammar) expand(names []string, known func(string) bool) []expanded
 	}
 	return out
 }
-

@@ -119,7 +119,7 @@ type cline struct {
 // chooseItemForm decides the numbering form of the document's items: the
 // form under which most responsibility clauses stand. Headings above it
 // are sections and sub-headings; numbers below it are points of an item.
-func chooseItemForm(lines []cline, v *Vocabulary) numForm {
+func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 	count := map[numForm]int{}
 	seen := map[numForm]int{}
 	cur := fNone
@@ -128,7 +128,7 @@ func chooseItemForm(lines []cline, v *Vocabulary) numForm {
 			cur = c.num.form
 			seen[cur]++
 		}
-		if cur != fNone && c.text != "" && hasClauseV(c.text, v) {
+		if cur != fNone && c.text != "" && hasClauseV(c.text, v, nr) {
 			count[cur]++
 		}
 	}
@@ -151,7 +151,7 @@ func chooseItemForm(lines []cline, v *Vocabulary) numForm {
 }
 
 // classify gives every line its kind.
-func classify(fold []string, v *Vocabulary) ([]cline, numForm) {
+func classify(fold []string, v *Vocabulary, nr *nameReader) ([]cline, numForm) {
 	out := make([]cline, len(fold))
 	for i, l := range fold {
 		t := strings.TrimSpace(l)
@@ -161,7 +161,7 @@ func classify(fold []string, v *Vocabulary) ([]cline, numForm) {
 		}
 		out[i] = c
 	}
-	form := chooseItemForm(out, v)
+	form := chooseItemForm(out, v, nr)
 	for i := range out {
 		out[i].kind = lineRule(&out[i], form, v)
 	}
@@ -211,9 +211,9 @@ var (
 )
 
 // hasClauseV reports whether s holds a responsibility clause of any form.
-func hasClauseV(s string, v *Vocabulary) bool {
+func hasClauseV(s string, v *Vocabulary, nr *nameReader) bool {
 	if r, _ := v.labelAt(s); r != "" {
 		return true
 	}
-	return hasClause(s) || sentenceClause(s) >= 0
+	return hasClause(s, v, nr) || sentenceClause(s) >= 0
 }

@@ -208,10 +208,8 @@ func clauseEnd(l string) int {
 	return len(l)
 }
 
-// hasClause reports whether s holds a parenthesis clause or a label, by
-// the default vocabulary.
-func hasClause(s string) bool {
-	v := defaultVocabulary()
+// hasClause reports whether s holds a parenthesis clause or a label.
+func hasClause(s string, v *Vocabulary, nr *nameReader) bool {
 	if labelStart(s, v) >= 0 {
 		return true
 	}
@@ -219,7 +217,7 @@ func hasClause(s string) bool {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '（' || r == '(' {
 			if end := matchParen(s, i); end > 0 {
-				if _, ok := parseClause(s[i+size:end-closeSize(s, end)], v, nil); ok {
+				if _, ok := parseClause(s[i+size:end-closeSize(s, end)], v, nr); ok {
 					return true
 				}
 				i = end
@@ -236,6 +234,20 @@ func hasClause(s string) bool {
 // parseClause reads the inside of a clause. ok is false when the text
 // names no responsibility, as in 海峡两岸产业合作区（湖南）.
 func parseClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool) {
+	if names == nil {
+		return readClause(body, v, names)
+	}
+	if m, ok := names.clauses[body]; ok {
+		return m.c, m.ok
+	}
+	c, ok := readClause(body, v, names)
+	if len(names.clauses) < 1<<14 {
+		names.clauses[body] = clauseMemo{c, ok}
+	}
+	return c, ok
+}
+
+func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool) {
 	var c rawClause
 	body = strings.TrimSpace(body)
 	if body == "" || len(body) > 3*600 {
@@ -322,6 +334,9 @@ func parseClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool
 // readConvention reads a stated convention in one sentence of a clause,
 // and reports whether the sentence is one (so it names nobody).
 func (c *rawClause) readConvention(sent string, v *Vocabulary) bool {
+	if !strings.Contains(sent, "牵头") && !strings.Contains(sent, "下同") && !strings.Contains(sent, "分工") {
+		return false
+	}
 	found := false
 	if v.firstIsLead(sent) {
 		c.conv.firstIsLead, found = true, true
@@ -401,8 +416,36 @@ func allUnits(names []string, v *Vocabulary, nr *nameReader) bool {
 	return true
 }
 
+// add records names with their role. A name marked （牵头） in a list
+// (市发改委（牵头）、市财政局) leads whatever the list's role.
 func (c *rawClause) add(role Role, names []string) {
-	c.parts = append(c.parts, rawPart{role, names})
+	if role != roleLeader {
+		var lead, rest []string
+		for _, n := range names {
+			if m, ok := cutLeadMark(n); ok {
+				lead = append(lead, m)
+			} else {
+				rest = append(rest, n)
+			}
+		}
+		if len(lead) > 0 {
+			c.parts = append(c.parts, rawPart{RoleLead, lead})
+			names = rest
+		}
+	}
+	if len(names) > 0 {
+		c.parts = append(c.parts, rawPart{role, names})
+	}
+}
+
+// cutLeadMark cuts a trailing （牵头） or （牵头单位） from a name.
+func cutLeadMark(n string) (string, bool) {
+	for _, m := range []string{"（牵头）", "(牵头)", "（牵头单位）", "（主办）", "（牵头负责）"} {
+		if strings.HasSuffix(n, m) && len(n) > len(m) {
+			return strings.TrimSpace(n[:len(n)-len(m)]), true
+		}
+	}
+	return n, false
 }
 
 func (c *rawClause) addDeadline(s string) {

@@ -20,25 +20,52 @@ type nameReader struct {
 	dir           *Directory
 	grammar       *bodyGrammar
 	issuer, level string
+	parsed        map[string]parsedName // names already read: documents repeat them
+	clauses       map[string]clauseMemo // clause bodies already read
 }
 
-func newNameReader(dir *Directory, v *Vocabulary, head []string) *nameReader {
-	nr := &nameReader{dir: dir, grammar: dir.bodies()}
+type clauseMemo struct {
+	c  rawClause
+	ok bool
+}
+
+type parsedName struct {
+	b  body
+	ok bool
+}
+
+// parse reads a name through the grammar, once per document.
+func (nr *nameReader) parse(n string) (body, bool) {
+	if r, ok := nr.parsed[n]; ok {
+		return r.b, r.ok
+	}
+	b, ok := nr.grammar.parse(n)
+	if len(nr.parsed) < 1<<16 {
+		nr.parsed[n] = parsedName{b, ok}
+	}
+	return b, ok
+}
+
+func newNameReader(dir *Directory) *nameReader {
+	return &nameReader{dir: dir, grammar: dir.bodies(), parsed: map[string]parsedName{}, clauses: map[string]clauseMemo{}}
+}
+
+// readIssuer reads the issuing government from the document's opening.
+func (nr *nameReader) readIssuer(head []string) {
 	nr.issuer, nr.level = nr.grammar.g.Issuer(head)
-	return nr
 }
 
 // unitLike reports whether n reads as a body (a unit): the directory knows
 // it, or the grammar parses it.
 func unitLike(n string, nr *nameReader) bool {
-	if nr != nil && nr.dir.known(n) {
+	if nr == nil {
+		_, ok := defaultBodyGrammar().parse(n)
+		return ok
+	}
+	if nr.dir.known(n) {
 		return true
 	}
-	g := defaultBodyGrammar()
-	if nr != nil {
-		g = nr.grammar
-	}
-	_, ok := g.parse(n, "")
+	_, ok := nr.parse(n)
 	return ok
 }
 
@@ -48,13 +75,47 @@ func (nr *nameReader) isUnitish(n string) bool { return unitLike(n, nr) }
 // expandNames expands one clause part's names (shared prefixes and
 // suffixes) and pairs each with its spelling as written.
 func (p *parser) expandNames(names []string, line int) []name {
-	exp := p.names.grammar.expand(names, p.dir.known)
+	var exp []expanded
+	if len(names) < 2 {
+		exp = []expanded{}
+		for _, n := range names {
+			exp = append(exp, expanded{base: n})
+		}
+	} else {
+		key := strings.Join(names, "、")
+		if e, ok := p.expandCache[key]; ok {
+			exp = e
+		} else if p.complete(names) {
+			exp = make([]expanded, len(names))
+			for i, n := range names {
+				exp[i] = expanded{base: n}
+			}
+		} else {
+			exp = p.names.grammar.expand(names, p.dir.known)
+			p.expandCache[key] = exp
+		}
+	}
 	out := make([]name, len(exp))
 	for i, e := range exp {
 		w := p.written(line, e.base)
 		out[i] = name{folded: e.prefix + e.base + e.suffix, written: e.prefix + w + e.suffix}
 	}
 	return out
+}
+
+// complete reports whether every name of a list has its own level or
+// place (or is in the directory): such a list has nothing to expand.
+func (p *parser) complete(names []string) bool {
+	for _, n := range names {
+		if p.dir.known(n) {
+			continue
+		}
+		b, ok := p.names.parse(n)
+		if !ok || b.name.Level == "" && b.name.Place == "" && !b.foreign {
+			return false
+		}
+	}
+	return true
 }
 
 type deptAcc struct {
@@ -81,10 +142,10 @@ func (p *parser) canonical(n name, line, item int) string {
 			p.depts[e.Name] = acc
 		}
 	} else {
-		b, parsed := p.names.grammar.parse(folded, p.names.level)
+		b, parsed := p.names.parse(folded)
 		key := "?" + folded
 		if parsed {
-			key = b.key
+			key = b.identity(p.names.level)
 		}
 		acc = p.deptByKey[key]
 		if acc == nil {

@@ -30,6 +30,7 @@ var (
 type fixer struct {
 	form  numForm
 	v     *Vocabulary
+	nr    *nameReader
 	warn  func(line int, code string)
 	last  int // number of the last item started
 	heads int // ordinal of the last section heading
@@ -37,8 +38,8 @@ type fixer struct {
 }
 
 // fixups runs the repair passes in order and returns the repaired lines.
-func fixups(lines []cline, form numForm, v *Vocabulary, warn func(int, string)) []cline {
-	f := &fixer{form: form, v: v, warn: warn}
+func fixups(lines []cline, form numForm, v *Vocabulary, nr *nameReader, warn func(int, string)) []cline {
+	f := &fixer{form: form, v: v, nr: nr, warn: warn}
 	lines = f.splitGlued(lines)
 	return f.renumber(lines)
 }
@@ -120,7 +121,7 @@ func (f *fixer) gluedAt(l string, next, head int) (int, bool) {
 			if next == 0 || prev == ' ' || prev == '。' {
 				// the first item, or one after plain text: its own text must
 				// close with a clause, or this is prose
-				return hasClauseV(l[i:f.itemEnd(l, i, want+1)], f.v) && (prev != '。' || next == 0 || hasClauseV(l[:i], f.v))
+				return hasClauseV(l[i:f.itemEnd(l, i, want+1)], f.v, f.nr) && (prev != '。' || next == 0 || hasClauseV(l[:i], f.v, f.nr))
 			}
 			return true
 		}); i >= 0 && (best < 0 || i < best) {
@@ -136,7 +137,7 @@ func (f *fixer) gluedAt(l string, next, head int) (int, bool) {
 			// a heading is short: an item follows it soon, or the line ends
 			rest := l[i+len(h):]
 			if utf8.RuneCountInString(rest) <= 40 {
-				return !hasClauseV(rest, f.v)
+				return !hasClauseV(rest, f.v, f.nr)
 			}
 			j, _ := f.gluedAt(rest, next, head+1)
 			return j >= 0 && utf8.RuneCountInString(rest[:j]) <= 40

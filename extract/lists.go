@@ -34,7 +34,7 @@ func (p *parser) findLists() []NamedList {
 				}
 				out = append(out, p.list(it, t.ID, t.Line, m[1]+m[2], m[1], members))
 			}
-			if strings.Contains(t.Text, "的") {
+			if strings.Contains(t.Text, "的") && strings.Contains(t.Text, "大") {
 				for _, m := range reListMembersFirst.FindAllStringSubmatch(t.Text, -1) {
 					members := splitMembers(trimListOpeners(m[1]))
 					if len(members) >= 2 && declaredSize(m[2]) == len(members) {
@@ -42,7 +42,7 @@ func (p *parser) findLists() []NamedList {
 					}
 				}
 			}
-			if strings.Contains(t.Text, "等") {
+			if etcCount(t.Text) {
 				for _, m := range reListEtc.FindAllStringSubmatch(t.Text, -1) {
 					members := splitMembers(trimListOpeners(m[1]))
 					if len(members) >= 2 {
@@ -121,4 +121,23 @@ func splitMembers(s string) []string {
 		}
 	}
 	return out
+}
+
+// etcCount reports whether 等 is followed by a count somewhere in s (等8家),
+// the cheap test before the regexp.
+func etcCount(s string) bool {
+	for i := strings.Index(s, "等"); i >= 0; {
+		rest := s[i+len("等"):]
+		if rest != "" && (rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "一") || strings.HasPrefix(rest, "二") || strings.HasPrefix(rest, "两") ||
+			strings.HasPrefix(rest, "三") || strings.HasPrefix(rest, "四") || strings.HasPrefix(rest, "五") || strings.HasPrefix(rest, "六") ||
+			strings.HasPrefix(rest, "七") || strings.HasPrefix(rest, "八") || strings.HasPrefix(rest, "九") || strings.HasPrefix(rest, "十")) {
+			return true
+		}
+		j := strings.Index(rest, "等")
+		if j < 0 {
+			return false
+		}
+		i += len("等") + j
+	}
+	return false
 }

@@ -20,12 +20,12 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 		return nil, err
 	}
 	p := newParser(t, dir)
-	lines, form := classify(p.fold, p.vocab)
+	lines, form := classify(p.fold, p.vocab, p.names)
 	p.form = form
-	p.names = newNameReader(dir, p.vocab, head(lines))
+	p.names.readIssuer(head(lines))
 	p.dir = dir.choose(p.names.issuer, p.fold)
 	p.names.dir = p.dir
-	lines = fixups(lines, form, p.vocab, func(line int, code string) { p.warn(line, 0, code) })
+	lines = fixups(lines, form, p.vocab, p.names, func(line int, code string) { p.warn(line, 0, code) })
 	p.blocks(lines)
 	if len(p.items) == 0 {
 		return nil, &Error{File: t.Name, Err: ErrNoItems}
@@ -55,8 +55,8 @@ func ParseFile(path string, dir *Directory) (*Document, error) {
 const (
 	MaxLines    = 500_000 // lines of text
 	MaxLineSize = 1 << 20 // bytes in one line
-	MaxItems    = 20_000  // items
-	MaxTasks    = 100_000 // tasks
+	MaxItems    = 100_000 // items
+	MaxTasks    = 500_000 // tasks
 	MaxDepts    = 5_000   // distinct depts
 )
 
@@ -117,6 +117,8 @@ type parser struct {
 	deptByKey map[string]*deptAcc
 	renamed   map[string]string
 	deptSeq   int
+	// expansions of the lists already met: documents repeat their lists
+	expandCache map[string][]expanded
 	groups    []string
 	leaders   []string
 	warnings  []Warning
@@ -156,8 +158,9 @@ func newParser(t *Text, dir *Directory) *parser {
 		raw[i] = dropGlosses(l)
 	}
 	p := &parser{text: t, raw: raw, fold: foldLines(raw), dir: dir, msgs: dir.messages(),
-		depts: map[string]*deptAcc{}, deptByKey: map[string]*deptAcc{}, renamed: map[string]string{}, warned: map[string]bool{}}
+		depts: map[string]*deptAcc{}, deptByKey: map[string]*deptAcc{}, renamed: map[string]string{}, expandCache: map[string][]expanded{}, warned: map[string]bool{}}
 	p.vocab = dir.vocabulary()
+	p.names = newNameReader(dir)
 	return p
 }
 
@@ -237,7 +240,7 @@ func (p *parser) blocks(lines []cline) {
 			switch {
 			case p.cur != nil:
 				p.continueItem(c.n, c.text)
-			case len(p.sections) > 0 && hasClauseV(c.text, p.vocab):
+			case len(p.sections) > 0 && hasClauseV(c.text, p.vocab, p.names):
 				p.adoptOrphan(c)
 			case len(p.sections) > 0:
 				p.orphan = append(p.orphan, c)
@@ -292,7 +295,7 @@ func (p *parser) heading(c cline) {
 }
 
 func (p *parser) subHeading(c cline) {
-	if hasClauseV(c.text, p.vocab) {
+	if hasClauseV(c.text, p.vocab, p.names) {
 		// a （一） line that names units is an item of its own, never dropped
 		p.startItem(cline{n: c.n, kind: kItem, num: lineNumber{form: p.form, value: p.lastNumber() + 1}, inferred: true}, c.text)
 		return
@@ -373,7 +376,7 @@ func (p *parser) continueItem(n int, l string) {
 	if l == "" {
 		return
 	}
-	if !it.seen && startsMidSentence(l, p.vocab) && !strings.HasPrefix(l, "（") {
+	if !it.seen && startsMidSentence(l, p.vocab, p.names) && !strings.HasPrefix(l, "（") {
 		p.warn(n, it.Number, "item-mid-sentence", "item", it.Number)
 	}
 	it.seen = true
@@ -389,9 +392,9 @@ func (p *parser) continueItem(n int, l string) {
 
 // startsMidSentence is true for text that begins with punctuation that
 // cannot open a sentence, or with a clause: what remains of a cut line.
-func startsMidSentence(l string, v *Vocabulary) bool {
+func startsMidSentence(l string, v *Vocabulary, nr *nameReader) bool {
 	r, _ := utf8.DecodeRuneInString(l)
-	return strings.ContainsRune("，,、；;。：:）)", r) || (r == '（' && hasClauseV(l[:clauseEnd(l)], v))
+	return strings.ContainsRune("，,、；;。：:）)", r) || (r == '（' && hasClauseV(l[:clauseEnd(l)], v, nr))
 }
 
 // joinsWord reports whether prev ends and next starts with an ASCII

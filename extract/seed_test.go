@@ -301,7 +301,7 @@ func FuzzParse(f *testing.F) {
 
 func BenchmarkExtractSeed(b *testing.B) {
 	seed := seedBytes(b)
-	dir := testDir(b)
+	dir := installedDirs(b)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(seed)))
 	for b.Loop() {
@@ -323,7 +323,7 @@ func BenchmarkParseScaled(b *testing.B) {
 		b.Fatal(err)
 	}
 	dir := testDir(b)
-	for _, n := range []int{1, 10, 100} {
+	for _, n := range []int{1, 10, 100, 1000} {
 		var lines []string
 		for k := 0; k < n; k++ {
 			for i, l := range seedTxt.Lines {
@@ -337,6 +337,68 @@ func BenchmarkParseScaled(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := Parse(&Text{Name: "x", Lines: lines}, dir); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkParse parses the seed (with the installed directories, as a run
+// does), every corpus document, and hostile lines: a run of unmatched （ and
+// a line of many clauses.
+func BenchmarkParse(b *testing.B) {
+	dir := installedDirs(b)
+	seed, err := Read("hunan-2022.txt", seedBytes(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("seed", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Parse(seed, dir); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	paths, _ := loadCorpus(b)
+	var corpus []*Text
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		txt, err := Read(filepath.Base(p), data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		corpus = append(corpus, txt)
+	}
+	b.Run("corpus", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, txt := range corpus {
+				if _, err := Parse(txt, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	for _, n := range []int{12_000, 48_000} {
+		line := "1.甲" + strings.Repeat("（", n) + "。（省财政厅牵头）"
+		b.Run(fmt.Sprintf("brackets-%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Parse(&Text{Name: "x", Lines: []string{line}}, dir)
+			}
+		})
+	}
+	for _, n := range []int{1_000, 4_000} {
+		line := "1.甲" + strings.Repeat("推进。（省财政厅牵头，省商务厅配合）", n)
+		b.Run(fmt.Sprintf("clauses-%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(&Text{Name: "x", Lines: []string{line}}, dir); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -105,7 +105,7 @@ func TestChooseItemForm(t *testing.T) {
 		{"no clause: the numbered lines", []string{"序号", "1", "甲", "2.乙", "3.丙"}, fArabic},
 	}
 	for _, tc := range tests {
-		cls, form := classify(tc.lines, v)
+		cls, form := classify(tc.lines, v, newNameReader(nil))
 		_ = cls
 		if form != tc.want {
 			t.Errorf("%s: got form %d, want %d", tc.name, form, tc.want)

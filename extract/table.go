@@ -171,6 +171,34 @@ func (p *parser) cellsOf(n int) []string {
 func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
 	tb := &tableBlock{style: stylePipe, cols: cols}
 	j := i + 1
+	// a second header row under merged header cells (责任单位 over 牵头单位
+	// and 配合单位) names the columns it splits
+	for ; j < len(lines) && lines[j].kind == kBlank; j++ {
+	}
+	if j < len(lines) {
+		cells := p.cellsOf(lines[j].n)
+		if cells == nil && strings.Count(lines[j].text, "|") >= 2 {
+			cells = splitPipes(lines[j].text)
+		}
+		sub, known := make([]colKind, len(cells)), 0
+		for k, c := range cells {
+			if c == "" {
+				continue
+			}
+			if sub[k] = p.vocab.column(c); sub[k] == colOther {
+				known = -1 << 20
+			}
+			known++
+		}
+		if known > 0 {
+			for k := 0; k < len(cells) && k < len(cols); k++ {
+				if sub[k] != colOther {
+					tb.cols[k] = sub[k]
+				}
+			}
+			j++
+		}
+	}
 	for ; j < len(lines); j++ {
 		c := lines[j]
 		if c.kind == kBlank || c.kind == kNoise {
@@ -261,17 +289,27 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
 		rest := m[2]
-		// the last field is the units when it reads as units
-		unitCol := -1
-		for k := len(cols) - 1; k >= 0; k-- {
-			if cols[k] == colLead || cols[k] == colCo || cols[k] == colUnits {
-				unitCol = k
+		// the fields after the task, read from the right: a deadline, units,
+		// a leader, as the header's last columns say
+		for k := len(cols) - 1; k >= 0 && strings.Contains(rest, " "); k-- {
+			sp := strings.LastIndex(rest, " ")
+			last := rest[sp+1:]
+			ok := false
+			switch cols[k] {
+			case colDeadline:
+				ok = deadlineCell(last)
+			case colLead, colCo, colUnits:
+				ok = p.unitsCell(last)
+			case colLeader:
+				ok = utf8.RuneCountInString(last) <= 12
+			}
+			if cols[k] == colTask || cols[k] == colNumber {
 				break
 			}
-		}
-		if sp := strings.LastIndex(rest, " "); sp > 0 && unitCol >= 0 && p.unitsCell(rest[sp+1:]) {
-			row.cells[unitCol] = rest[sp+1:]
-			rest = strings.TrimSpace(rest[:sp])
+			if ok {
+				row.cells[k] = last
+				rest = strings.TrimSpace(rest[:sp])
+			}
 		}
 		for k, ck := range cols {
 			switch ck {

@@ -55,6 +55,15 @@ func (p *parser) buildTasks(it *itemAcc) {
 		sub = ""
 	}
 	if rest := cleanTaskText(pendingRaw.String()); rest != "" && !onlyPunct(rest) {
+		if len(it.Tasks) == 1 && it.Tasks[0].Text == "" && !it.NumberInferred && len(segs) == 2 && segs[0].clause != "" && !segs[0].labels {
+			// 1.（市发改委牵头）推进……: a clause written before its text,
+			// right after the item's own number, governs the text after it
+			t := &it.Tasks[0]
+			t.Text = rest
+			t.setFold(cleanTaskText(pending.String()))
+			p.dropWarning(t.Line, "clause-without-text")
+			return
+		}
 		ord++
 		t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: rest, Line: pendingLine}
 		t.setFold(cleanTaskText(pending.String()))
@@ -268,5 +277,15 @@ func (p *parser) noteLeader(n string) {
 func (t *Task) setFold(f string) {
 	if f != t.Text && len(f) == len(t.Text) {
 		t.fold = f
+	}
+}
+
+// dropWarning takes back the last warning of a code at a line.
+func (p *parser) dropWarning(line int, code string) {
+	for i := len(p.warnings) - 1; i >= 0; i-- {
+		if p.warnings[i].Line == line && p.warnings[i].Code == code {
+			p.warnings = append(p.warnings[:i], p.warnings[i+1:]...)
+			return
+		}
 	}
 }
