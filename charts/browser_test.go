@@ -109,6 +109,9 @@ func chartChecks(t *testing.T, doc *extract.Document, labels map[string][]string
 		case networkID:
 			c.minText = len(o.Legend.Data)
 			c.minPath = len(decode[[]named](t, o.Series[0].Data)) + len(o.Series[0].Links) // nodes, edges
+		case targetsID:
+			c.minText = len(o.YAxis[0].Data) + nonzero // axis labels, bar labels
+			c.minPath = nonzero                        // bars
 		case heatmapID:
 			c.minText = len(o.YAxis[0].Data) + len(o.XAxis[0].Data) + nonzero // axes, cell labels
 			c.minPath = nonzero                                               // cells
@@ -285,7 +288,7 @@ func TestBrowser(t *testing.T) {
 	}
 	chartPages := func(name string) bool {
 		switch name {
-		case IndexPage, WorkloadPage, SectionsPage, NetworkPage, HeatmapPage:
+		case IndexPage, WorkloadPage, SectionsPage, NetworkPage, HeatmapPage, TargetsPage:
 			return true
 		}
 		return false

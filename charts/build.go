@@ -1,8 +1,10 @@
 package charts
 
 import (
+	"encoding/json"
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -54,8 +56,9 @@ func (s *site) chartPages() []chartPage {
 	return []chartPage{
 		{WorkloadPage, w.Workload.Title, w.Workload.Note, []chartDef{{workloadID, s.workload()}}},
 		{SectionsPage, w.Sections.Title, w.Sections.Note, []chartDef{{sectionsID, s.sections()}}},
-		{NetworkPage, w.Network.Title, w.Network.Note, []chartDef{{networkID, s.network()}}},
+		{NetworkPage, w.Network.Title, s.networkNote(), []chartDef{{networkID, s.network()}}},
 		{HeatmapPage, w.Heatmap.Title, w.Heatmap.Note, []chartDef{{heatmapID, s.heatmap()}}},
+		{TargetsPage, w.Targets.Title, w.Targets.Note, []chartDef{{targetsID, s.targetsChart()}}},
 	}
 }
 
@@ -193,19 +196,20 @@ func (s *site) workload() *gecharts.Bar {
 		name  string
 		count func(extract.Dept) int
 	}
-	roles := []role{
+	roles := []role{ // roleOrder
 		{w.Roles.Lead, func(d extract.Dept) int { return d.Lead }},
 		{w.Roles.Respective, func(d extract.Dept) int { return d.Respective }},
 		{w.Roles.Co, func(d extract.Dept) int { return d.Co }},
 		{w.Roles.All, func(d extract.Dept) int { return d.All }},
 	}
-	for _, r := range roles {
+	for i, r := range roles {
 		data := make([]opts.BarData, len(depts))
 		for i, d := range depts {
 			data[i] = opts.BarData{Value: r.count(d)}
 		}
 		bar.AddSeries(jsText(r.name), data,
-			gecharts.WithBarChartOpts(opts.BarChart{Stack: "total", BarCategoryGap: "30%"}))
+			gecharts.WithBarChartOpts(opts.BarChart{Stack: "total", BarCategoryGap: "30%"}),
+			gecharts.WithItemStyleOpts(opts.ItemStyle{Color: roleColor(roleOrder[i])}))
 	}
 	return bar
 }
@@ -293,14 +297,18 @@ func (s *site) sections() *gecharts.Pie {
 }
 
 // network is the collaboration graph: depts as nodes sized by the tasks
-// that name them, an edge between two depts for each task naming both,
-// weighted by how many they share, coloured by dept kind. Tasks of 各部门
-// 单位分别负责 are left out: they would join every dept to every other.
+// that name them, an edge between two depts that share at least
+// s.minShared() tasks, weighted by how many they share, coloured by dept
+// kind. Tasks of 各部门单位分别负责 are left out: they would join every
+// dept to every other. A dept with no edge left is left out too, and only
+// the networkLabels depts with most tasks carry a name; pointing at a node
+// (or picking it in the page's picker) names it and its partners.
 func (s *site) network() *gecharts.Graph {
 	w := s.w
+	net := s.networkGraph()
 	var kinds []string
 	kindIndex := map[string]int{}
-	for _, d := range s.depts {
+	for _, d := range net.depts {
 		k := w.kind(d.Kind)
 		if _, ok := kindIndex[k]; !ok {
 			kindIndex[k] = len(kinds)
@@ -312,12 +320,9 @@ func (s *site) network() *gecharts.Graph {
 	for i, l := range kindLabels {
 		categories[i] = &opts.GraphCategory{Name: l}
 	}
-
-	nodes := make([]opts.GraphNode, len(s.depts))
-	pos := make(map[string]int, len(s.depts))
-	for i, d := range s.depts {
+	nodes := make([]opts.GraphNode, len(net.depts))
+	for i, d := range net.depts {
 		n := d.Lead + d.Co + d.Respective
-		pos[d.Name] = i
 		nodes[i] = opts.GraphNode{
 			Name:       s.label[d.Name],
 			Value:      float32(n),
@@ -325,54 +330,26 @@ func (s *site) network() *gecharts.Graph {
 			SymbolSize: nodeSize(n),
 		}
 	}
-
-	// Edges in order of first appearance: by task, then by the order the
-	// task names the depts.
-	type pair struct{ a, b int }
-	edgeIndex := map[pair]int{}
-	var edges []pair
-	var weights []int
-	for _, it := range s.doc.Items {
-		for ti := range it.Tasks {
-			t := &it.Tasks[ti]
-			names := t.Depts()
-			for i := 0; i < len(names); i++ {
-				a, ok := pos[names[i]]
-				if !ok {
-					continue
-				}
-				for j := i + 1; j < len(names); j++ {
-					b, ok := pos[names[j]]
-					if !ok || a == b {
-						continue
-					}
-					p := pair{a, b}
-					if b < a {
-						p = pair{b, a}
-					}
-					if k, seen := edgeIndex[p]; seen {
-						weights[k]++
-						continue
-					}
-					edgeIndex[p] = len(edges)
-					edges = append(edges, p)
-					weights = append(weights, 1)
-				}
-			}
-		}
-	}
-	links := make([]opts.GraphLink, len(edges))
-	for i, e := range edges {
+	links := make([]opts.GraphLink, len(net.edges))
+	for i, e := range net.edges {
 		links[i] = opts.GraphLink{
 			Source:    nodes[e.a].Name,
 			Target:    nodes[e.b].Name,
-			Value:     float32(weights[i]),
-			LineStyle: &opts.LineStyle{Width: edgeWidth(weights[i])},
+			Value:     float32(e.weight),
+			LineStyle: &opts.LineStyle{Width: edgeWidth(e.weight)},
+		}
+	}
+	// a node is named when it has at least the tasks of the
+	// networkLabels-th heaviest node
+	named := make(map[int]bool)
+	for i, d := range net.depts {
+		if d.Lead+d.Co+d.Respective >= net.labelMin {
+			named[i] = true
 		}
 	}
 
 	g := gecharts.NewGraph()
-	g.Accept(optionVisitor{})
+	g.Accept(networkVisitor{named: named})
 	g.SetGlobalOptions(append(commonOpts(networkID, 800),
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Top: "0", Data: kindLabels}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
@@ -385,8 +362,8 @@ func (s *site) network() *gecharts.Graph {
 			ss.Force = map[string]any{
 				"initLayout":      "circular",
 				"repulsion":       repulsion(len(nodes)),
-				"gravity":         0.15,
-				"edgeLength":      []int{40, 160},
+				"gravity":         0.12,
+				"edgeLength":      []int{60, 200},
 				"layoutAnimation": false,
 			}
 			ss.Categories = categories
@@ -394,11 +371,154 @@ func (s *site) network() *gecharts.Graph {
 			ss.Roam = opts.Bool(true)
 			ss.Draggable = opts.Bool(true)
 		}),
-		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 11}),
+		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(false), Position: "right", FontSize: 12}),
 		gecharts.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}),
-		gecharts.WithEmphasisOpts(opts.Emphasis{Focus: "adjacency"}),
+		gecharts.WithEmphasisOpts(opts.Emphasis{Focus: "adjacency", Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}", FontWeight: "bold"}}),
 		gecharts.WithLineStyleOpts(opts.LineStyle{Color: "source", Opacity: opts.Float(0.35), Curveness: 0.1}),
 	)
+	return g
+}
+
+// networkNote is the network's note with its threshold and label count.
+func (s *site) networkNote() string {
+	g := s.networkGraph()
+	return fill(fill(s.w.Network.Note, "n", strconv.Itoa(g.minShared)), "k", strconv.Itoa(g.labelled))
+}
+
+// networkVisitor shows the labels of the named nodes: go-echarts has no
+// label field on a graph node, so the series pass through JSON once more.
+type networkVisitor struct {
+	optionVisitor
+	named map[int]bool
+}
+
+func (v networkVisitor) VisitSeriesOpt(ms gecharts.MultiSeries) any {
+	raw, err := json.Marshal(ms)
+	if err != nil {
+		return ms
+	}
+	var series []map[string]any
+	if err := json.Unmarshal(raw, &series); err != nil || len(series) == 0 {
+		return ms
+	}
+	data, _ := series[0]["data"].([]any)
+	for i, d := range data {
+		if node, ok := d.(map[string]any); ok && v.named[i] {
+			node["label"] = map[string]any{"show": true}
+		}
+	}
+	return series
+}
+
+// networkMaxEdges is how many edges the network draws at most.
+const networkMaxEdges = 150
+
+// networkLabels is how many depts the network names without pointing.
+const networkLabels = 12
+
+// netEdge joins the depts at positions a < b of networkGraph.depts.
+type netEdge struct{ a, b, weight int }
+
+// netGraph is what the network draws.
+type netGraph struct {
+	minShared int // the fewest tasks an edge stands for
+	labelMin  int // the fewest tasks of a named node
+	labelled  int // how many nodes are named
+	depts     []*extract.Dept
+	edges     []netEdge
+}
+
+// networkGraph counts the tasks each pair of depts shares and keeps the
+// pairs sharing minShared or more: 1 for a small document, 2 or more from
+// 30 depts on, where every pair would make a hairball, raised until at
+// most networkMaxEdges edges are left.
+func (s *site) networkGraph() netGraph {
+	pos := make(map[string]int, len(s.depts))
+	for i, d := range s.depts {
+		pos[d.Name] = i
+	}
+	// Edges in order of first appearance: by task, then by the order the
+	// task names the depts.
+	type pair struct{ a, b int }
+	edgeIndex := map[pair]int{}
+	var all []netEdge
+	for _, it := range s.doc.Items {
+		for ti := range it.Tasks {
+			names := it.Tasks[ti].Depts()
+			for i := 0; i < len(names); i++ {
+				a, ok := pos[names[i]]
+				if !ok {
+					continue
+				}
+				for j := i + 1; j < len(names); j++ {
+					b, ok := pos[names[j]]
+					if !ok || a == b {
+						continue
+					}
+					p := pair{min(a, b), max(a, b)}
+					if k, seen := edgeIndex[p]; seen {
+						all[k].weight++
+						continue
+					}
+					edgeIndex[p] = len(all)
+					all = append(all, netEdge{p.a, p.b, 1})
+				}
+			}
+		}
+	}
+	g := netGraph{minShared: 1}
+	if len(s.depts) >= 30 {
+		g.minShared = 2
+	}
+	for {
+		n := 0
+		for _, e := range all {
+			if e.weight >= g.minShared {
+				n++
+			}
+		}
+		if n <= networkMaxEdges {
+			break
+		}
+		g.minShared++
+	}
+	keep := make([]bool, len(s.depts))
+	for _, e := range all {
+		if e.weight >= g.minShared {
+			keep[e.a], keep[e.b] = true, true
+		}
+	}
+	if g.minShared == 1 { // a small document shows every dept
+		for i := range keep {
+			keep[i] = true
+		}
+	}
+	newPos := make([]int, len(s.depts))
+	for i, d := range s.depts {
+		if keep[i] {
+			newPos[i] = len(g.depts)
+			g.depts = append(g.depts, d)
+		}
+	}
+	for _, e := range all {
+		if e.weight >= g.minShared {
+			g.edges = append(g.edges, netEdge{newPos[e.a], newPos[e.b], e.weight})
+		}
+	}
+	counts := make([]int, len(g.depts))
+	for i, d := range g.depts {
+		counts[i] = d.Lead + d.Co + d.Respective
+	}
+	slices.SortFunc(counts, func(a, b int) int { return b - a })
+	if len(counts) > 0 {
+		g.labelMin = counts[min(networkLabels, len(counts))-1]
+		g.labelMin = max(g.labelMin, 1)
+		for _, n := range counts {
+			if n >= g.labelMin {
+				g.labelled++
+			}
+		}
+	}
 	return g
 }
 

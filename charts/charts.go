@@ -34,7 +34,18 @@ type Options struct {
 	// page, dept/<stem>.html (see export.Stems). Every dept of the
 	// document needs one.
 	DeptStems map[string]string
+	// DeptFiles maps a dept to the files the pack holds for it, as paths
+	// relative to the pack's root (单位/<stem>/<stem>.pdf); its page links
+	// to each. Nil means the default layout: DeptsDir/<stem>/<stem>.pdf
+	// and .xlsx beside the charts directory; an empty list means none.
+	DeptFiles map[string][]string
+	// DeptsDir is the pack's folder of dept files for the default
+	// layout; "" means 单位.
+	DeptsDir string
 }
+
+// defaultDeptsDir is the pack's folder of dept files unless told.
+const defaultDeptsDir = "单位"
 
 // Page is one file of the charts output.
 type Page struct {
@@ -59,6 +70,7 @@ const (
 	NetworkPage  = "network.html"
 	HeatmapPage  = "heatmap.html"
 	TargetsPage  = "targets.html"
+	WarningsPage = "warnings.html"
 	// DeptDir holds the dept pages.
 	DeptDir = "dept"
 	// AssetsDir holds the bundled script and its license files.
@@ -75,8 +87,9 @@ const (
 var assets embed.FS
 
 // Pages renders every page of the dashboard and the bundled assets, in a
-// fixed order: the index, the chart pages, the targets table, one page per
-// dept in the document's dept order, then the assets.
+// fixed order: the index, the chart pages (the targets page among them),
+// the 待核对 page, one page per dept in the document's dept order, then
+// the assets.
 func Pages(doc *extract.Document, opt Options) ([]Page, error) {
 	s, err := newSite(doc, opt)
 	if err != nil {
@@ -209,13 +222,22 @@ func (s *site) pages() ([]Page, error) {
 		return nil, err
 	}
 	for _, p := range s.chartPages() {
-		b, err := r.chartPage(p)
+		var b []byte
+		var err error
+		switch p.name {
+		case TargetsPage:
+			b, err = r.targets(p)
+		case NetworkPage:
+			b, err = r.network(p)
+		default:
+			b, err = r.chartPage(p)
+		}
 		if err := add(p.name, b, err); err != nil {
 			return nil, err
 		}
 	}
-	b, err = r.targets()
-	if err := add(TargetsPage, b, err); err != nil {
+	b, err = r.warnings()
+	if err := add(WarningsPage, b, err); err != nil {
 		return nil, err
 	}
 	for _, d := range s.depts {

@@ -151,7 +151,16 @@ func scaled(tb testing.TB, items int) *extract.Document {
 	if err != nil {
 		tb.Fatalf("LoadDirectory: %v", err)
 	}
-	n := len(dir.Entries)
+	entries := dir.Entries
+	if len(entries) == 0 {
+		// a directory of several installed lists names none at its top:
+		// a hundred made-up depts of three kinds do as well
+		kinds := []string{"省直部门", "市州政府", "中央驻湘单位"}
+		for i := range 100 {
+			entries = append(entries, extract.DirEntry{Name: "省测试单位" + strconv.Itoa(i+1), Kind: kinds[i%3]})
+		}
+	}
+	n := len(entries)
 	doc := &extract.Document{Title: "落实〈政府工作报告〉重点工作分工的意见", Source: extract.Source{Name: "scaled.txt"}}
 	numerals := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九"}
 	for i, num := range numerals {
@@ -171,11 +180,11 @@ func scaled(tb testing.TB, items int) *extract.Document {
 			case i == 1:
 				t.All = true
 			case k%5 == 0:
-				t.Respective = []string{dir.Entries[(k*3)%n].Name, dir.Entries[(k*3+1)%n].Name}
+				t.Respective = []string{entries[(k*3)%n].Name, entries[(k*3+1)%n].Name}
 			default:
-				t.Lead = []string{dir.Entries[(k*7)%n].Name}
+				t.Lead = []string{entries[(k*7)%n].Name}
 				for c := 1; c <= k%4; c++ {
-					t.Co = append(t.Co, dir.Entries[(k*7+c*11)%n].Name)
+					t.Co = append(t.Co, entries[(k*7+c*11)%n].Name)
 				}
 			}
 			if k%6 == 0 {
@@ -186,7 +195,7 @@ func scaled(tb testing.TB, items int) *extract.Document {
 		}
 		doc.Items = append(doc.Items, it)
 	}
-	for _, e := range dir.Entries {
+	for _, e := range entries {
 		doc.Depts = append(doc.Depts, extract.Dept{Name: e.Name, Kind: e.Kind, Known: true})
 	}
 	fillCounts(doc)

@@ -3,8 +3,11 @@ package charts
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"html/template"
 	"net/url"
+	"path"
+	"slices"
 	"strings"
 
 	"fengong/extract"
@@ -43,11 +46,59 @@ type pageData struct {
 	Note     string
 	Nav      []navLink
 
+	RoleCSS template.CSS // one colour per role
+
 	// One of these is set, by the kind of page.
-	Index   *indexData
-	Charts  []chartHTML
-	Targets *targetsData
-	Dept    *deptData
+	Index    *indexData
+	Charts   []chartHTML
+	Targets  *targetsData
+	Dept     *deptData
+	Warnings *warningsData
+	Picker   *pickerData
+}
+
+// warningsData is the 待核对 page: the warnings grouped by item.
+type warningsData struct {
+	Total  int
+	Groups []warningGroup
+}
+
+type warningGroup struct {
+	Label, Section string
+	Rows           []warningRow
+}
+
+type warningRow struct {
+	Line    int
+	Message string
+}
+
+// pickerData is the network page's dept picker: the depts drawn, in
+// workload order, by their chart labels.
+type pickerData struct {
+	Names []string
+}
+
+// searchData is the index page's search index, written into the page as
+// JSON for its script.
+type searchData struct {
+	Depts []searchDept `json:"depts"`
+	Tasks []searchTask `json:"tasks"`
+}
+
+type searchDept struct {
+	Name    string `json:"n"`
+	Aliases string `json:"a,omitempty"`
+	Href    string `json:"h"`
+	Kind    string `json:"k"`
+	Total   int    `json:"t"`
+}
+
+type searchTask struct {
+	ID    string `json:"i"`
+	Text  string `json:"x"`
+	Depts string `json:"d"`
+	Href  string `json:"h,omitempty"`
 }
 
 type navLink struct {
@@ -64,6 +115,7 @@ type chartHTML struct {
 type count struct {
 	N     int
 	Label string
+	Href  string
 }
 
 type deptRow struct {
@@ -75,6 +127,9 @@ type deptRow struct {
 type indexData struct {
 	Counts []count
 	Depts  []deptRow
+	// SearchJSON is the search index, a data attribute of the page: the
+	// page's script reads it, so no document text sits inside a script
+	SearchJSON string
 }
 
 type targetRow struct {
@@ -92,10 +147,15 @@ type targetsData struct {
 }
 
 type taskRow struct {
-	ID, Role, Section, Text, Deadline, Clause string
+	ID, Role, RoleClass, Section, Text, Deadline, Clause string
+}
+
+type fileLink struct {
+	Href, Text string
 }
 
 type deptData struct {
+	Files                            []fileLink
 	Kind                             string
 	Known                            bool
 	Aliases                          string
@@ -116,6 +176,7 @@ func (r *renderer) base(current, root, heading, note string) pageData {
 		Source:   s.doc.Source.Name,
 		Heading:  heading,
 		Note:     note,
+		RoleCSS:  roleCSS(),
 	}
 	if !s.opt.Date.IsZero() {
 		d.Date = s.opt.DateText()
@@ -127,6 +188,7 @@ func (r *renderer) base(current, root, heading, note string) pageData {
 		{NetworkPage, w.Nav.Network},
 		{HeatmapPage, w.Nav.Heatmap},
 		{TargetsPage, w.Nav.Targets},
+		{WarningsPage, w.Nav.Warnings},
 	} {
 		d.Nav = append(d.Nav, navLink{Href: root + l.name, Text: l.text, Current: l.name == current})
 	}
@@ -150,12 +212,17 @@ func (r *renderer) index() ([]byte, error) {
 	s, w := r.s, r.s.w
 	d := r.base(IndexPage, "", w.Nav.Dashboard, "")
 	idx := &indexData{Counts: []count{
-		{len(s.doc.Items), w.Counts.Items},
-		{s.doc.TaskCount(), w.Counts.Tasks},
-		{len(s.depts), w.Counts.Depts},
-		{len(s.doc.Targets), w.Counts.Targets},
-		{len(s.doc.Warnings), w.Counts.Warnings},
+		{len(s.doc.Items), w.Counts.Items, SectionsPage},
+		{s.doc.TaskCount(), w.Counts.Tasks, WorkloadPage},
+		{len(s.depts), w.Counts.Depts, "#depts"},
+		{len(s.doc.Targets), w.Counts.Targets, TargetsPage},
+		{len(s.doc.Warnings), w.Counts.Warnings, WarningsPage},
 	}}
+	search, err := json.Marshal(r.searchIndex())
+	if err != nil {
+		return nil, err
+	}
+	idx.SearchJSON = string(search)
 	for i, dp := range s.byWorkload() {
 		idx.Depts = append(idx.Depts, deptRow{
 			N:          i + 1,
@@ -175,14 +242,139 @@ func (r *renderer) index() ([]byte, error) {
 
 func (r *renderer) chartPage(p chartPage) ([]byte, error) {
 	d := r.base(p.name, "", p.title, p.note)
+	d.Charts = snippets(p)
+	return r.execute(d)
+}
+
+// network is the network chart page with its dept picker.
+func (r *renderer) network(p chartPage) ([]byte, error) {
+	s := r.s
+	d := r.base(p.name, "", p.title, p.note)
+	d.Charts = snippets(p)
+	drawn := map[string]bool{}
+	for _, dp := range s.networkGraph().depts {
+		drawn[dp.Name] = true
+	}
+	pk := &pickerData{}
+	for _, dp := range s.byWorkload() {
+		if drawn[dp.Name] {
+			pk.Names = append(pk.Names, s.label[dp.Name])
+		}
+	}
+	d.Picker = pk
+	return r.execute(d)
+}
+
+func snippets(p chartPage) []chartHTML {
+	var out []chartHTML
 	for _, c := range p.charts {
 		sn := c.chart.RenderSnippet()
-		d.Charts = append(d.Charts, chartHTML{
+		out = append(out, chartHTML{
 			Element: template.HTML(sn.Element),
 			Script:  template.HTML(sn.Script),
 		})
 	}
+	return out
+}
+
+// searchIndex lists every dept and task for the index page's search box.
+func (r *renderer) searchIndex() searchData {
+	s := r.s
+	var sd searchData
+	for _, dp := range s.byWorkload() {
+		sd.Depts = append(sd.Depts, searchDept{
+			Name: dp.Name, Aliases: strings.Join(dp.Aliases, " "), Href: r.deptHref(dp.Name),
+			Kind: s.w.kind(dp.Kind), Total: dp.Total(),
+		})
+	}
+	for _, it := range s.doc.Items {
+		for ti := range it.Tasks {
+			t := &it.Tasks[ti]
+			st := searchTask{ID: t.ID, Text: t.Text, Depts: t.Summary()}
+			for _, n := range t.Depts() {
+				if _, ok := s.stem[n]; ok {
+					st.Href = r.deptHref(n) + "#t-" + url.PathEscape(t.ID)
+					break
+				}
+			}
+			sd.Tasks = append(sd.Tasks, st)
+		}
+	}
+	return sd
+}
+
+// warnings is the 待核对 page: the document-wide warnings first, then the
+// warnings of each item in item order, each group in line order.
+func (r *renderer) warnings() ([]byte, error) {
+	s, w := r.s, r.s.w
+	d := r.base(WarningsPage, "", w.Warnings.Title, w.Warnings.Note)
+	wd := &warningsData{Total: len(s.doc.Warnings)}
+	byItem := map[int][]warningRow{}
+	var items []int
+	for _, x := range s.doc.Warnings {
+		if _, ok := byItem[x.Item]; !ok {
+			items = append(items, x.Item)
+		}
+		byItem[x.Item] = append(byItem[x.Item], warningRow{Line: x.Line, Message: x.Message})
+	}
+	slices.Sort(items)
+	for _, n := range items {
+		rows := byItem[n]
+		slices.SortStableFunc(rows, func(a, b warningRow) int { return a.Line - b.Line })
+		g := warningGroup{Label: w.Warnings.General, Rows: rows}
+		if n > 0 {
+			g.Label = w.itemLabel(n)
+			if it := s.doc.Item(n); it != nil {
+				g.Section = s.doc.SectionTitle(it.Section)
+			}
+		}
+		wd.Groups = append(wd.Groups, g)
+	}
+	d.Warnings = wd
 	return r.execute(d)
+}
+
+// deptFiles are the links from a dept page to the dept's files in the
+// pack: the charts directory sits beside them, two levels up.
+func (r *renderer) deptFiles(name string) []fileLink {
+	s, w := r.s, r.s.w
+	files, ok := s.opt.DeptFiles[name]
+	if s.opt.DeptFiles == nil {
+		dir := s.opt.DeptsDir
+		if dir == "" {
+			dir = defaultDeptsDir
+		}
+		st := s.stem[name]
+		files, ok = []string{dir + "/" + st + "/" + st + ".pdf", dir + "/" + st + "/" + st + ".xlsx"}, true
+	}
+	if !ok {
+		return nil
+	}
+	var out []fileLink
+	for _, f := range files {
+		parts := strings.Split(f, "/")
+		for i, p := range parts {
+			parts[i] = url.PathEscape(p)
+		}
+		text := path.Base(f)
+		switch path.Ext(f) {
+		case ".pdf":
+			text = w.Dept.Brief + "　" + text
+		case ".xlsx":
+			text = w.Dept.Workbook + "　" + text
+		}
+		out = append(out, fileLink{Href: "../../" + strings.Join(parts, "/"), Text: text})
+	}
+	return out
+}
+
+// roleCSS gives each role's class its colour.
+func roleCSS() template.CSS {
+	var b strings.Builder
+	for _, r := range roleOrder {
+		b.WriteString("." + roleClass(r) + "{color:" + roleColor(r) + "}")
+	}
+	return template.CSS(b.String())
 }
 
 // targetRows lists targets for a table.
@@ -205,9 +397,12 @@ func (r *renderer) targetRows(ts []extract.Target, withLead bool) []targetRow {
 	return out
 }
 
-func (r *renderer) targets() ([]byte, error) {
+func (r *renderer) targets(p chartPage) ([]byte, error) {
 	s, w := r.s, r.s.w
 	d := r.base(TargetsPage, "", w.Targets.Title, w.Targets.Note)
+	if len(s.doc.Targets) > 0 {
+		d.Charts = snippets(p)
+	}
 	td := &targetsData{}
 	// Group by item in document order; targets of an item the document
 	// does not have come last, in their own order.
@@ -253,6 +448,7 @@ func (r *renderer) dept(dp *extract.Dept) ([]byte, error) {
 		All:        dp.All,
 		Total:      dp.Total(),
 		Targets:    r.targetRows(s.doc.TargetsOf(dp.Name), false),
+		Files:      r.deptFiles(dp.Name),
 	}
 	for _, a := range s.doc.TasksOf(dp.Name) {
 		sec := s.doc.SectionTitle(a.Item.Section)
@@ -264,12 +460,13 @@ func (r *renderer) dept(dp *extract.Dept) ([]byte, error) {
 			text = w.Dept.TextMissing
 		}
 		dd.Tasks = append(dd.Tasks, taskRow{
-			ID:       a.Task.ID,
-			Role:     w.role(a.Role),
-			Section:  sec,
-			Text:     text,
-			Deadline: a.Task.Deadline,
-			Clause:   a.Task.Summary(),
+			ID:        a.Task.ID,
+			Role:      w.role(a.Role),
+			RoleClass: roleClass(a.Role),
+			Section:   sec,
+			Text:      text,
+			Deadline:  a.Task.Deadline,
+			Clause:    a.Task.Summary(),
 		})
 	}
 	d.Dept = dd

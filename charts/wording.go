@@ -24,6 +24,7 @@ type wording struct {
 		Network   string `yaml:"network"`
 		Heatmap   string `yaml:"heatmap"`
 		Targets   string `yaml:"targets"`
+		Warnings  string `yaml:"warnings"`
 	} `yaml:"nav"`
 
 	Counts struct {
@@ -58,7 +59,17 @@ type wording struct {
 		DeptIndex     string `yaml:"dept_index"`
 		DeptIndexNote string `yaml:"dept_index_note"`
 		NoDepts       string `yaml:"no_depts"`
+		CardsNote     string `yaml:"cards_note"`
 	} `yaml:"dashboard"`
+
+	Search struct {
+		Label       string `yaml:"label"`
+		Placeholder string `yaml:"placeholder"`
+		Depts       string `yaml:"depts"`
+		Tasks       string `yaml:"tasks"`
+		None        string `yaml:"none"`
+		More        string `yaml:"more"`
+	} `yaml:"search"`
 
 	Workload struct {
 		Title string `yaml:"title"`
@@ -75,9 +86,13 @@ type wording struct {
 	} `yaml:"sections"`
 
 	Network struct {
-		Title  string `yaml:"title"`
-		Note   string `yaml:"note"`
-		Series string `yaml:"series"`
+		Title      string `yaml:"title"`
+		Note       string `yaml:"note"`
+		Series     string `yaml:"series"`
+		Picker     string `yaml:"picker"`
+		PickerAll  string `yaml:"picker_all"`
+		Partners   string `yaml:"partners"`
+		NoPartners string `yaml:"no_partners"`
 	} `yaml:"network"`
 
 	Heatmap struct {
@@ -92,6 +107,7 @@ type wording struct {
 		Note    string `yaml:"note"`
 		None    string `yaml:"none"`
 		Item    string `yaml:"item"`
+		Axis    string `yaml:"axis"`
 		Columns struct {
 			Task      string `yaml:"task"`
 			Indicator string `yaml:"indicator"`
@@ -102,7 +118,21 @@ type wording struct {
 		Ops map[string]string `yaml:"ops"`
 	} `yaml:"targets"`
 
+	Warnings struct {
+		Title   string `yaml:"title"`
+		Note    string `yaml:"note"`
+		None    string `yaml:"none"`
+		General string `yaml:"general"`
+		Columns struct {
+			Line    string `yaml:"line"`
+			Message string `yaml:"message"`
+		} `yaml:"columns"`
+	} `yaml:"warnings"`
+
 	Dept struct {
+		Files       string `yaml:"files"`
+		Brief       string `yaml:"brief"`
+		Workbook    string `yaml:"workbook"`
 		Kind        string `yaml:"kind"`
 		Aliases     string `yaml:"aliases"`
 		Unlisted    string `yaml:"unlisted"`
