@@ -1,110 +1,226 @@
-// Package extract reads a 分工意见 (the division-of-labour document that
-// splits a 《政府工作报告》 into numbered key tasks) and builds the one model
-// every exporter reads: a [Document] of items, tasks, responsible depts,
-// quantitative targets and named lists. [Read] decodes and normalises the
-// input (see the Input section, in doc_input.go); [Parse] builds the model
-// from the normalised lines; [ParseFile] does both.
+// Package extract reads a 分工意见 (the document that splits a 《政府工作报告》,
+// or a list of 民生实事, into numbered key tasks and names the units
+// responsible for each) and builds the one model every exporter reads: a
+// [Document] of items, tasks, responsible depts, leaders, quantitative
+// targets and named lists. [Read] decodes and normalises the input (see the
+// Input section, in doc_input.go); [Parse] builds the model from the
+// normalised lines; [ParseFile] does both.
 //
-// The rules are those a 督查室 clerk applies by eye. They are general, not
-// tied to one document's line numbers.
+// The rules are those a 督查室 clerk applies by eye, for any government. They
+// are general, not tied to one document's lines, and their words (labels,
+// role words, leader titles, group words, web-page noise, table headers,
+// stated conventions) are data: templates/grammar.yaml, overridable like
+// every template. Body names are read by package orgname
+// (templates/orgnames.yaml).
 //
-// # Items
+// # Stages
 //
-// An item starts at a line that opens with its number: "1." "1、" "1．"
-// (and, in a document that has no such numbers, "（一）"). Where numbers
-// were damaged, as in documents pasted from web pages, the number that ends
-// a line after its last clause or full stop (…按职责分工负责）36) is the
-// next line's item number, and is removed from the text; a "（" or "(" left
-// at the end of a line is a placeholder for the next item, which takes the
-// previous number plus one; a line that itself ends with a displaced number
-// N is item N−1. Such numbers are marked number_inferred. A line with no
-// number of its own continues the current item. Numbers that jump or repeat
-// are kept as written and warned about; task IDs stay unique (3.1, then
-// 3-2.1). Text before the first item is the preamble: the document's title
-// is its first 《…》 naming a 分工, 意见 or 方案.
+// Parse runs in stages, each a small pure step with its own tests, as a
+// compiler's front end does:
 //
-// # Sections
+//  1. Read (read.go): bytes → lines, and the cells of table rows.
+//  2. Fold (fold.go): a second spelling of each line for matching only:
+//     Traditional → Simplified (OpenCC's t2s tables), 【】〔〕［］〖〗 → （）.
+//     Folding keeps every character at its byte offset, so whatever is found
+//     in the folded line is taken from the line as written: the model keeps
+//     the text as written. Pinyin glosses a mirror site put inside names
+//     (經(jīng)貿(mào)委) are not text and are dropped.
+//  3. Classify (classify.go): an ordered table of line rules gives each
+//     line a kind: blank, web-page noise (navigation, 发布时间, 分享到,
+//     返回首页, viewer page markers, breadcrumbs), section heading, item,
+//     sub-heading, label line, text.
+//  4. Fixups (fixup.go): repairs of damaged numbering, each run only where
+//     its damage is seen and announced by its own warning.
+//  5. Blocks (parse.go, table.go): sections, items and tables.
+//  6. Clauses (clause.go, tasks.go): the recognisers of responsibility.
+//  7. Resolve (depts.go): names into depts, groups and leaders.
+//  8. Enrich (targets.go, lists.go): targets and named lists.
 //
-// A heading "六、扎实推动区域协调发展" on a line of its own, or glued to the
-// end of a line after its last clause (…负责）六、扎实推动区域协调发展),
-// opens a section from the next item on. A heading's numeral must count up
-// from the previous one, so "一、二、三产业" inside prose is not a heading.
-// Items before the first heading have an empty section. "（一）" lines in
-// a document of Arabic-numbered items are sub-headings and name no task.
+// # Items and numbering
+//
+// An item starts at a line that opens with its number. The forms, in the
+// usual nesting: 第一部分 > 一、 > （一） > 1. 1、 1． 1﹒ or 第一条 > （1） > ①,
+// with 一是 too. Which form numbers the items is decided per document: the
+// form under which most responsibility clauses stand (a tie goes to the
+// deeper form). Forms above it are sections (一、, 第一部分, 附件1) and
+// sub-headings (（一） in a 1. document: kept as sections with a Parent,
+// never dropped; one that names units is an item of its own); forms below
+// it are points inside an item. A heading's numeral must count up, so
+// 一、二、三产业 inside prose is not a heading. A heading may name a
+// leader (四、卢山副省长牵头重点工作): the section's Leader, and every
+// task's in it. Numbers may run on through the whole document or start
+// again under each heading; then an item's Key carries its section (四.3).
+// Text before the first item is the preamble: the title is its first 《…》
+// naming a 分工, 意见 or 方案 (inner 〈〉 made 《》 again), else its 关于…的通知,
+// else a short first line, with a mirror site's "-某某网" suffix cut.
+//
+// Unnumbered paragraphs under a heading that close with a clause (由…负责
+// 落实。) are items of their own.
+//
+// # Fixups
+//
+//	glued-items       …负责）（二）… and …协办）2.… split at the next item's
+//	                  number; a document saved on one line splits into its
+//	                  headings and items the same way
+//	glued-heading     …负责）六、扎实推动区域协调发展 split off the line
+//	displaced-number  …负责）36: the next item's number at the end of the
+//	                  line before it
+//	placeholder       a （ left at a line end stands for the next item
+//	lost-number       after a heading, an unnumbered line starts an item
+//
+// Such numbers are marked number_inferred. Numbers that jump or repeat are
+// kept as written and warned about; keys stay unique (3, then 3-2).
 //
 // # Tasks and clauses
 //
 // Each responsibility clause closes one task, whose text is the text since
-// the previous clause. A clause is a parenthesis (full- or half-width)
-// whose parts, split at ， ； , ;, end in a role keyword or carry a label:
+// the previous clause; the lines of an item join with a boundary that no
+// number or name runs across. The recognisers, in order:
+//
+// The label line, on a line of its own or after a sentence:
+//
+//	1.推进重大项目建设。
+//	牵头单位：省发展改革委                  (牵头责任单位 牵头部门 主办单位 主办)
+//	责任单位：省财政厅、省自然资源厅          (配合单位 协办单位 协办 参与单位 协同责任单位 主要责任单位)
+//	责任领导：张三                          (牵头领导 分管领导 主管领导 分管省领导 牵头负责领导)
+//	完成时限：2022年12月底前                (完成时间 时间节点 进度安排)
+//	部门分工：市农业农村局牵头，各县区配合。   (the value is itself a clause)
+//
+// The parenthesis, in （）() and, folded, 【】〔〕［］, whose parts (split at
+// ， ； , ; and sentences at 。) end in a role word or carry a label:
 //
 //	（X牵头）                                    X leads
 //	（X、Y牵头，A、B等按职责分工负责）              X, Y lead; A, B co
-//	（A、B等按职责分工负责）                        no lead: A, B co
+//	（A、B等按职责分工负责） （A负责） （A配合）      no lead: A, B co
 //	（X、Y分别负责）                               X, Y respective
 //	（各部门单位分别负责）                          every dept (all)
 //	（有关部门按职责分工负责）                      a group, not a dept
-//	（X负责） （X牵头负责）                         X leads
-//	（…配合） （…参与） （…协助）                    co
-//	（牵头单位：X；责任单位：Y）                     X leads; Y co
-//	（牵头单位：X；配合单位：Y；完成时限：6月底前）    with a deadline
+//	（牵头单位：X；责任单位：Y，各乡、镇人民政府）    X leads; Y co; a group
+//	（主办：X；协办：Y）                           X leads; Y co
+//	（责任单位：X（牵头）、Y）                      X leads; Y co
 //	（X牵头，A按职责分工负责，年内持续推进）          deadline inside
 //	（X牵头）（2022年6月底前）                      deadline beside
+//	（分管副省长、协管副秘书长负责，X牵头）           leaders, then X leads
 //
-// Names without a keyword before a keyword part share that part's role
-// (…省科协，长沙、株洲市人民政府等按职责分工负责). The same labels work as
-// lines of their own after the task text, as many governments write them:
+// Names without a role word before a role part share that part's role; a
+// label's values run on past commas until the next label. A parenthesis of
+// nothing but unit names (（市发改委） （市经委、环保局）) names the task's units,
+// co; one that names no responsibility (海峡两岸产业合作区（湖南）) is text.
 //
-//	1.推进重大项目建设。
-//	牵头单位：省发展改革委
-//	责任单位：省财政厅、省自然资源厅
-//	完成时限：2022年12月底前
+// The sentence, closing an item's text:
 //
-// A parenthesis that names no responsibility, such as 海峡两岸产业合作区（湖南）,
-// is plain text. A clause at the very start of a line belongs to text that
-// was cut away: the task is kept with empty text and a warning. Circled
-// sub-items ①…⑳ each carry their own clause; the words before ① introduce
-// them and name the list they form. Text after an item's last clause is
-// kept as a task that names no dept, with a warning.
+//	由市财政局、农业局，各县（市）、区人民政府负责落实。   co, and a group
 //
-// # Depts
+// The table column: see Tables.
 //
-// Lists split on 、 and 及; 等 is dropped. A shared suffix is expanded:
-// 长沙、株洲、湘潭、郴州市人民政府 gives four 市人民政府, and 岳阳市、湘西自治州人民政府
-// gives two 人民政府. Every name goes through the dept [Directory]
-// (templates/depts.yaml, overridable), which merges aliases into canonical
-// names (省地方金融监管局 → 省地方金融监督管理局) and gives each dept its kind;
-// a name it does not list is kept and warned about. Generic references
-// (有关部门, …成员单位, 有关市人民政府, 分管副省长) are groups, not depts;
-// 各部门单位, 各部门 and 各单位 mean every dept.
+// A clause at the very start of a line belongs to text that was cut away:
+// the task is kept with empty text and a warning, except right after an
+// item's own number (1.（市发改委牵头）推进……), where the clause governs the
+// text after it. Circled sub-items ①…⑳ each carry their own clause; the
+// words before ① introduce them, open the first task's text and name the
+// list they form. Text after an item's last clause is kept as a task that
+// names no dept, with a warning.
+//
+// # Stated conventions
+//
+// A document may state how its clauses are read. The statement holds from
+// where it stands on, in the clause that states it too:
+//
+//	列第一位的为牵头单位 / 列第一者为牵头单位，下同     of two or more units, the first leads
+//	明确牵头部门的，有关部门配合，不逐一列出，下同       有关部门 on every task with a lead
+//	具体任务均涉及相关市（州）人民政府，不再做分工，下同   that group on every task after
+//
+// A first-is-lead statement in the notice (分工方案中列第一位的为牵头单位) holds
+// for the whole document after it.
+//
+// # Tables
+//
+// Tables come structured from .docx, HTML, .xlsx and .csv (see Input), or
+// flattened into text: a pipe table (cell | cell |), one cell per line,
+// or space-separated rows under a header line (序号 名称 工作任务 牵头责任单位,
+// even at the end of a long line). The header names the columns:
+//
+//	序号 编号                                           the item's number
+//	工作任务 重点工作 任务内容 目标任务 预期目标 民生实事 …   the task's text
+//	项目名称 名称                                        a short label of the item
+//	牵头单位 牵头责任单位 牵头部门 主办单位                 lead
+//	配合单位 协办单位 参与单位                            co
+//	责任单位 承办单位                                    co (lead by a stated convention)
+//	责任领导 牵头领导 分管领导                            leaders
+//	完成时限 完成时间 计划完成时间 时间节点                 deadline, verbatim
+//	建设地点 (a place), 当前进度 完成情况 备注 (progress)     read, never a unit or a target
+//
+// A second header row under merged header cells names the columns it
+// splits. A row whose number (or name) cell holds a number starts an item;
+// a row with a task cell is a task of that item; a row with only units
+// (and a deadline) adds its units to the task above; a task with no unit
+// cell takes the units of the task above (a merged cell belongs to every
+// row it spans); a pipe row with fewer cells than the header holds the
+// header's last cells. Flattened one cell per line, the cells after a
+// row's number are read by what they hold: the task, then unit names, a
+// time limit, and another task (a sub-row of the same item).
+//
+// # Depts, groups and leaders
+//
+// Lists split on 、 及 以及 and spaces; 等 is dropped; 各乡、镇人民政府 and
+// 各县（市）、区人民政府 stay one group. Elliptical lists are expanded by the
+// grammar of body names: a shared prefix (省商务厅、财政厅 → 省财政厅;
+// 市经委、环保局 → 市环保局) and a shared suffix (长沙、株洲市人民政府 →
+// 长沙市人民政府; 人民大垸、荒湖管理区 → 人民大垸管理区), never giving a level to
+// a vertical body, a company or another government. A name marked （牵头）
+// leads.
+//
+// Every name goes through the dept [Directory] when the document has one,
+// then the grammar: a name that parses as a body (level or place + stem +
+// type suffix: 省发展改革委, 六安市财政局, 长沙海关, 城投集团, 经开区) is a
+// dept with the grammar's kind (党委部门, 人大政协, 政府部门, 垂直管理单位,
+// 群团组织, 事业单位, 企业, 功能区, 下级政府); one that does not is kept and
+// warned about. Spellings the grammar says are one body of one government
+// (市发改委, 市发展改革委, 市发展和改革委员会; 发改委 in a 市 document) are one
+// dept, named by the fullest spelling the document uses, the others its
+// aliases, as are the spellings as written (Traditional characters).
+// Generic references (有关部门, …成员单位, 各乡镇人民政府, 市直各部门) are
+// groups; 各部门单位, 各部门 and 各单位 mean every dept. People (分管副省长,
+// 张三 after 责任领导：, names ending in a leader's title) are leaders, never
+// depts.
 //
 // # Targets
 //
 // A target (量化指标) is a number with a measurement unit in a task's text:
-// %, 个百分点, or an optional 万/亿/千/百 and a counting or measuring word (人,
-// 元, 斤, 亩, 个, 家, 项, 公里, …). The indicator and verb are read from the
-// phrase around it, between ，。；：、 marks, leaving out openers such as
-// 力争, 确保 and 全省:
+// %, ‰, 个百分点, or an optional 万/亿/千/百 and a counting or measuring word
+// (人, 元, 斤, 亩, 个, 家, 项, 公里, 穴, 标箱, …). The indicator and verb are read
+// from the phrase around it, between ，。；：、 marks, leaving out openers
+// such as 力争, 确保, 全省 and comparisons such as 同口径比上年:
 //
-//	地区生产总值增长6.5%以上        >=   (以上, 达到, 不低于)
+//	地区生产总值增长6.5%以上        >=   (以上, 达到, 达, 不低于)
 //	城镇调查失业率控制在5.5%以内    <=   (以内, 以下, 控制在, 不超过)
 //	技工贸总收入突破6.5万亿元       >    (突破, 超过, 高于, …多)
 //	居民消费价格涨幅3%左右          ~    (左右, 约)
-//	城镇新增就业70万人              =    (a plain number)
+//	城镇新增就业70万人              =    (a plain number, 提高到)
 //	培优育强22个优势产业链          the indicator follows the count
+//	城区再新建1个农贸市场           …and after a verb, for a counted thing
+//	对人民中路等3条城区道路          …and after 等 or a preposition
+//	达到3260亿元，增长12%          the second takes the first's indicator
 //	净增1000家以上A、1000家以上B    the second shares the first's verb
 //	经济增长7.5%—8%                a range: >= its lower bound
 //
 // Chinese law reads 以上 and 以内 as inclusive. Years (2022年), months,
-// editions (十九大, 第3届), codes (5G, IPv6, "3+3+2", "1+3"), hotlines
-// (12345), ranks (500强) and durations (延长30年) are not targets, and
-// neither are Chinese-numeral counts (十大). Displaced item numbers are
-// removed before targets are sought.
+// editions (十九大, 第3届), codes (5G, IPv6, "3+3+2"), hotlines (12345),
+// ranks (500强) and durations (延长30年) are not targets, and neither are
+// Chinese-numeral counts (十大), numbers in a table's deadline, place or
+// progress columns, or a table's number column.
 //
 // # Named lists
 //
-// 十大基础设施项目，即A、B、…  and  五个中心：A、B…  give the list's name, its
+// 十大基础设施项目，即A、B、… and 五个中心：A、B… give the list's name, its
 // declared size and its members; 十大民生实事。①…⑩ takes its members from the
-// circled sub-items. A list whose member count differs from its declared
-// size is warned about.
+// circled sub-items; 沿京广、沪昆、渝长厦通道的三大经济带 names its members first;
+// A、B等8家卫生院 lists some of eight. A list whose member count differs from
+// its declared size is warned about.
+//
+// # Limits
+//
+// A document is refused with ErrTooLarge, naming the limit, past
+// [MaxLines] lines, a line of [MaxLineSize] bytes, [MaxItems] items,
+// [MaxTasks] tasks or [MaxDepts] depts. Every stage is linear in the input.
 package extract

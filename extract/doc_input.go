@@ -5,8 +5,12 @@
 // whatever form the document came in. It accepts three formats, told by
 // content first and by the file name's extension second:
 //
-//   - .docx: a zip archive (it starts with "PK\x03\x04"). A file named
-//     .docx that is not a zip is ErrNotZip.
+//   - .docx: a zip archive (it starts with "PK\x03\x04") holding
+//     word/document.xml. A file named .docx that is not a zip is ErrNotZip.
+//   - .xlsx: a zip archive holding xl/workbook.xml: an office's own 分工
+//     table kept as a workbook. A damaged one is ErrWorkbook; a legacy .xls
+//     is refused with a hint to save it as .xlsx.
+//   - .csv: a name ending .csv, in UTF-8 or GB18030.
 //   - HTML: content starting, after a byte order mark and white space, with
 //     <!DOCTYPE html or <html (or markup with <html in its first 1 KiB), or
 //     a name ending .html or .htm.
@@ -54,13 +58,28 @@
 //     list with format decimal and level text "%1." gets "3." in front, one
 //     with chineseCounting and "%1、" gets "三、"; levels restart as Word
 //     restarts them, lists sharing a definition continue each other, and
-//     bullets add nothing.
+//     bullets add nothing. A table row is one line (below).
 //   - HTML: line N is the Nth non-empty block of text. Block elements (p,
 //     div, br, li, tr, h1 to h6, table, pre, …) end a line; the content of
 //     script, style, noscript, template and title is left out; entities are
-//     decoded; table cells are joined by a space; white space collapses as
-//     a browser collapses it, and a line break between two Chinese
-//     characters disappears.
+//     decoded; white space collapses as a browser collapses it, and a line
+//     break between two Chinese characters disappears. A table row is one
+//     line (below).
+//   - .xlsx: each visible sheet gives a line with its name, then one line
+//     per row, blank rows kept.
+//   - .csv: line N is record N (a record whose quoted cell spans lines
+//     takes the line where it starts).
+//
+// # Tables
+//
+// A table read from a .docx, an HTML page, a workbook or a .csv keeps its
+// structure: each row is one line, its cells joined by " | " (so it reads
+// like a pipe table), and Text.Cells holds the cells themselves. Merged
+// cells are resolved: a cell merged down several rows (Word's vMerge,
+// HTML's rowspan, a workbook's merged range) gives its text to every row
+// it spans; a cell merged across columns fills the first column it spans;
+// a row that is one cell across the whole table is a line of text (a
+// heading inside the table). A table inside a cell is that cell's text.
 //
 // Every line is then normalised:
 //

@@ -119,10 +119,10 @@ type parser struct {
 	deptSeq   int
 	// expansions of the lists already met: documents repeat their lists
 	expandCache map[string][]expanded
-	groups    []string
-	leaders   []string
-	warnings  []Warning
-	warned    map[string]bool
+	groups      []string
+	leaders     []string
+	warnings    []Warning
+	warned      map[string]bool
 }
 
 // conventions are the rules a document states for the clauses after them.
