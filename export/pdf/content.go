@@ -35,6 +35,8 @@ var (
 	itemStyle     = layout.Style{Font: layout.FontBody, Size: 14, Leading: 7.5, Indent: 2 * em}
 	tableHead     = layout.Style{Font: layout.FontHeading, Size: 12, Leading: 6}
 	tableBody     = layout.Style{Font: layout.FontBody, Size: 12, Leading: 6}
+	compactHead   = layout.Style{Font: layout.FontHeading, Size: 10.5, Leading: 5}
+	compactBody   = layout.Style{Font: layout.FontBody, Size: 10.5, Leading: 5}
 	chartText     = layout.Style{Font: layout.FontBody, Size: 10.5, Leading: 5}
 	chartValue    = layout.Style{Font: layout.FontBody, Size: 8, Leading: 4, Color: "#ffffff"}
 	folioStyle    = layout.Style{Font: layout.FontBody, Size: 14, Leading: 7}
@@ -170,11 +172,23 @@ func (b *build) finish() *Layout {
 // table sets a table; a row split across pages keeps the text of column
 // main (from 1; 0 for none) in one piece in content order.
 func (b *build) table(cols []layout.Column, rows [][]string, main int) {
-	t := layout.Table{
+	b.setTable(layout.Table{
 		Columns: cols, Rows: rows,
 		Head: tableHead, Body: tableBody,
 		HeadFill: headFill, Border: ruleColour, Pad: 1.5, Sep: b.r.words.Separator, Main: main,
-	}
+	})
+}
+
+// compactTable is table in 五号 type, for the overall brief's long lists.
+func (b *build) compactTable(cols []layout.Column, rows [][]string, main int) {
+	b.setTable(layout.Table{
+		Columns: cols, Rows: rows,
+		Head: compactHead, Body: compactBody,
+		HeadFill: headFill, Border: ruleColour, Pad: 1, Sep: b.r.words.Separator, Main: main,
+	})
+}
+
+func (b *build) setTable(t layout.Table) {
 	b.flush(b.f.TableLead(t))
 	b.f.Table(t)
 	b.f.Space(tableBody.Leading)
@@ -212,6 +226,31 @@ func (b *build) taskText(t *extract.Task) string {
 	}
 	return s
 }
+
+// gist is a task in a few words for the overall brief's table: its first
+// sentence, cut at a comma or with … when longer than gistRunes; the
+// dept briefs carry the whole text.
+func (b *build) gist(t *extract.Task) string {
+	s := strings.TrimSpace(t.Text)
+	if s == "" {
+		return fill(b.r.words.MissingText, "item", itoa(t.Item))
+	}
+	if i := strings.IndexAny(s, "。；"); i >= 0 {
+		s = s[:i+len("。")]
+	}
+	r := []rune(s)
+	if len(r) <= gistRunes {
+		return s
+	}
+	cut := string(r[:gistRunes])
+	if i := strings.LastIndex(cut, "，"); i >= len(cut)/2 {
+		return cut[:i] + "…"
+	}
+	return cut + "…"
+}
+
+// gistRunes is the longest gist: a line of the brief's task column.
+const gistRunes = 24
 
 // without returns names less dept, in order.
 func without(names []string, dept string) []string {
@@ -437,7 +476,7 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 			g := &groups[len(groups)-1]
 			for k := range it.Tasks {
 				t := &it.Tasks[k]
-				g.rows = append(g.rows, []string{t.ID, b.taskText(t), b.responsible(t)})
+				g.rows = append(g.rows, []string{t.ID, b.gist(t), b.responsible(t)})
 			}
 		}
 		sectioned := false
@@ -460,7 +499,7 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 				b.subsection(g.title)
 			}
 			n += len(g.rows)
-			b.table(names(b.columns(wb.TasksColumns, []float64{16, 86, 54}, center), 2), g.rows, 2)
+			b.compactTable(names(b.columns(wb.TasksColumns, []float64{14, 88, 54}, center), 2), g.rows, 2)
 		}
 		if n == 0 {
 			b.paragraph(w.None)
@@ -523,7 +562,7 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 			rows = append(rows, []string{d.Name, d.Kind, itoa(d.Lead), itoa(d.Co), itoa(d.Respective), itoa(d.All), itoa(d.Total())})
 		}
 		n := layout.Center
-		b.table(b.columns(wb.IndexColumns, []float64{52, 29, 15, 15, 15, 15, 15}, layout.Left, layout.Left, n, n, n, n, n), rows, 0)
+		b.compactTable(b.columns(wb.IndexColumns, []float64{52, 29, 15, 15, 15, 15, 15}, layout.Left, layout.Left, n, n, n, n, n), rows, 0)
 	}
 	b.signature()
 	return b.finish()
