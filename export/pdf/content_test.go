@@ -48,10 +48,13 @@ func TestBriefCounts(t *testing.T) {
 	}
 	top := doc.ByWorkload()[0]
 	// the chart's total label sits right of its bar, in the chart's style
-	found := false
+	found, inChart := false, false
 	for _, p := range l.Pages {
 		for i, it := range p.Items {
-			if it.Kind == layout.KindText && it.Text == top.Name && it.Size == chartText.Size {
+			if it.Kind == layout.KindText && it.Font == layout.FontHeading && it.Size == headingStyle.Size {
+				inChart = strings.HasPrefix(it.Text, "五、单位任务量")
+			}
+			if inChart && it.Kind == layout.KindText && it.Text == top.Name && it.Size == chartText.Size {
 				for _, next := range p.Items[i+1:] {
 					if next.Kind == layout.KindText && next.Size == chartText.Size {
 						found = true
