@@ -101,7 +101,7 @@ func (p *parser) splitSegments(l string, n int) []segment {
 // labelStart finds a label (牵头单位：, 责任单位：…) outside parentheses, at
 // the start of the line or of a sentence.
 func labelStart(l string, v *Vocabulary) int {
-	if !strings.ContainsAny(l, "：:") {
+	if !strings.ContainsAny(l, "：:为") {
 		return -1
 	}
 	best := -1
@@ -260,7 +260,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 		if si > 0 && c.readConvention(sent, v) {
 			continue
 		}
-		for _, part := range splitParts(sent) {
+		for _, part := range splitLabelParts(sent, v) {
 			part = strings.TrimSpace(strings.TrimRight(part, "。. "))
 			if part == "" {
 				continue
@@ -493,6 +493,35 @@ func looksLikeNames(s string) bool {
 		}
 	}
 	return han
+}
+
+// splitLabelParts is splitParts, also cutting at a space before a label
+// (责任领导：张三 牵头单位：市发改委).
+func splitLabelParts(body string, v *Vocabulary) []string {
+	var out []string
+	for _, part := range splitParts(body) {
+		for {
+			cut := -1
+			for i := strings.IndexByte(part, ' '); i >= 0; {
+				if r, _ := v.labelAt(part[i+1:]); r != "" {
+					cut = i
+					break
+				}
+				j := strings.IndexByte(part[i+1:], ' ')
+				if j < 0 {
+					break
+				}
+				i += 1 + j
+			}
+			if cut < 0 {
+				break
+			}
+			out = append(out, part[:cut])
+			part = part[cut+1:]
+		}
+		out = append(out, part)
+	}
+	return out
 }
 
 // splitParts cuts a clause at ，；, ; outside nested parentheses.

@@ -168,6 +168,10 @@ func TestClauseRecognisers(t *testing.T) {
 		{"负责 without a lead is co", "1.甲。（市商务局负责）", nil, []string{"市商务局"}, nil, false},
 		{"all depts", "1.甲。（各部门单位分别负责）", nil, nil, nil, true},
 		{"a label line", "1.甲。\n牵头单位：市发改委\n责任单位：市统计局", []string{"市发改委"}, []string{"市统计局"}, nil, false},
+		{"labels apart by spaces", "1.甲。（责任领导：张三 牵头单位：市大数据局 配合单位：市财政局）", []string{"市大数据局"}, []string{"市财政局"}, nil, false},
+		{"为牵头单位", "1.甲。（市发改委为牵头单位，市市场监管局为配合单位）", []string{"市发改委"}, []string{"市市场监管局"}, nil, false},
+		{"牵头单位为", "1.甲。牵头单位为市生态环境局。", []string{"市生态环境局"}, nil, nil, false},
+		{"a unit marked 牵头", "1.甲。（责任单位：市发改委（牵头）、市财政局）", []string{"市发改委"}, []string{"市财政局"}, nil, false},
 		{"names that start with a digit", "1.甲。（省教育厅牵头，5G产业联盟、省科技厅等按职责分工负责）", []string{"省教育厅"}, []string{"5G产业联盟", "省科技厅"}, nil, false},
 	}
 	for _, tc := range tests {
@@ -252,6 +256,11 @@ func TestTableLayouts(t *testing.T) {
 			"1", "", "新建天桥2座。", "", "县住建局", "", "县代建中心", "", "9月底前", "",
 			"2", "", "开工建设养护楼。", "", "县民政局", "", "5月底前动工", "", "开工建设老年大学。", "", "12月底前",
 		}, []string{"1.1 新建天桥2座。 /县住建局、县代建中心 9月底前", "2.1 开工建设养护楼。 /县民政局 5月底前动工", "2.2 开工建设老年大学。 /县民政局 12月底前"}},
+		{"no number column, a header stating the first unit leads", []string{
+			"工作任务 | 责任单位（排第一位的为牵头单位） | 完成时限 |",
+			"1.新建学校3所 | 市教育局、市住建局 | 12月底前 |",
+			"改造公路20公里 | 市交通局 | 10月 |",
+		}, []string{"1.1 新建学校3所 市教育局/市住建局 12月底前", "2.1 改造公路20公里 /市交通局 10月"}},
 		{"space-separated rows under a header at a line's end", []string{
 			"某市人民政府办公室 关于分解任务的通知 序号 名称 工作任务 牵头责任单位",
 			"一、主要目标",

@@ -41,8 +41,11 @@ const (
 // column classifies a header cell.
 func (v *Vocabulary) column(cell string) colKind {
 	cell = strings.ReplaceAll(cell, " ", "")
-	if cell == "" || utf8.RuneCountInString(cell) > 16 {
+	if cell == "" || utf8.RuneCountInString(cell) > 24 {
 		return colOther
+	}
+	if v.firstIsLead(cell) || strings.Contains(cell, "第一") && strings.Contains(cell, "牵头") {
+		return colUnits // 责任单位（排第一位的为牵头单位）
 	}
 	for _, c := range []struct {
 		words []string
@@ -77,6 +80,8 @@ type tableBlock struct {
 	end   int    // index of the first line after the table
 	lead  string // text before the header on the header's line
 	leadN int
+	// the header states that the first unit of a cell leads
+	firstIsLead bool
 }
 
 // tableRow is one row, its cells aligned to the columns ("" where the
@@ -117,11 +122,15 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 			cells = splitPipes(t)
 		}
 		cols := make([]colKind, len(cells))
+		first := false
 		for k, cell := range cells {
 			cols[k] = p.vocab.column(cell)
+			first = first || cols[k] == colUnits && strings.Contains(cell, "第一")
 		}
 		if headerOK(cols) {
-			return p.pipeTable(lines, i, cols)
+			tb := p.pipeTable(lines, i, cols)
+			tb.firstIsLead = first
+			return tb
 		}
 		return nil
 	}
@@ -445,6 +454,9 @@ func (p *parser) table(tb *tableBlock) int {
 	if tb.lead != "" {
 		p.preamble = append(p.preamble, tb.lead)
 	}
+	if tb.firstIsLead {
+		p.conv.firstIsLead = true
+	}
 	p.closeItem()
 	p.orphan = nil
 	var last *Task
@@ -481,6 +493,16 @@ func (p *parser) table(tb *tableBlock) int {
 			task = task[len(m[0]):]
 		}
 		newItem := number > 0 && (p.cur == nil || !p.cur.table || number != p.cur.Number || (lastRow != nil && lastRowNumber(tb, lastRow) != num))
+		if number == 0 && task != "" && !hasCol(tb.cols, colNumber) && !hasCol(tb.cols, colName) && (last == nil || task != last.Text) {
+			// no number column: each task row is an item of its own
+			if m := reLeadingNumber.FindStringSubmatch(task); m != nil {
+				number, _ = strconv.Atoi(m[1])
+				task = task[len(m[0]):]
+			} else {
+				number = p.lastNumber() + 1
+			}
+			newItem = true
+		}
 		if newItem {
 			p.startTableItem(row.n, number, nameCell)
 			last = nil

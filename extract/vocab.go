@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"unicode/utf8"
 	"sort"
 	"strings"
 	"sync"
@@ -103,13 +104,14 @@ var defaultVocabulary = sync.OnceValue(func() *Vocabulary {
 	return v
 })
 
-// labelAt matches a label at the start of s, followed by ：or :.
-// It returns the label's role and the byte length of label and colon.
+// labelAt matches a label at the start of s, followed by ：or : (or, for a
+// unit or leader label, by 为: 牵头单位为市发改委). It returns the label's
+// role and the byte length of label and colon.
 func (v *Vocabulary) labelAt(s string) (Role, int) {
 	for _, l := range v.Labels {
 		if strings.HasPrefix(s, l.Word) {
 			rest := strings.TrimLeft(s[len(l.Word):], " ")
-			if strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+			if strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "为") && utf8.RuneCountInString(l.Word) >= 3 && Role(l.Role) != roleDeadline && Role(l.Role) != roleClause {
 				_, size := firstRune(rest)
 				return Role(l.Role), len(s) - len(rest) + size
 			}
