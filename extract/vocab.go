@@ -2,10 +2,10 @@ package extract
 
 import (
 	"fmt"
-	"unicode/utf8"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"fengong/templates"
 )
