@@ -300,8 +300,14 @@ func (r *Renderer) deptLayout(d *extract.Dept, subs map[rune]string) *Layout {
 	b.paragraph(summary)
 	if targets := r.doc.TargetsOf(name); len(targets) > 0 {
 		b.paragraph(fill(wd.Targets, "n", itoa(len(targets))))
-		for _, t := range targets {
-			b.f.Paragraph(fill(wd.Target, "task", t.Task, "text", t.Text), itemStyle)
+		// one line per task, its targets joined
+		for i := 0; i < len(targets); {
+			j, texts := i, []string(nil)
+			for ; j < len(targets) && targets[j].Task == targets[i].Task && targets[j].Item == targets[i].Item; j++ {
+				texts = append(texts, targets[j].Text)
+			}
+			b.f.Paragraph(fill(wd.Target, "task", targets[i].Task, "text", strings.Join(texts, "；")), itemStyle)
+			i = j
 		}
 	}
 
