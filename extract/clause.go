@@ -42,6 +42,11 @@ type clauseConv struct {
 type rawPart struct {
 	role  Role
 	names []string
+	// written holds the names as written, when the caller knows them (a
+	// table's cells); else line is where they were read, and each name is
+	// taken as written from that line by its offset.
+	written []string
+	line    int
 }
 
 // splitSegments cuts one line into text and clause segments.
@@ -429,12 +434,12 @@ func (c *rawClause) add(role Role, names []string) {
 			}
 		}
 		if len(lead) > 0 {
-			c.parts = append(c.parts, rawPart{RoleLead, lead})
+			c.parts = append(c.parts, rawPart{role: RoleLead, names: lead})
 			names = rest
 		}
 	}
 	if len(names) > 0 {
-		c.parts = append(c.parts, rawPart{role, names})
+		c.parts = append(c.parts, rawPart{role: role, names: names})
 	}
 }
 
@@ -624,4 +629,28 @@ func hasAnySuffix(s string, list []string) bool {
 func isAll(name string) bool {
 	return strings.HasPrefix(name, "各") && (strings.Contains(name, "部门") || strings.HasSuffix(name, "单位")) &&
 		!strings.Contains(name, "政府") && !strings.Contains(name, "有关") && !strings.Contains(name, "相关")
+}
+
+// at returns a copy of the clause whose parts were read on line n.
+func (c rawClause) at(n int) rawClause {
+	parts := make([]rawPart, len(c.parts))
+	for i, pt := range c.parts {
+		pt.line = n
+		parts[i] = pt
+	}
+	c.parts = parts
+	return c
+}
+
+// merge adds the parts, deadline and conventions of another clause.
+func (c *rawClause) merge(o rawClause) {
+	c.parts = append(c.parts, o.parts...)
+	if o.deadline != "" {
+		c.addDeadline(o.deadline)
+	}
+	c.conv.firstIsLead = c.conv.firstIsLead || o.conv.firstIsLead
+	if o.conv.groupWithLead != "" {
+		c.conv.groupWithLead = o.conv.groupWithLead
+	}
+	c.conv.sticky = append(c.conv.sticky, o.conv.sticky...)
 }

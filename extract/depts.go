@@ -74,7 +74,8 @@ func (nr *nameReader) isUnitish(n string) bool { return unitLike(n, nr) }
 
 // expandNames expands one clause part's names (shared prefixes and
 // suffixes) and pairs each with its spelling as written.
-func (p *parser) expandNames(names []string, line int) []name {
+func (p *parser) expandNames(part rawPart) []name {
+	names := part.names
 	var exp []expanded
 	if len(names) < 2 {
 		exp = []expanded{}
@@ -95,10 +96,32 @@ func (p *parser) expandNames(names []string, line int) []name {
 			p.expandCache[key] = exp
 		}
 	}
+	written := make([]string, len(names))
+	for i, n := range names {
+		if part.written != nil && i < len(part.written) && len(part.written[i]) == len(n) {
+			written[i] = part.written[i]
+		} else {
+			written[i] = p.written(part.line, n)
+		}
+	}
 	out := make([]name, len(exp))
 	for i, e := range exp {
-		w := p.written(line, e.base)
-		out[i] = name{folded: e.prefix + e.base + e.suffix, written: e.prefix + w + e.suffix}
+		// what the list lent the name is taken as written from the name it
+		// came from, byte for byte (folding keeps lengths)
+		pre, suf := e.prefix, e.suffix
+		for j, n := range names {
+			if pre != "" && j != i && strings.HasPrefix(n, pre) {
+				pre = written[j][:len(pre)]
+				break
+			}
+		}
+		for j, n := range names {
+			if suf != "" && j != i && strings.HasSuffix(n, suf) {
+				suf = written[j][len(written[j])-len(suf):]
+				break
+			}
+		}
+		out[i] = name{folded: e.prefix + e.base + e.suffix, written: pre + written[i] + suf}
 	}
 	return out
 }

@@ -150,6 +150,9 @@ type segment struct {
 	clause string // the clause verbatim (folded), "" for text
 	labels bool   // a 牵头单位：… line form
 	line   int
+	// label lines merged into this one: their clauses are read one by one
+	first string
+	more  []segment
 }
 
 func newParser(t *Text, dir *Directory) *parser {

@@ -88,8 +88,17 @@ type tableBlock struct {
 // row has none).
 type tableRow struct {
 	n       int
-	cells   []string
-	section *cline // a section row inside the table
+	cells   []string // folded
+	raw     []string // as written, where a cell came from another line than n
+	section *cline   // a section row inside the table
+}
+
+// written is cell k as written.
+func (p *parser) cellWritten(row *tableRow, k int) string {
+	if row.raw != nil && row.raw[k] != "" && len(row.raw[k]) == len(row.cells[k]) {
+		return row.raw[k]
+	}
+	return p.written(row.n, row.cells[k])
 }
 
 // headerOK reports whether classified columns make a 分工 table: a task
@@ -412,7 +421,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		}
 		if v, err := strconv.Atoi(strings.TrimRight(c.text, ".、．")); err == nil && v == next {
 			flush()
-			row = &tableRow{n: c.n, cells: make([]string, len(cols))}
+			row = &tableRow{n: c.n, cells: make([]string, len(cols)), raw: make([]string, len(cols))}
 			row.cells[0] = strconv.Itoa(v)
 			next++
 			units = 0
@@ -421,23 +430,27 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		if row == nil {
 			continue
 		}
-		switch {
-		case taskCol >= 0 && row.cells[taskCol] == "":
-			row.cells[taskCol] = c.text
-		case len(unitCols) > 0 && p.unitsCell(c.text):
-			k := unitCols[min(units, len(unitCols)-1)]
+		put := func(k int) {
 			if row.cells[k] != "" {
 				row.cells[k] += "、"
+				row.raw[k] += "、"
 			}
 			row.cells[k] += c.text
+			row.raw[k] += p.written(c.n, c.text)
+		}
+		switch {
+		case taskCol >= 0 && row.cells[taskCol] == "":
+			put(taskCol)
+		case len(unitCols) > 0 && p.unitsCell(c.text):
+			put(unitCols[min(units, len(unitCols)-1)])
 			units++
 		case deadCol >= 0 && deadlineCell(c.text) && row.cells[deadCol] == "":
-			row.cells[deadCol] = c.text
+			put(deadCol)
 		case taskCol >= 0:
 			// another task of the same row: a sub-row of merged cells
 			flush()
-			row = &tableRow{n: c.n, cells: make([]string, len(cols))}
-			row.cells[taskCol] = c.text
+			row = &tableRow{n: c.n, cells: make([]string, len(cols)), raw: make([]string, len(cols))}
+			put(taskCol)
 			units = 0
 		}
 	}
@@ -520,15 +533,28 @@ func (p *parser) table(tb *tableBlock) int {
 			if v == "" {
 				continue
 			}
+			role := Role("")
 			switch ck {
 			case colLead:
-				c.add(RoleLead, splitCell(v))
-				unitCells++
+				role = RoleLead
 			case colCo, colUnits:
-				c.add(RoleCo, splitCell(v))
-				unitCells++
+				role = RoleCo
 			case colLeader:
-				c.add(roleLeader, splitCell(v))
+				role = roleLeader
+			default:
+				continue
+			}
+			if role != roleLeader {
+				unitCells++
+			}
+			before := len(c.parts)
+			c.add(role, splitCell(v))
+			written := splitCell(p.cellWritten(row, k))
+			for i := before; i < len(c.parts); i++ {
+				c.parts[i].line = row.n
+				if len(c.parts) == before+1 {
+					c.parts[i].written = written
+				}
 			}
 		}
 		deadline, _ := get(colDeadline)
@@ -544,7 +570,7 @@ func (p *parser) table(tb *tableBlock) int {
 			// a merged unit cell: the units of the row above
 			c = clauseOf(last)
 		}
-		t := Task{ID: p.cur.Key + "." + strconv.Itoa(len(p.cur.Tasks)+1), Item: p.cur.Number, Text: p.written(row.n, task), Line: row.n, Deadline: p.written(row.n, deadline)}
+		t := Task{ID: p.cur.Key + "." + strconv.Itoa(len(p.cur.Tasks)+1), Item: p.cur.Number, Text: p.cellText(row, task), Line: row.n, Deadline: p.cellText(row, deadline)}
 		t.setFold(task)
 		p.resolve(p.cur, &t, c, row.n)
 		p.cur.Tasks = append(p.cur.Tasks, t)
@@ -645,4 +671,20 @@ func (p *parser) nextIsRow(lines []cline, j int) bool {
 		return p.cellsOf(lines[k].n) != nil
 	}
 	return false
+}
+
+// cellText is a cell's text as written: the cell of the row that holds it.
+func (p *parser) cellText(row *tableRow, folded string) string {
+	if folded == "" {
+		return ""
+	}
+	for k, c := range row.cells {
+		if c == folded {
+			return p.cellWritten(row, k)
+		}
+		if strings.HasSuffix(c, folded) && row.raw != nil && len(row.raw[k]) == len(c) {
+			return row.raw[k][len(c)-len(folded):] // 1.人居环境项目: the name after its number
+		}
+	}
+	return p.written(row.n, folded)
 }

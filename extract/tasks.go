@@ -24,7 +24,7 @@ func (p *parser) buildTasks(it *itemAcc) {
 		if !s.labels {
 			body = clauseBody(body)
 		}
-		c, ok := parseClause(body, p.vocab, p.names)
+		c, ok := p.segmentClause(s, body)
 		if !ok {
 			// a deadline beside the clause before it
 			if n := len(it.Tasks); n > 0 && strings.TrimSpace(pending.String()) == "" {
@@ -122,6 +122,25 @@ func nextCircled(s string) (int, string) {
 	return -1, ""
 }
 
+// segmentClause reads a clause segment: one clause, or consecutive label
+// lines read one by one and merged.
+func (p *parser) segmentClause(s segment, body string) (rawClause, bool) {
+	if len(s.more) == 0 {
+		c, ok := parseClause(body, p.vocab, p.names)
+		return c.at(s.line), ok
+	}
+	var c rawClause
+	any := false
+	for _, m := range append([]segment{{clause: s.first, line: s.line}}, s.more...) {
+		mc, ok := parseClause(m.clause, p.vocab, p.names)
+		if ok || mc.deadline != "" {
+			c.merge(mc.at(m.line))
+			any = any || ok
+		}
+	}
+	return c, any
+}
+
 // mergeLabels joins consecutive 牵头单位：…/责任单位：… segments into one
 // clause.
 func mergeLabels(segs []segment) []segment {
@@ -129,6 +148,10 @@ func mergeLabels(segs []segment) []segment {
 	for _, s := range segs {
 		if s.labels && len(out) > 0 && out[len(out)-1].labels {
 			prev := &out[len(out)-1]
+			if len(prev.more) == 0 {
+				prev.first = prev.clause
+			}
+			prev.more = append(prev.more, s)
 			prev.clause += "；" + s.clause
 			continue
 		}
@@ -196,9 +219,9 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 			}
 			into := r.into
 			first := true
-			for _, n := range p.expandNames(part.names, line) {
+			for _, n := range p.expandNames(part) {
 				switch {
-				case r.role == roleLeader || p.vocab.isLeader(n.written):
+				case r.role == roleLeader || p.vocab.isLeader(n.folded):
 					t.Leaders = appendUnique(t.Leaders, n.written)
 					p.noteLeader(n.written)
 					continue

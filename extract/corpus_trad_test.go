@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// The corpus as a mirror site in Traditional characters would serve it
+// (OpenCC s2t, text and annotation alike) scores as the corpus does.
+func TestCorpusTraditional(t *testing.T) {
+	s2t, err := opencc.New("s2t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv := func(s string) string {
+		out, err := s2t.Convert(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	paths, golds := loadCorpus(t)
+	for i, p := range paths {
+		g := golds[i]
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt, err := Read(filepath.Base(p), []byte(conv(string(data))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Parse(txt, nil)
+		if err != nil {
+			t.Errorf("%s: %v", g.Doc, err)
+			continue
+		}
+		tg := *g
+		tg.Items = nil
+		for _, it := range g.Items {
+			ti := it
+			ti.Tasks = nil
+			for _, tk := range it.Tasks {
+				tt := tk
+				tt.TextStart = conv(tk.TextStart)
+				for _, l := range []*[]string{&tt.Lead, &tt.Co, &tt.Respective, &tt.Groups} {
+					var out []string
+					for _, n := range *l {
+						out = append(out, conv(n))
+					}
+					*l = out
+				}
+				ti.Tasks = append(ti.Tasks, tt)
+			}
+			tg.Items = append(tg.Items, ti)
+		}
+		tg.Targets = nil
+		for _, gt := range g.Targets {
+			gt.Indicator = conv(gt.Indicator)
+			tg.Targets = append(tg.Targets, gt)
+		}
+		s := scoreCorpusDoc(&tg, d)
+		if f := s.f1(); f < 0.999 || s.targetsHit != s.targetsGold {
+			t.Errorf("%s in Traditional: F1 %.3f, targets %d/%d; missed %q extra %q", g.Doc, f, s.targetsHit, s.targetsGold, s.misses, s.extras)
+		}
+	}
+}
