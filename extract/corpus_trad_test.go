@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/longbridgeapp/opencc"
@@ -65,6 +66,43 @@ func TestCorpusTraditional(t *testing.T) {
 		s := scoreCorpusDoc(&tg, d)
 		if f := s.f1(); f < 0.999 || s.targetsHit != s.targetsGold {
 			t.Errorf("%s in Traditional: F1 %.3f, targets %d/%d; missed %q extra %q", g.Doc, f, s.targetsHit, s.targetsGold, s.misses, s.extras)
+		}
+	}
+}
+
+// The corpus saved as GB18030 text, as a .docx and as an HTML page scores
+// as it does in UTF-8.
+func TestCorpusCopies(t *testing.T) {
+	paths, golds := loadCorpus(t)
+	for i, p := range paths {
+		g := golds[i]
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := -1.0
+		lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+		for _, c := range []struct {
+			name string
+			data []byte
+		}{{"a.txt", data}, {"a.txt", toGB18030(string(data))}, {"a.docx", toDocx(lines)}, {"a.html", toHTML(lines)}} {
+			txt, err := Read(c.name, c.data)
+			if err != nil {
+				t.Errorf("%s as %s: %v", g.Doc, c.name, err)
+				continue
+			}
+			d, err := Parse(txt, nil)
+			if err != nil {
+				t.Errorf("%s as %s: %v", g.Doc, c.name, err)
+				continue
+			}
+			s := scoreCorpusDoc(g, d)
+			f := s.f1() + float64(s.targetsHit)
+			if want < 0 {
+				want = f
+			} else if f != want {
+				t.Errorf("%s as %s: F1 %.3f, %d targets, unlike the UTF-8 text (%.3f)", g.Doc, c.name, s.f1(), s.targetsHit, want)
+			}
 		}
 	}
 }
