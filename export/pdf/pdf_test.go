@@ -588,4 +588,20 @@ func TestBookmarks(t *testing.T) {
 			t.Errorf("bookmarks %q lack %q", got, want)
 		}
 	}
+	// the overall brief's outline holds its sections and, under 三、重点任务,
+	// the document's sections
+	b, err = r.Brief()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = api.ListBookmarks(bytes.NewReader(b), &conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all = strings.Join(got, "\n")
+	for _, want := range []string{"一、总体情况", "二、主要目标", "三、重点任务", "（一）稳定经济大盘", "（二）推进创新发展", "四、重点名单", "六、单位索引"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("brief bookmarks %q lack %q", got, want)
+		}
+	}
 }
