@@ -71,3 +71,60 @@ func TestBriefCounts(t *testing.T) {
 		t.Errorf("the chart has no bar for %s", top.Name)
 	}
 }
+
+// TestNoNameBroken: in every dept brief of the seed, each line of a units
+// column holds whole dept names only (a name breaks across lines only
+// when it is wider than the column, which no seed name is).
+func TestNoNameBroken(t *testing.T) {
+	doc, r := seedRenderer(t)
+	known := map[string]bool{r.words.AllDepts: true, r.words.Dept.NoPartner: true, r.words.Dept.Respective: true, "": true}
+	for _, d := range doc.Depts {
+		known[d.Name] = true
+	}
+	for _, g := range doc.Groups {
+		known[g] = true
+	}
+	for i := range doc.Items {
+		for _, task := range doc.Items[i].Tasks {
+			for _, g := range task.Groups {
+				known[g] = true
+			}
+		}
+	}
+	unitsX := bodyLeft + 16 + 86 // the units column of every dept table
+	// names wider than the column are broken, as text
+	var wide []string
+	m := r.metrics[roleIndex(layout.FontBody)]
+	for n := range known {
+		if m.Width(n+r.words.Separator, tableBody.Size) > 54-3 {
+			wide = append(wide, n)
+		}
+	}
+	lines := 0
+	for _, d := range doc.Depts {
+		l, err := r.DeptLayout(d.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range l.Pages {
+			for _, it := range p.Items {
+				if it.Kind != layout.KindText || it.Size != tableBody.Size || it.X < unitsX || it.Font == layout.FontHeading {
+					continue
+				}
+				lines++
+				s := it.Text
+				if i := strings.Index(s, "："); i >= 0 {
+					s = s[i+len("："):]
+				}
+				for _, name := range strings.Split(s, r.words.Separator) {
+					if !known[name] && !slices.ContainsFunc(wide, func(n string) bool { return strings.Contains(n, name) }) {
+						t.Errorf("%s: a units line %q holds %q, not a whole name", d.Name, it.Text, name)
+					}
+				}
+			}
+		}
+	}
+	if lines < 100 {
+		t.Errorf("only %d lines of units columns found", lines)
+	}
+}

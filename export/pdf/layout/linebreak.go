@@ -252,14 +252,16 @@ func BreakList(text, sep string, width, size float64, m *Metrics) []string {
 				lines = append(lines, line)
 				line, lineW = "", 0
 			}
-			parts := Break(name, width, size, m)
-			lines = append(lines, parts[:len(parts)-1]...)
-			line = parts[len(parts)-1]
-			lineW = m.Units(line)
+			// its pieces take lines of their own, so the next name
+			// starts a line
+			lines = append(lines, Break(name, width, size, m)...)
 			continue
 		}
 		line += name
 		lineW += m.Units(name)
 	}
-	return append(lines, line)
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
 }
