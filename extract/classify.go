@@ -35,6 +35,7 @@ const (
 	fTiao                // 第一条
 	fArabicParen         // （1）
 	fYiShi               // 一是
+	fCircled             // ①
 )
 
 // numbering is what a line's opening number says.
@@ -83,6 +84,9 @@ func numberOf(l string) lineNumber {
 		if m := reNumTiao.FindStringSubmatchIndex(l); m != nil {
 			return lineNumber{form: fTiao, value: parseChineseNumber(l[m[2]:m[3]]), numeral: l[m[2]:m[3]], rest: m[1]}
 		}
+	case r >= '①' && r <= '⑳':
+		_, size := utf8.DecodeRuneInString(l)
+		return lineNumber{form: fCircled, value: int(r-'①') + 1, numeral: l[:size], rest: size}
 	case strings.ContainsRune("一二三四五六七八九十", r):
 		if m := reNumCnDun.FindStringSubmatchIndex(l); m != nil {
 			return lineNumber{form: fCnDun, value: parseChineseNumber(l[m[2]:m[3]]), numeral: l[m[2]:m[3]], rest: m[1]}
@@ -141,6 +145,9 @@ func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 	}
 	if best != fNone {
 		return best
+	}
+	if count[fCircled] > 0 {
+		return fCircled // ① lines are items only where nothing else is
 	}
 	for _, f := range []numForm{fArabic, fTiao, fCnParen, fArabicParen} {
 		if seen[f] > 1 {

@@ -559,6 +559,9 @@ func splitNames(s string) []string {
 	start := 0
 	flush := func(end int) {
 		n := strings.TrimSpace(s[start:end])
+		for _, etc := range []string{"等有关部门", "等相关部门", "等有关单位", "等相关单位", "等部门", "等单位"} {
+			n = strings.TrimSuffix(n, etc)
+		}
 		n = strings.TrimSuffix(n, "等")
 		n = strings.TrimPrefix(n, "由")
 		n = strings.TrimSpace(n)

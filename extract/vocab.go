@@ -108,6 +108,17 @@ var defaultVocabulary = sync.OnceValue(func() *Vocabulary {
 // unit or leader label, by 为: 牵头单位为市发改委). It returns the label's
 // role and the byte length of label and colon.
 func (v *Vocabulary) labelAt(s string) (Role, int) {
+	// any short label ending in 领导: 牵头市领导：, 主要领导：
+	if i := strings.Index(s, "领导"); i > 0 && i <= 3*6 {
+		rest := s[i+len("领导"):]
+		if strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+			head := s[:i]
+			if !strings.ContainsAny(head, "，。；、（）") {
+				_, size := firstRune(rest)
+				return roleLeader, len(s) - len(rest) + size
+			}
+		}
+	}
 	for _, l := range v.Labels {
 		if strings.HasPrefix(s, l.Word) {
 			rest := strings.TrimLeft(s[len(l.Word):], " ")
