@@ -45,12 +45,8 @@ func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
 		StemV:        utf8File.StemV,
 		MissingWidth: round(utf8File.DefaultWidth),
 	}
-	var sbarr map[int]int
-	if f.aliasNbPagesStr == "" {
-		sbarr = makeSubsetRange(57)
-	} else {
-		sbarr = makeSubsetRange(32)
-	}
+	// only the runes the document sets, not fpdf's usual 0–56 as well
+	sbarr := map[int]int{}
 	def := fontDefType{
 		Tp:        "UTF8",
 		Name:      fontkey,
