@@ -178,7 +178,7 @@ func TestRerunIsByteIdentical(t *testing.T) {
 	second := tree(t, a)
 	mustRun(t, testOptions(a))
 	sameTree(t, second, tree(t, a))
-	for _, p := range []string{"变更.md", manifestName} {
+	for _, p := range []string{"变更.md", "变更.html", manifestName} {
 		delete(first, p)
 		delete(second, p)
 	}
@@ -278,8 +278,8 @@ func TestChangeReport(t *testing.T) {
 	mustRun(t, opt)
 	got, _ := os.ReadFile(filepath.Join(out, "变更.md"))
 	for _, want := range []string{
-		"新增 7.2：加强县域商业体系和物流配送建设。（省商务厅牵头）",
-		"删除 原7.2：加强县域商业体系建设。（省商务厅牵头）",
+		"修改 7.2：加强县域商业体系**和物流配送**建设。（省商务厅牵头）",
+		"## 需重新下发",
 		"责任调整 9.2：加大消费者权益保护力度。",
 		"原：省市场监督管理局牵头",
 		"现：省商务厅牵头",

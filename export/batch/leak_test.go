@@ -178,7 +178,7 @@ func TestIncrementalNoLeakThroughSymlinks(t *testing.T) {
 	fresh := filepath.Join(t.TempDir(), "fresh")
 	mustRun(t, testOptions(fresh))
 	a, b := tree(t, fresh), tree(t, out)
-	for _, p := range []string{"变更.md", manifestName} { // 首次生成 vs 无变化
+	for _, p := range []string{"变更.md", "变更.html", manifestName} { // 首次生成 vs 无变化
 		delete(a, p)
 		delete(b, p)
 	}

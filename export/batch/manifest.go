@@ -96,11 +96,16 @@ func buildManifest(_ context.Context, r *Run) error {
 	if err != nil {
 		return err
 	}
+	changesHTML, err := renderChangesHTML(prevDoc, r.doc, r.exportOptions())
+	if err != nil {
+		return err
+	}
 	changed := prevModel == nil || !bytes.Equal(prevModel, model)
 	for _, f := range []struct {
 		file *File
 		data []byte
-	}{{&File{Path: modelName, Kind: KindModel}, model}, {&File{Path: r.cfg.Names.Changes, Kind: KindChanges}, changes}} {
+	}{{&File{Path: modelName, Kind: KindModel}, model}, {&File{Path: r.cfg.Names.Changes, Kind: KindChanges}, changes},
+		{&File{Path: changesHTMLName(r.cfg.Names.Changes), Kind: KindChanges}, changesHTML}} {
 		if err := r.pub.put(f.file, f.data); err != nil {
 			return err
 		}
