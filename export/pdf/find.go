@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -29,8 +30,12 @@ var standardFaces = []struct {
 // FontDirs are the folders where fengong looks for the standard faces:
 // a fonts folder beside the config file (when there is one), then the
 // user's and the system's font folders of this operating system. The CLI
-// passes them to FindFonts; tests and library callers pass their own, or
-// none, so that nothing depends on the machine's fonts.
+// passes them to FindFonts; library callers pass their own, or none.
+//
+// The machine's folders come from the environment getenv reads (HOME;
+// on Windows WINDIR or SystemRoot and LOCALAPPDATA): an empty environment,
+// as the CLI's tests give, yields only the folder beside the config, so
+// that no test depends on the machine's fonts.
 func FontDirs(configFile string, getenv func(string) string) []string {
 	var dirs []string
 	if configFile != "" {
@@ -42,21 +47,21 @@ func FontDirs(configFile string, getenv func(string) string) []string {
 		if d := getenv("LOCALAPPDATA"); d != "" {
 			dirs = append(dirs, filepath.Join(d, "Microsoft", "Windows", "Fonts"))
 		}
-		win := getenv("WINDIR")
-		if win == "" {
-			win = `C:\Windows`
+		if win := cmp.Or(getenv("WINDIR"), getenv("SystemRoot")); win != "" {
+			dirs = append(dirs, filepath.Join(win, "Fonts"))
 		}
-		dirs = append(dirs, filepath.Join(win, "Fonts"))
+		return dirs
+	}
+	if home == "" {
+		return dirs
+	}
+	switch runtime.GOOS {
 	case "darwin":
-		if home != "" {
-			dirs = append(dirs, filepath.Join(home, "Library", "Fonts"))
-		}
+		dirs = append(dirs, filepath.Join(home, "Library", "Fonts"))
 		dirs = append(dirs, "/Library/Fonts", "/System/Library/Fonts", "/System/Library/Fonts/Supplemental",
 			"/Applications/Microsoft Word.app/Contents/Resources/DFonts")
 	default:
-		if home != "" {
-			dirs = append(dirs, filepath.Join(home, ".local", "share", "fonts"), filepath.Join(home, ".fonts"))
-		}
+		dirs = append(dirs, filepath.Join(home, ".local", "share", "fonts"), filepath.Join(home, ".fonts"))
 		dirs = append(dirs, "/usr/local/share/fonts", "/usr/share/fonts")
 	}
 	return dirs

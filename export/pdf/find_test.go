@@ -78,4 +78,12 @@ func TestFontDirs(t *testing.T) {
 	if d := FontDirs("", env); len(d) == 0 || strings.HasSuffix(d[0], "fonts") && strings.HasPrefix(d[0], "/etc") {
 		t.Errorf("FontDirs without a config = %q", d)
 	}
+	// an empty environment (the CLI's tests) looks beside the config only
+	none := func(string) string { return "" }
+	if d := FontDirs("/etc/fengong/fengong.yaml", none); !slices.Equal(d, []string{filepath.Join("/etc/fengong", "fonts")}) {
+		t.Errorf("FontDirs with no environment = %q, want the folder beside the config only", d)
+	}
+	if d := FontDirs("", none); len(d) != 0 {
+		t.Errorf("FontDirs with no environment and no config = %q, want none", d)
+	}
 }
