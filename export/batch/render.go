@@ -226,7 +226,17 @@ func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, stems map[string]string,
 
 // renderCharts renders every chart page and hands them to the publisher.
 func (r *Run) renderCharts(opt export.Options, stems map[string]string) ([]*File, error) {
-	pages, err := charts.Pages(r.doc, charts.Options{Options: opt, DeptStems: stems})
+	// the dept pages link to the dept's own files this run writes
+	own := make(map[string][]string, len(r.doc.Depts))
+	for _, d := range r.depts {
+		st := stems[d]
+		for _, f := range []struct{ format, ext string }{{FormatPDF, ".pdf"}, {FormatXLSX, ".xlsx"}} {
+			if r.cfg.wants(f.format) {
+				own[d] = append(own[d], path.Join(r.cfg.Names.DeptsDir, st, st+f.ext))
+			}
+		}
+	}
+	pages, err := charts.Pages(r.doc, charts.Options{Options: opt, DeptStems: stems, DeptFiles: own, DeptsDir: r.cfg.Names.DeptsDir})
 	if err != nil {
 		return nil, err
 	}
