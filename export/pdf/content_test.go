@@ -128,3 +128,48 @@ func TestNoNameBroken(t *testing.T) {
 		t.Errorf("only %d lines of units columns found", lines)
 	}
 }
+
+// TestBodyGrid: with the embedded body face, a 3号 body line holds 28
+// characters and a page 22 lines (GB/T 9704), as pure layout data.
+func TestBodyGrid(t *testing.T) {
+	_, r := newFixtureRenderer(t)
+	var err error
+	b := r.newBuild(nil)
+	st := bodyStyle
+	st.Indent = 0
+	b.f.Paragraph(strings.Repeat("国", 28*30), st)
+	l := b.f.Finish()
+	lines := 0
+	for _, it := range l.Pages[0].Items {
+		if it.Kind != layout.KindText || it.Size != st.Size {
+			continue
+		}
+		lines++
+		if n := len([]rune(it.Text)); n != 28 {
+			t.Errorf("body line %d holds %d characters, want 28", lines, n)
+		}
+		if it.X+it.W > bodyLeft+bodyW+0.01 {
+			t.Errorf("body line %d ends at %.2f mm, past the type area", lines, it.X+it.W)
+		}
+	}
+	if lines != 22 {
+		t.Errorf("a page holds %d body lines, want 22", lines)
+	}
+	// the title in 2号 on the seed's 21 characters: two balanced lines
+	opt := testOptions()
+	opt.Title = "关于落实《政府工作报告》重点工作分工的意见"
+	if r, err = NewRenderer(fixture(), opt, Fonts{}); err != nil {
+		t.Fatal(err)
+	}
+	b = r.newBuild(nil)
+	b.f.Title(opt.Title, titleStyle)
+	var title []string
+	for _, it := range b.f.Finish().Pages[0].Items {
+		if it.Size == titleStyle.Size {
+			title = append(title, it.Text)
+		}
+	}
+	if !slices.Equal(title, []string{"关于落实《政府工作报告》", "重点工作分工的意见"}) {
+		t.Errorf("title lines %q", title)
+	}
+}
