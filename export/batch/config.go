@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -28,6 +30,9 @@ type Config struct {
 	Fonts     Fonts    `yaml:"fonts"`      // TrueType fonts for the PDFs
 	Names     Names    `yaml:"names"`      // output names
 	Jobs      int      `yaml:"jobs"`       // parallel workers; default the number of CPUs
+	// Return says when and to whom depts return their filled workbooks,
+	// as the workbooks' 说明 sheet tells them.
+	Return Return `yaml:"return"`
 	// Fsync flushes the pack to disk before swapping it in, so that it
 	// survives a power cut too; atomicity against a killed run needs no
 	// flush.
@@ -42,6 +47,20 @@ type Fonts struct {
 	Heading    string `yaml:"heading"`    // 一、 headings, e.g. 黑体
 	Subheading string `yaml:"subheading"` // （一） headings, e.g. 楷体
 	Title      string `yaml:"title"`      // e.g. 小标宋
+}
+
+// Return is the return: block of the config.
+type Return struct {
+	Due string `yaml:"due"` // 2022-03-15, shown as 2022年3月15日; other text as written
+	To  string `yaml:"to"`  // 省政府办公厅督查室
+}
+
+// dueText is how the workbooks show the due date.
+func (r Return) dueText() string {
+	if d, err := time.Parse("2006-01-02", strings.TrimSpace(r.Due)); err == nil {
+		return strconv.Itoa(d.Year()) + "年" + strconv.Itoa(int(d.Month())) + "月" + strconv.Itoa(d.Day()) + "日"
+	}
+	return strings.TrimSpace(r.Due)
 }
 
 // Names are the names of the output layout, each a single path element.
@@ -104,6 +123,8 @@ func (c Config) Override(o Config) Config {
 	set(&c.Fonts.Heading, o.Fonts.Heading)
 	set(&c.Fonts.Subheading, o.Fonts.Subheading)
 	set(&c.Fonts.Title, o.Fonts.Title)
+	set(&c.Return.Due, o.Return.Due)
+	set(&c.Return.To, o.Return.To)
 	if len(o.Formats) > 0 {
 		c.Formats = o.Formats
 	}

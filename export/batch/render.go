@@ -70,7 +70,8 @@ func render(ctx context.Context, r *Run) error {
 	var err error
 	var xr *xlsx.Renderer
 	if r.cfg.wants(FormatXLSX) {
-		if xr, err = xlsx.NewRenderer(r.doc, opt); err != nil {
+		ret := xlsx.WithReturn(xlsx.ReturnInfo{Due: r.cfg.Return.dueText(), To: r.cfg.Return.To})
+		if xr, err = xlsx.NewRenderer(r.doc, opt, ret); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
 	}
@@ -300,6 +301,7 @@ func (r *Run) fingerprints() map[string]string {
 func (r *Run) commonView() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%q\x00", r.doc.Title) // dept files print no source name
+	fmt.Fprintf(h, "%q %q\x00", r.cfg.Return.Due, r.cfg.Return.To)
 	for _, s := range r.doc.Sections {
 		fmt.Fprintf(h, "%q %d %q %d\x00", s.Number, s.Ordinal, s.Title, s.FirstItem)
 	}
