@@ -203,8 +203,8 @@ func TestTableRowSplit(t *testing.T) {
 			second = append(second, it.Text)
 		}
 	}
-	if got := geometry.Top + geometry.BodyH - foot; got > body.Leading+1e-6 {
-		t.Errorf("the table ends %.1f mm above the foot, want at most one line (%.1f)", got, body.Leading)
+	if got := geometry.Top + geometry.BodyH - foot; got > layout.GridPitch+1e-6 {
+		t.Errorf("the table ends %.1f mm above the foot, want at most one grid line (%.1f)", got, layout.GridPitch)
 	}
 	if len(second) < 3 || second[0] != "编号" || second[1] != "任务" {
 		t.Errorf("page 2 starts %q, want the header repeated", second)
@@ -240,5 +240,33 @@ func TestBreakList(t *testing.T) {
 	// a name wider than the column is still broken, as text
 	if lines := layout.BreakList("省地方金融监督管理局、省统计局", "、", 20, 12, m); strings.Join(lines, "") != "省地方金融监督管理局、省统计局" || len(lines) < 3 {
 		t.Errorf("a name wider than the column: %q", lines)
+	}
+}
+
+// TestTableNoWidow: a five-line row with room for four lines on the page
+// is split three and two, not four and one, when the page still ends
+// within a grid line of its foot.
+func TestTableNoWidow(t *testing.T) {
+	m := testMetrics(t)
+	f := layout.NewFlow(geometry, layout.Fonts{Body: m, Heading: m})
+	f.Paragraph("一", body)
+	f.Space(geometry.BodyH - 6 - 38) // 38 mm left: the header (9) and 29 mm, four lines
+	f.Table(layout.Table{
+		Columns: []layout.Column{{Title: "号", Width: 20}, {Title: "任务", Width: 20}},
+		Rows:    [][]string{{"1", strings.Repeat("推进工作", 5)}}, // four characters a line: five lines
+		Head:    head, Body: body, Pad: 1.5,
+	})
+	l := f.Finish()
+	count := func(p layout.Page) int {
+		n := 0
+		for _, it := range p.Items {
+			if it.Kind == layout.KindText && it.Text == "推进工作" {
+				n++
+			}
+		}
+		return n
+	}
+	if len(l.Pages) != 2 || count(l.Pages[0]) != 3 || count(l.Pages[1]) != 2 {
+		t.Errorf("lines per page: %d pages, %d then %d, want 3 then 2", len(l.Pages), count(l.Pages[0]), count(l.Pages[len(l.Pages)-1]))
 	}
 }

@@ -16,7 +16,8 @@ type Column struct {
 // Table is a ruled table. Rows flow across pages: the header row is
 // repeated at the top of each page, and a row that does not fit in what
 // is left of a page is split between lines, so that a page ends at most
-// one line of the table short of its foot.
+// one line of the GB/T 9704 grid (GridPitch) short of its foot; a split
+// leaves no line alone on either side where that allows.
 type Table struct {
 	Columns  []Column
 	Rows     [][]string // cell text; "\n" starts a new paragraph in a cell
@@ -66,6 +67,20 @@ func (f *Flow) Table(t Table) {
 				fit = 1 // the leading is taller than a page
 			}
 			to := min(n, from+fit)
+			// no line alone on either side of a page break, as long as
+			// the page still ends at most one grid line short
+			if to < n && !fresh {
+				used := func(k int) float64 { return float64(k)*t.Body.Leading + 2*t.Pad }
+				switch {
+				case to-from == 1 && f.Remaining() <= GridPitch+1e-9:
+					f.NewPage() // the row's first line would stand alone here
+					drawHead()
+					fresh = true
+					continue
+				case n-to == 1 && to-from >= 3 && f.Remaining()-used(to-1-from) <= GridPitch+1e-9:
+					to-- // its last line would stand alone on the next page
+				}
+			}
 			f.row(t, cells, from, to, t.Body, "", false)
 			f.y += float64(to-from)*t.Body.Leading + 2*t.Pad
 			from = to
