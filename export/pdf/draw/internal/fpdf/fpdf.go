@@ -4602,120 +4602,48 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
+// fengong patch: the /W array is written in one pass over the codes, as
+// runs of consecutive codes (c1 c2 w when they share a width, c [w …]
+// otherwise), instead of fpdf's map-of-lists merging, which cost more
+// than the rest of a font's objects.
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
-	rangeID := 0
-	cidArray := make(map[int]*untypedKeyMap)
-	cidArrayKeys := make([]int, 0)
-	prevCid := -2
-	prevWidth := -1
-	interval := false
-	startCid := 1
-	cwLen := LastRune + 1
-
-	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
-		if font.Cw[cid] == 0x00 {
+	var w fmtBuffer
+	run := make([]int, 0, 64) // the widths of a run of consecutive codes
+	start := 0
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		same := true
+		for _, x := range run[1:] {
+			same = same && x == run[0]
+		}
+		if same && len(run) > 1 {
+			w.printf(" %d %d %d", start, start+len(run)-1, run[0])
+		} else {
+			w.printf(" %d [ %s ]\n", start, implode(" ", run))
+		}
+		run = run[:0]
+	}
+	for cid := 1; cid <= LastRune && cid < len(font.Cw); cid++ {
+		width := font.Cw[cid]
+		if width == 0 {
+			flush()
 			continue
 		}
-		width := font.Cw[cid]
+		if numb, ok := font.usedRunes[cid]; cid > 255 && (!ok || numb == 0) {
+			flush()
+			continue
+		}
 		if width == 65535 {
 			width = 0
 		}
-		if numb, OK := font.usedRunes[cid]; cid > 255 && (!OK || numb == 0) {
-			continue
+		if len(run) == 0 {
+			start = cid
 		}
-
-		if cid == prevCid+1 {
-			if width == prevWidth {
-
-				if width == cidArray[rangeID].get(0) {
-					cidArray[rangeID].put(nil, width)
-				} else {
-					cidArray[rangeID].pop()
-					rangeID = prevCid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]any, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, prevWidth)
-					cidArray[rangeID].put(nil, width)
-				}
-				interval = true
-				cidArray[rangeID].put("interval", 1)
-			} else {
-				if interval {
-					// new range
-					rangeID = cid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]any, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, width)
-				} else {
-					cidArray[rangeID].put(nil, width)
-				}
-				interval = false
-			}
-		} else {
-			rangeID = cid
-			r := untypedKeyMap{
-				valueSet: make([]int, 0),
-				keySet:   make([]any, 0),
-			}
-			cidArray[rangeID] = &r
-			cidArrayKeys = append(cidArrayKeys, rangeID)
-			cidArray[rangeID].put(nil, width)
-			interval = false
-		}
-		prevCid = cid
-		prevWidth = width
-
+		run = append(run, width)
 	}
-	previousKey := -1
-	nextKey := -1
-	isInterval := false
-	for g := 0; g < len(cidArrayKeys); {
-		key := cidArrayKeys[g]
-		ws := *cidArray[key]
-		cws := len(ws.keySet)
-		if (key == nextKey) && (!isInterval) && (ws.getIndex("interval") < 0 || cws < 4) {
-			if cidArray[key].getIndex("interval") >= 0 {
-				cidArray[key].delete("interval")
-			}
-			cidArray[previousKey] = arrayMerge(cidArray[previousKey], cidArray[key])
-			cidArrayKeys = remove(cidArrayKeys, key)
-		} else {
-			g++
-			previousKey = key
-		}
-		nextKey = key + cws
-		// ui := ws.getIndex("interval")
-		// ui = ui + 1
-		if ws.getIndex("interval") >= 0 {
-			if cws > 3 {
-				isInterval = true
-			} else {
-				isInterval = false
-			}
-			cidArray[key].delete("interval")
-			nextKey--
-		} else {
-			isInterval = false
-		}
-	}
-	var w fmtBuffer
-	for _, k := range cidArrayKeys {
-		ws := cidArray[k]
-		if len(arrayCountValues(ws.valueSet)) == 1 {
-			w.printf(" %d %d %d", k, k+len(ws.valueSet)-1, ws.get(0))
-		} else {
-			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
-		}
-	}
+	flush()
 	f.out("/W [" + w.String() + " ]")
 }
 
