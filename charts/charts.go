@@ -1,9 +1,13 @@
 // Package charts builds the offline HTML dashboard of a 分工意见: an index
-// page with the document's counts and a dept index, chart pages (workload
-// per dept, items and tasks per section, the collaboration network, a dept
-// × section heatmap), a table of the quantitative targets, one small page
-// per dept, and the bundled ECharts script they all load by a relative
-// path, so the pages work on an intranet without internet access.
+// page with the document's counts (each a link), a search box over depts
+// and tasks that runs in the page, and a dept index; chart pages (workload
+// per dept, items and tasks per section, the collaboration network with a
+// dept picker, a dept × section heatmap, the quantitative targets by
+// section above their table); a 待核对 page of the extraction warnings by
+// item; one small page per dept linking to the dept's own files; and the
+// bundled ECharts script they all load by a relative path, so the pages
+// work on an intranet without internet access. Roles are listed in one
+// order and drawn in one colour each on every page (roles.go).
 //
 // The charts are built with go-echarts and drawn by ECharts with the SVG
 // renderer. Like every exporter, the package only reads the model and
