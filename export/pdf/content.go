@@ -40,6 +40,7 @@ var (
 	chartText     = layout.Style{Font: layout.FontBody, Size: 10.5, Leading: 5}
 	chartValue    = layout.Style{Font: layout.FontBody, Size: 8, Leading: 4, Color: "#ffffff"}
 	folioStyle    = layout.Style{Font: layout.FontBody, Size: 14, Leading: 7}
+	colophonStyle = layout.Style{Font: layout.FontBody, Size: 14, Leading: 9}
 	// the 报头 of the overall brief: its name in red 小标宋, the issue,
 	// then the office and the date above a red rule
 	mastheadStyle = layout.Style{Font: layout.FontTitle, Size: 36, Leading: 18, Align: layout.Center, Color: mastheadRed}
@@ -131,6 +132,45 @@ func (b *build) signature() {
 		b.f.Text(s, signStyle, g.Left, b.f.Y(), g.BodyW-4*em)
 		b.f.Space(signStyle.Leading)
 	}
+}
+
+// colophon sets the 版记 at the foot of the last page (GB/T 9704): the
+// 抄送 line when the template has one, then the printing office and the
+// date, between rules (thick above and below, thin between).
+func (b *build) colophon() {
+	b.flush(0)
+	w := b.r.words
+	g := b.f.Geometry()
+	st := colophonStyle
+	rows := []func(top float64){}
+	if w.CopyTo != "" {
+		rows = append(rows, func(top float64) {
+			b.f.Text(w.CopyTo, st, g.Left+em, top, g.BodyW-2*em)
+		})
+	}
+	rows = append(rows, func(top float64) {
+		b.f.Text(b.r.office(), st, g.Left+em, top, g.BodyW-2*em)
+		right := st
+		right.Align = layout.Right
+		b.f.Text(fill(w.Printed, "date", b.r.date), right, g.Left+em, top, g.BodyW-2*em)
+	})
+	h := float64(len(rows))*st.Leading + 2
+	b.f.Need(h)
+	b.f.Space(b.f.Remaining() - h)
+	rule := func(y, lw float64) {
+		b.f.Add(layout.Item{Kind: layout.KindLine, X: g.Left, Y: y, W: g.BodyW, Stroke: ruleColour, LineWidth: lw})
+	}
+	y := b.f.Y()
+	rule(y, 0.35)
+	for i, row := range rows {
+		row(y + 1)
+		y += st.Leading
+		if i < len(rows)-1 {
+			rule(y+1, 0.25)
+		}
+	}
+	rule(y+2, 0.35)
+	b.f.Space(h)
 }
 
 // section starts a 一、 section: its heading waits for the first content,
@@ -384,6 +424,7 @@ func (r *Renderer) deptLayout(d *extract.Dept, subs map[rune]string) *Layout {
 	b.section(wd.ClosingHeading)
 	b.paragraph(wd.Closing)
 	b.signature()
+	b.colophon()
 	return b.finish()
 }
 
@@ -571,6 +612,7 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 		b.compactTable(b.columns(wb.IndexColumns, []float64{52, 29, 15, 15, 15, 15, 15}, layout.Left, layout.Left, n, n, n, n, n), rows, 0)
 	}
 	b.signature()
+	b.colophon()
 	return b.finish()
 }
 

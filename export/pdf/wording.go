@@ -18,6 +18,8 @@ type wording struct {
 	AllDepts      string `yaml:"all_depts"`
 	Office        string `yaml:"office"`
 	OfficeUnknown string `yaml:"office_unknown"`
+	CopyTo        string `yaml:"copy_to"`
+	Printed       string `yaml:"printed"`
 	Dept          struct {
 		Subject        string   `yaml:"subject"`
 		Subtitle       string   `yaml:"subtitle"`
