@@ -238,9 +238,16 @@ func TestIncrementalEqualsFullRun(t *testing.T) {
 	opt.Flags.Input = edited
 	opt.Incremental = true
 	res := mustRun(t, opt)
-	sameTree(t, tree(t, full), tree(t, inc))
+	// the same pack, but for the manifest marking the reused files
+	incTree := tree(t, inc)
+	marked := bytes.Count(incTree[manifestName], []byte(`"origin": "reused"`))
+	incTree[manifestName] = bytes.ReplaceAll(incTree[manifestName], []byte(`"origin": "reused"`), []byte(`"origin": "rendered"`))
+	sameTree(t, tree(t, full), incTree)
 	if res.Reused == 0 {
 		t.Errorf("incremental run reused nothing")
+	}
+	if marked != res.Reused {
+		t.Errorf("manifest marks %d files reused, the run reused %d", marked, res.Reused)
 	}
 	m := checkPack(t, inc)
 	// the depts whose tasks changed were rendered again, not reused

@@ -72,7 +72,16 @@ type FileEntry struct {
 	Bytes  int64       `json:"bytes"`
 	SHA256 string      `json:"sha256"`
 	Key    string      `json:"key,omitempty"`
+	// Origin says whether this run rendered the file or, with
+	// --incremental, reused the previous pack's bytes.
+	Origin string `json:"origin"`
 }
+
+// The origins of a file.
+const (
+	OriginRendered = "rendered"
+	OriginReused   = "reused"
+)
 
 // TaskCounts are a dept's tasks by role.
 type TaskCounts struct {
@@ -143,7 +152,10 @@ func buildManifest(_ context.Context, r *Run) error {
 		if i > 0 && r.files[i-1].Path == f.Path {
 			return fmt.Errorf("two outputs want the same path %s", f.Path)
 		}
-		e := FileEntry{Path: f.Path, Kind: f.Kind, Dept: f.Dept, Bytes: f.Size, SHA256: f.SHA256, Key: f.Key}
+		e := FileEntry{Path: f.Path, Kind: f.Kind, Dept: f.Dept, Bytes: f.Size, SHA256: f.SHA256, Key: f.Key, Origin: OriginRendered}
+		if f.reused {
+			e.Origin = OriginReused
+		}
 		if d := r.doc.Dept(f.Dept); d != nil {
 			e.Tasks = &TaskCounts{Lead: d.Lead, Co: d.Co, Respective: d.Respective, All: d.All}
 		}
