@@ -120,6 +120,12 @@ type cline struct {
 	leader   string
 }
 
+// rest is the line's text after its number; a fixup may have cut the
+// line's end.
+func (c *cline) rest() string {
+	return c.text[min(c.num.rest, len(c.text)):]
+}
+
 // chooseItemForm decides the numbering form of the document's items: the
 // form under which most responsibility clauses stand. Headings above it
 // are sections and sub-headings; numbers below it are points of an item.

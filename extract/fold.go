@@ -26,7 +26,6 @@ import (
 // their Simplified form, built once per process from OpenCC's tables.
 type traditional struct {
 	to map[rune]rune
-	cc *opencc.OpenCC
 }
 
 var t2s = sync.OnceValue(func() *traditional {
@@ -43,7 +42,7 @@ var t2s = sync.OnceValue(func() *traditional {
 	if err != nil {
 		return &traditional{}
 	}
-	t := &traditional{to: map[rune]rune{}, cc: cc}
+	t := &traditional{to: map[rune]rune{}}
 	r := rune(0x4E00)
 	for _, l := range strings.Split(out, "\n") {
 		if r > 0x9FFF {
@@ -93,8 +92,8 @@ func needsFold(lines []string) (brackets, trad bool) {
 }
 
 // foldLines returns the folded spelling of lines, byte for byte as long as
-// the lines. Phrases that t2s converts as a whole (in context) are taken
-// when the phrase keeps its length; otherwise each rune is folded alone.
+// the lines: each character is folded alone, by OpenCC's character table
+// (its phrase table serves reading, not matching names).
 func foldLines(lines []string) []string {
 	brackets, trad := needsFold(lines)
 	if !brackets && !trad {
@@ -115,11 +114,6 @@ func foldLine(l string, t *traditional) string {
 	if l == "" {
 		return l
 	}
-	if t != nil && t.cc != nil {
-		if c, err := t.cc.Convert(l); err == nil && sameShape(l, c) {
-			l = c
-		}
-	}
 	var b strings.Builder
 	b.Grow(len(l))
 	for i := 0; i < len(l); {
@@ -139,23 +133,6 @@ func foldLine(l string, t *traditional) string {
 		i += size
 	}
 	return b.String()
-}
-
-// sameShape reports whether b has the same runes at the same byte offsets
-// as a, up to their values.
-func sameShape(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); {
-		ra, na := utf8.DecodeRuneInString(a[i:])
-		_, nb := utf8.DecodeRuneInString(b[i:])
-		if na != nb || (ra < utf8.RuneSelf) != (b[i] < utf8.RuneSelf) {
-			return false
-		}
-		i += na
-	}
-	return true
 }
 
 // dropGlosses removes pinyin glosses after Han characters:

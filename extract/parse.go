@@ -227,7 +227,7 @@ func (p *parser) blocks(lines []cline) {
 		case kSub:
 			p.subHeading(c)
 		case kItem:
-			p.startItem(c, c.text[c.num.rest:])
+			p.startItem(c, c.rest())
 		case kLabel:
 			if p.cur == nil && len(p.orphan) > 0 {
 				p.adoptOrphan(c)
@@ -306,7 +306,7 @@ func (p *parser) subHeading(c cline) {
 	p.closeItem()
 	p.orphan = nil
 	number := p.section + "（" + c.num.numeral + "）"
-	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, strings.TrimSpace(c.text[c.num.rest:])), Line: c.n, Parent: p.section})
+	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, strings.TrimSpace(c.rest())), Line: c.n, Parent: p.section})
 	p.sub = number
 }
 
