@@ -106,3 +106,32 @@ func TestCorpusCopies(t *testing.T) {
 		}
 	}
 }
+
+// Titles keep their book-title marks right: the outer 《》 of a quoted
+// title is removed and its inner 〈〉 become 《》 again.
+func TestTitles(t *testing.T) {
+	d := parseSeedAs(t, "hunan-2022.txt", seedBytes(t))
+	if d.Title != "落实《政府工作报告》重点工作分工的意见" {
+		t.Errorf("seed title %q", d.Title)
+	}
+	paths, golds := loadCorpus(t)
+	want := map[string]string{
+		"01-jianli-2022-inline-lead-resp.txt":              "监利市人民政府办公室关于分解落实《政府工作报告》2022年重点工作及民生实事项目的通知",
+		"03-ningbo-2007-headline-detail-paren.txt":         "宁波市人民政府关于印发2007年市政府工作主要任务责任分解的通知",
+		"05-caidian-2023-ordinal-heading-resp-line.txt":    "区《政府工作报告》确定的主要目标任务责任分解方案",
+		"10-hunan-2014-unnumbered-clauses-conventions.txt": "湖南省人民政府关于2014年《政府工作报告》有关工作部门分工的意见",
+	}
+	for i, p := range paths {
+		d, err := ParseFile(p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		title := d.Title
+		if strings.ContainsAny(title, "〈〉") || strings.Count(title, "《") != strings.Count(title, "》") {
+			t.Errorf("%s: title %q", golds[i].Doc, title)
+		}
+		if w, ok := want[golds[i].Doc]; ok && title != w {
+			t.Errorf("%s: title %q, want %q", golds[i].Doc, title, w)
+		}
+	}
+}

@@ -437,3 +437,34 @@ func TestOtherFormatsGolden(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkExtractSizes reads and parses the seed made 600 KB and 6 MB
+// long, as text and as an HTML page: the time must grow with the size,
+// no faster (issue: a clerk's paste of a big broken page).
+func BenchmarkExtractSizes(b *testing.B) {
+	seed := string(seedBytes(b))
+	dir := installedDirs(b)
+	for _, size := range []int{600 << 10, 6 << 20} {
+		var sb strings.Builder
+		for sb.Len() < size {
+			sb.WriteString(seed)
+		}
+		text := sb.String()
+		html := "<html><body><p>" + strings.ReplaceAll(text, "\n", "</p>\n<p>") + "</p></body></html>"
+		for _, in := range []struct{ name, data string }{{"a.txt", text}, {"a.html", html}} {
+			b.Run(fmt.Sprintf("%s-%dKB", in.name, size>>10), func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(in.data)))
+				for b.Loop() {
+					txt, err := Read(in.name, []byte(in.data))
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := Parse(txt, dir); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
