@@ -101,13 +101,14 @@ type parser struct {
 	msgs  Messages
 	form  numForm
 
-	items    []*itemAcc
-	sections []Section
-	section  string // current section number
-	sub      string // current sub-heading number, "" if none
-	leader   string // leader of the current section, from its heading
-	preamble []string
-	orphan   []cline // unnumbered text after a heading, waiting for a clause
+	items       []*itemAcc
+	sections    []Section
+	section     string     // current section number
+	sub         string     // current sub-heading number, "" if none
+	leader      string     // leader of the current section, from its heading
+	sectionDept *rawClause // the units the current section's heading names
+	preamble    []string
+	orphan      []cline // unnumbered text after a heading, waiting for a clause
 
 	cur *itemAcc // item being filled
 
@@ -138,10 +139,11 @@ type itemAcc struct {
 	segs     []segment
 	seen     bool // a line of this item has been read
 	leadText string
-	leadRaw  string // leadText as written
-	leader   string // the section's leader
-	sub      string // the sub-heading the item sits under
-	table    bool   // built from a table: its tasks are made already
+	leadRaw  string     // leadText as written
+	leader   string     // the section's leader
+	dept     *rawClause // the units a section's heading names, for items naming none
+	sub      string     // the sub-heading the item sits under
+	table    bool       // built from a table: its tasks are made already
 }
 
 // segment is a piece of an item's text: plain text or a clause.
@@ -293,8 +295,31 @@ func (p *parser) heading(c cline) {
 		p.leader = m[1]
 		p.noteLeader(m[1])
 	}
+	p.sectionDept = p.deptHeading(title, c.n)
 	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, title), Line: c.n, Leader: p.leader})
 	p.section, p.sub = number, ""
+}
+
+var reDeptHeading = regexp.MustCompile(`^(.{2,30}?)(?:牵头|负责|承担)(?:的|负责的|落实的)?(?:重点|主要)?(?:工作|任务|事项)`)
+
+// deptHeading reads a heading that names the unit leading every item under
+// it (一、省发展改革委牵头的工作), as a clause for the items that name no
+// unit of their own.
+func (p *parser) deptHeading(title string, line int) *rawClause {
+	m := reDeptHeading.FindStringSubmatch(title)
+	if m == nil {
+		return nil
+	}
+	names := splitNames(m[1])
+	for _, n := range names {
+		if !unitLike(n, p.names) {
+			return nil
+		}
+	}
+	c := &rawClause{}
+	c.add(RoleLead, names)
+	*c = c.at(line)
+	return c
 }
 
 func (p *parser) subHeading(c cline) {
@@ -312,7 +337,7 @@ func (p *parser) subHeading(c cline) {
 
 func (p *parser) startItem(c cline, rest string) {
 	p.closeItem()
-	it := &itemAcc{Item: Item{Number: c.num.value, Section: p.section, Line: c.n, NumberInferred: c.inferred}, leader: p.leader, sub: p.sub}
+	it := &itemAcc{Item: Item{Number: c.num.value, Section: p.section, Line: c.n, NumberInferred: c.inferred}, leader: p.leader, sub: p.sub, dept: p.sectionDept}
 	it.Key = strconv.Itoa(c.num.value)
 	p.items = append(p.items, it)
 	p.cur = it

@@ -68,6 +68,10 @@ func (p *parser) buildTasks(it *itemAcc) {
 		t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: rest, Line: pendingLine}
 		t.setFold(cleanTaskText(pending.String()))
 		p.applyConventions(it, &t)
+		if len(t.Lead) > 0 {
+			it.Tasks = append(it.Tasks, t) // its units are the heading's
+			return
+		}
 		if len(it.Tasks) == 0 {
 			p.warn(pendingLine, it.Number, "item-without-dept", "item", it.Number)
 		} else {
@@ -259,6 +263,20 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 // section's heading give every task: 有关部门 beside a named lead, a group
 // stated for all tasks (下同), the section's leader.
 func (p *parser) applyConventions(it *itemAcc, t *Task) {
+	if it != nil && it.dept != nil && len(t.Lead) == 0 && !t.All {
+		// 一、市发展改革委牵头的重点工作: the heading's units lead
+		for _, part := range it.dept.parts {
+			for _, n := range p.expandNames(part) {
+				canon := p.canonical(n, part.line, t.Item)
+				if !contains(t.Lead, canon) {
+					t.Lead = append(t.Lead, canon)
+				}
+				if i := indexOf(t.Co, canon); i >= 0 {
+					t.Co = append(t.Co[:i], t.Co[i+1:]...)
+				}
+			}
+		}
+	}
 	if p.conv.groupWithLead != "" && len(t.Lead) > 0 {
 		t.Groups = appendUnique(t.Groups, p.conv.groupWithLead)
 		p.noteGroup(p.conv.groupWithLead)
@@ -311,4 +329,13 @@ func (p *parser) dropWarning(line int, code string) {
 			return
 		}
 	}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
 }
