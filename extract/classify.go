@@ -195,6 +195,8 @@ func lineRule(c *cline, itemForm numForm, v *Vocabulary) lineKind {
 		return kHeading
 	case c.num.form == itemForm:
 		return kItem
+	case c.num.form == fCnDun && itemForm > fCnDun && numberedParagraph(c.rest()):
+		return kText // 一、各责任单位要高度重视，……。: a numbered paragraph of the notice
 	case c.num.form == fCnDun && itemForm > fCnDun:
 		return kHeading
 	case c.num.form == fCnParen && itemForm > fCnParen:
@@ -206,6 +208,12 @@ func lineRule(c *cline, itemForm numForm, v *Vocabulary) lineKind {
 		return kLabel
 	}
 	return kText
+}
+
+// numberedParagraph reports whether the text after a 一、 is a paragraph
+// rather than a heading's title: long, and closed by a full stop.
+func numberedParagraph(rest string) bool {
+	return utf8.RuneCountInString(rest) > 40 && strings.HasSuffix(rest, "。")
 }
 
 // isNoiseLine is web-page furniture: navigation, share buttons, viewer

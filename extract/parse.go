@@ -408,7 +408,9 @@ func (p *parser) continueItem(n int, l string) {
 		p.warn(n, it.Number, "item-mid-sentence", "item", it.Number)
 	}
 	it.seen = true
-	if k := len(it.segs); k > 0 && joinsWord(it.segs[k-1].text, l) {
+	if r, _ := p.vocab.labelAt(l); r != "" && len(it.lines) > 0 {
+		it.lines = append(it.lines, " ") // a label line reads apart from the text before it
+	} else if k := len(it.segs); k > 0 && joinsWord(it.segs[k-1].text, l) {
 		// a number or a Latin word cut by the line break: keep the
 		// boundary, so no number or name runs across two lines
 		it.lines = append(it.lines, " ")
