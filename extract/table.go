@@ -155,6 +155,14 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 }
 
 func splitPipes(t string) []string {
+	if strings.HasPrefix(t, "|") {
+		// | a | b |: a markdown row, every cell in its place
+		cells := strings.Split(strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|"), "|")
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		return cells
+	}
 	cells := strings.Split(t, "|")
 	for i := range cells {
 		cells[i] = strings.TrimSpace(cells[i])
@@ -238,11 +246,11 @@ func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
 			}
 			cells = splitPipes(c.text)
 		}
-		if len(cells) == 0 {
-			continue
+		if len(cells) == 0 || ruleRow(cells) {
+			continue // a markdown rule |---|---|
 		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
-		if len(cells) >= len(cols) || structured {
+		if len(cells) >= len(cols) || structured || strings.HasPrefix(c.text, "|") {
 			copy(row.cells, cells[:len(cols)])
 		} else {
 			copy(row.cells[len(cols)-len(cells):], cells)
@@ -687,4 +695,15 @@ func (p *parser) cellText(row *tableRow, folded string) string {
 		}
 	}
 	return p.written(row.n, folded)
+}
+
+// ruleRow reports whether a row is a markdown table's rule: only dashes,
+// colons and spaces.
+func ruleRow(cells []string) bool {
+	for _, c := range cells {
+		if strings.Trim(c, "-:：— ") != "" {
+			return false
+		}
+	}
+	return true
 }
