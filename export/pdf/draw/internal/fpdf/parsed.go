@@ -1,5 +1,7 @@
 package fpdf
 
+import "fmt"
+
 // fengong patch: a UTF-8 font parsed once and added to many documents.
 // fpdf parsed the whole font again for every document that added it.
 
@@ -17,7 +19,14 @@ func ParseUTF8Font(data []byte) (*UTF8Font, error) {
 	if err := u.parseFile(); err != nil {
 		return nil, err
 	}
-	return &UTF8Font{data: data, file: *u}, nil
+	font := &UTF8Font{data: data, file: *u}
+	// what every cut reads, read once on a private copy
+	c := *u
+	c.fileReader = &fileReader{array: data}
+	if font.file.cutPrep = c.prepareCut(); font.file.cutPrep == nil {
+		return nil, fmt.Errorf("font has no Unicode cmap")
+	}
+	return font, nil
 }
 
 // AddUTF8FontParsed is AddUTF8FontFromBytes for a font parsed beforehand
@@ -31,7 +40,8 @@ func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
 		return
 	}
 	// a copy with its own reader: GenerateCutFont moves the reader and
-	// replaces (never changes in place) the maps and slices parseFile made
+	// replaces (never changes in place) the maps and slices parseFile made,
+	// and only reads the shared cutPrep
 	u := font.file
 	u.fileReader = &fileReader{array: font.data}
 	utf8File := &u

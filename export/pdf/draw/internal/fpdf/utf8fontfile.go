@@ -60,6 +60,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	cutPrep              *cutPrep // fengong patch: set for a font parsed once
 }
 
 type tableDescription struct {
@@ -632,16 +633,27 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 }
 
 // GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
-func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
+// cutPrep is what GenerateCutFont reads of a font before it cuts it,
+// the same for every cut.
+//
+// fengong patch: a font parsed once (ParseUTF8Font) keeps it, so that
+// each document's cut skips reading the font's tables, cmap and loca
+// again. It is never changed after prepareCut.
+type cutPrep struct {
+	tables                               map[string]*tableDescription
+	locaFormat, metricsCount, numSymbols int
+	charSymbol                           map[int]int
+	symbolPosition                       []int
+}
+
+// prepareCut reads what every cut of the font needs; nil when the font
+// has no Unicode cmap.
+func (utf *utf8FontFile) prepareCut() *cutPrep {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
 	utf.charSymbolDictionary = make(map[int]int)
 	utf.tableDescriptions = make(map[string]*tableDescription)
-	utf.outTablesData = make(map[string][]byte)
-	utf.Ascent = 0
-	utf.Descent = 0
 	utf.skip(4)
-	utf.LastRune = 0
 	utf.generateTableDescriptions()
 
 	utf.SeekTable("head")
@@ -651,7 +663,6 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.SeekTable("hhea")
 	utf.skip(34)
 	metricsCount := utf.readUint16()
-	oldMetrics := metricsCount
 
 	utf.SeekTable("maxp")
 	utf.skip(4)
@@ -665,6 +676,29 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
+	return &cutPrep{
+		tables: utf.tableDescriptions, locaFormat: LocaFormat, metricsCount: metricsCount, numSymbols: numSymbols,
+		charSymbol: utf.charSymbolDictionary, symbolPosition: utf.symbolPosition,
+	}
+}
+
+func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
+	p := utf.cutPrep
+	if p == nil {
+		if p = utf.prepareCut(); p == nil {
+			return nil
+		}
+	}
+	utf.fileReader.readerPosition = 0
+	utf.tableDescriptions = p.tables
+	utf.charSymbolDictionary = p.charSymbol
+	utf.symbolPosition = p.symbolPosition
+	utf.outTablesData = make(map[string][]byte)
+	utf.Ascent = 0
+	utf.Descent = 0
+	utf.LastRune = 0
+	LocaFormat, metricsCount, numSymbols := p.locaFormat, p.metricsCount, p.numSymbols
+	oldMetrics := metricsCount
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
