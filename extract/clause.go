@@ -104,39 +104,56 @@ func (p *parser) splitSegments(l string, n int) []segment {
 }
 
 // labelStart finds a label (牵头单位：, 责任单位：…) outside parentheses, at
-// the start of the line or of a sentence.
+// the start of the line or of a sentence. A label ends at a colon (or 为),
+// so only the text before each colon is looked at.
 func labelStart(l string, v *Vocabulary) int {
-	if !strings.ContainsAny(l, "：:为") {
-		return -1
-	}
 	best := -1
-	for _, lb := range v.Labels {
-		for off := 0; off < len(l); {
-			i := strings.Index(l[off:], lb.Word)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(lb.Word)
-			if best >= 0 && i >= best {
-				break
-			}
-			if r, _ := v.labelAt(l[i:]); r == "" {
-				continue
-			}
-			if i > 0 {
-				prev, _ := utf8.DecodeLastRuneInString(l[:i])
-				if !strings.ContainsRune("。；;，,） \t", prev) {
-					continue
-				}
-			}
-			if parenDepth(l[:i]) == 0 {
-				best = i
-			}
+	for i := 0; i < len(l); {
+		j := strings.IndexAny(l[i:], "：:为")
+		if j < 0 {
 			break
 		}
+		j += i
+		_, size := utf8.DecodeRuneInString(l[j:])
+		head := strings.TrimRight(l[:j], " ")
+		for _, lb := range v.Labels {
+			if !strings.HasSuffix(head, lb.Word) {
+				continue
+			}
+			at := len(head) - len(lb.Word)
+			if ok := labelHere(l, at, v); ok {
+				best = at
+				break
+			}
+		}
+		if best < 0 && strings.HasSuffix(head, "领导") {
+			// a …领导： label: its start is after the last mark before it
+			at := strings.LastIndexAny(head, "。；;，,） \t") + 1
+			if r, _ := utf8.DecodeRuneInString(head[at:]); r != utf8.RuneError && labelHere(l, at, v) {
+				best = at
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+		i = j + size
 	}
-	return best
+	return -1
+}
+
+// labelHere reports whether a label starts at byte at of l: at the line's
+// start or a sentence's, and outside parentheses.
+func labelHere(l string, at int, v *Vocabulary) bool {
+	if r, _ := v.labelAt(l[at:]); r == "" {
+		return false
+	}
+	if at > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(l[:at])
+		if !strings.ContainsRune("。；;，,） \t", prev) {
+			return false
+		}
+	}
+	return parenDepth(l[:at]) == 0
 }
 
 var reSentenceClause = regexp.MustCompile(`由([^。；由]{2,300}?)(?:共同)?(?:牵头)?(?:负责落实|负责实施|组织实施|负责|落实|承办)[。；]?$`)

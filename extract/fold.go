@@ -25,7 +25,8 @@ import (
 // traditional is the set of CJK unified ideographs that t2s changes, with
 // their Simplified form, built once per process from OpenCC's tables.
 type traditional struct {
-	to map[rune]rune
+	// tab[r-0x4E00] is the Simplified form of r, 0 when t2s keeps it
+	tab [0x9FFF - 0x4E00 + 1]rune
 }
 
 var t2s = sync.OnceValue(func() *traditional {
@@ -42,14 +43,14 @@ var t2s = sync.OnceValue(func() *traditional {
 	if err != nil {
 		return &traditional{}
 	}
-	t := &traditional{to: map[rune]rune{}}
+	t := &traditional{}
 	r := rune(0x4E00)
 	for _, l := range strings.Split(out, "\n") {
 		if r > 0x9FFF {
 			break
 		}
 		if s, size := utf8.DecodeRuneInString(l); size == len(l) && s != r && utf8.RuneLen(s) == utf8.RuneLen(r) {
-			t.to[r] = s
+			t.tab[r-0x4E00] = s
 		}
 		r++
 	}
@@ -82,9 +83,7 @@ func needsFold(lines []string) (brackets, trad bool) {
 				if t == nil {
 					t = t2s()
 				}
-				if _, ok := t.to[r]; ok {
-					trad = true
-				}
+				trad = t.tab[r-0x4E00] != 0
 			}
 		}
 	}
@@ -124,8 +123,8 @@ func foldLine(l string, t *traditional) string {
 			continue
 		}
 		r = bracketFold(r)
-		if t != nil {
-			if s, ok := t.to[r]; ok {
+		if t != nil && r >= 0x4E00 && r <= 0x9FFF {
+			if s := t.tab[r-0x4E00]; s != 0 {
 				r = s
 			}
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"unicode/utf8"
 	"strconv"
 	"strings"
 )
@@ -34,7 +35,7 @@ func (p *parser) findLists() []NamedList {
 				}
 				out = append(out, p.list(it, t.ID, t.Line, m[1]+m[2], m[1], members))
 			}
-			if strings.Contains(t.Text, "的") && strings.Contains(t.Text, "大") {
+			if membersFirstHint(t.Text) {
 				for _, m := range reListMembersFirst.FindAllStringSubmatch(t.Text, -1) {
 					members := splitMembers(trimListOpeners(m[1]))
 					if len(members) >= 2 && declaredSize(m[2]) == len(members) {
@@ -138,6 +139,31 @@ func etcCount(s string) bool {
 			return false
 		}
 		i += len("等") + j
+	}
+	return false
+}
+
+// membersFirstHint reports whether 的 is followed by a count of 大 (的三大),
+// the cheap test before the regexp.
+func membersFirstHint(s string) bool {
+	for i := strings.Index(s, "的"); i >= 0; {
+		rest := s[i+len("的"):]
+		j := 0
+		for j < len(rest) {
+			r, size := utf8.DecodeRuneInString(rest[j:])
+			if !strings.ContainsRune("一二两三四五六七八九十", r) {
+				break
+			}
+			j += size
+		}
+		if j > 0 && strings.HasPrefix(rest[j:], "大") {
+			return true
+		}
+		k := strings.Index(rest, "的")
+		if k < 0 {
+			return false
+		}
+		i += len("的") + k
 	}
 	return false
 }

@@ -169,6 +169,9 @@ func (v *Vocabulary) isNoise(l string) bool {
 }
 
 func (v *Vocabulary) firstIsLead(s string) bool {
+	if !strings.Contains(s, "牵头") {
+		return false // every stated form names 牵头
+	}
 	for _, w := range v.FirstIsLead {
 		if strings.Contains(s, w) {
 			return true
