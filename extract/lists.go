@@ -2,9 +2,9 @@ package extract
 
 import (
 	"regexp"
-	"unicode/utf8"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
