@@ -315,3 +315,33 @@ func TestNumberingRestarts(t *testing.T) {
 		}
 	}
 }
+
+// Regressions of the reliability audit: a clause is known by its role
+// words, not by its names' first characters, and no number runs across
+// two lines.
+func TestAuditRegressions(t *testing.T) {
+	d := parseLines(t, "1.甲。（省财政厅、CON等按职责分工负责）乙。（省商务厅牵头）")
+	if tk := d.Items[0].Tasks; len(tk) != 2 || !reflect.DeepEqual(tk[0].Co, []string{"省财政厅", "CON"}) || tk[0].Text != "甲。" || !reflect.DeepEqual(tk[1].Lead, []string{"省商务厅"}) {
+		t.Errorf("CON: got %+v", tk)
+	}
+	d = parseLines(t, "1.甲。（省教育厅牵头，5G产业联盟、省科技厅等按职责分工负责）")
+	if tk := d.Items[0].Tasks[0]; !reflect.DeepEqual(tk.Co, []string{"5G产业联盟", "省科技厅"}) {
+		t.Errorf("5G产业联盟: got co %q", tk.Co)
+	}
+	for _, dp := range d.Depts {
+		if strings.Contains(dp.Name, "负责") {
+			t.Errorf("a role word in a dept's name: %q", dp.Name)
+		}
+	}
+	for _, lines := range [][]string{{"（一)000", "0%00000000位000000"}, {"1.新增500", "5%的企业。（省财政厅牵头）"}} {
+		d, err := Parse(&Text{Name: "t", Lines: lines}, nil)
+		if err != nil {
+			continue
+		}
+		for _, tg := range d.Targets {
+			if tg.Value >= 1000 || strings.Contains(tg.Text, "5005") {
+				t.Errorf("%q: a target across two lines: %+v", lines, tg)
+			}
+		}
+	}
+}
