@@ -159,7 +159,7 @@ func mergeLabels(segs []segment) []segment {
 			prev.clause += "；" + s.clause
 			continue
 		}
-		if s.clause == "" && strings.TrimSpace(s.text) == "" {
+		if s.clause == "" && s.text == "" {
 			continue
 		}
 		out = append(out, s)
