@@ -278,6 +278,10 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 	roles := 0
 	var pending []string
 	labelRole := Role("") // the role of the label whose values continue
+	// parts closed by a plain 负责, and whether another part only assists
+	// (配合, 协助): 市商务局负责，市财政局配合 names its lead by contrast
+	var plain []int
+	assisting := false
 	for si, sent := range splitSentences(body) {
 		if si > 0 && c.readConvention(sent, v) {
 			continue
@@ -316,6 +320,11 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				continue
 			}
 			if role, ns, ok := roleOf(part, v); ok {
+				if role == RoleCo && strings.HasSuffix(part, "负责") && !strings.HasSuffix(part, "分工负责") && !strings.HasSuffix(part, "职责负责") && !strings.HasSuffix(part, "共同负责") {
+					plain = append(plain, len(c.parts))
+				} else if role == RoleCo {
+					assisting = true
+				}
 				c.add(role, append(pending, splitNames(ns)...))
 				pending = nil
 				labelRole = ""
@@ -337,6 +346,13 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 		}
 		if si == 0 {
 			c.readConvention(sent, v)
+		}
+	}
+	if assisting && len(plain) > 0 && !c.hasLead() {
+		for _, i := range plain {
+			if i < len(c.parts) && !allLeaders(c.parts[i].names, v) {
+				c.parts[i].role = RoleLead
+			}
 		}
 	}
 	if len(pending) > 0 {
@@ -673,4 +689,23 @@ func (c *rawClause) merge(o rawClause) {
 		c.conv.groupWithLead = o.conv.groupWithLead
 	}
 	c.conv.sticky = append(c.conv.sticky, o.conv.sticky...)
+}
+
+func (c *rawClause) hasLead() bool {
+	for _, pt := range c.parts {
+		if pt.role == RoleLead {
+			return true
+		}
+	}
+	return false
+}
+
+// allLeaders reports whether every name is a person (分管副省长负责).
+func allLeaders(names []string, v *Vocabulary) bool {
+	for _, n := range names {
+		if !v.isLeader(n) {
+			return false
+		}
+	}
+	return len(names) > 0
 }

@@ -166,6 +166,7 @@ func TestClauseRecognisers(t *testing.T) {
 		{"sentence", "1.甲。由市财政局、农业局，各县（市）、区人民政府负责落实。", nil, []string{"市财政局", "市农业局"}, []string{"各县（市）、区人民政府"}, false},
 		{"部门分工", "1.甲。部门分工：市农业农村局牵头，各县区、各有关部门配合。", []string{"市农业农村局"}, nil, []string{"各县区", "各有关部门"}, false},
 		{"负责 without a lead is co", "1.甲。（市商务局负责）", nil, []string{"市商务局"}, nil, false},
+		{"负责 beside 配合 leads", "1.甲。（市商务局负责，市财政局、市统计局配合）", []string{"市商务局"}, []string{"市财政局", "市统计局"}, nil, false},
 		{"all depts", "1.甲。（各部门单位分别负责）", nil, nil, nil, true},
 		{"a label line", "1.甲。\n牵头单位：市发改委\n责任单位：市统计局", []string{"市发改委"}, []string{"市统计局"}, nil, false},
 		{"labels apart by spaces", "1.甲。（责任领导：张三 牵头单位：市大数据局 配合单位：市财政局）", []string{"市大数据局"}, []string{"市财政局"}, nil, false},
