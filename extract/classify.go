@@ -201,6 +201,8 @@ func lineRule(c *cline, itemForm numForm, v *Vocabulary) lineKind {
 		return kHeading
 	case c.num.form == fCnParen && itemForm > fCnParen:
 		return kSub
+	case (c.num.form == fArabic || c.num.form == fTiao) && itemForm > c.num.form && itemForm != fCircled && itemForm != fYiShi:
+		return kSub // 1. over （1） items
 	case c.num.form != fNone:
 		return kText
 	}

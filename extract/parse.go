@@ -331,6 +331,9 @@ func (p *parser) subHeading(c cline) {
 	p.closeItem()
 	p.orphan = nil
 	number := p.section + "（" + c.num.numeral + "）"
+	if c.num.form != fCnParen {
+		number = p.section + strings.TrimSpace(c.text[:min(c.num.rest, len(c.text))])
+	}
 	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, strings.TrimSpace(c.rest())), Line: c.n, Parent: p.section})
 	p.sub = number
 }
@@ -350,11 +353,14 @@ func (p *parser) startItem(c cline, rest string) {
 // that jump or go back. Where numbers start again under a new heading, the
 // key carries the section: 四.3.
 func (p *parser) number() {
-	restart := false
+	restart, restartSub := false, false
 	for i := 1; i < len(p.items); i++ {
 		a, b := p.items[i-1], p.items[i]
 		if b.Number <= a.Number && b.Section != a.Section {
 			restart = true
+		}
+		if b.Number <= a.Number && b.Section == a.Section && b.sub != a.sub {
+			restartSub = true // （1） again under each 1.
 		}
 	}
 	seen := map[string]int{}
@@ -364,6 +370,7 @@ func (p *parser) number() {
 			switch {
 			case it.Number == prev.Number+1:
 			case restart && it.Section != prev.Section && it.Number <= prev.Number:
+			case restartSub && it.sub != prev.sub && it.Number <= prev.Number:
 			case it.Number <= prev.Number:
 				p.warn(it.Line, it.Number, "number-backwards", "number", it.Number, "prev", prev.Number)
 			default:
@@ -371,6 +378,9 @@ func (p *parser) number() {
 			}
 		}
 		key := strconv.Itoa(it.Number)
+		if restartSub && it.sub != "" {
+			key = strings.Trim(strings.TrimPrefix(it.sub, it.Section), "（）.、． ") + "." + key
+		}
 		if restart && it.Section != "" {
 			key = it.Section + "." + key
 		}
