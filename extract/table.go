@@ -534,6 +534,10 @@ func (p *parser) table(tb *tableBlock) int {
 		if task != "" && last != nil && task == last.Text {
 			task = "" // a merged task cell repeated on its sub-rows
 		}
+		if task != "" && nameCell != "" && utf8.RuneCountInString(task) <= 12 && hasCol(tb.cols, colTask) && !strings.HasPrefix(task, nameCell) {
+			// 指标名称 | 目标值: the target is the name and its value
+			task = nameCell + task
+		}
 		var c rawClause
 		unitCells := 0
 		for k, ck := range tb.cols {
