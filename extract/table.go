@@ -82,6 +82,9 @@ type tableBlock struct {
 	leadN int
 	// the header states that the first unit of a cell leads
 	firstIsLead bool
+	// the name column names indicators (指标名称) whose values the task
+	// column holds (目标值)
+	indicators bool
 }
 
 // tableRow is one row, its cells aligned to the columns ("" where the
@@ -131,14 +134,15 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 			cells = splitPipes(t)
 		}
 		cols := make([]colKind, len(cells))
-		first := false
+		first, indicators := false, false
 		for k, cell := range cells {
 			cols[k] = p.vocab.column(cell)
 			first = first || cols[k] == colUnits && strings.Contains(cell, "第一")
+			indicators = indicators || cols[k] == colName && strings.Contains(cell, "指标")
 		}
 		if headerOK(cols) {
 			tb := p.pipeTable(lines, i, cols)
-			tb.firstIsLead = first
+			tb.firstIsLead, tb.indicators = first, indicators
 			return tb
 		}
 		return nil
@@ -534,7 +538,7 @@ func (p *parser) table(tb *tableBlock) int {
 		if task != "" && last != nil && task == last.Text {
 			task = "" // a merged task cell repeated on its sub-rows
 		}
-		if task != "" && nameCell != "" && utf8.RuneCountInString(task) <= 12 && hasCol(tb.cols, colTask) && !strings.HasPrefix(task, nameCell) {
+		if tb.indicators && task != "" && nameCell != "" && utf8.RuneCountInString(task) <= 12 && !strings.HasPrefix(task, nameCell) {
 			// 指标名称 | 目标值: the target is the name and its value
 			task = nameCell + task
 		}
