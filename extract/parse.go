@@ -25,6 +25,10 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 	p.names.readIssuer(head(lines))
 	p.dir = dir.choose(p.names.issuer, p.fold)
 	p.names.dir = p.dir
+	if p.dir != nil && len(p.dir.Match) > 0 && p.names.level != "" && strings.HasPrefix(p.names.issuer, p.names.level) {
+		// 省人民政府 in a document the Hunan directory fits: 湖南省人民政府
+		p.names.issuer = p.dir.Match[0] + p.names.issuer
+	}
 	lines = fixups(lines, form, p.vocab, p.names, func(line int, code string) { p.warn(line, 0, code) })
 	p.blocks(lines)
 	if len(p.items) == 0 {
