@@ -410,7 +410,7 @@ func (r *renderer) targets(p chartPage) ([]byte, error) {
 	for _, it := range s.doc.Items {
 		var ts []extract.Target
 		for i, t := range s.doc.Targets {
-			if !done[i] && (t.ItemKey == it.Key || t.ItemKey == "" && t.Item == it.Number) {
+			if !done[i] && (t.ItemKey != "" && t.ItemKey == it.Key || t.ItemKey == "" && t.Item == it.Number) {
 				done[i] = true
 				ts = append(ts, t)
 			}
