@@ -69,9 +69,14 @@ func FuzzRun(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, input []byte) {
-		out := filepath.Join(t.TempDir(), "pack")
+		dir := t.TempDir()
+		out := filepath.Join(dir, "pack")
+		in := filepath.Join(dir, "fuzz.txt")
+		if err := os.WriteFile(in, input, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		opt := testOptions(out)
-		opt.Seed = input
+		opt.Flags.Input = in
 		opt.Flags.Jobs = 2
 		_, err := Execute(context.Background(), opt)
 		var xe *extract.Error
