@@ -109,7 +109,7 @@ func (p *parser) splitSegments(l string, n int) []segment {
 func labelStart(l string, v *Vocabulary) int {
 	best := -1
 	for i := 0; i < len(l); {
-		j := strings.IndexAny(l[i:], "：:为")
+		j := nextLabelEnd(l[i:])
 		if j < 0 {
 			break
 		}
@@ -139,6 +139,17 @@ func labelStart(l string, v *Vocabulary) int {
 		i = j + size
 	}
 	return -1
+}
+
+// nextLabelEnd is the offset of the first ：, : or 为 in s, or -1.
+func nextLabelEnd(s string) int {
+	best := strings.IndexByte(s, ':')
+	for _, m := range []string{"：", "为"} {
+		if i := strings.Index(s, m); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
 }
 
 // labelHere reports whether a label starts at byte at of l: at the line's
@@ -232,6 +243,9 @@ func clauseEnd(l string) int {
 
 // hasClause reports whether s holds a parenthesis clause or a label.
 func hasClause(s string, v *Vocabulary, nr *nameReader) bool {
+	if strings.IndexByte(s, '(') < 0 && strings.IndexByte(s, ':') < 0 && !strings.Contains(s, "（") && !strings.Contains(s, "：") && !strings.Contains(s, "为") {
+		return false // no parenthesis and no label end
+	}
 	if labelStart(s, v) >= 0 {
 		return true
 	}

@@ -193,7 +193,11 @@ func (d *Directory) choose(issuer string, lines []string) *Directory {
 	bestN := 0
 	text := strings.Join(lines, "\n")
 	for _, c := range d.choices {
-		if n := c.coverage(text); n >= minCoverage && n > bestN {
+		limit := 2 * minCoverage
+		if len(d.choices) == 1 {
+			limit = minCoverage // one choice: enough is enough
+		}
+		if n := c.coverage(text, limit); n >= minCoverage && n > bestN {
 			best, bestN = c, n
 		}
 	}
@@ -203,8 +207,8 @@ func (d *Directory) choose(issuer string, lines []string) *Directory {
 	return &Directory{msgs: d.msgs, vocab: d.vocab, grammar: d.grammar}
 }
 
-// coverage counts the entries the text names, up to twice minCoverage.
-func (d *Directory) coverage(text string) int {
+// coverage counts the entries the text names, up to limit.
+func (d *Directory) coverage(text string, limit int) int {
 	n := 0
 	for _, e := range d.Entries {
 		found := strings.Contains(text, e.Name)
@@ -215,7 +219,7 @@ func (d *Directory) coverage(text string) int {
 			found = strings.Contains(text, a)
 		}
 		if found {
-			if n++; n >= 2*minCoverage {
+			if n++; n >= limit {
 				break
 			}
 		}

@@ -138,7 +138,7 @@ func foldLine(l string, t *traditional) string {
 // 經（jīng）貿（mào）委 → 經貿委. A gloss is a parenthesis of Latin letters,
 // at least one of them with a tone mark, right after a Han character.
 func dropGlosses(l string) string {
-	if !strings.ContainsAny(l, "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü") {
+	if !hasLatinExtended(l) || !strings.ContainsAny(l, "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü") {
 		return l
 	}
 	var b strings.Builder
@@ -188,3 +188,14 @@ func isHan(r rune) bool {
 }
 
 func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// hasLatinExtended reports whether s holds a character of U+00C0–U+01FF,
+// where the tone-marked vowels are: the cheap test before ContainsAny.
+func hasLatinExtended(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0xC3 && c <= 0xC7 {
+			return true
+		}
+	}
+	return false
+}
