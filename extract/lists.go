@@ -25,15 +25,14 @@ func (p *parser) findLists() []NamedList {
 		it := &acc.Item
 		for j := range it.Tasks {
 			t := &it.Tasks[j]
-			if !strings.Contains(t.Text, "即") && !strings.ContainsAny(t.Text, "：:的等") {
-				continue
-			}
-			for _, m := range reListInline.FindAllStringSubmatch(t.Text, -1) {
-				members := splitMembers(m[3])
-				if len(members) < 2 {
-					continue
+			if strings.Contains(t.Text, "即") || strings.Contains(t.Text, "：") || strings.IndexByte(t.Text, ':') >= 0 {
+				for _, m := range reListInline.FindAllStringSubmatch(t.Text, -1) {
+					members := splitMembers(m[3])
+					if len(members) < 2 {
+						continue
+					}
+					out = append(out, p.list(it, t.ID, t.Line, m[1]+m[2], m[1], members))
 				}
-				out = append(out, p.list(it, t.ID, t.Line, m[1]+m[2], m[1], members))
 			}
 			if membersFirstHint(t.Text) {
 				for _, m := range reListMembersFirst.FindAllStringSubmatch(t.Text, -1) {

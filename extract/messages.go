@@ -63,11 +63,10 @@ func (m Messages) format(code string, kv ...any) string {
 		}
 		return s
 	}
-	pairs := make([]string, 0, len(kv))
 	for i := 0; i+1 < len(kv); i += 2 {
-		pairs = append(pairs, "{"+fmt.Sprint(kv[i])+"}", fmt.Sprint(kv[i+1]))
+		s = strings.ReplaceAll(s, "{"+fmt.Sprint(kv[i])+"}", fmt.Sprint(kv[i+1]))
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	return s
 }
 
 // vocabulary is the directory's vocabulary, or the embedded default.

@@ -152,7 +152,7 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 		tb.lead, tb.leadN = strings.TrimSpace(t[:at]), c.n
 		return tb
 	}
-	if p.vocab.column(t) == colNumber && utf8.RuneCountInString(t) <= 4 {
+	if len(t) <= 12 && p.vocab.column(t) == colNumber {
 		return p.cellTable(lines, i)
 	}
 	return nil
