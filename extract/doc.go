@@ -67,6 +67,7 @@
 //	                  line before it
 //	placeholder       a （ left at a line end stands for the next item
 //	lost-number       after a heading, an unnumbered line starts an item
+//	split-clause      a clause wrapped across two lines is read whole
 //
 // Such numbers are marked number_inferred. Numbers that jump or repeat are
 // kept as written and warned about; keys stay unique (3, then 3-2).

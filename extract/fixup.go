@@ -19,7 +19,8 @@ import (
 //   - displaced numbers: …负责）36 — the number of the next item ended up
 //     at the end of the line before it;
 //   - placeholders: a （ left at a line end stands for the next item;
-//   - lost numbers: after a heading, an unnumbered line starts an item.
+//   - lost numbers: after a heading, an unnumbered line starts an item;
+//   - split clauses: a clause wrapped across two lines is read whole.
 
 var (
 	reGluedHead   = regexp.MustCompile(`([。）)])([一二三四五六七八九十]{1,3})、([^。；，（）()]{2,40})$`)
@@ -41,7 +42,39 @@ type fixer struct {
 func fixups(lines []cline, form numForm, v *Vocabulary, nr *nameReader, warn func(int, string)) []cline {
 	f := &fixer{form: form, v: v, nr: nr, warn: warn}
 	lines = f.splitGlued(lines)
-	return f.renumber(lines)
+	lines = f.renumber(lines)
+	return f.joinSplitClauses(lines)
+}
+
+// joinSplitClauses joins a line that ends inside an open parenthesis with
+// the line that closes it, when together they make a clause: a clause a
+// page wrapped across two lines (（市发改委牵头，市财政局、 / 市统计局配合）).
+func (f *fixer) joinSplitClauses(lines []cline) []cline {
+	var out []cline
+	warned := false
+	for i := 0; i < len(lines); i++ {
+		c := lines[i]
+		if (c.kind == kItem || c.kind == kText) && i+1 < len(lines) && lines[i+1].kind == kText {
+			if open := strings.LastIndex(c.text, "（"); open >= 0 && !strings.Contains(c.text[open:], "）") && len(c.text)-open < 3*200 {
+				next := lines[i+1].text
+				if close := strings.Index(next, "）"); close >= 0 && close < 3*200 && parenDepth(next[:close]) == 0 {
+					body := c.text[open+len("（"):] + next[:close]
+					if _, ok := parseClause(body, f.v, f.nr); ok {
+						c.text += next
+						out = append(out, c)
+						i++
+						if !warned {
+							warned = true
+							f.warn(c.n, "split-clause")
+						}
+						continue
+					}
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // splitGlued splits lines at glued item numbers and headings: after a

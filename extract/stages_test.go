@@ -125,6 +125,7 @@ func TestFixups(t *testing.T) {
 		{"displaced numbers", []string{"1.甲。（省财政厅牵头）", "2.乙。（省商务厅牵头）3", "丙。（省教育厅牵头）"}, []string{"1", "2", "3"}, "displaced-number"},
 		{"a placeholder", []string{"1.甲。（省财政厅牵头）（", "乙。（省商务厅牵头）"}, []string{"1", "2"}, "placeholder"},
 		{"a glued heading", []string{"1.甲。（省财政厅牵头）二、第二部分", "乙。（省商务厅牵头）"}, []string{"1", "2"}, "glued-heading"},
+		{"a clause wrapped across two lines", []string{"1.甲。（市发改委牵头，市财政局、", "市统计局配合）", "2.乙。（市商务局牵头）"}, []string{"1", "2"}, "split-clause"},
 		{"prose is not a heading", []string{"1.推进一、二、三产业融合发展。（省农业农村厅牵头）"}, []string{"1"}, ""},
 	}
 	for _, tc := range tests {
@@ -169,6 +170,7 @@ func TestClauseRecognisers(t *testing.T) {
 		{"负责 beside 配合 leads", "1.甲。（市商务局负责，市财政局、市统计局配合）", []string{"市商务局"}, []string{"市财政局", "市统计局"}, nil, false},
 		{"all depts", "1.甲。（各部门单位分别负责）", nil, nil, nil, true},
 		{"a label line", "1.甲。\n牵头单位：市发改委\n责任单位：市统计局", []string{"市发改委"}, []string{"市统计局"}, nil, false},
+		{"a clause wrapped across lines", "1.甲。（市发改委牵头，市财政局、\n市统计局配合）", []string{"市发改委"}, []string{"市财政局", "市统计局"}, nil, false},
 		{"labels apart by spaces", "1.甲。（责任领导：张三 牵头单位：市大数据局 配合单位：市财政局）", []string{"市大数据局"}, []string{"市财政局"}, nil, false},
 		{"为牵头单位", "1.甲。（市发改委为牵头单位，市市场监管局为配合单位）", []string{"市发改委"}, []string{"市市场监管局"}, nil, false},
 		{"牵头单位为", "1.甲。牵头单位为市生态环境局。", []string{"市生态环境局"}, nil, nil, false},
