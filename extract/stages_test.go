@@ -264,6 +264,11 @@ func TestTableLayouts(t *testing.T) {
 			"1.新建学校3所 | 市教育局、市住建局 | 12月底前 |",
 			"改造公路20公里 | 市交通局 | 10月 |",
 		}, []string{"1.1 新建学校3所 市教育局/市住建局 12月底前", "2.1 改造公路20公里 /市交通局 10月"}},
+		{"Chinese numerals in the number column", []string{
+			"序号 | 工作任务 | 牵头单位 |",
+			"一 | 新建学校3所 | 县教育局 |",
+			"二 | 改造公路20公里 | 县交通局 |",
+		}, []string{"1.1 新建学校3所 县教育局/ ", "2.1 改造公路20公里 县交通局/ "}},
 		{"space-separated rows under a header at a line's end", []string{
 			"某市人民政府办公室 关于分解任务的通知 序号 名称 工作任务 牵头责任单位",
 			"一、主要目标",

@@ -431,7 +431,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		if c.kind == kNoise || c.kind == kHeading || p.vocab.column(c.text) == colNumber && utf8.RuneCountInString(c.text) <= 4 {
 			break
 		}
-		if v, err := strconv.Atoi(strings.TrimRight(c.text, ".、．")); err == nil && v == next {
+		if v := cellNumber(c.text); v > 0 && v == next {
 			flush()
 			row = &tableRow{n: c.n, cells: make([]string, len(cols)), raw: make([]string, len(cols))}
 			row.cells[0] = strconv.Itoa(v)
@@ -508,7 +508,7 @@ func (p *parser) table(tb *tableBlock) int {
 			task = nameCell
 		}
 		number := 0
-		if v, err := strconv.Atoi(strings.TrimRight(num, ".、．")); err == nil {
+		if v := cellNumber(num); v > 0 {
 			number = v
 		} else if m := reLeadingNumber.FindStringSubmatch(nameCell); m != nil {
 			number, _ = strconv.Atoi(m[1])
@@ -714,4 +714,18 @@ func ruleRow(cells []string) bool {
 		}
 	}
 	return true
+}
+
+// cellNumber reads a number cell: 12, 12., 一, （一）, 十二、; 0 if it is none.
+func cellNumber(s string) int {
+	s = strings.TrimSpace(strings.TrimRight(s, ".、．"))
+	if v, err := strconv.Atoi(s); err == nil && v > 0 && v < 100000 {
+		return v
+	}
+	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "（"), "("), "）")
+	s = strings.TrimSuffix(s, ")")
+	if utf8.RuneCountInString(s) <= 4 {
+		return parseChineseNumber(s)
+	}
+	return 0
 }
