@@ -611,7 +611,7 @@ func splitNames(s string) []string {
 		}
 		n = strings.TrimSuffix(n, "等")
 		n = strings.TrimPrefix(n, "由")
-		n = strings.TrimSpace(n)
+		n = strings.TrimSpace(trimRoleNote(n))
 		if n != "" {
 			out = append(out, n)
 		}
@@ -722,4 +722,23 @@ func allLeaders(names []string, v *Vocabulary) bool {
 		}
 	}
 	return len(names) > 0
+}
+
+// trimRoleNote drops a note on the role after a name: 市财政局（按职责分工负责）,
+// 市统计局（配合）. A （牵头） mark is kept, for add to read.
+func trimRoleNote(n string) string {
+	if !strings.HasSuffix(n, "）") {
+		return n
+	}
+	i := strings.LastIndex(n, "（")
+	if i <= 0 {
+		return n
+	}
+	note := n[i+len("（") : len(n)-len("）")]
+	for _, w := range []string{"分工负责", "职责负责", "配合", "协助", "参与", "协办"} {
+		if strings.HasSuffix(note, w) {
+			return strings.TrimSpace(n[:i])
+		}
+	}
+	return n
 }
