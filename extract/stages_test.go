@@ -174,6 +174,7 @@ func TestClauseRecognisers(t *testing.T) {
 		{"labels apart by spaces", "1.甲。（责任领导：张三 牵头单位：市大数据局 配合单位：市财政局）", []string{"市大数据局"}, []string{"市财政局"}, nil, false},
 		{"为牵头单位", "1.甲。（市发改委为牵头单位，市市场监管局为配合单位）", []string{"市发改委"}, []string{"市市场监管局"}, nil, false},
 		{"牵头单位为", "1.甲。牵头单位为市生态环境局。", []string{"市生态环境局"}, nil, nil, false},
+		{"kinds of bodies are groups", "1.甲。（省财政厅牵头，中央驻湘单位、金融机构配合）", []string{"省财政厅"}, nil, []string{"中央驻湘单位", "金融机构"}, false},
 		{"a role note after the names", "1.甲。（责任单位：市发改委（牵头）、市财政局（按职责分工负责））", []string{"市发改委"}, []string{"市财政局"}, nil, false},
 		{"a unit marked 牵头", "1.甲。（责任单位：市发改委（牵头）、市财政局）", []string{"市发改委"}, []string{"市财政局"}, nil, false},
 		{"names that start with a digit", "1.甲。（省教育厅牵头，5G产业联盟、省科技厅等按职责分工负责）", []string{"省教育厅"}, []string{"5G产业联盟", "省科技厅"}, nil, false},

@@ -292,7 +292,16 @@ func (p *parser) applyConventions(it *itemAcc, t *Task) {
 
 // groupish is a generic reference: 市直各部门, 各乡、镇人民政府.
 func groupish(n string) bool {
-	return strings.Contains(n, "各")
+	if strings.Contains(n, "各") {
+		return true
+	}
+	// a kind of body, not one: 中央驻湘单位, 金融机构, 重点企业
+	for _, w := range []string{"单位", "部门", "机构", "企业", "地区", "学校", "医院", "园区", "乡镇", "街道", "县市区", "市县区"} {
+		if strings.HasSuffix(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func appendUnique(list []string, s string) []string {
