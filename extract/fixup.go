@@ -231,9 +231,16 @@ func (f *fixer) renumber(lines []cline) []cline {
 			f.warn(line, code)
 		}
 	}
+	prevText := ""
 	for _, c := range lines {
+		if c.kind == kText {
+			prevText = c.text
+		}
 		switch c.kind {
 		case kHeading:
+			if c.num.form == fCnDun && c.num.value == 1 && f.heads > 0 && f.last == 0 && titleLike(prevText) {
+				f.heads = 0 // 一、 again under the title of the attached document
+			}
 			if c.num.form == fCnDun && !f.countsUp(c.num.value) {
 				c.kind = kText
 				break
@@ -363,4 +370,18 @@ func chineseNumeral(n int) string {
 		return "十" + digits[n-10]
 	}
 	return digits[n/10] + "十" + digits[n%10]
+}
+
+// titleLike reports whether a line reads as a document's title: short, no
+// full stop, naming a plan, a division or a list.
+func titleLike(l string) bool {
+	if l == "" || utf8.RuneCountInString(l) > 60 || strings.ContainsAny(l, "。；") {
+		return false
+	}
+	for _, w := range []string{"方案", "意见", "分解", "分工", "清单", "任务表", "目标任务", "重点工作"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -300,8 +300,36 @@ func (p *parser) heading(c cline) {
 		p.noteLeader(m[1])
 	}
 	p.sectionDept = p.deptHeading(title, c.n)
+	p.pruneSections(number)
 	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, title), Line: c.n, Leader: p.leader})
 	p.section, p.sub = number, ""
+}
+
+// pruneSections drops the headings before a heading numbered again (the
+// notice's own 一、二、 before the document's) when no item stands under
+// them: they were numbered paragraphs, not sections.
+func (p *parser) pruneSections(number string) {
+	again := false
+	for _, s := range p.sections {
+		if s.Number == number {
+			again = true
+		}
+	}
+	if !again {
+		return
+	}
+	used := map[string]bool{}
+	for _, it := range p.items {
+		used[it.Section] = true
+		used[it.sub] = true
+	}
+	kept := p.sections[:0]
+	for _, s := range p.sections {
+		if used[s.Number] || used[s.Parent] {
+			kept = append(kept, s)
+		}
+	}
+	p.sections = kept
 }
 
 var reDeptHeading = regexp.MustCompile(`^(.{2,30}?)(?:牵头|负责|承担)(?:的|负责的|落实的)?(?:重点|主要)?(?:工作|任务|事项)`)

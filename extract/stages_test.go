@@ -126,6 +126,7 @@ func TestFixups(t *testing.T) {
 		{"a placeholder", []string{"1.甲。（省财政厅牵头）（", "乙。（省商务厅牵头）"}, []string{"1", "2"}, "placeholder"},
 		{"a glued heading", []string{"1.甲。（省财政厅牵头）二、第二部分", "乙。（省商务厅牵头）"}, []string{"1", "2"}, "glued-heading"},
 		{"a clause wrapped across two lines", []string{"1.甲。（市发改委牵头，市财政局、", "市统计局配合）", "2.乙。（市商务局牵头）"}, []string{"1", "2"}, "split-clause"},
+		{"the notice's numbered paragraphs, then the document", []string{"一、各单位要高度重视。", "二、要按时报送。", "2023年重点工作任务分解方案", "一、主要目标", "1.甲。（市发改委牵头）", "二、重点任务", "2.乙。（市商务局牵头）"}, []string{"1", "2"}, ""},
 		{"prose is not a heading", []string{"1.推进一、二、三产业融合发展。（省农业农村厅牵头）"}, []string{"1"}, ""},
 	}
 	for _, tc := range tests {
@@ -353,5 +354,14 @@ func TestAuditRegressions(t *testing.T) {
 				t.Errorf("%q: a target across two lines: %+v", lines, tg)
 			}
 		}
+	}
+}
+
+// The notice's own 一、二、 come before the document's: the document's
+// sections start again at 一 under its title.
+func TestSectionsRestartUnderTitle(t *testing.T) {
+	d := parseLines(t, "一、各单位要高度重视。", "二、要按时报送。", "2023年重点工作任务分解方案", "一、主要目标", "1.甲。（市发改委牵头）", "二、重点任务", "2.乙。（市商务局牵头）")
+	if d.Items[0].Section != "一" || d.Items[1].Section != "二" || d.SectionTitle("二") != "二、重点任务" {
+		t.Errorf("sections %+v, items in %q and %q", d.Sections, d.Items[0].Section, d.Items[1].Section)
 	}
 }
