@@ -235,8 +235,8 @@ func (s *site) sectionColumns() sectionColumns {
 		c.labels = append(c.labels, s.w.Unsectioned)
 	}
 	for _, sec := range s.doc.Sections {
-		if _, dup := c.index[sec.Number]; dup {
-			continue
+		if _, dup := c.index[sec.Number]; dup || sec.Parent != "" {
+			continue // sub-headings (（一） in a 1. document) hold no items of their own
 		}
 		c.index[sec.Number] = len(c.labels)
 		c.labels = append(c.labels, s.doc.SectionTitle(sec.Number))

@@ -284,6 +284,17 @@ func (d *Document) Section(number string) *Section {
 	return nil
 }
 
+// TopSections are the sections that are not sub-headings.
+func (d *Document) TopSections() []Section {
+	var out []Section
+	for _, s := range d.Sections {
+		if s.Parent == "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // SectionTitle is the display title of an item's section: "六、扎实推动区域协调发展",
 // or "" before the first heading.
 func (d *Document) SectionTitle(number string) string {

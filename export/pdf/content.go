@@ -480,7 +480,7 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 	b.titleBlock(wb.Subtitle)
 
 	b.section(wb.OverviewHeading)
-	b.paragraph(fill(wb.Overview, "sections", itoa(len(doc.Sections)), "items", itoa(len(doc.Items)),
+	b.paragraph(fill(wb.Overview, "sections", itoa(len(doc.TopSections())), "items", itoa(len(doc.Items)),
 		"tasks", itoa(doc.TaskCount()), "depts", itoa(len(doc.Depts)), "targets", itoa(len(doc.Targets)),
 		"lists", itoa(len(doc.Lists))))
 
