@@ -13,13 +13,14 @@ import (
 // （市发改委）, and the sentence 由A、B负责落实。 The table column is read by
 // the table block (table.go).
 
-// reDeadline recognises a deadline written inside or beside a clause.
-var reDeadline = regexp.MustCompile(`^(?:\d{4}年)?(?:\d{1,2}月(?:底|中旬|上旬|下旬|末)?|年内|年底|年末|上半年|下半年|(?:第)?[一二三四]季度|持续推进|长期坚持|长期推进|常态化推进|持续实施|\d{4}年(?:底|末)?)`)
-
-// isDeadline reports whether a part of a clause is a deadline; the
-// cheap test spares the regexp on most parts.
+// isDeadline reports whether a part of a clause is a deadline: a date, a
+// month or quarter, or a word of the vocabulary's deadlines.
 func isDeadline(part string) bool {
-	return strings.ContainsAny(part, "0123456789年月季持长常") && reDeadline.MatchString(part)
+	return defaultVocabulary().isDeadline(part)
+}
+
+func (v *Vocabulary) isDeadline(part string) bool {
+	return v.deadline != nil && v.deadline.MatchString(part)
 }
 
 // rawClause is a clause as written: its parts' names, not yet expanded
@@ -84,7 +85,7 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		}
 		body := l[i+size : end-closeSize(l, end)]
 		_, isClause := parseClause(body, p.vocab, p.names)
-		if !isClause && lastClauseEnd == i && isDeadline(strings.TrimSpace(body)) && !strings.ContainsAny(body, "，,") {
+		if !isClause && lastClauseEnd == i && p.vocab.isDeadline(strings.TrimSpace(body)) && !strings.ContainsAny(body, "，,") {
 			isClause = true // a deadline beside a clause
 		}
 		if isClause {
@@ -345,7 +346,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				roles++
 				continue
 			}
-			if isDeadline(part) {
+			if v.isDeadline(part) {
 				c.addDeadline(part)
 				continue
 			}

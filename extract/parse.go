@@ -509,7 +509,7 @@ func (p *parser) document() *Document {
 	for _, it := range p.items {
 		d.Items = append(d.Items, it.Item)
 	}
-	d.Targets = findTargets(d.Items)
+	d.Targets = findTargets(d.Items, p.vocab)
 	d.Lists = p.findLists()
 	d.Depts = p.deptList(d.Items)
 	sort.SliceStable(p.warnings, func(i, j int) bool { return p.warnings[i].Line < p.warnings[j].Line })

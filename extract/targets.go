@@ -17,22 +17,12 @@ var (
 	reRangeEnd = regexp.MustCompile(`^(?:—|－|-|～|~|至|到)(\d+(?:\.\d+)?)`)
 )
 
-// words that open a target sentence without belonging to the indicator
-var targetOpeners = []string{"力争", "确保", "争取", "努力", "预计", "全年", "全省", "全市", "今年", "年内", "实现", "其中", "推动", "力求", "要", "并", "使", "拟"}
-
-// words that stand between an indicator and its verb without belonging to
-// either: 城镇调查失业率|全年|控制在
-var indicatorTails = []string{"全年", "今年", "年内", "力争", "预计", "确保", "拟", "将"}
-
-// verbs that join an indicator to its value, longest first within a prefix
-var targetVerbs = []string{
-	"提高到", "提升到", "降低到", "下降到", "增加到", "增长到", "控制在", "稳定在", "保持在", "不低于", "不超过", "不高于",
-	"培优育强", "新建改造", "新开工", "新改建", "拟按", "安排", "增长", "提高", "提升", "下降", "降低", "减少", "涨幅", "达到", "突破", "超过", "高于",
-	"低于", "新增", "新建", "净增", "建成", "完成", "培育", "打造", "增加", "增至", "降至", "改造", "培训", "达",
-}
+// The words of targets (openers such as 力争, the words between an
+// indicator and its verb such as 全年, and the verbs) are in
+// templates/grammar.yaml, under targets.
 
 // findTargets finds the quantitative targets in every task's text.
-func findTargets(items []Item) []Target {
+func findTargets(items []Item, v *Vocabulary) []Target {
 	var out []Target
 	for i := range items {
 		for j := range items[i].Tasks {
@@ -41,7 +31,7 @@ func findTargets(items []Item) []Target {
 			if t.fold != "" {
 				text = t.fold
 			}
-			for _, tg := range targetsIn(text) {
+			for _, tg := range targetsWith(text, v) {
 				tg.Item, tg.ItemKey, tg.Task, tg.Line = t.Item, items[i].Key, t.ID, t.Line
 				if t.fold != "" {
 					// as written: the spans of the text the fold was made from
@@ -59,7 +49,10 @@ func findTargets(items []Item) []Target {
 }
 
 // targetsIn finds the targets in one text, in order.
-func targetsIn(s string) []Target {
+func targetsIn(s string) []Target { return targetsWith(s, defaultVocabulary()) }
+
+// targetsWith finds the targets in one text with the vocabulary's words.
+func targetsWith(s string, v *Vocabulary) []Target {
 	var out []Target
 	prevVerb, prevEnd := "", -1
 	prevIndicator, prevSentence := "", -1
@@ -102,7 +95,7 @@ func targetsIn(s string) []Target {
 		// leading words that are not part of the indicator
 		for trimmed := true; trimmed; {
 			trimmed = false
-			for _, w := range targetOpeners {
+			for _, w := range v.Targets.Openers {
 				if strings.HasPrefix(before, w) && len(before) > len(w) {
 					before = before[len(w):]
 					start += len(w)
@@ -131,14 +124,14 @@ func targetsIn(s string) []Target {
 				break
 			}
 		}
-		verb, indicator := splitVerb(before)
+		verb, indicator := splitVerb(before, v.Targets.Verbs)
 		indicator = trimComparison(indicator)
 		if etc {
 			indicator = ""
 		}
 		for trimmed := true; trimmed; {
 			trimmed = false
-			for _, w := range indicatorTails {
+			for _, w := range v.Targets.Tails {
 				if strings.HasSuffix(indicator, w) && len(indicator) > len(w) {
 					indicator, trimmed = strings.TrimSuffix(indicator, w), true
 				}
@@ -218,7 +211,7 @@ func chunkEnd(s string, pos int) int {
 
 // splitVerb finds the verb that joins the indicator to the value, at the
 // end of before (地区生产总值|增长) or at its start (新建|5G基站).
-func splitVerb(before string) (verb, indicator string) {
+func splitVerb(before string, targetVerbs []string) (verb, indicator string) {
 	before = strings.TrimSpace(before)
 	best := ""
 	for _, v := range targetVerbs {

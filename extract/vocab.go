@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -35,6 +36,15 @@ type Vocabulary struct {
 		Progress []string `yaml:"progress"`
 	} `yaml:"columns"`
 	FirstIsLead []string `yaml:"first_is_lead"`
+	Targets     struct {
+		Openers []string `yaml:"openers"`
+		Tails   []string `yaml:"tails"`
+		Verbs   []string `yaml:"verbs"`
+	} `yaml:"targets"`
+	// Deadlines are the words a time limit opens with besides dates
+	// (年内, 上半年, 持续推进).
+	Deadlines []string `yaml:"deadlines"`
+	deadline  *regexp.Regexp
 }
 
 type vocabWord struct {
@@ -79,14 +89,24 @@ func (v *Vocabulary) check() error {
 			}
 		}
 	}
-	if len(v.Labels) == 0 || len(v.Roles) == 0 {
-		return fmt.Errorf("labels and roles must not be empty")
+	if len(v.Labels) == 0 || len(v.Roles) == 0 || len(v.Targets.Verbs) == 0 {
+		return fmt.Errorf("labels, roles and target verbs must not be empty")
 	}
 	return nil
 }
 
-// prepare sorts the word lists longest first, so the longest match wins.
+// prepare sorts the word lists longest first, so the longest match wins,
+// and builds the deadline pattern from the deadline words.
 func (v *Vocabulary) prepare() {
+	words := make([]string, len(v.Deadlines))
+	for i, w := range v.Deadlines {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	alt := ""
+	if len(words) > 0 {
+		alt = "|" + strings.Join(words, "|")
+	}
+	v.deadline = regexp.MustCompile(`^(?:\d{4}年)?(?:\d{1,2}月(?:底|中旬|上旬|下旬|末)?|(?:第)?[一二三四]季度|\d{4}年(?:底|末)?` + alt + `)`)
 	for _, list := range [][]vocabWord{v.Labels, v.Roles} {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].Word) > len(list[j].Word) })
 	}
