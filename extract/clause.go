@@ -15,10 +15,6 @@ import (
 
 // isDeadline reports whether a part of a clause is a deadline: a date, a
 // month or quarter, or a word of the vocabulary's deadlines.
-func isDeadline(part string) bool {
-	return defaultVocabulary().isDeadline(part)
-}
-
 func (v *Vocabulary) isDeadline(part string) bool {
 	return v.deadline != nil && v.deadline.MatchString(part)
 }
