@@ -428,25 +428,9 @@ func isConventionPart(part string) bool {
 
 // splitSentences cuts a clause at 。 outside nested parentheses.
 func splitSentences(body string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i, r := range body {
-		switch r {
-		case '（', '(':
-			depth++
-		case '）', ')':
-			if depth > 0 {
-				depth--
-			}
-		case '。':
-			if depth == 0 {
-				out = append(out, body[start:i])
-				start = i + len("。")
-			}
-		}
-	}
-	if start < len(body) {
-		out = append(out, body[start:])
+	out := splitOutside(body, "。")
+	if n := len(out); n > 0 && out[n-1] == "" {
+		out = out[:n-1]
 	}
 	return out
 }
@@ -574,25 +558,26 @@ func splitLabelParts(body string, v *Vocabulary) []string {
 }
 
 // splitParts cuts a clause at ，；, ; outside nested parentheses.
-func splitParts(body string) []string {
+func splitParts(body string) []string { return splitOutside(body, "，；,;") }
+
+// splitOutside cuts s at each of seps that stands outside parentheses.
+func splitOutside(s, seps string) []string {
 	var parts []string
 	depth, start := 0, 0
-	for i, r := range body {
-		switch r {
-		case '（', '(':
+	for i, r := range s {
+		switch {
+		case r == '（' || r == '(':
 			depth++
-		case '）', ')':
+		case r == '）' || r == ')':
 			if depth > 0 {
 				depth--
 			}
-		case '，', '；', ',', ';':
-			if depth == 0 {
-				parts = append(parts, body[start:i])
-				start = i + utf8.RuneLen(r)
-			}
+		case depth == 0 && strings.ContainsRune(seps, r):
+			parts = append(parts, s[start:i])
+			start = i + utf8.RuneLen(r)
 		}
 	}
-	return append(parts, body[start:])
+	return append(parts, s[start:])
 }
 
 // splitNames splits a list of names on 、, 及 and 以及 and drops 等. A level
