@@ -647,14 +647,6 @@ func joinsLevel(s string) bool {
 	return false
 }
 
-func hasAnySuffix(s string, list []string) bool {
-	for _, x := range list {
-		if strings.HasSuffix(s, x) {
-			return true
-		}
-	}
-	return false
-}
 
 // isAll is true for the names that mean every dept: 各部门单位, 各部门 and
 // 各单位.

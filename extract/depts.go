@@ -282,13 +282,3 @@ func (p *parser) deptList(items []Item) []Dept {
 	return out
 }
 
-// guessKind is kept for directories that give no kind.
-func guessKind(name string) string {
-	switch {
-	case strings.HasSuffix(name, "人民政府") || strings.HasSuffix(name, "政府"):
-		return "下级政府"
-	case strings.HasSuffix(name, "集团") || strings.HasSuffix(name, "公司"):
-		return "企业"
-	}
-	return "其他"
-}
