@@ -647,7 +647,6 @@ func joinsLevel(s string) bool {
 	return false
 }
 
-
 // isAll is true for the names that mean every dept: 各部门单位, 各部门 and
 // 各单位.
 func isAll(name string) bool {

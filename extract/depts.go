@@ -281,4 +281,3 @@ func (p *parser) deptList(items []Item) []Dept {
 	}
 	return out
 }
-
