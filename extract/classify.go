@@ -65,7 +65,7 @@ func numberOf(l string) lineNumber {
 	r, _ := utf8.DecodeRuneInString(l)
 	switch {
 	case r >= '0' && r <= '9':
-		if m := reNumArabic.FindStringSubmatchIndex(l); m != nil && !startsWithNumberValue(l) {
+		if m := reNumArabic.FindStringSubmatchIndex(l); m != nil && !decimalAt(l, m[3]) {
 			v, _ := strconv.Atoi(l[m[2]:m[3]])
 			return lineNumber{form: fArabic, value: v, numeral: l[m[2]:m[3]], rest: m[1]}
 		}
@@ -98,15 +98,10 @@ func numberOf(l string) lineNumber {
 	return lineNumber{}
 }
 
-// startsWithNumberValue is true for lines such as "6.5%以上…" that start
-// with a decimal number rather than an item number.
-func startsWithNumberValue(l string) bool {
-	m := reNumArabic.FindStringSubmatchIndex(l)
-	if m == nil || m[3] >= len(l) || l[m[3]] != '.' {
-		return false
-	}
-	rest := l[m[3]+1:]
-	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+// decimalAt is true when the number that ends at i goes on as a decimal
+// (6.5%以上…): a value, not an item number.
+func decimalAt(l string, i int) bool {
+	return i+1 < len(l) && l[i] == '.' && l[i+1] >= '0' && l[i+1] <= '9'
 }
 
 // cline is one source line after classification.
@@ -235,8 +230,5 @@ var (
 
 // hasClauseV reports whether s holds a responsibility clause of any form.
 func hasClauseV(s string, v *Vocabulary, nr *nameReader) bool {
-	if r, _ := v.labelAt(s); r != "" {
-		return true
-	}
 	return hasClause(s, v, nr) || sentenceClause(s) >= 0
 }

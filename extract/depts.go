@@ -22,6 +22,7 @@ type nameReader struct {
 	issuer, level string
 	parsed        map[string]parsedName // names already read: documents repeat them
 	clauses       map[string]clauseMemo // clause bodies already read
+	expanded      map[string][]expanded // lists already expanded
 }
 
 type clauseMemo struct {
@@ -47,7 +48,7 @@ func (nr *nameReader) parse(n string) (body, bool) {
 }
 
 func newNameReader(dir *Directory) *nameReader {
-	return &nameReader{dir: dir, grammar: dir.bodies(), parsed: map[string]parsedName{}, clauses: map[string]clauseMemo{}}
+	return &nameReader{dir: dir, grammar: dir.bodies(), parsed: map[string]parsedName{}, clauses: map[string]clauseMemo{}, expanded: map[string][]expanded{}}
 }
 
 // readIssuer reads the issuing government from the document's opening.
@@ -69,9 +70,6 @@ func unitLike(n string, nr *nameReader) bool {
 	return ok
 }
 
-// isUnitish is unitLike for the reader.
-func (nr *nameReader) isUnitish(n string) bool { return unitLike(n, nr) }
-
 // expandNames expands one clause part's names (shared prefixes and
 // suffixes) and pairs each with its spelling as written.
 func (p *parser) expandNames(part rawPart) []name {
@@ -84,7 +82,7 @@ func (p *parser) expandNames(part rawPart) []name {
 		}
 	} else {
 		key := strings.Join(names, "、")
-		if e, ok := p.expandCache[key]; ok {
+		if e, ok := p.names.expanded[key]; ok {
 			exp = e
 		} else if p.complete(names) {
 			exp = make([]expanded, len(names))
@@ -93,7 +91,7 @@ func (p *parser) expandNames(part rawPart) []name {
 			}
 		} else {
 			exp = p.names.grammar.expand(names, p.dir.known)
-			p.expandCache[key] = exp
+			p.names.expanded[key] = exp
 		}
 	}
 	written := make([]string, len(names))

@@ -140,7 +140,7 @@ func (f *fixer) gluedAt(l string, next, head int) (int, bool) {
 		n := strconv.Itoa(want)
 		marks = []string{n + ".", n + "、", n + "．"}
 	case fCnParen:
-		marks = []string{"（" + chineseNumeral(want) + "）"}
+		marks = []string{"（" + formatNumber(want, "chineseCountingThousand") + "）"}
 	case fArabicParen:
 		marks = []string{"（" + strconv.Itoa(want) + "）"}
 	}
@@ -162,7 +162,7 @@ func (f *fixer) gluedAt(l string, next, head int) (int, bool) {
 		}
 	}
 	if f.form > fCnDun {
-		h := chineseNumeral(head) + "、"
+		h := formatNumber(head, "chineseCountingThousand") + "、"
 		if i := f.findMark(l, h, func(i int, prev rune) bool {
 			if prev != ' ' && prev != '。' && prev != '）' {
 				return false
@@ -356,20 +356,6 @@ func gluedHeading(l string) (int, []string) {
 		return 0, nil
 	}
 	return start + m[3], []string{tail[m[4]:m[5]], tail[m[6]:m[7]]}
-}
-
-// chineseNumeral writes 1…99 as 一…九十九.
-func chineseNumeral(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n >= 100:
-		return strconv.Itoa(n)
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n-10]
-	}
-	return digits[n/10] + "十" + digits[n%10]
 }
 
 // titleLike reports whether a line reads as a document's title: short, no

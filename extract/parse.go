@@ -122,12 +122,10 @@ type parser struct {
 	deptByKey map[string]*deptAcc
 	renamed   map[string]string
 	deptSeq   int
-	// expansions of the lists already met: documents repeat their lists
-	expandCache map[string][]expanded
-	groups      []string
-	leaders     []string
-	warnings    []Warning
-	warned      map[string]bool
+	groups    []string
+	leaders   []string
+	warnings  []Warning
+	warned    map[string]bool
 }
 
 // conventions are the rules a document states for the clauses after them.
@@ -167,7 +165,7 @@ func newParser(t *Text, dir *Directory) *parser {
 		raw[i] = dropGlosses(l)
 	}
 	p := &parser{text: t, raw: raw, fold: foldLines(raw), dir: dir, msgs: dir.messages(),
-		depts: map[string]*deptAcc{}, deptByKey: map[string]*deptAcc{}, renamed: map[string]string{}, expandCache: map[string][]expanded{}, warned: map[string]bool{}}
+		depts: map[string]*deptAcc{}, deptByKey: map[string]*deptAcc{}, renamed: map[string]string{}, warned: map[string]bool{}}
 	p.vocab = dir.vocabulary()
 	p.names = newNameReader(dir)
 	return p

@@ -232,7 +232,7 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 				case isAll(n.folded):
 					t.All = true
 					continue
-				case p.vocab.isGroupWord(n.folded) || !p.names.isUnitish(n.folded) && groupish(n.folded):
+				case p.vocab.isGroupWord(n.folded) || !unitLike(n.folded, p.names) && groupish(n.folded):
 					t.Groups = appendUnique(t.Groups, n.written)
 					p.noteGroup(n.written)
 					continue
@@ -242,19 +242,13 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 					continue
 				}
 				dst := into
-				// 列第一位的为牵头单位: the first of two or more units leads
-				if r.role == RoleCo && !hasLead && p.conv.firstIsLead && len(part.names) > 1 {
-					if first {
-						dst = &t.Lead
-					}
+				if first && r.role == RoleCo && !hasLead && p.conv.firstIsLead && len(part.names) > 1 {
+					dst = &t.Lead // 列第一位的为牵头单位: the first of two or more units leads
 				}
 				first = false
 				*dst = append(*dst, canon)
 			}
 		}
-	}
-	if len(t.Lead) > 0 && !hasLead && p.conv.firstIsLead {
-		hasLead = true
 	}
 	p.applyConventions(it, t)
 }
