@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"fengong/progress"
 	"fengong/templates"
 )
 
@@ -36,6 +37,9 @@ type Options struct {
 	// run gives a folder of its own beside DIR, which the next run removes
 	// if this one is killed.
 	TempDir string
+	// Progress is the 督办 snapshot of the period being published, from
+	// the ledger (--ledger); nil when the run has no ledger.
+	Progress *progress.Snapshot
 }
 
 // TemplateSet returns o.Templates, or the embedded defaults.
