@@ -56,8 +56,11 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		}
 		return append(segs, segment{clause: l[loc:], labels: true, line: n})
 	}
-	// A sentence 由A、B负责落实。
-	if at := sentenceClause(l); at >= 0 {
+	// A sentence 由A、B负责落实。, or A牵头，B、C配合。
+	if at := sentenceClause(l); at >= 0 || p.roleSentence(l) >= 0 {
+		if at < 0 {
+			at = p.roleSentence(l)
+		}
 		var segs []segment
 		if at > 0 {
 			segs = p.splitSegments(l[:at], n)
@@ -104,6 +107,34 @@ func (p *parser) splitSegments(l string, n int) []segment {
 // the start of the line or of a sentence. A label ends at a colon (or 为),
 // so only the text before each colon is looked at.
 func labelStart(l string, v *Vocabulary) int {
+	if at := bracketLabelStart(l, v); at >= 0 {
+		if colon := colonLabelStart(l, v); colon >= 0 && colon < at {
+			return colon
+		}
+		return at
+	}
+	return colonLabelStart(l, v)
+}
+
+// bracketLabelStart finds a label written in brackets, （牵头单位）X（配合单位）Y
+// (【牵头单位】 folds to it), at the start of the line or of a sentence. A
+// bracketed role word right after a name (市发改委（牵头）) is a mark on that
+// name, not a label.
+func bracketLabelStart(l string, v *Vocabulary) int {
+	for i := strings.Index(l, "（"); i >= 0; {
+		if r, _ := v.bracketLabel(l[i:]); r != "" && labelHere(l, i, v) {
+			return i
+		}
+		j := strings.Index(l[i+len("（"):], "（")
+		if j < 0 {
+			break
+		}
+		i += len("（") + j
+	}
+	return -1
+}
+
+func colonLabelStart(l string, v *Vocabulary) int {
 	best := -1
 	for i := 0; i < len(l); {
 		j := nextLabelEnd(l[i:])
@@ -185,6 +216,56 @@ func sentenceClause(l string) int {
 		}
 	}
 	if !looksLikeNames(l[m[2]:m[3]]) {
+		return -1
+	}
+	return at
+}
+
+// roleSentence finds a sentence of role parts at the end of l, with no
+// parenthesis: 市国资委牵头，市财政局、市人社局配合。 or 具体由市科技局负责，
+// 市财政局按职责分工配合。 Every part must name units (or groups) and close
+// with a role word, so prose that ends in 负责 is not taken. It returns
+// where the sentence starts, or -1.
+func (p *parser) roleSentence(l string) int {
+	body := strings.TrimRight(l, "。；; ")
+	at := 0
+	if i := strings.LastIndexAny(body, "。；;"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(body[i:])
+		at = i + size
+	}
+	sent := strings.TrimSpace(body[at:])
+	if sent == "" || strings.ContainsAny(sent, "（(") {
+		return -1
+	}
+	roles := 0
+	for _, part := range splitParts(sent) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		role, names, ok := roleOf(part, p.vocab)
+		if !ok {
+			if p.vocab.isDeadline(part) {
+				continue
+			}
+			return -1
+		}
+		units := 0
+		for _, n := range splitNames(names) {
+			switch {
+			case p.vocab.isGroupWord(n) || isAll(n):
+			case p.vocab.isLeader(n) || !unitLike(n, p.names):
+				return -1
+			default:
+				units++
+			}
+		}
+		if units == 0 && role != RoleCo {
+			return -1
+		}
+		roles++
+	}
+	if roles == 0 {
 		return -1
 	}
 	return at
@@ -497,7 +578,7 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 	}
 	names := strings.TrimSpace(strings.TrimSuffix(part, word))
 	names = strings.TrimSuffix(names, "等")
-	names = strings.TrimPrefix(names, "由")
+	names = strings.TrimPrefix(strings.TrimPrefix(names, "具体"), "由")
 	if names == "" || !looksLikeNames(names) {
 		return "", "", false
 	}
@@ -535,6 +616,22 @@ func splitLabelParts(body string, v *Vocabulary) []string {
 	for _, part := range splitParts(body) {
 		for {
 			cut := -1
+			for i := nextParen(part, 0); i > 0; {
+				if r, _ := v.bracketLabel(part[i:]); r != "" {
+					cut = i
+					break
+				}
+				j := strings.Index(part[i+len("（"):], "（")
+				if j < 0 {
+					break
+				}
+				i += len("（") + j
+			}
+			if cut >= 0 {
+				out = append(out, part[:cut])
+				part = part[cut:]
+				continue
+			}
 			for i := strings.IndexByte(part, ' '); i >= 0; {
 				if r, _ := v.labelAt(part[i+1:]); r != "" {
 					cut = i
@@ -555,6 +652,17 @@ func splitLabelParts(body string, v *Vocabulary) []string {
 		out = append(out, part)
 	}
 	return out
+}
+
+// nextParen is the offset of the first （ in s after byte from, or -1.
+func nextParen(s string, from int) int {
+	if from < len(s) {
+		_, size := utf8.DecodeRuneInString(s[from:])
+		if i := strings.Index(s[from+size:], "（"); i >= 0 {
+			return from + size + i
+		}
+	}
+	return -1
 }
 
 // splitParts cuts a clause at ，；, ; outside nested parentheses.
@@ -609,7 +717,7 @@ func splitNames(s string) []string {
 				depth--
 			}
 		case depth > 0:
-		case r == '、' || r == '及' || r == ' ':
+		case r == '、' || r == '及' || r == ' ' || r == '/' || r == '／':
 			if r == '及' && strings.HasPrefix(s[i:], "及时") {
 				break
 			}

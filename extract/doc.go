@@ -86,6 +86,7 @@
 //	责任领导：张三                          (牵头领导 分管领导 主管领导 分管省领导 牵头负责领导)
 //	完成时限：2022年12月底前                (完成时间 时间节点 进度安排)
 //	部门分工：市农业农村局牵头，各县区配合。   (the value is itself a clause)
+//	【牵头单位】市营商环境局【配合单位】市财政局   (labels in brackets, one after another)
 //
 // The parenthesis, in （）() and, folded, 【】〔〕［］, whose parts (split at
 // ， ； , ; and sentences at 。) end in a role word or carry a label:
@@ -111,6 +112,12 @@
 // The sentence, closing an item's text:
 //
 //	由市财政局、农业局，各县（市）、区人民政府负责落实。   co, and a group
+//	市国资委牵头，市财政局、市人社局配合。              X leads; A, B co
+//	具体由市科技局负责，市财政局按职责分工配合。         X leads; A co
+//
+// A sentence of role parts is taken only when every part names units (or
+// groups) and closes with a role word: 坚持政府引导、市场主导、企业负责 is
+// text. Names may be apart by 、 及 以及 a space or a slash (市住建局/市水利局).
 //
 // The table column: see Tables.
 //

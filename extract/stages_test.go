@@ -178,6 +178,12 @@ func TestClauseRecognisers(t *testing.T) {
 		{"kinds of bodies are groups", "1.甲。（省财政厅牵头，中央驻湘单位、金融机构配合）", []string{"省财政厅"}, nil, []string{"中央驻湘单位", "金融机构"}, false},
 		{"a role note after the names", "1.甲。（责任单位：市发改委（牵头）、市财政局（按职责分工负责））", []string{"市发改委"}, []string{"市财政局"}, nil, false},
 		{"a unit marked 牵头", "1.甲。（责任单位：市发改委（牵头）、市财政局）", []string{"市发改委"}, []string{"市财政局"}, nil, false},
+		{"bracketed labels", "1.甲。【牵头单位】市营商环境局【配合单位】市财政局、市直有关单位", []string{"市营商环境局"}, []string{"市财政局"}, []string{"市直有关单位"}, false},
+		{"a bracketed role after a name is a mark", "1.甲。责任单位：市发改委（牵头）、市财政局", []string{"市发改委"}, []string{"市财政局"}, nil, false},
+		{"a role sentence without parentheses", "1.甲。市国资委牵头，市财政局、市人社局配合。", []string{"市国资委"}, []string{"市财政局", "市人社局"}, nil, false},
+		{"具体由…负责，…按职责分工配合", "1.甲。具体由市科技局负责，市财政局按职责分工配合。", []string{"市科技局"}, []string{"市财政局"}, nil, false},
+		{"names apart by slashes", "1.甲。（责任单位：市住建局/市交通运输局）", nil, []string{"市住建局", "市交通运输局"}, nil, false},
+		{"prose that ends in 负责 is no clause", "1.甲，坚持政府引导、市场主导、企业负责。\n牵头单位：市发改委", []string{"市发改委"}, nil, nil, false},
 		{"names that start with a digit", "1.甲。（省教育厅牵头，5G产业联盟、省科技厅等按职责分工负责）", []string{"省教育厅"}, []string{"5G产业联盟", "省科技厅"}, nil, false},
 	}
 	for _, tc := range tests {

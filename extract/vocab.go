@@ -128,6 +128,9 @@ var defaultVocabulary = sync.OnceValue(func() *Vocabulary {
 // unit or leader label, by 为: 牵头单位为市发改委). It returns the label's
 // role and the byte length of label and colon.
 func (v *Vocabulary) labelAt(s string) (Role, int) {
+	if r, n := v.bracketLabel(s); r != "" {
+		return r, n
+	}
 	// any short label ending in 领导: 牵头市领导：, 主要领导：
 	if i := strings.Index(s, "领导"); i > 0 && i <= 3*6 {
 		rest := s[i+len("领导"):]
@@ -147,6 +150,34 @@ func (v *Vocabulary) labelAt(s string) (Role, int) {
 				return Role(l.Role), len(s) - len(rest) + size
 			}
 		}
+	}
+	return "", 0
+}
+
+// bracketLabel reads a label written in brackets at the start of s,
+// （牵头单位）市发改委 (from 【牵头单位】), and returns its role and length. The
+// label must be followed by a name: 市发改委（牵头）、 marks a name instead.
+func (v *Vocabulary) bracketLabel(s string) (Role, int) {
+	if !strings.HasPrefix(s, "（") {
+		return "", 0
+	}
+	end := strings.Index(s, "）")
+	if end < 0 || end > len("（")+3*8 {
+		return "", 0
+	}
+	word := s[len("（"):end]
+	n := end + len("）")
+	next, _ := utf8.DecodeRuneInString(s[n:])
+	if next == utf8.RuneError || strings.ContainsRune("、，,；;。 ）)（(：:", next) {
+		return "", 0
+	}
+	for _, l := range v.Labels {
+		if l.Word == word && Role(l.Role) != roleClause {
+			return Role(l.Role), n
+		}
+	}
+	if strings.HasSuffix(word, "领导") && utf8.RuneCountInString(word) <= 6 {
+		return roleLeader, n
 	}
 	return "", 0
 }
