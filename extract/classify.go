@@ -33,7 +33,7 @@ const (
 	fCnParen             // （一）
 	fArabic              // 1. 1、 1． 1﹒
 	fTiao                // 第一条
-	fArabicParen         // （1）
+	fArabicParen         // （1） (1) 1)
 	fYiShi               // 一是
 	fCircled             // ①
 )
@@ -50,7 +50,8 @@ var (
 	reNumArabic      = regexp.MustCompile(`^(\d{1,4})\s*[.．、﹒]\s*`)
 	reNumCnDun       = regexp.MustCompile(`^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*`)
 	reNumCnParen     = regexp.MustCompile(`^[（(]([一二三四五六七八九十百]{1,4})[）)]\s*`)
-	reNumArabicParen = regexp.MustCompile(`^（(\d{1,3})）\s*`)
+	reNumArabicParen = regexp.MustCompile(`^[（(](\d{1,3})[）)]\s*`)
+	reNumArabicHalf  = regexp.MustCompile(`^(\d{1,3})[）)]\s*`) // 1) reads as （1）
 	reNumTiao        = regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})条\s*`)
 	reNumPart        = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*`)
 	reNumYiShi       = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})是`)
@@ -68,6 +69,10 @@ func numberOf(l string) lineNumber {
 		if m := reNumArabic.FindStringSubmatchIndex(l); m != nil && !decimalAt(l, m[3]) {
 			v, _ := strconv.Atoi(l[m[2]:m[3]])
 			return lineNumber{form: fArabic, value: v, numeral: l[m[2]:m[3]], rest: m[1]}
+		}
+		if m := reNumArabicHalf.FindStringSubmatchIndex(l); m != nil {
+			v, _ := strconv.Atoi(l[m[2]:m[3]])
+			return lineNumber{form: fArabicParen, value: v, numeral: l[m[2]:m[3]], rest: m[1]}
 		}
 	case r == '（' || r == '(':
 		if m := reNumCnParen.FindStringSubmatchIndex(l); m != nil {

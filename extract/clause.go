@@ -234,7 +234,7 @@ func (p *parser) roleSentence(l string) int {
 		at = i + size
 	}
 	sent := strings.TrimSpace(body[at:])
-	if sent == "" || strings.ContainsAny(sent, "（(") {
+	if sent == "" {
 		return -1
 	}
 	roles := 0
@@ -248,6 +248,18 @@ func (p *parser) roleSentence(l string) int {
 			if p.vocab.isDeadline(part) {
 				continue
 			}
+			// names without a role word: 县营商办（牵头），县市场监管局
+			if !allUnits(splitNames(part), p.vocab, p.names) {
+				return -1
+			}
+			for _, n := range splitNames(part) {
+				if _, lead := cutLeadMark(n); lead {
+					roles++
+				}
+			}
+			continue
+		}
+		if strings.ContainsAny(names, "（(") {
 			return -1
 		}
 		units := 0
@@ -523,6 +535,7 @@ func allUnits(names []string, v *Vocabulary, nr *nameReader) bool {
 		return false
 	}
 	for _, n := range names {
+		n, _ = cutLeadMark(n)
 		if v.isGroupWord(n) || v.isLeader(n) || !unitLike(n, nr) {
 			return false
 		}

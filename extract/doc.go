@@ -39,7 +39,7 @@
 // # Items and numbering
 //
 // An item starts at a line that opens with its number. The forms, in the
-// usual nesting: 第一部分 > 一、 > （一） > 1. 1、 1． 1﹒ or 第一条 > （1） > ①,
+// usual nesting: 第一部分 > 一、 > （一） > 1. 1、 1． 1﹒ or 第一条 > （1） (1) 1) > ①,
 // with 一是 too. Which form numbers the items is decided per document: the
 // form under which most responsibility clauses stand (a tie goes to the
 // deeper form). Forms above it are sections (一、, 第一部分, 附件1) and
@@ -114,6 +114,7 @@
 //	由市财政局、农业局，各县（市）、区人民政府负责落实。   co, and a group
 //	市国资委牵头，市财政局、市人社局配合。              X leads; A, B co
 //	具体由市科技局负责，市财政局按职责分工配合。         X leads; A co
+//	县营商办（牵头），县市场监管局、县行政审批局         X leads; A, B co
 //
 // A sentence of role parts is taken only when every part names units (or
 // groups) and closes with a role word: 坚持政府引导、市场主导、企业负责 is
