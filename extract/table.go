@@ -562,6 +562,13 @@ func (p *parser) table(tb *tableBlock) int {
 			}
 			if role != roleLeader {
 				unitCells++
+				if p.clauseCell(v) {
+					// 牵头：区人社局；配合：区财政局 or 区住建局牵头，各街道配合
+					// in a unit column: the cell's own words give the roles
+					cc, _ := parseClause(v, p.vocab, p.names)
+					c.merge(cc.at(row.n))
+					continue
+				}
 			}
 			before := len(c.parts)
 			c.add(role, splitCell(v))
@@ -613,6 +620,21 @@ func lastRowNumber(tb *tableBlock, r *tableRow) string {
 func hasCol(cols []colKind, kind colKind) bool {
 	for _, c := range cols {
 		if c == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseCell reports whether a unit cell writes its own roles, with a
+// label or a role word, rather than a plain list of names.
+func (p *parser) clauseCell(v string) bool {
+	for _, part := range splitLabelParts(v, p.vocab) {
+		part = strings.TrimSpace(part)
+		if r, _ := p.vocab.labelAt(part); r != "" && r != roleDeadline {
+			return true
+		}
+		if _, _, ok := roleOf(part, p.vocab); ok {
 			return true
 		}
 	}
