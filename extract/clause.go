@@ -107,6 +107,9 @@ func (p *parser) splitSegments(l string, n int) []segment {
 // the start of the line or of a sentence. A label ends at a colon (or 为),
 // so only the text before each colon is looked at.
 func labelStart(l string, v *Vocabulary) int {
+	if r, _ := v.labelAt(l); r != "" {
+		return 0
+	}
 	if at := bracketLabelStart(l, v); at >= 0 {
 		if colon := colonLabelStart(l, v); colon >= 0 && colon < at {
 			return colon

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"fengong/templates"
@@ -144,7 +145,14 @@ func (v *Vocabulary) labelAt(s string) (Role, int) {
 	}
 	for _, l := range v.Labels {
 		if strings.HasPrefix(s, l.Word) {
-			rest := strings.TrimLeft(s[len(l.Word):], " ")
+			rest := strings.TrimLeft(s[len(l.Word):], " \t")
+			if len(rest) < len(s)-len(l.Word) && utf8.RuneCountInString(l.Word) >= 4 && Role(l.Role) != roleClause {
+				// 牵头单位 市发改委: a table's label and value flattened
+				// to one line, a space for the colon
+				if r, _ := utf8.DecodeRuneInString(rest); unicode.Is(unicode.Han, r) {
+					return Role(l.Role), len(s) - len(rest)
+				}
+			}
 			if strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "为") && utf8.RuneCountInString(l.Word) >= 3 && Role(l.Role) != roleDeadline && Role(l.Role) != roleClause {
 				_, size := firstRune(rest)
 				return Role(l.Role), len(s) - len(rest) + size
