@@ -255,7 +255,7 @@ func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
 		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
 		if len(cells) >= len(cols) || structured || strings.HasPrefix(c.text, "|") {
-			copy(row.cells, cells[:len(cols)])
+			copy(row.cells, cells[:min(len(cols), len(cells))]) // a short row starting with | is left-aligned
 		} else {
 			copy(row.cells[len(cols)-len(cells):], cells)
 		}

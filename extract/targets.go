@@ -192,7 +192,7 @@ func numberStandsAlone(s string, a, b int) bool {
 
 // chunkStart is where the phrase holding the number starts.
 func chunkStart(s string, a int) int {
-	i := strings.LastIndexAny(s[:a], "，。；：、！？,;:（(")
+	i := strings.LastIndexAny(s[:a], "，。；：、！？,;:（(|｜")
 	if i < 0 {
 		return 0
 	}
@@ -202,7 +202,7 @@ func chunkStart(s string, a int) int {
 
 // chunkEnd is where the phrase holding the number ends.
 func chunkEnd(s string, pos int) int {
-	i := strings.IndexAny(s[pos:], "，。；：、！？,;:（(")
+	i := strings.IndexAny(s[pos:], "，。；：、！？,;:（(|｜")
 	if i < 0 {
 		return len(s)
 	}
