@@ -216,11 +216,37 @@ func (p *parser) written(n int, s string) string {
 	return twin(p.fold[n-1], p.raw[n-1], s)
 }
 
+// captionedTable reports the table under a caption line (民生实事项目 above
+// its header row): the caption is the table's lead, kept in the preamble,
+// not a task of the item before it.
+func (p *parser) captionedTable(lines []cline, i int) *tableBlock {
+	c := lines[i]
+	if c.kind != kText || utf8.RuneCountInString(c.text) > 20 || strings.ContainsAny(c.text, "。；，,;：:|") {
+		return nil
+	}
+	j := i + 1
+	for j < len(lines) && lines[j].kind == kBlank {
+		j++
+	}
+	if j == len(lines) {
+		return nil
+	}
+	t := p.tableAt(lines, j)
+	if t != nil && t.lead == "" {
+		t.lead, t.leadN = c.text, c.n
+	}
+	return t
+}
+
 // blocks is stage 5: sections, items and tables from the classified lines.
 func (p *parser) blocks(lines []cline) {
 	for i := 0; i < len(lines); i++ {
 		c := lines[i]
 		if t := p.tableAt(lines, i); t != nil {
+			i = p.table(t) - 1
+			continue
+		}
+		if t := p.captionedTable(lines, i); t != nil {
 			i = p.table(t) - 1
 			continue
 		}

@@ -486,6 +486,7 @@ func (p *parser) table(tb *tableBlock) int {
 	p.orphan = nil
 	var last *Task
 	var lastRow *tableRow
+	prevName := ""
 	for ri := range tb.rows {
 		row := &tb.rows[ri]
 		if row.section != nil {
@@ -518,8 +519,12 @@ func (p *parser) table(tb *tableBlock) int {
 			task = task[len(m[0]):]
 		}
 		newItem := number > 0 && (p.cur == nil || !p.cur.table || number != p.cur.Number || (lastRow != nil && lastRowNumber(tb, lastRow) != num))
-		if number == 0 && task != "" && !hasCol(tb.cols, colNumber) && !hasCol(tb.cols, colName) && (last == nil || task != last.Text) {
-			// no number column: each task row is an item of its own
+		named := hasCol(tb.cols, colName)
+		rowStarts := !named && task != "" && (last == nil || task != last.Text) ||
+			named && (nameCell != "" && nameCell != prevName || p.cur == nil || !p.cur.table) && (task != "" || nameCell != "")
+		if number == 0 && !hasCol(tb.cols, colNumber) && rowStarts {
+			// no number column: each task row is an item of its own, or
+			// each name (项目名称) with the rows its merged cell spans
 			if m := reLeadingNumber.FindStringSubmatch(task); m != nil {
 				number, _ = strconv.Atoi(m[1])
 				task = task[len(m[0]):]
@@ -531,6 +536,9 @@ func (p *parser) table(tb *tableBlock) int {
 		if newItem {
 			p.startTableItem(row.n, number, nameCell)
 			last = nil
+		}
+		if nameCell != "" {
+			prevName = nameCell
 		}
 		if p.cur == nil {
 			continue
