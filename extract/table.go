@@ -456,7 +456,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		case len(unitCols) > 0 && p.unitsCell(c.text):
 			put(unitCols[min(units, len(unitCols)-1)])
 			units++
-		case deadCol >= 0 && deadlineCell(c.text) && row.cells[deadCol] == "":
+		case deadCol >= 0 && (deadlineCell(c.text) || p.vocab.isDeadline(c.text) && utf8.RuneCountInString(c.text) <= 12) && row.cells[deadCol] == "":
 			put(deadCol)
 		case taskCol >= 0:
 			// another task of the same row: a sub-row of merged cells
