@@ -104,6 +104,27 @@ func (p *parser) cellWritten(row *tableRow, k int) string {
 	return p.written(row.n, row.cells[k])
 }
 
+// nameTaskColumns reads two task columns (重点工作 | 具体任务) as the item's
+// name and its tasks: the first names the work, usually in a cell merged
+// over its tasks' rows.
+func nameTaskColumns(cols []colKind) {
+	if hasCol(cols, colName) {
+		return
+	}
+	first, n := -1, 0
+	for k, c := range cols {
+		if c == colTask {
+			if first < 0 {
+				first = k
+			}
+			n++
+		}
+	}
+	if n >= 2 {
+		cols[first] = colName
+	}
+}
+
 // headerOK reports whether classified columns make a 分工 table: a task
 // or name column and a unit column.
 func headerOK(cols []colKind) bool {
@@ -140,6 +161,7 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 			first = first || cols[k] == colUnits && strings.Contains(cell, "第一")
 			indicators = indicators || cols[k] == colName && strings.Contains(cell, "指标")
 		}
+		nameTaskColumns(cols)
 		if headerOK(cols) {
 			tb := p.pipeTable(lines, i, cols)
 			tb.firstIsLead, tb.indicators = first, indicators
@@ -392,6 +414,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		}
 		cols = append(cols, ck)
 	}
+	nameTaskColumns(cols)
 	if len(cols) < 3 || !headerOK(cols) || cols[0] != colNumber {
 		return nil
 	}
