@@ -189,6 +189,7 @@ func TestClauseRecognisers(t *testing.T) {
 		{"a role sentence without parentheses", "1.甲。市国资委牵头，市财政局、市人社局配合。", []string{"市国资委"}, []string{"市财政局", "市人社局"}, nil, false},
 		{"具体由…负责，…按职责分工配合", "1.甲。具体由市科技局负责，市财政局按职责分工配合。", []string{"市科技局"}, []string{"市财政局"}, nil, false},
 		{"label lines with a space for the colon", "1.甲。\n牵头单位 市发改委\n配合单位  市财政局、市自然资源局", []string{"市发改委"}, []string{"市财政局", "市自然资源局"}, nil, false},
+		{"more label words", "1.甲。\n牵头责任部门：市发改委\n负责单位：市统计局\n协作单位：市财政局", []string{"市发改委"}, []string{"市统计局", "市财政局"}, nil, false},
 		{"names apart by slashes", "1.甲。（责任单位：市住建局/市交通运输局）", nil, []string{"市住建局", "市交通运输局"}, nil, false},
 		{"prose that ends in 负责 is no clause", "1.甲，坚持政府引导、市场主导、企业负责。\n牵头单位：市发改委", []string{"市发改委"}, nil, nil, false},
 		{"names that start with a digit", "1.甲。（省教育厅牵头，5G产业联盟、省科技厅等按职责分工负责）", []string{"省教育厅"}, []string{"5G产业联盟", "省科技厅"}, nil, false},
