@@ -25,6 +25,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"fengong/export"
@@ -46,6 +47,10 @@ type Options struct {
 	// DeptsDir is the pack's folder of dept files for the default
 	// layout; "" means 单位.
 	DeptsDir string
+	// Want, when set, says which pages (by Page.Name) Pages renders; the
+	// others are left out, unrendered. The batch run's --incremental
+	// reuses them from the previous pack. Nil renders every page.
+	Want func(name string) bool
 }
 
 // defaultDeptsDir is the pack's folder of dept files unless told.
@@ -214,45 +219,48 @@ func (s *site) pages() ([]Page, error) {
 		return nil, err
 	}
 	var out []Page
-	add := func(name string, data []byte, err error) error {
+	want := func(name string) bool { return s.opt.Want == nil || s.opt.Want(name) }
+	add := func(name string, render func() ([]byte, error)) error {
+		if !want(name) {
+			return nil
+		}
+		data, err := render()
 		if err != nil {
 			return fmt.Errorf("charts: %s: %w", name, err)
 		}
 		out = append(out, Page{Name: name, Data: data})
 		return nil
 	}
-	b, err := r.index()
-	if err := add(IndexPage, b, err); err != nil {
+	if err := add(IndexPage, r.index); err != nil {
 		return nil, err
 	}
-	for _, p := range s.chartPages() {
-		var b []byte
-		var err error
+	// the charts are built only if a chart page is wanted
+	var chartPages []chartPage
+	if slices.ContainsFunc([]string{WorkloadPage, SectionsPage, NetworkPage, HeatmapPage, TargetsPage}, want) {
+		chartPages = s.chartPages()
+	}
+	for _, p := range chartPages {
+		render := func() ([]byte, error) { return r.chartPage(p) }
 		switch p.name {
 		case TargetsPage:
-			b, err = r.targets(p)
+			render = func() ([]byte, error) { return r.targets(p) }
 		case NetworkPage:
-			b, err = r.network(p)
-		default:
-			b, err = r.chartPage(p)
+			render = func() ([]byte, error) { return r.network(p) }
 		}
-		if err := add(p.name, b, err); err != nil {
+		if err := add(p.name, render); err != nil {
 			return nil, err
 		}
 	}
-	b, err = r.warnings()
-	if err := add(WarningsPage, b, err); err != nil {
+	if err := add(WarningsPage, r.warnings); err != nil {
 		return nil, err
 	}
 	for _, d := range s.depts {
-		b, err := r.dept(d)
-		if err := add(DeptDir+"/"+s.stem[d.Name]+".html", b, err); err != nil {
+		if err := add(DeptDir+"/"+s.stem[d.Name]+".html", func() ([]byte, error) { return r.dept(d) }); err != nil {
 			return nil, err
 		}
 	}
 	for _, f := range []string{"echarts.min.js", "LICENSE", "NOTICE", "LICENSE-d3"} {
-		b, err := assets.ReadFile(AssetsDir + "/" + f)
-		if err := add(AssetsDir+"/"+f, b, err); err != nil {
+		if err := add(AssetsDir+"/"+f, func() ([]byte, error) { return assets.ReadFile(AssetsDir + "/" + f) }); err != nil {
 			return nil, err
 		}
 	}

@@ -94,9 +94,12 @@ type TaskCounts struct {
 // buildManifest adds model.json and the change report, hashes every file
 // and builds manifest.json.
 func buildManifest(_ context.Context, r *Run) error {
-	model, err := marshal(r.doc)
-	if err != nil {
-		return err
+	model := r.model
+	if model == nil { // the export stage did not run
+		var err error
+		if model, err = marshal(r.doc); err != nil {
+			return err
+		}
 	}
 	// the change report is made again from the previous model, read
 	// safely; never copied from the old pack

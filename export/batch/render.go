@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"runtime"
-	"sort"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
@@ -66,8 +65,14 @@ type job struct {
 func render(ctx context.Context, r *Run) error {
 	opt := r.exportOptions()
 	stems := r.stems
-	fp := r.fingerprints()
 	var err error
+	// the model's JSON, once: model.json, and the key of every file that
+	// reads the whole model
+	if r.model, err = marshal(r.doc); err != nil {
+		return err
+	}
+	keys := r.newKeys(opt, r.model)
+	prev := r.reuseFrom()
 	var xr *xlsx.Renderer
 	if r.cfg.wants(FormatXLSX) {
 		ret := xlsx.WithReturn(xlsx.ReturnInfo{Due: r.cfg.Return.dueText(), To: r.cfg.Return.To})
@@ -88,15 +93,16 @@ func render(ctx context.Context, r *Run) error {
 	// the charts are one long job that needs nothing else: start it first,
 	// while the PDF fonts are cut
 	var chartFiles []*File // written by the charts job only, read after Wait
+	var chartsReused int
 	if r.cfg.wants(FormatCharts) {
 		g.Go(func() error {
-			files, err := r.renderCharts(opt, stems)
+			files, reused, err := r.renderCharts(opt, stems, keys, prev)
 			if err != nil {
 				mu.Lock()
 				defer mu.Unlock()
 				r.failures = append(r.failures, Failure{Path: r.cfg.Names.ChartsDir, Kind: KindChart, Error: err.Error()})
 			}
-			chartFiles = files
+			chartFiles, chartsReused = files, reused
 			return nil
 		})
 	}
@@ -105,14 +111,13 @@ func render(ctx context.Context, r *Run) error {
 		if pr, err = pdf.NewRenderer(r.doc, opt, r.fonts); err != nil {
 			return stop(fmt.Errorf("pdf: %w", err))
 		}
-		fp["pdf-font"] = pr.Fingerprint()
+		keys.fonts = pr.Fingerprint() // read by the briefs' keys only, made below
 		for _, f := range pr.Faces() {
 			r.log.Info("pdf font", "role", f.Role, "face", f.Name, "from", cmp.Or(f.From, "embedded"))
 		}
 	}
 
-	jobs := r.jobs(xr, pr, stems, fp)
-	prev := r.reuseFrom()
+	jobs := r.jobs(xr, pr, keys)
 	total := len(jobs)
 	done, reused := 0, 0
 	for _, j := range jobs {
@@ -155,6 +160,7 @@ func render(ctx context.Context, r *Run) error {
 		return err
 	}
 	r.files = append(r.files, chartFiles...)
+	reused += chartsReused
 	if r.opt.Progress != nil {
 		fmt.Fprintln(r.opt.Progress)
 	}
@@ -187,8 +193,9 @@ func (r *Run) exportOptions() export.Options {
 }
 
 // jobs lists the files to render, longest first: the overall brief and
-// the master workbook, then each dept's files, busiest dept first.
-func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, stems map[string]string, fp map[string]string) []job {
+// the master workbook, then each dept's files, busiest dept first. Each
+// file carries its content key (incremental.go).
+func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, k *keys) []job {
 	n := r.cfg.Names
 	var jobs []job
 	add := func(f *File, fn func() ([]byte, error)) {
@@ -196,37 +203,38 @@ func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, stems map[string]string,
 		jobs = append(jobs, job{f, fn})
 	}
 	if pr != nil {
-		add(&File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief}, pr.Brief)
+		add(&File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief, Key: k.whole(KindBrief)}, pr.Brief)
 	}
 	if xr != nil {
-		add(&File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}, xr.Master)
+		add(&File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook, Key: k.whole(KindMasterWorkbook)}, xr.Master)
 	}
 	wanted := map[string]bool{}
 	for _, d := range r.depts {
 		wanted[d] = true
 	}
-	common := r.commonView()
 	for _, dept := range r.doc.ByWorkload() {
 		d := dept.Name
 		if !wanted[d] {
 			continue
 		}
-		stem := stems[d]
-		view := r.deptView(d)
+		stem := r.stems[d]
 		if pr != nil {
-			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".pdf"), Kind: KindDeptBrief, Dept: d, Key: deptKey(KindDeptBrief, common, view, fp)},
+			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".pdf"), Kind: KindDeptBrief, Dept: d, Key: k.dept(KindDeptBrief, r.doc, d)},
 				r.failable(d, func() ([]byte, error) { return pr.Dept(d) }))
 		}
 		if xr != nil {
-			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d, Key: deptKey(KindDeptWorkbook, common, view, fp)},
+			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d, Key: k.dept(KindDeptWorkbook, r.doc, d)},
 				r.failable(d, func() ([]byte, error) { return xr.Dept(d) }))
 		}
 	}
 	return jobs
 }
 
-// renderCharts renders every chart page and hands them to the publisher.
-func (r *Run) renderCharts(opt export.Options, stems map[string]string) ([]*File, error) {
+// renderCharts renders the dashboard's pages and hands them to the
+// publisher, reusing those of the previous pack whose key is unchanged:
+// a dept's page by the dept's view, the other pages and the assets by the
+// whole model. It returns every page's file and how many were reused.
+func (r *Run) renderCharts(opt export.Options, stems map[string]string, k *keys, prev *prevPack) ([]*File, int, error) {
 	// the dept pages link to the dept's own files this run writes
 	own := make(map[string][]string, len(r.doc.Depts))
 	for _, d := range r.depts {
@@ -237,16 +245,37 @@ func (r *Run) renderCharts(opt export.Options, stems map[string]string) ([]*File
 			}
 		}
 	}
-	pages, err := charts.Pages(r.doc, charts.Options{Options: opt, DeptStems: stems, DeptFiles: own, DeptsDir: r.cfg.Names.DeptsDir})
+	deptOf := chartPageDept(stems)
+	whole := k.whole(KindChart)
+	var files []*File
+	keyOf := map[string]string{}
+	reused := 0
+	want := func(page string) bool {
+		key := whole
+		if d, ok := deptOf(page); ok {
+			key = k.chartDept(r.doc, d)
+		}
+		f := &File{Path: path.Join(r.cfg.Names.ChartsDir, page), Kind: KindChart, Key: key}
+		if data, ok := prev.reusable(f); ok {
+			f.reused = true
+			r.pub.send(f, data)
+			files = append(files, f)
+			reused++
+			return false
+		}
+		keyOf[page] = key
+		return true
+	}
+	pages, err := charts.Pages(r.doc, charts.Options{Options: opt, DeptStems: stems, DeptFiles: own, DeptsDir: r.cfg.Names.DeptsDir, Want: want})
 	if err != nil {
-		return nil, err
+		return files, reused, err
 	}
-	files := make([]*File, len(pages))
-	for i, p := range pages {
-		files[i] = &File{Path: path.Join(r.cfg.Names.ChartsDir, p.Name), Kind: KindChart}
-		r.pub.send(files[i], p.Data)
+	for _, p := range pages {
+		f := &File{Path: path.Join(r.cfg.Names.ChartsDir, p.Name), Kind: KindChart, Key: keyOf[p.Name]}
+		r.pub.send(f, p.Data)
+		files = append(files, f)
 	}
-	return files, nil
+	return files, reused, nil
 }
 
 // failable wraps a dept's renderer so a test can make one dept fail.
@@ -272,77 +301,6 @@ func (r *Run) progress(done, total int) {
 		}
 	}
 	fmt.Fprintf(r.opt.Progress, "\r[%s] %d/%d", bar, done, total)
-}
-
-// reuseFrom is the previous pack whose files --incremental may reuse, or
-// nil.
-func (r *Run) reuseFrom() *prevPack {
-	if !r.opt.Incremental || r.prev == nil || r.prev.manifest == nil {
-		return nil
-	}
-	return r.prev
-}
-
-// fingerprints hashes everything besides the model that shapes the
-// output: version, date, title, wording templates.
-func (r *Run) fingerprints() map[string]string {
-	fp := map[string]string{
-		"version": r.opt.Version,
-		"date":    r.date.Format("2006-01-02"),
-		"title":   r.cfg.Title,
-	}
-	for _, name := range []string{"xlsx.yaml", "pdf.yaml"} {
-		fp[name] = r.hashes["templates/"+name]
-	}
-	return fp
-}
-
-// commonView hashes what every dept's files show of the whole document.
-func (r *Run) commonView() string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%q\x00", r.doc.Title) // dept files print no source name
-	fmt.Fprintf(h, "%q %q\x00", r.cfg.Return.Due, r.cfg.Return.To)
-	for _, s := range r.doc.Sections {
-		fmt.Fprintf(h, "%q %d %q %d\x00", s.Number, s.Ordinal, s.Title, s.FirstItem)
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// deptView hashes a dept's own view of the model: its record, its tasks
-// with their items and roles, and the targets it sees.
-func (r *Run) deptView(dept string) string {
-	h := sha256.New()
-	if d := r.doc.Dept(dept); d != nil {
-		fmt.Fprintf(h, "%q %q %q %v %d %d %d %d\x00", d.Name, d.Aliases, d.Kind, d.Known, d.Lead, d.Co, d.Respective, d.All)
-	}
-	for _, a := range r.doc.TasksOf(dept) {
-		t := a.Task
-		fmt.Fprintf(h, "%d %q %q|%q %q %d %q %q %q %q %q %v %q %q %d\x00", a.Item.Number, a.Item.Section, a.Role,
-			t.ID, t.Sub, t.Item, t.Text, t.Lead, t.Co, t.Respective, t.Groups, t.All, t.Deadline, t.Clause, t.Line)
-	}
-	for _, t := range r.doc.TargetsOf(dept) {
-		fmt.Fprintf(h, "%d %q %q %q %v %q %q %q %d\x00", t.Item, t.Task, t.Indicator, t.Verb, t.Value, t.Unit, t.Op, t.Text, t.Line)
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// deptKey is what a dept's file of one kind is rendered from: the views
-// above plus the fingerprints that apply to the kind.
-func deptKey(kind, common, view string, fp map[string]string) string {
-	keys := make([]string, 0, len(fp))
-	for k := range fp {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", kind, common, view)
-	for _, k := range keys {
-		if kind == KindDeptWorkbook && (k == "pdf.yaml" || k == "pdf-font") || kind == KindDeptBrief && k == "xlsx.yaml" {
-			continue
-		}
-		fmt.Fprintf(h, "%s=%s\x00", k, fp[k])
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 func (r *Run) loadFonts() (pdf.Fonts, error) {

@@ -90,6 +90,7 @@ type Run struct {
 	inputName  string
 	text       *extract.Text
 	doc        *extract.Document
+	model      []byte            // model.json: the model's JSON, made once
 	depts      []string          // depts that get their own files, in model order
 	stems      map[string]string // every dept's safe file stem
 	lock       *lock

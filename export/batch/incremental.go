@@ -1,0 +1,259 @@
+package batch
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"maps"
+	"strings"
+
+	"fengong/export"
+	"fengong/extract"
+	"fengong/progress"
+)
+
+// This file is what --incremental reuses and when. Every file of the pack
+// that can be reused carries a key: the sha256 of the JSON of exactly
+// what it is rendered from. A file of the previous pack is reused only
+// when the previous manifest lists it at the same path with the same key
+// (and the file there is still what the manifest says; see reusable).
+//
+// The keys are built from the model itself, not from a list of its
+// fields: a dept's files are keyed by the JSON of the dept's view of the
+// model (its record, its tasks with their items, its targets and lists),
+// so a field added to the model invalidates reuse without anyone
+// remembering to add it here. The run's own inputs (version, date,
+// title, output names, the templates each kind reads, the PDF faces cut
+// for the batch, the return block, the 督办 snapshot) go into every key
+// they can change.
+
+// keys makes the content keys of one run's files.
+type keys struct {
+	run     runView
+	doc     []byte // the whole model's JSON: the master, the brief, the dashboard
+	common  []byte // the document-wide fields every dept file shows
+	stems   map[string]string
+	fonts   string // the PDF faces cut for the batch (pdf.Renderer.Fingerprint)
+	ret     Return
+	snap    *progress.Snapshot
+	docSnap []byte // the whole snapshot's JSON, null without a ledger
+}
+
+// runView is what every key holds of the run's inputs.
+type runView struct {
+	Version string            `json:"version"`
+	Date    string            `json:"date"`
+	Title   string            `json:"title"`
+	Names   Names             `json:"names"`
+	Formats []string          `json:"formats"` // the dept pages link to the formats written
+	Depts   []string          `json:"depts"`   // the dept filter: which depts have files to link to
+	Hashes  map[string]string `json:"hashes"`  // templates, fonts and dept directory in use
+}
+
+// keyView is the JSON a key hashes.
+type keyView struct {
+	Kind   string            `json:"kind"`
+	Run    runView           `json:"run"`
+	Doc    json.RawMessage   `json:"doc"`              // the whole model, or its document-wide fields
+	Dept   *deptKeyView      `json:"dept,omitempty"`   // a dept's files: its view
+	Stems  map[string]string `json:"stems,omitempty"`  // pages that link to every dept
+	Fonts  string            `json:"fonts,omitempty"`  // briefs: the faces cut for the batch
+	Return *Return           `json:"return,omitempty"` // workbooks: the return block
+	// Progress is the 督办 snapshot as the file reads it: the dept's part
+	// for a dept's files (deptKeyView.Progress), the whole of it here for
+	// the master, the brief and the dashboard.
+	Progress json.RawMessage `json:"progress,omitempty"`
+}
+
+// deptKeyView is a dept's view of the model: exactly what its workbook, its
+// brief and its dashboard page read.
+type deptKeyView struct {
+	Stem    string              `json:"stem"`
+	Dept    *extract.Dept       `json:"dept"`
+	Tasks   []assignmentView    `json:"tasks"`
+	Targets []extract.Target    `json:"targets"`
+	Lists   []extract.NamedList `json:"lists"`
+	// Progress is the dept's part of the 督办 snapshot; nil without a
+	// ledger. See progressView.
+	Progress *deptProgress `json:"progress,omitempty"`
+}
+
+// assignmentView is one of a dept's tasks, with its item (less the
+// item's other tasks) and the dept's role in it.
+type assignmentView struct {
+	Item extract.Item  `json:"item"`
+	Role extract.Role  `json:"role"`
+	Task *extract.Task `json:"task"`
+}
+
+// deptProgress is what a dept's files read of the 督办 snapshot: the
+// period, the dept's own standing and the states of its tasks.
+type deptProgress struct {
+	Period progress.Period       `json:"period"`
+	Dept   *progress.DeptState   `json:"dept"`
+	Tasks  []*progress.TaskState `json:"tasks"`
+}
+
+// newKeys gathers what the keys of this run share. model is the model's
+// JSON, as model.json holds it. The PDF faces' fingerprint is set in
+// fonts once they are cut, before any brief's key is made.
+func (r *Run) newKeys(opt export.Options, model []byte) *keys {
+	k := &keys{
+		run: runView{
+			Version: r.opt.Version,
+			Date:    r.date.Format("2006-01-02"),
+			Title:   r.cfg.Title,
+			Names:   r.cfg.Names,
+			Formats: r.cfg.Formats,
+			Depts:   r.cfg.Depts,
+			Hashes:  r.hashes,
+		},
+		doc:   model,
+		stems: r.stems,
+		ret:   r.cfg.Return,
+		snap:  opt.Progress,
+	}
+	// the document-wide fields: the model less its per-entity lists and
+	// its source (dept files do not print the input's name)
+	d := *r.doc
+	d.Source, d.Items, d.Targets, d.Lists, d.Depts, d.Warnings = extract.Source{}, nil, nil, nil, nil, nil
+	k.common, _ = json.Marshal(&d)
+	k.docSnap, _ = json.Marshal(opt.Progress)
+	return k
+}
+
+// reads says which of the run's inputs a kind of file reads: the
+// templates of the other outputs are left out, every other input hash
+// (a template added later included) is kept.
+func (k *keys) reads(kind string) runView {
+	v := k.run
+	skip := map[string]bool{"templates/" + changesTemplate: true}
+	switch kind {
+	case KindDeptWorkbook, KindMasterWorkbook:
+		skip["templates/pdf.yaml"], skip["templates/charts.yaml"] = true, true
+	case KindDeptBrief, KindBrief:
+		skip["templates/xlsx.yaml"], skip["templates/charts.yaml"] = true, true
+	case KindChart:
+		skip["templates/xlsx.yaml"], skip["templates/pdf.yaml"] = true, true
+	}
+	if kind != KindDeptBrief && kind != KindBrief {
+		skip["fonts.body"], skip["fonts.heading"], skip["fonts.subheading"], skip["fonts.title"] = true, true, true, true
+	}
+	v.Hashes = maps.Clone(k.run.Hashes)
+	maps.DeleteFunc(v.Hashes, func(name, _ string) bool { return skip[name] })
+	return v
+}
+
+// dept is the key of a dept's workbook or brief.
+func (k *keys) dept(kind string, doc *extract.Document, dept string) string {
+	v := keyView{Kind: kind, Run: k.reads(kind), Doc: k.common, Dept: k.deptView(doc, dept)}
+	switch kind {
+	case KindDeptBrief:
+		v.Fonts = k.fonts
+	case KindDeptWorkbook:
+		v.Return = &k.ret
+	}
+	return hashJSON(v)
+}
+
+// chartDept is the key of a dept's dashboard page: its view, and every
+// dept's stem (the page links to the pages of the dept's partners, and
+// the pages label depts uniquely among all names). Dashboard pages show
+// the input's name, so the model's source is in the key too.
+func (k *keys) chartDept(doc *extract.Document, dept string) string {
+	common, _ := json.Marshal(struct {
+		Common json.RawMessage `json:"common"`
+		Source extract.Source  `json:"source"`
+	}{k.common, doc.Source})
+	return hashJSON(keyView{Kind: KindChart + "/dept", Run: k.reads(KindChart), Doc: common, Dept: k.deptView(doc, dept), Stems: k.stems})
+}
+
+// whole is the key of a file that reads the whole model: the master
+// workbook, the overall brief, the dashboard's summary pages and assets.
+func (k *keys) whole(kind string) string {
+	v := keyView{Kind: kind, Run: k.reads(kind), Doc: k.doc, Stems: k.stems, Progress: k.docSnap}
+	switch kind {
+	case KindBrief:
+		v.Fonts = k.fonts
+	case KindMasterWorkbook:
+		v.Return = &k.ret
+	}
+	return hashJSON(v)
+}
+
+// deptView is dept's view of doc.
+func (k *keys) deptView(doc *extract.Document, dept string) *deptKeyView {
+	v := &deptKeyView{Stem: k.stems[dept], Dept: doc.Dept(dept), Targets: doc.TargetsOf(dept)}
+	ids := map[string]bool{}
+	for _, a := range doc.TasksOf(dept) {
+		it := *a.Item
+		it.Tasks = nil
+		v.Tasks = append(v.Tasks, assignmentView{Item: it, Role: a.Role, Task: a.Task})
+		ids[a.Task.ID] = true
+	}
+	for _, l := range doc.Lists {
+		if ids[l.Task] {
+			v.Lists = append(v.Lists, l)
+		}
+	}
+	v.Progress = progressView(k.snap, dept, ids)
+	return v
+}
+
+// progressView is the dept's part of the 督办 snapshot, nil without one.
+// A dept's files that come to show more of the snapshot (the trend, the
+// other depts' standing) must add it here, or --incremental would reuse
+// a stale file.
+func progressView(s *progress.Snapshot, dept string, tasks map[string]bool) *deptProgress {
+	if s == nil {
+		return nil
+	}
+	p := &deptProgress{Period: s.Period}
+	for i := range s.Depts {
+		if s.Depts[i].Dept == dept {
+			p.Dept = &s.Depts[i]
+		}
+	}
+	for i := range s.Tasks {
+		if tasks[s.Tasks[i].TaskID] {
+			p.Tasks = append(p.Tasks, &s.Tasks[i])
+		}
+	}
+	return p
+}
+
+// hashJSON is the hex sha256 of v's JSON; "" (never reused) if v has no
+// JSON, as a NaN would.
+func hashJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// chartPageDept maps a dashboard page to the dept it is the page of: the
+// charts package names them dept/<stem>.html.
+func chartPageDept(stems map[string]string) func(page string) (string, bool) {
+	byStem := make(map[string]string, len(stems))
+	for d, s := range stems {
+		byStem["dept/"+s+".html"] = d
+	}
+	return func(page string) (string, bool) {
+		if !strings.HasPrefix(page, "dept/") {
+			return "", false
+		}
+		d, ok := byStem[page]
+		return d, ok
+	}
+}
+
+// reuseFrom is the previous pack whose files --incremental may reuse, or
+// nil.
+func (r *Run) reuseFrom() *prevPack {
+	if !r.opt.Incremental || r.prev == nil || r.prev.manifest == nil {
+		return nil
+	}
+	return r.prev
+}

@@ -1,0 +1,180 @@
+package batch
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fengong/export"
+	"fengong/extract"
+	"fengong/progress"
+	"fengong/templates"
+)
+
+// origins maps each file of a pack to its origin, rendered or reused.
+func origins(t *testing.T, dir string) map[string]FileEntry {
+	t.Helper()
+	out := map[string]FileEntry{}
+	for _, f := range readManifest(t, dir).Files {
+		out[f.Path] = f
+	}
+	return out
+}
+
+// What --incremental must not reuse: a change to any model field a file
+// reads (Leaders and Item.Text were not in the hand-kept list the keys
+// used to hash), a template, a font or the date renders the files that
+// read it again; the files that do not read it are reused.
+func TestIncrementalInvalidation(t *testing.T) {
+	const dept = "省商务厅"
+	stem := "单位/" + dept + "/" + dept
+	templateDir := t.TempDir()
+	pdfYAML, err := templates.Default().ReadFile("pdf.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(templateDir, "pdf.yaml"), append(pdfYAML, "\n# edited\n"...), 0o644)
+	font, err := filepath.Abs(filepath.Join("..", "pdf", "font", "wqy-microhei.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// touched are the depts of the item an edit touched: the others'
+	// files must all be reused
+	var touched map[string]bool
+	firstTask := func(d *extract.Document, f func(*extract.Item, *extract.Task)) {
+		a := leadTask(t, d, dept)
+		f(a.Item, a.Task)
+		touched = map[string]bool{}
+		for _, t := range a.Item.Tasks {
+			for _, n := range t.Depts() {
+				touched[n] = true
+			}
+		}
+	}
+	cases := []struct {
+		name     string
+		change   func(*Options)
+		rendered []string // files that must be rendered again
+		reused   []string // files that must be reused
+	}{
+		{"nothing", func(*Options) {}, nil,
+			[]string{stem + ".pdf", stem + ".xlsx", "汇总/汇总表.xlsx", "汇总/总体简报.pdf", "charts/index.html", "charts/dept/" + dept + ".html"}},
+		{"task leaders", func(o *Options) {
+			o.editModel = func(d *extract.Document) { firstTask(d, func(_ *extract.Item, t *extract.Task) { t.Leaders = []string{"张三"} }) }
+		}, []string{stem + ".pdf", stem + ".xlsx", "汇总/汇总表.xlsx", "charts/index.html", "charts/dept/" + dept + ".html"}, nil},
+		{"item text", func(o *Options) {
+			o.editModel = func(d *extract.Document) { firstTask(d, func(it *extract.Item, _ *extract.Task) { it.Text += "。" }) }
+		}, []string{stem + ".pdf", stem + ".xlsx"}, nil},
+		{"template", func(o *Options) { o.Flags.Templates = templateDir },
+			[]string{stem + ".pdf", "汇总/总体简报.pdf", "单位/省财政厅/省财政厅.pdf"},
+			[]string{stem + ".xlsx", "汇总/汇总表.xlsx", "charts/dept/" + dept + ".html"}},
+		{"font", func(o *Options) { o.Flags.Fonts = Fonts{Heading: font} },
+			[]string{stem + ".pdf", "汇总/总体简报.pdf"}, []string{stem + ".xlsx", "charts/index.html"}},
+		{"date", func(o *Options) { o.Flags.Date = "2022-03-02" },
+			[]string{stem + ".pdf", stem + ".xlsx", "汇总/汇总表.xlsx", "charts/dept/" + dept + ".html"}, nil},
+	}
+	base := t.TempDir()
+	first := filepath.Join(base, "first")
+	mustRun(t, testOptions(first))
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := filepath.Join(base, c.name)
+			copyTree(t, first, out)
+			opt := testOptions(out)
+			opt.Incremental = true
+			touched = nil
+			c.change(&opt)
+			mustRun(t, opt)
+			got := origins(t, out)
+			if touched != nil {
+				n := 0
+				for p, f := range got {
+					if f.Dept != "" && !touched[f.Dept] && f.Origin != OriginReused {
+						t.Errorf("%s: rendered again, but the edit left %s alone", p, f.Dept)
+					}
+					if f.Dept != "" && !touched[f.Dept] {
+						n++
+					}
+				}
+				if n < 100 {
+					t.Errorf("only %d files of untouched depts", n)
+				}
+			}
+			for _, p := range c.rendered {
+				if f, ok := got[p]; !ok || f.Origin != OriginRendered {
+					t.Errorf("%s: origin %q, want rendered", p, f.Origin)
+				}
+			}
+			for _, p := range c.reused {
+				if f, ok := got[p]; !ok || f.Origin != OriginReused {
+					t.Errorf("%s: origin %q, want reused", p, f.Origin)
+				}
+			}
+		})
+	}
+}
+
+// The 督办 snapshot is part of a dept's keys: a change to one of the
+// dept's task states changes its keys and no other dept's.
+func TestKeysProgress(t *testing.T) {
+	r := &Run{opt: testOptions(""), date: time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC), hashes: map[string]string{}}
+	dir, err := extract.LoadDirectory(templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.Parse(mustRead(t), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.doc = doc
+	names := make([]string, len(doc.Depts))
+	for i, d := range doc.Depts {
+		names[i] = d.Name
+	}
+	r.stems, _ = export.DeptStems(names)
+	const dept = "省商务厅"
+	a := leadTask(t, doc, dept)
+	task := a.Task.ID
+	other := ""
+	for _, d := range doc.Depts {
+		if a.Task.RoleOf(d.Name) == "" {
+			other = d.Name
+			break
+		}
+	}
+	snap := func(status progress.Status) *progress.Snapshot {
+		return &progress.Snapshot{Period: progress.Period{Key: "2022-03"}, Tasks: []progress.TaskState{{TaskID: task, Status: status}}}
+	}
+	key := func(s *progress.Snapshot, d string) string {
+		return r.newKeys(export.Options{Progress: s}, []byte("{}")).dept(KindDeptWorkbook, doc, d)
+	}
+	none, green, red := key(nil, dept), key(snap(progress.Green), dept), key(snap(progress.Red), dept)
+	if none == green || green == red || none == red {
+		t.Errorf("the dept's keys do not follow its task states: %s %s %s", none, green, red)
+	}
+	if key(snap(progress.Green), other) != key(snap(progress.Red), other) {
+		t.Errorf("another dept's task state changed %s's key", other)
+	}
+}
+
+func mustRead(t *testing.T) *extract.Text {
+	t.Helper()
+	txt, err := extract.Read(testOptions("").SeedName, testOptions("").Seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return txt
+}
+
+// leadTask is the first task dept leads that is not every dept's.
+func leadTask(t *testing.T, d *extract.Document, dept string) extract.Assignment {
+	t.Helper()
+	for _, a := range d.TasksOf(dept) {
+		if a.Role == extract.RoleLead && !a.Task.All {
+			return a
+		}
+	}
+	t.Fatalf("%s leads no task", dept)
+	return extract.Assignment{}
+}
