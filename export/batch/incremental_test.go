@@ -61,7 +61,9 @@ func TestIncrementalInvalidation(t *testing.T) {
 		{"nothing", func(*Options) {}, nil,
 			[]string{stem + ".pdf", stem + ".xlsx", "汇总/汇总表.xlsx", "汇总/总体简报.pdf", "charts/index.html", "charts/dept/" + dept + ".html"}},
 		{"task leaders", func(o *Options) {
-			o.editModel = func(d *extract.Document) { firstTask(d, func(_ *extract.Item, t *extract.Task) { t.Leaders = []string{"张三"} }) }
+			o.editModel = func(d *extract.Document) {
+				firstTask(d, func(_ *extract.Item, t *extract.Task) { t.Leaders = []string{"张三"} })
+			}
 		}, []string{stem + ".pdf", stem + ".xlsx", "汇总/汇总表.xlsx", "charts/index.html", "charts/dept/" + dept + ".html"}, nil},
 		{"item text", func(o *Options) {
 			o.editModel = func(d *extract.Document) { firstTask(d, func(it *extract.Item, _ *extract.Task) { it.Text += "。" }) }
