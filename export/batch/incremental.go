@@ -1,10 +1,13 @@
 package batch
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io/fs"
 	"maps"
+	"path/filepath"
 	"strings"
 
 	"fengong/export"
@@ -256,4 +259,104 @@ func (r *Run) reuseFrom() *prevPack {
 		return nil
 	}
 	return r.prev
+}
+
+// prevFile is a file of the previous pack that --incremental may reuse.
+type prevFile struct {
+	path  string      // where it is, below DIR
+	info  fs.FileInfo // what was checked there
+	entry FileEntry   // the previous manifest's entry
+	data  []byte      // its bytes, when they had to be read to be trusted
+}
+
+// reusable returns the previous pack's file for f when --incremental may
+// reuse it: the previous manifest lists f's path with the same content
+// key, and the regular file there (no link anywhere on its path) still
+// is what the manifest says. A file of the recorded size, not modified
+// since the manifest was written, is trusted without being read; any
+// other is read and must have the recorded hash, and the bytes read are
+// the bytes published.
+func (p *prevPack) reusable(f *File) (*prevFile, bool) {
+	if p == nil || f.Key == "" {
+		return nil, false
+	}
+	e, ok := p.files[f.Path]
+	if !ok || e.Key != f.Key || e.SHA256 == "" {
+		return nil, false
+	}
+	fi, err := p.stat(f.Path)
+	if err != nil {
+		return nil, false
+	}
+	src := &prevFile{path: filepath.Join(p.dir, filepath.FromSlash(f.Path)), info: fi, entry: e}
+	if fi.Size() == e.Bytes && !fi.ModTime().After(p.written) {
+		return src, true
+	}
+	fi, data, err := p.readInfo(f.Path, maxPrevFile)
+	if err != nil || sha(data) != e.SHA256 {
+		return nil, false
+	}
+	src.info, src.data = fi, data
+	return src, true
+}
+
+// reuse puts the previous pack's file for f into the new pack, if it may
+// be reused and can be: hard-linked (the file checked, never what a link
+// points to), or written from the bytes checked. It reports whether f
+// was reused; if not, f is to be rendered.
+func (r *Run) reuse(prev *prevPack, f *File) bool {
+	src, ok := prev.reusable(f)
+	if !ok {
+		return false
+	}
+	if src.data == nil && r.pub.link(f, src) != nil {
+		// not linked (another file system, a file replaced meanwhile):
+		// read it, checked like any other
+		fi, data, err := prev.readInfo(f.Path, maxPrevFile)
+		if err != nil || sha(data) != src.entry.SHA256 {
+			return false
+		}
+		src.info, src.data = fi, data
+	}
+	if src.data != nil {
+		r.pub.send(f, src.data)
+	}
+	f.reused = true
+	return true
+}
+
+// unchanged reports whether an --incremental run changes nothing of the
+// pack in DIR: the model is the previous one (the caller checks), every
+// file was reused, and the manifest m (less model.json and the change
+// report, not yet made) lists the same files with the same inputs,
+// counts and warnings as the previous manifest. Such a run publishes
+// nothing: DIR keeps its pack, change report included, which still
+// tells the last change.
+func (r *Run) unchanged(m *Manifest) bool {
+	prev := r.reuseFrom()
+	if prev == nil || len(r.failures) > 0 {
+		return false
+	}
+	for _, f := range r.files {
+		if !f.reused {
+			return false
+		}
+	}
+	norm := func(m Manifest) ([]byte, error) {
+		var files []FileEntry
+		for _, f := range m.Files {
+			if f.Kind != KindModel && f.Kind != KindChanges {
+				f.Origin = ""
+				files = append(files, f)
+			}
+		}
+		m.Files = files
+		return json.Marshal(m)
+	}
+	a, err := norm(*m)
+	if err != nil {
+		return false
+	}
+	b, err := norm(*prev.manifest)
+	return err == nil && bytes.Equal(a, b)
 }

@@ -28,7 +28,8 @@ type Manifest struct {
 	Failures []Failure   `json:"failures"`
 	Warnings []string    `json:"warnings"`
 
-	changed bool
+	changed   bool
+	unchanged bool // --incremental changed nothing: DIR is left as it is
 }
 
 // Tool names the program that wrote the pack.
@@ -104,25 +105,7 @@ func buildManifest(_ context.Context, r *Run) error {
 	// the change report is made again from the previous model, read
 	// safely; never copied from the old pack
 	prevDoc, prevModel, skip := r.prev.model()
-	changes, err := renderChanges(prevDoc, r.doc, r.exportOptions())
-	if err != nil {
-		return err
-	}
-	changesHTML, err := renderChangesHTML(prevDoc, r.doc, r.exportOptions())
-	if err != nil {
-		return err
-	}
 	changed := prevModel == nil || !bytes.Equal(prevModel, model)
-	for _, f := range []struct {
-		file *File
-		data []byte
-	}{{&File{Path: modelName, Kind: KindModel}, model}, {&File{Path: r.cfg.Names.Changes, Kind: KindChanges}, changes},
-		{&File{Path: changesHTMLName(r.cfg.Names.Changes), Kind: KindChanges}, changesHTML}} {
-		if err := r.pub.put(f.file, f.data); err != nil {
-			return err
-		}
-		r.files = append(r.files, f.file)
-	}
 
 	m := &Manifest{
 		Tool: Tool{Name: "fengong", Version: r.opt.Version},
@@ -149,8 +132,43 @@ func buildManifest(_ context.Context, r *Run) error {
 		m.Warnings = append(m.Warnings, r.doc.Source.Name+":"+strconv.Itoa(w.Line)+": "+w.Message)
 	}
 	m.Warnings = append(m.Warnings, r.warnings...)
+	r.manifest = m
+	if err := r.listFiles(m); err != nil {
+		return err
+	}
+	if !changed && r.unchanged(m) {
+		m.unchanged = true
+		return skip
+	}
 
+	changes, err := renderChanges(prevDoc, r.doc, r.exportOptions())
+	if err != nil {
+		return err
+	}
+	changesHTML, err := renderChangesHTML(prevDoc, r.doc, r.exportOptions())
+	if err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		file *File
+		data []byte
+	}{{&File{Path: modelName, Kind: KindModel}, model}, {&File{Path: r.cfg.Names.Changes, Kind: KindChanges}, changes},
+		{&File{Path: changesHTMLName(r.cfg.Names.Changes), Kind: KindChanges}, changesHTML}} {
+		if err := r.pub.put(f.file, f.data); err != nil {
+			return err
+		}
+		r.files = append(r.files, f.file)
+	}
+	if err := r.listFiles(m); err != nil {
+		return err
+	}
+	return skip
+}
+
+// listFiles lists r.files in m, sorted by path.
+func (r *Run) listFiles(m *Manifest) error {
 	sort.Slice(r.files, func(i, j int) bool { return r.files[i].Path < r.files[j].Path })
+	m.Files = m.Files[:0]
 	for i, f := range r.files {
 		if i > 0 && r.files[i-1].Path == f.Path {
 			return fmt.Errorf("two outputs want the same path %s", f.Path)
@@ -164,8 +182,7 @@ func buildManifest(_ context.Context, r *Run) error {
 		}
 		m.Files = append(m.Files, e)
 	}
-	r.manifest = m
-	return skip
+	return nil
 }
 
 // marshal is the one JSON encoding of the pack: indented, HTML left as is.

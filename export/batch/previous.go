@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"fengong/extract"
 )
@@ -33,9 +34,14 @@ var errNotRegular = errors.New("not a regular file")
 
 // prevPack is the pack a previous run left in DIR.
 type prevPack struct {
+	dir      string // DIR
 	root     *os.Root
 	manifest *Manifest
 	files    map[string]FileEntry // the manifest's entries, by path
+	// written is when manifest.json was last written: the run that made
+	// the pack wrote it after every other file, so a file of the pack
+	// modified since has a later time
+	written time.Time
 }
 
 // openPrevious opens the pack in DIR, which preflight has found to be a
@@ -46,8 +52,8 @@ func openPrevious(out string) (*prevPack, []error, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("output: %w", err)
 	}
-	p := &prevPack{root: root, files: map[string]FileEntry{}}
-	data, err := p.read(manifestName, maxPrevManifest)
+	p := &prevPack{dir: out, root: root, files: map[string]FileEntry{}}
+	fi, data, err := p.readInfo(manifestName, maxPrevManifest)
 	if err != nil {
 		return p, []error{&SkipError{Reason: "previous pack: " + manifestName + ": " + err.Error() + "; nothing of it is reused or compared"}}, nil
 	}
@@ -56,6 +62,7 @@ func openPrevious(out string) (*prevPack, []error, error) {
 		return p, []error{&SkipError{Reason: "previous pack: " + manifestName + " unreadable (" + err.Error() + "); nothing of it is reused or compared"}}, nil
 	}
 	p.manifest = &m
+	p.written = fi.ModTime()
 	var skips []error
 	for _, f := range m.Files {
 		if !packPath(f.Path) {
@@ -79,6 +86,13 @@ func packPath(p string) bool {
 // or a last element that is not a regular file, is refused; the file
 // opened must be the very file checked.
 func (p *prevPack) read(rel string, max int64) ([]byte, error) {
+	_, data, err := p.readInfo(rel, max)
+	return data, err
+}
+
+// stat checks rel element by element as read does, and returns the
+// regular file's info.
+func (p *prevPack) stat(rel string) (fs.FileInfo, error) {
 	if p == nil || p.root == nil {
 		return nil, fs.ErrNotExist
 	}
@@ -104,29 +118,38 @@ func (p *prevPack) read(rel string, max int64) ([]byte, error) {
 			want = fi
 		}
 	}
+	return want, nil
+}
+
+// readInfo is read, with the info of the file read.
+func (p *prevPack) readInfo(rel string, max int64) (fs.FileInfo, []byte, error) {
+	want, err := p.stat(rel)
+	if err != nil {
+		return nil, nil, err
+	}
 	if want.Size() > max {
-		return nil, fmt.Errorf("%s: %d bytes, more than the %d read from a previous pack", rel, want.Size(), max)
+		return nil, nil, fmt.Errorf("%s: %d bytes, more than the %d read from a previous pack", rel, want.Size(), max)
 	}
 	f, err := p.root.OpenFile(rel, os.O_RDONLY|openNonblock, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	got, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !got.Mode().IsRegular() || !os.SameFile(want, got) {
-		return nil, fmt.Errorf("%s: %w: replaced while it was read", rel, errNotRegular)
+		return nil, nil, fmt.Errorf("%s: %w: replaced while it was read", rel, errNotRegular)
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(want.Size()))
 	if n, err := io.Copy(&buf, io.LimitReader(f, max+1)); err != nil {
-		return nil, err
+		return nil, nil, err
 	} else if n > max {
-		return nil, fmt.Errorf("%s: more than the %d bytes read from a previous pack", rel, max)
+		return nil, nil, fmt.Errorf("%s: more than the %d bytes read from a previous pack", rel, max)
 	}
-	return buf.Bytes(), nil
+	return want, buf.Bytes(), nil
 }
 
 // close lets go of DIR.
@@ -134,26 +157,6 @@ func (p *prevPack) close() {
 	if p != nil && p.root != nil {
 		p.root.Close()
 	}
-}
-
-// reusable returns the previous pack's bytes for f when --incremental may
-// reuse them: the previous manifest lists f's path with the same content
-// key, and the regular file there still has the recorded hash. The bytes
-// are handed to the publisher like rendered ones, so what was checked is
-// what is written.
-func (p *prevPack) reusable(f *File) ([]byte, bool) {
-	if p == nil || f.Key == "" {
-		return nil, false
-	}
-	e, ok := p.files[f.Path]
-	if !ok || e.Key != f.Key {
-		return nil, false
-	}
-	data, err := p.read(f.Path, maxPrevFile)
-	if err != nil || sha(data) != e.SHA256 {
-		return nil, false
-	}
-	return data, true
 }
 
 // model reads and decodes the previous run's model.json. It returns the

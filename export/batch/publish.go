@@ -97,8 +97,7 @@ func newPublisher(out string) (*publisher, error) {
 
 // put writes one file below the temporary directory: its rendered bytes,
 // or the bytes of the previous pack's file it reuses, which were checked
-// against the previous manifest as they were read (never a link into the
-// old pack, which whoever writes DIR could point anywhere). It records
+// against the previous manifest as they were read. It records
 // the file's hash and size, and lets go of the bytes. Safe for concurrent
 // use.
 func (p *publisher) put(f *File, data []byte) error {
@@ -114,6 +113,32 @@ func (p *publisher) put(f *File, data []byte) error {
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
 		return fmt.Errorf("publish %s: %w", f.Path, err)
 	}
+	return nil
+}
+
+// link hard-links a file of the previous pack, checked by reusable, into
+// the temporary directory, and records its hash and size from the
+// previous manifest. The file linked must be the very file checked (a
+// path changed meanwhile, into a link or another file, is undone and
+// refused): the old pack is left as it is, and the new one holds no link
+// into anything. Safe for concurrent use.
+func (p *publisher) link(f *File, src *prevFile) error {
+	rel := filepath.FromSlash(f.Path)
+	if !filepath.IsLocal(rel) {
+		return fmt.Errorf("publish: path %q leaves the output directory", f.Path)
+	}
+	if err := p.mkdir(filepath.Dir(rel)); err != nil {
+		return fmt.Errorf("publish %s: %w", f.Path, err)
+	}
+	dst := filepath.Join(p.tmp, rel)
+	if err := os.Link(src.path, dst); err != nil {
+		return err
+	}
+	if got, err := os.Lstat(dst); err != nil || !got.Mode().IsRegular() || !os.SameFile(src.info, got) {
+		os.Remove(dst)
+		return fmt.Errorf("publish %s: the previous file changed while it was linked", f.Path)
+	}
+	f.SHA256, f.Size = src.entry.SHA256, src.entry.Bytes
 	return nil
 }
 
@@ -158,6 +183,10 @@ func (p *publisher) abort() {
 func publish(ctx context.Context, r *Run) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if r.manifest.unchanged {
+		r.log.Info("nothing changed: the pack in DIR is left as it is", "dir", r.cfg.Output, "files", len(r.files))
+		return nil
 	}
 	manifest, err := marshal(r.manifest)
 	if err != nil {

@@ -126,9 +126,7 @@ func render(ctx context.Context, r *Run) error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			if data, ok := prev.reusable(j.file); ok {
-				j.file.reused = true
-				r.pub.send(j.file, data)
+			if r.reuse(prev, j.file) {
 				mu.Lock()
 				defer mu.Unlock()
 				reused++
@@ -256,9 +254,7 @@ func (r *Run) renderCharts(opt export.Options, stems map[string]string, k *keys,
 			key = k.chartDept(r.doc, d)
 		}
 		f := &File{Path: path.Join(r.cfg.Names.ChartsDir, page), Kind: KindChart, Key: key}
-		if data, ok := prev.reusable(f); ok {
-			f.reused = true
-			r.pub.send(f, data)
+		if r.reuse(prev, f) {
 			files = append(files, f)
 			reused++
 			return false
