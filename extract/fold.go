@@ -4,8 +4,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"github.com/longbridgeapp/opencc"
 )
 
 // Stage 2, fold: a second spelling of every line, used for matching only.
@@ -23,25 +21,35 @@ import (
 // not text and are removed from the written line itself, by Read.
 
 // traditional is the set of CJK unified ideographs that t2s changes, with
-// their Simplified form, built once per process from OpenCC's tables.
+// their Simplified form, built once per process from t2sPairs (made from
+// OpenCC's tables by TestT2STable -update; building it from OpenCC at run
+// time cost every run 40 ms).
 type traditional struct {
 	// tab[r-0x4E00] is the Simplified form of r, 0 when t2s keeps it
 	tab [0x9FFF - 0x4E00 + 1]rune
 }
 
 var t2s = sync.OnceValue(func() *traditional {
-	cc, err := opencc.New("t2s")
-	if err != nil {
-		return &traditional{}
+	t := &traditional{}
+	rs := []rune(t2sPairs)
+	for i := 0; i+1 < len(rs); i += 2 {
+		t.tab[rs[i]-0x4E00] = rs[i+1]
 	}
+	return t
+})
+
+// t2sTable builds the table from OpenCC's t2s character conversion: each
+// ideograph U+4E00–U+9FFF that it changes into one ideograph of the same
+// UTF-8 length (folding keeps byte offsets).
+func t2sTable(convert func(string) (string, error)) (*traditional, error) {
 	var b strings.Builder
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		b.WriteRune(r)
 		b.WriteByte('\n')
 	}
-	out, err := cc.Convert(b.String())
+	out, err := convert(b.String())
 	if err != nil {
-		return &traditional{}
+		return nil, err
 	}
 	t := &traditional{}
 	r := rune(0x4E00)
@@ -54,8 +62,8 @@ var t2s = sync.OnceValue(func() *traditional {
 		}
 		r++
 	}
-	return t
-})
+	return t, nil
+}
 
 // bracketFold maps the bracket forms that clauses are written in to （）.
 func bracketFold(r rune) rune {
