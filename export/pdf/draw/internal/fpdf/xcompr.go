@@ -6,8 +6,8 @@ package fpdf
 
 import (
 	"bytes"
-	"github.com/klauspost/compress/zlib"
 	"fmt"
+	"github.com/klauspost/compress/zlib"
 	"sync"
 )
 
