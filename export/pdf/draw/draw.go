@@ -228,12 +228,26 @@ func (f *families) of(key string) string {
 // fpdf names a font "utf8" and its family, and the family was chosen as
 // long as the subset name, so that no byte offset moves.
 func (f *families) rename(pdf []byte) []byte {
-	for _, n := range f.names {
-		for _, k := range []string{"/BaseFont /", "/FontName /"} {
-			pdf = bytes.ReplaceAll(pdf, []byte(k+"utf8"+n[0]), []byte(k+n[1]))
-		}
+	if len(f.names) == 0 {
+		return pdf
 	}
-	return pdf
+	// one pass over the PDF for the rare "/utf8", each hit checked against
+	// the names whole: fpdf's name after "/BaseFont " or "/FontName "
+	for i := 0; ; {
+		j := bytes.Index(pdf[i:], []byte("/utf8"))
+		if j < 0 {
+			return pdf
+		}
+		i += j
+		for _, n := range f.names {
+			for _, k := range []string{"/BaseFont ", "/FontName "} {
+				if i >= len(k) && bytes.HasPrefix(pdf[i-len(k):], []byte(k+"/utf8"+n[0])) {
+					copy(pdf[i+1:], n[1]) // same length: no byte offset moves
+				}
+			}
+		}
+		i++
+	}
 }
 
 // loadFonts checks every font, then loads into pdf those that the

@@ -39,6 +39,7 @@ import (
 	"math"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -4602,8 +4603,9 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-// fengong patch: the /W array is written in one pass over the codes, as
-// runs of consecutive codes (c1 c2 w when they share a width, c [w …]
+// fengong patch: the /W array is written in one pass over the codes the
+// document uses (not every code up to the highest), as runs of
+// consecutive codes (c1 c2 w when they share a width, c [w …]
 // otherwise), instead of fpdf's map-of-lists merging, which cost more
 // than the rest of a font's objects.
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
@@ -4625,13 +4627,29 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 		}
 		run = run[:0]
 	}
-	for cid := 1; cid <= LastRune && cid < len(font.Cw); cid++ {
+	// the codes that can have a width: those up to 255, and the runes the
+	// document uses, in order (not every code up to LastRune)
+	codes := make([]int, 0, 256+len(font.usedRunes))
+	for cid := 1; cid <= 255; cid++ {
+		codes = append(codes, cid)
+	}
+	for cid, numb := range font.usedRunes {
+		if cid > 255 && numb != 0 {
+			codes = append(codes, cid)
+		}
+	}
+	slices.Sort(codes[255:])
+	prev := -1
+	for _, cid := range codes {
+		if cid > LastRune || cid >= len(font.Cw) {
+			break
+		}
+		if cid != prev+1 {
+			flush()
+		}
+		prev = cid
 		width := font.Cw[cid]
 		if width == 0 {
-			flush()
-			continue
-		}
-		if numb, ok := font.usedRunes[cid]; cid > 255 && (!ok || numb == 0) {
 			flush()
 			continue
 		}
