@@ -1005,8 +1005,10 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 	}
 }
 
+// fengong patch: the font file is assembled in one buffer of its final
+// size, its tables neither copied nor padded by appending, and the
+// checksums summed as 32-bit words (same bytes as before).
 func (utf *utf8FontFile) assembleTables() []byte {
-	answer := make([]byte, 0)
 	tablesCount := len(utf.outTablesData)
 	findSize := 1
 	writer := 0
@@ -1017,40 +1019,55 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	findSize = findSize * 16
 	rOffset := tablesCount*16 - findSize
 
-	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
-
-	tables := make(map[string][]byte, len(utf.outTablesData))
-	for k, v := range utf.outTablesData {
-		tables[k] = make([]byte, len(v))
-		copy(tables[k], v)
+	tablesNames := keySortStrings(utf.outTablesData)
+	size := 12 + tablesCount*16
+	for _, name := range tablesNames {
+		size += (len(utf.outTablesData[name]) + 3) &^ 3
 	}
-	tablesNames := keySortStrings(tables)
+	answer := make([]byte, 0, size)
+	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
 
 	offset := 12 + tablesCount*16
 	begin := 0
-
 	for _, name := range tablesNames {
+		t := utf.outTablesData[name]
 		if name == "head" {
 			begin = offset
 		}
-		answer = append(answer, []byte(name)...)
-		checksum := utf.generateChecksum(tables[name])
-		answer = append(answer, pack2Uint16(checksum[0], checksum[1])...)
-		answer = append(answer, pack2Uint32(offset, len(tables[name]))...)
-		paddedLength := (len(tables[name]) + 3) &^ 3
-		offset = offset + paddedLength
+		answer = append(answer, name...)
+		answer = binary.BigEndian.AppendUint32(answer, checksum32(t))
+		answer = binary.BigEndian.AppendUint32(answer, uint32(offset))
+		answer = binary.BigEndian.AppendUint32(answer, uint32(len(t)))
+		offset += (len(t) + 3) &^ 3
+	}
+	var pad [3]byte
+	for _, name := range tablesNames {
+		t := utf.outTablesData[name]
+		answer = append(answer, t...)
+		answer = append(answer, pad[:((len(t)+3)&^3)-len(t)]...)
 	}
 
-	for _, key := range tablesNames {
-		data := append([]byte{}, tables[key]...)
-		data = append(data, []byte{0, 0, 0}...)
-		answer = append(answer, data[:(len(data)&^3)]...)
-	}
-
-	checksum := utf.generateChecksum([]byte(answer))
-	checksum = utf.calcInt32([]int{0xB1B0, 0xAFBA}, checksum)
-	answer = utf.splice(answer, (begin + 8), pack2Uint16(checksum[0], checksum[1]))
+	sum := checksum32(answer)
+	checksum := utf.calcInt32([]int{0xB1B0, 0xAFBA}, []int{int(sum >> 16), int(sum & 0xFFFF)})
+	binary.BigEndian.PutUint16(answer[begin+8:], uint16(checksum[0]))
+	binary.BigEndian.PutUint16(answer[begin+10:], uint16(checksum[1]))
 	return answer
+}
+
+// checksum32 is the TrueType checksum of data: the sum of its big-endian
+// 32-bit words, the last padded with zeros (generateChecksum's value).
+func checksum32(data []byte) uint32 {
+	var sum uint32
+	n := len(data) &^ 3
+	for i := 0; i < n; i += 4 {
+		sum += binary.BigEndian.Uint32(data[i:])
+	}
+	if n < len(data) {
+		var last [4]byte
+		copy(last[:], data[n:])
+		sum += binary.BigEndian.Uint32(last[:])
+	}
+	return sum
 }
 
 func unpackUint16Array(data []byte) []int {
