@@ -3,11 +3,13 @@ package batch
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
 	"fengong/export"
 	"fengong/extract"
+	"fengong/extract/synth"
 	"fengong/progress"
 	"fengong/templates"
 )
@@ -149,7 +151,7 @@ func TestKeysProgress(t *testing.T) {
 		return &progress.Snapshot{Period: progress.Period{Key: "2022-03"}, Tasks: []progress.TaskState{{TaskID: task, Status: status}}}
 	}
 	key := func(s *progress.Snapshot, d string) string {
-		return r.newKeys(export.Options{Progress: s}, []byte("{}")).dept(KindDeptWorkbook, doc, d)
+		return r.newKeys(export.Options{Progress: s}, []byte("{}")).dept(KindDeptWorkbook, d)
 	}
 	none, green, red := key(nil, dept), key(snap(progress.Green), dept), key(snap(progress.Red), dept)
 	if none == green || green == red || none == red {
@@ -230,4 +232,45 @@ func TestIncrementalNothingChanged(t *testing.T) {
 		t.Errorf("%d files of the previous pack linked, %d reused", linked, res.Reused)
 	}
 	checkPack(t, out)
+}
+
+// The keys' index gives every dept the tasks of Document.TasksOf and the
+// targets of Document.TargetsOf, in the same order.
+func TestDeptIndex(t *testing.T) {
+	dir, err := extract.LoadDirectory(templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []struct {
+		name string
+		data []byte
+	}{{"seed", testOptions("").Seed}, {"synth", synth.Document(2)}} {
+		txt, err := extract.Read(in.name+".txt", in.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := extract.Parse(txt, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := &keys{index: newDeptIndex(doc)}
+		for _, d := range doc.Depts {
+			v := k.deptView(d.Name)
+			want := doc.TasksOf(d.Name)
+			if len(v.Tasks) != len(want) {
+				t.Fatalf("%s %s: %d tasks, TasksOf gives %d", in.name, d.Name, len(v.Tasks), len(want))
+			}
+			for i, a := range want {
+				if got := v.Tasks[i]; got.Task != a.Task || got.Role != a.Role || got.Item.Key != a.Item.Key {
+					t.Errorf("%s %s: task %d is %s %s, want %s %s", in.name, d.Name, i, got.Task.ID, got.Role, a.Task.ID, a.Role)
+				}
+			}
+			if got, want := v.Targets, doc.TargetsOf(d.Name); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s %s: targets %v, want %v", in.name, d.Name, got, want)
+			}
+			if v.Dept == nil || v.Dept.Name != d.Name {
+				t.Errorf("%s %s: dept record %v", in.name, d.Name, v.Dept)
+			}
+		}
+	}
 }

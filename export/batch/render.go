@@ -56,6 +56,7 @@ func defaultJobs() int { return runtime.NumCPU() }
 // job renders one file.
 type job struct {
 	file   *File
+	key    func() string // the file's content key, made by the job
 	render func() ([]byte, error)
 }
 
@@ -126,6 +127,7 @@ func render(ctx context.Context, r *Run) error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
+			j.file.Key = j.key()
 			if r.reuse(prev, j.file) {
 				mu.Lock()
 				defer mu.Unlock()
@@ -192,19 +194,22 @@ func (r *Run) exportOptions() export.Options {
 
 // jobs lists the files to render, longest first: the overall brief and
 // the master workbook, then each dept's files, busiest dept first. Each
-// file carries its content key (incremental.go).
+// job makes its file's content key (incremental.go) before it looks for
+// the file in the previous pack.
 func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, k *keys) []job {
 	n := r.cfg.Names
 	var jobs []job
-	add := func(f *File, fn func() ([]byte, error)) {
+	add := func(f *File, key func() string, fn func() ([]byte, error)) {
 		r.files = append(r.files, f)
-		jobs = append(jobs, job{f, fn})
+		jobs = append(jobs, job{f, key, fn})
 	}
+	whole := func(kind string) func() string { return func() string { return k.whole(kind) } }
+	deptKey := func(kind, d string) func() string { return func() string { return k.dept(kind, d) } }
 	if pr != nil {
-		add(&File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief, Key: k.whole(KindBrief)}, pr.Brief)
+		add(&File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief}, whole(KindBrief), pr.Brief)
 	}
 	if xr != nil {
-		add(&File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook, Key: k.whole(KindMasterWorkbook)}, xr.Master)
+		add(&File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}, whole(KindMasterWorkbook), xr.Master)
 	}
 	wanted := map[string]bool{}
 	for _, d := range r.depts {
@@ -217,11 +222,11 @@ func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, k *keys) []job {
 		}
 		stem := r.stems[d]
 		if pr != nil {
-			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".pdf"), Kind: KindDeptBrief, Dept: d, Key: k.dept(KindDeptBrief, r.doc, d)},
+			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".pdf"), Kind: KindDeptBrief, Dept: d}, deptKey(KindDeptBrief, d),
 				r.failable(d, func() ([]byte, error) { return pr.Dept(d) }))
 		}
 		if xr != nil {
-			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d, Key: k.dept(KindDeptWorkbook, r.doc, d)},
+			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d}, deptKey(KindDeptWorkbook, d),
 				r.failable(d, func() ([]byte, error) { return xr.Dept(d) }))
 		}
 	}
