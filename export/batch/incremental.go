@@ -35,23 +35,25 @@ import (
 // keys makes the content keys of one run's files.
 type keys struct {
 	run     runView
-	doc     []byte // the whole model's JSON: the master, the brief, the dashboard
-	common  []byte // the document-wide fields every dept file shows
-	stems   map[string]string
+	doc     string // the whole model's JSON's sha256: the master, the brief, the dashboard
+	common  string // sha256 of the document-wide fields every dept file shows
+	source  string // sha256 of those and the model's source, which dashboard pages show
+	stems   string // sha256 of every dept's stem
+	stemOf  map[string]string
 	fonts   string // the PDF faces cut for the batch (pdf.Renderer.Fingerprint)
 	ret     Return
 	snap    *progress.Snapshot
-	docSnap []byte // the whole snapshot's JSON, null without a ledger
+	docSnap string // sha256 of the whole snapshot's JSON, null without a ledger
 
-	runs  map[string]runView // by kind: reads(kind), made once
-	views map[string]*view   // by dept: its view's JSON, made once, by the first job that needs it
+	runs  map[string]string // by kind: sha256 of reads(kind), made once
+	views map[string]*view  // by dept: its view's JSON, made once, by the first job that needs it
 	index *deptIndex
 }
 
-// view is a dept's view's JSON, made once.
+// view is the sha256 of a dept's view's JSON, made once.
 type view struct {
 	once sync.Once
-	json json.RawMessage
+	sum  string
 }
 
 // runView is what every key holds of the run's inputs.
@@ -65,19 +67,21 @@ type runView struct {
 	Hashes  map[string]string `json:"hashes"`  // templates, fonts and dept directory in use
 }
 
-// keyView is the JSON a key hashes.
+// keyView is the JSON a key hashes. What many keys share is in it by its
+// sha256 (the JSON of the run's inputs, of the document, of the stems),
+// so a key costs the dept's own view, not the whole model again.
 type keyView struct {
-	Kind   string            `json:"kind"`
-	Run    runView           `json:"run"`
-	Doc    json.RawMessage   `json:"doc"`              // the whole model, or its document-wide fields
-	Dept   json.RawMessage   `json:"dept,omitempty"`   // a dept's files: its view (deptKeyView)
-	Stems  map[string]string `json:"stems,omitempty"`  // pages that link to every dept
-	Fonts  string            `json:"fonts,omitempty"`  // briefs: the faces cut for the batch
-	Return *Return           `json:"return,omitempty"` // workbooks: the return block
+	Kind   string  `json:"kind"`
+	Run    string  `json:"run"`              // runView of the kind
+	Doc    string  `json:"doc"`              // the whole model, or its document-wide fields
+	Dept   string  `json:"dept,omitempty"`   // a dept's files: its view (deptKeyView)
+	Stems  string  `json:"stems,omitempty"`  // pages that link to every dept: every dept's stem
+	Fonts  string  `json:"fonts,omitempty"`  // briefs: the faces (pdf.Renderer.Fingerprint)
+	Return *Return `json:"return,omitempty"` // workbooks: the return block
 	// Progress is the 督办 snapshot as the file reads it: the dept's part
 	// for a dept's files (deptKeyView.Progress), the whole of it here for
 	// the master, the brief and the dashboard.
-	Progress json.RawMessage `json:"progress,omitempty"`
+	Progress string `json:"progress,omitempty"`
 }
 
 // deptKeyView is a dept's view of the model: exactly what its workbook, its
@@ -123,20 +127,24 @@ func (r *Run) newKeys(opt export.Options, model []byte) *keys {
 			Depts:   r.cfg.Depts,
 			Hashes:  r.hashes,
 		},
-		doc:   model,
-		stems: r.stems,
-		ret:   r.cfg.Return,
-		snap:  opt.Progress,
+		doc:  sha(model),
+		ret:  r.cfg.Return,
+		snap: opt.Progress,
 	}
 	// the document-wide fields: the model less its per-entity lists and
 	// its source (dept files do not print the input's name)
 	d := *r.doc
 	d.Source, d.Items, d.Targets, d.Lists, d.Depts, d.Warnings = extract.Source{}, nil, nil, nil, nil, nil
-	k.common, _ = json.Marshal(&d)
-	k.docSnap, _ = json.Marshal(opt.Progress)
-	k.runs = map[string]runView{}
+	common, _ := json.Marshal(&d)
+	k.common = sha(common)
+	d.Source = r.doc.Source
+	source, _ := json.Marshal(&d)
+	k.source = sha(source)
+	k.stems, k.stemOf = hashJSON(r.stems), r.stems
+	k.docSnap = hashJSON(opt.Progress)
+	k.runs = map[string]string{}
 	for _, kind := range []string{KindDeptWorkbook, KindDeptBrief, KindMasterWorkbook, KindBrief, KindChart} {
-		k.runs[kind] = k.reads(kind)
+		k.runs[kind] = hashJSON(k.reads(kind))
 	}
 	k.index = newDeptIndex(r.doc)
 	k.views = make(map[string]*view, len(r.doc.Depts))
@@ -184,12 +192,8 @@ func (k *keys) dept(kind, dept string) string {
 // dept's stem (the page links to the pages of the dept's partners, and
 // the pages label depts uniquely among all names). Dashboard pages show
 // the input's name, so the model's source is in the key too.
-func (k *keys) chartDept(doc *extract.Document, dept string) string {
-	common, _ := json.Marshal(struct {
-		Common json.RawMessage `json:"common"`
-		Source extract.Source  `json:"source"`
-	}{k.common, doc.Source})
-	return hashJSON(keyView{Kind: KindChart + "/dept", Run: k.runs[KindChart], Doc: common, Dept: k.viewJSON(dept), Stems: k.stems})
+func (k *keys) chartDept(dept string) string {
+	return hashJSON(keyView{Kind: KindChart + "/dept", Run: k.runs[KindChart], Doc: k.source, Dept: k.viewJSON(dept), Stems: k.stems})
 }
 
 // whole is the key of a file that reads the whole model: the master
@@ -205,21 +209,21 @@ func (k *keys) whole(kind string) string {
 	return hashJSON(v)
 }
 
-// viewJSON is the JSON of dept's view of the model, made once.
-func (k *keys) viewJSON(dept string) json.RawMessage {
+// viewJSON is the sha256 of the JSON of dept's view of the model, made
+// once.
+func (k *keys) viewJSON(dept string) string {
 	v := k.views[dept]
 	if v == nil { // not a dept of the model: a view of nothing
-		b, _ := json.Marshal(k.deptView(dept))
-		return b
+		return hashJSON(k.deptView(dept))
 	}
-	v.once.Do(func() { v.json, _ = json.Marshal(k.deptView(dept)) })
-	return v.json
+	v.once.Do(func() { v.sum = hashJSON(k.deptView(dept)) })
+	return v.sum
 }
 
 // deptView is dept's view of the model.
 func (k *keys) deptView(dept string) *deptKeyView {
 	x := k.index
-	v := &deptKeyView{Stem: k.stems[dept], Dept: x.dept[dept]}
+	v := &deptKeyView{Stem: k.stemOf[dept], Dept: x.dept[dept]}
 	ids := map[string]bool{}
 	items := map[string]bool{}
 	for _, a := range x.tasks[dept] {

@@ -256,7 +256,7 @@ func (r *Run) renderCharts(opt export.Options, stems map[string]string, k *keys,
 	want := func(page string) bool {
 		key := whole
 		if d, ok := deptOf(page); ok {
-			key = k.chartDept(r.doc, d)
+			key = k.chartDept(d)
 		}
 		f := &File{Path: path.Join(r.cfg.Names.ChartsDir, page), Kind: KindChart, Key: key}
 		if r.reuse(prev, f) {
