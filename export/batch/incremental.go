@@ -37,7 +37,7 @@ type keys struct {
 	run     runView
 	doc     string // the whole model's JSON's sha256: the master, the brief, the dashboard
 	common  string // sha256 of the document-wide fields every dept file shows
-	source  string // sha256 of those and the model's source, which dashboard pages show
+	source  string // sha256 of those and the input's name, which dashboard pages show
 	stems   string // sha256 of every dept's stem
 	stemOf  map[string]string
 	fonts   string // the PDF faces cut for the batch (pdf.Renderer.Fingerprint)
@@ -98,7 +98,9 @@ type deptKeyView struct {
 }
 
 // assignmentView is one of a dept's tasks, with its item (less the
-// item's other tasks) and the dept's role in it.
+// item's tasks and its text, which is theirs: an edit of one task of an
+// item does not re-render the other depts of the item) and the dept's
+// role in it.
 type assignmentView struct {
 	Item extract.Item  `json:"item"`
 	Role extract.Role  `json:"role"`
@@ -137,7 +139,7 @@ func (r *Run) newKeys(opt export.Options, model []byte) *keys {
 	d.Source, d.Items, d.Targets, d.Lists, d.Depts, d.Warnings = extract.Source{}, nil, nil, nil, nil, nil
 	common, _ := json.Marshal(&d)
 	k.common = sha(common)
-	d.Source = r.doc.Source
+	d.Source.Name = r.doc.Source.Name // the dashboard's pages show it
 	source, _ := json.Marshal(&d)
 	k.source = sha(source)
 	k.stems, k.stemOf = hashJSON(r.stems), r.stems
@@ -191,7 +193,8 @@ func (k *keys) dept(kind, dept string) string {
 // chartDept is the key of a dept's dashboard page: its view, and every
 // dept's stem (the page links to the pages of the dept's partners, and
 // the pages label depts uniquely among all names). Dashboard pages show
-// the input's name, so the model's source is in the key too.
+// the input's name, so it is in the key too (not the rest of the model's
+// source: its hash and line count change with any edit).
 func (k *keys) chartDept(dept string) string {
 	return hashJSON(keyView{Kind: KindChart + "/dept", Run: k.runs[KindChart], Doc: k.source, Dept: k.viewJSON(dept), Stems: k.stems})
 }
@@ -228,7 +231,7 @@ func (k *keys) deptView(dept string) *deptKeyView {
 	items := map[string]bool{}
 	for _, a := range x.tasks[dept] {
 		it := *a.Item
-		it.Tasks = nil
+		it.Tasks, it.Text = nil, "" // the item's text is its tasks', each in its own depts' views
 		v.Tasks = append(v.Tasks, assignmentView{Item: it, Role: a.Role, Task: a.Task})
 		ids[a.Task.ID] = true
 		items[a.Item.Key] = true

@@ -25,7 +25,7 @@ func origins(t *testing.T, dir string) map[string]FileEntry {
 }
 
 // What --incremental must not reuse: a change to any model field a file
-// reads (Leaders and Item.Text were not in the hand-kept list the keys
+// reads (Task.Leaders was not in the hand-kept list the keys
 // used to hash), a template, a font or the date renders the files that
 // read it again; the files that do not read it are reused.
 func TestIncrementalInvalidation(t *testing.T) {
@@ -67,8 +67,10 @@ func TestIncrementalInvalidation(t *testing.T) {
 				firstTask(d, func(_ *extract.Item, t *extract.Task) { t.Leaders = []string{"张三"} })
 			}
 		}, []string{stem + ".pdf", stem + ".xlsx", "汇总/汇总表.xlsx", "charts/index.html", "charts/dept/" + dept + ".html"}, nil},
-		{"item text", func(o *Options) {
-			o.editModel = func(d *extract.Document) { firstTask(d, func(it *extract.Item, _ *extract.Task) { it.Text += "。" }) }
+		{"item section", func(o *Options) {
+			o.editModel = func(d *extract.Document) {
+				firstTask(d, func(it *extract.Item, _ *extract.Task) { it.Section = d.Sections[len(d.Sections)-1].Number })
+			}
 		}, []string{stem + ".pdf", stem + ".xlsx"}, nil},
 		{"template", func(o *Options) { o.Flags.Templates = templateDir },
 			[]string{stem + ".pdf", "汇总/总体简报.pdf", "单位/省财政厅/省财政厅.pdf"},
