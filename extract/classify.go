@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -52,6 +53,7 @@ var (
 	reNumCnParen     = regexp.MustCompile(`^[（(]([一二三四五六七八九十百]{1,4})[）)]\s*`)
 	reNumArabicParen = regexp.MustCompile(`^[（(](\d{1,3})[）)]\s*`)
 	reNumArabicHalf  = regexp.MustCompile(`^(\d{1,3})[）)]\s*`) // 1) reads as （1）
+	reNumArabicSpace = regexp.MustCompile(`^(\d{1,3})[ \t\x{3000}]+`)
 	reNumTiao        = regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})条\s*`)
 	reNumPart        = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*`)
 	reNumYiShi       = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})是`)
@@ -69,6 +71,13 @@ func numberOf(l string) lineNumber {
 		if m := reNumArabic.FindStringSubmatchIndex(l); m != nil && !decimalAt(l, m[3]) {
 			v, _ := strconv.Atoi(l[m[2]:m[3]])
 			return lineNumber{form: fArabic, value: v, numeral: l[m[2]:m[3]], rest: m[1]}
+		}
+		if m := reNumArabicSpace.FindStringSubmatchIndex(l); m != nil {
+			// 1 推进……: a number and a space before Chinese text
+			if next, _ := utf8.DecodeRuneInString(l[m[1]:]); unicode.Is(unicode.Han, next) && !strings.ContainsRune(measureWords, next) {
+				v, _ := strconv.Atoi(l[m[2]:m[3]])
+				return lineNumber{form: fArabic, value: v, numeral: l[m[2]:m[3]], rest: m[1]}
+			}
 		}
 		if m := reNumArabicHalf.FindStringSubmatchIndex(l); m != nil {
 			v, _ := strconv.Atoi(l[m[2]:m[3]])
@@ -89,6 +98,22 @@ func numberOf(l string) lineNumber {
 		if m := reNumTiao.FindStringSubmatchIndex(l); m != nil {
 			return lineNumber{form: fTiao, value: parseChineseNumber(l[m[2]:m[3]]), numeral: l[m[2]:m[3]], rest: m[1]}
 		}
+	case r >= '⑴' && r <= '⒇': // ⑴ is （1） in one character
+		_, size := utf8.DecodeRuneInString(l)
+		return lineNumber{form: fArabicParen, value: int(r-'⑴') + 1, numeral: l[:size], rest: restAfter(l, size)}
+	case r >= '⒈' && r <= '⒛': // ⒈ is 1. in one character
+		_, size := utf8.DecodeRuneInString(l)
+		return lineNumber{form: fArabic, value: int(r-'⒈') + 1, numeral: l[:size], rest: restAfter(l, size)}
+	case r >= '❶' && r <= '❿', r >= '➀' && r <= '➉', r >= '➊' && r <= '➓':
+		_, size := utf8.DecodeRuneInString(l)
+		first := '❶'
+		switch {
+		case r >= '➊':
+			first = '➊'
+		case r >= '➀':
+			first = '➀'
+		}
+		return lineNumber{form: fCircled, value: int(r-first) + 1, numeral: l[:size], rest: restAfter(l, size)}
 	case r >= '①' && r <= '⑳':
 		_, size := utf8.DecodeRuneInString(l)
 		return lineNumber{form: fCircled, value: int(r-'①') + 1, numeral: l[:size], rest: size}
@@ -101,6 +126,29 @@ func numberOf(l string) lineNumber {
 		}
 	}
 	return lineNumber{}
+}
+
+// measureWords start what follows a number that is a value, not an item
+// number (100 万元, 2022 年).
+const measureWords = "万亿千百十个年月日号时元人户家所项条亩斤吨米公台辆套座名倍成岁周天批"
+
+// restAfter is the offset of the text after a one-character number and
+// the spaces after it.
+func restAfter(l string, size int) int {
+	return len(l) - len(strings.TrimLeft(l[size:], " \t\u3000"))
+}
+
+// bullets open a line as a list mark, not a number: the line is read
+// without them.
+const bullets = "●■◆◇□★☆▲△•▪►▶➢❖◎·"
+
+// trimBullet drops a leading bullet and the spaces after it.
+func trimBullet(t string) string {
+	r, size := utf8.DecodeRuneInString(t)
+	if size == 0 || !strings.ContainsRune(bullets, r) {
+		return t
+	}
+	return strings.TrimLeft(t[size:], " \t\u3000")
 }
 
 // decimalAt is true when the number that ends at i goes on as a decimal
@@ -167,7 +215,7 @@ func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 func classify(fold []string, v *Vocabulary, nr *nameReader) ([]cline, numForm) {
 	out := make([]cline, len(fold))
 	for i, l := range fold {
-		t := strings.TrimSpace(l)
+		t := trimBullet(strings.TrimSpace(l))
 		c := cline{n: i + 1, text: t}
 		if t != "" {
 			c.num = numberOf(t)

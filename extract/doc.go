@@ -39,8 +39,11 @@
 // # Items and numbering
 //
 // An item starts at a line that opens with its number. The forms, in the
-// usual nesting: 第一部分 > 一、 > （一） > 1. 1、 1． 1﹒ or 第一条 > （1） (1) 1) > ①,
-// with 一是 too. Which form numbers the items is decided per document: the
+// usual nesting: 第一部分 > 一、 > （一） > 1. 1、 1． 1﹒ ⒈ or 第一条 > （1） (1) 1) ⑴ > ① ❶,
+// with 一是 too, and 1 followed by a space before the text (not 100 万元).
+// A bullet (● ■ ◆ ★ ▲ • ·) opening a line is dropped. A document with no
+// numbers and no headings at all is read as a list of paragraphs: each line
+// that closes with a clause, or that label lines follow, is an item. Which form numbers the items is decided per document: the
 // form under which most responsibility clauses stand (a tie goes to the
 // deeper form). Forms above it are sections (一、, 第一部分, 附件1) and
 // sub-headings (（一） in a 1. document: kept as sections with a Parent,

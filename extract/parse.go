@@ -30,9 +30,20 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 		p.names.issuer = p.dir.Match[0] + p.names.issuer
 	}
 	lines = fixups(lines, form, p.vocab, p.names, func(line int, code string) { p.warn(line, 0, code) })
+	fixed := len(p.warnings) // the fixups' warnings
 	p.blocks(lines)
 	if len(p.items) == 0 {
-		return nil, &Error{File: t.Name, Err: ErrNoItems}
+		// no numbered items and no headings: a list of paragraphs, each
+		// closed by its clause (or followed by its label lines), is read
+		// as the items
+		loose := p.fresh()
+		loose.loose = true
+		loose.warnings = append(loose.warnings, p.warnings[:fixed]...)
+		loose.blocks(lines)
+		if len(loose.items) == 0 {
+			return nil, &Error{File: t.Name, Err: ErrNoItems}
+		}
+		p = loose
 	}
 	if err := p.checkCounts(); err != nil {
 		return nil, err
@@ -113,6 +124,7 @@ type parser struct {
 	sectionDept *rawClause // the units the current section's heading names
 	preamble    []string
 	orphan      []cline // unnumbered text after a heading, waiting for a clause
+	loose       bool    // no numbered items: paragraphs closed by clauses are the items
 
 	cur *itemAcc // item being filled
 
@@ -162,13 +174,21 @@ type segment struct {
 func newParser(t *Text, dir *Directory) *parser {
 	raw := make([]string, len(t.Lines))
 	for i, l := range t.Lines {
-		raw[i] = dropGlosses(l)
+		// Read gives valid UTF-8; text built by hand may not be, and an
+		// invalid byte would put the folded and written lines out of step
+		raw[i] = dropGlosses(strings.ToValidUTF8(l, "\uFFFD"))
 	}
-	p := &parser{text: t, raw: raw, fold: foldLines(raw), dir: dir, msgs: dir.messages(),
-		depts: map[string]*deptAcc{}, deptByKey: map[string]*deptAcc{}, renamed: map[string]string{}, warned: map[string]bool{}}
+	p := &parser{text: t, raw: raw, fold: foldLines(raw), dir: dir, msgs: dir.messages()}
 	p.vocab = dir.vocabulary()
 	p.names = newNameReader(dir)
-	return p
+	return p.fresh()
+}
+
+// fresh returns a parser of the same text, lines and names with nothing
+// parsed yet.
+func (p *parser) fresh() *parser {
+	return &parser{text: p.text, raw: p.raw, fold: p.fold, dir: p.dir, msgs: p.msgs, vocab: p.vocab, names: p.names, form: p.form,
+		depts: map[string]*deptAcc{}, deptByKey: map[string]*deptAcc{}, renamed: map[string]string{}, warned: map[string]bool{}}
 }
 
 // kinds lists the dept kinds in order: the directory's, then the
@@ -271,6 +291,20 @@ func (p *parser) blocks(lines []cline) {
 				p.conv.firstIsLead = true // a convention stated in the text holds from here on
 			}
 			switch {
+			case p.loose:
+				// each line is an item when it closes with a clause, or
+				// when label lines follow it; a line before another is
+				// the notice's
+				p.closeItem()
+				for _, o := range p.orphan {
+					p.preamble = append(p.preamble, o.text)
+				}
+				p.orphan = nil
+				if hasClauseV(c.text, p.vocab, p.names) {
+					p.adoptOrphan(c)
+				} else {
+					p.orphan = []cline{c}
+				}
 			case p.cur != nil:
 				p.continueItem(c.n, c.text)
 			case len(p.sections) > 0 && hasClauseV(c.text, p.vocab, p.names):

@@ -275,6 +275,7 @@ func FuzzParse(f *testing.F) {
 	dir := testDir(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := Parse(&Text{Name: "fuzz.txt", Lines: strings.Split(s, "\n")}, dir)
+		s = strings.ToValidUTF8(s, "\uFFFD") // as Parse reads it
 		if err != nil {
 			return
 		}

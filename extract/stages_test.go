@@ -77,6 +77,12 @@ func TestLineRules(t *testing.T) {
 		{"(1) 新建学校", fArabicParen, kItem},
 		{"1) 新建学校", fArabicParen, kItem},
 		{"1) 新建学校", fArabic, kText},
+		{"⑴新建学校", fArabicParen, kItem},
+		{"⒈新建学校", fArabic, kItem},
+		{"❶新建学校", fCircled, kItem},
+		{"1 新建学校", fArabic, kItem},
+		{"100 万元", fArabic, kText},
+		{"2022 年", fArabic, kText},
 		{"（牵头单位）市发改委", fArabic, kLabel},
 		{"第三条 推进改革", fTiao, kItem},
 		{"牵头单位：市发改委", fArabic, kLabel},
@@ -377,5 +383,35 @@ func TestSectionsRestartUnderTitle(t *testing.T) {
 	d := parseLines(t, "一、各单位要高度重视。", "二、要按时报送。", "2023年重点工作任务分解方案", "一、主要目标", "1.甲。（市发改委牵头）", "二、重点任务", "2.乙。（市商务局牵头）")
 	if d.Items[0].Section != "一" || d.Items[1].Section != "二" || d.SectionTitle("二") != "二、重点任务" {
 		t.Errorf("sections %+v, items in %q and %q", d.Sections, d.Items[0].Section, d.Items[1].Section)
+	}
+}
+
+// A document with no numbers and no headings: bulleted or bare paragraphs,
+// each closed by its clause or followed by its label lines, are the items.
+func TestUnnumberedParagraphs(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		leads []string // each item's first lead
+	}{
+		{"bullets", []string{"重点工作分工", "●推进重大项目建设。（市发改委牵头）", "●扩大消费。（市商务局牵头，市财政局配合）"}, []string{"市发改委", "市商务局"}},
+		{"bare paragraphs", []string{"重点工作分工", "推进重大项目建设。（市发改委牵头）", "扩大消费。（市商务局牵头）"}, []string{"市发改委", "市商务局"}},
+		{"label lines", []string{"关于重点工作分工的通知", "各单位：现将分工印发。", "推进重大项目建设。", "牵头单位：市发改委", "扩大消费。", "牵头单位：市商务局"}, []string{"市发改委", "市商务局"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseLines(t, tc.lines...)
+			if len(d.Items) != len(tc.leads) {
+				t.Fatalf("got %d items, want %d: %+v", len(d.Items), len(tc.leads), d.Items)
+			}
+			for i, it := range d.Items {
+				if len(it.Tasks) != 1 || len(it.Tasks[0].Lead) == 0 || it.Tasks[0].Lead[0] != tc.leads[i] {
+					t.Errorf("item %d: got %+v, want one task led by %s", i+1, it.Tasks, tc.leads[i])
+				}
+				if strings.Contains(it.Text, "分工") {
+					t.Errorf("item %d took the title or the notice: %q", i+1, it.Text)
+				}
+			}
+		})
 	}
 }
