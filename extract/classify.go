@@ -179,23 +179,34 @@ func (c *cline) rest() string {
 // are sections and sub-headings; numbers below it are points of an item.
 func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 	count := map[numForm]int{}
+	head := map[numForm]int{} // clauses on a heading of numbered lines: 一、稳增长（牵头单位：X） over 1. 2.
 	seen := map[numForm]int{}
 	cur := fNone
-	for _, c := range lines {
+	next := make([]numForm, len(lines)) // the form of the next numbered line after each
+	for i, f := len(lines)-1, fNone; i >= 0; i-- {
+		next[i] = f
+		if lines[i].num.form != fNone {
+			f = lines[i].num.form
+		}
+	}
+	for i, c := range lines {
 		if c.num.form != fNone {
 			cur = c.num.form
 			seen[cur]++
 		}
 		if cur != fNone && c.text != "" && hasClauseV(c.text, v, nr) {
-			count[cur]++
+			if n := next[i]; n > cur && n != fCircled && n != fYiShi && n != fPart {
+				head[cur]++
+			} else {
+				count[cur]++
+			}
 		}
 	}
-	best, bestN := fNone, 0
-	for _, f := range []numForm{fCnDun, fCnParen, fArabic, fTiao, fArabicParen, fYiShi} {
-		// a later (deeper) form wins a tie
-		if count[f] > 0 && count[f] >= bestN {
-			best, bestN = f, count[f]
-		}
+	best := bestForm(count, head)
+	// items are the deeper lines when they carry clauses of their own as
+	// often as the headings over them do; else the headings are the items
+	if inner := bestForm(count, nil); inner != fNone && inner != best && 2*count[inner] >= head[best]+count[best] {
+		best = inner
 	}
 	if best != fNone {
 		return best
@@ -227,6 +238,18 @@ func classify(fold []string, v *Vocabulary, nr *nameReader) ([]cline, numForm) {
 		out[i].kind = lineRule(&out[i], form, v)
 	}
 	return out, form
+}
+
+// bestForm is the form under which most clauses stand (with head, those
+// on headings too); a later (deeper) form wins a tie.
+func bestForm(count, head map[numForm]int) numForm {
+	best, bestN := fNone, 0
+	for _, f := range []numForm{fCnDun, fCnParen, fArabic, fTiao, fArabicParen, fYiShi} {
+		if n := count[f] + head[f]; n > 0 && n >= bestN {
+			best, bestN = f, n
+		}
+	}
+	return best
 }
 
 // lineRule is the ordered table of line rules.

@@ -133,6 +133,12 @@
 // list they form. Text after an item's last clause is kept as a task that
 // names no dept, with a warning.
 //
+// A clause on a heading (一、稳住经济大盘（牵头单位：市发改委）) or label lines
+// right under it, before its first item, are every item's of the section,
+// beside the item's own: 市发改委 leads 1. and 2. below, and 市住建局 is
+// co on 2. When the numbered lines under such headings carry clauses of
+// their own, they are the items; when none does, the headings are.
+//
 // # Stated conventions
 //
 // A document may state how its clauses are read. The statement holds from

@@ -122,6 +122,10 @@ type parser struct {
 	sub         string     // current sub-heading number, "" if none
 	leader      string     // leader of the current section, from its heading
 	sectionDept *rawClause // the units the current section's heading names
+	// sectionClause is the clause on the current heading, or on label
+	// lines right under it (sectionOpen: no item yet), given to every item
+	sectionClause *rawClause
+	sectionOpen   bool
 	preamble    []string
 	orphan      []cline // unnumbered text after a heading, waiting for a clause
 	loose       bool    // no numbered items: paragraphs closed by clauses are the items
@@ -156,6 +160,7 @@ type itemAcc struct {
 	leadRaw  string     // leadText as written
 	leader   string     // the section's leader
 	dept     *rawClause // the units a section's heading names, for items naming none
+	sect     *rawClause // the clause of the section's heading or its label lines, every task's too
 	sub      string     // the sub-heading the item sits under
 	table    bool       // built from a table: its tasks are made already
 }
@@ -283,6 +288,15 @@ func (p *parser) blocks(lines []cline) {
 				p.adoptOrphan(c)
 				break
 			}
+			if p.cur == nil && p.sectionOpen {
+				// 责任单位：… right under a heading: the section's
+				for _, sg := range p.splitSegments(c.text, c.n) {
+					if sg.clause != "" {
+						p.addSectionClause(sg)
+					}
+				}
+				break
+			}
 			if p.cur != nil {
 				p.continueItem(c.n, c.text)
 			}
@@ -343,6 +357,23 @@ func (p *parser) lastNumber() int {
 
 var reLeaderHeading = regexp.MustCompile(`^(.{0,6}?(?:副?省长|副?市长|副?县长|副?区长|副?州长|秘书长|副?主席|副?书记))(?:同志)?(?:牵头|负责|分管|领衔)`)
 
+// addSectionClause adds a clause of a heading, or a label line right under
+// it, to what every item of the section is given.
+func (p *parser) addSectionClause(sg segment) {
+	body := sg.clause
+	if !sg.labels {
+		body = clauseBody(body)
+	}
+	c, ok := p.segmentClause(sg, body)
+	if !ok {
+		return
+	}
+	if p.sectionClause == nil {
+		p.sectionClause = &rawClause{}
+	}
+	p.sectionClause.merge(c)
+}
+
 func (p *parser) heading(c cline) {
 	p.closeItem()
 	p.orphan = nil
@@ -358,6 +389,22 @@ func (p *parser) heading(c cline) {
 		p.noteLeader(m[1])
 	}
 	p.sectionDept = p.deptHeading(title, c.n)
+	p.sectionClause, p.sectionOpen = nil, true
+	if title != "" && hasClauseV(title, p.vocab, p.names) {
+		// 一、稳住经济大盘（牵头单位：市发改委）: the clause is every item's
+		// under the heading, the rest is the title
+		var text strings.Builder
+		for _, sg := range p.splitSegments(title, c.n) {
+			if sg.clause == "" {
+				text.WriteString(sg.text)
+				continue
+			}
+			p.addSectionClause(sg)
+		}
+		if t := strings.TrimSpace(text.String()); t != "" {
+			title = t
+		}
+	}
 	p.pruneSections(number)
 	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, title), Line: c.n, Leader: p.leader})
 	p.section, p.sub = number, ""
@@ -430,7 +477,8 @@ func (p *parser) subHeading(c cline) {
 
 func (p *parser) startItem(c cline, rest string) {
 	p.closeItem()
-	it := &itemAcc{Item: Item{Number: c.num.value, Section: p.section, Line: c.n, NumberInferred: c.inferred}, leader: p.leader, sub: p.sub, dept: p.sectionDept}
+	it := &itemAcc{Item: Item{Number: c.num.value, Section: p.section, Line: c.n, NumberInferred: c.inferred}, leader: p.leader, sub: p.sub, dept: p.sectionDept, sect: p.sectionClause}
+	p.sectionOpen = false
 	it.Key = strconv.Itoa(c.num.value)
 	p.items = append(p.items, it)
 	p.cur = it

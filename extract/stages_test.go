@@ -114,6 +114,8 @@ func TestChooseItemForm(t *testing.T) {
 		{"1. under 一、 and （一）", []string{"一、目标", "（一）经济", "1.增长。（市发改局牵头）", "2.投资。（市发改局牵头）"}, fArabic},
 		{"（一） with label lines", []string{"一、目标", "（一）增长7%", "责任单位：区发改局", "（二）投资", "责任单位：区发改局"}, fCnParen},
 		{"a tie goes to the deeper form", []string{"一、目标", "甲。由市政府各部门负责落实。", "二、实事", "（一）乙。由市财政局负责落实。"}, fCnParen},
+		{"a heading's clause over items with their own", []string{"一、稳增长（牵头单位：市发改委）", "1.甲。", "2.乙。（市住建局配合）", "二、惠民生", "责任单位：市人社局", "3.丙。", "4.丁。（市民政局配合）"}, fArabic},
+		{"headings' clauses over points without any", []string{"（一）稳增长。（市发改委牵头）", "1.甲。", "2.乙。", "（二）惠民生。（市人社局牵头）", "1.丙。"}, fCnParen},
 		{"no clause: the numbered lines", []string{"序号", "1", "甲", "2.乙", "3.丙"}, fArabic},
 	}
 	for _, tc := range tests {

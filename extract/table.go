@@ -701,13 +701,27 @@ func (p *parser) addToTask(it *itemAcc, t *Task, c rawClause, line int) {
 	var extra Task
 	extra.Item = t.Item
 	p.resolve(it, &extra, c, line)
+	mergeRoles(t, &extra)
+}
+
+// mergeRoles adds the depts, groups and leaders of extra to t; a dept t
+// has already keeps its role, and a lead of extra is not also co.
+func mergeRoles(t, extra *Task) {
 	for _, d := range extra.Lead {
 		if !contains(t.Lead, d) {
 			t.Lead = append(t.Lead, d)
 		}
+		if i := indexOf(t.Co, d); i >= 0 {
+			t.Co = append(t.Co[:i], t.Co[i+1:]...)
+		}
+	}
+	for _, d := range extra.Respective {
+		if !contains(t.Lead, d) && !contains(t.Respective, d) {
+			t.Respective = append(t.Respective, d)
+		}
 	}
 	for _, d := range extra.Co {
-		if !contains(t.Lead, d) && !contains(t.Co, d) {
+		if !contains(t.Lead, d) && !contains(t.Co, d) && !contains(t.Respective, d) {
 			t.Co = append(t.Co, d)
 		}
 	}
@@ -716,6 +730,10 @@ func (p *parser) addToTask(it *itemAcc, t *Task, c rawClause, line int) {
 	}
 	for _, l := range extra.Leaders {
 		t.Leaders = appendUnique(t.Leaders, l)
+	}
+	t.All = t.All || extra.All
+	if t.Deadline == "" {
+		t.Deadline = extra.Deadline
 	}
 }
 

@@ -271,6 +271,14 @@ func (p *parser) applyConventions(it *itemAcc, t *Task) {
 			}
 		}
 	}
+	if it != nil && it.sect != nil {
+		// 一、稳增长（牵头单位：市发改委）: the heading's units share every task
+		// of the section, beside its own
+		var extra Task
+		extra.Item = t.Item
+		p.resolve(nil, &extra, *it.sect, t.Line)
+		mergeRoles(t, &extra)
+	}
 	if p.conv.groupWithLead != "" && len(t.Lead) > 0 {
 		t.Groups = appendUnique(t.Groups, p.conv.groupWithLead)
 		p.noteGroup(p.conv.groupWithLead)
