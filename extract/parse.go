@@ -126,9 +126,9 @@ type parser struct {
 	// lines right under it (sectionOpen: no item yet), given to every item
 	sectionClause *rawClause
 	sectionOpen   bool
-	preamble    []string
-	orphan      []cline // unnumbered text after a heading, waiting for a clause
-	loose       bool    // no numbered items: paragraphs closed by clauses are the items
+	preamble      []string
+	orphan        []cline // unnumbered text after a heading, waiting for a clause
+	loose         bool    // no numbered items: paragraphs closed by clauses are the items
 
 	cur *itemAcc // item being filled
 
