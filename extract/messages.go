@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fengong/templates"
@@ -27,12 +28,28 @@ func LoadMessages(ts *templates.Set) (Messages, error) {
 	if err := ts.Decode(MessagesFile, &m); err != nil {
 		return nil, err
 	}
+	return m, nil
+}
+
+// Validate checks that every warning code has wording and that there is
+// no other key (a misspelt code).
+func (m Messages) Validate() error {
 	for _, c := range warningCodes {
 		if strings.TrimSpace(m[c]) == "" {
-			return nil, fmt.Errorf("%s: no wording for warning %q", ts.Origin(MessagesFile), c)
+			return &templates.KeyError{Key: c, Detail: "no wording for this warning"}
 		}
 	}
-	return m, nil
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if !slices.Contains(warningCodes, k) {
+			return &templates.KeyError{Key: k, Known: warningCodes}
+		}
+	}
+	return nil
 }
 
 // defaultMessages is the embedded wording, read when no directory

@@ -6,15 +6,14 @@
 package templates
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"reflect"
 	"sort"
-
-	"gopkg.in/yaml.v3"
+	"strings"
 )
 
 //go:embed *.yaml *.tmpl depts/*.yaml
@@ -78,19 +77,77 @@ func (s *Set) Origin(name string) string {
 	return "embedded:" + name
 }
 
-// Decode reads the named YAML file into v. Unknown keys are an error that
-// names the file, so a typo in an override does not pass silently.
+// Decode reads the named YAML file into v: the embedded default, then the
+// override directory's file of that name merged over it key by key (a
+// mapping merges with a mapping; a scalar or a sequence replaces the
+// default's value whole), then v's Validate if it has one. So an override
+// may hold just the keys it changes. An unknown key, a value of the wrong
+// type or a refused value is an *Error naming the file (the override's path
+// when the fault is there), the line and the key. A file with no embedded
+// default is read from the override directory alone, and so is a file read
+// whole (see Whole).
 func (s *Set) Decode(name string, v any) error {
-	b, err := s.ReadFile(name)
+	def, defErr := defaults.ReadFile(name)
+	over, hasOver, err := s.readOverride(name)
 	if err != nil {
 		return err
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("template %s: %w", s.Origin(name), err)
+	if !hasOver {
+		if defErr != nil {
+			return fmt.Errorf("template %s: %w", name, defErr)
+		}
+		return DecodeFile(s.Origin(name), def, v)
 	}
-	return nil
+	origin := s.Origin(name)
+	if defErr != nil || Whole(name) {
+		return DecodeFile(origin, over, v)
+	}
+	base, err := parse("embedded:"+name, def)
+	if err != nil {
+		return err
+	}
+	top, err := parse(origin, over)
+	if err != nil {
+		return err
+	}
+	// the override alone first, so that its faults carry its own lines
+	if err := check(origin, top, over, reflect.New(reflect.TypeOf(v).Elem()).Interface()); err != nil {
+		return err
+	}
+	if m := merge(base, top); m != nil {
+		if err := m.Decode(v); err != nil {
+			line, detail := lineOf(err.Error())
+			return &Error{File: origin, Line: line, Detail: detail, Err: ErrBadValue}
+		}
+	}
+	return validate(origin, top, v)
+}
+
+// Whole reports whether an override of the named file replaces the
+// default whole instead of merging over it: the grammar of body names and
+// the dept directories, whose keys refer to one another, so that a grammar
+// or a directory of one's own does not inherit half of the default's.
+func Whole(name string) bool {
+	return name == "orgnames.yaml" || strings.HasPrefix(name, "depts/")
+}
+
+// readOverride reads the named file of the override directory; ok is
+// false when there is none.
+func (s *Set) readOverride(name string) (b []byte, ok bool, err error) {
+	if !fs.ValidPath(name) {
+		return nil, false, fmt.Errorf("template %q: invalid name", name)
+	}
+	if s.override == nil {
+		return nil, false, nil
+	}
+	b, err = fs.ReadFile(s.override, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("template %s: %w", name, err)
+	}
+	return b, true, nil
 }
 
 // List returns the names of the files in dir (such as "depts"), from the

@@ -72,17 +72,15 @@ type wording struct {
 	} `yaml:"brief"`
 }
 
-// loadWording decodes the embedded pdf.yaml, then the set's pdf.yaml over
-// it, so that an override file may leave keys out.
+// loadWording decodes the set's pdf.yaml (its keys over the embedded
+// default's).
 func loadWording(ts *templates.Set) (*wording, error) {
-	w := &wording{}
-	if err := templates.Default().Decode("pdf.yaml", w); err != nil {
-		return nil, err
+	if ts == nil {
+		ts = templates.Default()
 	}
-	if ts != nil {
-		if err := ts.Decode("pdf.yaml", w); err != nil {
-			return nil, err
-		}
+	w := &wording{}
+	if err := ts.Decode("pdf.yaml", w); err != nil {
+		return nil, err
 	}
 	if w.Brief.ChartTop < 0 {
 		return nil, fmt.Errorf("template %s: brief.chart_top: %d is negative", ts.Origin("pdf.yaml"), w.Brief.ChartTop)
