@@ -63,6 +63,8 @@ func TestLineRules(t *testing.T) {
 		{"第 1 页 共 3 页", fArabic, kNoise},
 		{"分享到：", fArabic, kNoise},
 		{"返回首页 打印本页", fArabic, kNoise},
+		{"版权所有 XX市人民政府 备案号：湘ICP备12345号", fArabic, kNoise},
+		{"主办：XX市人民政府办公室 网站标识码：4301000001", fArabic, kNoise},
 		{"附件2", fArabic, kHeading},
 		{"一、稳增长", fArabic, kHeading},
 		{"第二部分 重点任务", fArabic, kHeading},

@@ -24,6 +24,7 @@ type Vocabulary struct {
 	LeaderTitles  []string    `yaml:"leader_titles"`
 	GroupWords    []string    `yaml:"group_words"`
 	NoisePrefixes []string    `yaml:"noise_prefixes"`
+	NoiseWords    []string    `yaml:"noise_words"`
 	Columns       struct {
 		Number   []string `yaml:"number"`
 		Task     []string `yaml:"task"`
@@ -221,6 +222,11 @@ func (v *Vocabulary) isGroupWord(name string) bool {
 func (v *Vocabulary) isNoise(l string) bool {
 	for _, p := range v.NoisePrefixes {
 		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	for _, w := range v.NoiseWords {
+		if strings.Contains(l, w) {
 			return true
 		}
 	}
