@@ -31,6 +31,10 @@ type Document struct {
 	// document does not say.
 	Issuer string `json:"issuer"`
 	Level  string `json:"level"`
+	// Year is the document's year, read from its title, else its date
+	// line, else a sentence of its opening that starts with it (2022年是…);
+	// 0 when none says. Deadlines are read as dates of this year.
+	Year int `json:"year,omitempty"`
 	// Directory is the dept directory the names were merged by (hunan.yaml,
 	// a --depts-file's name), "" when the grammar alone read them.
 	Directory string `json:"directory"`
@@ -99,8 +103,14 @@ type Task struct {
 	All        bool     `json:"all"`        // 各部门单位分别负责: every dept
 	Leaders    []string `json:"leaders"`    // people: 分管副省长, 责任领导 张三; never depts
 	Deadline   string   `json:"deadline"`   // 年内持续推进, 6月底前, … as written
-	Clause     string   `json:"clause"`     // the clause verbatim, e.g. （省财政厅牵头）
-	Line       int      `json:"line"`       // source line of the clause
+	// Due is the deadline read as a date, YYYY-MM-DD: from Deadline, else
+	// from a limit the text states (6月底前完成…), in the document's Year;
+	// "" when there is none or no year to read it in. Ongoing is set for a
+	// limit without an end (持续推进, 长期坚持, “十四五”期间).
+	Due     string `json:"due,omitempty"`
+	Ongoing bool   `json:"ongoing,omitempty"`
+	Clause  string `json:"clause"` // the clause verbatim, e.g. （省财政厅牵头）
+	Line    int    `json:"line"`   // source line of the clause
 
 	fold string // Text folded for matching (fold.go), byte-aligned with Text; "" when the same
 }

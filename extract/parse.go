@@ -609,6 +609,7 @@ func (p *parser) document() *Document {
 		Leaders:  p.leaders,
 	}
 	d.Issuer, d.Level = p.names.issuer, p.names.level
+	d.Year = p.year(d.Title)
 	d.Directory = p.dir.Origin()
 	d.Kinds = p.kinds()
 	p.number()
@@ -617,6 +618,7 @@ func (p *parser) document() *Document {
 	}
 	d.Targets = findTargets(d.Items, p.vocab)
 	d.Lists = p.findLists()
+	dues(d, p.vocab)
 	d.Depts = p.deptList(d.Items)
 	sort.SliceStable(p.warnings, func(i, j int) bool { return p.warnings[i].Line < p.warnings[j].Line })
 	d.Warnings = p.warnings

@@ -47,6 +47,9 @@ type Vocabulary struct {
 	// (年内, 上半年, 持续推进).
 	Deadlines []string `yaml:"deadlines"`
 	deadline  *regexp.Regexp
+	// Due holds the words a time limit is read into a date by
+	// (deadline.go).
+	Due dueWords `yaml:"due"`
 }
 
 type vocabWord struct {
@@ -94,7 +97,7 @@ func (v *Vocabulary) check() error {
 	if len(v.Labels) == 0 || len(v.Roles) == 0 || len(v.Targets.Verbs) == 0 {
 		return fmt.Errorf("labels, roles and target verbs must not be empty")
 	}
-	return nil
+	return v.Due.check()
 }
 
 // prepare sorts the word lists longest first, so the longest match wins,
@@ -108,6 +111,7 @@ func (v *Vocabulary) prepare() {
 	if len(words) > 0 {
 		alt = "|" + strings.Join(words, "|")
 	}
+	v.Due.prepare()
 	v.deadline = regexp.MustCompile(`^(?:\d{4}年)?(?:\d{1,2}月(?:底|中旬|上旬|下旬|末)?|(?:第)?[一二三四]季度|\d{4}年(?:底|末)?` + alt + `)`)
 	for _, list := range [][]vocabWord{v.Labels, v.Roles} {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].Word) > len(list[j].Word) })
