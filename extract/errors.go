@@ -3,6 +3,8 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // Sentinel errors wrapped by *Error. Test them with errors.Is.
@@ -38,3 +40,30 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// Message words the error for the clerk: the key of messages.yaml for its
+// sentinel, with {where} (file:line), {file} and {line}.
+func (e *Error) Message() (string, []string) {
+	key := "failed"
+	for _, s := range []struct {
+		err error
+		key string
+	}{
+		{ErrEmpty, "input.empty"}, {ErrBinary, "input.binary"}, {ErrEncoding, "input.encoding"},
+		{ErrNoItems, "input.no_items"}, {ErrNotZip, "input.not_zip"}, {ErrDocx, "input.docx"},
+		{ErrWorkbook, "input.workbook"}, {ErrTooLarge, "input.too_large"},
+	} {
+		if errors.Is(e.Err, s.err) {
+			key = s.key
+			break
+		}
+	}
+	if key == "input.binary" && strings.Contains(e.Err.Error(), "UTF-16") {
+		key = "input.binary_utf16"
+	}
+	where := e.File
+	if e.Line > 0 {
+		where += ":" + strconv.Itoa(e.Line)
+	}
+	return key, []string{"where", where, "file", e.File, "line", strconv.Itoa(e.Line), "detail", e.Error()}
+}

@@ -36,10 +36,13 @@ func New(dir string) (*Set, error) {
 	}
 	st, err := os.Stat(dir)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, Fail("templates.dir", fmt.Errorf("templates directory: %w", err), "path", dir)
+		}
 		return nil, fmt.Errorf("templates directory: %w", err)
 	}
 	if !st.IsDir() {
-		return nil, fmt.Errorf("templates directory %s: not a directory", dir)
+		return nil, Fail("templates.not_dir", fmt.Errorf("templates directory %s: not a directory", dir), "path", dir)
 	}
 	return &Set{override: os.DirFS(dir), dir: dir}, nil
 }

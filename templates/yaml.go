@@ -164,7 +164,7 @@ func validate(origin string, root *yaml.Node, v any) error {
 	if errors.As(err, &ke) {
 		e.Key, e.Detail = ke.Key, ke.Detail
 		if ke.Known != nil {
-			e.Err, e.Suggest = ErrUnknownKey, closest(last(ke.Key), ke.Known)
+			e.Err, e.Suggest = ErrUnknownKey, closest(ke.Key, ke.Known)
 		}
 		if k := lookup(root, ke.Key); k != nil {
 			e.Line = k.Line
@@ -173,13 +173,15 @@ func validate(origin string, root *yaml.Node, v any) error {
 	return e
 }
 
-// last is the last part of a dotted path.
-func last(path string) string {
-	return path[strings.LastIndexByte(path, '.')+1:]
-}
-
 // lookup finds the key node of a dotted path in a mapping, nil if absent.
 func lookup(n *yaml.Node, path string) *yaml.Node {
+	if n != nil && n.Kind == yaml.MappingNode { // a key that holds dots itself
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == path {
+				return n.Content[i]
+			}
+		}
+	}
 	var key *yaml.Node
 	for _, part := range strings.Split(path, ".") {
 		if n == nil || n.Kind != yaml.MappingNode {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fengong/export/batch"
+	"fengong/templates"
 )
 
 // Exit codes, documented in README.md.
@@ -35,9 +36,10 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		return exitUsage
 	}
 	var err error
+	msgs := clerkWording("")
 	switch args[0] {
 	case "extract":
-		err = cmdExtract(args[1:], stdout, stderr)
+		msgs, err = cmdExtract(args[1:], stdout, stderr)
 	case "run":
 		return cmdRun(args[1:], stdout, stderr, getenv)
 	case "version", "--version":
@@ -47,28 +49,52 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
-		err = fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+		err = usageError("usage.unknown_command", fmt.Sprintf("unknown command %q", args[0]), "command", args[0])
 	}
-	return exitCode(err, stderr)
+	return exitCode(err, stderr, msgs)
 }
 
-// exitCode reports err and maps it to an exit code. It is the one place
-// that does: every command returns its error here.
-func exitCode(err error, stderr io.Writer) int {
+// exitCode reports err in the clerk's words (messages.yaml) and maps it to
+// an exit code. It is the one place that does: every command returns its
+// error here.
+func exitCode(err error, stderr io.Writer, msgs templates.Messages) int {
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "fengong: %v\n%s", err, usage)
+		fmt.Fprintf(stderr, "fengong：%s\n%s\n%s", msgs.Error(err), msgs.Text("usage.hint"), usage)
 		return exitUsage
 	case errors.Is(err, batch.ErrPartial):
-		fmt.Fprintf(stderr, "fengong: %v\n", err)
+		fmt.Fprintf(stderr, "fengong：%s\n", msgs.Error(err))
 		return exitPartial
 	}
-	fmt.Fprintf(stderr, "fengong: %v\n", err)
+	fmt.Fprintf(stderr, "fengong：%s\n", msgs.Error(err))
 	return exitFailed
+}
+
+// usageError is a command-line mistake worded by key.
+func usageError(key, detail string, pairs ...string) error {
+	return templates.Fail(key, fmt.Errorf("%w: %s", errUsage, detail), pairs...)
+}
+
+// clerkWording is messages.yaml of the templates directory dir, else the
+// embedded default (a broken override is reported by the command that
+// reads the directory).
+func clerkWording(dir string) templates.Messages {
+	if dir != "" {
+		if ts, err := templates.New(dir); err == nil {
+			if m, err := templates.LoadMessages(ts); err == nil {
+				return m
+			}
+		}
+	}
+	m, err := templates.LoadMessages(nil)
+	if err != nil {
+		return templates.Messages{} // the embedded file is checked by the tests
+	}
+	return m
 }
 
 // parseInterspersed parses flags that may come before or after the
@@ -80,7 +106,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, fmt.Errorf("%w: %v", errUsage, err)
+			return nil, usageError("usage.flag", err.Error(), "detail", err.Error())
 		}
 		args = fs.Args()
 		if len(args) == 0 {

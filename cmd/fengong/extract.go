@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"strconv"
 	"strings"
 
@@ -15,36 +17,45 @@ import (
 
 const version = "0.1.0"
 
-func cmdExtract(args []string, stdout, stderr io.Writer) error {
+// cmdExtract prints the model of one file. It returns the wording its
+// error is to be reported in: the templates directory's, once read.
+func cmdExtract(args []string, stdout, stderr io.Writer) (templates.Messages, error) {
+	msgs := clerkWording("")
 	fs := quietFlagSet("extract", stderr)
 	format := fs.String("format", "json", "output format: json or text")
 	tmpl := fs.String("templates", "", "templates directory overriding the embedded defaults (depts.yaml, …)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return err
+		return msgs, err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("%w: extract takes exactly one FILE", errUsage)
+		return msgs, usageError("usage.extract_args", "extract takes exactly one FILE")
 	}
 	if !oneOf(*format, "json", "text") {
-		return fmt.Errorf("%w: --format must be json or text, not %q", errUsage, *format)
+		return msgs, usageError("usage.format", fmt.Sprintf("--format must be json or text, not %q", *format), "value", *format)
 	}
 	ts, err := templates.New(*tmpl)
 	if err != nil {
-		return err
+		return msgs, err
+	}
+	if msgs, err = templates.LoadMessages(ts); err != nil {
+		return clerkWording(""), err
 	}
 	dir, err := extract.LoadDirectory(ts)
 	if err != nil {
-		return err
+		return msgs, err
 	}
 	doc, err := extract.ParseFile(pos[0], dir)
 	if err != nil {
-		return err
+		if errors.Is(err, iofs.ErrNotExist) {
+			return msgs, templates.Fail("input.not_found", err, "path", pos[0])
+		}
+		return msgs, err
 	}
 	if strings.EqualFold(*format, "text") {
-		return writeSummary(stdout, doc)
+		return msgs, writeSummary(stdout, doc, msgs)
 	}
-	return writeJSON(stdout, doc)
+	return msgs, writeJSON(stdout, doc)
 }
 
 // writeJSON writes the model as the documented JSON contract.
@@ -55,26 +66,34 @@ func writeJSON(w io.Writer, doc *extract.Document) error {
 	return enc.Encode(doc)
 }
 
-// writeSummary is the short human summary: counts, targets, warnings.
-func writeSummary(w io.Writer, doc *extract.Document) error {
+// writeSummary is the short summary for the clerk, in the words of
+// messages.yaml: counts, targets, lists, warnings.
+func writeSummary(w io.Writer, doc *extract.Document, m templates.Messages) error {
+	n := strconv.Itoa
 	fmt.Fprintf(w, "%s\n", doc.Title)
-	fmt.Fprintf(w, "source: %s (%s, %s, %d lines)\n", doc.Source.Name, doc.Source.Format, doc.Source.Encoding, doc.Source.Lines)
-	fmt.Fprintf(w, "items %d, tasks %d, sections %d, depts %d, groups %d, targets %d, lists %d, warnings %d\n\n",
-		len(doc.Items), doc.TaskCount(), len(doc.Sections), len(doc.Depts), len(doc.Groups), len(doc.Targets), len(doc.Lists), len(doc.Warnings))
+	fmt.Fprintln(w, m.Text("summary.source", "name", doc.Source.Name, "format", doc.Source.Format, "encoding", doc.Source.Encoding, "lines", n(doc.Source.Lines)))
+	fmt.Fprintln(w, m.Text("summary.counts", "items", n(len(doc.Items)), "tasks", n(doc.TaskCount()), "sections", n(len(doc.Sections)),
+		"depts", n(len(doc.Depts)), "groups", n(len(doc.Groups)), "targets", n(len(doc.Targets)), "lists", n(len(doc.Lists)), "warnings", n(len(doc.Warnings))))
+	fmt.Fprintln(w)
 	if len(doc.Targets) > 0 {
-		fmt.Fprintln(w, "targets:")
-		rows := [][]string{{"item", "indicator", "op", "value", "unit", "text"}}
+		fmt.Fprintln(w, m.Text("summary.targets"))
+		head := strings.Fields(m.Text("summary.columns"))
+		rows := [][]string{append(head, make([]string, max(0, 6-len(head)))...)[:6]}
 		for _, t := range doc.Targets {
-			rows = append(rows, []string{strconv.Itoa(t.Item), t.Indicator, t.Op, strconv.FormatFloat(t.Value, 'g', -1, 64), t.Unit, t.Text})
+			op := t.Op
+			if s, ok := m["summary.op."+t.Op]; ok {
+				op = s
+			}
+			rows = append(rows, []string{n(t.Item), t.Indicator, op, strconv.FormatFloat(t.Value, 'g', -1, 64), t.Unit, t.Text})
 		}
 		writeTable(w, rows)
 		fmt.Fprintln(w)
 	}
 	for _, l := range doc.Lists {
-		fmt.Fprintf(w, "list %s (item %d): declared %d, named %d\n", l.Name, l.Item, l.Declared, len(l.Members))
+		fmt.Fprintln(w, m.Text("summary.list", "name", l.Name, "item", n(l.Item), "declared", n(l.Declared), "named", n(len(l.Members))))
 	}
 	if len(doc.Warnings) > 0 {
-		fmt.Fprintln(w, "\nwarnings:")
+		fmt.Fprintln(w, "\n"+m.Text("summary.warnings"))
 		for _, wn := range doc.Warnings {
 			fmt.Fprintf(w, "  %s:%d: %s\n", doc.Source.Name, wn.Line, wn.Message)
 		}

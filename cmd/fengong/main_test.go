@@ -53,52 +53,104 @@ func TestExtractJSON(t *testing.T) {
 
 func TestExtractText(t *testing.T) {
 	code, out, _ := run(t, "extract", "--format", "text", "../../seeds/hunan-2022.txt")
-	if code != exitOK || !strings.Contains(out, "items 82") || !strings.Contains(out, "地区生产总值增长6.5%以上") || !strings.Contains(out, "hunan-2022.txt:39:") {
+	if code != exitOK || !strings.Contains(out, "条目 82 条") || !strings.Contains(out, "地区生产总值增长6.5%以上") || !strings.Contains(out, "hunan-2022.txt:39:") {
 		t.Errorf("exit %d, got:\n%s", code, out)
 	}
 }
 
+// Every error path of run, extract and the config reads in Chinese, from
+// messages.yaml, with the exit code of the README's table; the file (and
+// line) is named where there is one.
 func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
-	empty := filepath.Join(dir, "empty.txt")
-	os.WriteFile(empty, nil, 0o644)
-	notzip := filepath.Join(dir, "report.docx")
-	os.WriteFile(notzip, []byte("plain text, not a zip"), 0o644)
-	binary := filepath.Join(dir, "scan.txt")
-	os.WriteFile(binary, append([]byte("1.推进工作。\n"), 0, 1, 2, 3, 0, 0), 0o644)
-	utf16 := filepath.Join(dir, "utf16.txt") // UTF-16LE saved without a byte order mark
-	var u16 []byte
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	empty := write("empty.txt", nil)
+	notzip := write("report.docx", []byte("plain text, not a zip"))
+	badxlsx := write("table.xlsx", []byte("PK\x03\x04 broken"))
+	binary := write("scan.txt", append([]byte("1.推进工作。\n"), 0, 1, 2, 3, 0, 0))
+	var u16 []byte // UTF-16LE saved without a byte order mark
 	for _, r := range "1.推进工作。（省财政厅牵头）\n2.加强建设。（省商务厅牵头）\n" {
 		u16 = append(u16, byte(r), byte(r>>8))
 	}
-	os.WriteFile(utf16, u16, 0o644)
-	noItems := filepath.Join(dir, "notice.txt")
-	os.WriteFile(noItems, []byte("这是一份通知，没有编号的任务。\n请各单位认真落实。\n"), 0o644)
+	utf16 := write("utf16.txt", u16)
+	noItems := write("notice.txt", []byte("这是一份通知，没有编号的任务。\n请各单位认真落实。\n"))
+	good := write("good.txt", []byte("1.推进工作。（省财政厅牵头）\n2.加强建设。（省商务厅牵头）\n"))
+	config := func(name, text string) string { return write(name, []byte(text)) }
+	typo := config("typo.yaml", "# 配置\nformats: [xlsx]\noutptu: out\n")
+	badType := config("badtype.yaml", "jobs: 很多\n")
+	syntax := config("syntax.yaml", "formats: [xlsx\n")
+	badFormat := config("format.yaml", "formats: [docx]\n")
+	twice := config("twice.yaml", "formats: [xlsx, xlsx]\n")
+	badName := config("name.yaml", "names:\n  brief: 简报.doc\n")
+	badJobs := config("jobs.yaml", "jobs: -2\n")
+	badDate := config("date.yaml", "date: 三月一日\n")
+	tmpl := filepath.Join(dir, "tmpl")
+	os.Mkdir(tmpl, 0o755)
+	write("tmpl/xlsx.yaml", []byte("master:\n  sheets:\n    tsaks: 任务\n"))
+	msgTmpl := filepath.Join(dir, "msgtmpl")
+	os.Mkdir(msgTmpl, 0o755)
+	write("msgtmpl/messages.yaml", []byte("input.empty: 空文件：{where}\n"))
+	notPack := filepath.Join(dir, "notpack")
+	os.Mkdir(notPack, 0o755)
+	write("notpack/别的文件.txt", []byte("x"))
+	out := func() string { return filepath.Join(t.TempDir(), "pack") }
 	tests := []struct {
+		name    string
 		args    []string
 		code    int
 		message string
 	}{
-		{nil, exitUsage, "usage"},
-		{[]string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
-		{[]string{"extract"}, exitUsage, "exactly one FILE"},
-		{[]string{"extract", "--format", "xml", "x.txt"}, exitUsage, "--format"},
-		{[]string{"extract", filepath.Join(dir, "missing.txt")}, exitFailed, "missing.txt"},
-		{[]string{"extract", empty}, exitFailed, "empty.txt: empty input"},
-		{[]string{"extract", notzip}, exitFailed, "report.docx"},
-		{[]string{"extract", binary}, exitFailed, "scan.txt:2"},
-		{[]string{"extract", utf16}, exitFailed, "utf16.txt:1: binary input, not text: NUL byte; looks like UTF-16 (little-endian) without a byte order mark; save it as UTF-8"},
-		{[]string{"extract", noItems}, exitFailed, "notice.txt: no numbered items found"},
-		{[]string{"run", "-o", filepath.Join(dir, "pack"), noItems}, exitFailed, "notice.txt"},
-		{[]string{"run", "a.txt", "b.txt"}, exitUsage, "at most one FILE"},
-		{[]string{"run", "--log-format", "xml"}, exitUsage, "--log-format"},
-		{[]string{"version"}, exitOK, ""},
+		{"no command", nil, exitUsage, "usage"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, "没有“frobnicate”这个命令"},
+		{"extract no file", []string{"extract"}, exitUsage, "extract 需要且只需要一个文件"},
+		{"extract format", []string{"extract", "--format", "xml", "x.txt"}, exitUsage, "--format 只能是 json 或 text，不能是“xml”"},
+		{"extract bad flag", []string{"extract", "--zzz", "x.txt"}, exitUsage, "命令行参数有误"},
+		{"extract missing", []string{"extract", filepath.Join(dir, "missing.txt")}, exitFailed, "找不到输入文件 " + filepath.Join(dir, "missing.txt")},
+		{"extract empty", []string{"extract", empty}, exitFailed, "empty.txt：文件是空的"},
+		{"extract not zip", []string{"extract", notzip}, exitFailed, "report.docx：不是有效的 .docx 文件"},
+		{"extract bad xlsx", []string{"extract", badxlsx}, exitFailed, "table.xlsx：文件已损坏或格式不对"},
+		{"extract binary", []string{"extract", binary}, exitFailed, "scan.txt:2：不是文本文件"},
+		{"extract utf16", []string{"extract", utf16}, exitFailed, "utf16.txt:1：看起来是没有字节顺序标记的 UTF-16 文本"},
+		{"extract no items", []string{"extract", noItems}, exitFailed, "notice.txt：没有找到带编号的条目"},
+		{"extract templates missing", []string{"extract", "--templates", filepath.Join(dir, "nope"), good}, exitFailed, "找不到模板文件夹"},
+		{"extract own messages", []string{"extract", "--templates", msgTmpl, empty}, exitFailed, "空文件：empty.txt"},
+		{"run no items", []string{"run", "-o", out(), noItems}, exitFailed, "notice.txt：没有找到带编号的条目"},
+		{"run two files", []string{"run", "a.txt", "b.txt"}, exitUsage, "run 最多只接受一个文件"},
+		{"run log format", []string{"run", "--log-format", "xml"}, exitUsage, "--log-format 只能是 text 或 json"},
+		{"run missing input", []string{"run", "-o", out(), filepath.Join(dir, "missing.txt")}, exitFailed, "找不到输入文件"},
+		{"run input is a folder", []string{"run", "-o", out(), dir}, exitFailed, "是文件夹，请给出一个文件"},
+		{"run bad date", []string{"run", "-o", out(), "--date", "2022-13-01", good}, exitFailed, "--date 的日期“2022-13-01”不是 年-月-日 格式"},
+		{"run unknown dept", []string{"run", "-o", out(), "--dept", "省外星局", good}, exitFailed, "指定的单位“省外星局”在 good.txt 的任务中没有出现"},
+		{"run output is a file", []string{"run", "-o", good, good}, exitFailed, "已存在但不是文件夹"},
+		{"run output not a pack", []string{"run", "-o", notPack, good}, exitFailed, "不是 fengong 成果包，不会覆盖它"},
+		{"run template typo", []string{"run", "-o", out(), "--templates", tmpl, good}, exitFailed, filepath.Join(tmpl, "xlsx.yaml") + ":3：未知配置项 master.sheets.tsaks，是否想写 tasks？"},
+		{"config missing", []string{"run", "--config", filepath.Join(dir, "none.yaml"), good}, exitFailed, "找不到配置文件"},
+		{"config typo", []string{"run", "--config", typo, good}, exitFailed, "typo.yaml:3：未知配置项 outptu，是否想写 output？"},
+		{"config bad type", []string{"run", "--config", badType, good}, exitFailed, "badtype.yaml:1：配置值的类型不对"},
+		{"config syntax", []string{"run", "--config", syntax, good}, exitFailed, "syntax.yaml:1：YAML 格式有误"},
+		{"config format", []string{"run", "--config", badFormat, good}, exitFailed, "formats 中的“docx”不认识"},
+		{"config format twice", []string{"run", "--config", twice, good}, exitFailed, "formats 中“xlsx”写了两次"},
+		{"config name", []string{"run", "--config", badName, good}, exitFailed, "names.brief 的“简报.doc”必须以 .pdf 结尾"},
+		{"config jobs", []string{"run", "--config", badJobs, good}, exitFailed, "jobs 必须是正数，不能是 -2"},
+		{"config date", []string{"run", "--config", badDate, good}, exitFailed, "config 的日期“三月一日”不是 年-月-日 格式"},
+		{"version", []string{"version"}, exitOK, ""},
 	}
 	for _, tc := range tests {
-		code, _, errs := run(t, tc.args...)
-		if code != tc.code || !strings.Contains(errs, tc.message) {
-			t.Errorf("%q: exit %d, stderr %q; want exit %d with %q", tc.args, code, errs, tc.code, tc.message)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errs := run(t, tc.args...)
+			if code != tc.code || !strings.Contains(errs, tc.message) {
+				t.Errorf("%q: exit %d, stderr %q; want exit %d with %q", tc.args, code, errs, tc.code, tc.message)
+			}
+			if tc.code != exitOK && tc.args != nil && !strings.Contains(errs, "fengong：") {
+				t.Errorf("%q: stderr %q has no fengong： line", tc.args, errs)
+			}
+		})
 	}
 }
 
@@ -158,15 +210,17 @@ func TestExitCodeMapping(t *testing.T) {
 		{nil, exitOK, ""},
 		{flag.ErrHelp, exitOK, ""},
 		{fmt.Errorf("%w: bad flag", errUsage), exitUsage, "usage"},
-		{&batch.PartialError{Failed: 2, Dir: "/srv/out"}, exitPartial, "partial: 2 file(s) failed, the rest are in /srv/out"},
+		{&batch.PartialError{Failed: 2, Dir: "/srv/out"}, exitPartial, "fengong：2 个文件没有生成成功，其余已写到 /srv/out"},
 		{fmt.Errorf("run: %w", batch.ErrPartial), exitPartial, "partial"},
 		{&batch.InterruptedError{Stage: "export", Dir: "/srv/out", Cause: errors.New("terminated signal received")}, exitFailed,
-			"interrupted (terminated signal received) during export; nothing was published, /srv/out keeps the previous pack"},
-		{errors.New("input: no such file"), exitFailed, "fengong: input: no such file"},
+			"运行在 export 阶段被中断（terminated signal received）；没有发布任何文件，/srv/out 仍是上次的成果包"},
+		{fmt.Errorf("publish: %w", batch.ErrLocked), exitFailed, "fengong：出错了：publish: another fengong run"},
+		{&os.PathError{Op: "open", Path: "/srv/x", Err: os.ErrPermission}, exitFailed, "fengong：没有权限读写 /srv/x"},
 	}
+	msgs := clerkWording("")
 	for _, tc := range tests {
 		var stderr bytes.Buffer
-		if code := exitCode(tc.err, &stderr); code != tc.code || !strings.Contains(stderr.String(), tc.message) {
+		if code := exitCode(tc.err, &stderr, msgs); code != tc.code || !strings.Contains(stderr.String(), tc.message) {
 			t.Errorf("exitCode(%v): %d %q, want %d with %q", tc.err, code, stderr.String(), tc.code, tc.message)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"fengong/export/batch"
 	"fengong/export/pdf"
 	"fengong/seeds"
+	"fengong/templates"
 )
 
 // listFlag collects a repeatable or comma-separated flag.
@@ -50,13 +52,17 @@ func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	verbose := fs.Bool("v", false, "verbose: log every stage")
 	pos, err := parseInterspersed(fs, args)
 	if err == nil && len(pos) > 1 {
-		err = fmt.Errorf("%w: run takes at most one FILE", errUsage)
+		err = usageError("usage.run_args", "run takes at most one FILE")
 	}
 	if err == nil && !oneOf(*logFormat, "text", "json") {
-		err = fmt.Errorf("%w: --log-format must be text or json", errUsage)
+		err = usageError("usage.log_format", "--log-format must be text or json")
 	}
 	if err != nil {
-		return exitCode(err, stderr)
+		return exitCode(err, stderr, clerkWording(""))
+	}
+	msgs, err := runWording(flags.Templates, *config)
+	if err != nil {
+		return exitCode(err, stderr, clerkWording(""))
 	}
 	if len(pos) == 1 {
 		flags.Input = pos[0]
@@ -97,12 +103,28 @@ func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		Version:     version,
 	})
 	if err != nil {
-		return exitCode(err, stderr) // partial (3) included
+		return exitCode(err, stderr, msgs) // partial (3) included
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "wrote %d files to %s (%d reused)\n", res.Files+1, res.Dir, res.Reused)
+		fmt.Fprintln(stdout, msgs.Text("run.done", "files", strconv.Itoa(res.Files+1), "dir", res.Dir, "reused", strconv.Itoa(res.Reused)))
 	}
 	return exitOK
+}
+
+// runWording reads messages.yaml from the run's templates directory: the
+// flag's, else the config's. A config that does not load is left for the
+// run to report.
+func runWording(dir, config string) (templates.Messages, error) {
+	if dir == "" && config != "" {
+		if c, err := batch.LoadConfig(config); err == nil {
+			dir = c.Templates
+		}
+	}
+	ts, err := templates.New(dir)
+	if err != nil {
+		return nil, err
+	}
+	return templates.LoadMessages(ts)
 }
 
 // isTerminal reports whether w is a character device such as a terminal.

@@ -1,19 +1,17 @@
 package batch
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"fengong/export"
+	"fengong/templates"
 )
 
 // Config is what fengong.yaml sets. Flags override it field by field.
@@ -90,12 +88,14 @@ func LoadConfig(path string) (Config, error) {
 	var c Config
 	data, err := os.ReadFile(path)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return c, templates.Fail("config.not_found", fmt.Errorf("config: %w", err), "path", path)
+		}
 		return c, fmt.Errorf("config: %w", err)
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) { // an empty file means all defaults
-		return c, fmt.Errorf("config %s: %w", path, err)
+	// an empty file means all defaults; errors name the file, line and key
+	if err := templates.DecodeFile(path, data, &c); err != nil {
+		return c, err
 	}
 	base := filepath.Dir(path)
 	for _, p := range []*string{&c.Input, &c.Output, &c.Templates, &c.DeptsFile, &c.Fonts.Body, &c.Fonts.Heading, &c.Fonts.Subheading, &c.Fonts.Title} {
@@ -152,10 +152,10 @@ func (c *Config) normalise() error {
 		switch f {
 		case FormatXLSX, FormatPDF, FormatCharts:
 		default:
-			return fmt.Errorf("config: unknown format %q (want xlsx, pdf or charts)", f)
+			return templates.Fail("config.format", fmt.Errorf("config: unknown format %q (want xlsx, pdf or charts)", f), "value", f)
 		}
 		if seen[f] {
-			return fmt.Errorf("config: format %q listed twice", f)
+			return templates.Fail("config.format_twice", fmt.Errorf("config: format %q listed twice", f), "value", f)
 		}
 		seen[f] = true
 		c.Formats[i] = f
@@ -178,14 +178,14 @@ func (c *Config) normalise() error {
 			*n.val = n.fallback
 		}
 		if export.SafeStem(*n.val) != *n.val || *n.val == "manifest.json" || *n.val == "model.json" {
-			return fmt.Errorf("config: names.%s %q must be a plain file or folder name", n.field, *n.val)
+			return templates.Fail("config.name_plain", fmt.Errorf("config: names.%s %q must be a plain file or folder name", n.field, *n.val), "key", n.field, "value", *n.val)
 		}
 		if n.ext != "" && !strings.HasSuffix(strings.ToLower(*n.val), n.ext) {
-			return fmt.Errorf("config: names.%s %q must end in %s", n.field, *n.val, n.ext)
+			return templates.Fail("config.name_ext", fmt.Errorf("config: names.%s %q must end in %s", n.field, *n.val, n.ext), "key", n.field, "value", *n.val, "ext", n.ext)
 		}
 	}
 	if c.Jobs < 0 {
-		return fmt.Errorf("config: jobs must be positive, not %d", c.Jobs)
+		return templates.Fail("config.jobs", fmt.Errorf("config: jobs must be positive, not %d", c.Jobs), "value", strconv.Itoa(c.Jobs))
 	}
 	return nil
 }

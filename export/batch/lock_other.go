@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+
+	"fengong/templates"
 )
 
 // openNonblock has no equivalent here.
@@ -20,7 +22,7 @@ func acquireLock(out string, log *slog.Logger) (*lock, error) {
 	p := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".fengong.lock")
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, os.ErrExist) {
-		return nil, fmt.Errorf("%w (%s; remove it if no run is going)", ErrLocked, p)
+		return nil, templates.Fail("output.locked", fmt.Errorf("%w (%s; remove it if no run is going)", ErrLocked, p), "path", p)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("lock: %w", err)

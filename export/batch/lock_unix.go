@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"fengong/templates"
 )
 
 // openNonblock keeps an open of a FIFO planted in the previous pack from
@@ -51,7 +53,7 @@ func acquireLock(out string, log *slog.Logger) (*lock, error) {
 		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 			f.Close()
 			if errors.Is(err, syscall.EWOULDBLOCK) {
-				return nil, fmt.Errorf("%w (%s, held by pid %s)", ErrLocked, p, holder)
+				return nil, templates.Fail("output.locked", fmt.Errorf("%w (%s, held by pid %s)", ErrLocked, p, holder), "path", p, "pid", holder)
 			}
 			return nil, fmt.Errorf("lock %s: %w", p, err)
 		}

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"fengong/templates"
 )
 
 // This file decides where a run may write, before it writes anything: no
@@ -28,7 +30,7 @@ func resolveOutput(dir string) (string, error) {
 		target, err := filepath.EvalSymlinks(abs)
 		if err != nil {
 			to, _ := os.Readlink(abs)
-			return "", fmt.Errorf("output %s: a symbolic link to %s, which does not exist or loops; create that folder or give -o a real folder", abs, to)
+			return "", templates.Fail("output.dangling", fmt.Errorf("output %s: a symbolic link to %s, which does not exist or loops; create that folder or give -o a real folder", abs, to), "path", abs, "target", to)
 		}
 		return target, nil
 	}
@@ -54,11 +56,11 @@ func resolveOutput(dir string) (string, error) {
 // a previous pack.
 func checkOutput(out string) (hasPack bool, err error) {
 	if filepath.Dir(out) == out {
-		return false, fmt.Errorf("output %s: the root of the file system; give a folder of its own", out)
+		return false, templates.Fail("output.root", fmt.Errorf("output %s: the root of the file system; give a folder of its own", out), "path", out)
 	}
 	for d := filepath.Dir(out); ; d = filepath.Dir(d) {
 		if isPack(d) {
-			return false, fmt.Errorf("output %s: inside the fengong pack %s; a run never writes into another pack (give a folder outside it)", out, d)
+			return false, templates.Fail("output.inside_pack", fmt.Errorf("output %s: inside the fengong pack %s; a run never writes into another pack (give a folder outside it)", out, d), "path", out, "pack", d)
 		}
 		if filepath.Dir(d) == d {
 			break
@@ -71,15 +73,15 @@ func checkOutput(out string) (hasPack bool, err error) {
 	case err != nil:
 		return false, fmt.Errorf("output: %w", err)
 	case fi.Mode()&fs.ModeSymlink != 0: // resolveOutput followed it; it changed since
-		return false, fmt.Errorf("output %s: a symbolic link", out)
+		return false, templates.Fail("output.symlink", fmt.Errorf("output %s: a symbolic link", out), "path", out)
 	case fi.Mode()&fs.ModeDevice != 0:
-		return false, fmt.Errorf("output %s: a device, not a folder", out)
+		return false, templates.Fail("output.not_dir", fmt.Errorf("output %s: a device, not a folder", out), "path", out)
 	case !fi.IsDir():
-		return false, fmt.Errorf("output %s: exists and is not a folder", out)
+		return false, templates.Fail("output.not_dir", fmt.Errorf("output %s: exists and is not a folder", out), "path", out)
 	}
 	if m, err := os.Lstat(filepath.Join(out, manifestName)); err == nil {
 		if !m.Mode().IsRegular() {
-			return false, fmt.Errorf("output %s: its %s is not a regular file, so it is not a fengong pack; refusing to replace it", out, manifestName)
+			return false, templates.Fail("output.not_pack", fmt.Errorf("output %s: its %s is not a regular file, so it is not a fengong pack; refusing to replace it", out, manifestName), "path", out)
 		}
 		return true, nil
 	}
@@ -88,7 +90,7 @@ func checkOutput(out string) (hasPack bool, err error) {
 		return false, fmt.Errorf("output: %w", err)
 	}
 	if len(entries) > 0 {
-		return false, fmt.Errorf("output %s: has files but no %s, so it is not a fengong pack; refusing to replace it (choose an empty or new folder)", out, manifestName)
+		return false, templates.Fail("output.not_pack", fmt.Errorf("output %s: has files but no %s, so it is not a fengong pack; refusing to replace it (choose an empty or new folder)", out, manifestName), "path", out)
 	}
 	return false, nil
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"time"
 
 	"fengong/export/pdf"
@@ -215,6 +216,20 @@ func (e *PartialError) Error() string {
 }
 
 func (e *PartialError) Is(target error) bool { return target == ErrPartial }
+
+// Message words the error for the clerk (messages.yaml).
+func (e *PartialError) Message() (string, []string) {
+	return "output.partial", []string{"failed", strconv.Itoa(e.Failed), "dir", e.Dir}
+}
+
+// Message words the error for the clerk (messages.yaml).
+func (e *InterruptedError) Message() (string, []string) {
+	cause := ""
+	if e.Cause != nil {
+		cause = e.Cause.Error()
+	}
+	return "run.interrupted", []string{"stage", e.Stage, "dir", e.Dir, "cause", cause}
+}
 
 func (r *Run) result() Result {
 	res := Result{Dir: r.cfg.Output, Failures: r.failures}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -50,7 +51,7 @@ func resolveDate(cfgDate string, fromFlag bool, epoch string, now func() time.Ti
 	parse := func(s, from string) (time.Time, string, error) {
 		d, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 		if err != nil {
-			return time.Time{}, "", fmt.Errorf("%s: date %q is not YYYY-MM-DD", from, s)
+			return time.Time{}, "", templates.Fail("config.date", fmt.Errorf("%s: date %q is not YYYY-MM-DD", from, s), "from", from, "value", s)
 		}
 		return d, from, nil
 	}
@@ -60,7 +61,7 @@ func resolveDate(cfgDate string, fromFlag bool, epoch string, now func() time.Ti
 	if epoch != "" {
 		sec, err := strconv.ParseInt(strings.TrimSpace(epoch), 10, 64)
 		if err != nil {
-			return time.Time{}, "", fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", epoch)
+			return time.Time{}, "", templates.Fail("config.epoch", fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", epoch), "value", epoch)
 		}
 		t := time.Unix(sec, 0).UTC()
 		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), "SOURCE_DATE_EPOCH", nil
@@ -78,10 +79,13 @@ func preflight(_ context.Context, r *Run) error {
 	if c.Input != "" {
 		st, err := os.Stat(c.Input)
 		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return templates.Fail("input.not_found", fmt.Errorf("input: %w", err), "path", c.Input)
+			}
 			return fmt.Errorf("input: %w", err)
 		}
 		if st.IsDir() {
-			return fmt.Errorf("input %s: is a directory", c.Input)
+			return templates.Fail("input.is_dir", fmt.Errorf("input %s: is a directory", c.Input), "path", c.Input)
 		}
 		if st.Size() > maxInput {
 			return &extract.Error{File: c.Input, Err: fmt.Errorf("%w: %d bytes, the limit is %d", extract.ErrTooLarge, st.Size(), maxInput)}
@@ -161,7 +165,7 @@ func readInput(_ context.Context, r *Run) error {
 	if r.cfg.Input == "" {
 		raw, r.inputName = r.opt.Seed, r.opt.SeedName
 		if len(raw) == 0 {
-			return errors.New("no input file given and no bundled seed")
+			return templates.Fail("input.none", errors.New("no input file given and no bundled seed"))
 		}
 		r.log.Info("no input given: using the bundled seed", "name", r.inputName)
 	} else {
@@ -224,7 +228,7 @@ func validateModel(_ context.Context, r *Run) error {
 			canon = e.Name
 		}
 		if r.doc.Dept(canon) == nil {
-			return fmt.Errorf("config: dept filter names %q, which no task of %s names", name, r.inputName)
+			return templates.Fail("config.dept", fmt.Errorf("config: dept filter names %q, which no task of %s names", name, r.inputName), "value", name, "file", r.inputName)
 		}
 		want[canon] = true
 	}

@@ -1,0 +1,89 @@
+package templates
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Every messages.yaml key the Go code names is in the embedded file.
+func TestMessagesKeysUsed(t *testing.T) {
+	m, err := LoadMessages(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := regexp.MustCompile(`"((?:input|yaml|config|output|run|file|usage|templates|summary)\.[a-z_0-9.]+)"`)
+	seen := 0
+	err = filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && p != ".." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, k := range key.FindAllStringSubmatch(string(b), -1) {
+			seen++
+			if k[1] == "summary.op." {
+				continue
+			}
+			if _, ok := m[k[1]]; !ok {
+				t.Errorf("%s names %q, which messages.yaml lacks", p, k[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen < 30 {
+		t.Errorf("found only %d message keys in the code", seen)
+	}
+	if m.Text("input.empty", "where", "a.txt") != "a.txt：文件是空的，没有可读取的内容" {
+		t.Errorf("input.empty = %q", m.Text("input.empty", "where", "a.txt"))
+	}
+}
+
+// A misspelt key in a messages.yaml override is an error at its line.
+func TestMessagesUnknownKey(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, MessagesFile), []byte("input.empty: 空\ninput.emtpy: 空\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = LoadMessages(set)
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrUnknownKey) || e.Line != 2 || e.Suggest != "input.empty" {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestFill(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		pairs []string
+		want  string
+	}{
+		{"第{n}项", []string{"n", "3"}, "第3项"},
+		{"{a}{b}", []string{"a", "{b}", "b", "x"}, "{b}x"}, // values are not scanned again
+		{"{missing} {", []string{"a", "1"}, "{missing} {"},
+		{"无", nil, "无"},
+	} {
+		if got := Fill(tc.s, tc.pairs...); got != tc.want {
+			t.Errorf("Fill(%q, %q) = %q, want %q", tc.s, tc.pairs, got, tc.want)
+		}
+	}
+}
