@@ -346,14 +346,14 @@ func subsetName(ps string, i int, runes []bool) string {
 	if ps == "" {
 		ps = "Font" + strconv.Itoa(i)
 	}
-	h := sha256.New()
-	h.Write([]byte(ps))
+	buf := make([]byte, 0, len(ps)+3*1024)
+	buf = append(buf, ps...)
 	for r, ok := range runes {
 		if ok {
-			h.Write(utf8.AppendRune(nil, rune(r)))
+			buf = utf8.AppendRune(buf, rune(r))
 		}
 	}
-	sum := h.Sum(nil)
+	sum := sha256.Sum256(buf)
 	tag := make([]byte, 6)
 	for j := range tag {
 		tag[j] = 'A' + sum[j]%26
