@@ -4609,9 +4609,10 @@ func (f *Fpdf) putfonts() {
 // otherwise), instead of fpdf's map-of-lists merging, which cost more
 // than the rest of a font's objects.
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
-	var w fmtBuffer
+	w := make([]byte, 0, 8*len(font.usedRunes)+1024)
 	run := make([]int, 0, 64) // the widths of a run of consecutive codes
 	start := 0
+	num := func(n int) { w = strconv.AppendInt(append(w, ' '), int64(n), 10) }
 	flush := func() {
 		if len(run) == 0 {
 			return
@@ -4620,10 +4621,17 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 		for _, x := range run[1:] {
 			same = same && x == run[0]
 		}
-		if same && len(run) > 1 {
-			w.printf(" %d %d %d", start, start+len(run)-1, run[0])
-		} else {
-			w.printf(" %d [ %s ]\n", start, implode(" ", run))
+		if same && len(run) > 1 { // " c1 c2 w"
+			num(start)
+			num(start + len(run) - 1)
+			num(run[0])
+		} else { // " c [ w w … ]\n", as implode wrote it
+			num(start)
+			w = append(w, " ["...)
+			for _, x := range run {
+				num(x)
+			}
+			w = append(w, " ]\n"...)
 		}
 		run = run[:0]
 	}
@@ -4662,7 +4670,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 		run = append(run, width)
 	}
 	flush()
-	f.out("/W [" + w.String() + " ]")
+	f.out("/W [" + string(w) + " ]")
 }
 
 func implode(sep string, arr []int) string {
