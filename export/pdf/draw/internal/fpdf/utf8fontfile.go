@@ -721,10 +721,15 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	symbolData := utf.getTableData("glyf")
 
-	offsets := make([]int, 0)
-	glyfData := make([]byte, 0)
+	// fengong patch: the tables are allocated once at their final size
+	glyfSize := 0
+	for _, originalSymbolIdx := range symbolCollectionKeys {
+		glyfSize += (utf.symbolPosition[originalSymbolIdx+1] - utf.symbolPosition[originalSymbolIdx] + 3) &^ 3
+	}
+	offsets := make([]int, 0, len(symbolCollectionKeys)+1)
+	glyfData := make([]byte, 0, glyfSize)
 	pos := 0
-	hmtxData := make([]byte, 0)
+	hmtxData := make([]byte, 0, 4*len(symbolCollectionKeys))
 	utf.symbolData = make(map[int]map[string][]int)
 
 	for _, originalSymbolIdx := range symbolCollectionKeys {
@@ -778,7 +783,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		pos += symbolLen
 		if pos%4 != 0 {
 			padding := 4 - (pos % 4)
-			glyfData = append(glyfData, make([]byte, padding)...)
+			glyfData = append(glyfData, zeroPad[:padding]...)
 			pos += padding
 		}
 	}
@@ -788,7 +793,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	utf.setOutTable("hmtx", hmtxData)
 
-	locaData := make([]byte, 0)
+	locaData := make([]byte, 0, 4*len(offsets))
 	if ((pos + 1) >> 1) > 0xFFFF {
 		LocaFormat = 1
 		for _, offset := range offsets {
@@ -819,6 +824,8 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	return utf.assembleTables()
 }
+
+var zeroPad [4]byte
 
 func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet map[int]int, SymbolsCollection map[int]int, SymbolsCollectionKeys []int) (*int, map[int]int, map[int]int, []int) {
 	symbolPos := utf.symbolPosition[originalSymbolIdx]
