@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -274,5 +275,42 @@ func TestDeptIndex(t *testing.T) {
 				t.Errorf("%s %s: dept record %v", in.name, d.Name, v.Dept)
 			}
 		}
+	}
+}
+
+// A file of the previous pack written to after its manifest (a dept's
+// workbook filled in where it lies, say) is read again and, its bytes no
+// longer those recorded, rendered again, even at the same size.
+func TestIncrementalRereadsModifiedFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack")
+	mustRun(t, testOptions(out))
+	const rel = "单位/省财政厅/省财政厅.xlsx"
+	p := filepath.Join(out, filepath.FromSlash(rel))
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := append([]byte(nil), want...)
+	edited[len(edited)/2] ^= 0xff
+	if err := os.WriteFile(p, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// a modification time after the manifest's, whatever the clock's grain
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(p, later, later); err != nil {
+		t.Fatal(err)
+	}
+	opt := testOptions(out)
+	opt.Incremental = true
+	mustRun(t, opt)
+	if f := origins(t, out)[rel]; f.Origin != OriginRendered {
+		t.Errorf("%s: origin %q, want rendered", rel, f.Origin)
+	}
+	got, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s: not rendered again", rel)
 	}
 }
