@@ -31,6 +31,12 @@ type Config struct {
 	// Return says when and to whom depts return their filled workbooks,
 	// as the workbooks' 说明 sheet tells them.
 	Return Return `yaml:"return"`
+	// Ledger is the SQLite ledger `fengong collect` fills with the units'
+	// returns; with one, the run evaluates the 督办 status of Period (YYYY-MM;
+	// default the last period ended before the date) and the workbooks,
+	// brief and dashboard show it.
+	Ledger string `yaml:"ledger"`
+	Period string `yaml:"period"`
 	// Fsync flushes the pack to disk before swapping it in, so that it
 	// survives a power cut too; atomicity against a killed run needs no
 	// flush.
@@ -98,7 +104,7 @@ func LoadConfig(path string) (Config, error) {
 		return c, err
 	}
 	base := filepath.Dir(path)
-	for _, p := range []*string{&c.Input, &c.Output, &c.Templates, &c.DeptsFile, &c.Fonts.Body, &c.Fonts.Heading, &c.Fonts.Subheading, &c.Fonts.Title} {
+	for _, p := range []*string{&c.Input, &c.Output, &c.Templates, &c.DeptsFile, &c.Ledger, &c.Fonts.Body, &c.Fonts.Heading, &c.Fonts.Subheading, &c.Fonts.Title} {
 		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(base, *p)
 		}
@@ -123,6 +129,8 @@ func (c Config) Override(o Config) Config {
 	set(&c.Fonts.Heading, o.Fonts.Heading)
 	set(&c.Fonts.Subheading, o.Fonts.Subheading)
 	set(&c.Fonts.Title, o.Fonts.Title)
+	set(&c.Ledger, o.Ledger)
+	set(&c.Period, o.Period)
 	set(&c.Return.Due, o.Return.Due)
 	set(&c.Return.To, o.Return.To)
 	if len(o.Formats) > 0 {

@@ -52,6 +52,9 @@ type ManifestConfig struct {
 	Formats []string `json:"formats"`
 	Depts   []string `json:"depts"`
 	Names   Names    `json:"names"`
+	// Period is the 督办 period the pack shows the status of; omitted
+	// without a ledger.
+	Period string `json:"period,omitempty"`
 }
 
 // Counts summarise the model.
@@ -112,7 +115,7 @@ func buildManifest(_ context.Context, r *Run) error {
 		Inputs: Inputs{
 			Source: r.doc.Source,
 			Date:   r.date.Format("2006-01-02"),
-			Config: ManifestConfig{Title: r.cfg.Title, Formats: r.cfg.Formats, Depts: nonNil(r.cfg.Depts), Names: r.cfg.Names},
+			Config: ManifestConfig{Title: r.cfg.Title, Formats: r.cfg.Formats, Depts: nonNil(r.cfg.Depts), Names: r.cfg.Names, Period: r.period()},
 			Hashes: r.hashes,
 		},
 		Status:   "ok",

@@ -185,7 +185,7 @@ func render(ctx context.Context, r *Run) error {
 // exportOptions are what every exporter is given: the date, the title,
 // the wording, and the run's own scratch folder for temporary files.
 func (r *Run) exportOptions() export.Options {
-	o := export.Options{Date: r.date, Title: r.cfg.Title, Templates: r.tmpl}
+	o := export.Options{Date: r.date, Title: r.cfg.Title, Templates: r.tmpl, Progress: r.snap}
 	if r.pub != nil {
 		o.TempDir = r.pub.scratch
 	}

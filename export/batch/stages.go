@@ -16,6 +16,7 @@ import (
 
 	"fengong/export/pdf"
 	"fengong/extract"
+	"fengong/progress"
 	"fengong/templates"
 )
 
@@ -29,14 +30,15 @@ type stage struct {
 // stages is the whole run, in order.
 func stages() []stage {
 	return []stage{
-		{"config", configure},       // defaults, flags over fengong.yaml, the generation date
-		{"preflight", preflight},    // cheap checks first: input, output dir, lock, stale temp dirs
-		{"read", readInput},         // decode UTF-8/GB18030/UTF-16/.docx/.html and normalise
-		{"extract", extractModel},   // build the model, once
-		{"validate", validateModel}, // safe file stems for every dept name, with warnings; the dept filter
-		{"export", render},          // workbooks, PDFs, charts in parallel (-j); reuse with --incremental
-		{"manifest", buildManifest}, // model.json, 变更.md, manifest.json with every file's sha256
-		{"publish", publish},        // write a temp dir beside DIR, swap it in atomically
+		{"config", configure},          // defaults, flags over fengong.yaml, the generation date
+		{"preflight", preflight},       // cheap checks first: input, output dir, lock, stale temp dirs
+		{"read", readInput},            // decode UTF-8/GB18030/UTF-16/.docx/.html and normalise
+		{"extract", extractModel},      // build the model, once
+		{"validate", validateModel},    // safe file stems for every dept name, with warnings; the dept filter
+		{"progress", evaluateProgress}, // with a ledger: the period's returns → the 督办 snapshot (status rules)
+		{"export", render},             // workbooks, PDFs, charts in parallel (-j); reuse with --incremental
+		{"manifest", buildManifest},    // model.json, 变更.md, manifest.json with every file's sha256
+		{"publish", publish},           // write a temp dir beside DIR, swap it in atomically
 	}
 }
 
@@ -69,6 +71,9 @@ type Options struct {
 	// machine's fonts. The config's fonts win.
 	FontDirs []string
 
+	// OpenLedger opens a --ledger file; nil = this build reads no ledger.
+	OpenLedger OpenLedger
+
 	// hooks for tests: a renderer that fails for some dept, a kill point,
 	// a model edited after extraction (for names the parser would not make)
 	failDept  string
@@ -91,9 +96,10 @@ type Run struct {
 	inputName  string
 	text       *extract.Text
 	doc        *extract.Document
-	model      []byte            // model.json: the model's JSON, made once
-	depts      []string          // depts that get their own files, in model order
-	stems      map[string]string // every dept's safe file stem
+	model      []byte             // model.json: the model's JSON, made once
+	snap       *progress.Snapshot // the 督办 snapshot; nil without a ledger
+	depts      []string           // depts that get their own files, in model order
+	stems      map[string]string  // every dept's safe file stem
 	lock       *lock
 	madeDirs   []string   // folders above DIR this run made, removed if it fails
 	pub        *publisher // writes the new pack beside DIR
