@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/width"
 
 	"fengong/export"
+	"fengong/progress"
 )
 
 // Layout constants. Column widths are in Excel's units (the width of a
@@ -79,6 +80,10 @@ type book struct {
 	style struct {
 		head, text, center, number, input, inputCenter, lead int
 	}
+	fills map[string]int // status fills (progress.go), by RGB
+	// last are the dept's latest reported words by task ID, pre-filled in
+	// its task sheets; nil without a ledger
+	last map[string]*progress.Report
 }
 
 // newBook starts a workbook; the caller closes b.f, which removes the

@@ -12,6 +12,7 @@ import (
 
 	"fengong/export"
 	"fengong/extract"
+	"fengong/progress"
 )
 
 // ErrUnknownDept is returned by Dept for a name that is not one of the
@@ -93,6 +94,7 @@ type Renderer struct {
 	ret   ReturnInfo
 	stems map[string]string // dept → file stem, as the batch names the files
 	zips  *flatePool
+	rules *progress.Rules // status.yaml, when opt.Progress is set
 }
 
 // NewRenderer reads the wording for a batch of workbooks of doc.
@@ -109,6 +111,11 @@ func NewRenderer(doc *extract.Document, opt export.Options, opts ...Option) (*Re
 		names[i] = d.Name
 	}
 	r := &Renderer{doc: doc, opt: opt, w: w, stems: export.Stems(names), zips: newFlatePool()}
+	if opt.Progress != nil {
+		if r.rules, err = progress.LoadRules(opt.TemplateSet()); err != nil {
+			return nil, err
+		}
+	}
 	for _, o := range opts {
 		o(r)
 	}
@@ -128,6 +135,7 @@ func (r *Renderer) Dept(dept string) ([]byte, error) {
 	}
 	defer b.f.Close()
 	b.party = dept
+	b.last = lastWords(opt.Progress, dept) // nil without a ledger
 
 	var lead, co, all []extract.Assignment
 	for _, a := range doc.TasksOf(dept) {
@@ -229,6 +237,7 @@ func (b *book) taskSheet(doc *extract.Document, name string, list []extract.Assi
 		r[colCo-1] = w.join(t.Co, t.Respective, t.Groups)
 		r[colTargets-1] = targetTexts(doc.TargetsOfTask(t.ID))
 		r[colID-1] = t.ID
+		b.prefill(r, b.last[t.ID])
 		rows[i] = r
 	}
 	return &sheet{

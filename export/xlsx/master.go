@@ -36,14 +36,22 @@ func (r *Renderer) Master() ([]byte, error) {
 	}
 	defer b.f.Close()
 	sh := w.Master.Sheets
-	for _, s := range []*sheet{
-		b.allTasks(doc),
-		b.matrix(doc),
-		b.deptSummary(doc),
-		b.targetSheet(sh.Targets, doc.Targets, doc),
-		b.lists(doc),
-		b.warnings(doc),
-	} {
+	sheets := []*sheet{b.allTasks(doc)}
+	depts := b.deptSummary(doc)
+	if snap := opt.Progress; snap != nil { // 督办: right after the 总表
+		ledger, err := b.ledgerSheet(doc, snap, r.rules)
+		if err != nil {
+			return nil, err
+		}
+		returns, err := b.returnsSheet(snap, r.rules)
+		if err != nil {
+			return nil, err
+		}
+		sheets = append(sheets, ledger, returns)
+		b.deptCounts(depts, doc.ByWorkload(), snap)
+	}
+	sheets = append(sheets, b.matrix(doc), depts, b.targetSheet(sh.Targets, doc.Targets, doc), b.lists(doc), b.warnings(doc))
+	for _, s := range sheets {
 		if err := b.write(s); err != nil {
 			return nil, err
 		}

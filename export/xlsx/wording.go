@@ -25,6 +25,49 @@ type wording struct {
 	ListSeparator string            `yaml:"list_separator"`
 	Dept          deptWords         `yaml:"dept"`
 	Master        masterWords       `yaml:"master"`
+	Progress      progressWords     `yaml:"progress"`
+}
+
+// progressWords are the 督办 sheets' words (progress.go).
+type progressWords struct {
+	Sheets struct {
+		Ledger  string `yaml:"ledger"`
+		Returns string `yaml:"returns"`
+	} `yaml:"sheets"`
+	Period string `yaml:"period"`
+	Ledger struct {
+		Seq       string `yaml:"seq"`
+		ID        string `yaml:"id"`
+		Text      string `yaml:"text"`
+		Lead      string `yaml:"lead"`
+		Deadline  string `yaml:"deadline"`
+		Status    string `yaml:"status"`
+		Reason    string `yaml:"reason"`
+		Dept      string `yaml:"dept"`
+		State     string `yaml:"state"`
+		Progress  string `yaml:"progress"`
+		Problems  string `yaml:"problems"`
+		NextSteps string `yaml:"next_steps"`
+		Period    string `yaml:"period"`
+	} `yaml:"ledger"`
+	Returns struct {
+		Seq      string `yaml:"seq"`
+		Dept     string `yaml:"dept"`
+		Status   string `yaml:"status"`
+		Received string `yaml:"received"`
+		File     string `yaml:"file"`
+		Rows     string `yaml:"rows"`
+		Red      string `yaml:"red"`
+		Yellow   string `yaml:"yellow"`
+		Green    string `yaml:"green"`
+		Done     string `yaml:"done"`
+	} `yaml:"returns"`
+	Depts struct {
+		Red    string `yaml:"red"`
+		Yellow string `yaml:"yellow"`
+		Green  string `yaml:"green"`
+		Done   string `yaml:"done"`
+	} `yaml:"depts"`
 }
 
 type roleWords struct {
@@ -198,7 +241,7 @@ func (w *wording) check() error {
 	ds, ms := w.Dept.Sheets, w.Master.Sheets
 	for _, names := range [][]string{
 		{ds.Lead, ds.Co, ds.All, ds.Targets, ds.About},
-		{ms.Tasks, ms.Matrix, ms.Depts, ms.Targets, ms.Lists, ms.Warnings},
+		{ms.Tasks, ms.Matrix, ms.Depts, ms.Targets, ms.Lists, ms.Warnings, w.Progress.Sheets.Ledger, w.Progress.Sheets.Returns},
 	} {
 		for i, a := range names {
 			for _, b := range names[:i] {
