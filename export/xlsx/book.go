@@ -268,7 +268,11 @@ func (b *book) stream(s *sheet) error {
 				row[c], texts[c] = clean(y), clean(y)
 			}
 		}
-		if err := sw.SetRow(cell(1, r+1), row, excelize.RowOpts{Height: b.height(texts, widths, s.cols)}); err != nil {
+		height := b.height(texts, widths, s.cols)
+		if len(row) == 1 { // a line of its own (a 报送期 line): it runs on over the empty cells beside it
+			height = b.line + 4
+		}
+		if err := sw.SetRow(cell(1, r+1), row, excelize.RowOpts{Height: height}); err != nil {
 			return err
 		}
 	}

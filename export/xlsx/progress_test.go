@@ -68,6 +68,9 @@ func TestMasterProgress(t *testing.T) {
 	if rows[0][0] != "报送期：2022-03（2022年3月1日至2022年3月31日，2022年4月5日前报送）" {
 		t.Errorf("period line %q", rows[0][0])
 	}
+	if ht, err := f.GetRowHeight(ps.Ledger, 1); err != nil || ht > 25 {
+		t.Errorf("the period line's row is %v points high (%v), want one line", ht, err)
+	}
 	h := w.Progress.Ledger
 	if !slices.Equal(rows[1][:8], []string{h.Seq, h.ID, h.Text, h.Lead, h.Deadline, h.Status, h.Reason, h.Dept}) {
 		t.Errorf("headings %q", rows[1])
