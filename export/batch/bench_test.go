@@ -2,11 +2,14 @@ package batch
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fengong/extract"
 	"fengong/extract/synth"
+	"fengong/progress"
 )
 
 func benchRun(b *testing.B, input []byte, incremental bool, edit func([]byte) []byte) {
@@ -45,4 +48,64 @@ func BenchmarkIncrementalOneDept(b *testing.B) {
 	benchRun(b, testOptions("").Seed, true, func(in []byte) []byte {
 		return []byte(strings.Replace(string(in), "加强县域商业体系建设。", "加强县域商业体系和物流配送建设。", 1))
 	})
+}
+
+// ledgerOf12 is a fake ledger of 12 monthly periods of the seed: every
+// lead reported on every task in each month (the ledger hands over the
+// latest per task and unit), two depts in three never return, and the
+// summaries of the 11 months before.
+func ledgerOf12(b *testing.B) *fakeLedger {
+	b.Helper()
+	doc, err := extract.ParseFile("../../seeds/hunan-2022.txt", mustDirectory(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := &fakeLedger{}
+	states := []string{"已完成", "正在推进", "滞后", "完成30%", "完成80%"}
+	n := 0
+	for m := 1; m <= 12; m++ {
+		period := fmt.Sprintf("2022-%02d", m)
+		for _, it := range doc.Items {
+			for _, t := range it.Tasks {
+				for _, d := range t.Lead {
+					l.reports = append(l.reports, progress.Report{TaskID: t.ID, Dept: d, State: states[n%len(states)], Period: period,
+						Progress: "已召开专题会议部署，完成年度方案" + period, Problems: "资金缺口较大", NextSteps: "加强调度"})
+					n++
+				}
+			}
+		}
+	}
+	for i, d := range doc.Depts {
+		if i%3 != 2 {
+			l.returns = append(l.returns, progress.Return{Dept: d.Name, Period: "2022-12", Name: d.Name + ".xlsx", Rows: 5})
+		}
+	}
+	for m := 1; m < 12; m++ {
+		l.history = append(l.history, progress.Summary{Period: fmt.Sprintf("2022-%02d", m), Counts: map[progress.Status]int{progress.Green: 100}})
+	}
+	return l
+}
+
+// BenchmarkRunSeedLedger12 is the full run on the seed with a ledger of 12
+// periods, showing the last.
+func BenchmarkRunSeedLedger12(b *testing.B) {
+	l := ledgerOf12(b)
+	out := filepath.Join(b.TempDir(), "pack")
+	opt := withLedger(testOptions(out), l)
+	opt.Flags.Date = "2023-01-06"
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Execute(context.Background(), opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func mustDirectory(b *testing.B) *extract.Directory {
+	d, err := extract.LoadDirectory(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
 }

@@ -17,13 +17,32 @@ import (
 type fakeLedger struct {
 	reports []progress.Report
 	returns []progress.Return
+	history []progress.Summary
 	asked   *progress.Period
 	closed  bool
 }
 
 func (f *fakeLedger) Input(doc *extract.Document, p progress.Period) (progress.Input, error) {
 	f.asked = &p
-	return progress.Input{Period: p, Reports: f.reports, Returns: f.returns}, nil
+	// the latest report per (task, dept) up to the period, as the ledger
+	// hands them over
+	latest := map[[2]string]int{}
+	var reps []progress.Report
+	for _, r := range f.reports {
+		if r.Period > p.Key {
+			continue
+		}
+		k := [2]string{r.TaskID, r.Dept}
+		if i, ok := latest[k]; ok {
+			if r.Period >= reps[i].Period {
+				reps[i] = r
+			}
+			continue
+		}
+		latest[k] = len(reps)
+		reps = append(reps, r)
+	}
+	return progress.Input{Period: p, Reports: reps, Returns: f.returns, History: f.history}, nil
 }
 
 func (f *fakeLedger) Close() error { f.closed = true; return nil }
