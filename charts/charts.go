@@ -194,10 +194,7 @@ func (s *site) setStems(names []string, stems map[string]string) bool {
 
 // title is the document title shown on every page.
 func (s *site) title() string {
-	if s.opt.Title != "" {
-		return s.opt.Title
-	}
-	return s.doc.Title
+	return s.opt.TitleOr(s.doc.Title)
 }
 
 // byWorkload is doc.ByWorkload with each name once.

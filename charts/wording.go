@@ -6,6 +6,8 @@ import (
 
 	"fengong/export"
 	"fengong/extract"
+
+	"fengong/templates"
 )
 
 // wordingFile is the name of this package's wording in a templates set.
@@ -161,10 +163,9 @@ func loadWording(opt export.Options) (*wording, error) {
 	return &w, nil
 }
 
-// fill replaces the placeholder {key} in a wording template.
-func fill(tpl, key, value string) string {
-	return strings.ReplaceAll(tpl, "{"+key+"}", value)
-}
+// fill fills a wording template's {name} placeholders (templates.Fill);
+// pairs are name, value, ….
+func fill(tpl string, pairs ...string) string { return templates.Fill(tpl, pairs...) }
 
 // itemLabel is "第11项".
 func (w *wording) itemLabel(n int) string {

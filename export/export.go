@@ -50,10 +50,18 @@ func (o Options) TemplateSet() *templates.Set {
 	return o.Templates
 }
 
-// DateText formats the generation date the way 公文 write it: 2022年3月1日.
-func (o Options) DateText() string {
-	d := o.Date
-	return strconv.Itoa(d.Year()) + "年" + strconv.Itoa(int(d.Month())) + "月" + strconv.Itoa(d.Day()) + "日"
+// DateText is the generation date as 公文 write it (templates.Date):
+// 2022年3月1日.
+func (o Options) DateText() string { return templates.Date(o.Date) }
+
+// TitleOr is the title every output of a run shows: the configured title,
+// else the document's own (docTitle). It is the one such rule; a PDF with
+// neither then falls back to pdf.yaml's default_title.
+func (o Options) TitleOr(docTitle string) string {
+	if o.Title != "" {
+		return o.Title
+	}
+	return docTitle
 }
 
 // The dept-name safety policy. A dept name is data: it is printed in the

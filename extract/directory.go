@@ -1,12 +1,9 @@
 package extract
 
 import (
-	"bytes"
 	"fmt"
 	"path"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"fengong/extract/orgname"
 	"fengong/templates"
@@ -89,20 +86,29 @@ func LoadDirectory(ts *templates.Set) (*Directory, error) {
 			d.choices = []*Directory{} // installed directories, none of them fits
 		}
 	}
+	if err := d.useTemplates(ts); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// useTemplates gives d the set's warning wording, vocabulary and grammar of
+// body names.
+func (d *Directory) useTemplates(ts *templates.Set) error {
 	msgs, err := LoadMessages(ts)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	vocab, err := LoadVocabulary(ts)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	g, err := orgname.Load(ts)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	d.share(msgs, vocab, &bodyGrammar{g: g})
-	return d, nil
+	return nil
 }
 
 func (d *Directory) share(msgs Messages, vocab *Vocabulary, g *bodyGrammar) {
@@ -112,20 +118,32 @@ func (d *Directory) share(msgs Messages, vocab *Vocabulary, g *bodyGrammar) {
 	}
 }
 
-// ParseDirectory reads a dept directory in the depts.yaml format; origin
-// names it in errors. Unknown keys are an error.
+// ParseDirectory reads a dept directory in the depts.yaml format, with the
+// embedded wording and vocabulary; origin names it in errors. Unknown keys
+// are an error naming the line.
 func ParseDirectory(data []byte, origin string) (*Directory, error) {
+	return ParseDirectoryWith(nil, data, origin)
+}
+
+// ParseDirectoryWith is ParseDirectory with the warning wording,
+// vocabulary and grammar of the templates set ts (nil: the embedded
+// defaults), as LoadDirectory has them: --depts-file with --templates.
+func ParseDirectoryWith(ts *templates.Set, data []byte, origin string) (*Directory, error) {
 	var d Directory
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&d); err != nil {
-		return nil, fmt.Errorf("%s: %w", origin, err)
+	if err := templates.DecodeFile(origin, data, &d); err != nil {
+		return nil, err
 	}
 	if err := d.build(); err != nil {
 		return nil, fmt.Errorf("%s: %w", origin, err)
 	}
 	d.origin = path.Base(origin)
-	d.msgs = defaultMessages()
+	if ts == nil {
+		d.msgs = defaultMessages()
+		return &d, nil
+	}
+	if err := d.useTemplates(ts); err != nil {
+		return nil, err
+	}
 	return &d, nil
 }
 

@@ -80,10 +80,11 @@ func (m Messages) format(code string, kv ...any) string {
 		}
 		return s
 	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		s = strings.ReplaceAll(s, "{"+fmt.Sprint(kv[i])+"}", fmt.Sprint(kv[i+1]))
+	pairs := make([]string, len(kv))
+	for i, v := range kv {
+		pairs[i] = fmt.Sprint(v)
 	}
-	return s
+	return templates.Fill(s, pairs...)
 }
 
 // vocabulary is the directory's vocabulary, or the embedded default.

@@ -83,3 +83,26 @@ func TestWordingOneKeyOverride(t *testing.T) {
 		})
 	}
 }
+
+// --depts-file with --templates: a directory read from a file of its own
+// still takes the set's warning wording (it took the embedded one).
+func TestParseDirectoryWithTemplates(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, MessagesFile), []byte("truncated: 原文在此结束\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts, err := templates.New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := ParseDirectoryWith(ts, []byte("depts: [{name: 省财政厅, kind: 省直部门}]\n"), "mine.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.messages()["truncated"]; got != "原文在此结束" {
+		t.Errorf("truncated = %q, want the override's", got)
+	}
+	if _, err := ParseDirectoryWith(ts, []byte("depts: [{name: 省财政厅, kidn: 省直部门}]\n"), "mine.yaml"); !errors.Is(err, templates.ErrUnknownKey) || !strings.Contains(err.Error(), "mine.yaml:1") {
+		t.Errorf("unknown key: got %v, want one at mine.yaml:1", err)
+	}
+}

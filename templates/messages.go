@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -110,6 +111,12 @@ func Fill(s string, pairs ...string) string {
 			s = s[1:]
 		}
 	}
+}
+
+// Date writes a date as 公文 do, with no leading zeros: 2022年3月1日.
+// It is the one date formatter of the outputs.
+func Date(t time.Time) string {
+	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
 }
 
 // Messager is an error that the clerk reads in the words of messages.yaml:

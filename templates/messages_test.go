@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Every messages.yaml key the Go code names is in the embedded file.
@@ -85,5 +86,11 @@ func TestFill(t *testing.T) {
 		if got := Fill(tc.s, tc.pairs...); got != tc.want {
 			t.Errorf("Fill(%q, %q) = %q, want %q", tc.s, tc.pairs, got, tc.want)
 		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	if got := Date(time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)); got != "2022年3月1日" {
+		t.Errorf("Date = %q", got)
 	}
 }

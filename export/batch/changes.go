@@ -140,11 +140,8 @@ func renderChangesHTML(prev, cur *extract.Document, opt export.Options) ([]byte,
 
 func changeReportData(prev, cur *extract.Document, opt export.Options) changeData {
 	data := diffModels(prev, cur)
-	data.Title = opt.Title
-	if data.Title == "" {
-		data.Title = cur.Title
-	}
-	data.Date = opt.Date.Format("2006年1月2日")
+	data.Title = opt.TitleOr(cur.Title)
+	data.Date = opt.DateText()
 	return data
 }
 

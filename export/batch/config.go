@@ -62,7 +62,7 @@ type Return struct {
 // dueText is how the workbooks show the due date.
 func (r Return) dueText() string {
 	if d, err := time.Parse("2006-01-02", strings.TrimSpace(r.Due)); err == nil {
-		return strconv.Itoa(d.Year()) + "年" + strconv.Itoa(int(d.Month())) + "月" + strconv.Itoa(d.Day()) + "日"
+		return templates.Date(d)
 	}
 	return strings.TrimSpace(r.Due)
 }

@@ -115,7 +115,7 @@ func preflight(_ context.Context, r *Run) error {
 			return fmt.Errorf("depts_file: %w", err)
 		}
 		r.hashes["depts_file"] = sha(data)
-		r.dir, err = extract.ParseDirectory(data, c.DeptsFile)
+		r.dir, err = extract.ParseDirectoryWith(ts, data, c.DeptsFile)
 		if err != nil {
 			return err
 		}

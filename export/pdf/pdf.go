@@ -109,10 +109,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	r := &Renderer{doc: doc, opt: opt, words: words, date: opt.DateText(), compress: compressPages}
-	r.title = opt.Title
-	if r.title == "" {
-		r.title = doc.Title
-	}
+	r.title = opt.TitleOr(doc.Title)
 	if r.title == "" {
 		r.title = words.DefaultTitle
 	}

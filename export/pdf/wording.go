@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"strings"
 
 	"fengong/templates"
 )
@@ -106,15 +105,6 @@ func loadWording(ts *templates.Set) (*wording, error) {
 	return w, nil
 }
 
-// fill replaces each {key} in s by its value; pairs are key, value, ….
-// Values are not scanned again, so a value holding {n} stays as it is.
-func fill(s string, pairs ...string) string {
-	if !strings.Contains(s, "{") {
-		return s
-	}
-	old := make([]string, 0, len(pairs))
-	for i := 0; i+1 < len(pairs); i += 2 {
-		old = append(old, "{"+pairs[i]+"}", pairs[i+1])
-	}
-	return strings.NewReplacer(old...).Replace(s)
-}
+// fill fills the {name} placeholders of s (templates.Fill); pairs are
+// name, value, ….
+func fill(s string, pairs ...string) string { return templates.Fill(s, pairs...) }

@@ -178,10 +178,7 @@ func (r *Renderer) Dept(dept string) ([]byte, error) {
 }
 
 func docTitle(doc *extract.Document, opt export.Options) string {
-	if opt.Title != "" {
-		return opt.Title
-	}
-	return doc.Title
+	return opt.TitleOr(doc.Title)
 }
 
 // taskSheet lays out one of a dept's task sheets: the 填报信息 block in

@@ -8,6 +8,8 @@ import (
 
 	"fengong/export"
 	"fengong/extract"
+
+	"fengong/templates"
 )
 
 // TemplateFile is the name of this package's wording inside a templates set.
@@ -273,36 +275,17 @@ func (r roleWords) name(role extract.Role) string {
 	return string(role)
 }
 
-// fill replaces the {key} placeholders of s by the pairs' values.
+// fill fills the {name} placeholders of s (templates.Fill); pairs are
+// "{name}", value, … as this package writes them.
 func fill(s string, pairs ...string) string {
-	if !strings.Contains(s, "{") {
-		return s
+	names := make([]string, len(pairs))
+	for i, p := range pairs {
+		if i%2 == 0 {
+			p = strings.TrimSuffix(strings.TrimPrefix(p, "{"), "}")
+		}
+		names[i] = p
 	}
-	// values are filled in one pass, so a value holding "{dept}" stays as is
-	var b strings.Builder
-	for len(s) > 0 {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			break
-		}
-		b.WriteString(s[:i])
-		s = s[i:]
-		matched := false
-		for k := 0; k+1 < len(pairs); k += 2 {
-			if strings.HasPrefix(s, pairs[k]) {
-				b.WriteString(pairs[k+1])
-				s = s[len(pairs[k]):]
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			b.WriteByte('{')
-			s = s[1:]
-		}
-	}
-	b.WriteString(s)
-	return b.String()
+	return templates.Fill(s, names...)
 }
 
 // line is the 出处 of a source line: 第12行, or "" when unknown.
