@@ -260,7 +260,7 @@ func (r *Rules) task(doc *extract.Document, t *extract.Task, reps []Report, retu
 		}
 	}
 	set := func(s Status, reason string, kv ...string) TaskState {
-		ts.Status, ts.Reason = s, fill(reason, kv...)
+		ts.Status, ts.Reason = s, templates.Fill(reason, kv...)
 		return ts
 	}
 
@@ -286,9 +286,9 @@ func (r *Rules) task(doc *extract.Document, t *extract.Task, reps []Report, retu
 	if due, err := time.Parse("2006-01-02", ts.Due); err == nil && due.Before(asOf) {
 		deadline := t.Deadline
 		if deadline == "" {
-			deadline = chineseDate(due)
+			deadline = templates.Date(due)
 		}
-		return set(Red, r.Reasons.Overdue, "deadline", deadline, "due", chineseDate(due))
+		return set(Red, r.Reasons.Overdue, "deadline", deadline, "due", templates.Date(due))
 	}
 	// 3. yellow: behind 序时进度, or not reported by the due day
 	if !ts.Ongoing {
@@ -307,7 +307,7 @@ func (r *Rules) task(doc *extract.Document, t *extract.Task, reps []Report, retu
 	for _, d := range deciding {
 		rt := returned[d]
 		if rt == nil || rt.Received.After(endOfDay(p.Due)) {
-			return set(Yellow, r.Reasons.NotReported, "dept", d, "due", chineseDate(p.Due))
+			return set(Yellow, r.Reasons.NotReported, "dept", d, "due", templates.Date(p.Due))
 		}
 	}
 	return set(Green, r.Reasons.Normal)
@@ -372,20 +372,7 @@ func (r *Rules) percentOf(rep Report) (float64, bool) {
 	return 0, false
 }
 
-// fill replaces {name} by its value; kv are name, value pairs.
-func fill(s string, kv ...string) string {
-	for i := 0; i+1 < len(kv); i += 2 {
-		s = strings.ReplaceAll(s, "{"+kv[i]+"}", kv[i+1])
-	}
-	return s
-}
-
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// chineseDate writes a date as 2022年6月30日.
-func chineseDate(t time.Time) string {
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
-}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
