@@ -19,8 +19,8 @@ import (
 // document's depts.
 var ErrUnknownDept = errors.New("dept not in document")
 
-// The columns of a dept's task sheets, 1-based. The order is fixed:
-// ReadReturns finds the input columns and the hidden task ID by position.
+// The columns of a dept's task sheets, 1-based, in the order they are
+// written. ReadReturns finds them by their headings, not by position.
 // The columns up to colNote are what a dept reads and fills, and what is
 // printed; the reference columns after them stay on screen only.
 const (
@@ -95,6 +95,7 @@ type Renderer struct {
 	stems map[string]string // dept → file stem, as the batch names the files
 	zips  *flatePool
 	rules *progress.Rules // status.yaml, when opt.Progress is set
+	fp    string         // doc.Fingerprint(), computed once for the batch
 }
 
 // NewRenderer reads the wording for a batch of workbooks of doc.
@@ -110,7 +111,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, opts ...Option) (*Re
 	for i, d := range doc.Depts {
 		names[i] = d.Name
 	}
-	r := &Renderer{doc: doc, opt: opt, w: w, stems: export.Stems(names), zips: newFlatePool()}
+	r := &Renderer{doc: doc, opt: opt, w: w, stems: export.Stems(names), zips: newFlatePool(), fp: doc.Fingerprint()}
 	if opt.Progress != nil {
 		if r.rules, err = progress.LoadRules(opt.TemplateSet()); err != nil {
 			return nil, err
@@ -136,6 +137,9 @@ func (r *Renderer) Dept(dept string) ([]byte, error) {
 	defer b.f.Close()
 	b.party = dept
 	b.last = lastWords(opt.Progress, dept) // nil without a ledger
+	if err := b.setIdentity(Identity{Fingerprint: r.fp, Title: doc.Title, Year: yearText(doc.Year), Dept: dept, Layout: Layout}); err != nil {
+		return nil, err
+	}
 
 	var lead, co, all []extract.Assignment
 	for _, a := range doc.TasksOf(dept) {

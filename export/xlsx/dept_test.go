@@ -713,10 +713,11 @@ func TestHostileDocument(t *testing.T) {
 			}
 		}
 	}
-	got, err := ReadReturns(books["dept 甲"])
+	ret, err := ReadReturns(books["dept 甲"], opt)
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := ret.Rows
 	// tasks with an empty ID cannot be matched back: only "x" returns
 	if len(got) != 1 || got[0].TaskID != "x" {
 		t.Errorf("ReadReturns: got %+v, want the task with ID x alone", got)

@@ -1,27 +1,77 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
+	"path"
 	"strings"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
+
+	"fengong/export"
 )
 
-// ErrNoTaskSheet is returned by ReadReturns for a workbook with no sheet
-// laid out as a dept's task sheet.
-var ErrNoTaskSheet = errors.New("no task sheet in workbook")
+// The errors of ReadReturns. Each comes wrapped with what was found.
+var (
+	// ErrNoTaskSheet: no sheet has a header row with the task ID column.
+	ErrNoTaskSheet = errors.New("no task sheet in workbook")
+	// ErrTooLarge: the file, a part of it or all of it unzipped is over
+	// the Limits, or a part is compressed beyond the ratio a workbook
+	// reaches (a zip bomb). Checked before anything is unzipped.
+	ErrTooLarge = errors.New("workbook over the size limits")
+	// ErrProtected: an OLE container (D0 CF 11 E0), which is what Excel
+	// and WPS write for a password-protected workbook (and an old .xls).
+	ErrProtected = errors.New("workbook is password-protected or not an .xlsx")
+	// ErrCorrupt: not a readable .xlsx.
+	ErrCorrupt = errors.New("workbook is corrupt")
+	// ErrColumns: a task sheet lacks one of the input columns, or holds a
+	// heading twice.
+	ErrColumns = errors.New("task sheet columns changed")
+)
 
-// maxReturnBytes caps what ReadReturns unzips: a returned dept workbook is
-// well under a megabyte, so this only stops zip bombs.
-const maxReturnBytes = 256 << 20
+// Limits bound what ReadReturns accepts, checked on the zip's central
+// directory before a byte is inflated. Inflating is bounded by them too:
+// archive/zip refuses a part that inflates past its declared size.
+type Limits struct {
+	File     int64 // bytes of the file
+	Unzipped int64 // bytes of all parts unzipped
+	Part     int64 // bytes of one part unzipped
+	// Ratio is the most a part over RatioFloor bytes may inflate by;
+	// worksheet XML reaches 10 to 30.
+	Ratio      int64
+	RatioFloor int64
+	Parts      int // entries in the zip
+}
+
+// DefaultLimits fit a dept workbook of a thousand tasks many times over: a
+// returned workbook is tens of kilobytes, a few hundred unzipped.
+var DefaultLimits = Limits{
+	File:       8 << 20,
+	Unzipped:   24 << 20,
+	Part:       16 << 20,
+	Ratio:      100,
+	RatioFloor: 1 << 20,
+	Parts:      500,
+}
 
 // headScan is how many rows ReadReturns looks through for a header row.
-const headScan = 5
+const headScan = 10
+
+// Returned is what a returned dept workbook holds: who it says it is, and
+// its task rows.
+type Returned struct {
+	Identity Identity
+	Rows     []Return
+}
 
 // Return is one task row read back from a workbook a dept filled in and
-// returned.
+// returned. Values are the cells' raw values, trimmed: a number format is
+// not applied and a formula is never evaluated.
 type Return struct {
 	TaskID, Status, Progress, Problems, NextSteps, Note string
 	// Owner (责任人), Contact (联系人) and Deadline (完成时限: the
@@ -30,30 +80,61 @@ type Return struct {
 	// Sheet and Row (1-based) locate the row in the returned workbook.
 	Sheet string
 	Row   int
+	// Formulas are the cells of the row that hold a formula, as
+	// "G5 进展情况". Their values are left blank whatever value the file
+	// cached for them: a formula is never taken as the dept's words. A
+	// formula in the task ID cell leaves TaskID blank.
+	Formulas []string
 }
 
-// ReadReturns reads the filled-in input columns of a returned dept
-// workbook, keyed by the hidden task ID column. It returns every row that
-// carries a task ID, blank or not, in sheet then row order, with the
-// values trimmed; rows whose ID cell was cleared are skipped. A sheet is
-// read when one of its first headScan rows is a header row that reaches
-// the ID column (the 填报信息 block sits above it), so the 说明 and 量化指标
-// sheets are passed over; a workbook with no such sheet is ErrNoTaskSheet.
-func ReadReturns(data []byte) ([]Return, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxReturnBytes})
+// ReadReturns reads a returned dept workbook: its Identity and the input
+// columns of every task row, keyed by the hidden task ID column. Sheets
+// and columns are found by their headings (the wording of opt's
+// templates that wrote them), not by name or position, so a renamed
+// sheet, an inserted column, re-sorted or added rows still read right; a
+// sheet is a task sheet when one of its first headScan rows holds the
+// task ID heading. Rows are returned in sheet then row order; rows with
+// neither an ID nor a formula in the ID cell are skipped.
+//
+// The file is checked against DefaultLimits before it is unzipped; an OLE
+// container is ErrProtected; a workbook with no task sheet is
+// ErrNoTaskSheet.
+func ReadReturns(data []byte, opt export.Options) (*Returned, error) {
+	return ReadReturnsLimited(data, opt, DefaultLimits)
+}
+
+// ReadReturnsLimited is ReadReturns with other limits.
+func ReadReturnsLimited(data []byte, opt export.Options, lim Limits) (*Returned, error) {
+	w, err := loadWording(opt)
 	if err != nil {
-		return nil, fmt.Errorf("read returned workbook: %w", err)
+		return nil, err
+	}
+	zr, err := checkZip(data, lim)
+	if err != nil {
+		return nil, err
+	}
+	formulas, err := formulaCells(zr, lim)
+	if err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.Unzipped, UnzipXMLSizeLimit: lim.Part})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	defer f.Close()
-	var out []Return
+	id, err := readIdentity(f)
+	if err != nil {
+		return nil, fmt.Errorf("%w: custom properties: %v", ErrCorrupt, err)
+	}
+	out := &Returned{Identity: id}
 	found := false
 	for _, name := range f.GetSheetList() {
-		list, ok, err := readSheet(f, name)
+		list, ok, err := readSheet(f, w, name, formulas[name])
 		if err != nil {
-			return nil, fmt.Errorf("read returned workbook: sheet %s: %w", name, err)
+			return nil, fmt.Errorf("sheet %s: %w", name, err)
 		}
 		found = found || ok
-		out = append(out, list...)
+		out.Rows = append(out.Rows, list...)
 	}
 	if !found {
 		return nil, ErrNoTaskSheet
@@ -61,57 +142,247 @@ func ReadReturns(data []byte) ([]Return, error) {
 	return out, nil
 }
 
-func readSheet(f *excelize.File, name string) ([]Return, bool, error) {
-	rows, err := f.Rows(name)
+// checkZip refuses, from the central directory alone, what is not a
+// workbook of a sane size.
+func checkZip(data []byte, lim Limits) (*zip.Reader, error) {
+	if int64(len(data)) > lim.File {
+		return nil, fmt.Errorf("%w: file is %s, over %s", ErrTooLarge, mb(int64(len(data))), mb(lim.File))
+	}
+	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		return nil, ErrProtected
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	if len(zr.File) > lim.Parts {
+		return nil, fmt.Errorf("%w: %d parts, over %d", ErrTooLarge, len(zr.File), lim.Parts)
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		size := zf.UncompressedSize64
+		if size > uint64(lim.Part) {
+			return nil, fmt.Errorf("%w: part %s unzips to %s, over %s", ErrTooLarge, zf.Name, mb(int64(min(size, 1<<62))), mb(lim.Part))
+		}
+		if size > uint64(lim.RatioFloor) && size > zf.CompressedSize64*uint64(lim.Ratio) {
+			return nil, fmt.Errorf("%w: part %s unzips %d times its size (a zip bomb)", ErrTooLarge, zf.Name, size/max(zf.CompressedSize64, 1))
+		}
+		total += size
+		if total > uint64(lim.Unzipped) {
+			return nil, fmt.Errorf("%w: unzips to more than %s", ErrTooLarge, mb(lim.Unzipped))
+		}
+	}
+	return zr, nil
+}
+
+func mb(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
+
+// formulaCells finds, by reading the worksheet XML itself, every cell that
+// holds a formula element, keyed by sheet name then cell reference. It
+// does not trust excelize's reading of formulas: a formula element that
+// is empty, shared or malformed still marks its cell.
+func formulaCells(zr *zip.Reader, lim Limits) (map[string]map[string]bool, error) {
+	parts := map[string]*zip.File{}
+	for _, zf := range zr.File {
+		parts[zf.Name] = zf
+	}
+	var book struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := decodePart(parts["xl/workbook.xml"], lim, &book); err != nil {
+		return nil, fmt.Errorf("%w: xl/workbook.xml: %v", ErrCorrupt, err)
+	}
+	if err := decodePart(parts["xl/_rels/workbook.xml.rels"], lim, &rels); err != nil {
+		return nil, fmt.Errorf("%w: xl/_rels/workbook.xml.rels: %v", ErrCorrupt, err)
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rels {
+		t := r.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		target[r.ID] = t
+	}
+	out := map[string]map[string]bool{}
+	for _, s := range book.Sheets {
+		zf := parts[target[s.RID]]
+		if zf == nil {
+			continue // a chart sheet or a dangling reference: excelize says
+		}
+		cells, err := scanFormulas(zf, lim)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, zf.Name, err)
+		}
+		out[s.Name] = cells
+	}
+	return out, nil
+}
+
+func decodePart(zf *zip.File, lim Limits, v any) error {
+	if zf == nil {
+		return errors.New("missing")
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	return xml.NewDecoder(io.LimitReader(rc, lim.Part)).Decode(v)
+}
+
+// scanFormulas streams one worksheet part and returns the references of
+// the cells with an <f> child.
+func scanFormulas(zf *zip.File, lim Limits) (map[string]bool, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(io.LimitReader(rc, lim.Part))
+	cells := map[string]bool{}
+	ref := ""
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return cells, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "c":
+				ref = ""
+				for _, a := range t.Attr {
+					if a.Name.Local == "r" {
+						ref = a.Value
+					}
+				}
+			case "f":
+				if ref != "" {
+					cells[ref] = true
+				} else {
+					// a cell without a reference holding a formula:
+					// nothing ties it to a row, so refuse the part
+					return nil, errors.New("formula in a cell without a reference")
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Local == "c" {
+				ref = ""
+			}
+		}
+	}
+}
+
+// field is one column ReadReturns reads, found by its heading.
+type field struct {
+	head string
+	set  func(*Return, string)
+}
+
+func (w *wording) returnFields() []field {
+	h := w.Dept.Columns
+	return []field{
+		{h.ID, func(r *Return, v string) { r.TaskID = v }},
+		{h.Owner, func(r *Return, v string) { r.Owner = v }},
+		{h.Contact, func(r *Return, v string) { r.Contact = v }},
+		{h.Deadline, func(r *Return, v string) { r.Deadline = v }},
+		{h.Progress, func(r *Return, v string) { r.Progress = v }},
+		{h.Problems, func(r *Return, v string) { r.Problems = v }},
+		{h.NextSteps, func(r *Return, v string) { r.NextSteps = v }},
+		{h.Status, func(r *Return, v string) { r.Status = v }},
+		{h.Note, func(r *Return, v string) { r.Note = v }},
+	}
+}
+
+// squash is a heading compared: without any white space, so a heading
+// wrapped with Alt+Enter or padded still matches.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func readSheet(f *excelize.File, w *wording, name string, formulas map[string]bool) ([]Return, bool, error) {
+	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, false, err
 	}
-	defer rows.Close()
-	r := 0
-	for {
-		if r == headScan || !rows.Next() {
-			return nil, false, rows.Error()
+	fields := w.returnFields()
+	idHead := squash(fields[0].head)
+	head := -1
+	for r := 0; r < min(headScan, len(rows)); r++ {
+		for c, v := range rows[r] {
+			if squash(v) == idHead && !formulas[cell(c+1, r+1)] {
+				head = r
+				break
+			}
 		}
-		r++
-		head, err := rows.Columns()
-		if err != nil {
-			return nil, false, err
-		}
-		if at(head, colID) != "" && at(head, colStatus) != "" {
+		if head >= 0 {
 			break
 		}
 	}
-	var out []Return
-	for r++; rows.Next(); r++ {
-		cols, err := rows.Columns()
-		if err != nil {
-			return nil, true, err
+	if head < 0 {
+		return nil, false, nil
+	}
+	cols := make([]int, len(fields)) // 0-based column of each field
+	var missing, twice []string
+	for i, fd := range fields {
+		cols[i] = -1
+		want := squash(fd.head)
+		for c, v := range rows[head] {
+			if squash(v) != want || formulas[cell(c+1, head+1)] {
+				continue
+			}
+			if cols[i] >= 0 {
+				twice = append(twice, fd.head)
+				break
+			}
+			cols[i] = c
 		}
-		id := at(cols, colID)
-		if id == "" {
+		if cols[i] < 0 {
+			missing = append(missing, fd.head)
+		}
+	}
+	switch {
+	case len(missing) > 0:
+		return nil, true, fmt.Errorf("%w: no column %s", ErrColumns, strings.Join(missing, ", "))
+	case len(twice) > 0:
+		return nil, true, fmt.Errorf("%w: column %s appears twice", ErrColumns, strings.Join(twice, ", "))
+	}
+	var out []Return
+	for r := head + 1; r < len(rows); r++ {
+		ret := Return{Sheet: name, Row: r + 1}
+		for i, fd := range fields {
+			ref := cell(cols[i]+1, r+1)
+			if formulas[ref] {
+				ret.Formulas = append(ret.Formulas, ref+" "+fd.head)
+				continue
+			}
+			if c := cols[i]; c < len(rows[r]) {
+				fd.set(&ret, strings.TrimSpace(rows[r][c]))
+			}
+		}
+		if ret.TaskID == "" && !formulas[cell(cols[0]+1, r+1)] {
 			continue
 		}
-		out = append(out, Return{
-			TaskID:    id,
-			Status:    at(cols, colStatus),
-			Progress:  at(cols, colProgress),
-			Problems:  at(cols, colProblems),
-			NextSteps: at(cols, colNextSteps),
-			Note:      at(cols, colNote),
-			Owner:     at(cols, colOwner),
-			Contact:   at(cols, colContact),
-			Deadline:  at(cols, colDeadline),
-			Sheet:     name,
-			Row:       r,
-		})
+		out = append(out, ret)
 	}
-	return out, true, rows.Error()
-}
-
-// at is the trimmed value of the 1-based column col, "" past the row's end.
-func at(cols []string, col int) string {
-	if col > len(cols) {
-		return ""
-	}
-	return strings.TrimSpace(cols[col-1])
+	return out, true, nil
 }

@@ -41,10 +41,11 @@ func TestReturnsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadReturns(buf.Bytes())
+	ret, err := ReadReturns(buf.Bytes(), testOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := ret.Rows
 	want := []Return{
 		{TaskID: "1.1", Status: "已完成", Progress: "已完成全年目标，\n地区生产总值增长7%。", Problems: "无", NextSteps: "继续跟踪", Note: "42",
 			Owner: "张三", Contact: "李四 0731-1234", Deadline: "年内持续推进", Sheet: lead, Row: 3},
@@ -65,9 +66,13 @@ func TestReturnsSeed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := ReadReturns(data)
+		ret, err := ReadReturns(data, testOptions())
 		if err != nil {
 			t.Fatalf("%s: %v", d.Name, err)
+		}
+		got := ret.Rows
+		if want := IdentityOf(doc, d.Name); ret.Identity != want {
+			t.Errorf("%s: identity %+v, want %+v", d.Name, ret.Identity, want)
 		}
 		tasks := doc.TasksOf(d.Name)
 		if len(got) != len(tasks) {
@@ -114,9 +119,9 @@ func TestReturnsErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ReadReturns(tt.data)
+			got, err := ReadReturns(tt.data, testOptions())
 			if err == nil {
-				t.Fatalf("got %d returns and no error, want an error", len(got))
+				t.Fatalf("got %d returns and no error, want an error", len(got.Rows))
 			}
 			if errors.Is(err, ErrNoTaskSheet) != tt.noTask {
 				t.Errorf("got error %v, want ErrNoTaskSheet: %v", err, tt.noTask)
@@ -139,12 +144,12 @@ func TestReturnsSkipsClearedIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadReturns(buf.Bytes())
+	got, err := ReadReturns(buf.Bytes(), testOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ids []string
-	for _, r := range got {
+	for _, r := range got.Rows {
 		ids = append(ids, r.TaskID)
 	}
 	if want := []string{"1.1", "3.2", "2.2"}; !reflect.DeepEqual(ids, want) {
