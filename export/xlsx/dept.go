@@ -95,7 +95,7 @@ type Renderer struct {
 	stems map[string]string // dept → file stem, as the batch names the files
 	zips  *flatePool
 	rules *progress.Rules // status.yaml, when opt.Progress is set
-	fp    string         // doc.Fingerprint(), computed once for the batch
+	fp    string          // doc.Fingerprint(), computed once for the batch
 }
 
 // NewRenderer reads the wording for a batch of workbooks of doc.
