@@ -175,6 +175,9 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		}
 	}
 	addDocument(doc, add)
+	if opt.Progress != nil {
+		addProgress(opt.Progress, add)
+	}
 
 	// each rune goes to the first face of each chain that has it
 	missing := beyond
@@ -425,8 +428,13 @@ func (r *Renderer) Warnings() []string {
 }
 
 func (r *Renderer) draw(l *Layout, subject string) ([]byte, error) {
+	return r.drawTitled(l, r.title, subject)
+}
+
+// drawTitled draws l with title as the PDF's title.
+func (r *Renderer) drawTitled(l *Layout, title, subject string) ([]byte, error) {
 	b, err := draw.PDF(l, r.fonts(), draw.Meta{
-		Title:    r.clean(layout.FontBody, r.title, nil),
+		Title:    r.clean(layout.FontBody, title, nil),
 		Author:   r.clean(layout.FontBody, r.office(), nil),
 		Subject:  r.clean(layout.FontBody, subject, nil),
 		Creator:  "fengong",
@@ -466,6 +474,11 @@ func (r *Renderer) collectWarnings() {
 	subs := map[rune]string{}
 	r.briefLayout(subs)
 	report("overall brief", subs)
+	if r.opt.Progress != nil {
+		subs := map[rune]string{}
+		r.noticeLayout(subs)
+		report("notice", subs)
+	}
 	slices.Sort(r.warnings)
 	r.warnings = slices.Compact(r.warnings)
 }

@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"fmt"
+	"regexp"
 
+	"fengong/progress"
 	"fengong/templates"
 )
 
@@ -69,6 +71,49 @@ type wording struct {
 		IndexHeading    string   `yaml:"index_heading"`
 		IndexColumns    []string `yaml:"index_columns"`
 	} `yaml:"brief"`
+	Notice noticeWording `yaml:"notice"`
+}
+
+// noticeWording is the 督查通报's part of pdf.yaml.
+type noticeWording struct {
+	Subject         string            `yaml:"subject"`
+	Title           string            `yaml:"title"`
+	Period          string            `yaml:"period"`
+	Addressee       string            `yaml:"addressee"`
+	Intro           string            `yaml:"intro"`
+	Status          map[string]string `yaml:"status"`
+	StatusColors    map[string]string `yaml:"status_colors"`
+	OverviewHeading string            `yaml:"overview_heading"`
+	Overview        string            `yaml:"overview"`
+	CountsColumns   []string          `yaml:"counts_columns"`
+	Total           string            `yaml:"total"`
+	Share           string            `yaml:"share"`
+	RedHeading      string            `yaml:"red_heading"`
+	RedIntro        string            `yaml:"red_intro"`
+	RedNone         string            `yaml:"red_none"`
+	YellowHeading   string            `yaml:"yellow_heading"`
+	YellowIntro     string            `yaml:"yellow_intro"`
+	YellowNone      string            `yaml:"yellow_none"`
+	TaskColumns     []string          `yaml:"task_columns"`
+	Reason          string            `yaml:"reason"`
+	ReportDept      string            `yaml:"report_dept"`
+	ReportProgress  string            `yaml:"report_progress"`
+	ReportProblems  string            `yaml:"report_problems"`
+	NoReport        string            `yaml:"no_report"`
+	MissingHeading  string            `yaml:"missing_heading"`
+	MissingIntro    string            `yaml:"missing_intro"`
+	MissingNone     string            `yaml:"missing_none"`
+	MissingColumns  []string          `yaml:"missing_columns"`
+	CompareHeading  string            `yaml:"compare_heading"`
+	CompareIntro    string            `yaml:"compare_intro"`
+	CompareColumns  []string          `yaml:"compare_columns"`
+	Up              string            `yaml:"up"`
+	Down            string            `yaml:"down"`
+	Same            string            `yaml:"same"`
+	NoPrevious      string            `yaml:"no_previous"`
+	Trend           string            `yaml:"trend"`
+	ClosingHeading  string            `yaml:"closing_heading"`
+	Closing         string            `yaml:"closing"`
 }
 
 // loadWording decodes the set's pdf.yaml (its keys over the embedded
@@ -97,13 +142,27 @@ func loadWording(ts *templates.Set) (*wording, error) {
 		{"brief.lists_columns", w.Brief.ListsColumns, 3},
 		{"brief.tasks_columns", w.Brief.TasksColumns, 3},
 		{"brief.index_columns", w.Brief.IndexColumns, 7},
+		{"notice.counts_columns", w.Notice.CountsColumns, 3},
+		{"notice.task_columns", w.Notice.TaskColumns, 4},
+		{"notice.missing_columns", w.Notice.MissingColumns, 4},
+		{"notice.compare_columns", w.Notice.CompareColumns, 4},
 	} {
 		if len(c.cols) != c.n {
 			return nil, fmt.Errorf("template %s: %s: want %d column titles, got %d", ts.Origin("pdf.yaml"), c.key, c.n, len(c.cols))
 		}
 	}
+	for _, st := range progress.Order {
+		if w.Notice.Status[string(st)] == "" {
+			return nil, fmt.Errorf("template %s: notice.status: no label for %q", ts.Origin("pdf.yaml"), st)
+		}
+		if c := w.Notice.StatusColors[string(st)]; !colour.MatchString(c) {
+			return nil, fmt.Errorf("template %s: notice.status_colors: %q for %q is not #rrggbb", ts.Origin("pdf.yaml"), c, st)
+		}
+	}
 	return w, nil
 }
+
+var colour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 // fill fills the {name} placeholders of s (templates.Fill); pairs are
 // name, value, ….
