@@ -75,6 +75,8 @@ type Names struct {
 	MasterWorkbook string `yaml:"master_workbook"` // 汇总表.xlsx
 	Brief          string `yaml:"brief"`           // 总体简报.pdf
 	Changes        string `yaml:"changes"`         // 变更.md
+	NoticeDir      string `yaml:"notice_dir"`      // 通报
+	Notice         string `yaml:"notice"`          // 督查通报.pdf, written 督查通报-2022-03.pdf
 }
 
 // The formats.
@@ -86,7 +88,8 @@ const (
 
 // DefaultNames is the documented output layout.
 func DefaultNames() Names {
-	return Names{MasterDir: "汇总", DeptsDir: "单位", ChartsDir: "charts", MasterWorkbook: "汇总表.xlsx", Brief: "总体简报.pdf", Changes: "变更.md"}
+	return Names{MasterDir: "汇总", DeptsDir: "单位", ChartsDir: "charts", MasterWorkbook: "汇总表.xlsx", Brief: "总体简报.pdf", Changes: "变更.md",
+		NoticeDir: "通报", Notice: "督查通报.pdf"}
 }
 
 // LoadConfig reads a YAML config. An unknown key is an error that names it.
@@ -181,6 +184,8 @@ func (c *Config) normalise() error {
 		{"master_workbook", &c.Names.MasterWorkbook, def.MasterWorkbook, ".xlsx"},
 		{"brief", &c.Names.Brief, def.Brief, ".pdf"},
 		{"changes", &c.Names.Changes, def.Changes, ".md"},
+		{"notice_dir", &c.Names.NoticeDir, def.NoticeDir, ""},
+		{"notice", &c.Names.Notice, def.Notice, ".pdf"},
 	} {
 		if *n.val == "" {
 			*n.val = n.fallback

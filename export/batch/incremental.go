@@ -145,7 +145,7 @@ func (r *Run) newKeys(opt export.Options, model []byte) *keys {
 	k.stems, k.stemOf = hashJSON(r.stems), r.stems
 	k.docSnap = hashJSON(opt.Progress)
 	k.runs = map[string]string{}
-	for _, kind := range []string{KindDeptWorkbook, KindDeptBrief, KindMasterWorkbook, KindBrief, KindChart} {
+	for _, kind := range []string{KindDeptWorkbook, KindDeptBrief, KindMasterWorkbook, KindBrief, KindNotice, KindChart} {
 		k.runs[kind] = hashJSON(k.reads(kind))
 	}
 	k.index = newDeptIndex(r.doc)
@@ -165,12 +165,12 @@ func (k *keys) reads(kind string) runView {
 	switch kind {
 	case KindDeptWorkbook, KindMasterWorkbook:
 		skip["templates/pdf.yaml"], skip["templates/charts.yaml"] = true, true
-	case KindDeptBrief, KindBrief:
+	case KindDeptBrief, KindBrief, KindNotice:
 		skip["templates/xlsx.yaml"], skip["templates/charts.yaml"] = true, true
 	case KindChart:
 		skip["templates/xlsx.yaml"], skip["templates/pdf.yaml"] = true, true
 	}
-	if kind != KindDeptBrief && kind != KindBrief {
+	if kind != KindDeptBrief && kind != KindBrief && kind != KindNotice {
 		skip["fonts.body"], skip["fonts.heading"], skip["fonts.subheading"], skip["fonts.title"] = true, true, true, true
 	}
 	v.Hashes = maps.Clone(k.run.Hashes)
@@ -204,7 +204,7 @@ func (k *keys) chartDept(dept string) string {
 func (k *keys) whole(kind string) string {
 	v := keyView{Kind: kind, Run: k.runs[kind], Doc: k.doc, Stems: k.stems, Progress: k.docSnap}
 	switch kind {
-	case KindBrief:
+	case KindBrief, KindNotice:
 		v.Fonts = k.fonts
 	case KindMasterWorkbook:
 		v.Return = &k.ret

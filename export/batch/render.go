@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"strings"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
@@ -28,6 +29,7 @@ const (
 	KindDeptBrief      = "dept-brief"
 	KindChart          = "chart"
 	KindChanges        = "changes"
+	KindNotice         = "notice" // the 督查通报 of the period (with a ledger)
 )
 
 // File is one output file: rendered bytes, or a file of the previous
@@ -208,6 +210,9 @@ func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, k *keys) []job {
 	if pr != nil {
 		add(&File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief}, whole(KindBrief), pr.Brief)
 	}
+	if pr != nil && r.snap != nil {
+		add(&File{Path: path.Join(n.NoticeDir, noticeName(n.Notice, r.snap.Period.Key)), Kind: KindNotice}, whole(KindNotice), pr.Notice)
+	}
 	if xr != nil {
 		add(&File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}, whole(KindMasterWorkbook), xr.Master)
 	}
@@ -231,6 +236,14 @@ func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, k *keys) []job {
 		}
 	}
 	return jobs
+}
+
+// noticeName is the 通报's file name for a period: 督查通报.pdf for
+// 2022-03 is 督查通报-2022-03.pdf. A period key that is not a safe file
+// name part is made one (export.SafeStem).
+func noticeName(name, period string) string {
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "-" + export.SafeStem(period) + ext
 }
 
 // renderCharts renders the dashboard's pages and hands them to the

@@ -79,6 +79,9 @@ type Options struct {
 	failDept  string
 	afterRun  func(stage string)
 	editModel func(*extract.Document)
+	// snapshot gives the run a 督办 snapshot of the model, as the ledger
+	// will (--ledger)
+	snapshot func(*extract.Document) *progress.Snapshot
 }
 
 // Run is the state of one run. Stages fill it in order.

@@ -193,6 +193,9 @@ func extractModel(_ context.Context, r *Run) error {
 		r.opt.editModel(doc)
 	}
 	r.doc = doc
+	if r.opt.snapshot != nil {
+		r.snap = r.opt.snapshot(doc)
+	}
 	r.log.Info("extracted", "items", len(doc.Items), "tasks", doc.TaskCount(), "depts", len(doc.Depts), "targets", len(doc.Targets), "warnings", len(doc.Warnings))
 	for _, w := range doc.Warnings {
 		r.log.Debug("extraction warning", "line", w.Line, "msg", w.Message)
