@@ -73,9 +73,9 @@ type chartCheck struct {
 // chartChecks derives the minimum drawing of every chart from its option:
 // a chart that drew only its frame (a wrong ECharts build, a failed
 // script) has one <text> and two <path> elements, far below these.
-func chartChecks(t *testing.T, doc *extract.Document, labels map[string][]string) map[string][]chartCheck {
+func chartChecks(t *testing.T, doc *extract.Document, opt Options, labels map[string][]string) map[string][]chartCheck {
 	t.Helper()
-	specs, err := Specs(doc, optionsFor(doc))
+	specs, err := Specs(doc, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,6 +112,12 @@ func chartChecks(t *testing.T, doc *extract.Document, labels map[string][]string
 		case targetsID:
 			c.minText = len(o.YAxis[0].Data) + nonzero // axis labels, bar labels
 			c.minPath = nonzero                        // bars
+		case progressTrendID:
+			c.minText = len(o.XAxis[0].Data) + len(o.Series) // periods, legend
+			c.minPath = nonzero                              // bar segments
+		case progressSectionsID, progressDeptsID:
+			c.minText = len(o.YAxis[0].Data) + len(o.Series) // sections or depts, legend
+			c.minPath = nonzero                              // bar segments
 		case heatmapID:
 			c.minText = len(o.YAxis[0].Data) + len(o.XAxis[0].Data) + nonzero // axes, cell labels
 			c.minPath = nonzero                                               // cells
@@ -172,14 +178,14 @@ func factsOf(root *html.Node) pageFacts {
 
 // browserCheck writes the pages of doc to a temporary directory, loads
 // every HTML page in Chromium (two at a time) and checks what it drew.
-func browserCheck(t *testing.T, bin string, doc *extract.Document, labels map[string][]string, only func(name string) bool) {
-	pages, err := Pages(doc, optionsFor(doc))
+func browserCheck(t *testing.T, bin string, doc *extract.Document, opt Options, labels map[string][]string, only func(name string) bool) {
+	pages, err := Pages(doc, opt)
 	if err != nil {
 		t.Fatalf("Pages: %v", err)
 	}
 	dir := t.TempDir()
 	writePages(t, dir, pages)
-	checks := chartChecks(t, doc, labels)
+	checks := chartChecks(t, doc, opt, labels)
 
 	// Two browsers at a time (the machines have two cores), each with a
 	// profile of its own that it reuses: a fresh profile costs more than
@@ -294,7 +300,7 @@ func TestBrowser(t *testing.T) {
 		return false
 	}
 	t.Run("fixture", func(t *testing.T) {
-		browserCheck(t, bin, fixture(), map[string][]string{
+		browserCheck(t, bin, fixture(), optionsFor(fixture()), map[string][]string{
 			workloadID: {"省发展改革委", "省统计局", "牵头", "各部门单位分别负责"},
 			sectionsID: {"（未分部分）", "一、稳定经济增长", "重点工作项数", "任务数"},
 			networkID:  {"省直部门", "市州政府", "省财政厅", safeImg},
@@ -303,7 +309,8 @@ func TestBrowser(t *testing.T) {
 	})
 	// The seed, or while the parser cannot read it a fixture of its size.
 	t.Run("large", func(t *testing.T) {
-		browserCheck(t, bin, seedOrScaled(t), map[string][]string{
+		doc := seedOrScaled(t)
+		browserCheck(t, bin, doc, optionsFor(doc), map[string][]string{
 			workloadID: {"省发展改革委", "牵头"},
 			networkID:  {"省直部门", "市州政府"},
 			heatmapID:  {"省发展改革委"},

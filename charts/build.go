@@ -53,13 +53,17 @@ type chartPage struct {
 // chartPages builds every chart, grouped by page, in page order.
 func (s *site) chartPages() []chartPage {
 	w := s.w
-	return []chartPage{
+	pages := []chartPage{
 		{WorkloadPage, w.Workload.Title, w.Workload.Note, []chartDef{{workloadID, s.workload()}}},
 		{SectionsPage, w.Sections.Title, w.Sections.Note, []chartDef{{sectionsID, s.sections()}}},
 		{NetworkPage, w.Network.Title, s.networkNote(), []chartDef{{networkID, s.network()}}},
 		{HeatmapPage, w.Heatmap.Title, w.Heatmap.Note, []chartDef{{heatmapID, s.heatmap()}}},
 		{TargetsPage, w.Targets.Title, w.Targets.Note, []chartDef{{targetsID, s.targetsChart()}}},
 	}
+	if p := s.progressPage(); p != nil {
+		pages = append(pages, *p)
+	}
+	return pages
 }
 
 // optionVisitor adds to a chart's option what go-echarts has no field for:

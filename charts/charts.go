@@ -233,7 +233,7 @@ func (s *site) pages() ([]Page, error) {
 	}
 	// the charts are built only if a chart page is wanted
 	var chartPages []chartPage
-	if slices.ContainsFunc([]string{WorkloadPage, SectionsPage, NetworkPage, HeatmapPage, TargetsPage}, want) {
+	if slices.ContainsFunc([]string{WorkloadPage, SectionsPage, NetworkPage, HeatmapPage, TargetsPage, ProgressPage}, want) {
 		chartPages = s.chartPages()
 	}
 	for _, p := range chartPages {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"fengong/extract"
+	"fengong/progress"
 )
 
 // pageTemplate lays out every HTML page. html/template escapes all it
@@ -47,6 +48,9 @@ type pageData struct {
 	Nav      []navLink
 
 	RoleCSS template.CSS // one colour per role
+	// StatusCSS colours the 督办 status badges and cards; empty without
+	// a snapshot
+	StatusCSS template.CSS
 
 	// One of these is set, by the kind of page.
 	Index    *indexData
@@ -116,6 +120,7 @@ type count struct {
 	N     int
 	Label string
 	Href  string
+	Class string // a status's class, on the 督办 cards
 }
 
 type deptRow struct {
@@ -126,6 +131,10 @@ type deptRow struct {
 
 type indexData struct {
 	Counts []count
+	// Status are the 督办 cards, under StatusHeading; none without a
+	// snapshot
+	StatusHeading string
+	Status        []count
 	Depts  []deptRow
 	// SearchJSON is the search index, a data attribute of the page: the
 	// page's script reads it, so no document text sits inside a script
@@ -148,6 +157,9 @@ type targetsData struct {
 
 type taskRow struct {
 	ID, Role, RoleClass, Section, Text, Deadline, Clause string
+	// the 督办 snapshot's: the task's status and why, and the dept's own
+	// words on it
+	Status, StatusClass, Reason, Report string
 }
 
 type fileLink struct {
@@ -162,6 +174,15 @@ type deptData struct {
 	Lead, Respective, Co, All, Total int
 	Tasks                            []taskRow
 	Targets                          []targetRow
+	// Progress is set with a 督办 snapshot: the period, whether the dept
+	// reported, and the task table's status and report columns
+	Progress *deptProgress
+}
+
+// deptProgress is a dept's standing in the period: 已报送, or 未报送 as a
+// badge (StandingClass).
+type deptProgress struct {
+	Period, Standing, StandingClass string
 }
 
 // base fills what every page has; current is the page's name for the
@@ -177,6 +198,8 @@ func (r *renderer) base(current, root, heading, note string) pageData {
 		Heading:  heading,
 		Note:     note,
 		RoleCSS:  roleCSS(),
+
+		StatusCSS: template.CSS(s.statusCSS()),
 	}
 	if !s.opt.Date.IsZero() {
 		d.Date = s.opt.DateText()
@@ -189,7 +212,11 @@ func (r *renderer) base(current, root, heading, note string) pageData {
 		{HeatmapPage, w.Nav.Heatmap},
 		{TargetsPage, w.Nav.Targets},
 		{WarningsPage, w.Nav.Warnings},
+		{ProgressPage, w.Progress.Nav},
 	} {
+		if l.name == ProgressPage && s.opt.Progress == nil {
+			continue
+		}
 		d.Nav = append(d.Nav, navLink{Href: root + l.name, Text: l.text, Current: l.name == current})
 	}
 	return d
@@ -212,17 +239,30 @@ func (r *renderer) index() ([]byte, error) {
 	s, w := r.s, r.s.w
 	d := r.base(IndexPage, "", w.Nav.Dashboard, "")
 	idx := &indexData{Counts: []count{
-		{len(s.doc.Items), w.Counts.Items, SectionsPage},
-		{s.doc.TaskCount(), w.Counts.Tasks, WorkloadPage},
-		{len(s.depts), w.Counts.Depts, "#depts"},
-		{len(s.doc.Targets), w.Counts.Targets, TargetsPage},
-		{len(s.doc.Warnings), w.Counts.Warnings, WarningsPage},
+		{len(s.doc.Items), w.Counts.Items, SectionsPage, ""},
+		{s.doc.TaskCount(), w.Counts.Tasks, WorkloadPage, ""},
+		{len(s.depts), w.Counts.Depts, "#depts", ""},
+		{len(s.doc.Targets), w.Counts.Targets, TargetsPage, ""},
+		{len(s.doc.Warnings), w.Counts.Warnings, WarningsPage, ""},
 	}}
 	search, err := json.Marshal(r.searchIndex())
 	if err != nil {
 		return nil, err
 	}
 	idx.SearchJSON = string(search)
+	if snap := s.opt.Progress; snap != nil {
+		idx.StatusHeading = fill(w.Progress.Cards, "period", w.periodText(snap.Period.Key))
+		for _, st := range progress.Order {
+			idx.Status = append(idx.Status, count{snap.Counts[st], w.statusLabel(st), ProgressPage + "#" + progressSectionsID, statusClass(st)})
+		}
+		missing := 0
+		for _, d := range snap.Depts {
+			if !d.Reported {
+				missing++
+			}
+		}
+		idx.Status = append(idx.Status, count{missing, w.Progress.NotReported, ProgressPage + "#" + progressDeptsID, "s-none"})
+	}
 	for i, dp := range s.byWorkload() {
 		idx.Depts = append(idx.Depts, deptRow{
 			N:          i + 1,
@@ -450,6 +490,25 @@ func (r *renderer) dept(dp *extract.Dept) ([]byte, error) {
 		Targets:    r.targetRows(s.doc.TargetsOf(dp.Name), false),
 		Files:      r.deptFiles(dp.Name),
 	}
+	var status map[string]progress.Status
+	words := map[string]string{}
+	reasons := map[string]string{}
+	if snap := s.opt.Progress; snap != nil {
+		status = s.statusOf()
+		dd.Progress = &deptProgress{Period: fill(w.Progress.DeptPeriod, "period", w.periodText(snap.Period.Key)),
+			Standing: w.Progress.NotReported, StandingClass: "s-none"}
+		if ds := s.deptStates()[dp.Name]; ds != nil && ds.Reported {
+			dd.Progress.Standing, dd.Progress.StandingClass = w.Progress.Reported, ""
+		}
+		for _, t := range snap.Tasks {
+			reasons[t.TaskID] = t.Reason
+			for _, rep := range t.Reports {
+				if rep.Dept == dp.Name {
+					words[t.TaskID] = rep.Progress
+				}
+			}
+		}
+	}
 	for _, a := range s.doc.TasksOf(dp.Name) {
 		sec := s.doc.SectionTitle(a.Item.Section)
 		if sec == "" {
@@ -459,7 +518,7 @@ func (r *renderer) dept(dp *extract.Dept) ([]byte, error) {
 		if strings.TrimSpace(text) == "" {
 			text = w.Dept.TextMissing
 		}
-		dd.Tasks = append(dd.Tasks, taskRow{
+		row := taskRow{
 			ID:        a.Task.ID,
 			Role:      w.role(a.Role),
 			RoleClass: roleClass(a.Role),
@@ -467,7 +526,17 @@ func (r *renderer) dept(dp *extract.Dept) ([]byte, error) {
 			Text:      text,
 			Deadline:  a.Task.Deadline,
 			Clause:    a.Task.Summary(),
-		})
+		}
+		if st, ok := status[a.Task.ID]; ok {
+			row.Status, row.StatusClass, row.Reason = w.statusLabel(st), statusClass(st), reasons[a.Task.ID]
+		}
+		if dd.Progress != nil {
+			row.Report = words[a.Task.ID]
+			if dd.Progress.StandingClass != "" { // not reported
+				row.Report = w.Progress.NoReport
+			}
+		}
+		dd.Tasks = append(dd.Tasks, row)
 	}
 	d.Dept = dd
 	return r.execute(d)

@@ -1,14 +1,18 @@
 package charts
 
 import (
+	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"fengong/export"
 	"fengong/extract"
-
+	"fengong/progress"
 	"fengong/templates"
 )
+
+var colour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 // wordingFile is the name of this package's wording in a templates set.
 const wordingFile = "charts.yaml"
@@ -153,12 +157,47 @@ type wording struct {
 			Clause   string `yaml:"clause"`
 		} `yaml:"columns"`
 	} `yaml:"dept"`
+
+	Progress struct {
+		Nav          string            `yaml:"nav"`
+		Title        string            `yaml:"title"`
+		Note         string            `yaml:"note"`
+		Period       string            `yaml:"period"`
+		Status       map[string]string `yaml:"status"`
+		Colors       map[string]string `yaml:"colors"`
+		NotReported  string            `yaml:"not_reported"`
+		Reported     string            `yaml:"reported"`
+		Axis         string            `yaml:"axis"`
+		Trend        string            `yaml:"trend"`
+		BySection    string            `yaml:"by_section"`
+		ByDept       string            `yaml:"by_dept"`
+		ByDeptNote   string            `yaml:"by_dept_note"`
+		Cards        string            `yaml:"cards"`
+		DeptPeriod   string            `yaml:"dept_period"`
+		Column       string            `yaml:"column"`
+		ReportColumn string            `yaml:"report_column"`
+		NoReport     string            `yaml:"no_report"`
+	} `yaml:"progress"`
 }
 
 func loadWording(opt export.Options) (*wording, error) {
 	var w wording
-	if err := opt.TemplateSet().Decode(wordingFile, &w); err != nil {
+	ts := opt.TemplateSet()
+	if err := ts.Decode(wordingFile, &w); err != nil {
 		return nil, err
+	}
+	// the 督办 words are checked only when they are shown: an office's
+	// charts.yaml from before them stays valid without a ledger
+	for _, st := range progress.Order {
+		if opt.Progress == nil {
+			break
+		}
+		if w.Progress.Status[string(st)] == "" {
+			return nil, fmt.Errorf("template %s: progress.status: no label for %q", ts.Origin(wordingFile), st)
+		}
+		if c := w.Progress.Colors[string(st)]; !colour.MatchString(c) {
+			return nil, fmt.Errorf("template %s: progress.colors: %q for %q is not #rrggbb", ts.Origin(wordingFile), c, st)
+		}
 	}
 	return &w, nil
 }
