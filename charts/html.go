@@ -135,7 +135,7 @@ type indexData struct {
 	// snapshot
 	StatusHeading string
 	Status        []count
-	Depts  []deptRow
+	Depts         []deptRow
 	// SearchJSON is the search index, a data attribute of the page: the
 	// page's script reads it, so no document text sits inside a script
 	SearchJSON string
