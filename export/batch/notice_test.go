@@ -13,7 +13,8 @@ import (
 
 // TestNoticeFile runs the seed with a 督办 snapshot of March 2022: the
 // pack holds the 督查通报 at 通报/督查通报-2022-03.pdf, listed in the
-// manifest as a notice; a run without a snapshot writes none.
+// manifest as a notice, and the dashboard's 督办 page; a run without a
+// snapshot writes neither.
 func TestNoticeFile(t *testing.T) {
 	base := t.TempDir()
 	const want = "通报/督查通报-2022-03.pdf"
@@ -27,15 +28,20 @@ func TestNoticeFile(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(base, strings.ReplaceAll(tc.name, " ", "-"))
 			opt := testOptions(out)
-			opt.Flags.Formats = []string{FormatPDF}
+			opt.Flags.Formats = []string{FormatPDF, FormatCharts}
 			opt.snapshot = tc.snap
 			mustRun(t, opt)
 			m := checkPack(t, out)
 			var kinds []string
+			page := false // the dashboard's 督办 page
 			for _, f := range m.Files {
 				if f.Path == want {
 					kinds = append(kinds, f.Kind)
 				}
+				page = page || f.Path == "charts/progress.html" && f.Kind == KindChart
+			}
+			if page != (tc.snap != nil) {
+				t.Errorf("charts/progress.html listed: %v, want %v", page, tc.snap != nil)
 			}
 			if tc.snap == nil {
 				if len(kinds) > 0 {
