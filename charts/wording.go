@@ -186,8 +186,7 @@ func loadWording(opt export.Options) (*wording, error) {
 	if err := ts.Decode(wordingFile, &w); err != nil {
 		return nil, err
 	}
-	// the 督办 words are checked only when they are shown: an office's
-	// charts.yaml from before them stays valid without a ledger
+	// the 督办 words are checked only when they are shown
 	for _, st := range progress.Order {
 		if opt.Progress == nil {
 			break
