@@ -216,7 +216,16 @@ func (s *site) pages() ([]Page, error) {
 		return nil, err
 	}
 	var out []Page
-	want := func(name string) bool { return s.opt.Want == nil || s.opt.Want(name) }
+	// Want is asked once per page: the batch run's records each answer
+	asked := map[string]bool{}
+	want := func(name string) bool {
+		if w, ok := asked[name]; ok {
+			return w
+		}
+		w := s.opt.Want == nil || s.opt.Want(name)
+		asked[name] = w
+		return w
+	}
 	add := func(name string, render func() ([]byte, error)) error {
 		if !want(name) {
 			return nil
@@ -233,7 +242,11 @@ func (s *site) pages() ([]Page, error) {
 	}
 	// the charts are built only if a chart page is wanted
 	var chartPages []chartPage
-	if slices.ContainsFunc([]string{WorkloadPage, SectionsPage, NetworkPage, HeatmapPage, TargetsPage, ProgressPage}, want) {
+	chartNames := []string{WorkloadPage, SectionsPage, NetworkPage, HeatmapPage, TargetsPage}
+	if s.opt.Progress != nil {
+		chartNames = append(chartNames, ProgressPage)
+	}
+	if slices.ContainsFunc(chartNames, want) {
 		chartPages = s.chartPages()
 	}
 	for _, p := range chartPages {

@@ -402,3 +402,45 @@ func TestBrowserProgress(t *testing.T) {
 		t.Errorf("%d links to %s, want the nav link and the cards at least", links, ProgressPage)
 	}
 }
+
+// TestWantAskedOnce: Pages asks Want once per page (the batch run records
+// each answer: asked twice, a reused page was listed twice), and renders
+// the 督办 page alone when only it is wanted.
+func TestWantAskedOnce(t *testing.T) {
+	doc := fixture()
+	for _, tc := range []struct {
+		name string
+		opt  Options
+		only string
+	}{
+		{"without a snapshot", optionsFor(doc), HeatmapPage},
+		{"with a snapshot", progressOptions(doc), ProgressPage},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			asked := map[string]int{}
+			tc.opt.Want = func(name string) bool {
+				asked[name]++
+				return name == tc.only
+			}
+			pages, err := Pages(doc, tc.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name, n := range asked {
+				if n != 1 {
+					t.Errorf("Want(%q) asked %d times", name, n)
+				}
+			}
+			if len(pages) != 1 || pages[0].Name != tc.only {
+				var names []string
+				for _, p := range pages {
+					names = append(names, p.Name)
+				}
+				t.Errorf("rendered %q, want only %s", names, tc.only)
+			}
+			if _, ok := asked[ProgressPage]; ok != (tc.opt.Progress != nil) {
+				t.Errorf("Want(%s) asked: %v, want %v", ProgressPage, ok, tc.opt.Progress != nil)
+			}
+		})
+	}
+}
