@@ -261,7 +261,7 @@ func (r *renderer) index() ([]byte, error) {
 				missing++
 			}
 		}
-		idx.Status = append(idx.Status, count{missing, w.Progress.NotReported, ProgressPage + "#" + progressDeptsID, "s-none"})
+		idx.Status = append(idx.Status, count{missing, w.labels.NotReported, ProgressPage + "#" + progressDeptsID, "s-none"})
 	}
 	for i, dp := range s.byWorkload() {
 		idx.Depts = append(idx.Depts, deptRow{
@@ -496,9 +496,9 @@ func (r *renderer) dept(dp *extract.Dept) ([]byte, error) {
 	if snap := s.opt.Progress; snap != nil {
 		status = s.statusOf()
 		dd.Progress = &deptProgress{Period: fill(w.Progress.DeptPeriod, "period", w.periodText(snap.Period.Key)),
-			Standing: w.Progress.NotReported, StandingClass: "s-none"}
+			Standing: w.labels.NotReported, StandingClass: "s-none"}
 		if ds := s.deptStates()[dp.Name]; ds != nil && ds.Reported {
-			dd.Progress.Standing, dd.Progress.StandingClass = w.Progress.Reported, ""
+			dd.Progress.Standing, dd.Progress.StandingClass = w.labels.Reported, ""
 		}
 		for _, t := range snap.Tasks {
 			reasons[t.TaskID] = t.Reason

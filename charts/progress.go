@@ -23,9 +23,9 @@ const (
 	progressDeptsID    = "progress_depts"
 )
 
-// statusLabel is a status as charts.yaml names it.
+// statusLabel is a status as status.yaml names it.
 func (w *wording) statusLabel(s progress.Status) string {
-	return w.Progress.Status[string(s)]
+	return w.labels.Of(s)
 }
 
 // statusClass is a status's CSS class: its badge and its card.

@@ -163,10 +163,7 @@ type wording struct {
 		Title        string            `yaml:"title"`
 		Note         string            `yaml:"note"`
 		Period       string            `yaml:"period"`
-		Status       map[string]string `yaml:"status"`
 		Colors       map[string]string `yaml:"colors"`
-		NotReported  string            `yaml:"not_reported"`
-		Reported     string            `yaml:"reported"`
 		Axis         string            `yaml:"axis"`
 		Trend        string            `yaml:"trend"`
 		BySection    string            `yaml:"by_section"`
@@ -178,6 +175,10 @@ type wording struct {
 		ReportColumn string            `yaml:"report_column"`
 		NoReport     string            `yaml:"no_report"`
 	} `yaml:"progress"`
+
+	// labels are status.yaml's words for the statuses and a dept's
+	// standing; set only with a snapshot
+	labels progress.Words
 }
 
 func loadWording(opt export.Options) (*wording, error) {
@@ -191,12 +192,16 @@ func loadWording(opt export.Options) (*wording, error) {
 		if opt.Progress == nil {
 			break
 		}
-		if w.Progress.Status[string(st)] == "" {
-			return nil, fmt.Errorf("template %s: progress.status: no label for %q", ts.Origin(wordingFile), st)
-		}
 		if c := w.Progress.Colors[string(st)]; !colour.MatchString(c) {
 			return nil, fmt.Errorf("template %s: progress.colors: %q for %q is not #rrggbb", ts.Origin(wordingFile), c, st)
 		}
+	}
+	if opt.Progress != nil {
+		rules, err := progress.LoadRules(ts)
+		if err != nil {
+			return nil, err
+		}
+		w.labels = rules.Labels
 	}
 	return &w, nil
 }

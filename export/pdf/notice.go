@@ -71,9 +71,9 @@ func dateText(t time.Time) string {
 	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
 }
 
-// statusLabel is a status as the template names it.
+// statusLabel is a status as status.yaml names it.
 func (r *Renderer) statusLabel(s progress.Status) string {
-	return r.words.Notice.Status[string(s)]
+	return r.rules.Label(s)
 }
 
 func (r *Renderer) noticeLayout(subs map[rune]string) *Layout {

@@ -72,7 +72,7 @@ func TestNoticeText(t *testing.T) {
 		"滞后" + itoa(snap.Previous.Counts[progress.Red]) + itoa(snap.Counts[progress.Red]),
 	}
 	for _, s := range progress.Order {
-		want = append(want, squash(w.Status[string(s)]+itoa(snap.Counts[s])))
+		want = append(want, squash(r.statusLabel(s)+itoa(snap.Counts[s])))
 	}
 	reds, yellows := 0, 0
 	for _, ts := range snap.Tasks {
@@ -200,7 +200,6 @@ func TestNoticeDeterministic(t *testing.T) {
 
 func TestNoticeWordingErrors(t *testing.T) {
 	for _, tc := range []struct{ name, yaml, want string }{
-		{"a status without a label", "notice:\n  status:\n    red: \"\"\n", `no label for "red"`},
 		{"a colour that is not #rrggbb", "notice:\n  status_colors:\n    done: blue\n", `"blue" for "done" is not #rrggbb`},
 		{"a column too many", "notice:\n  counts_columns: [a, b, c, d]\n", "notice.counts_columns: want 3 column titles, got 4"},
 	} {

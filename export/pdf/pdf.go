@@ -32,6 +32,7 @@ import (
 	"fengong/export/pdf/font"
 	"fengong/export/pdf/layout"
 	"fengong/extract"
+	"fengong/progress"
 	"fengong/templates"
 )
 
@@ -72,6 +73,7 @@ type Renderer struct {
 	drawable  [len(roles)][]uint64        // by role: the runes its chain draws
 	sub       [len(roles)]string          // by role: printed for a rune its chain lacks: □, else ?, else nothing
 	tasks     map[string]*extract.Task
+	rules     *progress.Rules // status.yaml: the statuses' words; nil without opt.Progress
 	warnings  []string
 	compress  bool // deflate page content; see compressPages
 }
@@ -109,6 +111,11 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	r := &Renderer{doc: doc, opt: opt, words: words, date: opt.DateText(), compress: compressPages}
+	if opt.Progress != nil {
+		if r.rules, err = progress.LoadRules(opt.TemplateSet()); err != nil {
+			return nil, fmt.Errorf("pdf: %w", err)
+		}
+	}
 	r.title = opt.TitleOr(doc.Title)
 	if r.title == "" {
 		r.title = words.DefaultTitle
@@ -177,6 +184,9 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	addDocument(doc, add)
 	if opt.Progress != nil {
 		addProgress(opt.Progress, add)
+		for _, s := range progress.Order {
+			add(r.rules.Label(s))
+		}
 	}
 
 	// each rune goes to the first face of each chain that has it

@@ -81,7 +81,6 @@ type noticeWording struct {
 	Period          string            `yaml:"period"`
 	Addressee       string            `yaml:"addressee"`
 	Intro           string            `yaml:"intro"`
-	Status          map[string]string `yaml:"status"`
 	StatusColors    map[string]string `yaml:"status_colors"`
 	OverviewHeading string            `yaml:"overview_heading"`
 	Overview        string            `yaml:"overview"`
@@ -152,9 +151,6 @@ func loadWording(ts *templates.Set) (*wording, error) {
 		}
 	}
 	for _, st := range progress.Order {
-		if w.Notice.Status[string(st)] == "" {
-			return nil, fmt.Errorf("template %s: notice.status: no label for %q", ts.Origin("pdf.yaml"), st)
-		}
 		if c := w.Notice.StatusColors[string(st)]; !colour.MatchString(c) {
 			return nil, fmt.Errorf("template %s: notice.status_colors: %q for %q is not #rrggbb", ts.Origin("pdf.yaml"), c, st)
 		}
