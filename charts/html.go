@@ -330,7 +330,7 @@ func (r *renderer) searchIndex() searchData {
 	for _, it := range s.doc.Items {
 		for ti := range it.Tasks {
 			t := &it.Tasks[ti]
-			st := searchTask{ID: t.ID, Text: t.Text, Depts: t.Summary()}
+			st := searchTask{ID: t.ID, Text: t.Text, Depts: s.w.summary(t)}
 			for _, n := range t.Depts() {
 				if _, ok := s.stem[n]; ok {
 					st.Href = r.deptHref(n) + "#t-" + url.PathEscape(t.ID)
@@ -429,7 +429,7 @@ func (r *renderer) targetRows(ts []extract.Target, withLead bool) []targetRow {
 		}
 		if withLead {
 			if task := r.s.task(t.Item, t.Task); task != nil {
-				row.Lead = task.Summary()
+				row.Lead = r.s.w.summary(task)
 			}
 		}
 		out = append(out, row)
@@ -525,7 +525,7 @@ func (r *renderer) dept(dp *extract.Dept) ([]byte, error) {
 			Section:   sec,
 			Text:      text,
 			Deadline:  a.Task.Deadline,
-			Clause:    a.Task.Summary(),
+			Clause:    w.summary(a.Task),
 		}
 		if st, ok := status[a.Task.ID]; ok {
 			row.Status, row.StatusClass, row.Reason = w.statusLabel(st), statusClass(st), reasons[a.Task.ID]

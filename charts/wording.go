@@ -19,6 +19,8 @@ const wordingFile = "charts.yaml"
 
 // wording is templates/charts.yaml: every string a reader sees.
 type wording struct {
+	msgs templates.Messages // messages.yaml: a task's responsibility (summary keys)
+
 	Generated string `yaml:"generated"`
 	Source    string `yaml:"source"`
 	Back      string `yaml:"back"`
@@ -181,12 +183,20 @@ type wording struct {
 	labels progress.Words
 }
 
+// summary writes a task's responsibility: 省财政厅牵头，省商务厅按职责分工负责.
+func (w *wording) summary(t *extract.Task) string { return export.Responsibility(t, w.msgs) }
+
 func loadWording(opt export.Options) (*wording, error) {
 	var w wording
 	ts := opt.TemplateSet()
 	if err := ts.Decode(wordingFile, &w); err != nil {
 		return nil, err
 	}
+	msgs, err := templates.LoadMessages(ts)
+	if err != nil {
+		return nil, err
+	}
+	w.msgs = msgs
 	// the 督办 words are checked only when they are shown
 	for _, st := range progress.Order {
 		if opt.Progress == nil {

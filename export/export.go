@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"fengong/extract"
 	"fengong/progress"
 	"fengong/templates"
 )
@@ -62,6 +63,27 @@ func (o Options) TitleOr(docTitle string) string {
 		return o.Title
 	}
 	return docTitle
+}
+
+// Responsibility writes a task's responsibility the way the pages and the
+// change report show it, in the words of messages.yaml's summary keys:
+// 省财政厅、省商务厅牵头，省统计局按职责分工负责.
+func Responsibility(t *extract.Task, m templates.Messages) string {
+	names := func(list []string) string { return strings.Join(list, m.Text("summary.names")) }
+	var parts []string
+	if len(t.Lead) > 0 {
+		parts = append(parts, m.Text("summary.lead", "depts", names(t.Lead)))
+	}
+	if co := append(append([]string(nil), t.Co...), t.Groups...); len(co) > 0 {
+		parts = append(parts, m.Text("summary.co", "depts", names(co)))
+	}
+	if len(t.Respective) > 0 {
+		parts = append(parts, m.Text("summary.respective", "depts", names(t.Respective)))
+	}
+	if t.All {
+		parts = append(parts, m.Text("summary.all"))
+	}
+	return strings.Join(parts, m.Text("summary.parts"))
 }
 
 // The dept-name safety policy. A dept name is data: it is printed in the

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"sort"
-	"strings"
 )
 
 // Document is the model of one 分工意见. Parse builds it once; every
@@ -364,26 +363,6 @@ func heavier(a, b Dept) bool {
 		return a.Total() > b.Total()
 	}
 	return a.Lead > b.Lead
-}
-
-// Summary renders a task's responsibility in the document's own words, for
-// readers: 省发展改革委牵头，省财政厅等按职责分工负责.
-func (t *Task) Summary() string {
-	var parts []string
-	if len(t.Lead) > 0 {
-		parts = append(parts, strings.Join(t.Lead, "、")+"牵头")
-	}
-	co := append(append([]string(nil), t.Co...), t.Groups...)
-	if len(co) > 0 {
-		parts = append(parts, strings.Join(co, "、")+"按职责分工负责")
-	}
-	if len(t.Respective) > 0 {
-		parts = append(parts, strings.Join(t.Respective, "、")+"分别负责")
-	}
-	if t.All {
-		parts = append(parts, "各部门单位分别负责")
-	}
-	return strings.Join(parts, "，")
 }
 
 func contains(list []string, s string) bool {

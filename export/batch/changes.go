@@ -13,6 +13,7 @@ import (
 
 	"fengong/export"
 	"fengong/extract"
+	"fengong/templates"
 )
 
 // The change report's templates: 变更.md and 变更.html, rendered from the
@@ -88,7 +89,10 @@ func (s diffSpan) Ins() bool  { return s.Op == '+' }
 // two runs on the same input over the same previous pack write the same
 // bytes.
 func renderChanges(prev, cur *extract.Document, opt export.Options) ([]byte, error) {
-	data := changeReportData(prev, cur, opt)
+	data, err := changeReportData(prev, cur, opt)
+	if err != nil {
+		return nil, err
+	}
 	ts := opt.TemplateSet()
 	src, err := ts.ReadFile(changesTemplate)
 	if err != nil {
@@ -118,7 +122,10 @@ func changesHTMLName(md string) string {
 // renderChangesHTML renders 变更.html, the same report as a page that
 // opens in any browser without a network: no script, styles inline.
 func renderChangesHTML(prev, cur *extract.Document, opt export.Options) ([]byte, error) {
-	data := changeReportData(prev, cur, opt)
+	data, err := changeReportData(prev, cur, opt)
+	if err != nil {
+		return nil, err
+	}
 	ts := opt.TemplateSet()
 	src, err := ts.ReadFile(changesHTMLTemplate)
 	if err != nil {
@@ -138,11 +145,22 @@ func renderChangesHTML(prev, cur *extract.Document, opt export.Options) ([]byte,
 	return buf.Bytes(), nil
 }
 
-func changeReportData(prev, cur *extract.Document, opt export.Options) changeData {
-	data := diffModels(prev, cur)
+func changeReportData(prev, cur *extract.Document, opt export.Options) (changeData, error) {
+	m, err := templates.LoadMessages(opt.TemplateSet())
+	if err != nil {
+		return changeData{}, err
+	}
+	data := diffModels(prev, cur, newSummarizer(m))
 	data.Title = opt.TitleOr(cur.Title)
 	data.Date = opt.DateText()
-	return data
+	return data, nil
+}
+
+// summarizer writes a task's responsibility as the report shows it.
+type summarizer func(t *extract.Task) string
+
+func newSummarizer(m templates.Messages) summarizer {
+	return func(t *extract.Task) string { return export.Responsibility(t, m) }
 }
 
 // markdownDiff writes a text diff for Markdown: deleted words ~~struck
@@ -176,7 +194,7 @@ const (
 // tasks pairwise by similarity of their text, most similar first: a
 // matched pair with different text is an edit, whose changed words are
 // marked. What is left is added or removed.
-func diffModels(prev, cur *extract.Document) changeData {
+func diffModels(prev, cur *extract.Document, summary summarizer) changeData {
 	d := changeData{Cur: cur.Source}
 	if prev == nil {
 		d.First = true
@@ -220,7 +238,7 @@ func diffModels(prev, cur *extract.Document) changeData {
 			}
 			oldUsed[o], split[i], split[i+1] = true, true, true
 			d.TasksSplit = append(d.TasksSplit, taskSplit{OldID: ot.ID, OldText: shown(ot), Parts: []taskRef{
-				{a.ID, shown(a), a.Summary()}, {b.ID, shown(b), b.Summary()},
+				{a.ID, shown(a), summary(a)}, {b.ID, shown(b), summary(b)},
 			}})
 			break
 		}
@@ -265,17 +283,17 @@ func diffModels(prev, cur *extract.Document) changeData {
 		switch {
 		case split[i]:
 		case match[i] < 0:
-			d.TasksAdded = append(d.TasksAdded, taskRef{t.ID, shown(t), t.Summary()})
+			d.TasksAdded = append(d.TasksAdded, taskRef{t.ID, shown(t), summary(t)})
 		case edited[i]:
 			o := oldTasks[match[i]]
 			d.TasksEdited = append(d.TasksEdited, taskEdit{
-				ID: t.ID, OldID: o.ID, Depts: t.Summary(), OldDepts: o.Summary(),
+				ID: t.ID, OldID: o.ID, Depts: summary(t), OldDepts: summary(o),
 				Diff: diffWords(shown(o), shown(t)),
 			})
 		default:
 			o := oldTasks[match[i]]
-			if o.Summary() != t.Summary() {
-				d.TasksMoved = append(d.TasksMoved, taskMove{t.ID, shown(t), o.Summary(), t.Summary()})
+			if summary(o) != summary(t) {
+				d.TasksMoved = append(d.TasksMoved, taskMove{t.ID, shown(t), summary(o), summary(t)})
 			}
 			if o.ID != t.ID {
 				d.TasksRenumbered = append(d.TasksRenumbered, taskRenumber{o.ID, t.ID, shown(t)})
@@ -284,7 +302,7 @@ func diffModels(prev, cur *extract.Document) changeData {
 	}
 	for o, t := range oldTasks {
 		if !oldUsed[o] {
-			d.TasksRemoved = append(d.TasksRemoved, taskRef{t.ID, shown(t), t.Summary()})
+			d.TasksRemoved = append(d.TasksRemoved, taskRef{t.ID, shown(t), summary(t)})
 		}
 	}
 
@@ -396,7 +414,7 @@ func deptView(doc *extract.Document, dept string) string {
 	b.WriteString(doc.Title + "\n")
 	for _, a := range doc.TasksOf(dept) {
 		t := a.Task
-		fmt.Fprintf(&b, "%s|%s|%s|%s|%s|%s|%s\n", t.ID, t.Text, a.Role, t.Summary(), t.Deadline, doc.SectionTitle(a.Item.Section), t.Clause)
+		fmt.Fprintf(&b, "%s|%s|%s|%q|%q|%q|%q|%t|%s|%s|%s\n", t.ID, t.Text, a.Role, t.Lead, t.Co, t.Groups, t.Respective, t.All, t.Deadline, doc.SectionTitle(a.Item.Section), t.Clause)
 	}
 	for _, t := range doc.TargetsOf(dept) {
 		fmt.Fprintf(&b, "%d|%s\n", t.Item, t.Text)

@@ -9,6 +9,7 @@ import (
 
 	"fengong/export"
 	"fengong/extract"
+	"fengong/templates"
 )
 
 // changeBase is a small document the change-report cases edit.
@@ -153,12 +154,16 @@ func TestDiffModels(t *testing.T) {
 		},
 	}
 	opt := export.Options{Date: time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)}
+	msgs, err := templates.LoadMessages(templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			prev, cur := changeBase(), changeBase()
 			cur.Source = extract.Source{Name: "b.txt", SHA256: "bbbbbbbbbbbbbbbb"}
 			tt.edit(cur)
-			tt.check(t, diffModels(prev, cur))
+			tt.check(t, diffModels(prev, cur, newSummarizer(msgs)))
 			md, err := renderChanges(prev, cur, opt)
 			if err != nil {
 				t.Fatal(err)

@@ -102,7 +102,7 @@ func preflight(_ context.Context, r *Run) error {
 			return err
 		}
 	}
-	for _, name := range append(extract.TemplateFiles(ts), "xlsx.yaml", "pdf.yaml", "charts.yaml", changesTemplate) {
+	for _, name := range append(extract.TemplateFiles(ts), "xlsx.yaml", "pdf.yaml", "charts.yaml", templates.MessagesFile, changesTemplate, changesHTMLTemplate) {
 		b, err := ts.ReadFile(name)
 		if err != nil {
 			return err
