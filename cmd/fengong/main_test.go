@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -179,6 +180,42 @@ func TestRunManifestGolden(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("manifest.json differs from %s; run go test ./cmd/fengong -update and review the diff", p)
+	}
+}
+
+// TestRunLedger runs with --ledger on a ledger nobody has reported to yet:
+// the period is the last one ended before the date, every unit is 未报送,
+// and the 督查通报 says so.
+func TestRunLedger(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "pack")
+	code, _, errs := run(t, "run", "-q", "-o", out, "--date", "2022-04-10", "--ledger", filepath.Join(dir, "台账.db"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	notice := filepath.Join(out, "通报", "督查通报-2022-03.pdf")
+	if _, err := os.Stat(notice); err != nil {
+		t.Fatalf("no 通报: %v", err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed: install poppler-utils to read the 通报")
+	}
+	text, err := exec.Command("pdftotext", notice, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"关于2022年3月重点工作推进情况的通报", "已报送\n0个，未报送100个"} {
+		if !strings.Contains(strings.ReplaceAll(string(text), "\n", ""), strings.ReplaceAll(want, "\n", "")) {
+			t.Errorf("通报 lacks %q", want)
+		}
+	}
+	// the same run without --ledger writes no 通报
+	plain := filepath.Join(dir, "plain")
+	if code, _, errs := run(t, "run", "-q", "-o", plain, "--date", "2022-04-10"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(plain, "通报")); !os.IsNotExist(err) {
+		t.Errorf("a run without a ledger wrote 通报: %v", err)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"fengong/export/batch"
 	"fengong/export/pdf"
+	"fengong/ledger"
 	"fengong/seeds"
 	"fengong/templates"
 )
@@ -44,6 +45,8 @@ func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	fs.Var(&depts, "dept", "only write this dept's own files (repeatable or comma-separated)")
 	fs.StringVar(&flags.Templates, "templates", "", "directory overriding the embedded templates file by file")
 	fs.StringVar(&flags.DeptsFile, "depts-file", "", "dept directory (depts.yaml format) replacing the built-in one")
+	fs.StringVar(&flags.Ledger, "ledger", "", "督办 ledger FILE (SQLite) to show progress from: 进展台账, 报送情况, 督查通报, the dashboard's 督办 page")
+	fs.StringVar(&flags.Period, "period", "", "reporting period YYYY-MM shown with --ledger (default: the last one ended before the run's date)")
 	fs.IntVar(&flags.Jobs, "j", 0, "parallel workers (default: number of CPUs)")
 	incremental := fs.Bool("incremental", false, "reuse the previous run's files in DIR whose inputs did not change")
 	fs.BoolVar(&flags.Fsync, "fsync", false, "flush the pack to disk before swapping it in (survives a power cut; slower)")
@@ -101,6 +104,9 @@ func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		Progress:    progress,
 		FontDirs:    pdf.FontDirs(*config, getenv),
 		Version:     version,
+		OpenLedger: func(path string) (batch.ProgressSource, error) {
+			return ledger.Open(path)
+		},
 	})
 	if err != nil {
 		return exitCode(err, stderr, msgs) // partial (3) included
