@@ -16,7 +16,7 @@ const (
 	exitOK      = 0 // everything written
 	exitFailed  = 1 // nothing written (bad input, config, I/O, another run holds the lock)
 	exitUsage   = 2 // bad command line
-	exitPartial = 3 // some depts' files failed; the rest were written
+	exitPartial = 3 // some depts' files failed, or collect refused some files; the rest were written
 )
 
 // errUsage marks command-line mistakes.
@@ -24,6 +24,7 @@ var errUsage = errors.New("usage")
 
 const usage = `usage:
   fengong run [FILE] [-o DIR] [--config fengong.yaml] [flags]   regenerate every pack (FILE defaults to the bundled seed)
+  fengong collect --ledger FILE --period YYYY-MM [--input DOC] DIR|FILE…   take returned 任务分解表 into the 督办 ledger
   fengong extract FILE [--format json|text]                       print the extraction model
   fengong version
 Run "fengong run -h" or "fengong extract -h" for the flags.
@@ -42,6 +43,8 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		msgs, err = cmdExtract(args[1:], stdout, stderr)
 	case "run":
 		return cmdRun(args[1:], stdout, stderr, getenv)
+	case "collect":
+		msgs, err = cmdCollect(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "fengong", version)
 		return exitOK
@@ -66,7 +69,7 @@ func exitCode(err error, stderr io.Writer, msgs templates.Messages) int {
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(stderr, "fengong：%s\n%s\n%s", msgs.Error(err), msgs.Text("usage.hint"), usage)
 		return exitUsage
-	case errors.Is(err, batch.ErrPartial):
+	case errors.Is(err, batch.ErrPartial), errors.Is(err, errRefused):
 		fmt.Fprintf(stderr, "fengong：%s\n", msgs.Error(err))
 		return exitPartial
 	}

@@ -262,3 +262,57 @@ func TestExitCodeMapping(t *testing.T) {
 		}
 	}
 }
+
+// TestCollect is the 督办 cycle through the commands: send (run), take
+// back one unit's workbook, a copy of it and a broken file (collect: exit
+// 3, each file's outcome printed), then run with the ledger: the 通报
+// counts the unit as reported.
+func TestCollect(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "pack")
+	if code, _, errs := run(t, "run", "-q", "-o", out, "--date", "2022-04-10"); code != exitOK {
+		t.Fatalf("run: exit %d: %s", code, errs)
+	}
+	ret := filepath.Join(dir, "returns")
+	if err := os.Mkdir(ret, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := os.ReadFile(filepath.Join(out, "单位", "省财政厅", "省财政厅.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"财政厅-3月.xlsx": wb, "再报.xlsx": wb, "坏.xlsx": []byte("junk")} {
+		if err := os.WriteFile(filepath.Join(ret, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(dir, "督办.db")
+	code, stdout, errs := run(t, "collect", "--ledger", db, "--period", "2022-03", ret)
+	if code != exitPartial {
+		t.Fatalf("collect: exit %d, want %d: %s", code, exitPartial, errs)
+	}
+	for _, want := range []string{"接收", "重复", "拒收　坏.xlsx", "接收1份，重复1份，拒收1份"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("collect printed %q, want %q in it", stdout, want)
+		}
+	}
+	if !strings.Contains(errs, "拒收") {
+		t.Errorf("collect's error %q is not the clerk's words", errs)
+	}
+	if code, _, errs := run(t, "collect", "--ledger", db, ret); code != exitUsage {
+		t.Errorf("collect without --period: exit %d, want %d: %s", code, exitUsage, errs)
+	}
+	if code, _, errs := run(t, "run", "-q", "-o", out, "--date", "2022-04-10", "--ledger", db); code != exitOK {
+		t.Fatalf("run --ledger: exit %d: %s", code, errs)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed: install poppler-utils to read the 通报")
+	}
+	text, err := exec.Command("pdftotext", filepath.Join(out, "通报", "督查通报-2022-03.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := strings.ReplaceAll(string(text), "\n", ""); !strings.Contains(s, "已报送1个，未报送99个") {
+		t.Errorf("the 通报 does not count the unit that reported: %.300s", s)
+	}
+}
