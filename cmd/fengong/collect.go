@@ -4,16 +4,13 @@ import (
 	"context"
 	"errors"
 	"io"
-	iofs "io/fs"
 	"os"
 	"os/signal"
 	"syscall"
 	"time"
 
-	"fengong/extract"
 	"fengong/ledger"
 	"fengong/progress"
-	"fengong/seeds"
 	"fengong/templates"
 )
 
@@ -36,30 +33,8 @@ func cmdCollect(args []string, stdout, stderr io.Writer) (templates.Messages, er
 	if *ledgerPath == "" || *period == "" || len(pos) == 0 {
 		return msgs, usageError("usage.collect_args", "collect needs --ledger FILE, --period YYYY-MM and at least one file or folder")
 	}
-	ts, err := templates.New(*tmpl)
+	doc, ts, msgs, err := readDocument(*tmpl, *input)
 	if err != nil {
-		return msgs, err
-	}
-	if msgs, err = templates.LoadMessages(ts); err != nil {
-		return clerkWording(""), err
-	}
-	dir, err := extract.LoadDirectory(ts)
-	if err != nil {
-		return msgs, err
-	}
-	var doc *extract.Document
-	if *input == "" {
-		t, err := extract.Read(seeds.Hunan2022Name, seeds.Hunan2022)
-		if err != nil {
-			return msgs, err
-		}
-		if doc, err = extract.Parse(t, dir); err != nil {
-			return msgs, err
-		}
-	} else if doc, err = extract.ParseFile(*input, dir); err != nil {
-		if errors.Is(err, iofs.ErrNotExist) {
-			return msgs, templates.Fail("input.not_found", err, "path", *input)
-		}
 		return msgs, err
 	}
 	rules, err := progress.LoadRules(ts)

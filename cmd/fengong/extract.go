@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/width"
 
 	"fengong/extract"
+	"fengong/seeds"
 	"fengong/templates"
 )
 
@@ -34,28 +35,48 @@ func cmdExtract(args []string, stdout, stderr io.Writer) (templates.Messages, er
 	if !oneOf(*format, "json", "text") {
 		return msgs, usageError("usage.format", fmt.Sprintf("--format must be json or text, not %q", *format), "value", *format)
 	}
-	ts, err := templates.New(*tmpl)
+	doc, _, msgs, err := readDocument(*tmpl, pos[0])
 	if err != nil {
-		return msgs, err
-	}
-	if msgs, err = templates.LoadMessages(ts); err != nil {
-		return clerkWording(""), err
-	}
-	dir, err := extract.LoadDirectory(ts)
-	if err != nil {
-		return msgs, err
-	}
-	doc, err := extract.ParseFile(pos[0], dir)
-	if err != nil {
-		if errors.Is(err, iofs.ErrNotExist) {
-			return msgs, templates.Fail("input.not_found", err, "path", pos[0])
-		}
 		return msgs, err
 	}
 	if strings.EqualFold(*format, "text") {
 		return msgs, writeSummary(stdout, doc, msgs)
 	}
 	return msgs, writeJSON(stdout, doc)
+}
+
+// readDocument opens the templates directory tmplDir (its wording and
+// dept directory) and parses the document at path, or the bundled seed
+// when path is "". msgs is the wording an error is to be reported in.
+func readDocument(tmplDir, path string) (*extract.Document, *templates.Set, templates.Messages, error) {
+	msgs := clerkWording("")
+	ts, err := templates.New(tmplDir)
+	if err != nil {
+		return nil, nil, msgs, err
+	}
+	if msgs, err = templates.LoadMessages(ts); err != nil {
+		return nil, nil, clerkWording(""), err
+	}
+	dir, err := extract.LoadDirectory(ts)
+	if err != nil {
+		return nil, nil, msgs, err
+	}
+	var doc *extract.Document
+	if path == "" {
+		t, err := extract.Read(seeds.Hunan2022Name, seeds.Hunan2022)
+		if err != nil {
+			return nil, nil, msgs, err
+		}
+		doc, err = extract.Parse(t, dir)
+		return doc, ts, msgs, err
+	}
+	if doc, err = extract.ParseFile(path, dir); err != nil {
+		if errors.Is(err, iofs.ErrNotExist) {
+			return nil, nil, msgs, templates.Fail("input.not_found", err, "path", path)
+		}
+		return nil, nil, msgs, err
+	}
+	return doc, ts, msgs, nil
 }
 
 // writeJSON writes the model as the documented JSON contract.
