@@ -166,3 +166,44 @@ func history(ctx context.Context, q querier, docID int64, key string) ([]progres
 	}
 	return out, rows.Err()
 }
+
+// Periods is the keys of the periods a collect recorded for doc, oldest
+// first; none when nothing was collected for it.
+func (l *Ledger) Periods(doc *extract.Document) ([]string, error) {
+	rows, err := l.db.Query(`SELECT p.key FROM periods p JOIN documents d ON d.id = p.document
+		WHERE d.fingerprint = ? ORDER BY p.key`, doc.Fingerprint())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// Statuses is the status of each task of doc in the period key, as the
+// status history recorded it when the period's last file was collected;
+// empty when none was.
+func (l *Ledger) Statuses(doc *extract.Document, key string) (map[string]progress.Status, error) {
+	rows, err := l.db.Query(`SELECT h.task, h.status FROM status_history h JOIN documents d ON d.id = h.document
+		WHERE d.fingerprint = ? AND h.period = ?`, doc.Fingerprint(), key)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]progress.Status{}
+	for rows.Next() {
+		var task, st string
+		if err := rows.Scan(&task, &st); err != nil {
+			return nil, err
+		}
+		out[task] = progress.Status(st)
+	}
+	return out, rows.Err()
+}

@@ -141,6 +141,20 @@ func (r *Rules) Period(key string) (Period, error) {
 	return Period{Key: key, Start: start, End: end, Due: due}, nil
 }
 
+// Last is the key of the latest period that ended before date: on
+// 2022-04-03 a monthly office reports on 2022-03, a quarterly one on
+// 2022-03 too (the first quarter). It is the period a run or a status
+// shows when none is named.
+func (r *Rules) Last(date time.Time) string {
+	t := time.Date(date.Year(), date.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0)
+	if r.PeriodKind == "quarter" {
+		for t.Month()%3 != 0 {
+			t = t.AddDate(0, -1, 0)
+		}
+	}
+	return t.Format("2006-01")
+}
+
 // Evaluate gives every task of doc its status in in.Period by the rules,
 // and every dept its standing. It never reads the clock: the period's end
 // is "now".

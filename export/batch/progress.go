@@ -71,15 +71,7 @@ func evaluateProgress(_ context.Context, r *Run) error {
 // lastPeriod is the latest period that ended before the run's date: on
 // 2022-04-03 a monthly office reports on 2022-03, a quarterly one on
 // 2022-03 too (the first quarter).
-func lastPeriod(rules *progress.Rules, date time.Time) string {
-	t := time.Date(date.Year(), date.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0)
-	if rules.PeriodKind == "quarter" {
-		for t.Month()%3 != 0 {
-			t = t.AddDate(0, -1, 0)
-		}
-	}
-	return t.Format("2006-01")
-}
+func lastPeriod(rules *progress.Rules, date time.Time) string { return rules.Last(date) }
 
 // period is the key of the period the pack shows, "" without a ledger.
 func (r *Run) period() string {
