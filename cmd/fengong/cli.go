@@ -25,6 +25,7 @@ var errUsage = errors.New("usage")
 const usage = `usage:
   fengong run [FILE] [-o DIR] [--config fengong.yaml] [flags]   regenerate every pack (FILE defaults to the bundled seed)
   fengong collect --ledger FILE --period YYYY-MM [--input DOC] DIR|FILE…   take returned 任务分解表 into the 督办 ledger
+  fengong status --ledger FILE [--period YYYY-MM] [--input DOC] [--format text|json]   the 督办 summary of a period
   fengong extract FILE [--format json|text]                       print the extraction model
   fengong version
 Run "fengong run -h" or "fengong extract -h" for the flags.
@@ -45,6 +46,8 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		return cmdRun(args[1:], stdout, stderr, getenv)
 	case "collect":
 		msgs, err = cmdCollect(args[1:], stdout, stderr)
+	case "status":
+		msgs, err = cmdStatus(args[1:], stdout, stderr, getenv)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "fengong", version)
 		return exitOK
