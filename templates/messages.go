@@ -113,6 +113,43 @@ func Fill(s string, pairs ...string) string {
 	}
 }
 
+// BookTitles writes nested book-title marks as GB/T 15834 wants them: a
+// title inside 《…》 takes 〈…〉, one inside that 《…》 again, so a filled
+// 《{document}》 of 落实《政府工作报告》重点工作分工的意见 reads
+// 《落实〈政府工作报告〉重点工作分工的意见》. Marks at the outer level are
+// left as written, and a closing mark without its opening one too. It is
+// the one rule for nested titles: apply it to text filled with a title.
+func BookTitles(s string) string {
+	if !strings.ContainsAny(s, "《〈") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var open []rune // the closing mark each open title takes
+	for _, r := range s {
+		switch r {
+		case '《', '〈':
+			if n := len(open); n > 0 {
+				r = '《'
+				if open[n-1] == '》' {
+					r = '〈'
+				}
+			}
+			closing := '》'
+			if r == '〈' {
+				closing = '〉'
+			}
+			open = append(open, closing)
+		case '》', '〉':
+			if n := len(open); n > 0 {
+				r, open = open[n-1], open[:n-1]
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // Date writes a date as 公文 do, with no leading zeros: 2022年3月1日.
 // It is the one date formatter of the outputs.
 func Date(t time.Time) string {

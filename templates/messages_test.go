@@ -17,7 +17,7 @@ func TestMessagesKeysUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := regexp.MustCompile(`"((?:input|yaml|config|output|run|file|usage|templates|summary)\.[a-z_0-9.]+)"`)
+	key := regexp.MustCompile(`"((?:input|yaml|config|output|run|file|usage|templates|summary|collect|status)\.[a-z_0-9.]+)"`)
 	seen := 0
 	err = filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -35,7 +35,7 @@ func TestMessagesKeysUsed(t *testing.T) {
 		}
 		for _, k := range key.FindAllStringSubmatch(string(b), -1) {
 			seen++
-			if k[1] == "summary.op." {
+			if k[1] == "summary.op." || strings.HasSuffix(k[1], ".yaml") {
 				continue
 			}
 			if _, ok := m[k[1]]; !ok {
@@ -85,6 +85,27 @@ func TestFill(t *testing.T) {
 	} {
 		if got := Fill(tc.s, tc.pairs...); got != tc.want {
 			t.Errorf("Fill(%q, %q) = %q, want %q", tc.s, tc.pairs, got, tc.want)
+		}
+	}
+}
+
+// Nested book titles take 〈〉 inside 《》 and 《》 again inside that
+// (GB/T 15834); the outer level stays as written.
+func TestBookTitles(t *testing.T) {
+	for _, tc := range []struct{ s, want string }{
+		{"为推动《落实《政府工作报告》重点工作分工的意见》各项任务", "为推动《落实〈政府工作报告〉重点工作分工的意见》各项任务"},
+		{"《落实〈政府工作报告〉重点工作分工的意见》", "《落实〈政府工作报告〉重点工作分工的意见》"}, // already right
+		{"《甲《乙《丙》乙》甲》", "《甲〈乙《丙》乙〉甲》"},
+		{"《甲》和《乙》", "《甲》和《乙》"},
+		{"〈篇名〉", "〈篇名〉"},                     // the outer level as written
+		{"〈甲《乙》〉", "〈甲《乙》〉"},                 // inside 〈〉, 《》
+		{"落实《政府工作报告》重点工作", "落实《政府工作报告》重点工作"}, // a title alone
+		{"甲》乙", "甲》乙"},                       // a closing mark alone
+		{"《未闭合〈乙〉", "《未闭合〈乙〉"},
+		{"无书名号", "无书名号"},
+	} {
+		if got := BookTitles(tc.s); got != tc.want {
+			t.Errorf("BookTitles(%q) = %q, want %q", tc.s, got, tc.want)
 		}
 	}
 }

@@ -65,6 +65,8 @@ func TestNoticeText(t *testing.T) {
 	got := squash(pdftotext(t, map[string][]byte{"notice": b})["notice"], squash(strings.Join(w.TaskColumns, "")))
 	want := []string{
 		"关于2022年3月重点工作推进情况的通报",
+		// the seed's title holds 《政府工作报告》: inside 《》 it takes 〈〉
+		"为推动《落实〈政府工作报告〉重点工作分工的意见》各项任务落地见效",
 		"二、滞后任务（" + itoa(snap.Counts[progress.Red]) + "项）",
 		"三、预警任务（" + itoa(snap.Counts[progress.Yellow]) + "项）",
 		"四、未按时报送单位（催办名单）",

@@ -175,7 +175,8 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	for c := rune(' '); c <= '~'; c++ {
 		add(string(c))
 	}
-	add(words.Substitute + "…" + r.date + r.title)
+	// 《》〈〉: a title filled inside 《》 turns its own 《》 into 〈〉 (fill)
+	add(words.Substitute + "…《》〈〉" + r.date + r.title)
 	for _, ts := range []*templates.Set{opt.TemplateSet(), templates.Default()} {
 		if b, err := ts.ReadFile("pdf.yaml"); err == nil {
 			add(string(b))

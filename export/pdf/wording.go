@@ -161,5 +161,6 @@ func loadWording(ts *templates.Set) (*wording, error) {
 var colour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 // fill fills the {name} placeholders of s (templates.Fill); pairs are
-// name, value, ….
-func fill(s string, pairs ...string) string { return templates.Fill(s, pairs...) }
+// name, value, …. A title filled inside 《》 takes 〈〉 for its own book
+// titles (templates.BookTitles).
+func fill(s string, pairs ...string) string { return templates.BookTitles(templates.Fill(s, pairs...)) }
