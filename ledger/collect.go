@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,9 +52,12 @@ const (
 type FileResult struct {
 	Path, Name, SHA256, Dept string
 	Outcome                  Outcome
-	Reason                   string   // why it was refused or is a duplicate
-	Notes                    []string // cells not read (formulas), for the office to check
-	Rows                     int
+	Reason                   string // why it was refused or is a duplicate, in the clerk's words
+	// Detail is the Go error behind a refusal (English, for a log or a
+	// library user); the clerk's Reason never carries it.
+	Detail string
+	Notes  []string // cells not read (formulas), for the office to check
+	Rows   int
 }
 
 // Result is a collect's outcome, in the order the files were taken.
@@ -227,13 +231,21 @@ func (c *collector) prepare(ctx context.Context) error {
 
 func day(t time.Time) string { return t.Format("2006-01-02") }
 
-// refusal is a file refused: its message key and values.
+// refusal is a file refused: its message key and values, all in the
+// clerk's words (a value read from the file is quoted by shown), and the
+// Go error behind it, which is not printed.
 type refusal struct {
 	key   string
 	pairs []string
+	err   error
 }
 
-func refuse(key string, pairs ...string) *refusal { return &refusal{key, pairs} }
+func refuse(key string, pairs ...string) *refusal { return &refusal{key: key, pairs: pairs} }
+
+// refuseErr is a refusal caused by err.
+func refuseErr(err error, key string, pairs ...string) *refusal {
+	return &refusal{key: key, pairs: pairs, err: err}
+}
 
 // shown is a value from a file made safe to print on one line: control
 // and bidi characters dropped, cut to 40 characters, quoted.
@@ -264,6 +276,9 @@ func (c *collector) file(ctx context.Context, path string) (FileResult, error) {
 	}
 	if ref != nil {
 		fr.Outcome, fr.Reason = Refused, c.msg.Text(ref.key, ref.pairs...)
+		if ref.err != nil {
+			fr.Detail = ref.err.Error()
+		}
 		return fr, c.record(ctx, fr, nil)
 	}
 	fr.Dept, fr.Rows = ret.Identity.Dept, len(ret.Rows)
@@ -293,41 +308,69 @@ func (c *collector) file(ctx context.Context, path string) (FileResult, error) {
 func (c *collector) read(path string) ([]byte, *refusal) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, refuse("collect.unreadable", "detail", err.Error())
+		return nil, unreadable(err)
 	}
 	if st.Size() > c.lim.File {
-		return nil, refuse("collect.too_large", "detail", fmt.Sprintf("%.1f MB", float64(st.Size())/(1<<20)))
+		return nil, refuse("collect.too_large", "size", mb(st.Size()), "limit", mb(c.lim.File))
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, refuse("collect.unreadable", "detail", err.Error())
+		return nil, unreadable(err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, c.lim.File+1))
 	if err != nil {
-		return nil, refuse("collect.unreadable", "detail", err.Error())
+		return nil, unreadable(err)
 	}
 	if int64(len(data)) > c.lim.File {
-		return nil, refuse("collect.too_large", "detail", fmt.Sprintf("> %.1f MB", float64(c.lim.File)/(1<<20)))
+		return nil, refuse("collect.too_large", "size", "> "+mb(c.lim.File), "limit", mb(c.lim.File))
 	}
 	return data, nil
+}
+
+// unreadable is the refusal of a file the system would not read.
+func unreadable(err error) *refusal {
+	if errors.Is(err, fs.ErrPermission) {
+		return refuseErr(err, "collect.no_permission")
+	}
+	return refuseErr(err, "collect.unreadable")
+}
+
+// mb is a size as a clerk reads it: 8.0 MB, or 20.4 KB below a megabyte.
+func mb(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
 // check reads the workbook and checks that it is of the document and of
 // the dept it names, with that dept's task IDs only, each once.
 func (c *collector) check(data []byte) (*xlsx.Returned, *refusal) {
 	ret, err := xlsx.ReadReturnsLimited(data, c.xopt, c.lim)
+	var cols *xlsx.ColumnsError
 	switch {
 	case errors.Is(err, xlsx.ErrTooLarge):
-		return nil, refuse("collect.too_large", "detail", err.Error())
+		return nil, refuseErr(err, "collect.unzips_too_large")
 	case errors.Is(err, xlsx.ErrProtected):
-		return nil, refuse("collect.protected")
+		return nil, refuseErr(err, "collect.protected")
 	case errors.Is(err, xlsx.ErrNoTaskSheet):
-		return nil, refuse("collect.no_task_sheet")
-	case errors.Is(err, xlsx.ErrColumns):
-		return nil, refuse("collect.columns", "detail", err.Error())
+		return nil, refuseErr(err, "collect.no_task_sheet")
+	case errors.As(err, &cols):
+		names := func(heads []string) string {
+			q := make([]string, len(heads))
+			for i, h := range heads {
+				q[i] = shown(h)
+			}
+			return strings.Join(q, c.msg.Text("summary.names"))
+		}
+		detail := c.msg.Text("collect.columns_missing", "sheet", shown(cols.Sheet), "columns", names(cols.Missing))
+		if len(cols.Missing) == 0 {
+			detail = c.msg.Text("collect.columns_twice", "sheet", shown(cols.Sheet), "columns", names(cols.Twice))
+		}
+		return nil, refuseErr(err, "collect.columns", "detail", detail)
 	case err != nil:
-		return nil, refuse("collect.corrupt", "detail", err.Error())
+		return nil, refuseErr(err, "collect.corrupt")
 	}
 	id, doc := ret.Identity, c.opt.Doc
 	switch {

@@ -30,9 +30,25 @@ var (
 	// ErrCorrupt: not a readable .xlsx.
 	ErrCorrupt = errors.New("workbook is corrupt")
 	// ErrColumns: a task sheet lacks one of the input columns, or holds a
-	// heading twice.
+	// heading twice. It comes as a *ColumnsError.
 	ErrColumns = errors.New("task sheet columns changed")
 )
+
+// ColumnsError is ErrColumns with the sheet and the headings: those
+// missing, else those found twice.
+type ColumnsError struct {
+	Sheet          string
+	Missing, Twice []string
+}
+
+func (e *ColumnsError) Error() string {
+	if len(e.Missing) > 0 {
+		return fmt.Sprintf("sheet %s: %v: no column %s", e.Sheet, ErrColumns, strings.Join(e.Missing, ", "))
+	}
+	return fmt.Sprintf("sheet %s: %v: column %s appears twice", e.Sheet, ErrColumns, strings.Join(e.Twice, ", "))
+}
+
+func (e *ColumnsError) Unwrap() error { return ErrColumns }
 
 // Limits bound what ReadReturns accepts, checked on the zip's central
 // directory before a byte is inflated. Inflating is bounded by them too:
@@ -130,6 +146,10 @@ func ReadReturnsLimited(data []byte, opt export.Options, lim Limits) (*Returned,
 	found := false
 	for _, name := range f.GetSheetList() {
 		list, ok, err := readSheet(f, w, name, formulas[name])
+		var ce *ColumnsError
+		if errors.As(err, &ce) {
+			return nil, err // names its sheet
+		}
 		if err != nil {
 			return nil, fmt.Errorf("sheet %s: %w", name, err)
 		}
@@ -360,11 +380,8 @@ func readSheet(f *excelize.File, w *wording, name string, formulas map[string]bo
 			missing = append(missing, fd.head)
 		}
 	}
-	switch {
-	case len(missing) > 0:
-		return nil, true, fmt.Errorf("%w: no column %s", ErrColumns, strings.Join(missing, ", "))
-	case len(twice) > 0:
-		return nil, true, fmt.Errorf("%w: column %s appears twice", ErrColumns, strings.Join(twice, ", "))
+	if len(missing) > 0 || len(twice) > 0 {
+		return nil, true, &ColumnsError{Sheet: name, Missing: missing, Twice: twice}
 	}
 	var out []Return
 	for r := head + 1; r < len(rows); r++ {
