@@ -529,67 +529,72 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 	return symbolCharDictionary
 }
 
+// fengong patch: the glyphs a cut keeps are sorted once, in a slice,
+// and the maps are made at their final size (fpdf built them by growing
+// maps and sorted their keys twice; the result is the same).
 func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
-	symbolCollection := map[int]int{0: 0}
-	charSymbolPairCollection := make(map[int]int)
+	type pair struct{ char, glyph int }
+	pairs := make([]pair, 0, len(usedRunes))
 	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
-
+		if g, ok := utf.charSymbolDictionary[char]; ok {
+			pairs = append(pairs, pair{char, g})
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
-
-	begin := utf.tableDescriptions["glyf"].position
-
-	symbolArray := make(map[int]int)
-	symbolCollectionKeys := keySortInt(symbolCollection)
-
-	symbolCounter := 0
-	maxRune := 0
-	for _, oldSymbolIndex := range symbolCollectionKeys {
-		maxRune = max(maxRune, symbolCollection[oldSymbolIndex])
-		symbolArray[oldSymbolIndex] = symbolCounter
-		symbolCounter++
+	glyphs := make([]int, 0, len(pairs)+1)
+	glyphs = append(glyphs, 0)
+	for _, p := range pairs {
+		glyphs = append(glyphs, p.glyph)
 	}
-	charSymbolPairCollectionKeys := keySortInt(charSymbolPairCollection)
-	runeSymbolPairCollection := make(map[int]int)
-	for _, runa := range charSymbolPairCollectionKeys {
-		runeSymbolPairCollection[runa] = symbolArray[charSymbolPairCollection[runa]]
+	slices.Sort(glyphs)
+	glyphs = slices.Compact(glyphs)
+	glyphs = slices.Clip(glyphs)
+
+	// old glyph → new glyph; the composites' parts are added by getSymbols
+	symbolArray := make(map[int]int, len(glyphs)+8)
+	symbolCollection := make(map[int]int, len(glyphs)+8)
+	for i, g := range glyphs {
+		symbolArray[g] = i
+		symbolCollection[g] = 1
+	}
+	runeSymbolPairCollection := make(map[int]int, len(pairs))
+	for _, p := range pairs {
+		i, _ := slices.BinarySearch(glyphs, p.glyph)
+		runeSymbolPairCollection[p.char] = i
 	}
 	utf.CodeSymbolDictionary = runeSymbolPairCollection
 
-	symbolCollectionKeys = keySortInt(symbolCollection)
-	for _, oldSymbolIndex := range symbolCollectionKeys {
+	begin := utf.tableDescriptions["glyf"].position
+	symbolCollectionKeys := glyphs
+	for _, oldSymbolIndex := range glyphs {
 		_, symbolArray, symbolCollection, symbolCollectionKeys = utf.getSymbols(oldSymbolIndex, &begin, symbolArray, symbolCollection, symbolCollectionKeys)
 	}
 
 	return runeSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys
 }
 
+// fengong patch: the runs of consecutive codes and glyphs are found in
+// one pass over the sorted codes, into a slice (fpdf kept them in a map
+// and sorted its keys again).
 func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, numSymbols int) []byte {
-	cidSymbolPairCollectionKeys := keySortInt(cidSymbolPairCollection)
-	cidID := 0
-	cidArray := make(map[int][]int)
-	prevCid := -2
-	prevSymbol := -1
-	for _, cid := range cidSymbolPairCollectionKeys {
-		if cid == (prevCid+1) && cidSymbolPairCollection[cid] == (prevSymbol+1) {
-			if n, OK := cidArray[cidID]; !OK || n == nil {
-				cidArray[cidID] = make([]int, 0)
-			}
-			cidArray[cidID] = append(cidArray[cidID], cidSymbolPairCollection[cid])
-		} else {
-			cidID = cid
-			cidArray[cidID] = make([]int, 0)
-			cidArray[cidID] = append(cidArray[cidID], cidSymbolPairCollection[cid])
-		}
-		prevCid = cid
-		prevSymbol = cidSymbolPairCollection[cid]
+	cids := make([]int, 0, len(cidSymbolPairCollection))
+	for cid := range cidSymbolPairCollection {
+		cids = append(cids, cid)
 	}
-	cidArrayKeys := keySortArrayRangeMap(cidArray)
-	segCount := len(cidArray) + 1
+	slices.Sort(cids)
+	type run struct{ start, first, n int } // codes start…start+n-1 → glyphs first…first+n-1
+	var runs []run
+	prevCid, prevSymbol := -2, -1
+	for _, cid := range cids {
+		sym := cidSymbolPairCollection[cid]
+		if cid == prevCid+1 && sym == prevSymbol+1 {
+			runs[len(runs)-1].n++
+		} else {
+			runs = append(runs, run{cid, sym, 1})
+		}
+		prevCid, prevSymbol = cid, sym
+	}
+	segCount := len(runs) + 1
 
 	searchRange := 1
 	entrySelector := 0
@@ -600,34 +605,34 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 	searchRange = searchRange * 2
 	rangeShift := segCount*2 - searchRange
 	length := 16 + (8 * segCount) + (numSymbols + 1)
-	cmap := []int{0, 1, 3, 1, 0, 12, 4, length, 0, segCount * 2, searchRange, entrySelector, rangeShift}
-
-	for _, start := range cidArrayKeys {
-		endCode := start + (len(cidArray[start]) - 1)
-		cmap = append(cmap, endCode)
+	cmap := make([]int, 0, 13+4*segCount+len(cids)+2)
+	cmap = append(cmap, 0, 1, 3, 1, 0, 12, 4, length, 0, segCount*2, searchRange, entrySelector, rangeShift)
+	for _, r := range runs {
+		cmap = append(cmap, r.start+r.n-1)
 	}
 	cmap = append(cmap, 0xFFFF)
 	cmap = append(cmap, 0)
-
-	cmap = append(cmap, cidArrayKeys...)
+	for _, r := range runs {
+		cmap = append(cmap, r.start)
+	}
 	cmap = append(cmap, 0xFFFF)
-	for _, cidKey := range cidArrayKeys {
-		idDelta := -(cidKey - cidArray[cidKey][0])
-		cmap = append(cmap, idDelta)
+	for _, r := range runs {
+		cmap = append(cmap, -(r.start - r.first))
 	}
 	cmap = append(cmap, 1)
-	for range cidArray {
+	for range runs {
 		cmap = append(cmap, 0)
-
 	}
 	cmap = append(cmap, 0)
-	for _, start := range cidArrayKeys {
-		cmap = append(cmap, cidArray[start]...)
+	for _, r := range runs {
+		for g := r.first; g < r.first+r.n; g++ {
+			cmap = append(cmap, g)
+		}
 	}
 	cmap = append(cmap, 0)
-	cmapstr := make([]byte, 0)
-	for _, cm := range cmap {
-		cmapstr = append(cmapstr, packUint16(cm)...)
+	cmapstr := make([]byte, 2*len(cmap))
+	for i, cm := range cmap {
+		binary.BigEndian.PutUint16(cmapstr[2*i:], uint16(cm))
 	}
 	return cmapstr
 }
@@ -1166,28 +1171,6 @@ func keySortStrings(s map[string][]byte) []string {
 		i++
 	}
 	sort.Strings(keys)
-	return keys
-}
-
-func keySortInt(s map[int]int) []int {
-	keys := make([]int, len(s))
-	i := 0
-	for key := range s {
-		keys[i] = key
-		i++
-	}
-	sort.Ints(keys)
-	return keys
-}
-
-func keySortArrayRangeMap(s map[int][]int) []int {
-	keys := make([]int, len(s))
-	i := 0
-	for key := range s {
-		keys[i] = key
-		i++
-	}
-	sort.Ints(keys)
 	return keys
 }
 
