@@ -279,8 +279,9 @@ func loadFonts(pdf *fpdf.Fpdf, l *layout.Layout, fonts []Font) (*families, error
 			}
 		}
 	}
-	// the runes each distinct font draws
-	used := make([][]bool, len(fonts))
+	// the runes each distinct font draws: a set, and the list of them
+	used := make([][]uint64, len(fonts)) // bit r: rune r, up to U+FFFF
+	lists := make([][]rune, len(fonts))
 	mark := func(key, text string) {
 		i, ok := index[key]
 		if !ok {
@@ -288,11 +289,12 @@ func loadFonts(pdf *fpdf.Fpdf, l *layout.Layout, fonts []Font) (*families, error
 		}
 		i = same[i]
 		if used[i] == nil {
-			used[i] = make([]bool, 0x10000)
+			used[i] = make([]uint64, 0x10000/64)
 		}
 		for _, r := range text {
-			if r >= 0 && r <= 0xFFFF {
-				used[i][r] = true
+			if r >= 0 && r <= 0xFFFF && used[i][r/64]&(1<<(r%64)) == 0 {
+				used[i][r/64] |= 1 << (r % 64)
+				lists[i] = append(lists[i], r)
 			}
 		}
 	}
@@ -303,7 +305,7 @@ func loadFonts(pdf *fpdf.Fpdf, l *layout.Layout, fonts []Font) (*families, error
 			}
 		}
 	}
-	if slices.IndexFunc(used, func(u []bool) bool { return u != nil }) < 0 {
+	if slices.IndexFunc(used, func(u []uint64) bool { return u != nil }) < 0 {
 		mark(fonts[0].Key, "")
 	}
 	f := &families{key: map[string]string{}}
@@ -312,7 +314,7 @@ func loadFonts(pdf *fpdf.Fpdf, l *layout.Layout, fonts []Font) (*families, error
 		if same[i] != i || used[i] == nil {
 			continue
 		}
-		name := subsetName(ft.Name, i, used[i])
+		name := subsetName(ft.Name, i, lists[i])
 		fam[i] = "f" + strconv.Itoa(i)
 		fam[i] += strings.Repeat("x", max(0, len(name)-len("utf8")-len(fam[i])))
 		if ft.parsed != nil {
@@ -342,16 +344,16 @@ func loadFonts(pdf *fpdf.Fpdf, l *layout.Layout, fonts []Font) (*families, error
 // subsetName is the name of a font subset, as PDF readers show it: a tag
 // of six capital letters drawn from the runes it holds, a +, and the
 // face's PostScript name.
-func subsetName(ps string, i int, runes []bool) string {
+func subsetName(ps string, i int, runes []rune) string {
 	if ps == "" {
 		ps = "Font" + strconv.Itoa(i)
 	}
-	buf := make([]byte, 0, len(ps)+3*1024)
+	runes = slices.Clone(runes)
+	slices.Sort(runes)
+	buf := make([]byte, 0, len(ps)+3*len(runes))
 	buf = append(buf, ps...)
-	for r, ok := range runes {
-		if ok {
-			buf = utf8.AppendRune(buf, rune(r))
-		}
+	for _, r := range runes {
+		buf = utf8.AppendRune(buf, r)
 	}
 	sum := sha256.Sum256(buf)
 	tag := make([]byte, 6)
