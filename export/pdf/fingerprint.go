@@ -19,8 +19,7 @@ func (r *Renderer) Fingerprint() string {
 	h := sha256.New()
 	for _, f := range r.faces {
 		h.Write([]byte(f.key + "\x00" + strings.Join(f.roles, ",") + "\x00"))
-		sum := sha256.Sum256(f.src)
-		h.Write(sum[:])
+		h.Write(f.sum[:])
 	}
 	if r.compress {
 		h.Write([]byte("compress"))

@@ -21,6 +21,8 @@
 package pdf
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -48,6 +50,35 @@ type Layout = layout.Layout
 type Fonts struct {
 	Title, Body, Heading, Subheading []byte
 	From                             struct{ Title, Body, Heading, Subheading string }
+	// Cuts, when set, keeps the faces cut to the batch's runes from one
+	// run to the next (see CutCache).
+	Cuts CutCache
+}
+
+// CutCache keeps faces cut to a batch's runes between runs. A cut is a
+// function of the face's bytes and the runes alone (CutKey), and cutting
+// is most of NewRenderer's time. Cut returns the cut kept under key, or
+// nil; NewRenderer checks what it returns (a TrueType face holding every
+// rune) and cuts again when it is not. Keep is given every cut made.
+// Both are called from NewRenderer's goroutine only.
+type CutCache interface {
+	Cut(key string) []byte
+	Keep(key string, cut []byte)
+}
+
+// cutVersion changes whenever the cut of the same face to the same runes
+// would give other bytes (a change of the cutting code), so that cuts
+// kept by an older fengong are never used.
+const cutVersion = "fengong-cut-1"
+
+// CutKey is the key of the cut of a face, whose bytes' sha256 is sum, to
+// runes (sorted, distinct).
+func CutKey(sum [32]byte, runes []rune) string {
+	h := sha256.New()
+	h.Write([]byte(cutVersion + "\x00"))
+	h.Write(sum[:])
+	h.Write([]byte(string(runes)))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // roles are the font roles, in the order their faces are tried when a
@@ -83,8 +114,9 @@ type Renderer struct {
 type face struct {
 	key      string // what layouts name it by: the first role it serves, or fallbackKey
 	roles    []string
-	from     string // a path, or "" for an embedded face
-	src      []byte // as given
+	from     string   // a path, or "" for an embedded face
+	src      []byte   // as given
+	sum      [32]byte // src's sha256
 	parsed   *font.Face
 	cut      []byte // the font every document embeds (subset again by fpdf); nil if it draws nothing
 	metrics  *layout.Metrics
@@ -132,7 +164,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		if err != nil {
 			return nil, fmt.Errorf("pdf: %s font: %w", key, err)
 		}
-		f := &face{key: key, from: from, src: data, parsed: parsed}
+		f := &face{key: key, from: from, src: data, sum: sha256.Sum256(data), parsed: parsed}
 		r.faces = append(r.faces, f)
 		return f, nil
 	}
@@ -229,7 +261,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		for _, c := range runes[j] {
 			f.drawable[c/64] |= 1 << (c % 64)
 		}
-		if f.cut, err = draw.Cut(f.src, runes[j]); err != nil {
+		if f.cut, err = cut(f, runes[j], fonts.Cuts); err != nil {
 			return nil, fmt.Errorf("pdf: font: %w", err)
 		}
 		if f.metrics, err = draw.Measure(f.cut, runes[j]); err != nil {
@@ -288,6 +320,26 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		r.collectWarnings()
 	}
 	return r, nil
+}
+
+// cut cuts f to runes, or takes the cut kept in cuts when it is a face
+// of f's name that holds every one of them.
+func cut(f *face, runes []rune, cuts CutCache) ([]byte, error) {
+	if cuts == nil {
+		return draw.Cut(f.src, runes)
+	}
+	key := CutKey(f.sum, runes)
+	if kept := cuts.Cut(key); kept != nil {
+		if p, err := font.Parse(kept); err == nil && p.Name == f.parsed.Name && allRunes(string(runes), p.Has) {
+			return kept, nil
+		}
+	}
+	out, err := draw.Cut(f.src, runes)
+	if err != nil {
+		return nil, err
+	}
+	cuts.Keep(key, out)
+	return out, nil
 }
 
 // role returns the font given for a role and where it came from.

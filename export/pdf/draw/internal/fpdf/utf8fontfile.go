@@ -934,8 +934,11 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		utf.seek(start + (gid * 4))
 		metrics = utf.fileReader.Read(4)
 	} else {
+		// fengong patch: the two halves are copied into a slice of their
+		// own; appending to the first, a slice of the font's bytes, wrote
+		// the second over the font itself (the last long metric's lsb)
 		utf.seek(start + ((metricCount - 1) * 4))
-		metrics = utf.fileReader.Read(2)
+		metrics = append(make([]byte, 0, 4), utf.fileReader.Read(2)...)
 		utf.seek(start + (metricCount * 2) + (gid * 2))
 		metrics = append(metrics, utf.fileReader.Read(2)...)
 	}
