@@ -95,6 +95,31 @@ const (
 //go:embed assets/echarts.min.js assets/LICENSE assets/NOTICE assets/LICENSE-d3
 var assets embed.FS
 
+// TextFree reports whether a summary page never prints the words of a
+// task or an item (Task.Text, Item.Text): the workload, sections,
+// network, heatmap, targets and 待核对 pages show counts, names, targets
+// and warnings only. The batch run keys them without those words, so an
+// edit of a task's wording leaves them as they are (TestTextFree holds
+// them to it). The index (its search lists every task), the 督办 page and
+// the dept pages print tasks.
+func TextFree(page string) bool {
+	switch page {
+	case WorkloadPage, SectionsPage, NetworkPage, HeatmapPage, TargetsPage, WarningsPage:
+		return true
+	}
+	return false
+}
+
+// Asset returns the bytes of a page under AssetsDir, as Pages writes it,
+// and whether there is one: they are bundled, the same for every document.
+func Asset(page string) ([]byte, bool) {
+	if !strings.HasPrefix(page, AssetsDir+"/") {
+		return nil, false
+	}
+	b, err := assets.ReadFile(page)
+	return b, err == nil
+}
+
 // Pages renders every page of the dashboard and the bundled assets, in a
 // fixed order: the index, the chart pages (the targets page among them),
 // the 待核对 page, one page per dept in the document's dept order, then

@@ -93,6 +93,27 @@ func renderChanges(prev, cur *extract.Document, opt export.Options) ([]byte, err
 	if err != nil {
 		return nil, err
 	}
+	return changesMarkdown(data, opt)
+}
+
+// renderChangeReports renders 变更.md and 变更.html from one comparison
+// of the models.
+func renderChangeReports(prev, cur *extract.Document, opt export.Options) (md, page []byte, err error) {
+	data, err := changeReportData(prev, cur, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	if md, err = changesMarkdown(data, opt); err != nil {
+		return nil, nil, err
+	}
+	if page, err = changesPage(data, opt); err != nil {
+		return nil, nil, err
+	}
+	return md, page, nil
+}
+
+// changesMarkdown writes the report as 变更.md.
+func changesMarkdown(data changeData, opt export.Options) ([]byte, error) {
 	ts := opt.TemplateSet()
 	src, err := ts.ReadFile(changesTemplate)
 	if err != nil {
@@ -126,6 +147,11 @@ func renderChangesHTML(prev, cur *extract.Document, opt export.Options) ([]byte,
 	if err != nil {
 		return nil, err
 	}
+	return changesPage(data, opt)
+}
+
+// changesPage writes the report as 变更.html.
+func changesPage(data changeData, opt export.Options) ([]byte, error) {
 	ts := opt.TemplateSet()
 	src, err := ts.ReadFile(changesHTMLTemplate)
 	if err != nil {
@@ -394,6 +420,7 @@ func deptChanges(prev, cur *extract.Document, oldTasks, newTasks []*extract.Task
 // from prev's: their tasks (number, text, role, partners, deadline,
 // section), the targets of their items, or the document's title.
 func resend(prev, cur *extract.Document) []string {
+	px, cx := newDeptIndex(prev), newDeptIndex(cur)
 	var out []string
 	seen := map[string]bool{}
 	for _, dp := range cur.Depts {
@@ -401,22 +428,33 @@ func resend(prev, cur *extract.Document) []string {
 			continue
 		}
 		seen[dp.Name] = true
-		if prev.Dept(dp.Name) == nil || deptView(prev, dp.Name) != deptView(cur, dp.Name) {
+		if px.dept[dp.Name] == nil || deptView(px, dp.Name) != deptView(cx, dp.Name) {
 			out = append(out, dp.Name)
 		}
 	}
 	return out
 }
 
-// deptView is what a dept's files say, as one string to compare.
-func deptView(doc *extract.Document, dept string) string {
+// deptView is what a dept's files say, as one string to compare; x is
+// the document's index of every dept's tasks and targets (TasksOf and
+// TargetsOf for all depts in one pass).
+func deptView(x *deptIndex, dept string) string {
+	doc := x.doc
 	var b strings.Builder
 	b.WriteString(doc.Title + "\n")
-	for _, a := range doc.TasksOf(dept) {
+	var targets []int
+	items := map[string]bool{}
+	for _, a := range x.tasks[dept] {
 		t := a.Task
 		fmt.Fprintf(&b, "%s|%s|%s|%q|%q|%q|%q|%t|%s|%s|%s\n", t.ID, t.Text, a.Role, t.Lead, t.Co, t.Groups, t.Respective, t.All, t.Deadline, doc.SectionTitle(a.Item.Section), t.Clause)
+		if !items[a.Item.Key] {
+			items[a.Item.Key] = true
+			targets = append(targets, x.targets[a.Item.Key]...)
+		}
 	}
-	for _, t := range doc.TargetsOf(dept) {
+	slices.Sort(targets)
+	for _, i := range targets {
+		t := doc.Targets[i]
 		fmt.Fprintf(&b, "%d|%s\n", t.Item, t.Text)
 	}
 	return b.String()

@@ -45,6 +45,7 @@ type keys struct {
 	snap    *progress.Snapshot
 	docSnap string // sha256 of the whole snapshot's JSON, null without a ledger
 
+	free  string            // textFree, made once by the charts job
 	runs  map[string]string // by kind: sha256 of reads(kind), made once
 	views map[string]*view  // by dept: its view's JSON, made once, by the first job that needs it
 	index *deptIndex
@@ -210,6 +211,35 @@ func (k *keys) whole(kind string) string {
 		v.Return = &k.ret
 	}
 	return hashJSON(v)
+}
+
+// textFree is the key of a dashboard page that never prints a task's or
+// an item's words (charts.TextFree: the workload, sections, network,
+// heatmap, targets and 待核对 pages): what a whole-model page reads, less
+// those words and less the source's hash and line count (the pages show
+// its name). An edit of a task's wording leaves these pages as they are.
+func (k *keys) textFree() string {
+	if k.free == "" {
+		d := *k.index.doc
+		d.Source = extract.Source{Name: d.Source.Name}
+		d.Items = slices.Clone(d.Items)
+		for i := range d.Items {
+			it := &d.Items[i]
+			it.Text = ""
+			it.Tasks = slices.Clone(it.Tasks)
+			for j := range it.Tasks {
+				it.Tasks[j].Text = ""
+			}
+		}
+		k.free = hashJSON(keyView{Kind: KindChart + "/text-free", Run: k.runs[KindChart], Doc: hashJSON(&d), Stems: k.stems, Progress: k.docSnap})
+	}
+	return k.free
+}
+
+// asset is the key of a bundled dashboard file: its bytes, the same for
+// every document and run.
+func asset(data []byte) string {
+	return hashJSON(keyView{Kind: KindChart + "/asset", Doc: sha(data)})
 }
 
 // viewJSON is the sha256 of the JSON of dept's view of the model, made

@@ -144,11 +144,7 @@ func buildManifest(_ context.Context, r *Run) error {
 		return skip
 	}
 
-	changes, err := renderChanges(prevDoc, r.doc, r.exportOptions())
-	if err != nil {
-		return err
-	}
-	changesHTML, err := renderChangesHTML(prevDoc, r.doc, r.exportOptions())
+	changes, changesHTML, err := renderChangeReports(prevDoc, r.doc, r.exportOptions())
 	if err != nil {
 		return err
 	}

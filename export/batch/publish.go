@@ -145,10 +145,20 @@ func (p *publisher) link(f *File, src *prevFile) error {
 func (p *publisher) mkdir(rel string) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.dirs[rel] {
+	return p.mkdirLocked(rel)
+}
+
+// mkdirLocked makes rel below the temporary directory, its parents first,
+// each with one mkdir (no stat first, as os.MkdirAll does): a pack makes
+// a hundred dept folders, and on a real disk the calls add up.
+func (p *publisher) mkdirLocked(rel string) error {
+	if rel == "." || p.dirs[rel] {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(p.tmp, rel), 0o755); err != nil {
+	if err := p.mkdirLocked(filepath.Dir(rel)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(p.tmp, rel), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	p.dirs[rel] = true

@@ -29,7 +29,8 @@ const (
 	KindDeptBrief      = "dept-brief"
 	KindChart          = "chart"
 	KindChanges        = "changes"
-	KindNotice         = "notice" // the 督查通报 of the period (with a ledger)
+	KindNotice         = "notice"   // the 督查通报 of the period (with a ledger)
+	KindFontCut        = "font-cut" // a PDF face cut to the batch's characters (cuts.go)
 )
 
 // File is one output file: rendered bytes, or a file of the previous
@@ -111,7 +112,9 @@ func render(ctx context.Context, r *Run) error {
 	}
 	var pr *pdf.Renderer
 	if r.cfg.wants(FormatPDF) {
-		if pr, err = pdf.NewRenderer(r.doc, opt, r.fonts); err != nil {
+		fonts := r.fonts
+		fonts.Cuts = newPackCuts(r, prev)
+		if pr, err = pdf.NewRenderer(r.doc, opt, fonts); err != nil {
 			return stop(fmt.Errorf("pdf: %w", err))
 		}
 		keys.fonts = pr.Fingerprint() // read by the briefs' keys only, made below
@@ -270,6 +273,10 @@ func (r *Run) renderCharts(opt export.Options, stems map[string]string, k *keys,
 		key := whole
 		if d, ok := deptOf(page); ok {
 			key = k.chartDept(d)
+		} else if charts.TextFree(page) {
+			key = k.textFree()
+		} else if data, ok := charts.Asset(page); ok {
+			key = asset(data)
 		}
 		f := &File{Path: path.Join(r.cfg.Names.ChartsDir, page), Kind: KindChart, Key: key}
 		if r.reuse(prev, f) {

@@ -1,0 +1,73 @@
+package batch
+
+import (
+	"path"
+
+	"fengong/export/pdf"
+)
+
+// cutsDir is the pack's folder of the PDF faces cut to the batch's
+// characters: one file per face, named by its pdf.CutKey, listed in the
+// manifest (kind font-cut). Cutting the faces is most of the time a PDF
+// batch spends before its first brief; a run with --incremental takes the
+// previous pack's cuts when the faces and the characters are the same.
+const cutsDir = ".fengong/cuts"
+
+// packCuts is the run's pdf.CutCache. A cut is taken from the previous
+// pack only with --incremental, only from a file the previous manifest
+// lists at its path with the same key, and only with the recorded sha256
+// (prevPack.reusable, then the bytes read and hashed); it is published in
+// the new pack like any reused file. Every cut made is published. Its
+// methods are called from NewRenderer's goroutine, before any job starts.
+type packCuts struct {
+	r     *Run
+	prev  *prevPack // nil: nothing to take
+	added map[string]bool
+}
+
+var _ pdf.CutCache = (*packCuts)(nil)
+
+func newPackCuts(r *Run, prev *prevPack) *packCuts {
+	return &packCuts{r: r, prev: prev, added: map[string]bool{}}
+}
+
+func (c *packCuts) file(key string) *File {
+	return &File{Path: path.Join(cutsDir, key+".ttf"), Kind: KindFontCut, Key: key}
+}
+
+// Cut returns the previous pack's cut for key, published again, or nil.
+func (c *packCuts) Cut(key string) []byte {
+	f := c.file(key)
+	src, ok := c.prev.reusable(f)
+	if !ok || c.added[f.Path] {
+		return nil
+	}
+	data := src.data
+	if data == nil {
+		_, b, err := c.prev.readInfo(f.Path, maxPrevFile)
+		if err != nil || sha(b) != src.entry.SHA256 {
+			return nil
+		}
+		data = b
+	}
+	if !c.r.reuse(c.prev, f) {
+		c.r.pub.send(f, data)
+	}
+	c.add(f)
+	return data
+}
+
+// Keep publishes a cut made by this run.
+func (c *packCuts) Keep(key string, cut []byte) {
+	f := c.file(key)
+	if c.added[f.Path] {
+		return
+	}
+	c.r.pub.send(f, cut)
+	c.add(f)
+}
+
+func (c *packCuts) add(f *File) {
+	c.added[f.Path] = true
+	c.r.files = append(c.r.files, f)
+}

@@ -1,0 +1,155 @@
+package batch
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fengong/extract"
+)
+
+// byKind lists a pack's manifest entries of a kind.
+func byKind(t *testing.T, dir, kind string) []FileEntry {
+	t.Helper()
+	var out []FileEntry
+	for _, f := range readManifest(t, dir).Files {
+		if f.Kind == kind {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// The PDF faces cut for the batch are files of the pack (kind font-cut):
+// an --incremental run whose characters are the same takes them instead
+// of cutting again; new characters make new cuts, and the old ones leave
+// the pack; a cut file whose bytes are not what the manifest says is
+// never taken. Whatever was taken, the briefs are those of a full run.
+func TestIncrementalFontCuts(t *testing.T) {
+	const dept = "省商务厅"
+	base := t.TempDir()
+	out := filepath.Join(base, "pack")
+	mustRun(t, testOptions(out))
+	cuts := byKind(t, out, KindFontCut)
+	if len(cuts) < 2 {
+		t.Fatalf("%d font cuts in the pack, want one per face", len(cuts))
+	}
+	for _, c := range cuts {
+		if !strings.HasPrefix(c.Path, cutsDir+"/") || c.Key == "" || c.Origin != OriginRendered {
+			t.Errorf("font cut %+v", c)
+		}
+	}
+	edit := func(add string) func(*extract.Document) {
+		return func(d *extract.Document) {
+			a := leadTask(t, d, dept)
+			a.Task.Text += add
+		}
+	}
+	// a full run of the same edit, to compare the briefs with
+	same := string([]rune(leadTaskText(t, dept))[:2])
+	full := filepath.Join(base, "full")
+	fullOpt := testOptions(full)
+	fullOpt.editModel = edit(same)
+	mustRun(t, fullOpt)
+
+	// the same characters: every cut taken, the text-free dashboard
+	// pages too; the index, which lists the task, rendered again
+	opt := testOptions(out)
+	opt.Incremental = true
+	opt.editModel = edit(same)
+	mustRun(t, opt)
+	got := origins(t, out)
+	for _, c := range cuts {
+		if f, ok := got[c.Path]; !ok || f.Origin != OriginReused {
+			t.Errorf("%s: origin %q, want reused", c.Path, f.Origin)
+		}
+	}
+	for _, p := range []string{"charts/workload.html", "charts/sections.html", "charts/network.html", "charts/heatmap.html",
+		"charts/targets.html", "charts/warnings.html", "charts/assets/echarts.min.js"} {
+		if f := got[p]; f.Origin != OriginReused {
+			t.Errorf("%s: origin %q, want reused", p, f.Origin)
+		}
+	}
+	for _, p := range []string{"charts/index.html", "单位/" + dept + "/" + dept + ".pdf", "汇总/总体简报.pdf"} {
+		if f := got[p]; f.Origin != OriginRendered {
+			t.Errorf("%s: origin %q, want rendered", p, f.Origin)
+		}
+	}
+	samePDFs(t, full, out)
+
+	// a cut changed in place (same size, later time): not taken
+	victim := filepath.Join(out, filepath.FromSlash(cuts[0].Path))
+	data, err := os.ReadFile(victim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0xff
+	if err := os.WriteFile(victim, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(victim, later, later)
+	mustRun(t, opt)
+	if f := origins(t, out)[cuts[0].Path]; f.Origin != OriginRendered {
+		t.Errorf("a damaged cut: origin %q, want rendered", f.Origin)
+	}
+	if b, err := os.ReadFile(victim); err != nil || bytes.Equal(b, data) {
+		t.Errorf("the damaged cut is still in the pack (%v)", err)
+	}
+	samePDFs(t, full, out)
+
+	// a character the batch did not have: new cuts, the old ones gone
+	opt.editModel = edit("鑫")
+	mustRun(t, opt)
+	now := byKind(t, out, KindFontCut)
+	rendered := 0
+	for _, c := range now {
+		if c.Origin == OriginRendered {
+			rendered++
+		}
+	}
+	if rendered == 0 || len(now) != len(cuts) {
+		t.Errorf("after a new character: %d cuts, %d of them made anew; want %d, some made anew", len(now), rendered, len(cuts))
+	}
+	entries, err := os.ReadDir(filepath.Join(out, filepath.FromSlash(cutsDir)))
+	if err != nil || len(entries) != len(now) {
+		t.Errorf("%d files in %s for %d cuts (%v)", len(entries), cutsDir, len(now), err)
+	}
+}
+
+// leadTaskText is the text of dept's first lead task in the seed.
+func leadTaskText(t *testing.T, dept string) string {
+	t.Helper()
+	var text string
+	opt := testOptions(filepath.Join(t.TempDir(), "x"))
+	opt.editModel = func(d *extract.Document) { text = leadTask(t, d, dept).Task.Text }
+	opt.Flags.Formats = []string{FormatXLSX}
+	opt.Flags.Depts = []string{dept}
+	mustRun(t, opt)
+	return text
+}
+
+// samePDFs: every PDF of pack b is byte for byte the one of pack a.
+func samePDFs(t *testing.T, a, b string) {
+	t.Helper()
+	n := 0
+	filepath.WalkDir(b, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".pdf" {
+			return err
+		}
+		rel, _ := filepath.Rel(b, p)
+		want, err := os.ReadFile(filepath.Join(a, rel))
+		got, _ := os.ReadFile(p)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: not the full run's PDF (%v)", rel, err)
+		}
+		n++
+		return nil
+	})
+	if n < 100 {
+		t.Errorf("%d PDFs compared", n)
+	}
+}
