@@ -17,10 +17,49 @@ import (
 )
 
 // flatePool lends compressors to the workbooks of a batch: allocating one
-// (1.2 MB) per dept workbook would cost more than compressing it.
-type flatePool struct{ p sync.Pool }
+// (1.2 MB) per dept workbook would cost more than compressing it. It also
+// keeps the deflated bytes of the parts every workbook of the batch shares
+// (the theme, the styles, the content types, the relationships, the
+// workbook part: excelize makes them the same for every dept), so each is
+// deflated once per batch.
+type flatePool struct {
+	p sync.Pool
 
-func newFlatePool() *flatePool { return &flatePool{} }
+	mu     sync.Mutex
+	shared map[string]sharedPart // by the part's name and bytes
+}
+
+// sharedPart is a part deflated once for the batch.
+type sharedPart struct {
+	deflated []byte
+	crc      uint32
+}
+
+// maxShared bounds the parts kept for the batch, so a batch of many
+// workbooks with parts all different keeps no more than that.
+const maxShared = 512
+
+func newFlatePool() *flatePool { return &flatePool{shared: map[string]sharedPart{}} }
+
+// sharedKey is the key of a part that may be shared: its name and bytes.
+func sharedKey(name string, raw []byte) string {
+	return name + "\x00" + string(raw)
+}
+
+func (fp *flatePool) lookup(key string) (sharedPart, bool) {
+	fp.mu.Lock()
+	defer fp.mu.Unlock()
+	sp, ok := fp.shared[key]
+	return sp, ok
+}
+
+func (fp *flatePool) keep(key string, sp sharedPart) {
+	fp.mu.Lock()
+	defer fp.mu.Unlock()
+	if len(fp.shared) < maxShared {
+		fp.shared[key] = sp
+	}
+}
 
 func (fp *flatePool) get(w io.Writer) (*flate.Writer, error) {
 	if fw, ok := fp.p.Get().(*flate.Writer); ok {
@@ -49,10 +88,13 @@ type orderedZip struct {
 }
 
 type zipPart struct {
-	name string
-	data bytes.Buffer // deflated bytes
-	crc  hash.Hash32
-	size uint64
+	name   string
+	data   bytes.Buffer // deflated bytes
+	crc    hash.Hash32
+	size   uint64
+	shared bool         // not a sheet (each workbook's own): buffered in raw, deflated on finish unless the batch has it
+	raw    bytes.Buffer // a shared part's bytes as written
+	sum    uint32       // a shared part's crc, once finished
 }
 
 // orderedZipper returns an excelize.File.ZipWriter that deflates every
@@ -66,7 +108,12 @@ func (z *orderedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	p := &zipPart{name: name, crc: crc32.NewIEEE()}
+	p := &zipPart{name: name, crc: crc32.NewIEEE(), shared: !strings.HasPrefix(name, "xl/worksheets/")}
+	z.cur = p
+	z.parts = append(z.parts, p)
+	if p.shared {
+		return partWriter{z}, nil
+	}
 	if z.fw == nil {
 		fw, err := z.pool.get(&p.data)
 		if err != nil {
@@ -77,8 +124,6 @@ func (z *orderedZip) Create(name string) (io.Writer, error) {
 	} else {
 		z.fw.Reset(&p.data)
 	}
-	z.cur = p
-	z.parts = append(z.parts, p)
 	return partWriter{z}, nil
 }
 
@@ -90,8 +135,11 @@ func (pw partWriter) Write(b []byte) (int, error) {
 		return 0, z.err
 	}
 	p := z.cur
-	p.crc.Write(b)
 	p.size += uint64(len(b))
+	if p.shared {
+		return p.raw.Write(b)
+	}
+	p.crc.Write(b)
 	n, err := z.fw.Write(b)
 	z.err = err
 	return n, err
@@ -101,11 +149,46 @@ func (z *orderedZip) finish() error {
 	if z.err != nil {
 		return z.err
 	}
-	if z.cur != nil {
-		z.err = z.fw.Close()
-	}
+	p := z.cur
 	z.cur = nil
+	switch {
+	case p == nil:
+	case p.shared:
+		z.err = z.finishShared(p)
+	default:
+		z.err = z.fw.Close()
+		p.sum = p.crc.Sum32()
+	}
 	return z.err
+}
+
+// finishShared takes a part the batch has deflated already, or deflates
+// it and keeps it for the batch.
+func (z *orderedZip) finishShared(p *zipPart) error {
+	key := sharedKey(p.name, p.raw.Bytes())
+	if sp, ok := z.pool.lookup(key); ok {
+		p.data.Write(sp.deflated)
+		p.sum = sp.crc
+		return nil
+	}
+	if z.fw == nil {
+		fw, err := z.pool.get(&p.data)
+		if err != nil {
+			return err
+		}
+		z.fw = fw
+	} else {
+		z.fw.Reset(&p.data)
+	}
+	if _, err := z.fw.Write(p.raw.Bytes()); err != nil {
+		return err
+	}
+	if err := z.fw.Close(); err != nil {
+		return err
+	}
+	p.sum = crc32.ChecksumIEEE(p.raw.Bytes())
+	z.pool.keep(key, sharedPart{deflated: bytes.Clone(p.data.Bytes()), crc: p.sum})
+	return nil
 }
 
 // AddFS is not used by excelize when saving.
@@ -138,7 +221,7 @@ func (z *orderedZip) Close() error {
 		w, err := zw.CreateRaw(&zip.FileHeader{
 			Name:               p.name,
 			Method:             zip.Deflate,
-			CRC32:              p.crc.Sum32(),
+			CRC32:              p.sum,
 			CompressedSize64:   uint64(p.data.Len()),
 			UncompressedSize64: p.size,
 		})
