@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
 	"fengong/export"
+	"fengong/templates"
 )
 
 // The errors of ReadReturns. Each comes wrapped with what was found.
@@ -87,7 +89,9 @@ type Returned struct {
 
 // Return is one task row read back from a workbook a dept filled in and
 // returned. Values are the cells' raw values, trimmed: a number format is
-// not applied and a formula is never evaluated.
+// not applied, but for a date (a number under a date format reads as the
+// date, 2022年6月30日, never as the serial 44742), and a formula is never
+// evaluated.
 type Return struct {
 	TaskID, Status, Progress, Problems, NextSteps, Note string
 	// Owner (责任人), Contact (联系人) and Deadline (完成时限: the
@@ -144,8 +148,9 @@ func ReadReturnsLimited(data []byte, opt export.Options, lim Limits) (*Returned,
 	}
 	out := &Returned{Identity: id}
 	found := false
+	dates := newDates(f)
 	for _, name := range f.GetSheetList() {
-		list, ok, err := readSheet(f, w, name, formulas[name])
+		list, ok, err := readSheet(f, w, name, formulas[name], dates)
 		var ce *ColumnsError
 		if errors.As(err, &ce) {
 			return nil, err // names its sheet
@@ -339,7 +344,7 @@ func squash(s string) string {
 	}, s)
 }
 
-func readSheet(f *excelize.File, w *wording, name string, formulas map[string]bool) ([]Return, bool, error) {
+func readSheet(f *excelize.File, w *wording, name string, formulas map[string]bool, dates *dates) ([]Return, bool, error) {
 	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, false, err
@@ -393,7 +398,11 @@ func readSheet(f *excelize.File, w *wording, name string, formulas map[string]bo
 				continue
 			}
 			if c := cols[i]; c < len(rows[r]) {
-				fd.set(&ret, strings.TrimSpace(rows[r][c]))
+				v := strings.TrimSpace(rows[r][c])
+				if d, ok := dates.of(name, ref, v); ok {
+					v = d
+				}
+				fd.set(&ret, v)
 			}
 		}
 		if ret.TaskID == "" && !formulas[cell(cols[0]+1, r+1)] {
@@ -402,4 +411,92 @@ func readSheet(f *excelize.File, w *wording, name string, formulas map[string]bo
 		out = append(out, ret)
 	}
 	return out, true, nil
+}
+
+// dates reads the date cells of a workbook: a number under a date format,
+// which is what Excel and WPS store when a unit types 2022-06-30 or
+// 2022/6/30 into 完成时限 (a raw read gives the serial 44742).
+type dates struct {
+	f        *excelize.File
+	date1904 bool
+	isDate   map[int]bool // by style index
+}
+
+func newDates(f *excelize.File) *dates {
+	d := &dates{f: f, isDate: map[int]bool{}}
+	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		d.date1904 = *p.Date1904
+	}
+	return d
+}
+
+// of is the date of the cell ref holding raw, written as 公文 do
+// (templates.Date: 2022年6月30日, which the 完成时限 rules read), when
+// the cell is a number under a date format; a plain number, a text cell
+// and a time of day are left as they are.
+func (d *dates) of(sheet, ref, raw string) (string, bool) {
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil || v < 1 || v > 2958465 { // 1900-01-01 to 9999-12-31
+		return "", false
+	}
+	if t, err := d.f.GetCellType(sheet, ref); err != nil || (t != excelize.CellTypeNumber && t != excelize.CellTypeUnset && t != excelize.CellTypeDate) {
+		return "", false
+	}
+	id, err := d.f.GetCellStyle(sheet, ref)
+	if err != nil {
+		return "", false
+	}
+	is, seen := d.isDate[id]
+	if !seen {
+		if st, err := d.f.GetStyle(id); err == nil {
+			is = dateFormat(st.NumFmt, st.CustomNumFmt)
+		}
+		d.isDate[id] = is
+	}
+	if !is {
+		return "", false
+	}
+	t, err := excelize.ExcelDateToTime(v, d.date1904)
+	if err != nil {
+		return "", false
+	}
+	return templates.Date(t), true
+}
+
+// builtinDates are the built-in number formats that show a date: 14–17
+// and 22 (m/d/yy …), and those of the Chinese locale (yyyy"年"m"月"d"日"
+// and the like); 18–21, 45–47 and the Chinese 32–35, 55, 56 are times.
+var builtinDates = map[int]bool{14: true, 15: true, 16: true, 17: true, 22: true,
+	27: true, 28: true, 29: true, 30: true, 31: true, 36: true,
+	50: true, 51: true, 52: true, 53: true, 54: true, 57: true, 58: true}
+
+// dateFormat reports whether a number format shows a date: a built-in
+// date, or a custom code with a year or day part (y, d) outside its
+// quoted text, escapes and [brackets].
+func dateFormat(id int, custom *string) bool {
+	if custom == nil {
+		return builtinDates[id]
+	}
+	code := *custom
+	if i := strings.IndexByte(code, ';'); i >= 0 {
+		code = code[:i] // the positive section
+	}
+	quoted, bracket := false, false
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; {
+		case quoted:
+			quoted = c != '"'
+		case bracket:
+			bracket = c != ']'
+		case c == '"':
+			quoted = true
+		case c == '[':
+			bracket = true
+		case c == '\\' || c == '_' || c == '*':
+			i++ // the next character is literal
+		case c == 'y' || c == 'Y' || c == 'd' || c == 'D':
+			return true
+		}
+	}
+	return false
 }

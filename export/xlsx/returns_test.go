@@ -5,6 +5,8 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestReturnsRoundTrip(t *testing.T) {
@@ -156,3 +158,84 @@ func TestReturnsSkipsClearedIDs(t *testing.T) {
 		t.Errorf("got task IDs %q, want %q", ids, want)
 	}
 }
+
+// A date a dept typed into 完成时限 (or that Excel or WPS made of
+// 2022-06-30) is a serial number under a date format: it reads back as the
+// date, written as 公文 do, whatever the format; a plain number, a number
+// under a time format and text stay as they are.
+func TestReturnsDateCells(t *testing.T) {
+	w := testWording(t)
+	co := w.Dept.Sheets.Co
+	ymd := `yyyy"年"m"月"d"日"`
+	quotedD := `0"d"` // a d inside quotes is text, not a day
+	tests := []struct {
+		name     string
+		value    any
+		numFmt   int
+		custom   *string
+		date1904 bool
+		want     string
+	}{
+		{"built-in m/d/yy", 44742, 14, nil, false, "2022年6月30日"},
+		{"built-in Chinese yyyy年m月d日", 44742, 31, nil, false, "2022年6月30日"},
+		{"custom yyyy年m月d日", 44742, 0, &ymd, false, "2022年6月30日"},
+		{"custom yyyy-mm-dd", 44742, 0, ptr("yyyy-mm-dd"), false, "2022年6月30日"},
+		{"with a time", 44742.75, 22, nil, false, "2022年6月30日"},
+		{"1904 date system", 43280, 14, nil, true, "2022年6月30日"},
+		{"plain number", 44742, 0, nil, false, "44742"},
+		{"number format 0.00", 44742, 2, nil, false, "44742"},
+		{"time of day", 0.5, 20, nil, false, "0.5"},
+		{"time format h:mm on a big number", 44742, 20, nil, false, "44742"},
+		{"quoted d in a number format", 44742, 0, &quotedD, false, "44742"},
+		{"text under a date format", "2022年6月底前", 14, nil, false, "2022年6月底前"},
+		{"digits typed as text", "44742", 14, nil, false, "44742"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := Dept(fixture(), "省发展改革委", testOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := open(t, data)
+			if tt.date1904 {
+				if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: ptr(true)}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			style, err := f.NewStyle(&excelize.Style{NumFmt: tt.numFmt, CustomNumFmt: tt.custom})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s, ok := tt.value.(string); ok {
+				err = f.SetCellStr(co, "F4", s)
+			} else {
+				err = f.SetCellValue(co, "F4", tt.value)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := f.SetCellStyle(co, "F4", "F4", style); err != nil {
+				t.Fatal(err)
+			}
+			buf, err := f.WriteToBuffer()
+			if err != nil {
+				t.Fatal(err)
+			}
+			ret, err := ReadReturns(buf.Bytes(), testOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range ret.Rows {
+				if r.Sheet == co && r.Row == 4 {
+					if r.Deadline != tt.want {
+						t.Errorf("完成时限 read as %q, want %q", r.Deadline, tt.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("row %s 4 not read", co)
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
