@@ -66,12 +66,12 @@ func cmdStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 		return msgs, templates.Fail("status.bad_ledger", err, "path", *ledgerPath)
 	}
 	defer l.Close()
+	keys, err := l.Periods(doc)
+	if err != nil {
+		return msgs, templates.Fail("status.bad_ledger", err, "path", *ledgerPath)
+	}
 	key := *period
 	if key == "" {
-		keys, err := l.Periods(doc)
-		if err != nil {
-			return msgs, templates.Fail("status.bad_ledger", err, "path", *ledgerPath)
-		}
 		if len(keys) > 0 {
 			key = keys[len(keys)-1]
 		} else if key, err = defaultPeriod(rules, getenv); err != nil {
@@ -101,6 +101,9 @@ func cmdStatus(args []string, stdout, stderr io.Writer, getenv func(string) stri
 		return msgs, enc.Encode(o)
 	}
 	writeStatus(stdout, o, rules, msgs, *ledgerPath)
+	if len(keys) == 0 {
+		fmt.Fprintln(stdout, templates.BookTitles(msgs.Text("status.nothing", "title", doc.Title)))
+	}
 	return msgs, nil
 }
 

@@ -76,7 +76,7 @@ func TestStatus(t *testing.T) {
 		t.Fatalf("empty ledger: exit %d: %s", code, stderr.String())
 	}
 	for _, want := range []string{"2022-03报送期（台账 " + db + "）", "报送：100个单位，已报送0个，未报送100个", "催办名单：省委统战部、", "、湘西自治州人民政府\n",
-		"本期是台账中的第一个报送期"} {
+		"本期是台账中的第一个报送期", "台账中还没有《落实〈政府工作报告〉重点工作分工的意见》的任何报送；如各单位报送的是另一份文件，请用 --input 指定"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("empty ledger: status lacks %q:\n%s", want, stdout.String())
 		}
@@ -93,7 +93,7 @@ func TestStatus(t *testing.T) {
 		t.Fatalf("collect 2022-03: exit %d: %s%s", code, stdout, errs)
 	}
 	code, text, errs := run(t, "status", "--ledger", db)
-	if code != exitOK || !strings.Contains(text, "2022-03报送期") || !strings.Contains(text, "已报送1个，未报送99个") || strings.Contains(text, "催办名单：省财政厅") || strings.Contains(text, "、省财政厅、") {
+	if code != exitOK || !strings.Contains(text, "2022-03报送期") || strings.Contains(text, "还没有") || !strings.Contains(text, "已报送1个，未报送99个") || strings.Contains(text, "催办名单：省财政厅") || strings.Contains(text, "、省财政厅、") {
 		t.Errorf("after one return: exit %d %s\n%s", code, errs, text)
 	}
 
