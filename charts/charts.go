@@ -157,6 +157,7 @@ func Specs(doc *extract.Document, opt Options) ([]Spec, error) {
 // the dept names, labels and stems in the document's dept order.
 type site struct {
 	doc *extract.Document
+	idx *extract.Index // doc.Index(): each dept's tasks and targets
 	opt Options
 	w   *wording
 
@@ -176,7 +177,7 @@ func newSite(doc *extract.Document, opt Options) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &site{doc: doc, opt: opt, w: w, label: map[string]string{}, stem: map[string]string{}}
+	s := &site{doc: doc, idx: doc.Index(), opt: opt, w: w, label: map[string]string{}, stem: map[string]string{}}
 	var names []string
 	for i := range doc.Depts {
 		d := &doc.Depts[i]

@@ -487,7 +487,7 @@ func (r *renderer) dept(dp *extract.Dept) ([]byte, error) {
 		Co:         dp.Co,
 		All:        dp.All,
 		Total:      dp.Total(),
-		Targets:    r.targetRows(s.doc.TargetsOf(dp.Name), false),
+		Targets:    r.targetRows(s.idx.TargetsOf(dp.Name), false),
 		Files:      r.deptFiles(dp.Name),
 	}
 	var status map[string]progress.Status
@@ -509,7 +509,7 @@ func (r *renderer) dept(dp *extract.Dept) ([]byte, error) {
 			}
 		}
 	}
-	for _, a := range s.doc.TasksOf(dp.Name) {
+	for _, a := range s.idx.TasksOf(dp.Name) {
 		sec := s.doc.SectionTitle(a.Item.Section)
 		if sec == "" {
 			sec = w.Unsectioned

@@ -420,7 +420,7 @@ func deptChanges(prev, cur *extract.Document, oldTasks, newTasks []*extract.Task
 // from prev's: their tasks (number, text, role, partners, deadline,
 // section), the targets of their items, or the document's title.
 func resend(prev, cur *extract.Document) []string {
-	px, cx := newDeptIndex(prev), newDeptIndex(cur)
+	px, cx := prev.Index(), cur.Index()
 	var out []string
 	seen := map[string]bool{}
 	for _, dp := range cur.Depts {
@@ -428,7 +428,7 @@ func resend(prev, cur *extract.Document) []string {
 			continue
 		}
 		seen[dp.Name] = true
-		if px.dept[dp.Name] == nil || deptView(px, dp.Name) != deptView(cx, dp.Name) {
+		if px.Dept(dp.Name) == nil || deptView(px, dp.Name) != deptView(cx, dp.Name) {
 			out = append(out, dp.Name)
 		}
 	}
@@ -436,20 +436,19 @@ func resend(prev, cur *extract.Document) []string {
 }
 
 // deptView is what a dept's files say, as one string to compare; x is
-// the document's index of every dept's tasks and targets (TasksOf and
-// TargetsOf for all depts in one pass).
-func deptView(x *deptIndex, dept string) string {
-	doc := x.doc
+// the document's Index.
+func deptView(x *extract.Index, dept string) string {
+	doc := x.Document()
 	var b strings.Builder
 	b.WriteString(doc.Title + "\n")
 	var targets []int
 	items := map[string]bool{}
-	for _, a := range x.tasks[dept] {
+	for _, a := range x.TasksOf(dept) {
 		t := a.Task
 		fmt.Fprintf(&b, "%s|%s|%s|%q|%q|%q|%q|%t|%s|%s|%s\n", t.ID, t.Text, a.Role, t.Lead, t.Co, t.Groups, t.Respective, t.All, t.Deadline, doc.SectionTitle(a.Item.Section), t.Clause)
 		if !items[a.Item.Key] {
 			items[a.Item.Key] = true
-			targets = append(targets, x.targets[a.Item.Key]...)
+			targets = append(targets, x.TargetIndexes(a.Item.Key)...)
 		}
 	}
 	slices.Sort(targets)

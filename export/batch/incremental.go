@@ -48,7 +48,7 @@ type keys struct {
 	free  string            // textFree, made once by the charts job
 	runs  map[string]string // by kind: sha256 of reads(kind), made once
 	views map[string]*view  // by dept: its view's JSON, made once, by the first job that needs it
-	index *deptIndex
+	index *extract.Index
 }
 
 // view is the sha256 of a dept's view's JSON, made once.
@@ -149,7 +149,7 @@ func (r *Run) newKeys(opt export.Options, model []byte) *keys {
 	for _, kind := range []string{KindDeptWorkbook, KindDeptBrief, KindMasterWorkbook, KindBrief, KindNotice, KindChart} {
 		k.runs[kind] = hashJSON(k.reads(kind))
 	}
-	k.index = newDeptIndex(r.doc)
+	k.index = r.doc.Index()
 	k.views = make(map[string]*view, len(r.doc.Depts))
 	for _, d := range r.doc.Depts {
 		k.views[d.Name] = &view{}
@@ -220,7 +220,7 @@ func (k *keys) whole(kind string) string {
 // its name). An edit of a task's wording leaves these pages as they are.
 func (k *keys) textFree() string {
 	if k.free == "" {
-		d := *k.index.doc
+		d := *k.index.Document()
 		d.Source = extract.Source{Name: d.Source.Name}
 		d.Items = slices.Clone(d.Items)
 		for i := range d.Items {
@@ -256,10 +256,10 @@ func (k *keys) viewJSON(dept string) string {
 // deptView is dept's view of the model.
 func (k *keys) deptView(dept string) *deptKeyView {
 	x := k.index
-	v := &deptKeyView{Stem: k.stemOf[dept], Dept: x.dept[dept]}
+	v := &deptKeyView{Stem: k.stemOf[dept], Dept: x.Dept(dept)}
 	ids := map[string]bool{}
 	items := map[string]bool{}
-	for _, a := range x.tasks[dept] {
+	for _, a := range x.TasksOf(dept) {
 		it := *a.Item
 		it.Tasks, it.Text = nil, "" // the item's text is its tasks', each in its own depts' views
 		v.Tasks = append(v.Tasks, assignmentView{Item: it, Role: a.Role, Task: a.Task})
@@ -270,75 +270,21 @@ func (k *keys) deptView(dept string) *deptKeyView {
 	// of its tasks, in document order
 	var targets, lists []int
 	for key := range items {
-		targets = append(targets, x.targets[key]...)
+		targets = append(targets, x.TargetIndexes(key)...)
 	}
 	for id := range ids {
-		lists = append(lists, x.lists[id]...)
+		lists = append(lists, x.ListIndexes(id)...)
 	}
 	slices.Sort(targets)
 	slices.Sort(lists)
 	for _, i := range targets {
-		v.Targets = append(v.Targets, x.doc.Targets[i])
+		v.Targets = append(v.Targets, x.Document().Targets[i])
 	}
 	for _, i := range lists {
-		v.Lists = append(v.Lists, x.doc.Lists[i])
+		v.Lists = append(v.Lists, x.Document().Lists[i])
 	}
 	v.Progress = progressView(k.snap, dept, ids)
 	return v
-}
-
-// deptIndex is Document.TasksOf, Dept and TargetsOf for every dept at
-// once, in one pass over the model (TasksOf scans every task for each
-// dept: 500 depts of 4,000 tasks cost a second).
-type deptIndex struct {
-	doc     *extract.Document
-	dept    map[string]*extract.Dept
-	tasks   map[string][]extract.Assignment // as TasksOf gives them
-	targets map[string][]int                // by item key: indexes into doc.Targets
-	lists   map[string][]int                // by task ID: indexes into doc.Lists
-}
-
-func newDeptIndex(doc *extract.Document) *deptIndex {
-	x := &deptIndex{doc: doc, dept: map[string]*extract.Dept{}, tasks: map[string][]extract.Assignment{},
-		targets: map[string][]int{}, lists: map[string][]int{}}
-	for i := range doc.Depts {
-		if _, dup := x.dept[doc.Depts[i].Name]; !dup {
-			x.dept[doc.Depts[i].Name] = &doc.Depts[i]
-		}
-	}
-	for i := range doc.Items {
-		it := &doc.Items[i]
-		for j := range it.Tasks {
-			t := &it.Tasks[j]
-			seen := map[string]bool{}
-			add := func(name string) {
-				if seen[name] {
-					return
-				}
-				seen[name] = true
-				if r := t.RoleOf(name); r != "" {
-					x.tasks[name] = append(x.tasks[name], extract.Assignment{Item: it, Task: t, Role: r})
-				}
-			}
-			for _, l := range [][]string{t.Lead, t.Respective, t.Co} {
-				for _, name := range l {
-					add(name)
-				}
-			}
-			if t.All {
-				for _, d := range doc.Depts {
-					add(d.Name)
-				}
-			}
-		}
-	}
-	for i, t := range doc.Targets {
-		x.targets[t.ItemKey] = append(x.targets[t.ItemKey], i)
-	}
-	for i, l := range doc.Lists {
-		x.lists[l.Task] = append(x.lists[l.Task], i)
-	}
-	return x
 }
 
 // progressView is the dept's part of the 督办 snapshot, nil without one.

@@ -256,7 +256,7 @@ func TestDeptIndex(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		k := &keys{index: newDeptIndex(doc)}
+		k := &keys{index: doc.Index()}
 		for _, d := range doc.Depts {
 			v := k.deptView(d.Name)
 			want := doc.TasksOf(d.Name)

@@ -315,7 +315,7 @@ func (r *Renderer) deptLayout(d *extract.Dept, subs map[rune]string) *Layout {
 	b.titleBlock(fill(wd.Subtitle, "dept", name))
 
 	var lead, shared, co, all []extract.Assignment
-	for _, a := range r.doc.TasksOf(name) {
+	for _, a := range r.idx.TasksOf(name) {
 		switch a.Role {
 		case extract.RoleLead:
 			lead = append(lead, a)
@@ -338,7 +338,7 @@ func (r *Renderer) deptLayout(d *extract.Dept, subs map[rune]string) *Layout {
 		summary += fill(wd.SharedNote, "shared", itoa(len(shared)), "heading", sharedHeading)
 	}
 	b.paragraph(summary)
-	if targets := r.doc.TargetsOf(name); len(targets) > 0 {
+	if targets := r.idx.TargetsOf(name); len(targets) > 0 {
 		b.paragraph(fill(wd.Targets, "n", itoa(len(targets))))
 		// one line per task, its targets joined
 		for i := 0; i < len(targets); {

@@ -93,6 +93,7 @@ const fallbackKey = "fallback"
 // concurrent use.
 type Renderer struct {
 	doc       *extract.Document
+	idx       *extract.Index // doc.Index(): each dept's tasks and targets
 	opt       export.Options
 	words     *wording
 	title     string // opt.Title, doc.Title or the default
@@ -142,7 +143,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	r := &Renderer{doc: doc, opt: opt, words: words, date: opt.DateText(), compress: compressPages}
+	r := &Renderer{doc: doc, idx: doc.Index(), opt: opt, words: words, date: opt.DateText(), compress: compressPages}
 	if opt.Progress != nil {
 		if r.rules, err = progress.LoadRules(opt.TemplateSet()); err != nil {
 			return nil, fmt.Errorf("pdf: %w", err)
@@ -472,7 +473,7 @@ func (r *Renderer) Brief() ([]byte, error) {
 // DeptLayout lays out the task list of one dept. It fails for a name that
 // is not one of the document's depts.
 func (r *Renderer) DeptLayout(dept string) (*Layout, error) {
-	d := r.doc.Dept(dept)
+	d := r.idx.Dept(dept)
 	if d == nil {
 		return nil, fmt.Errorf("pdf: unknown dept %q", dept)
 	}

@@ -96,6 +96,7 @@ type Renderer struct {
 	zips  *flatePool
 	rules *progress.Rules // status.yaml, when opt.Progress is set
 	fp    string          // doc.Fingerprint(), computed once for the batch
+	idx   *extract.Index  // doc.Index(): each dept's tasks and targets
 }
 
 // NewRenderer reads the wording for a batch of workbooks of doc.
@@ -111,7 +112,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, opts ...Option) (*Re
 	for i, d := range doc.Depts {
 		names[i] = d.Name
 	}
-	r := &Renderer{doc: doc, opt: opt, w: w, stems: export.Stems(names), zips: newFlatePool(), fp: doc.Fingerprint()}
+	r := &Renderer{doc: doc, opt: opt, w: w, stems: export.Stems(names), zips: newFlatePool(), fp: doc.Fingerprint(), idx: doc.Index()}
 	if opt.Progress != nil {
 		if r.rules, err = progress.LoadRules(opt.TemplateSet()); err != nil {
 			return nil, err
@@ -126,7 +127,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, opts ...Option) (*Re
 // Dept renders one dept's workbook; see the package function Dept.
 func (r *Renderer) Dept(dept string) ([]byte, error) {
 	doc, opt, w := r.doc, r.opt, r.w
-	if doc.Dept(dept) == nil {
+	if r.idx.Dept(dept) == nil {
 		return nil, fmt.Errorf("dept %q: %w", truncate(dept, maxHFValue), ErrUnknownDept)
 	}
 	title := docTitle(doc, opt)
@@ -142,7 +143,7 @@ func (r *Renderer) Dept(dept string) ([]byte, error) {
 	}
 
 	var lead, co, all []extract.Assignment
-	for _, a := range doc.TasksOf(dept) {
+	for _, a := range r.idx.TasksOf(dept) {
 		switch a.Role {
 		case extract.RoleLead:
 			lead = append(lead, a)
@@ -152,7 +153,7 @@ func (r *Renderer) Dept(dept string) ([]byte, error) {
 			all = append(all, a)
 		}
 	}
-	targets := doc.TargetsOf(dept)
+	targets := r.idx.TargetsOf(dept)
 	about := b.aboutSheet(title, dept, r.stems[dept]+".xlsx", r.ret, len(lead), len(co), len(all), len(targets))
 	if err := b.write(about); err != nil {
 		return nil, err
