@@ -394,3 +394,10 @@ func catch(err *error) {
 		*err = fmt.Errorf("pdf library: %v", v)
 	}
 }
+
+// SetStockStreams makes every PDF drawn afterwards deflate its streams
+// with the standard library's zlib at BestSpeed and carry a CIDToGIDMap of
+// all 65,536 codes, as stock fpdf does, or (false) go back to fengong's
+// patched fpdf. It is for the test that no brief is larger than stock
+// fpdf would make it; nothing else calls it.
+func SetStockStreams(on bool) { fpdf.SetStockStreams(on) }

@@ -4576,6 +4576,9 @@ func (f *Fpdf) putfonts() {
 				for cc := range CodeSignDictionary {
 					top = max(top, cc)
 				}
+				if stockStreams.Load() {
+					top = 0xFFFF
+				}
 				cidToGidMap := make([]byte, 2*(top+1))
 
 				for cc, glyph := range CodeSignDictionary {
