@@ -86,6 +86,7 @@ func render(ctx context.Context, r *Run) error {
 	}
 
 	r.pub.start()
+	r.pub.makeAhead(r.packDirs())
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.cfg.Jobs)
 	var mu sync.Mutex
@@ -239,6 +240,18 @@ func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, k *keys) []job {
 		}
 	}
 	return jobs
+}
+
+// packDirs are the folders of the pack's dept files, known before any is
+// rendered.
+func (r *Run) packDirs() []string {
+	var dirs []string
+	if r.cfg.wants(FormatPDF) || r.cfg.wants(FormatXLSX) {
+		for _, d := range r.depts {
+			dirs = append(dirs, path.Join(r.cfg.Names.DeptsDir, r.stems[d]))
+		}
+	}
+	return dirs
 }
 
 // noticeName is the 通报's file name for a period: 督查通报.pdf for
