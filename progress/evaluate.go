@@ -181,6 +181,9 @@ func Evaluate(doc *extract.Document, rules *Rules, in Input) *Snapshot {
 		if rep.Period != "" && rep.Period > in.Period.Key {
 			continue // a later period's words are not known yet
 		}
+		if rep.blank() {
+			continue // a row the unit left empty: it has not reported on the task
+		}
 		byTask[rep.TaskID] = append(byTask[rep.TaskID], rep)
 	}
 	returned := map[string]*Return{}
@@ -325,6 +328,19 @@ func (r *Rules) task(doc *extract.Document, t *extract.Task, reps []Report, retu
 		}
 	}
 	return set(Green, r.Reasons.Normal)
+}
+
+// blank reports whether a unit wrote nothing in a task's row: a returned
+// workbook holds a row for each of the unit's tasks, and the rows it did
+// not fill are no report (they neither decide a task of every dept nor
+// show as the unit's words).
+func (rep *Report) blank() bool {
+	for _, s := range []string{rep.State, rep.Progress, rep.Problems, rep.NextSteps, rep.Owner, rep.Contact, rep.Deadline} {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func endOfDay(t time.Time) time.Time { return t.AddDate(0, 0, 1).Add(-time.Nanosecond) }

@@ -205,3 +205,55 @@ func TestLoadRulesOverride(t *testing.T) {
 		}
 	}
 }
+
+// TestEvaluateBlankRows: a returned workbook holds a row for each of the
+// unit's tasks; a row it left empty is no report. It does not show as the
+// unit's words, and on a task of every dept (whose deciding units are
+// those that reported on it) a unit that wrote nothing does not decide:
+// before, a unit that returned blank rows in March and did not return in
+// June turned every such task 预警 in June.
+func TestEvaluateBlankRows(t *testing.T) {
+	r := rules(t)
+	src := "关于印发2022年重点工作分工方案的通知\n" +
+		"1、坚持稳中求进。（各部门单位分别负责）\n" +
+		"2、加强县域商业体系建设。（市商务局牵头，市财政局配合）\n"
+	txt, err := extract.Read("all.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.Parse(txt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Task("1.1") == nil || !doc.Task("1.1").All {
+		t.Fatalf("1.1 is not a task of every dept: %+v", doc.Items)
+	}
+	blank := func(task, dept string) Report {
+		return Report{TaskID: task, Dept: dept, Period: "2022-03", Contact: " "}
+	}
+	tests := []struct {
+		name    string
+		reports []Report
+		status  Status
+		depts   []string // the units whose words the task shows
+	}{
+		{"blank rows of a unit not returned in June", []Report{blank("1.1", "市财政局"), blank("1.1", "市商务局")}, Green, nil},
+		{"a unit that wrote decides", []Report{blank("1.1", "市财政局"), {TaskID: "1.1", Dept: "市商务局", Progress: "已部署", Period: "2022-03"}}, Yellow, []string{"市商务局"}},
+		{"a blank co row is not shown", []Report{blank("2.1", "市财政局"), {TaskID: "2.1", Dept: "市商务局", State: "推进中", Period: "2022-06"}}, Yellow, []string{"市商务局"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// June: only 市财政局 returned
+			s := Evaluate(doc, r, Input{Period: period(t, r, "2022-06"), Reports: tt.reports,
+				Returns: []Return{{Dept: "市财政局", Period: "2022-06"}}})
+			ts := s.Task(tt.reports[len(tt.reports)-1].TaskID)
+			var depts []string
+			for _, rep := range ts.Reports {
+				depts = append(depts, rep.Dept)
+			}
+			if ts.Status != tt.status || strings.Join(depts, ",") != strings.Join(tt.depts, ",") {
+				t.Errorf("task %s = %s %q with the words of %v, want %s with %v", ts.TaskID, ts.Status, ts.Reason, depts, tt.status, tt.depts)
+			}
+		})
+	}
+}
