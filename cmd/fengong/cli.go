@@ -24,7 +24,7 @@ var errUsage = errors.New("usage")
 
 const usage = `usage:
   fengong run [FILE] [-o DIR] [--config fengong.yaml] [flags]   regenerate every pack (FILE defaults to the bundled seed)
-  fengong collect --ledger FILE --period YYYY-MM [--input DOC] DIR|FILE…   take returned 任务分解表 into the 督办 ledger
+  fengong collect --ledger FILE --period YYYY-MM [--input DOC] [--date DAY] DIR|FILE…   take returned 任务分解表 into the 督办 ledger
   fengong status --ledger FILE [--period YYYY-MM] [--input DOC] [--format text|json]   the 督办 summary of a period
   fengong extract FILE [--format json|text]                       print the extraction model
   fengong version
@@ -45,7 +45,7 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 	case "run":
 		return cmdRun(args[1:], stdout, stderr, getenv)
 	case "collect":
-		msgs, err = cmdCollect(args[1:], stdout, stderr)
+		msgs, err = cmdCollect(args[1:], stdout, stderr, getenv)
 	case "status":
 		msgs, err = cmdStatus(args[1:], stdout, stderr, getenv)
 	case "version", "--version":
