@@ -140,6 +140,7 @@ func TestExitCodes(t *testing.T) {
 		{"config name", []string{"run", "--config", badName, good}, exitFailed, "names.brief 的“简报.doc”必须以 .pdf 结尾"},
 		{"config jobs", []string{"run", "--config", badJobs, good}, exitFailed, "jobs 必须是正数，不能是 -2"},
 		{"config date", []string{"run", "--config", badDate, good}, exitFailed, "config 的日期“三月一日”不是 年-月-日 格式"},
+		{"collect bad date", []string{"collect", "--ledger", filepath.Join(dir, "督办.db"), "--period", "2022-03", "--date", "4月3日", good}, exitFailed, "--date 的日期“4月3日”不是 年-月-日 格式"},
 		{"version", []string{"version"}, exitOK, ""},
 	}
 	for _, tc := range tests {
