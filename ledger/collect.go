@@ -36,6 +36,10 @@ type Options struct {
 	Now       func() time.Time   // when a file is received
 	Limits    *xlsx.Limits       // nil: xlsx.DefaultLimits
 	Messages  templates.Messages // nil: loaded from Templates
+
+	// hook, when set, is called at the named points of a collect (see
+	// collector.at); the crash test kills the process there.
+	hook func(point string)
 }
 
 // Outcome is what became of one file.
@@ -109,6 +113,9 @@ func Collect(ctx context.Context, opt Options, w io.Writer) (*Result, error) {
 		return nil, err
 	}
 	defer unlock()
+	if err := removeTemps(ArchiveDir(opt.Ledger)); err != nil {
+		return nil, fmt.Errorf("ledger %s: %w", opt.Ledger, err)
+	}
 	l, err := open(ctx, opt.Ledger, Version)
 	if err != nil {
 		return nil, err
@@ -226,7 +233,23 @@ func (c *collector) prepare(ctx context.Context) error {
 		c.docID, p.Key, day(p.Start), day(p.End), day(p.Due)); err != nil {
 		return err
 	}
-	return tx.Commit()
+	c.at("prepare.tx")
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	c.at("prepare.committed")
+	return nil
+}
+
+// at marks a named point of the collect for Options.hook: prepare.tx and
+// prepare.committed; per file read, archive.synced (the copy written
+// under its temporary name), archived, tx.return (the return's row
+// written), tx.reports, tx.history (the last write before the commit) and
+// committed.
+func (c *collector) at(point string) {
+	if c.opt.hook != nil {
+		c.opt.hook(point)
+	}
 }
 
 func day(t time.Time) string { return t.Format("2006-01-02") }
@@ -266,6 +289,7 @@ func shown(s string) string {
 func (c *collector) file(ctx context.Context, path string) (FileResult, error) {
 	fr := FileResult{Path: path, Name: filepath.Base(path)}
 	data, ref := c.read(path)
+	c.at("read")
 	if data != nil {
 		sum := sha256.Sum256(data)
 		fr.SHA256 = hex.EncodeToString(sum[:])
@@ -297,9 +321,10 @@ func (c *collector) file(ctx context.Context, path string) (FileResult, error) {
 	}
 	// the archive copy first: a crash after it and before the commit
 	// leaves a file no row names, never a row without its file
-	if err := archive(ArchiveDir(c.opt.Ledger), fr.SHA256, data); err != nil {
+	if err := archive(ArchiveDir(c.opt.Ledger), fr.SHA256, data, func() { c.at("archive.synced") }); err != nil {
 		return fr, err
 	}
+	c.at("archived")
 	fr.Outcome = Accepted
 	return fr, c.record(ctx, fr, ret)
 }
@@ -478,6 +503,7 @@ func (c *collector) record(ctx context.Context, fr FileResult, ret *xlsx.Returne
 	if err != nil {
 		return err
 	}
+	c.at("tx.return")
 	if fr.Outcome == Accepted {
 		id, err := res.LastInsertId()
 		if err != nil {
@@ -491,11 +517,17 @@ func (c *collector) record(ctx context.Context, fr FileResult, ret *xlsx.Returne
 				return err
 			}
 		}
+		c.at("tx.reports")
 		if err := c.history(ctx, tx); err != nil {
 			return err
 		}
+		c.at("tx.history")
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	c.at("committed")
+	return nil
 }
 
 // history evaluates the period with what the transaction holds and

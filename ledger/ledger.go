@@ -9,7 +9,10 @@
 // file is archived verbatim, named by its sha256, in the folder beside the
 // ledger (ArchiveDir); the copy is written and synced before the
 // transaction commits, so a crash leaves at most an archive file no row
-// names, which the next collect of the same file reuses.
+// names, which the next collect of the same file reuses, or a copy under
+// its temporary name, which the next collect removes. TestCollectKilled
+// kills collects with SIGKILL at 20 moments, inside the transactions and
+// between them, and checks all of this.
 package ledger
 
 import (
