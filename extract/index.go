@@ -95,10 +95,6 @@ func (x *Index) TargetsOf(dept string) []Target {
 	return out
 }
 
-// TargetIndexes are the positions in Document.Targets of the targets of
-// the item with key, in order.
-func (x *Index) TargetIndexes(itemKey string) []int { return x.targets[itemKey] }
-
 // ListIndexes are the positions in Document.Lists of the lists of the
 // task with id, in order.
 func (x *Index) ListIndexes(taskID string) []int { return x.lists[taskID] }

@@ -82,22 +82,12 @@ func (s diffSpan) Kept() bool { return s.Op == ' ' }
 func (s diffSpan) Del() bool  { return s.Op == '-' }
 func (s diffSpan) Ins() bool  { return s.Op == '+' }
 
-// renderChanges renders 变更.md: what changed from prev, the model of the
-// previous run in DIR (nil when there is none to compare with), to cur.
-// The report is made again on every run, never copied from the old pack;
-// it holds nothing but the two models and opt (date, title, wording), so
-// two runs on the same input over the same previous pack write the same
-// bytes.
-func renderChanges(prev, cur *extract.Document, opt export.Options) ([]byte, error) {
-	data, err := changeReportData(prev, cur, opt)
-	if err != nil {
-		return nil, err
-	}
-	return changesMarkdown(data, opt)
-}
-
-// renderChangeReports renders 变更.md and 变更.html from one comparison
-// of the models.
+// renderChangeReports renders 变更.md and 变更.html, from one comparison
+// of prev, the model of the previous run in DIR (nil when there is none to
+// compare with), with cur. The reports are made again on every run, never
+// copied from the old pack; they hold nothing but the two models and opt
+// (date, title, wording), so two runs on the same input over the same
+// previous pack write the same bytes.
 func renderChangeReports(prev, cur *extract.Document, opt export.Options) (md, page []byte, err error) {
 	data, err := changeReportData(prev, cur, opt)
 	if err != nil {
@@ -138,16 +128,6 @@ func changesMarkdown(data changeData, opt export.Options) ([]byte, error) {
 // under the same name.
 func changesHTMLName(md string) string {
 	return strings.TrimSuffix(md, path.Ext(md)) + ".html"
-}
-
-// renderChangesHTML renders 变更.html, the same report as a page that
-// opens in any browser without a network: no script, styles inline.
-func renderChangesHTML(prev, cur *extract.Document, opt export.Options) ([]byte, error) {
-	data, err := changeReportData(prev, cur, opt)
-	if err != nil {
-		return nil, err
-	}
-	return changesPage(data, opt)
 }
 
 // changesPage writes the report as 变更.html.
@@ -441,19 +421,11 @@ func deptView(x *extract.Index, dept string) string {
 	doc := x.Document()
 	var b strings.Builder
 	b.WriteString(doc.Title + "\n")
-	var targets []int
-	items := map[string]bool{}
 	for _, a := range x.TasksOf(dept) {
 		t := a.Task
 		fmt.Fprintf(&b, "%s|%s|%s|%q|%q|%q|%q|%t|%s|%s|%s\n", t.ID, t.Text, a.Role, t.Lead, t.Co, t.Groups, t.Respective, t.All, t.Deadline, doc.SectionTitle(a.Item.Section), t.Clause)
-		if !items[a.Item.Key] {
-			items[a.Item.Key] = true
-			targets = append(targets, x.TargetIndexes(a.Item.Key)...)
-		}
 	}
-	slices.Sort(targets)
-	for _, i := range targets {
-		t := doc.Targets[i]
+	for _, t := range x.TargetsOf(dept) {
 		fmt.Fprintf(&b, "%d|%s\n", t.Item, t.Text)
 	}
 	return b.String()

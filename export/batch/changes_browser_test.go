@@ -24,7 +24,7 @@ func TestChangesHTMLInChromium(t *testing.T) {
 	prev, cur := changeBase(), changeBase()
 	cur.Items[0].Tasks[1].Text = "城镇新增就业72万人以上。"
 	cur.Items[1].Tasks[1].Text = "加大消费者权益维护力度。"
-	page, err := renderChangesHTML(prev, cur, export.Options{Date: time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)})
+	_, page, err := renderChangeReports(prev, cur, export.Options{Date: time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -164,11 +164,7 @@ func TestDiffModels(t *testing.T) {
 			cur.Source = extract.Source{Name: "b.txt", SHA256: "bbbbbbbbbbbbbbbb"}
 			tt.edit(cur)
 			tt.check(t, diffModels(prev, cur, newSummarizer(msgs)))
-			md, err := renderChanges(prev, cur, opt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			page, err := renderChangesHTML(prev, cur, opt)
+			md, page, err := renderChangeReports(prev, cur, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -182,8 +178,7 @@ func TestDiffModels(t *testing.T) {
 					t.Errorf("变更.html lacks %q:\n%s", want, page)
 				}
 			}
-			md2, _ := renderChanges(prev, cur, opt)
-			page2, _ := renderChangesHTML(prev, cur, opt)
+			md2, page2, _ := renderChangeReports(prev, cur, opt)
 			if !bytes.Equal(md, md2) || !bytes.Equal(page, page2) {
 				t.Error("a second rendering differs")
 			}

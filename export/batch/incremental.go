@@ -258,28 +258,20 @@ func (k *keys) deptView(dept string) *deptKeyView {
 	x := k.index
 	v := &deptKeyView{Stem: k.stemOf[dept], Dept: x.Dept(dept)}
 	ids := map[string]bool{}
-	items := map[string]bool{}
 	for _, a := range x.TasksOf(dept) {
 		it := *a.Item
 		it.Tasks, it.Text = nil, "" // the item's text is its tasks', each in its own depts' views
 		v.Tasks = append(v.Tasks, assignmentView{Item: it, Role: a.Role, Task: a.Task})
 		ids[a.Task.ID] = true
-		items[a.Item.Key] = true
 	}
-	// the targets of the dept's items (Document.TargetsOf) and the lists
-	// of its tasks, in document order
-	var targets, lists []int
-	for key := range items {
-		targets = append(targets, x.TargetIndexes(key)...)
-	}
+	// the targets of the dept's items and the lists of its tasks, in
+	// document order
+	v.Targets = x.TargetsOf(dept)
+	var lists []int
 	for id := range ids {
 		lists = append(lists, x.ListIndexes(id)...)
 	}
-	slices.Sort(targets)
 	slices.Sort(lists)
-	for _, i := range targets {
-		v.Targets = append(v.Targets, x.Document().Targets[i])
-	}
 	for _, i := range lists {
 		v.Lists = append(v.Lists, x.Document().Lists[i])
 	}
