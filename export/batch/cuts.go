@@ -42,6 +42,7 @@ func (c *packCuts) Cut(key string) []byte {
 	if !ok || c.added[f.Path] {
 		return nil
 	}
+	// the bytes are wanted whether or not the file was trusted unread
 	data := src.data
 	if data == nil {
 		_, b, err := c.prev.readInfo(f.Path, maxPrevFile)
@@ -50,9 +51,12 @@ func (c *packCuts) Cut(key string) []byte {
 		}
 		data = b
 	}
-	if !c.r.reuse(c.prev, f) {
+	// linked as Run.reuse links, from the file reusable checked; written
+	// from the bytes checked when it had to be read or cannot be linked
+	if src.data != nil || c.r.pub.link(f, src) != nil {
 		c.r.pub.send(f, data)
 	}
+	f.reused = true
 	c.add(f)
 	return data
 }

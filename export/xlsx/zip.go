@@ -90,7 +90,7 @@ type orderedZip struct {
 type zipPart struct {
 	name   string
 	data   bytes.Buffer // deflated bytes
-	crc    hash.Hash32
+	crc    hash.Hash32  // a sheet's, summed as it is written
 	size   uint64
 	shared bool         // not a sheet (each workbook's own): buffered in raw, deflated on finish unless the batch has it
 	raw    bytes.Buffer // a shared part's bytes as written
@@ -108,12 +108,13 @@ func (z *orderedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	p := &zipPart{name: name, crc: crc32.NewIEEE(), shared: !strings.HasPrefix(name, "xl/worksheets/")}
+	p := &zipPart{name: name, shared: !strings.HasPrefix(name, "xl/worksheets/")}
 	z.cur = p
 	z.parts = append(z.parts, p)
 	if p.shared {
 		return partWriter{z}, nil
 	}
+	p.crc = crc32.NewIEEE()
 	if z.fw == nil {
 		fw, err := z.pool.get(&p.data)
 		if err != nil {
