@@ -603,7 +603,7 @@ func (p *parser) closeItem() {
 func (p *parser) document() *Document {
 	d := &Document{
 		Title:    p.title(),
-		Source:   Source{Name: p.text.Name, SHA256: p.text.SHA256, Encoding: p.text.Encoding, Format: p.text.Format, Lines: len(p.text.Lines)},
+		Source:   p.text.Source(),
 		Sections: p.sections,
 		Groups:   p.groups,
 		Leaders:  p.leaders,

@@ -14,3 +14,8 @@ type Text struct {
 	// joined by " | ".
 	Cells [][]string
 }
+
+// Source describes where t came from, as the model's Source does.
+func (t *Text) Source() Source {
+	return Source{Name: t.Name, SHA256: t.SHA256, Encoding: t.Encoding, Format: t.Format, Lines: len(t.Lines)}
+}

@@ -3,9 +3,11 @@ package templates
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -21,8 +23,9 @@ type Messages map[string]string
 
 // LoadMessages reads messages.yaml from the set (nil: the embedded default).
 func LoadMessages(ts *Set) (Messages, error) {
-	if ts == nil {
-		ts = Default()
+	if ts == nil || ts.Origin(MessagesFile) == "embedded:"+MessagesFile {
+		m, err := defaultMessages()
+		return maps.Clone(m), err
 	}
 	var m Messages
 	if err := ts.Decode(MessagesFile, &m); err != nil {
@@ -30,6 +33,14 @@ func LoadMessages(ts *Set) (Messages, error) {
 	}
 	return m, nil
 }
+
+// defaultMessages is the embedded messages.yaml, decoded once: a run
+// reads the wording in four places.
+var defaultMessages = sync.OnceValues(func() (Messages, error) {
+	var m Messages
+	err := Default().Decode(MessagesFile, &m)
+	return m, err
+})
 
 // Validate refuses a key the embedded default does not have (a misspelt
 // key in an override) and an empty text.

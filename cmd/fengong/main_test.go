@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -171,6 +172,12 @@ func TestRunManifestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// the build ID is the test binary's, which every change makes anew
+	id := buildID()
+	if id == "" || !bytes.Contains(got, []byte(`"build": "`+id+`"`)) {
+		t.Errorf("manifest.json does not name the build %q", id)
+	}
+	got = bytes.Replace(got, []byte(`"build": "`+id+`"`), []byte(`"build": "BUILD"`), 1)
 	p := filepath.Join("testdata", "manifest.golden.json")
 	if *update {
 		os.WriteFile(p, got, 0o644)
@@ -315,5 +322,49 @@ func TestCollect(t *testing.T) {
 	}
 	if s := strings.ReplaceAll(string(text), "\n", ""); !strings.Contains(s, "已报送1个，未报送99个") {
 		t.Errorf("the 通报 does not count the unit that reported: %.300s", s)
+	}
+}
+
+// The Go note of a build ID is read field by field; a note that is not
+// one gives no ID.
+func TestGoBuildID(t *testing.T) {
+	note := func(nameSize, descSize, typ uint32, name, desc string) []byte {
+		b := binary.LittleEndian.AppendUint32(nil, nameSize)
+		b = binary.LittleEndian.AppendUint32(b, descSize)
+		b = binary.LittleEndian.AppendUint32(b, typ)
+		return append(append(b, name...), desc...)
+	}
+	for _, tc := range []struct {
+		note []byte
+		want string
+	}{
+		{note(4, 7, 4, "Go\x00\x00", "abc/def"), "abc/def"},
+		{note(4, 9, 4, "Go\x00\x00", "abc/def"), ""}, // desc cut short
+		{note(4, 7, 3, "Go\x00\x00", "abc/def"), ""}, // another type
+		{note(4, 7, 4, "GNU\x00", "abc/def"), ""},    // another owner
+		{[]byte("Go"), ""},
+	} {
+		if got := goBuildID(tc.note, binary.LittleEndian); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.note, got, tc.want)
+		}
+	}
+}
+
+// A second --incremental run of the same binary on the same input stops
+// before extracting and says that nothing changed.
+func TestRunIncrementalUnchanged(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack")
+	if code, _, errs := run(t, "run", "-q", "-o", out, "--date", "2022-03-01"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	code, stdout, errs := run(t, "run", "-v", "--incremental", "-o", out, "--date", "2022-03-01")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.HasPrefix(stdout, "没有变化：") || !strings.Contains(stdout, "未改写") {
+		t.Errorf("stdout %q, want the 没有变化 line", stdout)
+	}
+	if strings.Contains(errs, "stage=extract") || !strings.Contains(errs, "stage=unchanged") {
+		t.Errorf("stages logged:\n%s\nwant a stop after read", errs)
 	}
 }

@@ -104,6 +104,7 @@ func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		Progress:    progress,
 		FontDirs:    pdf.FontDirs(*config, getenv),
 		Version:     version,
+		Build:       buildID(),
 		OpenLedger: func(path string) (batch.ProgressSource, error) {
 			return ledger.Open(path)
 		},
@@ -111,7 +112,11 @@ func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	if err != nil {
 		return exitCode(err, stderr, msgs) // partial (3) included
 	}
-	if !*quiet {
+	switch {
+	case *quiet:
+	case res.Unchanged:
+		fmt.Fprintln(stdout, msgs.Text("run.unchanged", "files", strconv.Itoa(res.Files+1), "dir", res.Dir))
+	default:
 		fmt.Fprintln(stdout, msgs.Text("run.done", "files", strconv.Itoa(res.Files+1), "dir", res.Dir, "reused", strconv.Itoa(res.Reused)))
 	}
 	return exitOK

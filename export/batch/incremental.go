@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -357,18 +358,29 @@ func (p *prevPack) reusable(f *File) (*prevFile, bool) {
 		return nil, false
 	}
 	e, ok := p.files[f.Path]
-	if !ok || e.Key != f.Key || e.SHA256 == "" {
+	if !ok || e.Key != f.Key {
 		return nil, false
 	}
-	fi, err := p.stat(f.Path)
+	return p.intact(e)
+}
+
+// intact returns the previous pack's file of a manifest entry when it
+// still is what the entry says: a regular file (no link anywhere on its
+// path) of the recorded size not modified since the manifest was
+// written, or else one whose bytes, read, have the recorded hash.
+func (p *prevPack) intact(e FileEntry) (*prevFile, bool) {
+	if e.SHA256 == "" {
+		return nil, false
+	}
+	fi, err := p.stat(e.Path)
 	if err != nil {
 		return nil, false
 	}
-	src := &prevFile{path: filepath.Join(p.dir, filepath.FromSlash(f.Path)), info: fi, entry: e}
+	src := &prevFile{path: filepath.Join(p.dir, filepath.FromSlash(e.Path)), info: fi, entry: e}
 	if fi.Size() == e.Bytes && !fi.ModTime().After(p.written) {
 		return src, true
 	}
-	fi, data, err := p.readInfo(f.Path, maxPrevFile)
+	fi, data, err := p.readInfo(e.Path, maxPrevFile)
 	if err != nil || sha(data) != e.SHA256 {
 		return nil, false
 	}
@@ -401,14 +413,51 @@ func (r *Run) reuse(prev *prevPack, f *File) bool {
 	return true
 }
 
-// unchanged reports whether an --incremental run changes nothing of the
+// stopUnchanged is the short way of --incremental: when the pack in DIR
+// was made, with no failure, by this very build (Options.Build) from the
+// same input bytes and the same inputs (date, config, templates, fonts,
+// dept directory) as this run, and every file its manifest lists is
+// still what the manifest says, the run stops before extracting: it
+// would make the same pack. Nothing is written and DIR is left as it is.
+// A run with a ledger never stops here (the ledger's returns are inputs
+// too), nor one whose build is unknown; such runs tell an unchanged pack
+// only after rendering it (unchanged).
+func stopUnchanged(_ context.Context, r *Run) error {
+	prev := r.reuseFrom()
+	if prev == nil || r.opt.Build == "" || r.cfg.Ledger != "" || r.opt.snapshot != nil {
+		return nil
+	}
+	m := prev.manifest
+	if m.Status != "ok" || len(m.Failures) > 0 || m.Tool != r.tool() {
+		return nil
+	}
+	a, errA := json.Marshal(m.Inputs)
+	b, errB := json.Marshal(r.inputs(r.text.Source()))
+	if errA != nil || errB != nil || !bytes.Equal(a, b) {
+		return nil
+	}
+	files := make([]*File, 0, len(m.Files))
+	for _, e := range m.Files {
+		if !packPath(e.Path) {
+			return nil
+		}
+		if _, ok := prev.intact(e); !ok {
+			return nil
+		}
+		files = append(files, &File{Path: e.Path, Kind: e.Kind, Dept: e.Dept, Key: e.Key, SHA256: e.SHA256, Size: e.Bytes, reused: true})
+	}
+	r.files, r.unchanged = files, true
+	return nil
+}
+
+// sameAsPrevious reports whether an --incremental run changes nothing of the
 // pack in DIR: the model is the previous one (the caller checks), every
 // file was reused, and the manifest m (less model.json and the change
 // report, not yet made) lists the same files with the same inputs,
 // counts and warnings as the previous manifest. Such a run publishes
 // nothing: DIR keeps its pack, change report included, which still
 // tells the last change.
-func (r *Run) unchanged(m *Manifest) bool {
+func (r *Run) sameAsPrevious(m *Manifest) bool {
 	prev := r.reuseFrom()
 	if prev == nil || len(r.failures) > 0 {
 		return false

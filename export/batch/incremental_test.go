@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -313,4 +314,83 @@ func TestIncrementalRereadsModifiedFile(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s: not rendered again", rel)
 	}
+}
+
+// --incremental stops before extracting when the pack in DIR was made by
+// the same build from the same input and inputs, and its files are still
+// there as its manifest says; any difference makes it go on.
+func TestIncrementalStopsUnchanged(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack")
+	opt := testOptions(out)
+	opt.Build = "build-1"
+	mustRun(t, opt)
+	if m := readManifest(t, out); m.Tool.Build != "build-1" {
+		t.Fatalf("manifest tool.build %q", m.Tool.Build)
+	}
+	opt.Incremental = true
+	run := func(o Options) (Result, []string) {
+		t.Helper()
+		var stages []string
+		o.afterRun = func(s string) { stages = append(stages, s) }
+		return mustRun(t, o), stages
+	}
+	extracted := func(stages []string) bool { return slices.Contains(stages, "extract") }
+
+	before, bytesBefore := tree(t, out), readManifest(t, out)
+	res, stages := run(opt)
+	if !res.Unchanged || extracted(stages) || len(stages) != 4 {
+		t.Fatalf("same build and inputs: unchanged %v after stages %v, want a stop after read", res.Unchanged, stages)
+	}
+	if res.Files != len(bytesBefore.Files) || res.Reused != res.Files {
+		t.Errorf("stopped run: %d files, %d reused; the pack has %d", res.Files, res.Reused, len(bytesBefore.Files))
+	}
+	sameTree(t, before, tree(t, out))
+
+	// each of these goes on to extract
+	other := opt
+	other.Build = ""
+	if _, stages := run(other); !extracted(stages) {
+		t.Errorf("unknown build: stages %v, want extracted", stages)
+	}
+	if _, stages := run(other); !extracted(stages) {
+		t.Errorf("unknown build again: stages %v, want extracted", stages)
+	}
+	other.Build = "build-2"
+	if res, stages := run(other); !extracted(stages) || res.Unchanged {
+		t.Errorf("another build: stages %v, unchanged %v; want the pack made again under its name", stages, res.Unchanged)
+	}
+	if m := readManifest(t, out); m.Tool.Build != "build-2" {
+		t.Errorf("after another build: manifest tool.build %q", m.Tool.Build)
+	}
+	if _, stages := run(other); extracted(stages) {
+		t.Errorf("build-2 again: stages %v, want a stop", stages)
+	}
+	other.Flags.Date = "2022-03-02"
+	if _, stages := run(other); !extracted(stages) {
+		t.Errorf("another date: stages %v", stages)
+	}
+	other.Flags.Input = writeInput(t, "hunan-2022-修订.txt", editedSeed(t))
+	if _, stages := run(other); !extracted(stages) {
+		t.Errorf("another input: stages %v", stages)
+	}
+	if _, stages := run(other); extracted(stages) {
+		t.Errorf("the edited input again: stages %v, want a stop", stages)
+	}
+	// a file of the pack changed behind the manifest's back is rendered again
+	const rel = "单位/省财政厅/省财政厅.xlsx"
+	p := filepath.Join(out, filepath.FromSlash(rel))
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, want[:len(want)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stages := run(other); !extracted(stages) {
+		t.Errorf("a damaged file: stages %v", stages)
+	}
+	if got, _ := os.ReadFile(p); !bytes.Equal(got, want) {
+		t.Errorf("%s: not rendered again", rel)
+	}
+	checkPack(t, out)
 }

@@ -28,14 +28,16 @@ type Manifest struct {
 	Failures []Failure   `json:"failures"`
 	Warnings []string    `json:"warnings"`
 
-	changed   bool
-	unchanged bool // --incremental changed nothing: DIR is left as it is
+	changed bool
 }
 
 // Tool names the program that wrote the pack.
 type Tool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
+	// Build is the Go build ID of the binary (Options.Build), which any
+	// change of its code changes; omitted when unknown.
+	Build string `json:"build,omitempty"`
 }
 
 // Inputs are what the pack was made from.
@@ -111,13 +113,8 @@ func buildManifest(_ context.Context, r *Run) error {
 	changed := prevModel == nil || !bytes.Equal(prevModel, model)
 
 	m := &Manifest{
-		Tool: Tool{Name: "fengong", Version: r.opt.Version},
-		Inputs: Inputs{
-			Source: r.doc.Source,
-			Date:   r.date.Format("2006-01-02"),
-			Config: ManifestConfig{Title: r.cfg.Title, Formats: r.cfg.Formats, Depts: nonNil(r.cfg.Depts), Names: r.cfg.Names, Period: r.period()},
-			Hashes: r.hashes,
-		},
+		Tool:     r.tool(),
+		Inputs:   r.inputs(r.doc.Source),
 		Status:   "ok",
 		Counts:   Counts{Items: len(r.doc.Items), Tasks: r.doc.TaskCount(), Depts: len(r.doc.Depts), Targets: len(r.doc.Targets), Lists: len(r.doc.Lists), Warnings: len(r.doc.Warnings)},
 		Failures: r.failures,
@@ -139,8 +136,8 @@ func buildManifest(_ context.Context, r *Run) error {
 	if err := r.listFiles(m); err != nil {
 		return err
 	}
-	if !changed && r.unchanged(m) {
-		m.unchanged = true
+	if !changed && r.sameAsPrevious(m) {
+		r.unchanged = true // DIR is left as it is: publish does not run
 		return skip
 	}
 
@@ -162,6 +159,22 @@ func buildManifest(_ context.Context, r *Run) error {
 		return err
 	}
 	return skip
+}
+
+// tool is the program this run is.
+func (r *Run) tool() Tool {
+	return Tool{Name: "fengong", Version: r.opt.Version, Build: r.opt.Build}
+}
+
+// inputs are what this run makes the pack from, the model's source
+// aside.
+func (r *Run) inputs(src extract.Source) Inputs {
+	return Inputs{
+		Source: src,
+		Date:   r.date.Format("2006-01-02"),
+		Config: ManifestConfig{Title: r.cfg.Title, Formats: r.cfg.Formats, Depts: nonNil(r.cfg.Depts), Names: r.cfg.Names, Period: r.period()},
+		Hashes: r.hashes,
+	}
 }
 
 // listFiles lists r.files in m, sorted by path.

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"fengong/extract"
@@ -42,6 +43,9 @@ type prevPack struct {
 	// the pack wrote it after every other file, so a file of the pack
 	// modified since has a later time
 	written time.Time
+
+	mu      sync.Mutex
+	folders map[string]bool // folders of DIR found to be folders (stat)
 }
 
 // openPrevious opens the pack in DIR, which preflight has found to be a
@@ -52,7 +56,7 @@ func openPrevious(out string) (*prevPack, []error, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("output: %w", err)
 	}
-	p := &prevPack{dir: out, root: root, files: map[string]FileEntry{}}
+	p := &prevPack{dir: out, root: root, files: map[string]FileEntry{}, folders: map[string]bool{}}
 	fi, data, err := p.readInfo(manifestName, maxPrevManifest)
 	if err != nil {
 		return p, []error{&SkipError{Reason: "previous pack: " + manifestName + ": " + err.Error() + "; nothing of it is reused or compared"}}, nil
@@ -82,16 +86,17 @@ func packPath(p string) bool {
 }
 
 // read reads the regular file at rel below DIR, at most max bytes. Every
-// element of rel is checked with Lstat first: a symbolic link anywhere,
-// or a last element that is not a regular file, is refused; the file
-// opened must be the very file checked.
+// element of rel is checked with Lstat first (a folder once per run): a
+// symbolic link anywhere, or a last element that is not a regular file,
+// is refused; the file opened must be the very file checked.
 func (p *prevPack) read(rel string, max int64) ([]byte, error) {
 	_, data, err := p.readInfo(rel, max)
 	return data, err
 }
 
 // stat checks rel element by element as read does, and returns the
-// regular file's info.
+// regular file's info. The folders on the way are checked once per run:
+// the pack's 300 files live in a hundred folders.
 func (p *prevPack) stat(rel string) (fs.FileInfo, error) {
 	if p == nil || p.root == nil {
 		return nil, fs.ErrNotExist
@@ -99,26 +104,56 @@ func (p *prevPack) stat(rel string) (fs.FileInfo, error) {
 	if !packPath(rel) {
 		return nil, fmt.Errorf("%q: not a path inside the pack", rel)
 	}
-	parts := strings.Split(rel, "/")
-	var want fs.FileInfo
-	for i := range parts {
-		sub := strings.Join(parts[:i+1], "/")
-		fi, err := p.root.Lstat(sub)
-		if err != nil {
+	// the folders on the way, each checked once per run
+	for i := strings.IndexByte(rel, '/'); i >= 0; i = nextSlash(rel, i) {
+		if err := p.checkFolder(rel[:i]); err != nil {
 			return nil, err
 		}
-		switch last := i == len(parts)-1; {
-		case fi.Mode()&fs.ModeSymlink != 0:
-			return nil, fmt.Errorf("%s: %w: a symbolic link", sub, errNotRegular)
-		case !last && !fi.IsDir():
-			return nil, fmt.Errorf("%s: not a folder", sub)
-		case last && !fi.Mode().IsRegular():
-			return nil, fmt.Errorf("%s: %w", sub, errNotRegular)
-		case last:
-			want = fi
-		}
 	}
-	return want, nil
+	fi, err := p.root.Lstat(rel)
+	switch {
+	case err != nil:
+		return nil, err
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return nil, fmt.Errorf("%s: %w: a symbolic link", rel, errNotRegular)
+	case !fi.Mode().IsRegular():
+		return nil, fmt.Errorf("%s: %w", rel, errNotRegular)
+	}
+	return fi, nil
+}
+
+// nextSlash is the index of the next slash of rel after the one at i,
+// or -1.
+func nextSlash(rel string, i int) int {
+	j := strings.IndexByte(rel[i+1:], '/')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
+}
+
+// checkFolder checks that the path dir below DIR is a folder, not a link
+// to one; a folder found so is not checked again.
+func (p *prevPack) checkFolder(dir string) error {
+	p.mu.Lock()
+	ok := p.folders[dir]
+	p.mu.Unlock()
+	if ok {
+		return nil
+	}
+	fi, err := p.root.Lstat(dir)
+	switch {
+	case err != nil:
+		return err
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s: %w: a symbolic link", dir, errNotRegular)
+	case !fi.IsDir():
+		return fmt.Errorf("%s: not a folder", dir)
+	}
+	p.mu.Lock()
+	p.folders[dir] = true
+	p.mu.Unlock()
+	return nil
 }
 
 // readInfo is read, with the info of the file read.

@@ -215,10 +215,6 @@ func publish(ctx context.Context, r *Run) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if r.manifest.unchanged {
-		r.log.Info("nothing changed: the pack in DIR is left as it is", "dir", r.cfg.Output, "files", len(r.files))
-		return nil
-	}
 	manifest, err := marshal(r.manifest)
 	if err != nil {
 		return err

@@ -33,6 +33,7 @@ func stages() []stage {
 		{"config", configure},          // defaults, flags over fengong.yaml, the generation date
 		{"preflight", preflight},       // cheap checks first: input, output dir, lock, stale temp dirs
 		{"read", readInput},            // decode UTF-8/GB18030/UTF-16/.docx/.html and normalise
+		{"unchanged", stopUnchanged},   // --incremental: the pack in DIR is made by this build from the same inputs? stop
 		{"extract", extractModel},      // build the model, once
 		{"validate", validateModel},    // safe file stems for every dept name, with warnings; the dept filter
 		{"progress", evaluateProgress}, // with a ledger: the period's returns → the 督办 snapshot (status rules)
@@ -66,6 +67,10 @@ type Options struct {
 	Log         *slog.Logger
 	Progress    io.Writer // a terminal to draw progress on; nil = none
 	Version     string
+	// Build is this binary's Go build ID ("" = unknown). With it,
+	// --incremental stops before extracting when the pack in DIR was made
+	// by the same build from the same inputs (stopUnchanged).
+	Build string
 	// FontDirs are folders to look for the standard PDF faces in
 	// (pdf.FontDirs); nil = none, so the run does not depend on the
 	// machine's fonts. The config's fonts win.
@@ -93,7 +98,8 @@ type Run struct {
 	date       time.Time
 	dateSource string
 	tmpl       *templates.Set
-	dir        *extract.Directory
+	dir        *extract.Directory // the dept directory, once extract has it from loadDir
+	loadDir    func() (*extract.Directory, error)
 	fonts      pdf.Fonts         // the configured fonts' bytes, read in preflight
 	hashes     map[string]string // sha256 of templates, depts_file and fonts in use
 	inputName  string
@@ -111,6 +117,10 @@ type Run struct {
 	failures   []Failure
 	warnings   []string // render warnings and skips, for the manifest
 	manifest   *Manifest
+	// unchanged: --incremental found the pack in DIR to be what this run
+	// would make; the stages after the one that found it do not run and
+	// DIR is left as it is
+	unchanged bool
 }
 
 // Result is what a run reports.
@@ -120,6 +130,9 @@ type Result struct {
 	Reused   int
 	Failures []Failure
 	Changed  bool // the model differs from the previous run's
+	// Unchanged: --incremental found nothing to change; DIR is left as it
+	// is and Files counts the files of its pack.
+	Unchanged bool
 }
 
 // Execute runs every stage in order. It returns ErrPartial (with the
@@ -155,6 +168,10 @@ func Execute(ctx context.Context, opt Options) (Result, error) {
 		r.log.Debug("stage done", "stage", s.name, "took", time.Since(start).Round(time.Microsecond))
 		if opt.afterRun != nil {
 			opt.afterRun(s.name)
+		}
+		if r.unchanged {
+			r.log.Info("nothing changed: the pack in DIR is left as it is", "dir", r.cfg.Output, "files", len(r.files))
+			break
 		}
 	}
 	res := r.result()
@@ -241,7 +258,7 @@ func (e *InterruptedError) Message() (string, []string) {
 }
 
 func (r *Run) result() Result {
-	res := Result{Dir: r.cfg.Output, Failures: r.failures}
+	res := Result{Dir: r.cfg.Output, Failures: r.failures, Unchanged: r.unchanged}
 	for _, f := range r.files {
 		res.Files++
 		if f.reused {

@@ -109,19 +109,21 @@ func preflight(_ context.Context, r *Run) error {
 		}
 		r.hashes["templates/"+name] = sha(b)
 	}
+	// the dept directory is decoded while the run goes on; extracting
+	// waits for it
+	var data []byte
 	if c.DeptsFile != "" {
-		data, err := os.ReadFile(c.DeptsFile)
-		if err != nil {
+		if data, err = os.ReadFile(c.DeptsFile); err != nil {
 			return fmt.Errorf("depts_file: %w", err)
 		}
 		r.hashes["depts_file"] = sha(data)
-		r.dir, err = extract.ParseDirectoryWith(ts, data, c.DeptsFile)
-		if err != nil {
-			return err
-		}
-	} else if r.dir, err = extract.LoadDirectory(ts); err != nil {
-		return err
 	}
+	r.loadDir = background(func() (*extract.Directory, error) {
+		if c.DeptsFile != "" {
+			return extract.ParseDirectoryWith(ts, data, c.DeptsFile)
+		}
+		return extract.LoadDirectory(ts)
+	})
 	// where the run writes: checked before anything is written there
 	out, err := resolveOutput(c.Output)
 	if err != nil {
@@ -185,6 +187,11 @@ func readInput(_ context.Context, r *Run) error {
 
 // extractModel builds the model, once.
 func extractModel(_ context.Context, r *Run) error {
+	dir, err := r.loadDir()
+	if err != nil {
+		return err
+	}
+	r.dir = dir
 	doc, err := extract.Parse(r.text, r.dir)
 	if err != nil {
 		return err
@@ -241,4 +248,19 @@ func validateModel(_ context.Context, r *Run) error {
 		}
 	}
 	return nil
+}
+
+// background starts fn and returns a function that waits for its result.
+func background[T any](fn func() (T, error)) func() (T, error) {
+	var v T
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		v, err = fn()
+	}()
+	return func() (T, error) {
+		<-done
+		return v, err
+	}
 }
