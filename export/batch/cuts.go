@@ -2,6 +2,7 @@ package batch
 
 import (
 	"path"
+	"sync"
 
 	"fengong/export/pdf"
 )
@@ -18,10 +19,13 @@ const cutsDir = ".fengong/cuts"
 // lists at its path with the same key, and only with the recorded sha256
 // (prevPack.reusable, then the bytes read and hashed); it is published in
 // the new pack like any reused file. Every cut made is published. Its
-// methods are called from NewRenderer's goroutine, before any job starts.
+// methods are called by NewRenderer, one goroutine per face, before any
+// job starts.
 type packCuts struct {
-	r     *Run
-	prev  *prevPack // nil: nothing to take
+	r    *Run
+	prev *prevPack // nil: nothing to take
+
+	mu    sync.Mutex // guards added and r.files
 	added map[string]bool
 }
 
@@ -39,7 +43,7 @@ func (c *packCuts) file(key string) *File {
 func (c *packCuts) Cut(key string) []byte {
 	f := c.file(key)
 	src, ok := c.prev.reusable(f)
-	if !ok || c.added[f.Path] {
+	if !ok || c.has(f) {
 		return nil
 	}
 	// the bytes are wanted whether or not the file was trusted unread
@@ -64,14 +68,22 @@ func (c *packCuts) Cut(key string) []byte {
 // Keep publishes a cut made by this run.
 func (c *packCuts) Keep(key string, cut []byte) {
 	f := c.file(key)
-	if c.added[f.Path] {
+	if c.has(f) {
 		return
 	}
 	c.r.pub.send(f, cut)
 	c.add(f)
 }
 
+func (c *packCuts) has(f *File) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.added[f.Path]
+}
+
 func (c *packCuts) add(f *File) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.added[f.Path] = true
 	c.r.files = append(c.r.files, f)
 }

@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,7 +61,8 @@ type Fonts struct {
 // is most of NewRenderer's time. Cut returns the cut kept under key, or
 // nil; NewRenderer checks what it returns (a TrueType face holding every
 // rune) and cuts again when it is not. Keep is given every cut made.
-// Both are called from NewRenderer's goroutine only.
+// NewRenderer cuts its faces side by side: both may be called from
+// several goroutines at once.
 type CutCache interface {
 	Cut(key string) []byte
 	Keep(key string, cut []byte)
@@ -119,7 +121,9 @@ type face struct {
 	src      []byte   // as given
 	sum      [32]byte // src's sha256
 	parsed   *font.Face
-	cut      []byte // the font every document embeds (subset again by fpdf); nil if it draws nothing
+	runes    []rune    // the runes it draws in this batch, sorted; nil if none
+	cut      []byte    // the font every document embeds (subset again by fpdf); nil if it draws nothing
+	draw     draw.Font // cut, parsed once for every PDF
 	metrics  *layout.Metrics
 	drawable []uint64 // bitset of the runes cut holds
 }
@@ -154,20 +158,17 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		r.title = words.DefaultTitle
 	}
 
-	// each distinct font is parsed once
-	pick := func(key, from string, data []byte) (*face, error) {
+	// each distinct font is parsed once; the faces are parsed and hashed
+	// side by side
+	pick := func(key, from string, data []byte) *face {
 		for _, f := range r.faces {
 			if sameFont(f.src, data) {
-				return f, nil
+				return f
 			}
 		}
-		parsed, err := font.Parse(data)
-		if err != nil {
-			return nil, fmt.Errorf("pdf: %s font: %w", key, err)
-		}
-		f := &face{key: key, from: from, src: data, sum: sha256.Sum256(data), parsed: parsed}
+		f := &face{key: key, from: from, src: data}
 		r.faces = append(r.faces, f)
-		return f, nil
+		return f
 	}
 	own := [len(roles)]*face{}
 	for i, role := range roles {
@@ -175,13 +176,17 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		if data == nil {
 			data, from = defaultFont(role), ""
 		}
-		if own[i], err = pick(role, from, data); err != nil {
-			return nil, err
-		}
+		own[i] = pick(role, from, data)
 		own[i].roles = append(own[i].roles, role)
 	}
-	last, err := pick(fallbackKey, "", font.Hei())
-	if err != nil {
+	last := pick(fallbackKey, "", font.Hei())
+	if err := eachFace(r.faces, func(f *face) (err error) {
+		if f.parsed, err = font.Parse(f.src); err != nil {
+			return fmt.Errorf("pdf: %s font: %w", f.key, err)
+		}
+		f.sum = sha256.Sum256(f.src)
+		return nil
+	}); err != nil {
 		return nil, err
 	}
 	for i := range roles {
@@ -251,23 +256,37 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 			missing = missing || !bit(r.drawable[i], c)
 		}
 	}
-	// cut and measure each face to the runes it draws
+	// cut each face to the runes it draws, then parse the cut once for
+	// the PDFs and measure it; the faces side by side
 	for j, f := range r.faces {
 		if len(runes[j]) == 0 {
 			continue
 		}
 		slices.Sort(runes[j])
-		runes[j] = slices.Compact(runes[j])
+		f.runes = slices.Compact(runes[j])
 		f.drawable = make([]uint64, len(want))
-		for _, c := range runes[j] {
+		for _, c := range f.runes {
 			f.drawable[c/64] |= 1 << (c % 64)
 		}
-		if f.cut, err = cut(f, runes[j], fonts.Cuts); err != nil {
-			return nil, fmt.Errorf("pdf: font: %w", err)
+	}
+	if err := eachFace(r.faces, func(f *face) error {
+		if f.runes == nil {
+			return nil
 		}
-		if f.metrics, err = draw.Measure(f.cut, runes[j]); err != nil {
-			return nil, fmt.Errorf("pdf: font: %w", err)
+		var err error
+		if f.cut, err = cut(f, f.runes, fonts.Cuts); err != nil {
+			return fmt.Errorf("pdf: font: %w", err)
 		}
+		f.draw = draw.Font{Key: f.key, Name: f.parsed.Name, Data: f.cut}
+		if err := f.draw.Prepare(); err != nil {
+			return fmt.Errorf("pdf: %w", err)
+		}
+		if f.metrics, err = f.draw.Measure(f.runes); err != nil {
+			return fmt.Errorf("pdf: font: %w", err)
+		}
+		return nil
+	}); err != nil {
+		return nil, err
 	}
 	// each role's metrics: the widths of the faces that draw its runes
 	for i := range roles {
@@ -304,8 +323,10 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		}
 	}
 
-	if err := r.prepareFonts(); err != nil {
-		return nil, err
+	for _, f := range r.faces {
+		if f.cut != nil {
+			r.drawFonts = append(r.drawFonts, f.draw)
+		}
 	}
 
 	r.tasks = make(map[string]*extract.Task, doc.TaskCount())
@@ -437,17 +458,23 @@ func (r *Renderer) Faces() []FaceInfo {
 // fonts are the faces a build draws with, by key, parsed once.
 func (r *Renderer) fonts() []draw.Font { return r.drawFonts }
 
-// prepareFonts parses the cut faces once for every PDF of the batch.
-func (r *Renderer) prepareFonts() error {
-	for _, f := range r.faces {
-		if f.cut == nil {
-			continue
+// eachFace runs fn for every face, side by side, and returns the first
+// error in the faces' order.
+func eachFace(faces []*face, fn func(*face) error) error {
+	errs := make([]error, len(faces))
+	var wg sync.WaitGroup
+	for i, f := range faces {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fn(f)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
-		df := draw.Font{Key: f.key, Name: f.parsed.Name, Data: f.cut}
-		if err := df.Prepare(); err != nil {
-			return fmt.Errorf("pdf: %w", err)
-		}
-		r.drawFonts = append(r.drawFonts, df)
 	}
 	return nil
 }

@@ -79,12 +79,23 @@ func Cut(ttf []byte, runes []rune) (out []byte, err error) {
 // Measure returns the advance widths of runes in ttf, as the library
 // measures them when it sets text.
 func Measure(ttf []byte, runes []rune) (m *layout.Metrics, err error) {
+	f := Font{Key: "f", Data: ttf}
+	return f.Measure(runes)
+}
+
+// Measure returns the advance widths of runes in the font, as the library
+// measures them when it sets text; a prepared font is not parsed again.
+func (f *Font) Measure(runes []rune) (m *layout.Metrics, err error) {
 	defer catch(&err)
-	if _, err := font.Parse(ttf); err != nil {
-		return nil, err
-	}
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("f", "", ttf)
+	if f.parsed != nil {
+		pdf.AddUTF8FontParsed("f", "", f.parsed)
+	} else {
+		if _, err := font.Parse(f.Data); err != nil {
+			return nil, err
+		}
+		pdf.AddUTF8FontFromBytes("f", "", f.Data)
+	}
 	pdf.SetFont("f", "", 1000)
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("loading font: %w", err)

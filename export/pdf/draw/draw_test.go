@@ -2,6 +2,7 @@ package draw_test
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -152,5 +153,24 @@ func TestPrepare(t *testing.T) {
 	bad := draw.Font{Key: "x", Data: []byte("not a font")}
 	if err := bad.Prepare(); err == nil {
 		t.Error("Prepare(garbage): no error")
+	}
+}
+
+// A prepared font measures as the font's bytes do, without a second parse.
+func TestMeasurePrepared(t *testing.T) {
+	want, err := draw.Measure(cut(t), runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := draw.Font{Key: "body", Name: "x", Data: cut(t)}
+	if err := f.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.Measure(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("prepared: %+v\nbytes: %+v", got, want)
 	}
 }
