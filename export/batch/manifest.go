@@ -109,8 +109,13 @@ func buildManifest(_ context.Context, r *Run) error {
 	}
 	// the change report is made again from the previous model, read
 	// safely; never copied from the old pack
-	prevDoc, prevModel, skip := r.prev.model()
-	changed := prevModel == nil || !bytes.Equal(prevModel, model)
+	r.startChanges()
+	rep, err := r.changes()
+	if err != nil {
+		return err
+	}
+	skip := rep.skip
+	changed := rep.prevModel == nil || !bytes.Equal(rep.prevModel, model)
 
 	m := &Manifest{
 		Tool:     r.tool(),
@@ -141,15 +146,11 @@ func buildManifest(_ context.Context, r *Run) error {
 		return skip
 	}
 
-	changes, changesHTML, err := renderChangeReports(prevDoc, r.doc, r.exportOptions())
-	if err != nil {
-		return err
-	}
 	for _, f := range []struct {
 		file *File
 		data []byte
-	}{{&File{Path: modelName, Kind: KindModel}, model}, {&File{Path: r.cfg.Names.Changes, Kind: KindChanges}, changes},
-		{&File{Path: changesHTMLName(r.cfg.Names.Changes), Kind: KindChanges}, changesHTML}} {
+	}{{&File{Path: modelName, Kind: KindModel}, model}, {&File{Path: r.cfg.Names.Changes, Kind: KindChanges}, rep.md},
+		{&File{Path: changesHTMLName(r.cfg.Names.Changes), Kind: KindChanges}, rep.html}} {
 		if err := r.pub.put(f.file, f.data); err != nil {
 			return err
 		}
@@ -159,6 +160,30 @@ func buildManifest(_ context.Context, r *Run) error {
 		return err
 	}
 	return skip
+}
+
+// changeReport is the run's change report, and the previous model it
+// compares with.
+type changeReport struct {
+	prevModel []byte // the previous model.json; nil for none
+	skip      error  // why no previous model was compared, if none was
+	md, html  []byte
+}
+
+// startChanges starts making the change report in the background: it
+// needs only the model and the previous pack's, and the renderers leave
+// a core idle at times. The first call starts it; r.changes waits for
+// it.
+func (r *Run) startChanges() {
+	if r.changes != nil {
+		return
+	}
+	prev, doc, opt := r.prev, r.doc, r.exportOptions()
+	r.changes = background(func() (changeReport, error) {
+		prevDoc, prevModel, skip := prev.model()
+		md, html, err := renderChangeReports(prevDoc, doc, opt)
+		return changeReport{prevModel: prevModel, skip: skip, md: md, html: html}, err
+	})
 }
 
 // tool is the program this run is.

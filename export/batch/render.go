@@ -75,6 +75,7 @@ func render(ctx context.Context, r *Run) error {
 	if r.model, err = marshal(r.doc); err != nil {
 		return err
 	}
+	r.startChanges()
 	keys := r.newKeys(opt, r.model)
 	prev := r.reuseFrom()
 	var xr *xlsx.Renderer
