@@ -408,27 +408,35 @@ func resend(prev, cur *extract.Document) []string {
 			continue
 		}
 		seen[dp.Name] = true
-		if px.Dept(dp.Name) == nil || deptView(px, dp.Name) != deptView(cx, dp.Name) {
+		if px.Dept(dp.Name) == nil || !sameDeptView(px, cx, dp.Name) {
 			out = append(out, dp.Name)
 		}
 	}
 	return out
 }
 
-// deptView is what a dept's files say, as one string to compare; x is
-// the document's Index.
-func deptView(x *extract.Index, dept string) string {
-	doc := x.Document()
-	var b strings.Builder
-	b.WriteString(doc.Title + "\n")
-	for _, a := range x.TasksOf(dept) {
-		t := a.Task
-		fmt.Fprintf(&b, "%s|%s|%s|%q|%q|%q|%q|%t|%s|%s|%s\n", t.ID, t.Text, a.Role, t.Lead, t.Co, t.Groups, t.Respective, t.All, t.Deadline, doc.SectionTitle(a.Item.Section), t.Clause)
+// sameDeptView reports whether what dept's files say is the same in the
+// documents of a and b: the title, each of its tasks (number, text, role,
+// partners, deadline, section, clause) and the targets of its items.
+func sameDeptView(a, b *extract.Index, dept string) bool {
+	da, db := a.Document(), b.Document()
+	if da.Title != db.Title {
+		return false
 	}
-	for _, t := range x.TargetsOf(dept) {
-		fmt.Fprintf(&b, "%d|%s\n", t.Item, t.Text)
+	ta, tb := a.TasksOf(dept), b.TasksOf(dept)
+	if len(ta) != len(tb) {
+		return false
 	}
-	return b.String()
+	for i := range ta {
+		x, y := ta[i].Task, tb[i].Task
+		if x.ID != y.ID || x.Text != y.Text || ta[i].Role != tb[i].Role || x.All != y.All || x.Deadline != y.Deadline || x.Clause != y.Clause ||
+			!slices.Equal(x.Lead, y.Lead) || !slices.Equal(x.Co, y.Co) || !slices.Equal(x.Groups, y.Groups) || !slices.Equal(x.Respective, y.Respective) ||
+			da.SectionTitle(ta[i].Item.Section) != db.SectionTitle(tb[i].Item.Section) {
+			return false
+		}
+	}
+	ga, gb := a.TargetsOf(dept), b.TargetsOf(dept)
+	return slices.EqualFunc(ga, gb, func(x, y extract.Target) bool { return x.Item == y.Item && x.Text == y.Text })
 }
 
 func allTasks(doc *extract.Document) []*extract.Task {

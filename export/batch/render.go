@@ -88,10 +88,17 @@ func render(ctx context.Context, r *Run) error {
 
 	r.pub.start()
 	r.pub.makeAhead(r.packDirs())
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.cfg.Jobs)
 	var mu sync.Mutex
+	// the jobs are handed to the group by feeders, so that the workbooks
+	// start while the PDF fonts are cut, and the briefs once they are
+	var feeders sync.WaitGroup
 	stop := func(err error) error {
+		cancel()
+		feeders.Wait()
 		g.Wait()
 		r.pub.drain()
 		return err
@@ -112,25 +119,17 @@ func render(ctx context.Context, r *Run) error {
 			return nil
 		})
 	}
-	var pr *pdf.Renderer
-	if r.cfg.wants(FormatPDF) {
-		fonts := r.fonts
-		fonts.Cuts = newPackCuts(r, prev)
-		if pr, err = pdf.NewRenderer(r.doc, opt, fonts); err != nil {
-			return stop(fmt.Errorf("pdf: %w", err))
-		}
-		keys.fonts = pr.Fingerprint() // read by the briefs' keys only, made below
-		for _, f := range pr.Faces() {
-			r.log.Info("pdf font", "role", f.Role, "face", f.Name, "from", cmp.Or(f.From, "embedded"))
-		}
-	}
 
-	jobs := r.jobs(xr, pr, keys)
-	total := len(jobs)
+	var pr *pdf.Renderer // set below, before any brief's job is fed
+	var briefsOf func() *pdf.Renderer
+	if r.cfg.wants(FormatPDF) {
+		briefsOf = func() *pdf.Renderer { return pr }
+	}
+	workbooks, briefs := r.jobs(xr, briefsOf, keys)
+	total := len(workbooks) + len(briefs)
 	done, reused := 0, 0
-	for _, j := range jobs {
-		j := j
-		g.Go(func() error {
+	run := func(j job) func() error {
+		return func() error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
@@ -157,8 +156,31 @@ func render(ctx context.Context, r *Run) error {
 			done++
 			r.progress(done, total)
 			return nil
-		})
+		}
 	}
+	feed := func(jobs []job) {
+		feeders.Add(1)
+		go func() {
+			defer feeders.Done()
+			for _, j := range jobs {
+				g.Go(run(j))
+			}
+		}()
+	}
+	feed(workbooks)
+	if briefsOf != nil {
+		fonts := r.fonts
+		fonts.Cuts = newPackCuts(r, prev)
+		if pr, err = pdf.NewRenderer(r.doc, opt, fonts); err != nil {
+			return stop(fmt.Errorf("pdf: %w", err))
+		}
+		keys.fonts = pr.Fingerprint() // read by the briefs' keys only, made in their jobs
+		for _, f := range pr.Faces() {
+			r.log.Info("pdf font", "role", f.Role, "face", f.Name, "from", cmp.Or(f.From, "embedded"))
+		}
+		feed(briefs)
+	}
+	feeders.Wait()
 	err = g.Wait()
 	if werr := r.pub.drain(); werr != nil {
 		return werr // the disk, not a dept: stop the run
@@ -199,27 +221,31 @@ func (r *Run) exportOptions() export.Options {
 	return o
 }
 
-// jobs lists the files to render, longest first: the overall brief and
-// the master workbook, then each dept's files, busiest dept first. Each
-// job makes its file's content key (incremental.go) before it looks for
-// the file in the previous pack.
-func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, k *keys) []job {
+// jobs lists the files to render, longest first, in two lists: the
+// workbooks (the master, then each dept's, busiest dept first), and the
+// PDFs (the overall brief, the 通报, then each dept's), which need the
+// PDF renderer that briefs returns (nil: no PDFs) and the faces'
+// fingerprint in k; their jobs are started only once both are there.
+// Each job makes its file's content key (incremental.go) before it looks
+// for the file in the previous pack.
+func (r *Run) jobs(xr *xlsx.Renderer, briefs func() *pdf.Renderer, k *keys) (workbooks, pdfs []job) {
 	n := r.cfg.Names
-	var jobs []job
-	add := func(f *File, key func() string, fn func() ([]byte, error)) {
+	add := func(list *[]job, f *File, key func() string, fn func() ([]byte, error)) {
 		r.files = append(r.files, f)
-		jobs = append(jobs, job{f, key, fn})
+		*list = append(*list, job{f, key, fn})
 	}
 	whole := func(kind string) func() string { return func() string { return k.whole(kind) } }
 	deptKey := func(kind, d string) func() string { return func() string { return k.dept(kind, d) } }
-	if pr != nil {
-		add(&File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief}, whole(KindBrief), pr.Brief)
+	if briefs != nil {
+		add(&pdfs, &File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief}, whole(KindBrief),
+			func() ([]byte, error) { return briefs().Brief() })
 	}
-	if pr != nil && r.snap != nil {
-		add(&File{Path: path.Join(n.NoticeDir, noticeName(n.Notice, r.snap.Period.Key)), Kind: KindNotice}, whole(KindNotice), pr.Notice)
+	if briefs != nil && r.snap != nil {
+		add(&pdfs, &File{Path: path.Join(n.NoticeDir, noticeName(n.Notice, r.snap.Period.Key)), Kind: KindNotice}, whole(KindNotice),
+			func() ([]byte, error) { return briefs().Notice() })
 	}
 	if xr != nil {
-		add(&File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}, whole(KindMasterWorkbook), xr.Master)
+		add(&workbooks, &File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}, whole(KindMasterWorkbook), xr.Master)
 	}
 	wanted := map[string]bool{}
 	for _, d := range r.depts {
@@ -231,16 +257,16 @@ func (r *Run) jobs(xr *xlsx.Renderer, pr *pdf.Renderer, k *keys) []job {
 			continue
 		}
 		stem := r.stems[d]
-		if pr != nil {
-			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".pdf"), Kind: KindDeptBrief, Dept: d}, deptKey(KindDeptBrief, d),
-				r.failable(d, func() ([]byte, error) { return pr.Dept(d) }))
+		if briefs != nil {
+			add(&pdfs, &File{Path: path.Join(n.DeptsDir, stem, stem+".pdf"), Kind: KindDeptBrief, Dept: d}, deptKey(KindDeptBrief, d),
+				r.failable(d, func() ([]byte, error) { return briefs().Dept(d) }))
 		}
 		if xr != nil {
-			add(&File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d}, deptKey(KindDeptWorkbook, d),
+			add(&workbooks, &File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d}, deptKey(KindDeptWorkbook, d),
 				r.failable(d, func() ([]byte, error) { return xr.Dept(d) }))
 		}
 	}
-	return jobs
+	return workbooks, pdfs
 }
 
 // packDirs are the folders of the pack's dept files, known before any is
