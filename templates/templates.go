@@ -114,7 +114,7 @@ func (s *Set) Decode(name string, v any) error {
 		return err
 	}
 	// the override alone first, so that its faults carry its own lines
-	if err := check(origin, top, over, reflect.New(reflect.TypeOf(v).Elem()).Interface()); err != nil {
+	if err := check(origin, top, reflect.New(reflect.TypeOf(v).Elem()).Interface()); err != nil {
 		return err
 	}
 	if m := merge(base, top); m != nil {

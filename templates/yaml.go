@@ -89,7 +89,7 @@ func DecodeFile(origin string, data []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	if err := check(origin, root, data, v); err != nil {
+	if err := check(origin, root, v); err != nil {
 		return err
 	}
 	return validate(origin, root, v)
@@ -114,10 +114,10 @@ func parse(origin string, data []byte) (*yaml.Node, error) {
 	return &doc, nil
 }
 
-// check decodes data (whose top node is root) into v with known fields
+// check decodes root into v with known fields
 // only, so that an unknown key or a wrong value is found with the line of
 // the file it is in.
-func check(origin string, root *yaml.Node, data []byte, v any) error {
+func check(origin string, root *yaml.Node, v any) error {
 	t := reflect.TypeOf(v)
 	if t == nil || t.Kind() != reflect.Pointer {
 		return fmt.Errorf("%s: decode into %T, want a pointer", origin, v)
@@ -129,9 +129,9 @@ func check(origin string, root *yaml.Node, data []byte, v any) error {
 		e.File = origin
 		return e
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+	// the node parsed once is decoded: unknownKey has found every key v
+	// does not know, with its line
+	if err := root.Decode(v); err != nil {
 		line, detail := lineOf(err.Error())
 		return &Error{File: origin, Line: line, Detail: detail, Err: ErrBadValue}
 	}
