@@ -21,12 +21,16 @@
 package charts
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 
 	"fengong/export"
 	"fengong/extract"
@@ -110,15 +114,38 @@ func TextFree(page string) bool {
 	return false
 }
 
-// Asset returns the bytes of a page under AssetsDir, as Pages writes it,
-// and whether there is one: they are bundled, the same for every document.
-func Asset(page string) ([]byte, bool) {
+// AssetSum returns the hex sha256 of a page under AssetsDir, as Pages
+// writes it, and whether there is one: the assets are bundled, the same
+// for every document, so a batch keys them by this. Each sum is made
+// once, without copying the asset (echarts.min.js is 1 MB).
+func AssetSum(page string) (string, bool) {
 	if !strings.HasPrefix(page, AssetsDir+"/") {
-		return nil, false
+		return "", false
 	}
-	b, err := assets.ReadFile(page)
-	return b, err == nil
+	sum, ok := assetSums()[page]
+	return sum, ok
 }
+
+var assetSums = sync.OnceValue(func() map[string]string {
+	sums := map[string]string{}
+	fs.WalkDir(assets, AssetsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := assets.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err != nil {
+			return err
+		}
+		sums[p] = hex.EncodeToString(h.Sum(nil))
+		return nil
+	})
+	return sums
+})
 
 // Pages renders every page of the dashboard and the bundled assets, in a
 // fixed order: the index, the chart pages (the targets page among them),

@@ -2,6 +2,8 @@ package charts
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -809,5 +811,31 @@ func TestLabelsWidth(t *testing.T) {
 		if got := labelsWidth(tt.labels, 12, deptLabelWidth); got != tt.want {
 			t.Errorf("labelsWidth(%q) = %d, want %d", tt.labels, got, tt.want)
 		}
+	}
+}
+
+// AssetSum is the sha256 of each asset exactly as Pages writes it, and
+// only assets have one.
+func TestAssetSum(t *testing.T) {
+	pages, err := Pages(fixture(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range pages {
+		sum, ok := AssetSum(p.Name)
+		if !strings.HasPrefix(p.Name, AssetsDir+"/") {
+			if ok {
+				t.Errorf("%s: a sum for a page that is no asset", p.Name)
+			}
+			continue
+		}
+		n++
+		if want := sha256.Sum256(p.Data); !ok || sum != hex.EncodeToString(want[:]) {
+			t.Errorf("%s: sum %q (%v), want the sha256 of the bytes written", p.Name, sum, ok)
+		}
+	}
+	if n == 0 {
+		t.Error("no asset written")
 	}
 }

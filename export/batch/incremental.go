@@ -237,10 +237,10 @@ func (k *keys) textFree() string {
 	return k.free
 }
 
-// asset is the key of a bundled dashboard file: its bytes, the same for
-// every document and run.
-func asset(data []byte) string {
-	return hashJSON(keyView{Kind: KindChart + "/asset", Doc: sha(data)})
+// asset is the key of a bundled dashboard file, whose bytes' sha256 is
+// sum: the same for every document and run.
+func asset(sum string) string {
+	return hashJSON(keyView{Kind: KindChart + "/asset", Doc: sum})
 }
 
 // viewJSON is the sha256 of the JSON of dept's view of the model, made

@@ -315,8 +315,8 @@ func (r *Run) renderCharts(opt export.Options, stems map[string]string, k *keys,
 			key = k.chartDept(d)
 		} else if charts.TextFree(page) {
 			key = k.textFree()
-		} else if data, ok := charts.Asset(page); ok {
-			key = asset(data)
+		} else if sum, ok := charts.AssetSum(page); ok {
+			key = asset(sum)
 		}
 		f := &File{Path: path.Join(r.cfg.Names.ChartsDir, page), Kind: KindChart, Key: key}
 		if r.reuse(prev, f) {
