@@ -1,0 +1,123 @@
+package batch
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// The pack DIR held before a swap is kept as the spare, and the next run
+// builds its pack in it: the pack is the one a fresh run makes, the
+// files it reuses stay the same inodes, and the previous pack's files
+// (which the spare shares with DIR) are never written into.
+func TestSpareReused(t *testing.T) {
+	base := t.TempDir()
+	out := filepath.Join(base, "pack")
+	opt := testOptions(out)
+	mustRun(t, opt)
+	if _, err := os.Lstat(spareName(out)); err == nil {
+		t.Fatal("a spare after the first run, which replaced no pack")
+	}
+	opt.Incremental = true
+	edited := writeInput(t, "hunan-2022.txt", editedSeed(t))
+	original := writeInput(t, "hunan-2022.txt", opt.Seed)
+	// the 教育厅's files are the same inode in the spare and in DIR after
+	// the first edit, and change with the second
+	more := bytes.Replace(editedSeed(t), []byte("增加公办义务教育学位。"), []byte("增加公办义务教育和学前教育学位。"), 1)
+	if bytes.Equal(more, editedSeed(t)) {
+		t.Fatal("the seed no longer holds 增加公办义务教育学位")
+	}
+	edited2 := writeInput(t, "hunan-2022.txt", more)
+	for i, input := range []string{edited, original, edited, edited2, original} {
+		before := tree(t, out)
+		inode := map[string]uint64{}
+		for p := range before {
+			inode[p] = ino(t, filepath.Join(out, p))
+		}
+		opt.Flags.Input = input
+		res := mustRun(t, opt)
+		spare := spareName(out)
+		// the previous pack is the spare, untouched
+		sameTree(t, before, tree(t, spare))
+		checkPack(t, out)
+		kept := 0
+		for _, f := range readManifest(t, out).Files {
+			if f.Origin == OriginReused && ino(t, filepath.Join(out, f.Path)) == inode[f.Path] {
+				kept++
+			}
+		}
+		if kept != res.Reused || kept < 250 {
+			t.Errorf("run %d: %d reused files are the previous inodes, %d reused", i+2, kept, res.Reused)
+		}
+		entries, _ := os.ReadDir(base)
+		if len(entries) != 2 {
+			t.Errorf("run %d: beside the pack: %v, want the spare only", i+2, entries)
+		}
+	}
+	// the last pack is what a fresh run makes of the same input
+	fresh := filepath.Join(t.TempDir(), "pack")
+	o := testOptions(fresh)
+	o.Flags.Input = original
+	mustRun(t, o)
+	a, b := tree(t, out), tree(t, fresh)
+	delete(a, manifestName)
+	delete(b, manifestName)
+	delete(a, "变更.md")
+	delete(b, "变更.md")
+	delete(a, "变更.html")
+	delete(b, "变更.html")
+	sameTree(t, a, b)
+}
+
+// A spare planted beside DIR by someone who can write there gives the
+// pack nothing: its links are removed, not followed; a file that is a
+// hard link of a file elsewhere is replaced, not written into; what the
+// pack does not have goes.
+func TestSpareHostile(t *testing.T) {
+	base := t.TempDir()
+	out := filepath.Join(base, "pack")
+	opt := testOptions(out)
+	mustRun(t, opt)
+	secretPath, secret := secretFile(t)
+	secretDir := t.TempDir()
+	spare := spareName(out)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(filepath.Join(spare, "单位"), 0o755))
+	// a folder of the pack that is a link to a folder elsewhere
+	must(os.Symlink(secretDir, filepath.Join(spare, "单位", "省财政厅")))
+	// a file of the pack that is a hard link of a file elsewhere
+	must(os.MkdirAll(filepath.Join(spare, "汇总"), 0o755))
+	must(os.Link(secretPath, filepath.Join(spare, "汇总", "汇总表.xlsx")))
+	// a file where the pack has a folder, and junk
+	must(os.WriteFile(filepath.Join(spare, "charts"), []byte("x"), 0o644))
+	must(os.WriteFile(filepath.Join(spare, "junk.txt"), []byte("x"), 0o644))
+	must(syscall.Mkfifo(filepath.Join(spare, "fifo"), 0o644))
+	must(os.Symlink(secretPath, filepath.Join(spare, "model.json")))
+
+	opt.Incremental = true
+	mustRun(t, opt)
+	checkPack(t, out)
+	noLeak(t, out, secret)
+	if got, _ := os.ReadFile(secretPath); string(got) != string(secret) {
+		t.Errorf("the file the spare linked to was written into: %q", got)
+	}
+	if entries, _ := os.ReadDir(secretDir); len(entries) != 0 {
+		t.Errorf("the folder the spare linked to got %v", entries)
+	}
+}
+
+func ino(t *testing.T, p string) uint64 {
+	t.Helper()
+	fi, err := os.Lstat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Sys().(*syscall.Stat_t).Ino
+}
