@@ -184,7 +184,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		if f.parsed, err = font.Parse(f.src); err != nil {
 			return fmt.Errorf("pdf: %s font: %w", f.key, err)
 		}
-		f.sum = sha256.Sum256(f.src)
+		f.sum = font.Sum(f.src)
 		return nil
 	}); err != nil {
 		return nil, err

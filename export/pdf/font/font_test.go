@@ -2,6 +2,7 @@ package font
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"testing"
@@ -135,4 +136,30 @@ func FuzzParse(f *testing.F) {
 		}
 		FromCollection(data, 0)
 	})
+}
+
+// The sums written down for the embedded faces are their bytes' sha256,
+// and a copy of a face (another slice) is hashed, not looked up.
+func TestSums(t *testing.T) {
+	for _, f := range []func() []byte{SongBold, Song, Hei, Kai} {
+		b := f()
+		if got, want := Sum(b), sha256.Sum256(b); got != want {
+			t.Errorf("embedded face %q: written sum %x, bytes %x (paste the new sum into font.go)", postScriptNameOf(t, b), got, want)
+		}
+		c := append([]byte(nil), b[:len(b)/2]...)
+		if Sum(c) != sha256.Sum256(c) {
+			t.Error("a copy's sum is not its bytes'")
+		}
+	}
+	if got, want := Sum(Song()[:100]), sha256.Sum256(Song()[:100]); got != want {
+		t.Error("a prefix of an embedded face took the face's sum")
+	}
+}
+
+func postScriptNameOf(t *testing.T, b []byte) string {
+	f, err := Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f.Name
 }
