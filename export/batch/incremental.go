@@ -36,10 +36,10 @@ import (
 // keys makes the content keys of one run's files.
 type keys struct {
 	run     runView
-	doc     string // the whole model's JSON's sha256: the master, the brief, the dashboard
-	common  string // sha256 of the document-wide fields every dept file shows
-	source  string // sha256 of those and the input's name, which dashboard pages show
-	stems   string // sha256 of every dept's stem
+	doc     func() string // the whole model's JSON's sha256 (made in the background): the master, the brief, the dashboard
+	common  string        // sha256 of the document-wide fields every dept file shows
+	source  string        // sha256 of those and the input's name, which dashboard pages show
+	stems   string        // sha256 of every dept's stem
 	stemOf  map[string]string
 	fonts   string // the PDF faces cut for the batch (pdf.Renderer.Fingerprint)
 	ret     Return
@@ -120,7 +120,7 @@ type deptProgress struct {
 // newKeys gathers what the keys of this run share. model is the model's
 // JSON, as model.json holds it. The PDF faces' fingerprint is set in
 // fonts once they are cut, before any brief's key is made.
-func (r *Run) newKeys(opt export.Options, model []byte) *keys {
+func (r *Run) newKeys(opt export.Options, model func() ([]byte, error)) *keys {
 	k := &keys{
 		run: runView{
 			Version: r.opt.Version,
@@ -131,7 +131,6 @@ func (r *Run) newKeys(opt export.Options, model []byte) *keys {
 			Depts:   r.cfg.Depts,
 			Hashes:  r.hashes,
 		},
-		doc:  sha(model),
 		ret:  r.cfg.Return,
 		snap: opt.Progress,
 	}
@@ -144,6 +143,13 @@ func (r *Run) newKeys(opt export.Options, model []byte) *keys {
 	d.Source.Name = r.doc.Source.Name // the dashboard's pages show it
 	source, _ := json.Marshal(&d)
 	k.source = sha(source)
+	k.doc = sync.OnceValue(func() string {
+		b, err := model()
+		if err != nil {
+			return "" // the run fails on it
+		}
+		return sha(b)
+	})
 	k.stems, k.stemOf = hashJSON(r.stems), r.stems
 	k.docSnap = hashJSON(opt.Progress)
 	k.runs = map[string]string{}
@@ -204,7 +210,7 @@ func (k *keys) chartDept(dept string) string {
 // whole is the key of a file that reads the whole model: the master
 // workbook, the overall brief, the dashboard's summary pages and assets.
 func (k *keys) whole(kind string) string {
-	v := keyView{Kind: kind, Run: k.runs[kind], Doc: k.doc, Stems: k.stems, Progress: k.docSnap}
+	v := keyView{Kind: kind, Run: k.runs[kind], Doc: k.doc(), Stems: k.stems, Progress: k.docSnap}
 	switch kind {
 	case KindBrief, KindNotice:
 		v.Fonts = k.fonts

@@ -155,7 +155,7 @@ func TestKeysProgress(t *testing.T) {
 		return &progress.Snapshot{Period: progress.Period{Key: "2022-03"}, Tasks: []progress.TaskState{{TaskID: task, Status: status}}}
 	}
 	key := func(s *progress.Snapshot, d string) string {
-		return r.newKeys(export.Options{Progress: s}, []byte("{}")).dept(KindDeptWorkbook, d)
+		return r.newKeys(export.Options{Progress: s}, func() ([]byte, error) { return []byte("{}"), nil }).dept(KindDeptWorkbook, d)
 	}
 	none, green, red := key(nil, dept), key(snap(progress.Green), dept), key(snap(progress.Red), dept)
 	if none == green || green == red || none == red {

@@ -69,22 +69,12 @@ type job struct {
 func render(ctx context.Context, r *Run) error {
 	opt := r.exportOptions()
 	stems := r.stems
-	var err error
-	// the model's JSON, once: model.json, and the key of every file that
-	// reads the whole model
-	if r.model, err = marshal(r.doc); err != nil {
-		return err
-	}
+	// the model's JSON, once, in the background: model.json, and the key
+	// of every file that reads the whole model
+	model := background(func() ([]byte, error) { return marshal(r.doc) })
 	r.startChanges()
-	keys := r.newKeys(opt, r.model)
+	keys := r.newKeys(opt, model)
 	prev := r.reuseFrom()
-	var xr *xlsx.Renderer
-	if r.cfg.wants(FormatXLSX) {
-		ret := xlsx.WithReturn(xlsx.ReturnInfo{Due: r.cfg.Return.dueText(), To: r.cfg.Return.To})
-		if xr, err = xlsx.NewRenderer(r.doc, opt, ret); err != nil {
-			return fmt.Errorf("xlsx: %w", err)
-		}
-	}
 
 	r.pub.start()
 	r.pub.makeAhead(r.packDirs())
@@ -93,18 +83,7 @@ func render(ctx context.Context, r *Run) error {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.cfg.Jobs)
 	var mu sync.Mutex
-	// the jobs are handed to the group by feeders, so that the workbooks
-	// start while the PDF fonts are cut, and the briefs once they are
-	var feeders sync.WaitGroup
-	stop := func(err error) error {
-		cancel()
-		feeders.Wait()
-		g.Wait()
-		r.pub.drain()
-		return err
-	}
-	// the charts are one long job that needs nothing else: start it first,
-	// while the PDF fonts are cut
+	// the charts are one long job that needs nothing else: start it first
 	var chartFiles []*File // written by the charts job only, read after Wait
 	var chartsReused int
 	if r.cfg.wants(FormatCharts) {
@@ -120,12 +99,20 @@ func render(ctx context.Context, r *Run) error {
 		})
 	}
 
-	var pr *pdf.Renderer // set below, before any brief's job is fed
+	// the renderers are made by the feeders that hand their jobs to the
+	// group, side by side: the workbooks start as soon as theirs is made,
+	// while the PDF faces are cut
+	var xr *xlsx.Renderer
+	var pr *pdf.Renderer
+	var workbooksOf func() *xlsx.Renderer
 	var briefsOf func() *pdf.Renderer
+	if r.cfg.wants(FormatXLSX) {
+		workbooksOf = func() *xlsx.Renderer { return xr }
+	}
 	if r.cfg.wants(FormatPDF) {
 		briefsOf = func() *pdf.Renderer { return pr }
 	}
-	workbooks, briefs := r.jobs(xr, briefsOf, keys)
+	workbooks, briefs := r.jobs(workbooksOf, briefsOf, keys)
 	total := len(workbooks) + len(briefs)
 	done, reused := 0, 0
 	run := func(j job) func() error {
@@ -158,34 +145,60 @@ func render(ctx context.Context, r *Run) error {
 			return nil
 		}
 	}
-	feed := func(jobs []job) {
+	var feeders sync.WaitGroup
+	var setupErr error // a renderer that could not be made: the run stops
+	feed := func(ready func() error, jobs []job) {
 		feeders.Add(1)
 		go func() {
 			defer feeders.Done()
+			if err := ready(); err != nil {
+				mu.Lock()
+				setupErr = cmp.Or(setupErr, err)
+				mu.Unlock()
+				cancel()
+				return
+			}
 			for _, j := range jobs {
 				g.Go(run(j))
 			}
 		}()
 	}
-	feed(workbooks)
+	if workbooksOf != nil {
+		feed(func() (err error) {
+			ret := xlsx.WithReturn(xlsx.ReturnInfo{Due: r.cfg.Return.dueText(), To: r.cfg.Return.To})
+			if xr, err = xlsx.NewRenderer(r.doc, opt, ret); err != nil {
+				return fmt.Errorf("xlsx: %w", err)
+			}
+			return nil
+		}, workbooks)
+	}
 	if briefsOf != nil {
-		fonts := r.fonts
-		fonts.Cuts = newPackCuts(r, prev)
-		if pr, err = pdf.NewRenderer(r.doc, opt, fonts); err != nil {
-			return stop(fmt.Errorf("pdf: %w", err))
-		}
-		keys.fonts = pr.Fingerprint() // read by the briefs' keys only, made in their jobs
-		for _, f := range pr.Faces() {
-			r.log.Info("pdf font", "role", f.Role, "face", f.Name, "from", cmp.Or(f.From, "embedded"))
-		}
-		feed(briefs)
+		feed(func() (err error) {
+			fonts := r.fonts
+			fonts.Cuts = newPackCuts(r, prev)
+			if pr, err = pdf.NewRenderer(r.doc, opt, fonts); err != nil {
+				return fmt.Errorf("pdf: %w", err)
+			}
+			keys.fonts = pr.Fingerprint() // read by the briefs' keys only, made in their jobs
+			for _, f := range pr.Faces() {
+				r.log.Info("pdf font", "role", f.Role, "face", f.Name, "from", cmp.Or(f.From, "embedded"))
+			}
+			return nil
+		}, briefs)
 	}
 	feeders.Wait()
-	err = g.Wait()
-	if werr := r.pub.drain(); werr != nil {
+	err := g.Wait()
+	werr := r.pub.drain()
+	if setupErr != nil {
+		return setupErr
+	}
+	if werr != nil {
 		return werr // the disk, not a dept: stop the run
 	}
 	if err != nil {
+		return err
+	}
+	if r.model, err = model(); err != nil {
 		return err
 	}
 	r.files = append(r.files, chartFiles...)
@@ -222,13 +235,14 @@ func (r *Run) exportOptions() export.Options {
 }
 
 // jobs lists the files to render, longest first, in two lists: the
-// workbooks (the master, then each dept's, busiest dept first), and the
-// PDFs (the overall brief, the 通报, then each dept's), which need the
-// PDF renderer that briefs returns (nil: no PDFs) and the faces'
-// fingerprint in k; their jobs are started only once both are there.
+// workbooks (the master, then each dept's, busiest dept first), made by
+// the renderer books returns, and the PDFs (the overall brief, the 通报,
+// then each dept's), made by the one briefs returns, with the faces'
+// fingerprint in k (nil: no such files). A list's jobs start only once
+// its renderer is made.
 // Each job makes its file's content key (incremental.go) before it looks
 // for the file in the previous pack.
-func (r *Run) jobs(xr *xlsx.Renderer, briefs func() *pdf.Renderer, k *keys) (workbooks, pdfs []job) {
+func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *keys) (workbooks, pdfs []job) {
 	n := r.cfg.Names
 	add := func(list *[]job, f *File, key func() string, fn func() ([]byte, error)) {
 		r.files = append(r.files, f)
@@ -244,8 +258,9 @@ func (r *Run) jobs(xr *xlsx.Renderer, briefs func() *pdf.Renderer, k *keys) (wor
 		add(&pdfs, &File{Path: path.Join(n.NoticeDir, noticeName(n.Notice, r.snap.Period.Key)), Kind: KindNotice}, whole(KindNotice),
 			func() ([]byte, error) { return briefs().Notice() })
 	}
-	if xr != nil {
-		add(&workbooks, &File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}, whole(KindMasterWorkbook), xr.Master)
+	if books != nil {
+		add(&workbooks, &File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}, whole(KindMasterWorkbook),
+			func() ([]byte, error) { return books().Master() })
 	}
 	wanted := map[string]bool{}
 	for _, d := range r.depts {
@@ -261,9 +276,9 @@ func (r *Run) jobs(xr *xlsx.Renderer, briefs func() *pdf.Renderer, k *keys) (wor
 			add(&pdfs, &File{Path: path.Join(n.DeptsDir, stem, stem+".pdf"), Kind: KindDeptBrief, Dept: d}, deptKey(KindDeptBrief, d),
 				r.failable(d, func() ([]byte, error) { return briefs().Dept(d) }))
 		}
-		if xr != nil {
+		if books != nil {
 			add(&workbooks, &File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d}, deptKey(KindDeptWorkbook, d),
-				r.failable(d, func() ([]byte, error) { return xr.Dept(d) }))
+				r.failable(d, func() ([]byte, error) { return books().Dept(d) }))
 		}
 	}
 	return workbooks, pdfs
