@@ -15,6 +15,13 @@ import (
 // openNonblock has no equivalent here.
 const openNonblock = 0
 
+// openNofollow has no equivalent here.
+const openNofollow = 0
+
+// links is how many names a file has: unknown here, so a spare's file is
+// never written over.
+func links(os.FileInfo) uint64 { return 0 }
+
 // lock keeps two runs from writing the same DIR with an exclusive create.
 type lock struct{ path string }
 

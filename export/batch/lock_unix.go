@@ -20,6 +20,17 @@ import (
 // hanging the run.
 const openNonblock = syscall.O_NONBLOCK
 
+// openNofollow refuses to open a symbolic link at the last element.
+const openNofollow = syscall.O_NOFOLLOW
+
+// links is how many names a file has; 0 when the system does not say.
+func links(fi os.FileInfo) uint64 {
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Nlink)
+	}
+	return 0
+}
+
 // lock keeps two runs from writing the same DIR. It is a file beside DIR
 // held with flock, so the kernel releases it when a run dies; the pid in
 // it tells a second run who holds it, and tells a later run that the

@@ -239,14 +239,58 @@ func (p *publisher) put(f *File, data []byte) error {
 	if err := p.mkdir(filepath.Dir(rel)); err != nil {
 		return fmt.Errorf("publish %s: %w", f.Path, err)
 	}
+	f.SHA256, f.Size = sha(data), int64(len(data))
+	if own := p.own(rel); own != nil {
+		if rewrite(dst, own, data) == nil {
+			return nil
+		}
+	}
 	if err := p.clear(rel); err != nil {
 		return fmt.Errorf("publish %s: %w", f.Path, err)
 	}
-	f.SHA256, f.Size = sha(data), int64(len(data))
 	if err := writeNew(dst, data); err != nil {
 		return fmt.Errorf("publish %s: %w", f.Path, err)
 	}
 	return nil
+}
+
+// own takes the spare's stale file at rel when it is the spare's alone
+// (one link: DIR does not share it), to be written over; nil otherwise.
+func (p *publisher) own(rel string) fs.FileInfo {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fi, ok := p.stale[rel]
+	if !ok || links(fi) != 1 {
+		return nil
+	}
+	delete(p.stale, rel)
+	return fi
+}
+
+// rewrite writes data over the file at name, which must still be the
+// file was (checked on the open file) and have one link: a file the
+// spare alone holds is written over rather than removed and made again,
+// which spares the disk an inode. On any error the caller removes it
+// and writes a new file.
+func rewrite(name string, was fs.FileInfo, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|openNofollow, 0)
+	if err != nil {
+		return err
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || !os.SameFile(fi, was) || links(fi) != 1 {
+		f.Close()
+		return fmt.Errorf("%s: not the spare's own file", name)
+	}
+	if err := f.Truncate(0); err != nil {
+		f.Close()
+		return err
+	}
+	_, err = f.Write(data)
+	if err1 := f.Close(); err == nil {
+		err = err1
+	}
+	return err
 }
 
 // writeNew writes data to a new file at name, which must not exist.

@@ -56,10 +56,37 @@ func TestSpareReused(t *testing.T) {
 			t.Errorf("run %d: beside the pack: %v, want the spare only", i+2, entries)
 		}
 	}
+	// another date renders every file again: the spare's files that DIR
+	// does not share are written over (the same inodes), the shared ones
+	// are replaced, and the previous pack is still the spare, untouched
+	before := tree(t, out)
+	spareInodes := map[uint64]bool{}
+	filepath.WalkDir(spareName(out), func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if fi, err := os.Lstat(p); err == nil && links(fi) == 1 {
+				spareInodes[ino(t, p)] = true
+			}
+		}
+		return err
+	})
+	opt.Flags.Date = "2022-03-02"
+	mustRun(t, opt)
+	sameTree(t, before, tree(t, spareName(out)))
+	checkPack(t, out)
+	over := 0
+	for _, f := range readManifest(t, out).Files {
+		if spareInodes[ino(t, filepath.Join(out, f.Path))] {
+			over++
+		}
+	}
+	if over == 0 || len(spareInodes) == 0 {
+		t.Errorf("no file of the spare written over (%d of the spare's own)", len(spareInodes))
+	}
+
 	// the last pack is what a fresh run makes of the same input
 	fresh := filepath.Join(t.TempDir(), "pack")
 	o := testOptions(fresh)
-	o.Flags.Input = original
+	o.Flags.Input, o.Flags.Date = original, opt.Flags.Date
 	mustRun(t, o)
 	a, b := tree(t, out), tree(t, fresh)
 	delete(a, manifestName)
