@@ -39,8 +39,9 @@ func siblingName(out, mark string) string {
 // milliseconds where making the folders, linking every file and removing
 // the old pack took tens. Nothing in the spare is trusted: a file stays
 // only when it is the same inode as the previous pack's file the run
-// checked and reuses; every file the run writes is a new inode (never one
-// the spare shares with DIR); anything else is removed before the swap.
+// checked and reuses; a file the run writes is a new inode, or one the
+// spare alone holds (one link), written over, never one it shares with
+// DIR; anything else is removed before the swap.
 type publisher struct {
 	out, tmp string
 	scratch  string // temporary files of the exporters, never part of the pack
@@ -185,8 +186,8 @@ func (p *publisher) list(rel string) error {
 	return nil
 }
 
-// clear makes way for a new file at rel: a stale file of the spare there
-// is removed (never written into: it may be a link of one of DIR's
+// clearLocked makes way for a new file at rel: a stale file of the spare
+// there is removed (never written into: it may be a link of one of DIR's
 // files). The caller holds mu.
 func (p *publisher) clearLocked(rel string) error {
 	if _, ok := p.stale[rel]; !ok {
@@ -244,11 +245,20 @@ func (p *publisher) put(f *File, data []byte) error {
 		if rewrite(dst, own, data) == nil {
 			return nil
 		}
+		os.Remove(dst) // not the spare's own after all: made anew below
 	}
 	if err := p.clear(rel); err != nil {
 		return fmt.Errorf("publish %s: %w", f.Path, err)
 	}
-	if err := writeNew(dst, data); err != nil {
+	err := writeNew(dst, data)
+	if errors.Is(err, fs.ErrExist) && p.adopted {
+		// something of the spare's in the way (a folder where the pack has
+		// a file): it goes
+		if err = os.RemoveAll(dst); err == nil {
+			err = writeNew(dst, data)
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("publish %s: %w", f.Path, err)
 	}
 	return nil
@@ -268,10 +278,10 @@ func (p *publisher) own(rel string) fs.FileInfo {
 }
 
 // rewrite writes data over the file at name, which must still be the
-// file was (checked on the open file) and have one link: a file the
-// spare alone holds is written over rather than removed and made again,
-// which spares the disk an inode. On any error the caller removes it
-// and writes a new file.
+// file listed as was (checked on the open file) and have one link: a
+// file the spare alone holds is written over rather than removed and
+// made again, which spares the disk an inode. On any error the caller
+// removes it and writes a new file.
 func rewrite(name string, was fs.FileInfo, data []byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|openNofollow, 0)
 	if err != nil {

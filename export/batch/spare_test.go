@@ -127,6 +127,9 @@ func TestSpareHostile(t *testing.T) {
 	must(os.WriteFile(filepath.Join(spare, "junk.txt"), []byte("x"), 0o644))
 	must(syscall.Mkfifo(filepath.Join(spare, "fifo"), 0o644))
 	must(os.Symlink(secretPath, filepath.Join(spare, "model.json")))
+	// a folder where the pack has a file
+	must(os.MkdirAll(filepath.Join(spare, "汇总", "总体简报.pdf", "x"), 0o755))
+	must(os.WriteFile(filepath.Join(spare, "汇总", "总体简报.pdf", "x", "y"), []byte("x"), 0o644))
 
 	opt.Incremental = true
 	mustRun(t, opt)
