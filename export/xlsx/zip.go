@@ -17,13 +17,15 @@ import (
 )
 
 // flatePool lends compressors to the workbooks of a batch: allocating one
-// (1.2 MB) per dept workbook would cost more than compressing it. It also
+// (1.2 MB) per dept workbook would cost more than compressing it. They are
+// kept in a free list the collector does not empty, as a sync.Pool is at
+// every collection. It also
 // keeps the deflated bytes of the parts every workbook of the batch shares
 // (the theme, the styles, the content types, the relationships, the
 // workbook part: excelize makes them the same for every dept), so each is
 // deflated once per batch.
 type flatePool struct {
-	p sync.Pool
+	free chan *flate.Writer
 
 	mu     sync.Mutex
 	shared map[string]sharedPart // by the part's name and bytes
@@ -39,7 +41,9 @@ type sharedPart struct {
 // workbooks with parts all different keeps no more than that.
 const maxShared = 512
 
-func newFlatePool() *flatePool { return &flatePool{shared: map[string]sharedPart{}} }
+func newFlatePool() *flatePool {
+	return &flatePool{free: make(chan *flate.Writer, 8), shared: map[string]sharedPart{}}
+}
 
 // sharedKey is the key of a part that may be shared: its name and bytes.
 func sharedKey(name string, raw []byte) string {
@@ -62,14 +66,21 @@ func (fp *flatePool) keep(key string, sp sharedPart) {
 }
 
 func (fp *flatePool) get(w io.Writer) (*flate.Writer, error) {
-	if fw, ok := fp.p.Get().(*flate.Writer); ok {
+	select {
+	case fw := <-fp.free:
 		fw.Reset(w)
 		return fw, nil
+	default:
+		return flate.NewWriter(w, flate.BestSpeed)
 	}
-	return flate.NewWriter(w, flate.BestSpeed)
 }
 
-func (fp *flatePool) put(fw *flate.Writer) { fp.p.Put(fw) }
+func (fp *flatePool) put(fw *flate.Writer) {
+	select {
+	case fp.free <- fw:
+	default:
+	}
+}
 
 // orderedZip is the excelize.ZipWriter of every workbook. excelize writes
 // streamed sheets in map order, so two streamed sheets land in the archive

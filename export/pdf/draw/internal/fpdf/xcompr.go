@@ -29,33 +29,53 @@ type xmempool struct{ sync.Pool }
 // standard library's BestSpeed, which stock fpdf uses, and no brief of the
 // seed is larger than with stock fpdf's streams (TestNoLargerThanStock in
 // package pdf, with SetStockStreams; at level 2, 15 of 101 were, by up to
-// 6%)
-var zlibWriters = sync.Pool{New: func() any {
-	zw, err := zlib.NewWriterLevel(nil, 3)
-	if err != nil {
-		panic(fmt.Errorf("could not create zlib writer: %w", err))
-	}
-	return zw
-}}
+// 6%). The writers are kept in a free list the collector does not empty
+// (a sync.Pool is emptied at every collection, and a new level-3 writer
+// allocates and clears about 1 MB).
+var zlibWriters = newWriterList(3)
 
 // fengong patch: a CIDToGIDMap (mostly zeros) is deflated at level 1,
 // which makes it smaller than level 3 does and in half the time; it took
 // more time than the font file itself.
-var sparseWriters = sync.Pool{New: func() any {
-	zw, err := zlib.NewWriterLevel(nil, 1)
+var sparseWriters = newWriterList(1)
+
+// writerList is a free list of zlib writers of one level.
+type writerList struct {
+	level int
+	free  chan *zlib.Writer
+}
+
+func newWriterList(level int) *writerList {
+	return &writerList{level: level, free: make(chan *zlib.Writer, 8)}
+}
+
+func (l *writerList) get() *zlib.Writer {
+	select {
+	case zw := <-l.free:
+		return zw
+	default:
+	}
+	zw, err := zlib.NewWriterLevel(nil, l.level)
 	if err != nil {
 		panic(fmt.Errorf("could not create zlib writer: %w", err))
 	}
 	return zw
-}}
+}
+
+func (l *writerList) put(zw *zlib.Writer) {
+	select {
+	case l.free <- zw:
+	default:
+	}
+}
 
 func (pool *xmempool) compress(data []byte) *membuffer {
-	return pool.compressWith(&zlibWriters, data)
+	return pool.compressWith(zlibWriters, data)
 }
 
 // compressSparse deflates data that is mostly zeros.
 func (pool *xmempool) compressSparse(data []byte) *membuffer {
-	return pool.compressWith(&sparseWriters, data)
+	return pool.compressWith(sparseWriters, data)
 }
 
 // stockStreams makes every stream as stock fpdf does (SetStockStreams).
@@ -68,7 +88,7 @@ var stockStreams atomic.Bool
 // make it; nothing else sets it.
 func SetStockStreams(on bool) { stockStreams.Store(on) }
 
-func (pool *xmempool) compressWith(writers *sync.Pool, data []byte) *membuffer {
+func (pool *xmempool) compressWith(writers *writerList, data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
@@ -88,8 +108,8 @@ func (pool *xmempool) compressWith(writers *sync.Pool, data []byte) *membuffer {
 
 	// fengong patch: zlib writers are reused (a new one allocates and
 	// clears about 1 MB); Reset gives the same bytes as a new writer
-	zw := writers.Get().(*zlib.Writer)
-	defer writers.Put(zw)
+	zw := writers.get()
+	defer writers.put(zw)
 	zw.Reset(buf)
 	_, err := zw.Write(data)
 	if err != nil {
