@@ -214,11 +214,10 @@ func PDF(l *layout.Layout, fonts []Font, meta Meta) (out []byte, err error) {
 			return nil, err
 		}
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	if out, err = pdf.OutputBytes(); err != nil {
 		return nil, err
 	}
-	return family.rename(buf.Bytes()), nil
+	return family.rename(out), nil
 }
 
 // families maps face keys to the fpdf families loaded for them.

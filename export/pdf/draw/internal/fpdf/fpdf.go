@@ -3857,6 +3857,22 @@ func (f *Fpdf) Output(w io.Writer) error {
 	return f.err
 }
 
+// OutputBytes closes the document and returns its bytes, without the
+// copy Output makes into a writer (fengong patch). The document must not
+// be used afterwards.
+func (f *Fpdf) OutputBytes() ([]byte, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	if f.state < 3 {
+		f.Close()
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	return f.buffer.Bytes(), nil
+}
+
 func (f *Fpdf) getpagesizestr(sizeStr string) (size SizeType) {
 	if f.err != nil {
 		return
@@ -4579,7 +4595,11 @@ func (f *Fpdf) putfonts() {
 				if stockStreams.Load() {
 					top = 0xFFFF
 				}
-				cidToGidMap := make([]byte, 2*(top+1))
+				// fengong patch: the map (up to 128 KiB, as "，" is
+				// U+FF0C) is a zeroed buffer kept between documents, and
+				// only the entries set are cleared again afterwards
+				cidMap := getZeroed(2 * (top + 1))
+				cidToGidMap := *cidMap
 
 				for cc, glyph := range CodeSignDictionary {
 					cidToGidMap[cc*2] = byte(glyph >> 8)
@@ -4587,6 +4607,10 @@ func (f *Fpdf) putfonts() {
 				}
 
 				mem := xmem.compressSparse(cidToGidMap)
+				for cc := range CodeSignDictionary {
+					cidToGidMap[cc*2], cidToGidMap[cc*2+1] = 0, 0
+				}
+				putZeroed(cidMap)
 				cidToGidMap = mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")

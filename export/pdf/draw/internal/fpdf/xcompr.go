@@ -157,3 +157,31 @@ func (mem *membuffer) copy() []byte {
 	copy(dst, src)
 	return dst
 }
+
+// fengong patch: zeroed buffers for the CIDToGIDMaps, kept between
+// documents: each map is up to 128 KiB, and allocating (and clearing) one
+// per font per document was a tenth of what a batch of PDFs allocated.
+// A buffer is put back zeroed.
+var zeroedFree = make(chan *[]byte, 8)
+
+// getZeroed returns a zeroed buffer of n bytes.
+func getZeroed(n int) *[]byte {
+	select {
+	case b := <-zeroedFree:
+		if cap(*b) >= n {
+			*b = (*b)[:n]
+			return b
+		}
+	default:
+	}
+	b := make([]byte, n, max(n, 2*0x10000))
+	return &b
+}
+
+// putZeroed keeps b, which must be all zeros again, for another map.
+func putZeroed(b *[]byte) {
+	select {
+	case zeroedFree <- b:
+	default:
+	}
+}
