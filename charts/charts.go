@@ -152,11 +152,26 @@ var assetSums = sync.OnceValue(func() map[string]string {
 // the 待核对 page, one page per dept in the document's dept order, then
 // the assets.
 func Pages(doc *extract.Document, opt Options) ([]Page, error) {
-	s, err := newSite(doc, opt)
+	var out []Page
+	err := Each(doc, opt, func(p Page) error {
+		out = append(out, p)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	return s.pages()
+	return out, nil
+}
+
+// Each renders the pages Pages does, in the same order, and hands each to
+// emit as soon as it is made, so that a dashboard of many depts is never
+// held in memory whole. An error from emit stops it.
+func Each(doc *extract.Document, opt Options, emit func(Page) error) error {
+	s, err := newSite(doc, opt)
+	if err != nil {
+		return err
+	}
+	return s.pages(emit)
 }
 
 // Specs returns the ECharts option of every chart, in page order, exactly
@@ -263,12 +278,11 @@ func (s *site) byWorkload() []extract.Dept {
 	return out
 }
 
-func (s *site) pages() ([]Page, error) {
+func (s *site) pages(emit func(Page) error) error {
 	r, err := newRenderer(s)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out []Page
 	// Want is asked once per page: the batch run's records each answer
 	asked := map[string]bool{}
 	want := func(name string) bool {
@@ -287,11 +301,10 @@ func (s *site) pages() ([]Page, error) {
 		if err != nil {
 			return fmt.Errorf("charts: %s: %w", name, err)
 		}
-		out = append(out, Page{Name: name, Data: data})
-		return nil
+		return emit(Page{Name: name, Data: data})
 	}
 	if err := add(IndexPage, r.index); err != nil {
-		return nil, err
+		return err
 	}
 	// the charts are built only if a chart page is wanted
 	var chartPages []chartPage
@@ -311,21 +324,21 @@ func (s *site) pages() ([]Page, error) {
 			render = func() ([]byte, error) { return r.network(p) }
 		}
 		if err := add(p.name, render); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := add(WarningsPage, r.warnings); err != nil {
-		return nil, err
+		return err
 	}
 	for _, d := range s.depts {
 		if err := add(DeptDir+"/"+s.stem[d.Name]+".html", func() ([]byte, error) { return r.dept(d) }); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	for _, f := range []string{"echarts.min.js", "LICENSE", "NOTICE", "LICENSE-d3"} {
 		if err := add(AssetsDir+"/"+f, func() ([]byte, error) { return assets.ReadFile(AssetsDir + "/" + f) }); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
