@@ -59,6 +59,14 @@ type Return struct {
 	To  string `yaml:"to"`  // 省政府办公厅督查室
 }
 
+// orNil is r, or nil when the config has no return: block.
+func (r Return) orNil() *Return {
+	if r == (Return{}) {
+		return nil
+	}
+	return &r
+}
+
 // dueText is how the workbooks show the due date.
 func (r Return) dueText() string {
 	if d, err := time.Parse("2006-01-02", strings.TrimSpace(r.Due)); err == nil {

@@ -369,6 +369,17 @@ func TestIncrementalStopsUnchanged(t *testing.T) {
 	if _, stages := run(other); !extracted(stages) {
 		t.Errorf("another date: stages %v", stages)
 	}
+	// the config's return: block, which only the workbooks print
+	other.Flags.Return = Return{Due: "2022-03-20", To: "省政府办公厅督查室"}
+	if _, stages := run(other); !extracted(stages) {
+		t.Errorf("another return: block: stages %v", stages)
+	}
+	if m := readManifest(t, out); m.Inputs.Config.Return == nil || m.Inputs.Config.Return.Due != "2022-03-20" {
+		t.Errorf("manifest inputs.config.return: %+v", m.Inputs.Config.Return)
+	}
+	if _, stages := run(other); extracted(stages) {
+		t.Errorf("the same return: block again: stages %v, want a stop", stages)
+	}
 	other.Flags.Input = writeInput(t, "hunan-2022-修订.txt", editedSeed(t))
 	if _, stages := run(other); !extracted(stages) {
 		t.Errorf("another input: stages %v", stages)

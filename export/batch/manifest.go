@@ -57,6 +57,9 @@ type ManifestConfig struct {
 	// Period is the 督办 period the pack shows the status of; omitted
 	// without a ledger.
 	Period string `json:"period,omitempty"`
+	// Return is the config's return: block the workbooks print; omitted
+	// when there is none.
+	Return *Return `json:"return,omitempty"`
 }
 
 // Counts summarise the model.
@@ -197,7 +200,7 @@ func (r *Run) inputs(src extract.Source) Inputs {
 	return Inputs{
 		Source: src,
 		Date:   r.date.Format("2006-01-02"),
-		Config: ManifestConfig{Title: r.cfg.Title, Formats: r.cfg.Formats, Depts: nonNil(r.cfg.Depts), Names: r.cfg.Names, Period: r.period()},
+		Config: ManifestConfig{Title: r.cfg.Title, Formats: r.cfg.Formats, Depts: nonNil(r.cfg.Depts), Names: r.cfg.Names, Period: r.period(), Return: r.cfg.Return.orNil()},
 		Hashes: r.hashes,
 	}
 }
