@@ -427,7 +427,7 @@ func (r *Run) reuse(prev *prevPack, f *File) bool {
 // would make the same pack. Nothing is written and DIR is left as it is.
 // A run with a ledger never stops here (the ledger's returns are inputs
 // too), nor one whose build is unknown; such runs tell an unchanged pack
-// only after rendering it (unchanged).
+// only after rendering it (sameAsPrevious).
 func stopUnchanged(_ context.Context, r *Run) error {
 	prev := r.reuseFrom()
 	if prev == nil || r.opt.Build == "" || r.cfg.Ledger != "" || r.opt.snapshot != nil {
@@ -444,10 +444,7 @@ func stopUnchanged(_ context.Context, r *Run) error {
 	}
 	files := make([]*File, 0, len(m.Files))
 	for _, e := range m.Files {
-		if !packPath(e.Path) {
-			return nil
-		}
-		if _, ok := prev.intact(e); !ok {
+		if _, ok := prev.intact(e); !ok { // nor a path outside the pack
 			return nil
 		}
 		files = append(files, &File{Path: e.Path, Kind: e.Kind, Dept: e.Dept, Key: e.Key, SHA256: e.SHA256, Size: e.Bytes, reused: true})

@@ -105,9 +105,11 @@ func (p *prevPack) stat(rel string) (fs.FileInfo, error) {
 		return nil, fmt.Errorf("%q: not a path inside the pack", rel)
 	}
 	// the folders on the way, each checked once per run
-	for i := strings.IndexByte(rel, '/'); i >= 0; i = nextSlash(rel, i) {
-		if err := p.checkFolder(rel[:i]); err != nil {
-			return nil, err
+	for i := range len(rel) {
+		if rel[i] == '/' {
+			if err := p.checkFolder(rel[:i]); err != nil {
+				return nil, err
+			}
 		}
 	}
 	fi, err := p.root.Lstat(rel)
@@ -120,16 +122,6 @@ func (p *prevPack) stat(rel string) (fs.FileInfo, error) {
 		return nil, fmt.Errorf("%s: %w", rel, errNotRegular)
 	}
 	return fi, nil
-}
-
-// nextSlash is the index of the next slash of rel after the one at i,
-// or -1.
-func nextSlash(rel string, i int) int {
-	j := strings.IndexByte(rel[i+1:], '/')
-	if j < 0 {
-		return -1
-	}
-	return i + 1 + j
 }
 
 // checkFolder checks that the path dir below DIR is a folder, not a link

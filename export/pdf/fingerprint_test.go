@@ -44,7 +44,7 @@ func TestFingerprint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Equal(r.faces[0].cut, r2.faces[0].cut) {
+	if bytes.Equal(r.faces[0].draw.Data, r2.faces[0].draw.Data) {
 		t.Fatal("the edit did not change the batch cut: the test proves nothing")
 	}
 	if r.Fingerprint() != r2.Fingerprint() {

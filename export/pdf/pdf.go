@@ -122,8 +122,7 @@ type face struct {
 	sum      [32]byte // src's sha256
 	parsed   *font.Face
 	runes    []rune    // the runes it draws in this batch, sorted; nil if none
-	cut      []byte    // the font every document embeds (subset again by fpdf); nil if it draws nothing
-	draw     draw.Font // cut, parsed once for every PDF
+	draw     draw.Font // cut to runes, the font every document embeds (subset again by fpdf), parsed once for every PDF; no Data if it draws nothing
 	metrics  *layout.Metrics
 	drawable []uint64 // bitset of the runes cut holds
 }
@@ -273,11 +272,11 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		if f.runes == nil {
 			return nil
 		}
-		var err error
-		if f.cut, err = cut(f, f.runes, fonts.Cuts); err != nil {
+		data, err := cut(f, f.runes, fonts.Cuts)
+		if err != nil {
 			return fmt.Errorf("pdf: font: %w", err)
 		}
-		f.draw = draw.Font{Key: f.key, Name: f.parsed.Name, Data: f.cut}
+		f.draw = draw.Font{Key: f.key, Name: f.parsed.Name, Data: data}
 		if err := f.draw.Prepare(); err != nil {
 			return fmt.Errorf("pdf: %w", err)
 		}
@@ -324,7 +323,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	}
 
 	for _, f := range r.faces {
-		if f.cut != nil {
+		if f.draw.Data != nil {
 			r.drawFonts = append(r.drawFonts, f.draw)
 		}
 	}

@@ -52,37 +52,30 @@ func Kai() []byte { return kai }
 // Default returns the embedded face with the widest coverage, Hei.
 func Default() []byte { return hei }
 
-// sums are the embedded faces' sha256, written here so that a batch keys
-// its cuts without reading 6 MB of faces (TestSums holds them to the
-// bytes: after cutfonts.py, paste the sums it prints).
-var sums = map[*byte]string{
-	&songBold[0]: "080b9a95eaf819bd14382a3127424d9e55fec180126b0cdb06d3b9447a728f61",
-	&song[0]:     "20992d72c3f7c6c57fc5db3db414a4eacb50fca1140e62eba7cc42d4452190b7",
-	&hei[0]:      "39bdd67c5eea32a2a3ba4b633b5a9d3e82574c2a908170b50c7e2fe288ad84e9",
-	&kai[0]:      "32431a9f4576d056d4749ab82ea9d05f566a80abb777cf751f5505c234d3e332",
+// embedded are the embedded faces with their sha256, written here so
+// that a batch keys its cuts without reading 6 MB of faces (TestSums
+// holds them to the bytes: after cutfonts.py, paste the sums it prints).
+var embedded = []struct {
+	data []byte
+	sum  string
+}{
+	{songBold, "080b9a95eaf819bd14382a3127424d9e55fec180126b0cdb06d3b9447a728f61"},
+	{song, "20992d72c3f7c6c57fc5db3db414a4eacb50fca1140e62eba7cc42d4452190b7"},
+	{hei, "39bdd67c5eea32a2a3ba4b633b5a9d3e82574c2a908170b50c7e2fe288ad84e9"},
+	{kai, "32431a9f4576d056d4749ab82ea9d05f566a80abb777cf751f5505c234d3e332"},
 }
 
 // Sum is the sha256 of a face's bytes: written down for the embedded
 // faces (the very slices the functions above return), computed for
 // any other.
 func Sum(data []byte) [32]byte {
-	if len(data) > 0 {
-		if hexSum, ok := sums[&data[0]]; ok && len(data) == embeddedLen(&data[0]) {
+	for _, e := range embedded {
+		if len(data) > 0 && len(data) == len(e.data) && &data[0] == &e.data[0] {
 			var s [32]byte
-			if n, err := hex.Decode(s[:], []byte(hexSum)); err == nil && n == len(s) {
+			if n, err := hex.Decode(s[:], []byte(e.sum)); err == nil && n == len(s) {
 				return s
 			}
 		}
 	}
 	return sha256.Sum256(data)
-}
-
-// embeddedLen is the length of the embedded face that starts at p.
-func embeddedLen(p *byte) int {
-	for _, f := range [][]byte{songBold, song, hei, kai} {
-		if &f[0] == p {
-			return len(f)
-		}
-	}
-	return -1
 }
