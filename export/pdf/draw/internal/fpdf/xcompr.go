@@ -32,39 +32,45 @@ type xmempool struct{ sync.Pool }
 // 6%). The writers are kept in a free list the collector does not empty
 // (a sync.Pool is emptied at every collection, and a new level-3 writer
 // allocates and clears about 1 MB).
-var zlibWriters = newWriterList(3)
+var zlibWriters = newFreeList(func() *zlib.Writer { return newZlibWriter(3) })
 
 // fengong patch: a CIDToGIDMap (mostly zeros) is deflated at level 1,
 // which makes it smaller than level 3 does and in half the time; it took
 // more time than the font file itself.
-var sparseWriters = newWriterList(1)
+var sparseWriters = newFreeList(func() *zlib.Writer { return newZlibWriter(1) })
 
-// writerList is a free list of zlib writers of one level.
-type writerList struct {
-	level int
-	free  chan *zlib.Writer
-}
-
-func newWriterList(level int) *writerList {
-	return &writerList{level: level, free: make(chan *zlib.Writer, 8)}
-}
-
-func (l *writerList) get() *zlib.Writer {
-	select {
-	case zw := <-l.free:
-		return zw
-	default:
-	}
-	zw, err := zlib.NewWriterLevel(nil, l.level)
+func newZlibWriter(level int) *zlib.Writer {
+	zw, err := zlib.NewWriterLevel(nil, level)
 	if err != nil {
 		panic(fmt.Errorf("could not create zlib writer: %w", err))
 	}
 	return zw
 }
 
-func (l *writerList) put(zw *zlib.Writer) {
+// freeList keeps up to eight values between documents; a value it does
+// not have is made anew by fresh. Unlike a sync.Pool, the collector does
+// not empty it.
+type freeList[T any] struct {
+	fresh func() T
+	free  chan T
+}
+
+func newFreeList[T any](fresh func() T) *freeList[T] {
+	return &freeList[T]{fresh: fresh, free: make(chan T, 8)}
+}
+
+func (l *freeList[T]) get() T {
 	select {
-	case l.free <- zw:
+	case v := <-l.free:
+		return v
+	default:
+		return l.fresh()
+	}
+}
+
+func (l *freeList[T]) put(v T) {
+	select {
+	case l.free <- v:
 	default:
 	}
 }
@@ -88,7 +94,7 @@ var stockStreams atomic.Bool
 // make it; nothing else sets it.
 func SetStockStreams(on bool) { stockStreams.Store(on) }
 
-func (pool *xmempool) compressWith(writers *writerList, data []byte) *membuffer {
+func (pool *xmempool) compressWith(writers *freeList[*zlib.Writer], data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
@@ -159,29 +165,24 @@ func (mem *membuffer) copy() []byte {
 }
 
 // fengong patch: zeroed buffers for the CIDToGIDMaps, kept between
-// documents: each map is up to 128 KiB, and allocating (and clearing) one
-// per font per document was a tenth of what a batch of PDFs allocated.
-// A buffer is put back zeroed.
-var zeroedFree = make(chan *[]byte, 8)
+// documents: each map is up to 128 KiB (2 bytes for each code up to
+// U+FFFF), and allocating (and clearing) one per font per document was a
+// tenth of what a batch of PDFs allocated. A buffer is put back zeroed.
+var zeroedMaps = newFreeList(func() *[]byte {
+	b := make([]byte, 2*0x10000)
+	return &b
+})
 
 // getZeroed returns a zeroed buffer of n bytes.
 func getZeroed(n int) *[]byte {
-	select {
-	case b := <-zeroedFree:
-		if cap(*b) >= n {
-			*b = (*b)[:n]
-			return b
-		}
-	default:
+	b := zeroedMaps.get()
+	if cap(*b) < n { // beyond U+FFFF: not kept
+		fresh := make([]byte, n)
+		return &fresh
 	}
-	b := make([]byte, n, max(n, 2*0x10000))
-	return &b
+	*b = (*b)[:n]
+	return b
 }
 
 // putZeroed keeps b, which must be all zeros again, for another map.
-func putZeroed(b *[]byte) {
-	select {
-	case zeroedFree <- b:
-	default:
-	}
-}
+func putZeroed(b *[]byte) { zeroedMaps.put(b) }
