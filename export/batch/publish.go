@@ -241,11 +241,8 @@ func (p *publisher) put(f *File, data []byte) error {
 		return fmt.Errorf("publish %s: %w", f.Path, err)
 	}
 	f.SHA256, f.Size = sha(data), int64(len(data))
-	if own := p.own(rel); own != nil {
-		if rewrite(dst, own, data) == nil {
-			return nil
-		}
-		os.Remove(dst) // not the spare's own after all: made anew below
+	if own := p.own(rel); own != nil && rewrite(dst, own, data) == nil {
+		return nil
 	}
 	if err := p.clear(rel); err != nil {
 		return fmt.Errorf("publish %s: %w", f.Path, err)
@@ -253,7 +250,7 @@ func (p *publisher) put(f *File, data []byte) error {
 	err := writeNew(dst, data)
 	if errors.Is(err, fs.ErrExist) && p.adopted {
 		// something of the spare's in the way (a folder where the pack has
-		// a file): it goes
+		// a file, a file that was not the spare's own after all): it goes
 		if err = os.RemoveAll(dst); err == nil {
 			err = writeNew(dst, data)
 		}
