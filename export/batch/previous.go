@@ -169,8 +169,10 @@ func (p *prevPack) readInfo(rel string, max int64) (fs.FileInfo, []byte, error) 
 	if !got.Mode().IsRegular() || !os.SameFile(want, got) {
 		return nil, nil, fmt.Errorf("%s: %w: replaced while it was read", rel, errNotRegular)
 	}
+	// room for the file and for ReadFrom's last read, which finds the end:
+	// a buffer of the file's size alone is grown (and copied) to find it
 	var buf bytes.Buffer
-	buf.Grow(int(want.Size()))
+	buf.Grow(int(want.Size()) + bytes.MinRead)
 	if n, err := io.Copy(&buf, io.LimitReader(f, max+1)); err != nil {
 		return nil, nil, err
 	} else if n > max {

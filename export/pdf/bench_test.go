@@ -19,6 +19,26 @@ func BenchmarkNewRenderer(b *testing.B) {
 	}
 }
 
+// BenchmarkNewRendererCut is NewRenderer with every face's cut kept from
+// a run before: the work of an --incremental run whose characters did not
+// change.
+func BenchmarkNewRendererCut(b *testing.B) {
+	doc, err := seed()
+	if err != nil {
+		b.Fatalf("parsing the seed: %v", err)
+	}
+	cuts := &mapCuts{kept: map[string][]byte{}}
+	if _, err := NewRenderer(doc, export.Options{Date: testDate}, Fonts{Cuts: cuts}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewRenderer(doc, export.Options{Date: testDate}, Fonts{Cuts: cuts}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkDeptAll renders the brief of every dept of the seed, one after
 // the other; ms/pdf is the time per dept brief.
 func BenchmarkDeptAll(b *testing.B) {

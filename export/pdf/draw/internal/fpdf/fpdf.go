@@ -4466,6 +4466,26 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		// fengong patch: every subset is cut and deflated before any font
+		// is written, so that the document's buffer grows once to hold
+		// them all, instead of doubling (and copying what it holds) as
+		// each stream comes
+		type cutStream struct {
+			raw int
+			mem *membuffer
+		}
+		cuts := map[string]cutStream{}
+		grow := 0
+		for _, key := range keyList {
+			if font := f.fonts[key]; font.Tp == "UTF8" {
+				delete(font.usedRunes, 0)
+				cut := font.utf8File.GenerateCutFont(font.usedRunes)
+				mem := xmem.compress(cut)
+				cuts[key] = cutStream{raw: len(cut), mem: mem}
+				grow += len(mem.bytes()) + 1024
+			}
+		}
+		f.buffer.Grow(grow)
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4535,10 +4555,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
+				utf8FontSize := cuts[key].raw
 				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
 				delete(CodeSignDictionary, 0)
 
@@ -4619,7 +4636,7 @@ func (f *Fpdf) putfonts() {
 				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
+				mem = cuts[key].mem
 				compressedFontStream := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))

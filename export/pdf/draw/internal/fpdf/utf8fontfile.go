@@ -46,6 +46,7 @@ type utf8FontFile struct {
 	outTablesData        map[string][]byte
 	symbolPosition       []int
 	charSymbolDictionary map[int]int
+	cmapFound            bool // parseFile found a Unicode cmap and read it into charSymbolDictionary
 	Ascent               int
 	Descent              int
 	fontElementSize      int
@@ -490,6 +491,9 @@ func (utf *utf8FontFile) parseTables() {
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	// fengong patch: kept for prepareCut, which read the same cmap again
+	utf.charSymbolDictionary = charSymbolDictionary
+	utf.cmapFound = runeCMAPPosition != 0
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -653,13 +657,21 @@ type cutPrep struct {
 
 // prepareCut reads what every cut of the font needs; nil when the font
 // has no Unicode cmap.
+//
+// fengong patch: after parseFile, the tables and the cmap parseFile read
+// are taken as they are, not read again; and the widths are not parsed,
+// as no cut reads them (fpdf parsed hmtx into a 64K-entry table here and
+// threw it away).
 func (utf *utf8FontFile) prepareCut() *cutPrep {
+	parsed := utf.cmapFound
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
-	utf.charSymbolDictionary = make(map[int]int)
-	utf.tableDescriptions = make(map[string]*tableDescription)
-	utf.skip(4)
-	utf.generateTableDescriptions()
+	if !parsed {
+		utf.charSymbolDictionary = make(map[int]int)
+		utf.tableDescriptions = make(map[string]*tableDescription)
+		utf.skip(4)
+		utf.generateTableDescriptions()
+	}
 
 	utf.SeekTable("head")
 	utf.skip(50)
@@ -673,12 +685,9 @@ func (utf *utf8FontFile) prepareCut() *cutPrep {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
+	if !parsed && utf.generateCMAP() == nil {
 		return nil
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 	return &cutPrep{
