@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -48,16 +47,16 @@ type lineNumber struct {
 }
 
 var (
-	reNumArabic      = regexp.MustCompile(`^(\d{1,4})\s*[.．、﹒]\s*`)
-	reNumCnDun       = regexp.MustCompile(`^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*`)
-	reNumCnParen     = regexp.MustCompile(`^[（(]([一二三四五六七八九十百]{1,4})[）)]\s*`)
-	reNumArabicParen = regexp.MustCompile(`^[（(](\d{1,3})[）)]\s*`)
-	reNumArabicHalf  = regexp.MustCompile(`^(\d{1,3})[）)]\s*`) // 1) reads as （1）
-	reNumArabicSpace = regexp.MustCompile(`^(\d{1,3})[ \t\x{3000}]+`)
-	reNumTiao        = regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})条\s*`)
-	reNumPart        = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*`)
-	reNumYiShi       = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})是`)
-	reAttachment     = regexp.MustCompile(`^附件\s*(\d{1,2})?\s*[：:]?$`)
+	reNumArabic      = lazyRE(`^(\d{1,4})\s*[.．、﹒]\s*`)
+	reNumCnDun       = lazyRE(`^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*`)
+	reNumCnParen     = lazyRE(`^[（(]([一二三四五六七八九十百]{1,4})[）)]\s*`)
+	reNumArabicParen = lazyRE(`^[（(](\d{1,3})[）)]\s*`)
+	reNumArabicHalf  = lazyRE(`^(\d{1,3})[）)]\s*`) // 1) reads as （1）
+	reNumArabicSpace = lazyRE(`^(\d{1,3})[ \t\x{3000}]+`)
+	reNumTiao        = lazyRE(`^第([一二三四五六七八九十百]{1,4})条\s*`)
+	reNumPart        = lazyRE(`^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*`)
+	reNumYiShi       = lazyRE(`^([一二三四五六七八九十]{1,3})是`)
+	reAttachment     = lazyRE(`^附件\s*(\d{1,2})?\s*[：:]?$`)
 )
 
 // numberOf reads the number that opens l, if any.
@@ -299,9 +298,9 @@ func isNoiseLine(t string, v *Vocabulary) bool {
 }
 
 var (
-	rePageMarker = regexp.MustCompile(`^(?:第\s*\d+\s*页\s*(?:/|，)?\s*(?:共\s*\d+\s*页)?|\d+\s*/\s*\d+|—\s*\d+\s*—|-\s*\d+\s*-)$`)
-	reBreadcrumb = regexp.MustCompile(`^(?:首页|主页|网站首页|当前位置|您的位置)\s*[>＞»›/]`)
-	reDateStamp  = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.*)?$`)
+	rePageMarker = lazyRE(`^(?:第\s*\d+\s*页\s*(?:/|，)?\s*(?:共\s*\d+\s*页)?|\d+\s*/\s*\d+|—\s*\d+\s*—|-\s*\d+\s*-)$`)
+	reBreadcrumb = lazyRE(`^(?:首页|主页|网站首页|当前位置|您的位置)\s*[>＞»›/]`)
+	reDateStamp  = lazyRE(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.*)?$`)
 )
 
 // hasClauseV reports whether s holds a responsibility clause of any form.

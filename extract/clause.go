@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -198,7 +197,7 @@ func labelHere(l string, at int, v *Vocabulary) bool {
 	return parenDepth(l[:at]) == 0
 }
 
-var reSentenceClause = regexp.MustCompile(`由([^。；由]{2,300}?)(?:共同)?(?:牵头)?(?:负责落实|负责实施|组织实施|负责|落实|承办)[。；]?$`)
+var reSentenceClause = lazyRE(`由([^。；由]{2,300}?)(?:共同)?(?:牵头)?(?:负责落实|负责实施|组织实施|负责|落实|承办)[。；]?$`)
 
 // sentenceClause finds a responsibility sentence at the end of l:
 // 由市财政局、农业局，各县（市）、区人民政府负责落实。 It returns where the

@@ -259,9 +259,9 @@ func atoi(s string) int {
 // title (2022年政府工作报告), a date line (2022年2月10日), a sentence that
 // opens with the year (2022年是…).
 var (
-	reYearIn   = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reDateLine = regexp.MustCompile(`^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
-	reYearOpen = regexp.MustCompile(`^\s*((?:19|20)\d{2})\s*年(?:是|，|,|全[省市县区]|我[省市县区])`)
+	reYearIn   = lazyRE(`((?:19|20)\d{2})\s*年`)
+	reDateLine = lazyRE(`^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
+	reYearOpen = lazyRE(`^\s*((?:19|20)\d{2})\s*年(?:是|，|,|全[省市县区]|我[省市县区])`)
 )
 
 // year is the document's year: the title's, else its date line's, else
@@ -270,7 +270,7 @@ func (p *parser) year(title string) int {
 	if m := reYearIn.FindStringSubmatch(title); m != nil {
 		return atoi(m[1])
 	}
-	for _, re := range []*regexp.Regexp{reDateLine, reYearOpen} {
+	for _, re := range []*lazyRegexp{reDateLine, reYearOpen} {
 		for _, l := range p.preamble {
 			if m := re.FindStringSubmatch(l); m != nil {
 				return atoi(m[1])

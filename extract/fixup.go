@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,8 +22,8 @@ import (
 //   - split clauses: a clause wrapped across two lines is read whole.
 
 var (
-	reGluedHead   = regexp.MustCompile(`([。）)])([一二三四五六七八九十]{1,3})、([^。；，（）()]{2,40})$`)
-	reDisplacedNo = regexp.MustCompile(`([。）)])(\d{1,4})$`)
+	reGluedHead   = lazyRE(`([。）)])([一二三四五六七八九十]{1,3})、([^。；，（）()]{2,40})$`)
+	reDisplacedNo = lazyRE(`([。）)])(\d{1,4})$`)
 )
 
 // fixer carries the running state of the numbering fixups.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -355,7 +354,7 @@ func (p *parser) lastNumber() int {
 	return p.items[len(p.items)-1].Number
 }
 
-var reLeaderHeading = regexp.MustCompile(`^(.{0,6}?(?:副?省长|副?市长|副?县长|副?区长|副?州长|秘书长|副?主席|副?书记))(?:同志)?(?:牵头|负责|分管|领衔)`)
+var reLeaderHeading = lazyRE(`^(.{0,6}?(?:副?省长|副?市长|副?县长|副?区长|副?州长|秘书长|副?主席|副?书记))(?:同志)?(?:牵头|负责|分管|领衔)`)
 
 // addSectionClause adds a clause of a heading, or a label line right under
 // it, to what every item of the section is given.
@@ -437,7 +436,7 @@ func (p *parser) pruneSections(number string) {
 	p.sections = kept
 }
 
-var reDeptHeading = regexp.MustCompile(`^(.{2,30}?)(?:牵头|负责|承担)(?:的|负责的|落实的)?(?:重点|主要)?(?:工作|任务|事项)`)
+var reDeptHeading = lazyRE(`^(.{2,30}?)(?:牵头|负责|承担)(?:的|负责的|落实的)?(?:重点|主要)?(?:工作|任务|事项)`)
 
 // deptHeading reads a heading that names the unit leading every item under
 // it (一、省发展改革委牵头的工作), as a clause for the items that name no
@@ -668,8 +667,8 @@ func trimSiteSuffix(l string) string {
 }
 
 var (
-	reBookTitle   = regexp.MustCompile(`《([^《》]{2,80})》`)
-	reNoticeTitle = regexp.MustCompile(`[^ ，。：；、]{0,30}关于[^。：；]{2,80}?的(?:通知|意见|方案|决定|函)`)
+	reBookTitle   = lazyRE(`《([^《》]{2,80})》`)
+	reNoticeTitle = lazyRE(`[^ ，。：；、]{0,30}关于[^。：；]{2,80}?的(?:通知|意见|方案|决定|函)`)
 )
 
 func normaliseSlices(d *Document) {

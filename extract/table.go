@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -320,7 +319,7 @@ func (p *parser) spaceHeader(t string) ([]colKind, int) {
 	return cols, at
 }
 
-var reSpaceRow = regexp.MustCompile(`^(\d{1,4})\s+(\S.*)$`)
+var reSpaceRow = lazyRE(`^(\d{1,4})\s+(\S.*)$`)
 
 func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 	tb := &tableBlock{style: styleSpace, cols: cols}
@@ -391,7 +390,7 @@ func (p *parser) unitsCell(s string) bool {
 	return true
 }
 
-var reCellDeadline = regexp.MustCompile(`^(?:\d{4}[.年]\d{1,2}|\d{1,2}月|\d{4}年|[一二三四]季度|年底|年内|上半年|下半年)|\d{1,2}月(?:底|中旬|上旬|下旬|末|前)`)
+var reCellDeadline = lazyRE(`^(?:\d{4}[.年]\d{1,2}|\d{1,2}月|\d{4}年|[一二三四]季度|年底|年内|上半年|下半年)|\d{1,2}月(?:底|中旬|上旬|下旬|末|前)`)
 
 // deadlineCell reports whether a cell reads as a time limit.
 func deadlineCell(s string) bool {
@@ -494,7 +493,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	return tb
 }
 
-var reLeadingNumber = regexp.MustCompile(`^(\d{1,4})\s*[.．、]\s*`)
+var reLeadingNumber = lazyRE(`^(\d{1,4})\s*[.．、]\s*`)
 
 // table builds the items of a table and returns the index of the line
 // after it.

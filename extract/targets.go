@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,12 +8,12 @@ import (
 )
 
 var (
-	reNumber = regexp.MustCompile(`\d+(?:\.\d+)?`)
+	reNumber = lazyRE(`\d+(?:\.\d+)?`)
 	// a measurement unit right after a number; years, months, days,
 	// editions (届), ranks (强) and the G of 5G are deliberately absent
-	reUnit = regexp.MustCompile(`^(?:%|％|‰|个百分点|[万亿千百]{0,3}(?:人次|人|美元|元|公斤|斤|吨|亩|个|家|户|套|所|座|项|条|公里|千米|米|辆|台|张|处|名|千瓦时|千瓦|立方米|平方米|平方公里|标箱|件|册|部|场|份|头|床|艘|架|列|批|间|栋|只|株|棵|支|穴|标箱|吨公里|人次|公顷|千公顷|兆瓦|千瓦|吨标准煤|微克/立方米|微克每立方米)|[万亿]{1,2})`)
+	reUnit = lazyRE(`^(?:%|％|‰|个百分点|[万亿千百]{0,3}(?:人次|人|美元|元|公斤|斤|吨|亩|个|家|户|套|所|座|项|条|公里|千米|米|辆|台|张|处|名|千瓦时|千瓦|立方米|平方米|平方公里|标箱|件|册|部|场|份|头|床|艘|架|列|批|间|栋|只|株|棵|支|穴|标箱|吨公里|人次|公顷|千公顷|兆瓦|千瓦|吨标准煤|微克/立方米|微克每立方米)|[万亿]{1,2})`)
 	// a second number closing a range: 7.5%—8%
-	reRangeEnd = regexp.MustCompile(`^(?:—|－|-|～|~|至|到)(\d+(?:\.\d+)?)`)
+	reRangeEnd = lazyRE(`^(?:—|－|-|～|~|至|到)(\d+(?:\.\d+)?)`)
 )
 
 // The words of targets (openers such as 力争, the words between an
