@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -136,6 +137,12 @@ func (v *Vocabulary) readDueText(text string, year int) string {
 
 // latest is the latest date the points of s name, as YYYY-MM-DD.
 func (v *Vocabulary) latest(s string, year int, marked bool) string {
+	// a marked point holds a text mark: a text with none has no point to
+	// read, and the patterns (which cannot skip ahead to a literal) are
+	// not run over it
+	if marked && !slices.ContainsFunc(v.Due.TextMarks, func(w string) bool { return w != "" && strings.Contains(s, w) }) {
+		return ""
+	}
 	var best time.Time
 	taken := make([]bool, len(s))
 	for k, re := range v.Due.res {
