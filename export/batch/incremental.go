@@ -50,6 +50,9 @@ type keys struct {
 	runs  map[string]string // by kind: sha256 of reads(kind), made once
 	views map[string]*view  // by dept: its view's JSON, made once, by the first job that needs it
 	index *extract.Index
+
+	sumsMu sync.Mutex
+	sums   map[any]string // by *extract.Item and *extract.Task: the sha256 of its JSON in a dept's view
 }
 
 // view is the sha256 of a dept's view's JSON, made once.
@@ -99,14 +102,15 @@ type deptKeyView struct {
 	Progress *deptProgress `json:"progress,omitempty"`
 }
 
-// assignmentView is one of a dept's tasks, with its item (less the
-// item's tasks and its text, which is theirs: an edit of one task of an
-// item does not re-render the other depts of the item) and the dept's
-// role in it.
+// assignmentView is one of a dept's tasks: the sha256 of its item's JSON
+// (less the item's tasks and its text, which is theirs: an edit of one
+// task of an item does not re-render the other depts of the item), the
+// dept's role in it, and the sha256 of the task's JSON. Each item and
+// task is encoded once per run (keys.sum), however many depts share it.
 type assignmentView struct {
-	Item extract.Item  `json:"item"`
-	Role extract.Role  `json:"role"`
-	Task *extract.Task `json:"task"`
+	Item string       `json:"item"`
+	Role extract.Role `json:"role"`
+	Task string       `json:"task"`
 }
 
 // deptProgress is what a dept's files read of the 督办 snapshot: the
@@ -266,9 +270,7 @@ func (k *keys) deptView(dept string) *deptKeyView {
 	v := &deptKeyView{Stem: k.stemOf[dept], Dept: x.Dept(dept)}
 	ids := map[string]bool{}
 	for _, a := range x.TasksOf(dept) {
-		it := *a.Item
-		it.Tasks, it.Text = nil, "" // the item's text is its tasks', each in its own depts' views
-		v.Tasks = append(v.Tasks, assignmentView{Item: it, Role: a.Role, Task: a.Task})
+		v.Tasks = append(v.Tasks, assignmentView{Item: k.itemSum(a.Item), Role: a.Role, Task: k.sum(a.Task, a.Task)})
 		ids[a.Task.ID] = true
 	}
 	// the targets of the dept's items and the lists of its tasks, in
@@ -284,6 +286,40 @@ func (k *keys) deptView(dept string) *deptKeyView {
 	}
 	v.Progress = progressView(k.snap, dept, ids)
 	return v
+}
+
+// itemSum is the sha256 of the JSON of it less its tasks and its text
+// (the item's text is its tasks', each in its own depts' views).
+func (k *keys) itemSum(it *extract.Item) string {
+	if s, ok := k.cached(it); ok {
+		return s
+	}
+	c := *it
+	c.Tasks, c.Text = nil, ""
+	return k.sum(it, &c)
+}
+
+// sum is the sha256 of v's JSON, made once per run for the entity at
+// the pointer p (two jobs may make it at once: both get the same).
+func (k *keys) sum(p, v any) string {
+	if s, ok := k.cached(p); ok {
+		return s
+	}
+	s := hashJSON(v)
+	k.sumsMu.Lock()
+	defer k.sumsMu.Unlock()
+	if k.sums == nil {
+		k.sums = map[any]string{}
+	}
+	k.sums[p] = s
+	return s
+}
+
+func (k *keys) cached(p any) (string, bool) {
+	k.sumsMu.Lock()
+	defer k.sumsMu.Unlock()
+	s, ok := k.sums[p]
+	return s, ok
 }
 
 // progressView is the dept's part of the 督办 snapshot, nil without one.

@@ -265,8 +265,8 @@ func TestDeptIndex(t *testing.T) {
 				t.Fatalf("%s %s: %d tasks, TasksOf gives %d", in.name, d.Name, len(v.Tasks), len(want))
 			}
 			for i, a := range want {
-				if got := v.Tasks[i]; got.Task != a.Task || got.Role != a.Role || got.Item.Key != a.Item.Key {
-					t.Errorf("%s %s: task %d is %s %s, want %s %s", in.name, d.Name, i, got.Task.ID, got.Role, a.Task.ID, a.Role)
+				if got := v.Tasks[i]; got.Task != hashJSON(a.Task) || got.Role != a.Role || got.Item != k.itemSum(a.Item) {
+					t.Errorf("%s %s: task %d is %s %s, want %s %s", in.name, d.Name, i, got.Task, got.Role, a.Task.ID, a.Role)
 				}
 			}
 			if got, want := v.Targets, doc.TargetsOf(d.Name); !reflect.DeepEqual(got, want) {
