@@ -97,20 +97,8 @@ func preflight(_ context.Context, r *Run) error {
 	}
 	r.tmpl = ts
 	r.hashes = map[string]string{}
-	if c.wants(FormatPDF) {
-		if r.fonts, err = r.loadFonts(); err != nil {
-			return err
-		}
-	}
-	for _, name := range append(extract.TemplateFiles(ts), "xlsx.yaml", "pdf.yaml", "charts.yaml", templates.MessagesFile, changesTemplate, changesHTMLTemplate) {
-		b, err := ts.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		r.hashes["templates/"+name] = sha(b)
-	}
-	// the dept directory is decoded while the run goes on; extracting
-	// waits for it
+	// the dept directory is decoded while the run goes on, from here;
+	// extracting waits for it
 	var data []byte
 	if c.DeptsFile != "" {
 		if data, err = os.ReadFile(c.DeptsFile); err != nil {
@@ -124,6 +112,18 @@ func preflight(_ context.Context, r *Run) error {
 		}
 		return extract.LoadDirectory(ts)
 	})
+	if c.wants(FormatPDF) {
+		if r.fonts, err = r.loadFonts(); err != nil {
+			return err
+		}
+	}
+	for _, name := range append(extract.TemplateFiles(ts), "xlsx.yaml", "pdf.yaml", "charts.yaml", templates.MessagesFile, changesTemplate, changesHTMLTemplate) {
+		b, err := ts.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		r.hashes["templates/"+name] = sha(b)
+	}
 	// where the run writes: checked before anything is written there
 	out, err := resolveOutput(c.Output)
 	if err != nil {
