@@ -270,7 +270,8 @@ func (k *keys) deptView(dept string) *deptKeyView {
 	v := &deptKeyView{Stem: k.stemOf[dept], Dept: x.Dept(dept)}
 	ids := map[string]bool{}
 	for _, a := range x.TasksOf(dept) {
-		v.Tasks = append(v.Tasks, assignmentView{Item: k.itemSum(a.Item), Role: a.Role, Task: k.sum(a.Task, a.Task)})
+		task := a.Task
+		v.Tasks = append(v.Tasks, assignmentView{Item: k.itemSum(a.Item), Role: a.Role, Task: k.sum(task, func() any { return task })})
 		ids[a.Task.ID] = true
 	}
 	// the targets of the dept's items and the lists of its tasks, in
@@ -291,21 +292,24 @@ func (k *keys) deptView(dept string) *deptKeyView {
 // itemSum is the sha256 of the JSON of it less its tasks and its text
 // (the item's text is its tasks', each in its own depts' views).
 func (k *keys) itemSum(it *extract.Item) string {
-	if s, ok := k.cached(it); ok {
-		return s
-	}
-	c := *it
-	c.Tasks, c.Text = nil, ""
-	return k.sum(it, &c)
+	return k.sum(it, func() any {
+		c := *it
+		c.Tasks, c.Text = nil, ""
+		return &c
+	})
 }
 
-// sum is the sha256 of v's JSON, made once per run for the entity at
-// the pointer p (two jobs may make it at once: both get the same).
-func (k *keys) sum(p, v any) string {
-	if s, ok := k.cached(p); ok {
+// sum is the sha256 of the JSON of what view gives, made once per run for
+// the entity at the pointer p (two jobs may make it at once: both get the
+// same).
+func (k *keys) sum(p any, view func() any) string {
+	k.sumsMu.Lock()
+	s, ok := k.sums[p]
+	k.sumsMu.Unlock()
+	if ok {
 		return s
 	}
-	s := hashJSON(v)
+	s = hashJSON(view())
 	k.sumsMu.Lock()
 	defer k.sumsMu.Unlock()
 	if k.sums == nil {
@@ -313,13 +317,6 @@ func (k *keys) sum(p, v any) string {
 	}
 	k.sums[p] = s
 	return s
-}
-
-func (k *keys) cached(p any) (string, bool) {
-	k.sumsMu.Lock()
-	defer k.sumsMu.Unlock()
-	s, ok := k.sums[p]
-	return s, ok
 }
 
 // progressView is the dept's part of the 督办 snapshot, nil without one.
