@@ -449,6 +449,7 @@ func (r *Run) reuse(prev *prevPack, f *File) bool {
 		r.pub.send(f, src.data)
 	}
 	f.reused = true
+	f.Subsets = src.entry.Subsets
 	return true
 }
 
@@ -480,7 +481,7 @@ func stopUnchanged(_ context.Context, r *Run) error {
 		if _, ok := prev.intact(e); !ok { // nor a path outside the pack
 			return nil
 		}
-		files = append(files, &File{Path: e.Path, Kind: e.Kind, Dept: e.Dept, Key: e.Key, SHA256: e.SHA256, Size: e.Bytes, reused: true})
+		files = append(files, &File{Path: e.Path, Kind: e.Kind, Dept: e.Dept, Key: e.Key, SHA256: e.SHA256, Size: e.Bytes, Subsets: e.Subsets, reused: true})
 	}
 	r.files, r.unchanged = files, true
 	return nil

@@ -42,8 +42,11 @@ type File struct {
 	Key    string // what the file was rendered from, for --incremental
 	SHA256 string
 	Size   int64
-	reused bool // the bytes are the previous pack's (--incremental)
-	failed bool
+	// Subsets are where a PDF holds its faces' subsets (subsets.go), told
+	// by the renderer or, for a reused file, the previous manifest
+	Subsets []SubsetRef
+	reused  bool // the bytes are the previous pack's (--incremental)
+	failed  bool
 }
 
 // Failure is a file that could not be rendered.
@@ -112,7 +115,7 @@ func render(ctx context.Context, r *Run) error {
 	if r.cfg.wants(FormatPDF) {
 		briefsOf = func() *pdf.Renderer { return pr }
 	}
-	workbooks, briefs := r.jobs(workbooksOf, briefsOf, keys)
+	workbooks, briefs := r.jobs(workbooksOf, briefsOf, keys, newPackSubsets(prev, r.opt.tookSubset))
 	total := len(workbooks) + len(briefs)
 	done, reused := 0, 0
 	run := func(j job) func() error {
@@ -242,21 +245,24 @@ func (r *Run) exportOptions() export.Options {
 // its renderer is made.
 // Each job makes its file's content key (incremental.go) before it looks
 // for the file in the previous pack.
-func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *keys) (workbooks, pdfs []job) {
+func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *keys, subs *packSubsets) (workbooks, pdfs []job) {
 	n := r.cfg.Names
 	add := func(list *[]job, f *File, key func() string, fn func() ([]byte, error)) {
 		r.files = append(r.files, f)
 		*list = append(*list, job{f, key, fn})
 	}
+	// a PDF takes its faces' subsets from the previous pack's PDFs, and
+	// records those it holds (subsets.go)
+	drawing := func(f *File) *pdf.Renderer { return briefs().WithSubsets(fileSubsets{subs, f}) }
 	whole := func(kind string) func() string { return func() string { return k.whole(kind) } }
 	deptKey := func(kind, d string) func() string { return func() string { return k.dept(kind, d) } }
 	if briefs != nil {
-		add(&pdfs, &File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief}, whole(KindBrief),
-			func() ([]byte, error) { return briefs().Brief() })
+		f := &File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief}
+		add(&pdfs, f, whole(KindBrief), func() ([]byte, error) { return drawing(f).Brief() })
 	}
 	if briefs != nil && r.snap != nil {
-		add(&pdfs, &File{Path: path.Join(n.NoticeDir, noticeName(n.Notice, r.snap.Period.Key)), Kind: KindNotice}, whole(KindNotice),
-			func() ([]byte, error) { return briefs().Notice() })
+		f := &File{Path: path.Join(n.NoticeDir, noticeName(n.Notice, r.snap.Period.Key)), Kind: KindNotice}
+		add(&pdfs, f, whole(KindNotice), func() ([]byte, error) { return drawing(f).Notice() })
 	}
 	if books != nil {
 		add(&workbooks, &File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}, whole(KindMasterWorkbook),
@@ -273,8 +279,8 @@ func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *
 		}
 		stem := r.stems[d]
 		if briefs != nil {
-			add(&pdfs, &File{Path: path.Join(n.DeptsDir, stem, stem+".pdf"), Kind: KindDeptBrief, Dept: d}, deptKey(KindDeptBrief, d),
-				r.failable(d, func() ([]byte, error) { return briefs().Dept(d) }))
+			f := &File{Path: path.Join(n.DeptsDir, stem, stem+".pdf"), Kind: KindDeptBrief, Dept: d}
+			add(&pdfs, f, deptKey(KindDeptBrief, d), r.failable(d, func() ([]byte, error) { return drawing(f).Dept(d) }))
 		}
 		if books != nil {
 			add(&workbooks, &File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d}, deptKey(KindDeptWorkbook, d),

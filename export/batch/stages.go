@@ -84,6 +84,8 @@ type Options struct {
 	failDept  string
 	afterRun  func(stage string)
 	editModel func(*extract.Document)
+	// tookSubset is told the path of each PDF a font subset is taken from
+	tookSubset func(path string)
 	// snapshot gives the run a 督办 snapshot of the model, as the ledger
 	// will (--ledger)
 	snapshot func(*extract.Document) *progress.Snapshot

@@ -110,6 +110,21 @@ type Renderer struct {
 	rules     *progress.Rules // status.yaml: the statuses' words; nil without opt.Progress
 	warnings  []string
 	compress  bool // deflate page content; see compressPages
+	subsets   Subsets
+}
+
+// Subsets keeps the deflated font subsets of the PDFs drawn, so that a
+// PDF setting the same runes in the same face takes its stream instead of
+// cutting and deflating the face again (draw.Subsets says how).
+type Subsets = draw.Subsets
+
+// WithSubsets returns a renderer that draws as r does, taking font
+// subsets from s and telling it of those it embeds. r is left as it is;
+// both may be used at once.
+func (r *Renderer) WithSubsets(s Subsets) *Renderer {
+	c := *r
+	c.subsets = s
+	return &c
 }
 
 // face is one distinct font of the batch, cut to what the batch prints
@@ -530,6 +545,7 @@ func (r *Renderer) drawTitled(l *Layout, title, subject string) ([]byte, error) 
 		Creator:  "fengong",
 		Date:     r.opt.Date,
 		Compress: r.compress,
+		Subsets:  r.subsets,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)

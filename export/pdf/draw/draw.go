@@ -12,6 +12,8 @@ package draw
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -34,6 +36,7 @@ type Font struct {
 	Data []byte
 
 	parsed *fpdf.UTF8Font // set by Prepare
+	sum    string         // Data's sha256, set by Prepare or when a subset key needs it
 }
 
 // Prepare parses the font once, so that the PDFs drawn with it (and its
@@ -49,7 +52,13 @@ func (f *Font) Prepare() (err error) {
 		return fmt.Errorf("font %s: %w", f.Key, err)
 	}
 	f.parsed = p
+	f.sum = dataSum(f.Data)
 	return nil
+}
+
+func dataSum(data []byte) string {
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:])
 }
 
 // Meta is the document information and the output settings.
@@ -60,6 +69,59 @@ type Meta struct {
 	Creator  string
 	Date     time.Time // creation and modification date; the zero time is 1970-01-01 UTC
 	Compress bool      // deflate the page content streams
+	// Subsets, when set, gives the document the deflated font subsets
+	// made before and is told of every subset it embeds (see Subsets).
+	Subsets Subsets
+}
+
+// Subsets keeps deflated font subsets from one document to another.
+// Cutting a font to the runes a document sets and deflating the cut is
+// most of a document's time, and the same font data cut to the same runes
+// always gives the same stream: its key (SubsetKey) names both. Subset
+// returns the stream kept under key and the length of the subset it
+// deflates, or nil; what it returns is embedded as it is, so it must be
+// exactly the stream kept under that key. Keep is told, for each subset
+// the document embeds, its key, the subset's length, and where its stream
+// starts in the document and how long it is, in the bytes PDF returns.
+// A document calls both from its own goroutine; documents drawn side by
+// side call them at once.
+type Subsets interface {
+	Subset(key string) (z []byte, raw int)
+	Keep(key string, raw, offset, length int)
+}
+
+// SubsetKey is the key of the subset of the font data whose sha256 (hex)
+// is sum, holding runes (sorted), as this build cuts and deflates it.
+func SubsetKey(sum string, runes []int) string {
+	h := sha256.New()
+	h.Write([]byte(fpdf.SubsetVersion + "\x00" + sum + "\x00"))
+	buf := make([]byte, 0, 4*len(runes))
+	for _, r := range runes {
+		buf = binary.BigEndian.AppendUint32(buf, uint32(r))
+	}
+	h.Write(buf)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// subsetCache is the fpdf side of a Subsets: it names each of the
+// document's fonts by its data's sum.
+type subsetCache struct {
+	s    Subsets
+	sums map[string]string // fpdf font key → data sum
+}
+
+func (c *subsetCache) Subset(fontKey string, runes []int) ([]byte, int) {
+	sum, ok := c.sums[fontKey]
+	if !ok {
+		return nil, 0
+	}
+	return c.s.Subset(SubsetKey(sum, runes))
+}
+
+func (c *subsetCache) Keep(fontKey string, runes []int, raw, offset, length int) {
+	if sum, ok := c.sums[fontKey]; ok {
+		c.s.Keep(SubsetKey(sum, runes), raw, offset, length)
+	}
 }
 
 // Cut returns a TrueType font holding only the glyphs of runes (and the
@@ -155,6 +217,17 @@ func PDF(l *layout.Layout, fonts []Font, meta Meta) (out []byte, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if meta.Subsets != nil {
+		c := &subsetCache{s: meta.Subsets, sums: map[string]string{}}
+		for fam, i := range family.font {
+			sum := fonts[i].sum
+			if sum == "" {
+				sum = dataSum(fonts[i].Data)
+			}
+			c.sums[strings.ToLower(fam)] = sum
+		}
+		pdf.SetSubsetCache(c)
+	}
 
 	marks := l.Outline
 	for _, p := range l.Pages {
@@ -223,6 +296,7 @@ func PDF(l *layout.Layout, fonts []Font, meta Meta) (out []byte, err error) {
 // families maps face keys to the fpdf families loaded for them.
 type families struct {
 	key   map[string]string // face key → family
+	font  map[string]int    // family → the index of its font
 	first string            // the family of an unknown key
 	names [][2]string       // fpdf's font name, subset name
 }
@@ -318,7 +392,7 @@ func loadFonts(pdf *fpdf.Fpdf, l *layout.Layout, fonts []Font) (*families, error
 	if slices.IndexFunc(used, func(u []uint64) bool { return u != nil }) < 0 {
 		mark(fonts[0].Key, "")
 	}
-	f := &families{key: map[string]string{}}
+	f := &families{key: map[string]string{}, font: map[string]int{}}
 	fam := make([]string, len(fonts))
 	for i, ft := range fonts {
 		if same[i] != i || used[i] == nil {
@@ -342,6 +416,7 @@ func loadFonts(pdf *fpdf.Fpdf, l *layout.Layout, fonts []Font) (*families, error
 		if f.first == "" {
 			f.first = fam[i]
 		}
+		f.font[fam[i]] = i
 	}
 	for k, i := range index {
 		if fam[same[i]] != "" {

@@ -4470,18 +4470,30 @@ func (f *Fpdf) putfonts() {
 		// is written, so that the document's buffer grows once to hold
 		// them all, instead of doubling (and copying what it holds) as
 		// each stream comes
+		// fengong patch: or taken from the SubsetCache (subsets.go)
 		type cutStream struct {
-			raw int
-			mem *membuffer
+			raw   int
+			mem   *membuffer // made here, or nil
+			z     []byte     // taken from the cache, or nil
+			runes []int      // sorted; nil without a cache
 		}
 		cuts := map[string]cutStream{}
 		grow := 0
 		for _, key := range keyList {
 			if font := f.fonts[key]; font.Tp == "UTF8" {
 				delete(font.usedRunes, 0)
+				var runes []int
+				if f.usesSubsetCache() {
+					runes = sortedRunes(font.usedRunes)
+					if z, raw := f.subsets.Subset(key, runes); z != nil && font.utf8File.planCut(font.usedRunes) {
+						cuts[key] = cutStream{raw: raw, z: z, runes: runes}
+						grow += len(z) + 1024
+						continue
+					}
+				}
 				cut := font.utf8File.GenerateCutFont(font.usedRunes)
 				mem := xmem.compress(cut)
-				cuts[key] = cutStream{raw: len(cut), mem: mem}
+				cuts[key] = cutStream{raw: len(cut), mem: mem, runes: runes}
 				grow += len(mem.bytes()) + 1024
 			}
 		}
@@ -4636,16 +4648,25 @@ func (f *Fpdf) putfonts() {
 				mem.release()
 
 				//Font file
-				mem = cuts[key].mem
-				compressedFontStream := mem.bytes()
+				cs := cuts[key]
+				compressedFontStream := cs.z
+				if cs.mem != nil {
+					compressedFontStream = cs.mem.bytes()
+				}
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
 				f.out("/Filter /FlateDecode")
 				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
 				f.out(">>")
+				offset := f.buffer.Len() + len("stream\n")
 				f.putstream(compressedFontStream)
 				f.out("endobj")
-				mem.release()
+				if cs.runes != nil {
+					f.subsets.Keep(key, cs.runes, utf8FontSize, offset, len(compressedFontStream))
+				}
+				if cs.mem != nil {
+					cs.mem.release()
+				}
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return

@@ -537,6 +537,29 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 // and the maps are made at their final size (fpdf built them by growing
 // maps and sorted their keys twice; the result is the same).
 func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
+	runeSymbolPairCollection, glyphs := utf.planSymbols(usedRunes)
+
+	// old glyph → new glyph; the composites' parts are added by getSymbols
+	symbolArray := make(map[int]int, len(glyphs)+8)
+	symbolCollection := make(map[int]int, len(glyphs)+8)
+	for i, g := range glyphs {
+		symbolArray[g] = i
+		symbolCollection[g] = 1
+	}
+
+	begin := utf.tableDescriptions["glyf"].position
+	symbolCollectionKeys := glyphs
+	for _, oldSymbolIndex := range glyphs {
+		_, symbolArray, symbolCollection, symbolCollectionKeys = utf.getSymbols(oldSymbolIndex, &begin, symbolArray, symbolCollection, symbolCollectionKeys)
+	}
+
+	return runeSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys
+}
+
+// planSymbols is the part of a cut that the font objects read: each used
+// rune's glyph in the subset (CodeSymbolDictionary), and LastRune. It
+// returns that map and the subset's glyphs before the composites' parts.
+func (utf *utf8FontFile) planSymbols(usedRunes map[int]int) (map[int]int, []int) {
 	type pair struct{ char, glyph int }
 	pairs := make([]pair, 0, len(usedRunes))
 	for _, char := range usedRunes {
@@ -554,27 +577,13 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 	glyphs = slices.Compact(glyphs)
 	glyphs = slices.Clip(glyphs)
 
-	// old glyph → new glyph; the composites' parts are added by getSymbols
-	symbolArray := make(map[int]int, len(glyphs)+8)
-	symbolCollection := make(map[int]int, len(glyphs)+8)
-	for i, g := range glyphs {
-		symbolArray[g] = i
-		symbolCollection[g] = 1
-	}
 	runeSymbolPairCollection := make(map[int]int, len(pairs))
 	for _, p := range pairs {
 		i, _ := slices.BinarySearch(glyphs, p.glyph)
 		runeSymbolPairCollection[p.char] = i
 	}
 	utf.CodeSymbolDictionary = runeSymbolPairCollection
-
-	begin := utf.tableDescriptions["glyf"].position
-	symbolCollectionKeys := glyphs
-	for _, oldSymbolIndex := range glyphs {
-		_, symbolArray, symbolCollection, symbolCollectionKeys = utf.getSymbols(oldSymbolIndex, &begin, symbolArray, symbolCollection, symbolCollectionKeys)
-	}
-
-	return runeSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys
+	return runeSymbolPairCollection, glyphs
 }
 
 // fengong patch: the runs of consecutive codes and glyphs are found in
