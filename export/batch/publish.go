@@ -145,6 +145,7 @@ func (p *publisher) makeTmp() error {
 			// what was moved must still be a folder, not a link put there
 			if fi, err := os.Lstat(p.tmp); err == nil && fi.IsDir() {
 				p.adopted = true
+				spreadFolders(p.tmp) // a hint: a folder that refuses it is fine
 				p.readyErr = p.list(".")
 				return
 			}
@@ -152,7 +153,9 @@ func (p *publisher) makeTmp() error {
 		}
 		if err := os.Mkdir(p.tmp, 0o755); err != nil {
 			p.readyErr = fmt.Errorf("output: %w", err)
+			return
 		}
+		spreadFolders(p.tmp) // a hint: a folder that refuses it is fine
 	})
 	return p.readyErr
 }
@@ -405,6 +408,7 @@ func (p *publisher) commit(fsync bool) error {
 	if err := p.sweep(); err != nil {
 		return err
 	}
+	unspreadFolders(p.tmp) // the folders are made; DIR keeps no mark
 	if err := swapIn(p.tmp, p.out); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
