@@ -56,6 +56,9 @@ func (s *packSubsets) index() {
 		return
 	}
 	for _, e := range s.prev.manifest.Files {
+		if _, ok := s.prev.files[e.Path]; !ok {
+			continue // a path openPrevious refused
+		}
 		for _, ref := range e.Subsets {
 			s.where[ref.Key] = append(s.where[ref.Key], subsetAt{e, ref})
 		}
