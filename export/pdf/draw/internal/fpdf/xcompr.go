@@ -38,9 +38,9 @@ var zlibWriters = newFreeList(func() *zlib.Writer { return newZlibWriter(3) })
 
 // fengong patch: a CIDToGIDMap (mostly zeros) is deflated at level 1,
 // which makes it smaller than level 3 does and in half the time; it took
-// more time than the font file itself. compressSparse makes these writers'
-// bytes itself (TestCompressSparse holds it to them); they still serve
-// under SetStockStreams' switch, where compressWith ignores them.
+// more time than the font file itself. compressSparse now makes these
+// writers' bytes itself; they are the reference TestCompressSparse holds
+// it to.
 var sparseWriters = newFreeList(func() *zlib.Writer { return newZlibWriter(1) })
 
 func newZlibWriter(level int) *zlib.Writer {
