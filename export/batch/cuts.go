@@ -49,8 +49,8 @@ func (c *packCuts) Cut(key string) []byte {
 	// the bytes are wanted whether or not the file was trusted unread
 	data := src.data
 	if data == nil {
-		_, b, err := c.prev.readInfo(f.Path, maxPrevFile)
-		if err != nil || sha(b) != src.entry.SHA256 {
+		_, b, ok := c.prev.readChecked(src.entry)
+		if !ok {
 			return nil
 		}
 		data = b

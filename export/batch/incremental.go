@@ -419,12 +419,23 @@ func (p *prevPack) intact(e FileEntry) (*prevFile, bool) {
 	if fi.Size() == e.Bytes && !fi.ModTime().After(p.written) {
 		return src, true
 	}
-	fi, data, err := p.readInfo(e.Path, maxPrevFile)
-	if err != nil || sha(data) != e.SHA256 {
+	fi, data, ok := p.readChecked(e)
+	if !ok {
 		return nil, false
 	}
 	src.info, src.data = fi, data
 	return src, true
+}
+
+// readChecked reads the previous pack's file of a manifest entry and
+// returns it, with the info of the file read, when its bytes have the
+// recorded hash.
+func (p *prevPack) readChecked(e FileEntry) (fs.FileInfo, []byte, bool) {
+	fi, data, err := p.readInfo(e.Path, maxPrevFile)
+	if err != nil || sha(data) != e.SHA256 {
+		return nil, nil, false
+	}
+	return fi, data, true
 }
 
 // reuse puts the previous pack's file for f into the new pack, if it may
@@ -439,8 +450,8 @@ func (r *Run) reuse(prev *prevPack, f *File) bool {
 	if src.data == nil && r.pub.link(f, src) != nil {
 		// not linked (another file system, a file replaced meanwhile):
 		// read it, checked like any other
-		fi, data, err := prev.readInfo(f.Path, maxPrevFile)
-		if err != nil || sha(data) != src.entry.SHA256 {
+		fi, data, ok := prev.readChecked(src.entry)
+		if !ok {
 			return false
 		}
 		src.info, src.data = fi, data

@@ -92,7 +92,7 @@ func (s *packSubsets) file(e FileEntry) []byte {
 	if src, ok := s.prev.intact(e); ok {
 		data = src.data
 		if data == nil {
-			if _, b, err := s.prev.readInfo(e.Path, maxPrevFile); err == nil && sha(b) == e.SHA256 {
+			if _, b, ok := s.prev.readChecked(e); ok {
 				data = b
 			}
 		}

@@ -43,3 +43,14 @@ func TestSpreadFolders(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// topdir reports whether dir is marked as the top of a hierarchy.
+func topdir(dir string) (bool, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	flags, err := unix.IoctlGetUint32(int(f.Fd()), unix.FS_IOC_GETFLAGS)
+	return flags&fsTopdirFl != 0, err
+}
