@@ -2,7 +2,13 @@
 // an offline dashboard. See README.md.
 package main
 
-import "os"
+import (
+	// first, so that the heap it marks for huge pages is mapped before
+	// the other packages' initialisation allocates
+	_ "fengong/cmd/fengong/internal/hugeheap"
+
+	"os"
+)
 
 func main() {
 	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))

@@ -1,0 +1,77 @@
+package hugeheap
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestAdvised: this test binary's init marked Size bytes of its heap, and
+// the kernel's map of the process shows them as huge-page advised.
+func TestAdvised(t *testing.T) {
+	if _, err := os.Stat("/sys/kernel/mm/transparent_hugepage"); err != nil {
+		t.Skip("kernel without transparent huge pages:", err)
+	}
+	if Off {
+		t.Skip("GODEBUG=disablethp=1")
+	}
+	if Errno != 0 {
+		t.Fatalf("madvise: %v", Errno)
+	}
+	if End-Start < Size-2*hugePage {
+		t.Fatalf("marked %#x–%#x (%d MiB), want about %d MiB", Start, End, (End-Start)>>20, Size>>20)
+	}
+	smaps, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	flags, huge, err := vma(smaps, Start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(" "+flags+" ", " hg ") {
+		t.Errorf("the heap at %#x has VmFlags %q, want hg (MADV_HUGEPAGE)", Start, flags)
+	}
+	t.Logf("VmFlags %s; AnonHugePages %s", flags, huge)
+}
+
+// vma finds the mapping holding addr in /proc/self/smaps, and returns its
+// VmFlags and AnonHugePages.
+func vma(smaps []byte, addr uintptr) (flags, huge string, err error) {
+	in := false
+	s := bufio.NewScanner(bytes.NewReader(smaps))
+	for s.Scan() {
+		line := s.Text()
+		if lo, hi, ok := span(line); ok {
+			in = lo <= addr && addr < hi
+			continue
+		}
+		if !in {
+			continue
+		}
+		if v, ok := strings.CutPrefix(line, "AnonHugePages:"); ok {
+			huge = strings.TrimSpace(v)
+		}
+		if v, ok := strings.CutPrefix(line, "VmFlags:"); ok {
+			return strings.TrimSpace(v), huge, nil
+		}
+	}
+	return "", "", fmt.Errorf("no mapping holds %#x in /proc/self/smaps", addr)
+}
+
+// span reads the address range of a mapping's first line in smaps
+// ("7f12a000-7f12b000 rw-p ..."); other lines ("Rss: 4 kB") are not one.
+func span(line string) (lo, hi uintptr, ok bool) {
+	r, _, _ := strings.Cut(line, " ")
+	a, b, found := strings.Cut(r, "-")
+	if !found {
+		return 0, 0, false
+	}
+	x, err1 := strconv.ParseUint(a, 16, 64)
+	y, err2 := strconv.ParseUint(b, 16, 64)
+	return uintptr(x), uintptr(y), err1 == nil && err2 == nil
+}

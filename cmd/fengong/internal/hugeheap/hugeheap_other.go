@@ -1,0 +1,5 @@
+//go:build !linux
+
+package hugeheap
+
+// Elsewhere the heap is left as the runtime maps it.
