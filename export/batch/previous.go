@@ -46,6 +46,17 @@ type prevPack struct {
 
 	mu      sync.Mutex
 	folders map[string]bool // folders of DIR found to be folders (stat)
+
+	// prefetched is the previous model, read in the background once the
+	// run knows it goes on, so that decoding it overlaps the extraction of
+	// this run's (prefetch); nil: model reads it when asked
+	prefetched func() (modelFile, error)
+}
+
+// modelFile is the previous run's model, decoded, and its bytes.
+type modelFile struct {
+	doc  *extract.Document
+	data []byte
 }
 
 // openPrevious opens the pack in DIR, which preflight has found to be a
@@ -188,10 +199,33 @@ func (p *prevPack) close() {
 	}
 }
 
-// model reads and decodes the previous run's model.json. It returns the
-// raw bytes too, to tell whether the model changed. A pack with no model
-// gives nil and no error; a model that cannot be used gives a skip.
+// prefetch starts reading the previous model in the background: every
+// run over a pack that goes on past stopUnchanged compares its model with
+// the previous one, for the change report.
+func (p *prevPack) prefetch() {
+	if p == nil || p.manifest == nil {
+		return
+	}
+	p.prefetched = background(func() (modelFile, error) {
+		doc, data, err := p.readModel()
+		return modelFile{doc, data}, err
+	})
+}
+
+// model is the previous run's model.json, decoded, and its raw bytes, to
+// tell whether the model changed: the one prefetched, else read now. A
+// pack with no model gives nil and no error; a model that cannot be used
+// gives a skip.
 func (p *prevPack) model() (*extract.Document, []byte, error) {
+	if p != nil && p.prefetched != nil {
+		m, err := p.prefetched()
+		return m.doc, m.data, err
+	}
+	return p.readModel()
+}
+
+// readModel reads and decodes the previous run's model.json.
+func (p *prevPack) readModel() (*extract.Document, []byte, error) {
 	if p == nil || p.manifest == nil {
 		return nil, nil, nil
 	}
