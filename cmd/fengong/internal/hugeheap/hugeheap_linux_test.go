@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestAdvised: this test binary's init marked Size bytes of its heap, and
@@ -37,6 +39,23 @@ func TestAdvised(t *testing.T) {
 		t.Errorf("the heap at %#x has VmFlags %q, want hg (MADV_HUGEPAGE)", Start, flags)
 	}
 	t.Logf("VmFlags %s; AnonHugePages %s", flags, huge)
+}
+
+// TestReused: the allocation that mapped the marked heap is not kept,
+// and the heap's next spans are carved from it.
+func TestReused(t *testing.T) {
+	if Off || Errno != 0 {
+		t.Skip("nothing marked")
+	}
+	runtime.GC() // a whole cycle after the allocation was dropped
+	b := make([]byte, 8<<20)
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	// the marked pages are the whole huge pages inside the dropped
+	// allocation, so the new one may start just before them
+	if p+uintptr(len(b)) <= Start || p >= End {
+		t.Errorf("an 8 MiB allocation at %#x, outside the marked heap %#x–%#x: the allocation that mapped it is kept", p, Start, End)
+	}
+	runtime.KeepAlive(b)
 }
 
 // vma finds the mapping holding addr in /proc/self/smaps, and returns its
