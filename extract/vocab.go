@@ -174,7 +174,9 @@ func (v *Vocabulary) bracketLabel(s string) (Role, int) {
 	if !strings.HasPrefix(s, "（") {
 		return "", 0
 	}
-	end := strings.Index(s, "）")
+	// a label word is at most 8 characters: look no further for its
+	// close, or a line of unclosed （ is searched to its end from each
+	end := strings.Index(s[:min(len(s), len("（")+3*8+len("）"))], "）")
 	if end < 0 || end > len("（")+3*8 {
 		return "", 0
 	}
