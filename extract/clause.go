@@ -123,8 +123,9 @@ func labelStart(l string, v *Vocabulary) int {
 // bracketed role word right after a name (市发改委（牵头）) is a mark on that
 // name, not a label.
 func bracketLabelStart(l string, v *Vocabulary) int {
+	depth := &lineScan{l: l}
 	for i := strings.Index(l, "（"); i >= 0; {
-		if r, _ := v.bracketLabel(l[i:]); r != "" && labelHere(l, i, v) {
+		if r, _ := v.bracketLabel(l[i:]); r != "" && labelHere(l, i, v, depth) {
 			return i
 		}
 		j := strings.Index(l[i+len("（"):], "（")
@@ -138,6 +139,8 @@ func bracketLabelStart(l string, v *Vocabulary) int {
 
 func colonLabelStart(l string, v *Vocabulary) int {
 	best := -1
+	// the offsets asked of each grow along the line: each reads it once
+	depth, marks := &lineScan{l: l}, &lineScan{l: l}
 	for i := 0; i < len(l); {
 		j := nextLabelEnd(l[i:])
 		if j < 0 {
@@ -151,15 +154,16 @@ func colonLabelStart(l string, v *Vocabulary) int {
 				continue
 			}
 			at := len(head) - len(lb.Word)
-			if ok := labelHere(l, at, v); ok {
+			if ok := labelHere(l, at, v, depth); ok {
 				best = at
 				break
 			}
 		}
 		if best < 0 && strings.HasSuffix(head, "领导") {
 			// a …领导： label: its start is after the last mark before it
-			at := strings.LastIndexAny(head, "。；;，,） \t") + 1
-			if r, _ := utf8.DecodeRuneInString(head[at:]); r != utf8.RuneError && labelHere(l, at, v) {
+			marks.upTo(len(head))
+			at := marks.mark + 1 // strings.LastIndexAny(head, sentenceMarks) + 1
+			if r, _ := utf8.DecodeRuneInString(head[at:]); r != utf8.RuneError && labelHere(l, at, v, depth) {
 				best = at
 			}
 		}
@@ -173,28 +177,62 @@ func colonLabelStart(l string, v *Vocabulary) int {
 
 // nextLabelEnd is the offset of the first ：, : or 为 in s, or -1.
 func nextLabelEnd(s string) int {
-	best := strings.IndexByte(s, ':')
-	for _, m := range []string{"：", "为"} {
-		if i := strings.Index(s, m); i >= 0 && (best < 0 || i < best) {
-			best = i
-		}
-	}
-	return best
+	// one search for the three, which stops at the first: three searches
+	// each ran to the end of a line without that mark, once per mark found
+	return strings.IndexAny(s, ":：为")
 }
 
 // labelHere reports whether a label starts at byte at of l: at the line's
-// start or a sentence's, and outside parentheses.
-func labelHere(l string, at int, v *Vocabulary) bool {
+// start or a sentence's, and outside parentheses. depth reads l.
+func labelHere(l string, at int, v *Vocabulary, depth *lineScan) bool {
 	if r, _ := v.labelAt(l[at:]); r == "" {
 		return false
 	}
 	if at > 0 {
 		prev, _ := utf8.DecodeLastRuneInString(l[:at])
-		if !strings.ContainsRune("。；;，,） \t", prev) {
+		if !strings.ContainsRune(labelMarks, prev) {
 			return false
 		}
 	}
-	return parenDepth(l[:at]) == 0
+	depth.upTo(at)
+	return depth.depth == 0
+}
+
+// labelMarks are what may come just before a label: a sentence's or a
+// clause's end, a closing parenthesis, a space.
+const labelMarks = "。；;，,） \t"
+
+// lineScan reads a line once, forward, for what the label finders ask of
+// its prefixes at growing offsets: the parentheses open before an offset
+// (parenDepth) and the last label mark. Each finder asked these of the
+// whole prefix at every candidate, and a line of candidates that all
+// failed (（，牵头单位：… over 1 MB) took minutes. An offset before the
+// last one asked reads the line again from its start.
+type lineScan struct {
+	l     string
+	at    int // l[:at] is read
+	depth int // parenDepth(l[:at])
+	mark  int // the byte offset of the last label mark in l[:at], or -1
+}
+
+func (s *lineScan) upTo(at int) {
+	if at < s.at || s.at == 0 {
+		s.at, s.depth, s.mark = 0, 0, -1
+	}
+	for i, r := range s.l[s.at:at] {
+		switch r {
+		case '（', '(':
+			s.depth++
+		case '）', ')':
+			if s.depth > 0 {
+				s.depth--
+			}
+		}
+		if strings.ContainsRune(labelMarks, r) {
+			s.mark = s.at + i
+		}
+	}
+	s.at = at
 }
 
 var reSentenceClause = lazyRE(`由([^。；由]{2,300}?)(?:共同)?(?:牵头)?(?:负责落实|负责实施|组织实施|负责|落实|承办)[。；]?$`)

@@ -56,6 +56,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 	prevVerb, prevEnd := "", -1
 	prevIndicator, prevSentence := "", -1
 	locs := reNumber.FindAllStringIndex(s, -1)
+	bd := bounds{s: s, sentence: -1, chunk: -1}
 	for k := 0; k < len(locs); k++ {
 		a, b := locs[k][0], locs[k][1]
 		if !numberStandsAlone(s, a, b) {
@@ -88,8 +89,8 @@ func targetsWith(s string, v *Vocabulary) []Target {
 				break
 			}
 		}
-		start := chunkStart(s, a)
-		end := chunkEnd(s, pos)
+		bd.upTo(a)
+		start, end := bd.chunkStart(), bd.chunkEnd(pos)
 		before := s[start:a]
 		// leading words that are not part of the indicator
 		for trimmed := true; trimmed; {
@@ -138,7 +139,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		}
 		after := strings.TrimSpace(s[pos:end])
 		spanEnd := pos
-		sentence := sentenceStart(s, a)
+		sentence := bd.sentence
 		switch {
 		case indicator == "" && after != "":
 			indicator = after
@@ -189,23 +190,59 @@ func numberStandsAlone(s string, a, b int) bool {
 	return true
 }
 
-// chunkStart is where the phrase holding the number starts.
-func chunkStart(s string, a int) int {
-	i := strings.LastIndexAny(s[:a], "，。；：、！？,;:（(|｜")
-	if i < 0 {
-		return 0
-	}
-	_, size := utf8.DecodeRuneInString(s[i:])
-	return i + size
+// The marks that end a phrase and a sentence.
+const (
+	chunkMarks    = "，。；：、！？,;:（(|｜"
+	sentenceMarks = "。；！？;"
+)
+
+// bounds finds the phrase and the sentence around each number of a text.
+// The numbers come in order, so the marks before them are read once, and
+// the search for a phrase's end starts again only past the last one
+// found: a long text without marks costs one pass, not one per number.
+type bounds struct {
+	s        string
+	read     int // s[:read] is read for the marks before a number
+	chunk    int // the last phrase mark in s[:read], -1 for none
+	sentence int // the last sentence mark in s[:read], -1 for none
+	// s[from:next] holds no phrase mark; next is len(s) or a mark
+	from, next int
 }
 
-// chunkEnd is where the phrase holding the number ends.
-func chunkEnd(s string, pos int) int {
-	i := strings.IndexAny(s[pos:], "，。；：、！？,;:（(|｜")
-	if i < 0 {
-		return len(s)
+// upTo reads the marks before offset a, at or after the last offset.
+func (b *bounds) upTo(a int) {
+	if a <= b.read {
+		return
 	}
-	return pos + i
+	for i, r := range b.s[b.read:a] {
+		if strings.ContainsRune(chunkMarks, r) {
+			b.chunk = b.read + i
+		}
+		if strings.ContainsRune(sentenceMarks, r) {
+			b.sentence = b.read + i
+		}
+	}
+	b.read = a
+}
+
+// chunkStart is where the phrase holding the number read up to starts.
+func (b *bounds) chunkStart() int {
+	if b.chunk < 0 {
+		return 0
+	}
+	_, size := utf8.DecodeRuneInString(b.s[b.chunk:])
+	return b.chunk + size
+}
+
+// chunkEnd is where the phrase holding offset pos ends.
+func (b *bounds) chunkEnd(pos int) int {
+	if pos < b.from || pos > b.next || b.next == 0 {
+		b.from, b.next = pos, len(b.s)
+		if i := strings.IndexAny(b.s[pos:], chunkMarks); i >= 0 {
+			b.next = pos + i
+		}
+	}
+	return b.next
 }
 
 // splitVerb finds the verb that joins the indicator to the value, at the
@@ -243,6 +280,9 @@ func verbOp(verb string) string {
 
 // plausibleIndicator is a short phrase that names something measured.
 func plausibleIndicator(s string) bool {
+	if len(s) > 4*30 { // more than 30 runes, without counting them
+		return false
+	}
 	n := utf8.RuneCountInString(s)
 	if n == 0 || n > 30 {
 		return false
@@ -276,11 +316,4 @@ func isClassifier(unit string) bool {
 		return true
 	}
 	return false
-}
-
-// sentenceStart is where the sentence holding offset a starts: after the
-// last 。；！？ before it.
-func sentenceStart(s string, a int) int {
-	i := strings.LastIndexAny(s[:a], "。；！？;")
-	return i
 }

@@ -138,7 +138,8 @@ func (v *Vocabulary) labelAt(s string) (Role, int) {
 		return r, n
 	}
 	// any short label ending in 领导: 牵头市领导：, 主要领导：
-	if i := strings.Index(s, "领导"); i > 0 && i <= 3*6 {
+	// (looked for within its reach only, not to the end of a long line)
+	if i := strings.Index(s[:min(len(s), 3*6+len("领导"))], "领导"); i > 0 && i <= 3*6 {
 		rest := s[i+len("领导"):]
 		if strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
 			head := s[:i]
