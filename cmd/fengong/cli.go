@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"fengong/export/batch"
 	"fengong/templates"
@@ -139,4 +143,16 @@ func oneOf(v string, allowed ...string) bool {
 		}
 	}
 	return false
+}
+
+// interruptible is the context of a command that SIGTERM or Ctrl-C stops:
+// the first signal cancels it, and the command stops at its next step,
+// cleaning up (a run at its next stage, publishing nothing). The first
+// signal also gives the signals back to the default, so a second one ends
+// the process at once, as the one a shell sends after a step that does not
+// stop; what it leaves, the next run clears.
+func interruptible() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	return ctx, stop
 }

@@ -1,15 +1,11 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"fengong/ledger"
@@ -54,7 +50,7 @@ func cmdCollect(args []string, stdout, stderr io.Writer, getenv func(string) str
 	if err != nil {
 		return msgs, err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible()
 	defer stop()
 	_, err = ledger.Collect(ctx, ledger.Options{
 		Ledger: *ledgerPath, Doc: doc, Period: p, Rules: rules, Templates: ts,

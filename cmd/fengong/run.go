@@ -1,16 +1,13 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"fengong/export/batch"
@@ -90,7 +87,7 @@ func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	}
 
 	tuneGC(getenv)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible()
 	defer stop()
 	res, err := batch.Execute(ctx, batch.Options{
 		ConfigFile:  *config,
