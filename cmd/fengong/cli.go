@@ -146,13 +146,23 @@ func oneOf(v string, allowed ...string) bool {
 }
 
 // interruptible is the context of a command that SIGTERM or Ctrl-C stops:
-// the first signal cancels it, and the command stops at its next step,
-// cleaning up (a run at its next stage, publishing nothing). The first
-// signal also gives the signals back to the default, so a second one ends
-// the process at once, as the one a shell sends after a step that does not
-// stop; what it leaves, the next run clears.
+// the first signal cancels it, with the signal as its cause, and the
+// command stops at its next step, cleaning up (a run at its next stage,
+// publishing nothing). The first signal also gives the signals back to
+// the default, before the context is cancelled, so a second one ends the
+// process at once, as the one a shell sends after a step that does not
+// stop; what that leaves, the next run clears.
 func interruptible() (context.Context, context.CancelFunc) {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	context.AfterFunc(ctx, stop)
-	return ctx, stop
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case s := <-sig:
+			signal.Stop(sig)
+			cancel(errors.New(s.String() + " signal received"))
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() { signal.Stop(sig); cancel(context.Canceled) }
 }
