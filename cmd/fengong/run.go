@@ -154,8 +154,11 @@ func isTerminal(w io.Writer) bool {
 // --incremental run took 144–147 ms against 151–162 ms, the seed's full
 // run 0.53 s against 0.55 s (80 MB peak against 62 MB), the 20× run
 // 4.45 s against 4.6 s at the same 131 MB. Collecting at 4× instead paid
-// for every new page of heap in page faults and was slower. GOGC and
-// GOMEMLIMIT, when set, win.
+// for every new page of heap in page faults and was slower. Checked again
+// with the heap on huge pages (package hugeheap): at 4× the one-edit run
+// was 6–9 ms faster but the seed's full run 0.04 s slower (0.57 against
+// 0.53 s) and the 20× run slower; GOGC=off outgrew the huge pages (175 ms
+// one-edit). GOGC and GOMEMLIMIT, when set, win.
 func tuneGC(getenv func(string) string) {
 	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(112 << 20)
