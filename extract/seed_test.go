@@ -364,8 +364,10 @@ func BenchmarkParseScaled(b *testing.B) {
 }
 
 // BenchmarkParse parses the seed (with the installed directories, as a run
-// does), every corpus document, and hostile lines: a run of unmatched （ and
-// a line of many clauses.
+// does), every corpus document, and hostile lines: a run of unmatched （,
+// runs of numbers, of labels inside an open parenthesis and of colons, and
+// a line of many clauses; each hostile case at two sizes, 4× apart, whose
+// times must be about 4× apart.
 func BenchmarkParse(b *testing.B) {
 	dir := installedDirs(b)
 	seed, err := Read("hunan-2022.txt", seedBytes(b))
@@ -411,6 +413,20 @@ func BenchmarkParse(b *testing.B) {
 				Parse(&Text{Name: "x", Lines: []string{line}}, dir)
 			}
 		})
+	}
+	// lines that were quadratic: numbers with no mark between them (the
+	// targets' phrase bounds), labels inside an open parenthesis (the
+	// depth before each), colons with no label (the search for the next)
+	for _, hostile := range []struct{ name, unit string }{{"percents", "6.5%"}, {"open-labels", "（，牵头单位："}, {"colons", "："}} {
+		for _, n := range []int{8_000, 32_000} {
+			line := "1.甲" + strings.Repeat(hostile.unit, n)
+			b.Run(fmt.Sprintf("%s-%d", hostile.name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					Parse(&Text{Name: "x", Lines: []string{line}}, dir)
+				}
+			})
+		}
 	}
 	for _, n := range []int{1_000, 4_000} {
 		line := "1.甲" + strings.Repeat("推进。（省财政厅牵头，省商务厅配合）", n)
