@@ -162,7 +162,11 @@ func colonLabelStart(l string, v *Vocabulary) int {
 		if best < 0 && strings.HasSuffix(head, "领导") {
 			// a …领导： label: its start is after the last mark before it
 			marks.upTo(len(head))
-			at := marks.mark + 1 // strings.LastIndexAny(head, labelMarks) + 1, read once
+			at := 0 // just past the last mark before it
+			if marks.mark >= 0 {
+				_, size := utf8.DecodeRuneInString(head[marks.mark:])
+				at = marks.mark + size
+			}
 			if r, _ := utf8.DecodeRuneInString(head[at:]); r != utf8.RuneError && labelHere(l, at, v, depth) {
 				best = at
 			}
