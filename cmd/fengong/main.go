@@ -3,8 +3,8 @@
 package main
 
 import (
-	// first, so that the heap it marks for huge pages is mapped before
-	// the other packages' initialisation allocates
+	// for its initialisation, which marks the heap for huge pages (it
+	// imports little, so Go initialises it before the heavy packages)
 	_ "fengong/cmd/fengong/internal/hugeheap"
 
 	"os"
