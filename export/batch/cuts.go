@@ -47,13 +47,9 @@ func (c *packCuts) Cut(key string) []byte {
 		return nil
 	}
 	// the bytes are wanted whether or not the file was trusted unread
-	data := src.data
+	data := c.prev.checkedBytes(src)
 	if data == nil {
-		_, b, ok := c.prev.readChecked(src.entry)
-		if !ok {
-			return nil
-		}
-		data = b
+		return nil
 	}
 	// linked as Run.reuse links, from the file reusable checked; written
 	// from the bytes checked when it had to be read or cannot be linked

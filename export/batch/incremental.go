@@ -438,6 +438,20 @@ func (p *prevPack) readChecked(e FileEntry) (fs.FileInfo, []byte, bool) {
 	return fi, data, true
 }
 
+// checkedBytes returns the bytes of a previous file intact or reusable
+// gave: those it read to check the file, or read now and checked; nil when
+// they no longer have the recorded hash.
+func (p *prevPack) checkedBytes(src *prevFile) []byte {
+	if src.data != nil {
+		return src.data
+	}
+	_, data, ok := p.readChecked(src.entry)
+	if !ok {
+		return nil
+	}
+	return data
+}
+
 // reuse puts the previous pack's file for f into the new pack, if it may
 // be reused and can be: hard-linked (the file checked, never what a link
 // points to), or written from the bytes checked. It reports whether f

@@ -90,12 +90,7 @@ func (s *packSubsets) file(e FileEntry) []byte {
 	}
 	var data []byte
 	if src, ok := s.prev.intact(e); ok {
-		data = src.data
-		if data == nil {
-			if _, b, ok := s.prev.readChecked(e); ok {
-				data = b
-			}
-		}
+		data = s.prev.checkedBytes(src)
 	}
 	s.files[e.Path] = data
 	return data
