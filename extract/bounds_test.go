@@ -71,7 +71,7 @@ func TestLineScan(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
 		l := randomLine(r)
-		sc := &lineScan{l: l}
+		sc := newLineScan(l)
 		starts := runeStarts(l)
 		for range 2 * len(starts) {
 			at := starts[r.IntN(len(starts))]

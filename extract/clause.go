@@ -123,7 +123,7 @@ func labelStart(l string, v *Vocabulary) int {
 // bracketed role word right after a name (市发改委（牵头）) is a mark on that
 // name, not a label.
 func bracketLabelStart(l string, v *Vocabulary) int {
-	depth := &lineScan{l: l}
+	depth := newLineScan(l)
 	for i := strings.Index(l, "（"); i >= 0; {
 		if r, _ := v.bracketLabel(l[i:]); r != "" && labelHere(l, i, v, depth) {
 			return i
@@ -140,7 +140,7 @@ func bracketLabelStart(l string, v *Vocabulary) int {
 func colonLabelStart(l string, v *Vocabulary) int {
 	best := -1
 	// the offsets asked of each grow along the line: each reads it once
-	depth, marks := &lineScan{l: l}, &lineScan{l: l}
+	depth, marks := newLineScan(l), newLineScan(l)
 	for i := 0; i < len(l); {
 		j := nextLabelEnd(l[i:])
 		if j < 0 {
@@ -219,9 +219,11 @@ type lineScan struct {
 	mark  int // the byte offset of the last label mark in l[:at], or -1
 }
 
+func newLineScan(l string) *lineScan { return &lineScan{l: l, mark: -1} }
+
 func (s *lineScan) upTo(at int) {
-	if at < s.at || s.at == 0 {
-		s.at, s.depth, s.mark = 0, 0, -1
+	if at < s.at {
+		*s = *newLineScan(s.l)
 	}
 	for i, r := range s.l[s.at:at] {
 		switch r {
