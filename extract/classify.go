@@ -207,6 +207,9 @@ func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 	if inner := bestForm(count, nil); inner != fNone && inner != best && 2*count[inner] >= head[best]+count[best] {
 		best = inner
 	}
+	if up := upperItems(lines, best, next); up != fNone {
+		best = up
+	}
 	if best != fNone {
 		return best
 	}
@@ -219,6 +222,46 @@ func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 		}
 	}
 	return fArabic
+}
+
+// upperItems finds the form just above best that holds items of its own:
+// when as many of its lines stand alone as a whole item (a clause, or a
+// sentence closed by 。, and no best lines under them) as have best lines
+// under them, the best lines are points inside those items (3.…（1）…
+// （2）… between items 2. and 4.), not items under headings. It returns
+// fNone when best stays.
+func upperItems(lines []cline, best numForm, next []numForm) numForm {
+	up := fNone
+	for _, c := range lines {
+		if f := c.num.form; f > up && f < best && (f == fCnParen || f == fArabic || f == fTiao) {
+			up = f
+		}
+	}
+	if up == fNone {
+		return fNone
+	}
+	whole, parents := 0, 0
+	for i, c := range lines {
+		if c.num.form != up {
+			continue
+		}
+		if next[i] == best {
+			parents++
+			continue
+		}
+		// the item's text runs on to the next numbered line
+		text := c.rest()
+		for j := i + 1; j < len(lines) && lines[j].num.form == fNone && lines[j].text != ""; j++ {
+			text += lines[j].text
+		}
+		if strings.HasSuffix(text, "。") || strings.HasSuffix(text, "）") {
+			whole++
+		}
+	}
+	if whole > 0 && whole >= parents {
+		return up
+	}
+	return fNone
 }
 
 // classify gives every line its kind.

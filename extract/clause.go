@@ -458,6 +458,11 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 					labelRole = roleLeader
 					roles++
 					continue
+				case roleNone:
+					// read, so the clause is known, and its names dropped
+					labelRole = roleNone
+					roles++
+					continue
 				}
 				if r, word := v.roleSuffix(value); word != "" && (role == RoleCo || r == RoleLead) {
 					value = strings.TrimSpace(strings.TrimSuffix(value, word))
@@ -486,6 +491,9 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				continue
 			}
 			if isConventionPart(part) {
+				continue
+			}
+			if labelRole == roleNone {
 				continue
 			}
 			if labelRole != "" {
@@ -613,7 +621,9 @@ func (c *rawClause) add(role Role, names []string) {
 
 // cutLeadMark cuts a trailing （牵头） or （牵头单位） from a name.
 func cutLeadMark(n string) (string, bool) {
-	for _, m := range []string{"（牵头）", "(牵头)", "（牵头单位）", "（主办）", "（牵头负责）"} {
+	// 〈〉 is not folded to （） (it nests titles inside 《》), so its mark is
+	// listed as written
+	for _, m := range []string{"（牵头）", "(牵头)", "（牵头单位）", "（主办）", "（牵头负责）", "〈牵头〉", "＜牵头＞", "<牵头>"} {
 		if strings.HasSuffix(n, m) && len(n) > len(m) {
 			return strings.TrimSpace(n[:len(n)-len(m)]), true
 		}
@@ -637,6 +647,7 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 	}
 	names := strings.TrimSpace(strings.TrimSuffix(part, word))
 	names = strings.TrimSuffix(names, "等")
+	names = names[v.aboveSubject(names):]
 	names = strings.TrimPrefix(strings.TrimPrefix(names, "具体"), "由")
 	if names == "" || !looksLikeNames(names) {
 		return "", "", false

@@ -119,6 +119,8 @@ func TestChooseItemForm(t *testing.T) {
 		{"a heading's clause over items with their own", []string{"一、稳增长（牵头单位：市发改委）", "1.甲。", "2.乙。（市住建局配合）", "二、惠民生", "责任单位：市人社局", "3.丙。", "4.丁。（市民政局配合）"}, fArabic},
 		{"headings' clauses over points without any", []string{"（一）稳增长。（市发改委牵头）", "1.甲。", "2.乙。", "（二）惠民生。（市人社局牵头）", "1.丙。"}, fCnParen},
 		{"no clause: the numbered lines", []string{"序号", "1", "甲", "2.乙", "3.丙"}, fArabic},
+		{"points inside one item of many", []string{"1.甲。（市发改委牵头）", "2.乙。", "责任单位：市财政局", "3.丙。", "（1）丁。责任单位：市商务局", "（2）戊。责任单位：市住建局", "（3）己。责任单位：市交通局", "4.庚。（市教育局负责）"}, fArabic},
+		{"headings over points, one alone", []string{"1.稳增长", "（1）甲。责任单位：市商务局", "（2）乙。责任单位：市住建局", "2.惠民生", "（1）丙。责任单位：市人社局", "3.丁。（市教育局负责）"}, fArabicParen},
 	}
 	for _, tc := range tests {
 		cls, form := classify(tc.lines, v, newNameReader(nil))
@@ -203,6 +205,11 @@ func TestClauseRecognisers(t *testing.T) {
 		{"names apart by slashes", "1.甲。（责任单位：市住建局/市交通运输局）", nil, []string{"市住建局", "市交通运输局"}, nil, false},
 		{"prose that ends in 负责 is no clause", "1.甲，坚持政府引导、市场主导、企业负责。\n牵头单位：市发改委", []string{"市发改委"}, nil, nil, false},
 		{"names that start with a digit", "1.甲。（省教育厅牵头，5G产业联盟、省科技厅等按职责分工负责）", []string{"省教育厅"}, []string{"5G产业联盟", "省科技厅"}, nil, false},
+		{"第一责任单位, 其他责任单位", "1.甲。（第一责任单位：市文旅局；其他责任单位：市财政局、市住建局）", []string{"市文旅局"}, []string{"市财政局", "市住建局"}, nil, false},
+		{"a 督办单位 is no unit", "1.甲。（督办单位：市政府督查室；责任单位：市住建局）", nil, []string{"市住建局"}, nil, false},
+		{"a 督办单位 line is no unit", "1.甲。\n牵头单位：市公安局\n督办单位：市政府督查室、市委督查室", []string{"市公安局"}, nil, nil, false},
+		{"a unit marked 〈牵头〉", "1.甲。（责任单位：市城管局〈牵头〉、市自然资源局）", []string{"市城管局"}, []string{"市自然资源局"}, nil, false},
+		{"以上工作由…牵头 closing the only task", "1.甲。\n以上工作由县农业农村局牵头，各乡镇配合。", []string{"县农业农村局"}, nil, []string{"各乡镇"}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -417,5 +424,68 @@ func TestUnnumberedParagraphs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A clause that opens with 以上/上述 governs the tasks before it: those of
+// its item since the last such clause, and the items just before it in its
+// section that name no unit. It reaches no further.
+func TestAboveClauses(t *testing.T) {
+	d := parseLines(t,
+		"一、农业",
+		"1.甲。（市林业局牵头）",
+		"2.乙。",
+		"3.丙。",
+		"以上工作由市农业农村局牵头，各乡镇配合。",
+		"二、投资",
+		"4.丁。",
+		"（1）戊。责任单位：市发改委",
+		"（2）己。责任单位：市财政局",
+		"以上工作由市发改委牵头。",
+		"（3）庚。责任单位：市商务局",
+		"上述任务均由市商务局负责。",
+	)
+	var got []string
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			got = append(got, tk.ID+":"+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+"/"+strings.Join(tk.Groups, "、"))
+		}
+	}
+	want := []string{
+		"1.1:市林业局//", // names its own unit: not reached
+		"2.1:市农业农村局//各乡镇",
+		"3.1:市农业农村局//各乡镇",
+		"4.1:市发改委//", // 丁。（1）戊。: the text since the item's start
+		"4.2:市发改委/市财政局/",
+		"4.3:/市商务局/", // after the first 以上: only the second reaches it
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tasks:\ngot  %q\nwant %q", got, want)
+	}
+	for _, w := range d.Warnings {
+		if w.Code == "item-without-dept" || w.Code == "text-without-dept" {
+			t.Errorf("a task the clause reached is still warned about: %+v", w)
+		}
+	}
+}
+
+func TestAboveSubject(t *testing.T) {
+	v := defaultVocabulary()
+	tests := []struct {
+		s    string
+		want string // the subject cut
+	}{
+		{"以上工作由市发改委牵头", "以上工作由"},
+		{"上述任务均由县工信局、县发改局负责", "上述任务均由"},
+		{"以上由市发改委负责", "以上由"},
+		{"市发改委牵头", ""},
+		{"以上各项工作，由市发改委牵头", ""}, // a comma: not a short subject
+		{"以上", ""},
+		{"以上所列的全部二十项重点工作任务由市发改委牵头", ""}, // too long for a subject
+	}
+	for _, tc := range tests {
+		if got := tc.s[:v.aboveSubject(tc.s)]; got != tc.want {
+			t.Errorf("aboveSubject(%q): cut %q, want %q", tc.s, got, tc.want)
+		}
 	}
 }

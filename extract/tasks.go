@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,7 +15,8 @@ func (p *parser) buildTasks(it *itemAcc) {
 	pendingLine := 0
 	sub := ""
 	ord := 0
-	segs := mergeLabels(it.segs)
+	above := 0 // the first task a clause governing the tasks before it reaches
+	segs := mergeLabels(it.segs, p.vocab)
 	for i, s := range segs {
 		if s.clause == "" {
 			p.addText(it, s, &pending, &pendingRaw, &pendingLine, &sub)
@@ -38,6 +40,24 @@ func (p *parser) buildTasks(it *itemAcc) {
 			}
 			pending.WriteString(s.clause)
 			pendingRaw.WriteString(p.written(s.line, s.clause))
+			continue
+		}
+		if p.vocab.aboveSubject(strings.TrimSpace(body)) > 0 {
+			// 以上工作由市发改委牵头，各乡镇配合。: the tasks before it, the
+			// text since the last clause included
+			if strings.TrimSpace(pending.String()) != "" {
+				ord++
+				t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: cleanTaskText(pendingRaw.String()), Line: pendingLine}
+				t.setFold(cleanTaskText(pending.String()))
+				p.applyConventions(it, &t)
+				it.Tasks = append(it.Tasks, t)
+				pending.Reset()
+				pendingRaw.Reset()
+				pendingLine = 0
+				sub = ""
+			}
+			p.governAbove(it, above, c, s)
+			above = len(it.Tasks)
 			continue
 		}
 		ord++
@@ -145,12 +165,56 @@ func (p *parser) segmentClause(s segment, body string) (rawClause, bool) {
 	return c, any
 }
 
+// governAbove gives a clause that governs the tasks before it (以上工作由
+// 市发改委牵头) to the item's tasks from index from on. When it reaches the
+// item's first task, the items just before it in its section that name no
+// unit at all are given it too: their units were written below them.
+func (p *parser) governAbove(it *itemAcc, from int, c rawClause, s segment) {
+	var extra Task
+	extra.Item = it.Number
+	p.resolve(nil, &extra, c, s.line)
+	written := p.written(s.line, s.clause)
+	give := func(t *Task) {
+		mergeRoles(t, &extra)
+		if t.Clause != "" {
+			t.Clause += "；"
+		}
+		t.Clause += written
+		p.dropWarning(t.Line, "text-without-dept")
+		p.dropWarning(t.Line, "item-without-dept")
+	}
+	for i := from; i < len(it.Tasks); i++ {
+		give(&it.Tasks[i])
+	}
+	if from > 0 {
+		return
+	}
+	for k := len(p.items) - 1; k >= 0; k-- {
+		prev := p.items[k]
+		if prev == it {
+			continue
+		}
+		if prev.Section != it.Section || prev.table || len(prev.Tasks) == 0 || slices.ContainsFunc(prev.Tasks, hasUnits) {
+			return
+		}
+		for j := range prev.Tasks {
+			give(&prev.Tasks[j])
+		}
+	}
+}
+
+// hasUnits reports whether t names a unit, or all units.
+func hasUnits(t Task) bool {
+	return len(t.Lead) > 0 || len(t.Co) > 0 || len(t.Respective) > 0 || t.All
+}
+
 // mergeLabels joins consecutive 牵头单位：…/责任单位：… segments into one
-// clause.
-func mergeLabels(segs []segment) []segment {
+// clause. A clause that governs the tasks before it (以上工作由…) stays
+// apart.
+func mergeLabels(segs []segment, v *Vocabulary) []segment {
 	var out []segment
 	for _, s := range segs {
-		if s.labels && len(out) > 0 && out[len(out)-1].labels {
+		if s.labels && len(out) > 0 && out[len(out)-1].labels && v.aboveSubject(s.clause) == 0 {
 			prev := &out[len(out)-1]
 			if len(prev.more) == 0 {
 				prev.first = prev.clause

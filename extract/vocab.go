@@ -38,7 +38,10 @@ type Vocabulary struct {
 		Progress []string `yaml:"progress"`
 	} `yaml:"columns"`
 	FirstIsLead []string `yaml:"first_is_lead"`
-	Targets     struct {
+	// Above are the words a clause governing the tasks before it opens
+	// with (以上工作由…牵头).
+	Above   []string `yaml:"above"`
+	Targets struct {
 		Openers []string `yaml:"openers"`
 		Tails   []string `yaml:"tails"`
 		Verbs   []string `yaml:"verbs"`
@@ -62,6 +65,9 @@ const (
 	roleLeader   Role = "leader"
 	roleDeadline Role = "deadline"
 	roleClause   Role = "clause" // a label whose value is a clause
+	// a label whose value names no unit responsible for the task:
+	// 督办单位：市政府督查室 names the office that follows the task up
+	roleNone Role = "none"
 )
 
 // LoadVocabulary reads grammar.yaml from the templates set (nil: the
@@ -85,7 +91,7 @@ func (v *Vocabulary) check() error {
 	for _, list := range [][]vocabWord{v.Labels, v.Roles} {
 		for _, w := range list {
 			switch Role(w.Role) {
-			case RoleLead, RoleCo, RoleRespective, roleLeader, roleDeadline, roleClause:
+			case RoleLead, RoleCo, RoleRespective, roleLeader, roleDeadline, roleClause, roleNone:
 			default:
 				return fmt.Errorf("%s: unknown role %q", w.Word, w.Role)
 			}
@@ -250,4 +256,22 @@ func (v *Vocabulary) firstIsLead(s string) bool {
 		}
 	}
 	return false
+}
+
+// aboveSubject is the length of the subject that opens a clause governing
+// the tasks before it, 以上工作由 in 以上工作由市发改委牵头, or 0. The subject
+// is short and unpunctuated, and closed by 由.
+func (v *Vocabulary) aboveSubject(s string) int {
+	for _, w := range v.Above {
+		if !strings.HasPrefix(s, w) {
+			continue
+		}
+		rest := s[len(w):]
+		i := strings.Index(rest[:min(len(rest), 3*8+len("由"))], "由")
+		if i < 0 || strings.ContainsAny(rest[:i], "，,、；;。：:（）() ") {
+			return 0
+		}
+		return len(w) + i + len("由")
+	}
+	return 0
 }
