@@ -53,6 +53,7 @@ var (
 	reNumArabicParen = lazyRE(`^[（(](\d{1,3})[）)]\s*`)
 	reNumArabicHalf  = lazyRE(`^(\d{1,3})[）)]\s*`) // 1) reads as （1）
 	reNumArabicSpace = lazyRE(`^(\d{1,3})[ \t\x{3000}]+`)
+	reNumDotted      = lazyRE(`^\d{1,2}[.．](\d{1,2})(?:[.．、]\s*|[ \t\x{3000}]+)`) // 1.1 under 一、
 	reNumTiao        = lazyRE(`^第([一二三四五六七八九十百]{1,4})条\s*`)
 	reNumPart        = lazyRE(`^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*`)
 	reNumYiShi       = lazyRE(`^([一二三四五六七八九十]{1,3})是`)
@@ -67,6 +68,14 @@ func numberOf(l string) lineNumber {
 	r, _ := utf8.DecodeRuneInString(l)
 	switch {
 	case r >= '0' && r <= '9':
+		if m := reNumDotted.FindStringSubmatchIndex(l); m != nil {
+			// 1.1 推进……: the item's number in its section, written after
+			// the section's; a value (2.5 万元) goes on with a measure word
+			if next, _ := utf8.DecodeRuneInString(l[m[1]:]); unicode.Is(unicode.Han, next) && !strings.ContainsRune(measureWords, next) {
+				v, _ := strconv.Atoi(l[m[2]:m[3]])
+				return lineNumber{form: fArabic, value: v, numeral: strings.TrimRight(l[:m[1]], ".．、 \t\u3000"), rest: m[1]}
+			}
+		}
 		if m := reNumArabic.FindStringSubmatchIndex(l); m != nil && !decimalAt(l, m[3]) {
 			v, _ := strconv.Atoi(l[m[2]:m[3]])
 			return lineNumber{form: fArabic, value: v, numeral: l[m[2]:m[3]], rest: m[1]}
