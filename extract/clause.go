@@ -516,7 +516,8 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 	if len(pending) > 0 {
 		if roles == 0 {
 			// a bare unit parenthesis: （市发改委） （市经委、环保局）
-			if !allUnits(pending, v, names) {
+			// （市大数据局、市直各部门）
+			if !bareUnits(pending, v, names) {
 				return c, false
 			}
 		}
@@ -595,6 +596,20 @@ func allUnits(names []string, v *Vocabulary, nr *nameReader) bool {
 		}
 	}
 	return true
+}
+
+// bareUnits reports whether names, read with no role word, are a list of
+// units, groups beside them included: （市大数据局、市直各部门）. At least one
+// is a unit, so （含各类园区） stays text.
+func bareUnits(names []string, v *Vocabulary, nr *nameReader) bool {
+	var units []string
+	for _, n := range names {
+		if m, _ := cutLeadMark(n); !v.isLeader(m) && (v.isGroupWord(m) || groupish(m)) {
+			continue
+		}
+		units = append(units, n)
+	}
+	return allUnits(units, v, nr)
 }
 
 // add records names with their role. A name marked （牵头） in a list
@@ -766,7 +781,7 @@ func splitNames(s string) []string {
 	start := 0
 	flush := func(end int) {
 		n := strings.TrimSpace(s[start:end])
-		for _, etc := range []string{"等有关部门", "等相关部门", "等有关单位", "等相关单位", "等部门", "等单位"} {
+		for _, etc := range []string{"等有关部门", "等相关部门", "等有关单位", "等相关单位", "等部门", "等单位", "等公司", "等企业", "等机构", "等银行"} {
 			n = strings.TrimSuffix(n, etc)
 		}
 		n = strings.TrimSuffix(n, "等")
@@ -816,6 +831,9 @@ func joinsLevel(s string) bool {
 	}
 	rest := strings.TrimPrefix(s, "各")
 	if i := strings.IndexAny(rest, "（("); i >= 0 {
+		if end := matchParen(rest, i); end > 0 && strings.TrimSpace(rest[end:]) != "" {
+			return false // 各县（市、区）人民政府 is whole
+		}
 		rest = rest[:i]
 	}
 	switch rest {

@@ -212,6 +212,11 @@ func TestClauseRecognisers(t *testing.T) {
 		{"第一责任单位, 其他责任单位", "1.甲。（第一责任单位：市文旅局；其他责任单位：市财政局、市住建局）", []string{"市文旅局"}, []string{"市财政局", "市住建局"}, nil, false},
 		{"a 督办单位 is no unit", "1.甲。（督办单位：市政府督查室；责任单位：市住建局）", nil, []string{"市住建局"}, nil, false},
 		{"a 督办单位 line is no unit", "1.甲。\n牵头单位：市公安局\n督办单位：市政府督查室、市委督查室", []string{"市公安局"}, nil, nil, false},
+		{"bare units beside a group", "1.甲。（市大数据局、市直各部门）", nil, []string{"市大数据局"}, []string{"市直各部门"}, false},
+		{"a bare group alone is no clause", "1.甲（含各类园区）。（市商务局负责）", nil, []string{"市商务局"}, nil, false},
+		{"a whole 各县（市、区） group ends at 、", "1.甲。（市政府办公室牵头，各县（市、区）人民政府、市直有关部门负责）", []string{"市政府办公室"}, nil, []string{"各县（市、区）人民政府", "市直有关部门"}, false},
+		{"各县（市）、区 is one group", "1.甲。（市财政局牵头，各县（市）、区人民政府配合）", []string{"市财政局"}, nil, []string{"各县（市）、区人民政府"}, false},
+		{"等公司 is not a name", "1.甲。（市工信局牵头，中国移动、中国电信等公司配合）", []string{"市工信局"}, []string{"中国移动", "中国电信"}, nil, false},
 		{"a unit marked 〈牵头〉", "1.甲。（责任单位：市城管局〈牵头〉、市自然资源局）", []string{"市城管局"}, []string{"市自然资源局"}, nil, false},
 		{"以上工作由…牵头 closing the only task", "1.甲。\n以上工作由县农业农村局牵头，各乡镇配合。", []string{"县农业农村局"}, nil, []string{"各乡镇"}, false},
 	}
