@@ -258,10 +258,11 @@ func upperItems(lines []cline, best numForm, next []numForm) numForm {
 			parents++
 			continue
 		}
-		// the item's text runs on to the next numbered line
+		// the item's text runs on to the next numbered line: its end
+		// is where that last line ends
 		text := c.rest()
 		for j := i + 1; j < len(lines) && lines[j].num.form == fNone && lines[j].text != ""; j++ {
-			text += lines[j].text
+			text = lines[j].text
 		}
 		if strings.HasSuffix(text, "。") || strings.HasSuffix(text, "）") {
 			whole++

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -130,6 +131,9 @@ type parser struct {
 	loose         bool    // no numbered items: paragraphs closed by clauses are the items
 
 	cur *itemAcc // item being filled
+	// unwarned holds the lines whose tasks a later clause gave units to
+	// (以上工作由…): their text- and item-without-dept warnings are void
+	unwarned map[int]bool
 
 	conv conventions
 
@@ -619,6 +623,11 @@ func (p *parser) document() *Document {
 	d.Lists = p.findLists()
 	dues(d, p.vocab)
 	d.Depts = p.deptList(d.Items)
+	if len(p.unwarned) > 0 {
+		p.warnings = slices.DeleteFunc(p.warnings, func(w Warning) bool {
+			return p.unwarned[w.Line] && (w.Code == "text-without-dept" || w.Code == "item-without-dept")
+		})
+	}
 	sort.SliceStable(p.warnings, func(i, j int) bool { return p.warnings[i].Line < p.warnings[j].Line })
 	d.Warnings = p.warnings
 	normaliseSlices(d)

@@ -428,6 +428,23 @@ func BenchmarkParse(b *testing.B) {
 			})
 		}
 	}
+	// items with no unit, then one clause over them all (以上工作由…): the
+	// warnings it voids are dropped once, not one by one
+	for _, n := range []int{2_000, 8_000} {
+		lines := make([]string, 0, n+1)
+		for i := 1; i <= n; i++ {
+			lines = append(lines, fmt.Sprintf("%d.推进第%d项工作。", i, i))
+		}
+		lines = append(lines, "以上工作由省财政厅牵头。")
+		b.Run(fmt.Sprintf("above-%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(&Text{Name: "x", Lines: lines}, dir); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 	for _, n := range []int{1_000, 4_000} {
 		line := "1.甲" + strings.Repeat("推进。（省财政厅牵头，省商务厅配合）", n)
 		b.Run(fmt.Sprintf("clauses-%d", n), func(b *testing.B) {

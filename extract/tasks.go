@@ -180,8 +180,10 @@ func (p *parser) governAbove(it *itemAcc, from int, c rawClause, s segment) {
 			t.Clause += "；"
 		}
 		t.Clause += written
-		p.dropWarning(t.Line, "text-without-dept")
-		p.dropWarning(t.Line, "item-without-dept")
+		if p.unwarned == nil {
+			p.unwarned = map[int]bool{}
+		}
+		p.unwarned[t.Line] = true
 	}
 	for i := from; i < len(it.Tasks); i++ {
 		give(&it.Tasks[i])
