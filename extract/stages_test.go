@@ -498,3 +498,28 @@ func TestAboveSubject(t *testing.T) {
 		}
 	}
 }
+
+// The first-is-lead convention, as the grammar's phrases state it and in
+// the wordings its first_words read; prose that only names 第一 and 牵头
+// states nothing.
+func TestFirstIsLead(t *testing.T) {
+	v := defaultVocabulary()
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"责任单位两个以上的，列第一者为牵头单位，下同", true},
+		{"涉及多个单位的，第一个为牵头单位", true},
+		{"责任单位中排在首位的为牵头单位", true},
+		{"排序第一的单位为牵头单位", true},
+		{"首个单位为牵头单位", true},
+		{"第一季度，牵头单位要报送进展", false},
+		{"各单位要落实第一责任人制度，为牵头工作提供保障", false},
+		{"第一批项目由市发改委牵头", false},
+	}
+	for _, tc := range tests {
+		if got := v.firstIsLead(tc.s); got != tc.want {
+			t.Errorf("firstIsLead(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

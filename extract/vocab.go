@@ -38,6 +38,8 @@ type Vocabulary struct {
 		Progress []string `yaml:"progress"`
 	} `yaml:"columns"`
 	FirstIsLead []string `yaml:"first_is_lead"`
+	// FirstWords followed closely by 为牵头 state the same convention.
+	FirstWords []string `yaml:"first_words"`
 	// Above are the words a clause governing the tasks before it opens
 	// with (以上工作由…牵头).
 	Above   []string `yaml:"above"`
@@ -253,6 +255,20 @@ func (v *Vocabulary) firstIsLead(s string) bool {
 	for _, w := range v.FirstIsLead {
 		if strings.Contains(s, w) {
 			return true
+		}
+	}
+	for _, w := range v.FirstWords {
+		for rest := s; ; {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(w):]
+			// 为牵头 within eight characters, with no mark before it
+			near := rest[:min(len(rest), 3*8+len("为牵头"))]
+			if j := strings.Index(near, "为牵头"); j >= 0 && !strings.ContainsAny(near[:j], "，,。；;、：:（）()") {
+				return true
+			}
 		}
 	}
 	return false
