@@ -31,6 +31,9 @@ type clauseConv struct {
 	firstIsLead   bool
 	groupWithLead string
 	sticky        []string
+	// below: the clause's own units hold for the tasks after it that name
+	// none (（市发改委牵头，下同）)
+	below bool
 }
 
 // rawPart is one list of names with its role, as one part of a clause
@@ -436,6 +439,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 		if si > 0 && c.readConvention(sent, v) {
 			continue
 		}
+		named, same := roles, false // 下同 beside the units this sentence names
 		for _, part := range splitLabelParts(sent, v) {
 			part = strings.TrimSpace(strings.TrimRight(part, "。. "))
 			if part == "" {
@@ -491,6 +495,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				continue
 			}
 			if isConventionPart(part) {
+				same = same || part == "下同"
 				continue
 			}
 			if labelRole == roleNone {
@@ -505,6 +510,9 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 		if si == 0 {
 			c.readConvention(sent, v)
 		}
+		if same && roles > named && len(c.conv.sticky) == 0 {
+			c.conv.below = true
+		}
 	}
 	if assisting && len(plain) > 0 && !c.hasLead() {
 		for _, i := range plain {
@@ -516,8 +524,8 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 	if len(pending) > 0 {
 		if roles == 0 {
 			// a bare unit parenthesis: （市发改委） （市经委、环保局）
-			// （市大数据局、市直各部门）
-			if !bareUnits(pending, v, names) {
+			// （市大数据局、市直各部门）, or （同上）
+			if !bareUnits(pending, v, names) && !(len(pending) == 1 && v.isSame(pending[0])) {
 				return c, false
 			}
 		}
@@ -872,6 +880,7 @@ func (c *rawClause) merge(o rawClause) {
 		c.conv.groupWithLead = o.conv.groupWithLead
 	}
 	c.conv.sticky = append(c.conv.sticky, o.conv.sticky...)
+	c.conv.below = c.conv.below || o.conv.below
 }
 
 func (c *rawClause) hasLead() bool {

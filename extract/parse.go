@@ -134,6 +134,8 @@ type parser struct {
 	// unwarned holds the lines whose tasks a later clause gave units to
 	// (以上工作由…): their text- and item-without-dept warnings are void
 	unwarned map[int]bool
+	// before holds the roles of the task made last, which a 同上 stands for
+	before Task
 
 	conv conventions
 
@@ -152,6 +154,7 @@ type conventions struct {
 	firstIsLead   bool     // 列第一位的为牵头单位
 	groupWithLead string   // 明确牵头部门的，有关部门配合
 	sticky        []string // 具体任务均涉及X，不再做分工，下同
+	below         *Task    // （市发改委牵头，下同）: the units of tasks naming none
 }
 
 type itemAcc struct {

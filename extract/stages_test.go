@@ -523,3 +523,65 @@ func TestFirstIsLead(t *testing.T) {
 		}
 	}
 }
+
+// 同上 stands for the units of the task before: in a clause, a label's
+// value or a table's cell, by role.
+func TestSameAsAbove(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"a bare （同上） takes every role", []string{"1.甲。（市发改委牵头，市财政局、各县区配合）", "2.乙。（同上）"},
+			[]string{"1.1:市发改委/市财政局/各县区", "2.1:市发改委/市财政局/各县区"}},
+		{"a label's 同上 takes its role", []string{"1.甲。", "牵头单位：市商务局", "责任单位：市统计局", "2.乙。", "牵头单位：市工信局", "责任单位：同上"},
+			[]string{"1.1:市商务局/市统计局/", "2.1:市工信局/市统计局/"}},
+		{"a table's cells, column by column", []string{"| 序号 | 工作任务 | 牵头单位 | 配合单位 |", "| 1 | 甲 | 市发改委 | 市财政局 |", "| 2 | 乙 | 同上 | 市统计局 |", "| 3 | 丙 | 市商务局 | 同上 |"},
+			[]string{"1.1:市发改委/市财政局/", "2.1:市发改委/市统计局/", "3.1:市商务局/市统计局/"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseLines(t, tc.lines...)
+			var got []string
+			for _, it := range d.Items {
+				for _, tk := range it.Tasks {
+					got = append(got, tk.ID+":"+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+"/"+strings.Join(tk.Groups, "、"))
+				}
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+			for _, w := range d.Warnings {
+				if strings.Contains(w.Message, "同上") || w.Code == "item-without-dept" {
+					t.Errorf("warning: %+v", w)
+				}
+			}
+		})
+	}
+}
+
+// 下同 beside a clause's units: the tasks after it that name no unit take
+// them, until another 下同; a task naming its own keeps its own.
+func TestSameBelow(t *testing.T) {
+	d := parseLines(t,
+		"1.甲。（市发改委、市财政局按职责分工负责，下同）",
+		"2.乙。",
+		"3.丙。（市商务局牵头）",
+		"4.丁。（各县区配合）",
+		"5.戊。（市教育局牵头，下同）",
+		"6.己。",
+	)
+	var got []string
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			got = append(got, tk.ID+":"+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+"/"+strings.Join(tk.Groups, "、"))
+		}
+	}
+	want := []string{"1.1:/市发改委、市财政局/", "2.1:/市发改委、市财政局/", "3.1:市商务局//", "4.1:/市发改委、市财政局/各县区", "5.1:市教育局//", "6.1:市教育局//"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if len(d.Warnings) > 0 {
+		t.Errorf("warnings: %+v", d.Warnings)
+	}
+}

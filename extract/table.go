@@ -626,6 +626,7 @@ func (p *parser) table(tb *tableBlock) int {
 		t := Task{ID: p.cur.Key + "." + strconv.Itoa(len(p.cur.Tasks)+1), Item: p.cur.Number, Text: p.cellText(row, task), Line: row.n, Deadline: p.cellText(row, deadline)}
 		t.setFold(task)
 		p.resolve(p.cur, &t, c, row.n)
+		p.remember(&t)
 		p.cur.Tasks = append(p.cur.Tasks, t)
 		last = &p.cur.Tasks[len(p.cur.Tasks)-1]
 		if p.cur.Text != "" {

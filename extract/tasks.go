@@ -65,6 +65,7 @@ func (p *parser) buildTasks(it *itemAcc) {
 		t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: text, Clause: p.written(s.line, s.clause), Line: s.line, Deadline: p.written(s.line, c.deadline)}
 		t.setFold(cleanTaskText(pending.String()))
 		p.resolve(it, &t, c, s.line)
+		p.remember(&t)
 		if text == "" && (i == 0 || segs[i-1].clause != "") {
 			p.warn(s.line, it.Number, "clause-without-text", "task", t.ID, "clause", t.Clause)
 		}
@@ -88,8 +89,8 @@ func (p *parser) buildTasks(it *itemAcc) {
 		t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: rest, Line: pendingLine}
 		t.setFold(cleanTaskText(pending.String()))
 		p.applyConventions(it, &t)
-		if len(t.Lead) > 0 {
-			it.Tasks = append(it.Tasks, t) // its units are the heading's
+		if hasUnits(t) {
+			it.Tasks = append(it.Tasks, t) // its units are the heading's, or those a 下同 stated
 			return
 		}
 		if len(it.Tasks) == 0 {
@@ -290,6 +291,10 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 			into := r.into
 			first := true
 			for _, n := range p.expandNames(part) {
+				if r.role != roleLeader && p.vocab.isSame(n.folded) {
+					p.sameAsBefore(t, r.role, hasLead)
+					continue
+				}
 				switch {
 				case r.role == roleLeader || p.vocab.isLeader(n.folded):
 					t.Leaders = appendUnique(t.Leaders, n.written)
@@ -316,7 +321,40 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 			}
 		}
 	}
+	if c.conv.below && it != nil {
+		below := Task{Lead: slices.Clone(t.Lead), Co: slices.Clone(t.Co), Respective: slices.Clone(t.Respective), Groups: slices.Clone(t.Groups), All: t.All}
+		p.applyConventions(it, t)
+		p.conv.below = &below
+		return
+	}
 	p.applyConventions(it, t)
+}
+
+// sameAsBefore gives t the units of the task before it for a 同上 read
+// with role: its leads for a lead, its co units and groups for a co (and
+// its leads too, when t's clause names no lead: a bare （同上）), its
+// respective units for a respective.
+func (p *parser) sameAsBefore(t *Task, role Role, hasLead bool) {
+	prev := p.before
+	var from Task
+	switch role {
+	case RoleLead:
+		from.Lead = prev.Lead
+	case RoleRespective:
+		from.Respective = prev.Respective
+	case RoleCo:
+		from.Co, from.Groups, from.All = prev.Co, prev.Groups, prev.All
+		if !hasLead {
+			from.Lead, from.Respective = prev.Lead, prev.Respective
+		}
+	}
+	mergeRoles(t, &from)
+}
+
+// remember keeps a copy of the roles of the task just made, for a 同上 in
+// the next.
+func (p *parser) remember(t *Task) {
+	p.before = Task{Lead: slices.Clone(t.Lead), Co: slices.Clone(t.Co), Respective: slices.Clone(t.Respective), Groups: slices.Clone(t.Groups), All: t.All}
 }
 
 // applyConventions adds what the document's stated conventions and the
@@ -344,6 +382,9 @@ func (p *parser) applyConventions(it *itemAcc, t *Task) {
 		extra.Item = t.Item
 		p.resolve(nil, &extra, *it.sect, t.Line)
 		mergeRoles(t, &extra)
+	}
+	if p.conv.below != nil && !hasUnits(*t) {
+		mergeRoles(t, p.conv.below) // 下同 on a clause before
 	}
 	if p.conv.groupWithLead != "" && len(t.Lead) > 0 {
 		t.Groups = appendUnique(t.Groups, p.conv.groupWithLead)

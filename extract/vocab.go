@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -40,6 +41,8 @@ type Vocabulary struct {
 	FirstIsLead []string `yaml:"first_is_lead"`
 	// FirstWords followed closely by 为牵头 state the same convention.
 	FirstWords []string `yaml:"first_words"`
+	// Same are the words that stand for the task before's units (同上).
+	Same []string `yaml:"same"`
 	// Above are the words a clause governing the tasks before it opens
 	// with (以上工作由…牵头).
 	Above   []string `yaml:"above"`
@@ -290,4 +293,10 @@ func (v *Vocabulary) aboveSubject(s string) int {
 		return len(w) + i + len("由")
 	}
 	return 0
+}
+
+// isSame reports whether a name stands for the units of the task before:
+// 同上.
+func (v *Vocabulary) isSame(name string) bool {
+	return slices.Contains(v.Same, name)
 }
