@@ -258,8 +258,9 @@ func sentenceClause(l string) int {
 		return -1
 	}
 	at := m[0]
-	if at > 0 {
-		prev, _ := utf8.DecodeLastRuneInString(l[:at])
+	if before := strings.TrimRight(l[:at], " \t\u3000"); before != "" {
+		// a sentence of its own: 。 or ； before it, spaces aside
+		prev, _ := utf8.DecodeLastRuneInString(before)
 		if !strings.ContainsRune("。；;", prev) {
 			return -1
 		}

@@ -71,6 +71,9 @@
 //	placeholder       a （ left at a line end stands for the next item
 //	lost-number       after a heading, an unnumbered line starts an item
 //	split-clause      a clause wrapped across two lines is read whole
+//	wrapped-lines     a document broken at the page's width (copied out of
+//	                  a PDF) has each full line joined to the next, before
+//	                  the lines are classified (unwrap.go)
 //
 // Such numbers are marked number_inferred. Numbers that jump or repeat are
 // kept as written and warned about; keys stay unique (3, then 3-2).

@@ -14,7 +14,8 @@ const MessagesFile = "warnings.yaml"
 // warningCodes are the codes Parse emits; an override must word them all.
 var warningCodes = []string{"number-jump", "number-backwards", "item-mid-sentence", "clause-without-text", "truncated",
 	"item-without-dept", "text-without-dept", "unknown-dept", "list-size",
-	"glued-items", "glued-heading", "displaced-number", "placeholder", "lost-number", "split-clause"}
+	"glued-items", "glued-heading", "displaced-number", "placeholder", "lost-number", "split-clause",
+	"wrapped-lines"}
 
 // Messages maps a warning code to its wording, with {name} marks.
 type Messages map[string]string

@@ -20,6 +20,9 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 		return nil, err
 	}
 	p := newParser(t, dir)
+	if first, n := unwrap(p.raw, p.fold, p.vocab); n > 0 {
+		p.warn(first, 0, "wrapped-lines", "count", n)
+	}
 	lines, form := classify(p.fold, p.vocab, p.names)
 	p.form = form
 	p.names.readIssuer(head(lines))

@@ -428,6 +428,23 @@ func BenchmarkParse(b *testing.B) {
 			})
 		}
 	}
+	// a wrapped document (unwrap): lines of one width that run on, joined
+	// into paragraphs of at most wrapMaxJoin bytes
+	for _, n := range []int{5_000, 20_000} {
+		lines := make([]string, 0, n+1)
+		lines = append(lines, "1.甲。（省财政厅牵头）")
+		for range n {
+			lines = append(lines, strings.Repeat("推进重大项目建设", 5))
+		}
+		b.Run(fmt.Sprintf("wrapped-%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(&Text{Name: "x", Lines: lines}, dir); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 	// items with no unit, then one clause over them all (以上工作由…): the
 	// warnings it voids are dropped once, not one by one
 	for _, n := range []int{2_000, 8_000} {

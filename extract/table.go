@@ -404,8 +404,8 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	j := i
 	for ; j < len(lines); j++ {
 		c := lines[j]
-		if c.kind == kBlank {
-			continue
+		if c.kind == kBlank || c.kind == kNoise && rePageMarker.MatchString(c.text) {
+			continue // a page's end inside the header
 		}
 		ck := p.vocab.column(c.text)
 		if ck == colOther || utf8.RuneCountInString(c.text) > 16 || (len(cols) > 0 && ck == colNumber) {
@@ -447,8 +447,8 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	}
 	for ; j < len(lines); j++ {
 		c := lines[j]
-		if c.kind == kBlank {
-			continue
+		if c.kind == kBlank || c.kind == kNoise && rePageMarker.MatchString(c.text) {
+			continue // a page's end: the table goes on over the page
 		}
 		if c.kind == kNoise || c.kind == kHeading || p.vocab.column(c.text) == colNumber && utf8.RuneCountInString(c.text) <= 4 {
 			break
