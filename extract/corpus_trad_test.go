@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,4 +135,91 @@ func TestTitles(t *testing.T) {
 			t.Errorf("%s: title %q, want %q", golds[i].Doc, title, w)
 		}
 	}
+}
+
+// TestCorpusPerturbed reads every corpus document again as offices and
+// mirror sites also deliver it: blank lines between lines, half-width
+// punctuation, indented paragraphs, CRLF, page markers every few lines,
+// spaces after 。, no-break spaces, and prose paragraphs broken at 60
+// columns as a PDF breaks them. Each must score as the text itself does.
+func TestCorpusPerturbed(t *testing.T) {
+	paths, golds := loadCorpus(t)
+	perturbations := []struct {
+		name string
+		f    func(string) string
+	}{
+		{"blank lines", func(s string) string { return strings.ReplaceAll(s, "\n", "\n\n") }},
+		{"half-width marks", strings.NewReplacer("（", "(", "）", ")", "：", ":", "；", ";", "，", ",").Replace},
+		{"indents", func(s string) string { return "\u3000\u3000" + strings.ReplaceAll(s, "\n", "\n\u3000\u3000") }},
+		{"CRLF", func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }},
+		{"page markers", func(s string) string {
+			var out []string
+			for i, l := range strings.Split(s, "\n") {
+				out = append(out, l)
+				if i%8 == 7 {
+					out = append(out, fmt.Sprintf("— %d —", i/8+1))
+				}
+			}
+			return strings.Join(out, "\n")
+		}},
+		{"spaces after 。", func(s string) string { return strings.ReplaceAll(s, "。", "。 ") }},
+		{"no-break spaces", func(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }},
+		{"wrapped prose", func(s string) string {
+			var out []string
+			for _, l := range strings.Split(s, "\n") {
+				if strings.HasSuffix(l, "。") || strings.HasSuffix(l, "）") || strings.HasSuffix(l, ")") {
+					l = wrapColumns(l, 60)
+				}
+				out = append(out, l)
+			}
+			return strings.Join(out, "\n")
+		}},
+	}
+	for i, p := range paths {
+		g := golds[i]
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		score := func(name string, b []byte) (float64, int) {
+			txt, err := Read("a.txt", b)
+			if err != nil {
+				t.Errorf("%s, %s: %v", g.Doc, name, err)
+				return -1, -1
+			}
+			d, err := Parse(txt, nil)
+			if err != nil {
+				t.Errorf("%s, %s: %v", g.Doc, name, err)
+				return -1, -1
+			}
+			s := scoreCorpusDoc(g, d)
+			return s.f1(), s.targetsHit
+		}
+		f1, hit := score("as it is", data)
+		for _, pt := range perturbations {
+			if pf1, phit := score(pt.name, []byte(pt.f(string(data)))); pf1 != f1 || phit != hit {
+				t.Errorf("%s with %s: F1 %.3f and %d targets, unlike the text itself (%.3f, %d)", g.Doc, pt.name, pf1, phit, f1, hit)
+			}
+		}
+	}
+}
+
+// wrapColumns breaks s wherever a line reaches cols columns (a Han
+// character or a full-width mark two, ASCII one), as a PDF's text does.
+func wrapColumns(s string, cols int) string {
+	var b strings.Builder
+	w := 0
+	for _, r := range s {
+		rw := 1
+		if r >= 0x2000 {
+			rw = 2
+		}
+		if w+rw > cols {
+			b.WriteByte('\n')
+			w = 0
+		}
+		b.WriteRune(r)
+		w += rw
+	}
+	return b.String()
 }
