@@ -173,6 +173,7 @@ type cline struct {
 	num  lineNumber
 	// set by fixups
 	inferred bool // the item number was inferred, not written
+	glued    bool // split off a collapsed document's line (collapsed.go)
 	leader   string
 }
 
@@ -285,6 +286,7 @@ func classify(fold []string, v *Vocabulary, nr *nameReader) ([]cline, numForm) {
 		}
 		out[i] = c
 	}
+	out = splitCollapsed(out, v)
 	form := chooseItemForm(out, v, nr)
 	for i := range out {
 		out[i].kind = lineRule(&out[i], form, v)

@@ -24,6 +24,9 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 		p.warn(first, 0, "wrapped-lines", "count", n)
 	}
 	lines, form := classify(p.fold, p.vocab, p.names)
+	if i := slices.IndexFunc(lines, func(c cline) bool { return c.glued }); i >= 0 {
+		p.warn(lines[i].n, 0, "glued-items") // a collapsed document, split
+	}
 	p.form = form
 	p.names.readIssuer(head(lines))
 	p.dir = dir.choose(p.names.issuer, p.fold)

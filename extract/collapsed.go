@@ -1,0 +1,180 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Stage 3a, collapsed documents: a page whose line breaks were lost, so
+// the whole document (or most of it) is one line. Such a line is split
+// before the numbers that open its headings and items, and the pieces are
+// classified as lines; each keeps its source line's number.
+//
+//   - After a sentence's end (。；：）) or a space, every number splits.
+//   - Elsewhere only a parenthesised one does (…改革（一）加强…), and only
+//     the one its form expects next: （二） after （一）, or （一） again
+//     under a new heading. 统一、规范 and 增长1.5% are text.
+//   - A label line's label (责任单位：) splits too: …增长7%以上责任单位：X.
+//   - A heading that runs on into its section's text (一、主要目标 今年……)
+//     ends at its first space, or before its first item, 1. or （一）.
+
+const (
+	collapsedLines = 3   // non-blank lines a collapsed document has at most
+	collapsedBytes = 200 // bytes its longest line has at least
+	collapsedMarks = 3   // numbers that line holds at least
+	headingRunes   = 40  // a heading's title is no longer than this
+)
+
+var reCollapsedMark = lazyRE(`第[一二三四五六七八九十]{1,3}(?:部分|条)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、]|[（(]\d{1,3}[）)]`)
+
+// collapsed reports whether lines are a collapsed document.
+func collapsed(lines []cline) bool {
+	nonBlank, longest := 0, 0
+	for _, c := range lines {
+		if c.text != "" {
+			nonBlank++
+			longest = max(longest, len(c.text))
+		}
+	}
+	return nonBlank <= collapsedLines && longest >= collapsedBytes
+}
+
+func splitCollapsed(lines []cline, v *Vocabulary) []cline {
+	if !collapsed(lines) {
+		return lines
+	}
+	var out []cline
+	for _, c := range lines {
+		cuts := collapsedCuts(c.text, v)
+		if len(c.text) < collapsedBytes || len(cuts) < collapsedMarks {
+			out = append(out, c)
+			continue
+		}
+		start := 0
+		for _, at := range append(cuts, len(c.text)) {
+			for _, piece := range splitHeading(strings.TrimSpace(c.text[start:at])) {
+				out = append(out, cline{n: c.n, text: piece, num: numberOf(piece), glued: true})
+			}
+			start = at
+		}
+	}
+	return out
+}
+
+// collapsedCuts returns the offsets in l where a heading, an item or a
+// label line starts, in order.
+func collapsedCuts(l string, v *Vocabulary) []int {
+	next := map[numForm]int{}
+	restart := map[numForm]bool{}
+	var cuts []int
+	for _, m := range reCollapsedMark.FindAllStringIndex(l, -1) {
+		at := m[0]
+		num := numberOf(l[at:])
+		if num.form == fNone || num.form == fYiShi || num.form == fCircled {
+			continue // 1.5亿元: a value, not a number
+		}
+		if at == 0 {
+			next[num.form] = num.value + 1 // the line's own number
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(l[:at])
+		if unicode.IsDigit(prev) || prev == '第' || prev == '.' {
+			continue
+		}
+		paren := num.form == fCnParen || num.form == fArabicParen
+		expected := num.value == max(next[num.form], 1) || num.value == 1 && restart[num.form]
+		if !strings.ContainsRune("。；：）)", prev) && !unicode.IsSpace(prev) && !(paren && expected) && !(num.form == fCnDun && expected && firstBelow(l[at+num.rest:], next)) {
+			continue
+		}
+		cuts = append(cuts, at)
+		next[num.form] = num.value + 1
+		restart[num.form] = false
+		for f := num.form + 1; f <= fCircled; f++ {
+			restart[f] = true // numbers below start again under it
+		}
+	}
+	// labels, outside parentheses (（牵头单位：X） is a clause's)
+	depth := 0
+	for i := 0; i < len(l); {
+		r, size := utf8.DecodeRuneInString(l[i:])
+		switch {
+		case r == '（' || r == '(':
+			depth++
+		case r == '）' || r == ')':
+			depth = max(depth-1, 0)
+		case depth == 0 && i > 0:
+			if role, n := v.labelAt(l[i:]); role != "" && role != roleClause && n > len("单位：") && !slices.Contains(cuts, i) {
+				prev, _ := utf8.DecodeLastRuneInString(l[:i])
+				if !strings.ContainsRune("：:、", prev) {
+					cuts = append(cuts, i)
+				}
+				i += n
+				continue
+			}
+		}
+		i += size
+	}
+	slices.Sort(cuts)
+	return cuts
+}
+
+// firstBelow reports whether a heading's first item follows within a
+// title's length, numbered 1 or as the items before it go on:
+// …分解一、主要目标1.地区生产总值… is a heading, 统一、规范 is not.
+func firstBelow(rest string, next map[numForm]int) bool {
+	n := 0
+	for i := range rest {
+		if n > headingRunes {
+			break
+		}
+		if n > 0 {
+			if num := numberOf(rest[i:]); (num.value == 1 || num.value == next[num.form]) && (num.form == fArabic || num.form == fCnParen || num.form == fArabicParen) {
+				return true
+			}
+		}
+		n++
+	}
+	return false
+}
+
+// splitHeading splits a heading that runs on into its section's text.
+func splitHeading(piece string) []string {
+	if piece == "" {
+		return nil
+	}
+	num := numberOf(piece)
+	if (num.form != fCnDun && num.form != fPart) || utf8.RuneCountInString(piece) <= headingRunes {
+		return []string{piece}
+	}
+	title := piece[num.rest:]
+	limit := len(title)
+	if n := 0; true {
+		for i := range title {
+			if n == headingRunes {
+				limit = i
+				break
+			}
+			n++
+		}
+	}
+	head := title[:limit]
+	cut := -1
+	if i := strings.IndexAny(head, " \t\u3000"); i > 0 {
+		cut = i
+	} else {
+		for _, m := range []string{"1.", "1、", "1．", "（一）", "（1）"} {
+			if i := strings.Index(head, m); i > 0 && (cut < 0 || i < cut) {
+				if prev, _ := utf8.DecodeLastRuneInString(head[:i]); !unicode.IsDigit(prev) {
+					cut = i
+				}
+			}
+		}
+	}
+	if cut < 0 {
+		return []string{piece}
+	}
+	cut += num.rest
+	return []string{strings.TrimSpace(piece[:cut]), strings.TrimSpace(piece[cut:])}
+}
