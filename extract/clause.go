@@ -793,6 +793,9 @@ func splitNames(s string) []string {
 		for _, etc := range []string{"等有关部门", "等相关部门", "等有关单位", "等相关单位", "等部门", "等单位", "等公司", "等企业", "等机构", "等银行"} {
 			n = strings.TrimSuffix(n, etc)
 		}
+		if m := reCountedRest.FindStringIndex(n); m != nil && m[0] > 0 {
+			n = n[:m[0]] // 市发改委等12个部门: the unit named, not the count
+		}
 		n = strings.TrimSuffix(n, "等")
 		n = strings.TrimPrefix(n, "由")
 		n = strings.TrimSpace(trimRoleNote(n))
@@ -830,6 +833,10 @@ func splitNames(s string) []string {
 	flush(len(s))
 	return out
 }
+
+// reCountedRest is the count after the first of several units named for
+// all of them: 等12个部门, 等十二家单位.
+var reCountedRest = lazyRE(`等[0-9一二三四五六七八九十]{1,3}[个家](?:部门|单位|成员单位|市直部门)$`)
 
 // joinsLevel is true for 各乡, 各县（市）: a 各 and a level word that the
 // next name completes.

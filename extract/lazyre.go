@@ -62,3 +62,5 @@ func (l *lazyRegexp) FindAllStringSubmatch(s string, n int) [][]string {
 func (l *lazyRegexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	return l.re().FindAllStringSubmatchIndex(s, n)
 }
+
+func (l *lazyRegexp) FindStringIndex(s string) []int { return l.re().FindStringIndex(s) }

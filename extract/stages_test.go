@@ -216,6 +216,7 @@ func TestClauseRecognisers(t *testing.T) {
 		{"a bare group alone is no clause", "1.甲（含各类园区）。（市商务局负责）", nil, []string{"市商务局"}, nil, false},
 		{"a whole 各县（市、区） group ends at 、", "1.甲。（市政府办公室牵头，各县（市、区）人民政府、市直有关部门负责）", []string{"市政府办公室"}, nil, []string{"各县（市、区）人民政府", "市直有关部门"}, false},
 		{"各县（市）、区 is one group", "1.甲。（市财政局牵头，各县（市）、区人民政府配合）", []string{"市财政局"}, nil, []string{"各县（市）、区人民政府"}, false},
+		{"等12个部门 is not a name", "1.甲。（市发改委等12个部门负责）", nil, []string{"市发改委"}, nil, false},
 		{"等公司 is not a name", "1.甲。（市工信局牵头，中国移动、中国电信等公司配合）", []string{"市工信局"}, []string{"中国移动", "中国电信"}, nil, false},
 		{"a unit marked 〈牵头〉", "1.甲。（责任单位：市城管局〈牵头〉、市自然资源局）", []string{"市城管局"}, []string{"市自然资源局"}, nil, false},
 		{"以上工作由…牵头 closing the only task", "1.甲。\n以上工作由县农业农村局牵头，各乡镇配合。", []string{"县农业农村局"}, nil, []string{"各乡镇"}, false},

@@ -270,9 +270,9 @@ func verbOp(verb string) string {
 	switch verb {
 	case "突破", "超过", "高于":
 		return OpAbove
-	case "达到", "达", "不低于":
+	case "达到", "达", "不低于", "不少于", "不小于":
 		return OpAtLeast
-	case "控制在", "不超过", "不高于", "低于":
+	case "控制在", "不超过", "不高于", "低于", "不多于", "不大于":
 		return OpAtMost
 	}
 	return OpEqual
