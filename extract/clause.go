@@ -491,6 +491,15 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				roles++
 				continue
 			}
+			if label, value, ok := unknownLabel(part); ok {
+				// 时限：6月底, 备注：…: a label the grammar does not list
+				// names no unit; its value is a deadline or nothing
+				if v.isDeadline(value) || strings.Contains(label, "时") || strings.Contains(label, "期") {
+					c.addDeadline(value)
+				}
+				labelRole = roleNone
+				continue
+			}
 			if v.isDeadline(part) {
 				c.addDeadline(part)
 				continue
@@ -571,6 +580,18 @@ func (c *rawClause) readConvention(sent string, v *Vocabulary) bool {
 		found = true
 	}
 	return found
+}
+
+// unknownLabel splits a part that opens with a short label the grammar
+// does not list (时限：6月底, 备注：…): a colon after at most eight
+// characters that hold no list mark.
+func unknownLabel(part string) (label, value string, ok bool) {
+	i := strings.IndexAny(part, "：:")
+	if i <= 0 || i > 8*3 || strings.ContainsAny(part[:i], "、，,（）()") {
+		return "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(part[i:])
+	return part[:i], strings.TrimSpace(part[i+size:]), true
 }
 
 // isConventionPart is a part of a clause that only comments on the others.
