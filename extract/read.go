@@ -163,10 +163,32 @@ func readText(name string, data []byte) (enc string, lines []string, err error) 
 		return "", nil, err
 	}
 	lines = splitLines(string(text))
+	tabRows := 0
+	for _, l := range lines {
+		if tabRow(l) {
+			tabRows++
+		}
+	}
 	for i, l := range lines {
+		if tabRows >= 2 && tabRow(l) {
+			// a table copied out of Word or a web page keeps its cells
+			// apart by tabs: its rows read as a table's, cell by cell
+			cells := strings.Split(strings.TrimRight(l, " \r"), "\t")
+			for k, c := range cells {
+				cells[k] = normalizeLine(c)
+			}
+			lines[i] = encodeRow(cells)
+			continue
+		}
 		lines[i] = normalizeLine(l)
 	}
 	return enc, lines, nil
+}
+
+// tabRow reports whether a line holds three cells or more apart by tabs
+// (empty ones included: a sub-row under a merged cell).
+func tabRow(l string) bool {
+	return strings.Count(strings.TrimRight(l, " \r"), "\t") >= 2
 }
 
 // inputError builds an *Error that wraps sentinel with more detail.

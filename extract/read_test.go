@@ -785,3 +785,24 @@ func BenchmarkReadHTML(b *testing.B) {
 		}
 	}
 }
+
+// Rows whose cells are apart by tabs (a table copied out of Word or a web
+// page) are read as a table's, cell by cell, empty cells kept in place;
+// one such line alone is text.
+func TestReadTabRows(t *testing.T) {
+	txt, err := Read("a.txt", []byte("序号\t工作任务\t牵头单位\n1\t新建学校\t市教育局\n\t新增学位\t\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"序号", "工作任务", "牵头单位"}, {"1", "新建学校", "市教育局"}, {"", "新增学位", ""}}
+	if !reflect.DeepEqual(txt.Cells, want) || txt.Lines[1] != "1 | 新建学校 | 市教育局 |" {
+		t.Errorf("cells %q, lines %q", txt.Cells, txt.Lines)
+	}
+	txt, err = Read("a.txt", []byte("一、稳增长\t（市发改委\t牵头）\n1.甲。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if txt.Cells != nil || txt.Lines[0] != "一、稳增长 （市发改委 牵头）" {
+		t.Errorf("one tab line: cells %q, lines %q", txt.Cells, txt.Lines)
+	}
+}

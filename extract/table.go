@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -50,9 +51,10 @@ func (v *Vocabulary) column(cell string) colKind {
 		words []string
 		kind  colKind
 	}{
-		{v.Columns.Number, colNumber}, {v.Columns.Lead, colLead}, {v.Columns.Co, colCo}, {v.Columns.Leader, colLeader},
+		{v.Columns.Number, colNumber}, {v.Columns.Lead, colLead}, {v.Columns.Co, colCo},
 		{v.Columns.Deadline, colDeadline}, {v.Columns.Place, colPlace}, {v.Columns.Progress, colProgress},
-		{v.Columns.Units, colUnits}, {v.Columns.Name, colName}, {v.Columns.Task, colTask},
+		// units before leaders: 责任单位及责任人 is a units column
+		{v.Columns.Units, colUnits}, {v.Columns.Leader, colLeader}, {v.Columns.Name, colName}, {v.Columns.Task, colTask},
 	} {
 		for _, w := range c.words {
 			if strings.Contains(cell, strings.ReplaceAll(w, " ", "")) {
@@ -622,6 +624,9 @@ func (p *parser) table(tb *tableBlock) int {
 		if unitCells == 0 && last != nil {
 			// a merged unit cell: the units of the row above
 			c = clauseOf(last)
+		} else if last != nil && len(last.Lead) > 0 && !c.hasLead() && emptyCol(tb.cols, row.cells, colLead) {
+			// a lead cell merged over the item's rows, the others its own
+			c.add(RoleLead, append([]string(nil), last.Lead...))
 		}
 		t := Task{ID: p.cur.Key + "." + strconv.Itoa(len(p.cur.Tasks)+1), Item: p.cur.Number, Text: p.cellText(row, task), Line: row.n, Deadline: p.cellText(row, deadline)}
 		t.setFold(task)
@@ -702,6 +707,13 @@ func (p *parser) addToTask(it *itemAcc, t *Task, c rawClause, line int) {
 	extra.Item = t.Item
 	p.resolve(it, &extra, c, line)
 	mergeRoles(t, &extra)
+}
+
+// emptyCol reports whether the table has a column of kind ck, and the
+// row's cell in it is empty.
+func emptyCol(cols []colKind, cells []string, ck colKind) bool {
+	k := slices.Index(cols, ck)
+	return k >= 0 && k < len(cells) && cells[k] == ""
 }
 
 // mergeRoles adds the depts, groups and leaders of extra to t; a dept t
