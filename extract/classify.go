@@ -235,9 +235,9 @@ func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 }
 
 // upperItems finds the form just above best that holds items of its own:
-// when as many of its lines stand alone as a whole item (a clause, or a
-// sentence closed by 。, and no best lines under them) as have best lines
-// under them, the best lines are points inside those items (3.…（1）…
+// when some of its lines have best lines under them, and as many stand
+// alone as a whole item (a clause, or a sentence closed by 。, and no best
+// lines under them), the best lines are points inside those items (3.…（1）…
 // （2）… between items 2. and 4.), not items under headings. It returns
 // fNone when best stays.
 func upperItems(lines []cline, best numForm, next []numForm) numForm {
@@ -269,7 +269,7 @@ func upperItems(lines []cline, best numForm, next []numForm) numForm {
 			whole++
 		}
 	}
-	if whole > 0 && whole >= parents {
+	if parents > 0 && whole >= parents {
 		return up
 	}
 	return fNone
