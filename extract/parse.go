@@ -624,6 +624,7 @@ func (p *parser) document() *Document {
 	d.Year = p.year(d.Title)
 	d.Directory = p.dir.Origin()
 	d.Kinds = p.kinds()
+	p.dropRequirements()
 	p.number()
 	for _, it := range p.items {
 		d.Items = append(d.Items, it.Item)
@@ -641,6 +642,41 @@ func (p *parser) document() *Document {
 	d.Warnings = p.warnings
 	normaliseSlices(d)
 	return d
+}
+
+// dropRequirements drops the items of a section of the notice's
+// requirements (二、工作要求 …1.加强组织领导。各单位要按月报送…) when none
+// of them names a unit: they ask the units to report, they are no tasks,
+// and their numbers (每月5日, 10个工作日) are no targets.
+func (p *parser) dropRequirements() {
+	req := map[string]bool{} // the sections' numbers
+	for _, s := range p.sections {
+		if p.vocab.isRequirements(s.Title) {
+			req[s.Number] = true
+		}
+	}
+	if len(req) == 0 {
+		return
+	}
+	in := func(it *itemAcc) bool { return req[it.Section] || it.sub != "" && req[it.sub] }
+	for _, it := range p.items {
+		if in(it) && slices.ContainsFunc(it.Tasks, hasUnits) {
+			return // a section of tasks after all
+		}
+	}
+	p.items = slices.DeleteFunc(p.items, func(it *itemAcc) bool {
+		if !in(it) {
+			return false
+		}
+		if p.unwarned == nil {
+			p.unwarned = map[int]bool{}
+		}
+		p.unwarned[it.Line] = true
+		for _, t := range it.Tasks {
+			p.unwarned[t.Line] = true
+		}
+		return true
+	})
 }
 
 // title is the document's own title: the first 《…》 of the preamble that

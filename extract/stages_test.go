@@ -589,3 +589,26 @@ func TestSameBelow(t *testing.T) {
 		t.Errorf("warnings: %+v", d.Warnings)
 	}
 }
+
+// A section of the notice's requirements after the items (二、工作要求)
+// holds no tasks: its items are dropped when none names a unit, and its
+// numbers are no targets; a section so named whose items name units keeps
+// them.
+func TestRequirements(t *testing.T) {
+	lines := []string{
+		"一、主要目标",
+		"1.地区生产总值增长6%。（市发改委牵头）",
+		"2.新增就业2万人。（市人社局牵头）",
+		"二、工作要求",
+		"3.加强组织领导。各责任单位要于每月5日前报送进展。",
+		"4.严格督查考核。市政府督查室在10个工作日内发出督办通知。",
+	}
+	d := parseLines(t, lines...)
+	if len(d.Items) != 2 || len(d.Targets) != 2 || len(d.Warnings) != 0 {
+		t.Errorf("got %d items, targets %+v, warnings %+v; want 2 items, 2 targets, no warning", len(d.Items), d.Targets, d.Warnings)
+	}
+	lines[4] = "3.加强组织领导。（市政府办牵头）"
+	if d := parseLines(t, lines...); len(d.Items) != 4 {
+		t.Errorf("a section of tasks named 工作要求: %d items, want 4", len(d.Items))
+	}
+}

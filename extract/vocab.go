@@ -43,6 +43,9 @@ type Vocabulary struct {
 	FirstWords []string `yaml:"first_words"`
 	// Same are the words that stand for the task before's units (同上).
 	Same []string `yaml:"same"`
+	// Requirements are the words of a heading over the notice's
+	// requirements (工作要求), not tasks.
+	Requirements []string `yaml:"requirements"`
 	// Above are the words a clause governing the tasks before it opens
 	// with (以上工作由…牵头).
 	Above   []string `yaml:"above"`
@@ -299,4 +302,15 @@ func (v *Vocabulary) aboveSubject(s string) int {
 // 同上.
 func (v *Vocabulary) isSame(name string) bool {
 	return slices.Contains(v.Same, name)
+}
+
+// isRequirements reports whether a heading's title names the notice's
+// requirements: 工作要求, 有关要求.
+func (v *Vocabulary) isRequirements(title string) bool {
+	for _, w := range v.Requirements {
+		if strings.Contains(title, w) && utf8.RuneCountInString(title) <= 2*len([]rune(w))+4 {
+			return true
+		}
+	}
+	return false
 }
