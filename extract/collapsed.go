@@ -96,6 +96,10 @@ func collapsedCuts(l string, v *Vocabulary) []int {
 		}
 	}
 	// labels, outside parentheses (（牵头单位：X） is a clause's)
+	numbered := make(map[int]bool, len(cuts))
+	for _, at := range cuts {
+		numbered[at] = true
+	}
 	depth := 0
 	for i := 0; i < len(l); {
 		r, size := utf8.DecodeRuneInString(l[i:])
@@ -105,7 +109,7 @@ func collapsedCuts(l string, v *Vocabulary) []int {
 		case r == '）' || r == ')':
 			depth = max(depth-1, 0)
 		case depth == 0 && i > 0:
-			if role, n := v.labelAt(l[i:]); role != "" && role != roleClause && n > len("单位：") && !slices.Contains(cuts, i) {
+			if role, n := v.labelAt(l[i:]); role != "" && role != roleClause && n > len("单位：") && !numbered[i] {
 				prev, _ := utf8.DecodeLastRuneInString(l[:i])
 				if !strings.ContainsRune("：:、", prev) {
 					cuts = append(cuts, i)

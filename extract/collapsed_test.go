@@ -81,12 +81,7 @@ func TestCollapsedParse(t *testing.T) {
 	want := []string{"1.1:/区发展和改革局/", "2.1:/区科技和经信局/", "3.1:/区人力资源局/", "4.1:/区教育局、区财政局/"}
 	for _, join := range []string{"", " "} {
 		d := parseLines(t, strings.Join(lines, join))
-		var got []string
-		for _, it := range d.Items {
-			for _, tk := range it.Tasks {
-				got = append(got, tk.ID+":"+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+"/"+strings.Join(tk.Groups, "、"))
-			}
-		}
+		got := taskRoles(d)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("joined by %q:\ngot  %q\nwant %q", join, got, want)
 		}

@@ -248,12 +248,7 @@ func TestStatedConventions(t *testing.T) {
 		"（一）甲。（分管副省长、协管副秘书长负责，省国资委牵头。明确牵头部门的，有关部门配合，不逐一列出，下同）乙。（分管副省长负责，省经信委、省发改委负责。责任单位两个以上的，列第一者为牵头单位，下同）",
 		"（二）丙。（省工商局、省商务厅）",
 	)
-	var got []string
-	for _, it := range d.Items {
-		for _, tk := range it.Tasks {
-			got = append(got, tk.ID+":"+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+"/"+strings.Join(tk.Groups, "、"))
-		}
-	}
+	got := taskRoles(d)
 	want := []string{"1.1:省国资委//有关部门", "1.2:省经信委/省发展改革委/有关部门", "2.1:省工商局/省商务厅/有关部门"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
@@ -458,12 +453,7 @@ func TestAboveClauses(t *testing.T) {
 		"（3）庚。责任单位：市商务局",
 		"上述任务均由市商务局负责。",
 	)
-	var got []string
-	for _, it := range d.Items {
-		for _, tk := range it.Tasks {
-			got = append(got, tk.ID+":"+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+"/"+strings.Join(tk.Groups, "、"))
-		}
-	}
+	got := taskRoles(d)
 	want := []string{
 		"1.1:市林业局//", // names its own unit: not reached
 		"2.1:市农业农村局//各乡镇",
@@ -546,12 +536,7 @@ func TestSameAsAbove(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := parseLines(t, tc.lines...)
-			var got []string
-			for _, it := range d.Items {
-				for _, tk := range it.Tasks {
-					got = append(got, tk.ID+":"+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+"/"+strings.Join(tk.Groups, "、"))
-				}
-			}
+			got := taskRoles(d)
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
 			}
@@ -575,12 +560,7 @@ func TestSameBelow(t *testing.T) {
 		"5.戊。（市教育局牵头，下同）",
 		"6.己。",
 	)
-	var got []string
-	for _, it := range d.Items {
-		for _, tk := range it.Tasks {
-			got = append(got, tk.ID+":"+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+"/"+strings.Join(tk.Groups, "、"))
-		}
-	}
+	got := taskRoles(d)
 	want := []string{"1.1:/市发改委、市财政局/", "2.1:/市发改委、市财政局/", "3.1:市商务局//", "4.1:/市发改委、市财政局/各县区", "5.1:市教育局//", "6.1:市教育局//"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
@@ -611,4 +591,15 @@ func TestRequirements(t *testing.T) {
 	if d := parseLines(t, lines...); len(d.Items) != 4 {
 		t.Errorf("a section of tasks named 工作要求: %d items, want 4", len(d.Items))
 	}
+}
+
+// taskRoles lists each task as ID:lead/co/groups, the names joined by 、.
+func taskRoles(d *Document) []string {
+	var out []string
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			out = append(out, tk.ID+":"+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+"/"+strings.Join(tk.Groups, "、"))
+		}
+	}
+	return out
 }

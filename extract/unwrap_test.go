@@ -101,12 +101,7 @@ func TestUnwrapTraditional(t *testing.T) {
 // over two lines names its units, and the warning says where.
 func TestUnwrapParse(t *testing.T) {
 	d := parseLines(t, wrappedLines...)
-	var got []string
-	for _, it := range d.Items {
-		for _, tk := range it.Tasks {
-			got = append(got, tk.ID+":"+strings.Join(tk.Lead, "、")+"/"+strings.Join(tk.Co, "、")+"/"+strings.Join(tk.Groups, "、"))
-		}
-	}
+	got := taskRoles(d)
 	want := []string{"1.1:/市发改委、市住建局/各县（市、区）人民政府", "2.1:市农业农村局//", "3.1:市人社局//"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
