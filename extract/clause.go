@@ -676,7 +676,15 @@ func cutLeadMark(n string) (string, bool) {
 	return n, false
 }
 
+// maxDeadline bounds a clause's time limits, joined: a task has one or
+// two (6月底前出台，年底前完成); a run of thousands of 完成时限 lines would
+// otherwise be joined at the square of its length.
+const maxDeadline = 512
+
 func (c *rawClause) addDeadline(s string) {
+	if len(c.deadline) >= maxDeadline {
+		return
+	}
 	if c.deadline != "" {
 		c.deadline += "，"
 	}

@@ -428,6 +428,34 @@ func BenchmarkParse(b *testing.B) {
 			})
 		}
 	}
+	// runs that were joined at the square of their length: label lines
+	// merged into one clause, time-limit lines, deadlines beside a clause
+	for _, hostile := range []struct{ name, head, line string }{
+		{"label-lines", "1.甲。", "牵头单位：市发改委"},
+		{"deadline-lines", "1.甲。\n牵头单位：市发改委", "完成时限：6月底"},
+	} {
+		for _, n := range []int{5_000, 20_000} {
+			lines := strings.Split(hostile.head, "\n")
+			for range n {
+				lines = append(lines, hostile.line)
+			}
+			b.Run(fmt.Sprintf("%s-%d", hostile.name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					Parse(&Text{Name: "x", Lines: lines}, dir)
+				}
+			})
+		}
+	}
+	for _, n := range []int{8_000, 32_000} {
+		line := "1.甲。（省财政厅牵头）" + strings.Repeat("（年内）", n)
+		b.Run(fmt.Sprintf("deadlines-beside-%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Parse(&Text{Name: "x", Lines: []string{line}}, dir)
+			}
+		})
+	}
 	// a wrapped document (unwrap): lines of one width that run on, joined
 	// into paragraphs of at most wrapMaxJoin bytes
 	for _, n := range []int{5_000, 20_000} {

@@ -31,11 +31,15 @@ func (p *parser) buildTasks(it *itemAcc) {
 			// a deadline beside the clause before it
 			if n := len(it.Tasks); n > 0 && strings.TrimSpace(pending.String()) == "" {
 				t := &it.Tasks[n-1]
-				if t.Deadline != "" {
-					t.Deadline += "，"
+				if len(t.Deadline) < maxDeadline {
+					// bounded: a line of thousands would be joined at
+					// the square of its length
+					if t.Deadline != "" {
+						t.Deadline += "，"
+					}
+					t.Deadline += strings.TrimSpace(p.written(s.line, body))
+					t.Clause += p.written(s.line, s.clause)
 				}
-				t.Deadline += strings.TrimSpace(p.written(s.line, body))
-				t.Clause += p.written(s.line, s.clause)
 				continue
 			}
 			pending.WriteString(s.clause)
@@ -223,13 +227,24 @@ func mergeLabels(segs []segment, v *Vocabulary) []segment {
 				prev.first = prev.clause
 			}
 			prev.more = append(prev.more, s)
-			prev.clause += "；" + s.clause
 			continue
 		}
 		if s.clause == "" && s.text == "" {
 			continue
 		}
 		out = append(out, s)
+	}
+	// the merged clause, joined once (joined line by line, a run of
+	// label lines cost the square of its length)
+	for i := range out {
+		if s := &out[i]; len(s.more) > 0 {
+			parts := make([]string, 0, len(s.more)+1)
+			parts = append(parts, s.first)
+			for _, m := range s.more {
+				parts = append(parts, m.clause)
+			}
+			s.clause = strings.Join(parts, "；")
+		}
 	}
 	return out
 }
