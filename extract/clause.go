@@ -480,6 +480,19 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				continue
 			}
 			if role, ns, ok := roleOf(part, v); ok {
+				if a, b, ok := strings.Cut(ns, "会同"); ok && strings.TrimSpace(a) != "" && strings.TrimSpace(b) != "" {
+					// 省发展改革委会同省财政厅负责: the first leads, the
+					// others work with it
+					c.add(RoleLead, append(pending, splitNames(a)...))
+					if role != RoleLead {
+						role = RoleCo
+					}
+					c.add(role, splitNames(b))
+					pending = nil
+					labelRole = ""
+					roles++
+					continue
+				}
 				if role == RoleCo && strings.HasSuffix(part, "负责") && !strings.HasSuffix(part, "分工负责") && !strings.HasSuffix(part, "职责负责") && !strings.HasSuffix(part, "共同负责") {
 					plain = append(plain, len(c.parts))
 				} else if role == RoleCo {
@@ -704,6 +717,15 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 	names = strings.TrimPrefix(strings.TrimPrefix(names, "具体"), "由")
 	if names == "" || !looksLikeNames(names) {
 		return "", "", false
+	}
+	if v.unitsOnly[word] {
+		// 各市州人民政府落实, not 确保政策落实: a verb this common closes
+		// a clause only after names of units or groups
+		for _, n := range splitNames(names) {
+			if n, _ = cutLeadMark(n); v.isLeader(n) || !unitLike(n, nil) && !v.isGroupWord(n) && !groupish(n) {
+				return "", "", false
+			}
+		}
 	}
 	return role, names, true
 }

@@ -58,6 +58,7 @@ type Vocabulary struct {
 	// (年内, 上半年, 持续推进).
 	Deadlines []string `yaml:"deadlines"`
 	deadline  *regexp.Regexp
+	unitsOnly map[string]bool // the role words marked units_only
 	// Due holds the words a time limit is read into a date by
 	// (deadline.go).
 	Due dueWords `yaml:"due"`
@@ -66,6 +67,9 @@ type Vocabulary struct {
 type vocabWord struct {
 	Word string `yaml:"word"`
 	Role string `yaml:"role"`
+	// UnitsOnly: a role word this common in prose (落实) closes a part
+	// only after names of units or groups
+	UnitsOnly bool `yaml:"units_only"`
 }
 
 // The label roles beyond the dept roles.
@@ -129,6 +133,12 @@ func (v *Vocabulary) prepare() {
 	v.deadline = regexp.MustCompile(`^(?:\d{4}年)?(?:\d{1,2}月(?:底|中旬|上旬|下旬|末)?|(?:第)?[一二三四]季度|\d{4}年(?:底|末)?` + alt + `)`)
 	for _, list := range [][]vocabWord{v.Labels, v.Roles} {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].Word) > len(list[j].Word) })
+	}
+	v.unitsOnly = map[string]bool{}
+	for _, w := range v.Roles {
+		if w.UnitsOnly {
+			v.unitsOnly[w.Word] = true
+		}
 	}
 	for _, list := range []*[]string{&v.Columns.Number, &v.Columns.Task, &v.Columns.Name, &v.Columns.Lead, &v.Columns.Co, &v.Columns.Units, &v.Columns.Leader, &v.Columns.Deadline, &v.Columns.Place, &v.Columns.Progress} {
 		sort.SliceStable(*list, func(i, j int) bool { return len((*list)[i]) > len((*list)[j]) })
