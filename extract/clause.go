@@ -719,15 +719,32 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 		return "", "", false
 	}
 	if v.unitsOnly[word] {
-		// 各市州人民政府落实, not 确保政策落实: a verb this common closes
-		// a clause only after names of units or groups
+		// 各市州人民政府落实, not 确保政策落实 or 各地要因地制宜推进: a verb
+		// this common closes a clause only after names of units or groups
 		for _, n := range splitNames(names) {
-			if n, _ = cutLeadMark(n); v.isLeader(n) || !unitLike(n, nil) && !v.isGroupWord(n) && !groupish(n) {
+			if n, _ = cutLeadMark(n); v.isLeader(n) || !unitLike(n, nil) && !bodyGroup(n, v) {
 				return "", "", false
 			}
 		}
 	}
 	return role, names, true
+}
+
+// groupBodies end the name of a group of bodies: 各市州人民政府, 有关部门.
+var groupBodies = []string{"政府", "部门", "单位", "机构", "企业", "园区", "街道", "地", "区", "县", "市", "州", "镇", "乡", "方面"}
+
+// bodyGroup reports whether n names a group of bodies, not prose that
+// opens like one (各地要因地制宜).
+func bodyGroup(n string, v *Vocabulary) bool {
+	if !v.isGroupWord(n) && !groupish(n) {
+		return false
+	}
+	for _, b := range groupBodies {
+		if strings.HasSuffix(n, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // looksLikeNames rejects prose that happens to end with 负责 or 参与:
