@@ -19,6 +19,7 @@ const (
 	wrapMinLines = 6         // full lines a wrapped document has at least
 	wrapSlack    = 4         // a full line is this much narrower at most (two Han characters)
 	wrapMinWidth = 24        // narrower lines are headings, cells, short text
+	wrapMinPage  = 32        // a page is at least this wide (16 Han characters)
 	wrapMaxJoin  = 16 << 10  // bytes a joined paragraph grows to at most
 	wrapEnds     = "。；！？：）”" // the marks a line that ends a paragraph ends with
 )
@@ -64,7 +65,19 @@ func wrapWidth(raw []string) int {
 			best, bestN = w, n
 		}
 	}
-	if bestN < wrapMinLines || 10*bestN < 4*long {
+	if bestN < wrapMinLines || 10*bestN < 4*long || best < wrapMinPage {
+		return 0
+	}
+	// a page's width is its widest: a document with many lines wider
+	// than the cluster (a table's cells beside its notice's paragraphs)
+	// was not wrapped at it
+	wider := 0
+	for w, n := range count {
+		if w > best+2 {
+			wider += n
+		}
+	}
+	if 10*wider > long {
 		return 0
 	}
 	open := 0 // full lines that end mid-sentence
