@@ -119,8 +119,8 @@ func opensBlock(raw, fold string, v *Vocabulary) bool {
 	if t == "" || tableLine(t) || t != strings.TrimSpace(fold) {
 		return true
 	}
-	if numberOf(t).form != fNone || reAttachment.MatchString(t) {
-		return true
+	if numberOf(t).form != fNone || reAttachment.MatchString(t) || cellNumber(t) > 0 {
+		return true // a number, an attachment's heading, a table row's own number
 	}
 	r, _ := v.labelAt(t)
 	return r != ""
