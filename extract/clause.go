@@ -994,5 +994,8 @@ func trimRoleNote(n string) string {
 			return strings.TrimSpace(n[:i])
 		}
 	}
+	if strings.ContainsAny(note, "：:") || strings.Contains(note, "电话") || strings.Contains(note, "联系人") {
+		return strings.TrimSpace(n[:i]) // （联系人：张三，电话：…）: a contact, not the name's
+	}
 	return n
 }
