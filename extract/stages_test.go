@@ -44,8 +44,13 @@ func TestTwin(t *testing.T) {
 	if got := twin(fold, raw, fold[i:i+len("经贸委")]); got != "經貿委" {
 		t.Errorf("twin: got %q", got)
 	}
-	if got := twin(fold, raw, "经贸委"); got != "经贸委" {
-		t.Errorf("a string that is not a span of fold: got %q", got)
+	// the same words read from another line (a clause remembered from
+	// an earlier item) are found in this one
+	if got := twin(fold, raw, strings.Clone("经贸委")); got != "經貿委" {
+		t.Errorf("the same words from elsewhere: got %q", got)
+	}
+	if got := twin(fold, raw, "财政厅"); got != "财政厅" {
+		t.Errorf("words the line does not hold: got %q", got)
 	}
 }
 
@@ -609,4 +614,15 @@ func taskRoles(d *Document) []string {
 		}
 	}
 	return out
+}
+
+// A clause that repeats word for word on a later item (read once and
+// remembered) keeps the later item's own written spelling.
+func TestRepeatedClauseWritten(t *testing.T) {
+	d := parseLines(t, "1.甲。", "責任領導：王副縣長", "牵头单位：縣發改局", "2.乙。", "責任領導：王副縣長", "牵头单位：縣財政局")
+	for _, it := range d.Items {
+		if tk := it.Tasks[0]; !reflect.DeepEqual(tk.Leaders, []string{"王副縣長"}) {
+			t.Errorf("task %s: leaders %q, want the written 王副縣長", tk.ID, tk.Leaders)
+		}
+	}
 }

@@ -1,6 +1,14 @@
 package extract
 
-import "unsafe"
+import (
+	"strings"
+	"unsafe"
+)
+
+// twinSearch is the longest line twin searches for a copy of s read
+// elsewhere; past it a name keeps its folded spelling (linear time on a
+// line of a megabyte).
+const twinSearch = 16 << 10
 
 // twin returns the span of raw that s occupies in fold, when s is a
 // substring of fold (it shares fold's memory); otherwise s itself. fold and
@@ -18,6 +26,14 @@ func twin(fold, raw, s string) string {
 	}
 	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
 	if p < base || p+uintptr(len(s)) > base+uintptr(len(fold)) {
+		// s was read from another line with the same words (a clause
+		// read once and remembered, 責任領導：王副縣長 on two items): find
+		// it in this one, on a line of reasonable length
+		if len(fold) <= twinSearch && fold != raw {
+			if i := strings.Index(fold, s); i >= 0 {
+				return raw[i : i+len(s)]
+			}
+		}
 		return s
 	}
 	off := int(p - base)
