@@ -337,7 +337,7 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 		}
 	}
 	if c.conv.below && it != nil {
-		below := Task{Lead: slices.Clone(t.Lead), Co: slices.Clone(t.Co), Respective: slices.Clone(t.Respective), Groups: slices.Clone(t.Groups), All: t.All}
+		below := rolesOf(t)
 		p.applyConventions(it, t)
 		p.conv.below = &below
 		return
@@ -369,7 +369,12 @@ func (p *parser) sameAsBefore(t *Task, role Role, hasLead bool) {
 // remember keeps a copy of the roles of the task just made, for a 同上 in
 // the next.
 func (p *parser) remember(t *Task) {
-	p.before = Task{Lead: slices.Clone(t.Lead), Co: slices.Clone(t.Co), Respective: slices.Clone(t.Respective), Groups: slices.Clone(t.Groups), All: t.All}
+	p.before = rolesOf(t)
+}
+
+// rolesOf is a copy of t's units and groups, which later tasks may be given.
+func rolesOf(t *Task) Task {
+	return Task{Lead: slices.Clone(t.Lead), Co: slices.Clone(t.Co), Respective: slices.Clone(t.Respective), Groups: slices.Clone(t.Groups), All: t.All}
 }
 
 // applyConventions adds what the document's stated conventions and the
