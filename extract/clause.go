@@ -99,10 +99,43 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		}
 		i = end
 	}
+	if text == 0 {
+		// no clause: a table row flattened with spaces and no header,
+		// 推进甲项工作 市发改委 2023年底, names its units in a field
+		if at, dl := p.spacedUnits(l); at > 0 {
+			segs = append(segs, segment{text: l[:at], line: n}, segment{clause: l[at:dl], labels: true, line: n})
+			if dl < len(l) {
+				segs = append(segs, segment{clause: l[dl:], labels: true, line: n})
+			}
+			return segs
+		}
+	}
 	if text < len(l) {
 		segs = append(segs, segment{text: l[text:], line: n})
 	}
 	return segs
+}
+
+// spacedUnits finds the units field of a row whose fields are apart by
+// spaces: the last field, or the one before a last field that is a time
+// limit. It returns where the units start and end, or 0.
+func (p *parser) spacedUnits(l string) (int, int) {
+	end := len(l)
+	i := strings.LastIndexByte(l, ' ')
+	if i <= 0 {
+		return 0, 0
+	}
+	if p.vocab.isDeadline(l[i+1:]) {
+		end = i
+		if i = strings.LastIndexByte(l[:end], ' '); i <= 0 {
+			return 0, 0
+		}
+	}
+	units := l[i+1 : end]
+	if units == "" || !bareUnits(splitNames(units), p.vocab, p.names) || !strings.ContainsFunc(l[:i], func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		return 0, 0
+	}
+	return i + 1, end + min(1, len(l)-end)
 }
 
 // labelStart finds a label (牵头单位：, 责任单位：…) outside parentheses, at

@@ -228,6 +228,8 @@ func TestClauseRecognisers(t *testing.T) {
 		{"统筹, 参加, 配合实施, 协调推进", "1.甲。（市发改委统筹，市财政局参加，市统计局配合实施，各县区协调推进）", []string{"市发改委"}, []string{"市财政局", "市统计局"}, []string{"各县区"}, false},
 		{"推进 after prose that opens like a group is text", "1.甲，各地要因地制宜推进。\n牵头单位：市发改委", []string{"市发改委"}, nil, nil, false},
 		{"a contact after a name is not the name's", "1.甲。牵头单位：市发改委（联系人：张三，电话：12345678）", []string{"市发改委"}, nil, nil, false},
+		{"a row apart by spaces, no header", "1 推进甲项工作 市商务局、市统计局 2023年底", nil, []string{"市商务局", "市统计局"}, nil, false},
+		{"a spaced field that names no unit is text", "1.加快推进 重点项目建设\n牵头单位：市发改委", []string{"市发改委"}, nil, nil, false},
 		{"落实 after prose is text", "1.甲（确保政策落实）。（市发改委牵头）", []string{"市发改委"}, nil, nil, false},
 		{"等12个部门 is not a name", "1.甲。（市发改委等12个部门负责）", nil, []string{"市发改委"}, nil, false},
 		{"等公司 is not a name", "1.甲。（市工信局牵头，中国移动、中国电信等公司配合）", []string{"市工信局"}, []string{"中国移动", "中国电信"}, nil, false},
