@@ -128,19 +128,26 @@ func collapsedCuts(l string, v *Vocabulary) []int {
 // title's length, numbered 1 or as the items before it go on:
 // …分解一、主要目标1.地区生产总值… is a heading, 统一、规范 is not.
 func firstBelow(rest string, next map[numForm]int) bool {
-	n := 0
-	for i := range rest {
-		if n > headingRunes {
-			break
+	for i := range runePrefix(rest, headingRunes+1) {
+		if i == 0 {
+			continue
 		}
-		if n > 0 {
-			if num := numberOf(rest[i:]); (num.value == 1 || num.value == next[num.form]) && (num.form == fArabic || num.form == fCnParen || num.form == fArabicParen) {
-				return true
-			}
+		if num := numberOf(rest[i:]); (num.value == 1 || num.value == next[num.form]) && (num.form == fArabic || num.form == fCnParen || num.form == fArabicParen) {
+			return true
 		}
-		n++
 	}
 	return false
+}
+
+// runePrefix is s up to its first n runes.
+func runePrefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // splitHeading splits a heading that runs on into its section's text.
@@ -152,18 +159,7 @@ func splitHeading(piece string) []string {
 	if (num.form != fCnDun && num.form != fPart) || utf8.RuneCountInString(piece) <= headingRunes {
 		return []string{piece}
 	}
-	title := piece[num.rest:]
-	limit := len(title)
-	if n := 0; true {
-		for i := range title {
-			if n == headingRunes {
-				limit = i
-				break
-			}
-			n++
-		}
-	}
-	head := title[:limit]
+	head := runePrefix(piece[num.rest:], headingRunes)
 	cut := -1
 	if i := strings.IndexAny(head, " \t\u3000"); i > 0 {
 		cut = i

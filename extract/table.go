@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -624,7 +623,7 @@ func (p *parser) table(tb *tableBlock) int {
 		if unitCells == 0 && last != nil {
 			// a merged unit cell: the units of the row above
 			c = clauseOf(last)
-		} else if last != nil && len(last.Lead) > 0 && !c.hasLead() && emptyCol(tb.cols, row.cells, colLead) {
+		} else if lead, _ := get(colLead); lead == "" && hasCol(tb.cols, colLead) && last != nil && len(last.Lead) > 0 && !c.hasLead() {
 			// a lead cell merged over the item's rows, the others its own
 			c.add(RoleLead, append([]string(nil), last.Lead...))
 		}
@@ -707,13 +706,6 @@ func (p *parser) addToTask(it *itemAcc, t *Task, c rawClause, line int) {
 	extra.Item = t.Item
 	p.resolve(it, &extra, c, line)
 	mergeRoles(t, &extra)
-}
-
-// emptyCol reports whether the table has a column of kind ck, and the
-// row's cell in it is empty.
-func emptyCol(cols []colKind, cells []string, ck colKind) bool {
-	k := slices.Index(cols, ck)
-	return k >= 0 && k < len(cells) && cells[k] == ""
 }
 
 // mergeRoles adds the depts, groups and leaders of extra to t; a dept t
