@@ -38,17 +38,38 @@ func width(s string) int {
 	return w
 }
 
+// lineMeasure is what wrapping is read from, per line, measured once on
+// the lines as they came.
+type lineMeasure struct {
+	width int  // the trimmed line's width
+	table bool // a table's row: never joined
+	ends  bool // it ends a paragraph (。；）…)
+}
+
+func measure(raw []string) []lineMeasure {
+	ms := make([]lineMeasure, len(raw))
+	for i, l := range raw {
+		l = strings.TrimSpace(l)
+		ms[i] = lineMeasure{width: width(l), table: tableLine(l), ends: endsParagraph(l)}
+	}
+	return ms
+}
+
+// full reports whether the line reaches the wrap width.
+func (m lineMeasure) full(wrap int) bool {
+	return m.width >= wrap-wrapSlack && m.width <= wrap+2 && !m.table
+}
+
 // wrapWidth finds the width a document was wrapped at, or 0 when it was
 // not: the widest cluster of line widths (within wrapSlack) that holds
 // at least wrapMinLines lines and 40% of the long lines, most of which end
 // mid-sentence.
-func wrapWidth(raw []string) int {
+func wrapWidth(ms []lineMeasure) int {
 	count := map[int]int{}
 	long := 0
-	for _, l := range raw {
-		l = strings.TrimSpace(l)
-		if w := width(l); w >= wrapMinWidth && !tableLine(l) {
-			count[w]++
+	for _, m := range ms {
+		if m.width >= wrapMinWidth && !m.table {
+			count[m.width]++
 			long++
 		}
 	}
@@ -81,9 +102,8 @@ func wrapWidth(raw []string) int {
 		return 0
 	}
 	open := 0 // full lines that end mid-sentence
-	for _, l := range raw {
-		l = strings.TrimSpace(l)
-		if full(l, best) && !endsParagraph(l) {
+	for _, m := range ms {
+		if m.full(best) && !m.ends {
 			open++
 		}
 	}
@@ -91,12 +111,6 @@ func wrapWidth(raw []string) int {
 		return 0
 	}
 	return best
-}
-
-// full reports whether l reaches the wrap width.
-func full(l string, wrap int) bool {
-	w := width(l)
-	return w >= wrap-wrapSlack && w <= wrap+2 && !tableLine(l)
 }
 
 func endsParagraph(l string) bool {
@@ -130,14 +144,14 @@ func opensBlock(raw, fold string, v *Vocabulary) bool {
 // are byte-aligned, line by line), and returns the number of the first
 // line it joined another to (0: none) and how many it took in.
 func unwrap(raw, fold []string, v *Vocabulary) (first, joined int) {
-	wrap := wrapWidth(raw)
+	ms := measure(raw)
+	wrap := wrapWidth(ms)
 	if wrap == 0 {
 		return 0, 0
 	}
 	var w, f strings.Builder // the paragraph, written and folded
 	for i := 0; i < len(raw); i++ {
-		cur := strings.TrimSpace(raw[i]) // the line as it came, before any join
-		if !full(cur, wrap) {
+		if !ms[i].full(wrap) {
 			continue
 		}
 		k := i // the paragraph's first line, which takes the others in
@@ -156,7 +170,7 @@ func unwrap(raw, fold []string, v *Vocabulary) (first, joined int) {
 			f.WriteString(fold[j][start:max(start, end)])
 		}
 		put(k, false)
-		for i+1 < len(raw) && full(cur, wrap) && w.Len() < wrapMaxJoin {
+		for i+1 < len(raw) && ms[i].full(wrap) && w.Len() < wrapMaxJoin {
 			next := raw[i+1]
 			if strings.TrimSpace(next) == "" || opensBlock(next, fold[i+1], v) {
 				break
@@ -168,7 +182,6 @@ func unwrap(raw, fold []string, v *Vocabulary) (first, joined int) {
 			}
 			joined++
 			i++
-			cur = strings.TrimSpace(next)
 		}
 		if i > k {
 			raw[k], fold[k] = w.String(), f.String()
