@@ -318,7 +318,7 @@ func (v *Vocabulary) isSame(name string) bool {
 // requirements: 工作要求, 有关要求.
 func (v *Vocabulary) isRequirements(title string) bool {
 	for _, w := range v.Requirements {
-		if strings.Contains(title, w) && utf8.RuneCountInString(title) <= 2*len([]rune(w))+4 {
+		if strings.Contains(title, w) && utf8.RuneCountInString(title) <= 2*utf8.RuneCountInString(w)+4 {
 			return true
 		}
 	}
