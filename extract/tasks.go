@@ -51,10 +51,7 @@ func (p *parser) buildTasks(it *itemAcc) {
 			// text since the last clause included
 			if strings.TrimSpace(pending.String()) != "" {
 				ord++
-				t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: cleanTaskText(pendingRaw.String()), Line: pendingLine}
-				t.setFold(cleanTaskText(pending.String()))
-				p.applyConventions(it, &t)
-				it.Tasks = append(it.Tasks, t)
+				it.Tasks = append(it.Tasks, p.textTask(it, ord, sub, cleanTaskText(pendingRaw.String()), cleanTaskText(pending.String()), pendingLine))
 				pending.Reset()
 				pendingRaw.Reset()
 				pendingLine = 0
@@ -90,9 +87,7 @@ func (p *parser) buildTasks(it *itemAcc) {
 			return
 		}
 		ord++
-		t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: rest, Line: pendingLine}
-		t.setFold(cleanTaskText(pending.String()))
-		p.applyConventions(it, &t)
+		t := p.textTask(it, ord, sub, rest, cleanTaskText(pending.String()), pendingLine)
 		if hasUnits(t) {
 			it.Tasks = append(it.Tasks, t) // its units are the heading's, or those a 下同 stated
 			return
@@ -104,6 +99,15 @@ func (p *parser) buildTasks(it *itemAcc) {
 		}
 		it.Tasks = append(it.Tasks, t)
 	}
+}
+
+// textTask is a task of text that no clause of its own closes: it names
+// what the document's conventions and its section give it, or nobody.
+func (p *parser) textTask(it *itemAcc, ord int, sub, text, fold string, line int) Task {
+	t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: text, Line: line}
+	t.setFold(fold)
+	p.applyConventions(it, &t)
+	return t
 }
 
 // addText appends a text segment to the pending task text, starting a new
