@@ -668,12 +668,9 @@ func (p *parser) dropRequirements() {
 		if !in(it) {
 			return false
 		}
-		if p.unwarned == nil {
-			p.unwarned = map[int]bool{}
-		}
-		p.unwarned[it.Line] = true
+		p.unwarn(it.Line)
 		for _, t := range it.Tasks {
-			p.unwarned[t.Line] = true
+			p.unwarn(t.Line)
 		}
 		return true
 	})

@@ -189,10 +189,7 @@ func (p *parser) governAbove(it *itemAcc, from int, c rawClause, s segment) {
 			t.Clause += "；"
 		}
 		t.Clause += written
-		if p.unwarned == nil {
-			p.unwarned = map[int]bool{}
-		}
-		p.unwarned[t.Line] = true
+		p.unwarn(t.Line)
 	}
 	for i := from; i < len(it.Tasks); i++ {
 		give(&it.Tasks[i])
@@ -212,6 +209,15 @@ func (p *parser) governAbove(it *itemAcc, from int, c rawClause, s segment) {
 			give(&prev.Tasks[j])
 		}
 	}
+}
+
+// unwarn voids the text- and item-without-dept warnings of a line: a
+// later clause gave its task units, or its item is no task.
+func (p *parser) unwarn(line int) {
+	if p.unwarned == nil {
+		p.unwarned = map[int]bool{}
+	}
+	p.unwarned[line] = true
 }
 
 // hasUnits reports whether t names a unit, or all units.
