@@ -76,6 +76,16 @@ func TestClauseForms(t *testing.T) {
 			[]string{"省台办"}, nil, nil, nil, false, ""},
 		{"leaders are not groups", "2.经济增长。（分管副省长、协管副秘书长负责，省发展改革委牵头）", "经济增长。",
 			[]string{"省发展改革委"}, nil, nil, nil, false, ""},
+		{"协助 and 支持 labels", "2.经济增长。（牵头单位：市水利局；协助单位：市财政局；支持单位：市统计局）", "经济增长。",
+			[]string{"市水利局"}, []string{"市财政局", "市统计局"}, nil, nil, false, ""},
+		{"配合责任部门 beside 牵头责任部门", "2.经济增长。（牵头责任部门：市医保局；配合责任部门：市卫健委）", "经济增长。",
+			[]string{"市医保局"}, []string{"市卫健委"}, nil, nil, false, ""},
+		{"负总责 leads", "2.经济增长。（市文旅局负总责，市财政局配合）", "经济增长。",
+			[]string{"市文旅局"}, []string{"市财政局"}, nil, nil, false, ""},
+		{"主抓 leads", "2.经济增长。（市体育局主抓，市教育局配合）", "经济增长。",
+			[]string{"市体育局"}, []string{"市教育局"}, nil, nil, false, ""},
+		{"牵头抓总 and 协同推进", "2.经济增长。（市科技局牵头抓总，市工信局协同推进）", "经济增长。",
+			[]string{"市科技局"}, []string{"市工信局"}, nil, nil, false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
