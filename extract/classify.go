@@ -203,7 +203,7 @@ func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 			cur = c.num.form
 			seen[cur]++
 		}
-		if cur != fNone && c.text != "" && hasClauseV(c.text, v, nr) {
+		if cur != fNone && c.text != "" && !dashEntry(c.text) && hasClauseV(c.text, v, nr) {
 			if n := next[i]; n > cur && n != fCircled && n != fYiShi && n != fPart {
 				head[cur]++
 			} else {
@@ -232,6 +232,13 @@ func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 		}
 	}
 	return fArabic
+}
+
+// dashEntry reports whether t is an entry of a dash list (——城镇新增就业5万人。
+// under 一、主要预期目标): an entry of its own, whose clause says nothing of
+// the heading's form being the items'.
+func dashEntry(t string) bool {
+	return strings.HasPrefix(t, "——")
 }
 
 // upperItems finds the form just above best that holds items of its own:

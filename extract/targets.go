@@ -192,7 +192,7 @@ func numberStandsAlone(s string, a, b int) bool {
 
 // The marks that end a phrase and a sentence.
 const (
-	chunkMarks    = "，。；：、！？,;:（(|｜"
+	chunkMarks    = "，。；：、！？,;:（(|｜—"
 	sentenceMarks = "。；！？;"
 )
 
