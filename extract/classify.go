@@ -57,6 +57,8 @@ var (
 	reNumTiao        = lazyRE(`^第([一二三四五六七八九十百]{1,4})条\s*`)
 	reNumPart        = lazyRE(`^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*`)
 	reNumYiShi       = lazyRE(`^([一二三四五六七八九十]{1,3})是`)
+	reNumNamed       = lazyRE(`^(?:任务|事项)\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*[：:、.．]\s*`) // 任务1：
+	reNumXiang       = lazyRE(`^第\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*项\s*[：:、.．]\s*`)     // 第1项：
 	reAttachment     = lazyRE(`^附件\s*(\d{1,2})?\s*[：:]?$`)
 )
 
@@ -99,7 +101,14 @@ func numberOf(l string) lineNumber {
 			v, _ := strconv.Atoi(l[m[2]:m[3]])
 			return lineNumber{form: fArabicParen, value: v, numeral: l[m[2]:m[3]], rest: m[1]}
 		}
+	case r == '任' || r == '事':
+		if m := reNumNamed.FindStringSubmatchIndex(l); m != nil {
+			return namedNumber(l, m)
+		}
 	case r == '第':
+		if m := reNumXiang.FindStringSubmatchIndex(l); m != nil {
+			return namedNumber(l, m)
+		}
 		if m := reNumPart.FindStringSubmatchIndex(l); m != nil {
 			return lineNumber{form: fPart, value: parseChineseNumber(l[m[2]:m[3]]), numeral: l[m[2]:m[3]], rest: m[1]}
 		}
@@ -134,6 +143,17 @@ func numberOf(l string) lineNumber {
 		}
 	}
 	return lineNumber{}
+}
+
+// namedNumber reads a number written with a word, 任务1： or 第一项：, as an
+// item's 1.: its numeral is the digits, or the Chinese numeral, alone.
+func namedNumber(l string, m []int) lineNumber {
+	numeral := l[m[2]:m[3]]
+	v, err := strconv.Atoi(numeral)
+	if err != nil {
+		v = parseChineseNumber(numeral)
+	}
+	return lineNumber{form: fArabic, value: v, numeral: numeral, rest: m[1]}
 }
 
 // measureWords start what follows a number that is a value, not an item
