@@ -451,6 +451,16 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		if c.kind == kBlank || c.kind == kNoise && rePageMarker.MatchString(c.text) {
 			continue // a page's end: the table goes on over the page
 		}
+		if sectionRow(c) {
+			// a section row (一、经济发展) when a row follows it, numbered
+			// on or from 1 again
+			if v := cellNumber(nextText(lines, j)); v > 0 && (v == next || v == 1) {
+				flush()
+				tb.rows = append(tb.rows, tableRow{n: c.n, section: &lines[j]})
+				next = v
+				continue
+			}
+		}
 		if c.kind == kNoise || c.kind == kHeading || p.vocab.column(c.text) == colNumber && utf8.RuneCountInString(c.text) <= 4 {
 			break
 		}
@@ -492,6 +502,32 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	flush()
 	tb.end = j
 	return tb
+}
+
+// sectionRow reports whether a line of a table flattened one cell per
+// line may be a section row: a heading, or a short title under 一、 or
+// （一）, not a bare number cell.
+func sectionRow(c cline) bool {
+	if c.kind == kHeading {
+		return true
+	}
+	switch c.num.form {
+	case fCnDun, fCnParen, fPart:
+		n := utf8.RuneCountInString(c.rest())
+		return n > 0 && n <= 30
+	}
+	return false
+}
+
+// nextText is the text of the first line after j that is not blank or a
+// page marker, "" if none.
+func nextText(lines []cline, j int) string {
+	for k := j + 1; k < len(lines); k++ {
+		if c := lines[k]; c.kind != kBlank && !(c.kind == kNoise && rePageMarker.MatchString(c.text)) {
+			return c.text
+		}
+	}
+	return ""
 }
 
 var reLeadingNumber = lazyRE(`^(\d{1,4})\s*[.．、]\s*`)
