@@ -94,8 +94,8 @@ func (f *fixer) splitGlued(lines []cline) []cline {
 		case c.kind == kHeading && c.num.form == fCnDun:
 			heads = c.num.value
 		}
-		if c.kind != kItem && c.kind != kText {
-			out = append(out, c)
+		if c.kind != kItem && c.kind != kText || strings.Count(c.text, "|") >= 2 {
+			out = append(out, c) // a table's row is cells, not items run together
 			continue
 		}
 		for {

@@ -275,6 +275,11 @@ func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
 		if len(cells) == 0 || ruleRow(cells) {
 			continue // a markdown rule |---|---|
 		}
+		if h, ok := sectionCell(cells); ok {
+			// | 一、经济发展 | | |: a row of one merged cell that heads a section
+			tb.rows = append(tb.rows, tableRow{n: c.n, section: &cline{n: c.n, text: h, kind: kHeading, num: numberOf(h)}})
+			continue
+		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
 		if len(cells) >= len(cols) || structured || strings.HasPrefix(c.text, "|") {
 			copy(row.cells, cells[:min(len(cols), len(cells))]) // a short row starting with | is left-aligned
@@ -517,6 +522,22 @@ func sectionRow(c cline) bool {
 		return n > 0 && n <= 30
 	}
 	return false
+}
+
+// sectionCell reports the one cell of a row that holds nothing else when
+// it reads as a section row's title: 一、经济发展 or （二）民生保障.
+func sectionCell(cells []string) (string, bool) {
+	one := ""
+	for _, c := range cells {
+		switch {
+		case c == "":
+		case one != "":
+			return "", false
+		default:
+			one = c
+		}
+	}
+	return one, sectionRow(cline{text: one, num: numberOf(one)})
 }
 
 // nextText is the text of the first line after j that is not blank or a
