@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -376,10 +377,22 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 				row.cells[k] = rest
 			}
 		}
+		leadEmpty(&row, cols)
 		tb.rows = append(tb.rows, row)
 	}
 	tb.end = j
 	return tb
+}
+
+// leadEmpty gives a space row's one field of units to the lead column
+// when the row has no field for it: an empty cell leaves no field behind,
+// and a 分工 table leaves 配合单位 empty, not 牵头单位 (4 改造小区 市住建局
+// 12月 under 序号 任务 牵头单位 配合单位 完成时限).
+func leadEmpty(row *tableRow, cols []colKind) {
+	lead, co := slices.Index(cols, colLead), slices.Index(cols, colCo)
+	if lead >= 0 && co > lead && row.cells[lead] == "" && row.cells[co] != "" {
+		row.cells[lead], row.cells[co] = row.cells[co], ""
+	}
 }
 
 // unitsCell reports whether a cell holds only unit names.
