@@ -25,6 +25,8 @@
 //     in the folded line is taken from the line as written: the model keeps
 //     the text as written. Pinyin glosses a mirror site put inside names
 //     (經(jīng)貿(mào)委) are not text and are dropped.
+//     Lines wrapped at a page's width are joined (unwrap.go), and a label
+//     whose value stands on the next line gets it back (values.go).
 //  3. Classify (classify.go): an ordered table of line rules gives each
 //     line a kind: blank, web-page noise (navigation, 发布时间, 分享到,
 //     返回首页, viewer page markers, breadcrumbs), section heading, item,

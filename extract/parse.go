@@ -12,7 +12,7 @@ import (
 )
 
 // Parse builds the Document from normalised text, in stages (see doc.go):
-// fold, classify, fixups, blocks (sections, items, tables), clauses,
+// fold, label values, classify, fixups, blocks (sections, items, tables), clauses,
 // resolve, enrich. dir may be nil: then names are read by the built-in
 // grammar alone.
 func Parse(t *Text, dir *Directory) (*Document, error) {
@@ -23,6 +23,7 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 	if first, n := unwrap(p.raw, p.fold, p.vocab); n > 0 {
 		p.warn(first, 0, "wrapped-lines", "count", n)
 	}
+	joinValues(p.raw, p.fold, p.vocab, p.names)
 	lines, form := classify(p.fold, p.vocab, p.names)
 	if i := slices.IndexFunc(lines, func(c cline) bool { return c.glued }); i >= 0 {
 		p.warn(lines[i].n, 0, "glued-items") // a collapsed document, split
