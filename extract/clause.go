@@ -746,7 +746,7 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 	}
 	names := strings.TrimSpace(strings.TrimSuffix(part, word))
 	names = strings.TrimSuffix(names, "等")
-	names = names[v.aboveSubject(names):]
+	names = names[v.subject(names):]
 	names = strings.TrimPrefix(strings.TrimPrefix(names, "具体"), "由")
 	if names == "" || !looksLikeNames(names) {
 		return "", "", false
@@ -915,6 +915,11 @@ func splitNames(s string) []string {
 				depth--
 			}
 		case depth > 0:
+		case (r == '和' || r == '与') && endsUnit(s[start:i]) && i+size < len(s):
+			// 市住建局和市财政局: 和 after a whole unit's name, not inside
+			// one (市住房和城乡建设局, 省工业和信息化厅)
+			flush(i)
+			start = i + size
 		case r == '、' || r == '及' || r == ' ' || r == '/' || r == '／':
 			if r == '及' && strings.HasPrefix(s[i:], "及时") {
 				break
@@ -933,6 +938,17 @@ func splitNames(s string) []string {
 	}
 	flush(len(s))
 	return out
+}
+
+// unitEnds are the last characters of a unit's name: 局 委 厅 办 ….
+const unitEnds = "局委厅办府院部署处室会心司团队所站行社校馆区"
+
+// endsUnit reports whether s ends as a unit's name does, three runes or
+// more.
+func endsUnit(s string) bool {
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(unitEnds, r) && utf8.RuneCountInString(s) >= 3
 }
 
 // reCountedRest is the count after the first of several units named for

@@ -48,7 +48,10 @@ type Vocabulary struct {
 	Requirements []string `yaml:"requirements"`
 	// Above are the words a clause governing the tasks before it opens
 	// with (以上工作由…牵头).
-	Above   []string `yaml:"above"`
+	Above []string `yaml:"above"`
+	// This are the words a clause about its own task may open with, before
+	// a short subject and 由 (此项工作由…牵头).
+	This    []string `yaml:"this"`
 	Targets struct {
 		Openers []string `yaml:"openers"`
 		Tails   []string `yaml:"tails"`
@@ -294,7 +297,19 @@ func (v *Vocabulary) firstIsLead(s string) bool {
 // the tasks before it, 以上工作由 in 以上工作由市发改委牵头, or 0. The subject
 // is short and unpunctuated, and closed by 由.
 func (v *Vocabulary) aboveSubject(s string) int {
-	for _, w := range v.Above {
+	return subjectLen(s, v.Above)
+}
+
+// subject is the length of the subject that opens a clause, 以上工作由 or
+// 此项工作由, or 0.
+func (v *Vocabulary) subject(s string) int {
+	return max(subjectLen(s, v.Above), subjectLen(s, v.This))
+}
+
+// subjectLen is the length of one of words, a short unpunctuated subject
+// and 由 at the start of s, or 0.
+func subjectLen(s string, words []string) int {
+	for _, w := range words {
 		if !strings.HasPrefix(s, w) {
 			continue
 		}
