@@ -493,10 +493,16 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		if row == nil {
 			continue
 		}
+		role, _ := p.vocab.labelAt(c.text)
+		labelled := role == RoleLead || role == RoleCo || role == RoleRespective
 		put := func(k int) {
 			if row.cells[k] != "" {
-				row.cells[k] += "、"
-				row.raw[k] += "、"
+				sep := "、"
+				if labelled {
+					sep = "；" // 牵头单位：X / 配合单位：Y, a cell of label lines
+				}
+				row.cells[k] += sep
+				row.raw[k] += sep
 			}
 			row.cells[k] += c.text
 			row.raw[k] += p.written(c.n, c.text)
@@ -504,6 +510,8 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		switch {
 		case taskCol >= 0 && row.cells[taskCol] == "":
 			put(taskCol)
+		case len(unitCols) > 0 && labelled:
+			put(unitCols[0]) // the cell writes its own roles
 		case len(unitCols) > 0 && p.unitsCell(c.text):
 			put(unitCols[min(units, len(unitCols)-1)])
 			units++
