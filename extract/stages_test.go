@@ -294,7 +294,7 @@ func TestTableColumns(t *testing.T) {
 		"项目名称": colName, "名称": colName, "牵头单位": colLead, "牵头责任单位": colLead, "配合单位": colCo,
 		"责任单位": colUnits, "责任领导": colLeader, "完成时限": colDeadline, "计划完成时间": colDeadline,
 		"建设地点": colPlace, "当前进度": colProgress, "完成情况": colProgress, "备注说明": colProgress, "金额": colOther,
-		"责任人": colLeader, "责任单位及责任人": colUnits, "第一责任单位": colLead, "其他责任单位": colCo, "督办单位": colOther,
+		"责任人": colLeader, "责任单位及责任人": colUnits, "第一责任单位": colLead, "其他责任单位": colCo, "督办单位": colOther, "牵头领导": colLeader, "牵头县领导": colLeader, "牵头市领导": colLeader, "责任单位及责任领导": colUnits,
 		"联系电话": colOther,
 	} {
 		if got := v.column(cell); got != want {

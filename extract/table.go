@@ -47,6 +47,9 @@ func (v *Vocabulary) column(cell string) colKind {
 	if v.firstIsLead(cell) || strings.Contains(cell, "第一") && strings.Contains(cell, "牵头") {
 		return colUnits // 责任单位（排第一位的为牵头单位）
 	}
+	if strings.Contains(cell, "领导") && !strings.Contains(cell, "单位") && !strings.Contains(cell, "部门") {
+		return colLeader // 牵头领导, 牵头县领导: people, not the lead unit
+	}
 	for _, c := range []struct {
 		words []string
 		kind  colKind
