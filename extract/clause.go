@@ -924,7 +924,7 @@ func splitNames(s string) []string {
 			if r == '及' && strings.HasPrefix(s[i:], "及时") {
 				break
 			}
-			if r == '、' && joinsLevel(s[start:i]) && !strings.HasPrefix(s[i+size:], "各") {
+			if r == '、' && joinsLevel(s[start:i]) && reCompletesLevel.MatchString(s[i+size:]) {
 				break
 			}
 			end := i
@@ -954,6 +954,10 @@ func endsUnit(s string) bool {
 // reCountedRest is the count after the first of several units named for
 // all of them: 等12个部门, 等十二家单位.
 var reCountedRest = lazyRE(`等[0-9一二三四五六七八九十]{1,3}[个家](?:部门|单位|成员单位|市直部门)$`)
+
+// reCompletesLevel is the name after 各乡、 that completes it: a level word
+// and a body (镇人民政府, 街道办事处) or the end, not another group (区直各部门).
+var reCompletesLevel = lazyRE(`^(?:乡|镇|县|区|市|县市|街道|社区)(?:人民政府|政府|办事处|（|\(|、|$)`)
 
 // joinsLevel is true for 各乡, 各县（市）: a 各 and a level word that the
 // next name completes.
