@@ -45,7 +45,8 @@ type prevPack struct {
 	written time.Time
 
 	mu      sync.Mutex
-	folders map[string]bool // folders of DIR found to be folders (stat)
+	folders map[string]bool     // folders of DIR found to be folders (stat)
+	open    map[string]*os.Root // of those, the ones kept open, at most maxOpenFolders
 
 	// prefetched is the previous model, read in the background once the
 	// run knows it goes on, so that decoding it overlaps the extraction of
@@ -67,7 +68,7 @@ func openPrevious(out string) (*prevPack, []error, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("output: %w", err)
 	}
-	p := &prevPack{dir: out, root: root, files: map[string]FileEntry{}, folders: map[string]bool{}}
+	p := &prevPack{dir: out, root: root, files: map[string]FileEntry{}, folders: map[string]bool{}, open: map[string]*os.Root{}}
 	fi, data, err := p.readInfo(manifestName, maxPrevManifest)
 	if err != nil {
 		return p, []error{&SkipError{Reason: "previous pack: " + manifestName + ": " + err.Error() + "; nothing of it is reused or compared"}}, nil
@@ -106,24 +107,16 @@ func (p *prevPack) read(rel string, max int64) ([]byte, error) {
 }
 
 // stat checks rel element by element as read does, and returns the
-// regular file's info. The folders on the way are checked once per run:
-// the pack's 300 files live in a hundred folders.
+// regular file's info. The folders on the way are checked once per run,
+// and the file's own folder opened once: the pack's 300 files live in a
+// hundred folders, and each element of a path through an os.Root is one
+// more open.
 func (p *prevPack) stat(rel string) (fs.FileInfo, error) {
-	if p == nil || p.root == nil {
-		return nil, fs.ErrNotExist
+	in, name, err := p.at(rel)
+	if err != nil {
+		return nil, err
 	}
-	if !packPath(rel) {
-		return nil, fmt.Errorf("%q: not a path inside the pack", rel)
-	}
-	// the folders on the way, each checked once per run
-	for i := range len(rel) {
-		if rel[i] == '/' {
-			if err := p.checkFolder(rel[:i]); err != nil {
-				return nil, err
-			}
-		}
-	}
-	fi, err := p.root.Lstat(rel)
+	fi, err := in.Lstat(name)
 	switch {
 	case err != nil:
 		return nil, err
@@ -135,28 +128,76 @@ func (p *prevPack) stat(rel string) (fs.FileInfo, error) {
 	return fi, nil
 }
 
-// checkFolder checks that the path dir below DIR is a folder, not a link
-// to one; a folder found so is not checked again.
-func (p *prevPack) checkFolder(dir string) error {
-	p.mu.Lock()
-	ok := p.folders[dir]
-	p.mu.Unlock()
-	if ok {
-		return nil
+// at returns the folder of DIR that holds rel, opened, and rel's last
+// element: the folders on the way are checked, each once per run.
+func (p *prevPack) at(rel string) (*os.Root, string, error) {
+	if p == nil || p.root == nil {
+		return nil, "", fs.ErrNotExist
 	}
-	fi, err := p.root.Lstat(dir)
+	if !packPath(rel) {
+		return nil, "", fmt.Errorf("%q: not a path inside the pack", rel)
+	}
+	i := strings.LastIndexByte(rel, '/')
+	if i < 0 {
+		return p.root, rel, nil
+	}
+	for j := range i {
+		if rel[j] == '/' {
+			if _, err := p.folder(rel[:j]); err != nil {
+				return nil, "", err
+			}
+		}
+	}
+	in, err := p.folder(rel[:i])
+	if err != nil {
+		return nil, "", err
+	}
+	if in == nil {
+		return p.root, rel, nil // past the folders kept open: through DIR
+	}
+	return in, rel[i+1:], nil
+}
+
+// maxOpenFolders bounds the folders of the previous pack kept open: a
+// batch of thousands of depts must not run out of file descriptors.
+const maxOpenFolders = 256
+
+// folder checks that the path dir below DIR is a folder, not a link to
+// one, and returns it opened (nil once maxOpenFolders are); a folder found
+// so is not checked or opened again.
+func (p *prevPack) folder(dir string) (*os.Root, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.folders[dir] {
+		return p.open[dir], nil
+	}
+	// through the parent folder when it is open (at checks the folders on
+	// the way first): one element, one call
+	from, name := p.root, dir
+	if i := strings.LastIndexByte(dir, '/'); i >= 0 && p.open[dir[:i]] != nil {
+		from, name = p.open[dir[:i]], dir[i+1:]
+	}
+	fi, err := from.Lstat(name)
 	switch {
 	case err != nil:
-		return err
+		return nil, err
 	case fi.Mode()&fs.ModeSymlink != 0:
-		return fmt.Errorf("%s: %w: a symbolic link", dir, errNotRegular)
+		return nil, fmt.Errorf("%s: %w: a symbolic link", dir, errNotRegular)
 	case !fi.IsDir():
-		return fmt.Errorf("%s: not a folder", dir)
+		return nil, fmt.Errorf("%s: not a folder", dir)
 	}
-	p.mu.Lock()
 	p.folders[dir] = true
-	p.mu.Unlock()
-	return nil
+	if len(p.open) >= maxOpenFolders {
+		return nil, nil
+	}
+	// opened through DIR's root, which no link can leave: a folder
+	// swapped for a link since the check still opens inside DIR
+	in, err := from.OpenRoot(name)
+	if err != nil {
+		return nil, err
+	}
+	p.open[dir] = in
+	return in, nil
 }
 
 // readInfo is read, with the info of the file read.
@@ -168,7 +209,11 @@ func (p *prevPack) readInfo(rel string, max int64) (fs.FileInfo, []byte, error) 
 	if want.Size() > max {
 		return nil, nil, fmt.Errorf("%s: %d bytes, more than the %d read from a previous pack", rel, want.Size(), max)
 	}
-	f, err := p.root.OpenFile(rel, os.O_RDONLY|openNonblock, 0)
+	in, name, err := p.at(rel)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := in.OpenFile(name, os.O_RDONLY|openNonblock, 0)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -195,6 +240,11 @@ func (p *prevPack) readInfo(rel string, max int64) (fs.FileInfo, []byte, error) 
 // close lets go of DIR.
 func (p *prevPack) close() {
 	if p != nil && p.root != nil {
+		p.mu.Lock()
+		for _, in := range p.open {
+			in.Close()
+		}
+		p.mu.Unlock()
 		p.root.Close()
 	}
 }
