@@ -48,6 +48,7 @@ type publisher struct {
 	mu       sync.Mutex
 	dirs     map[string]bool        // folders below tmp, made or found in the spare
 	stale    map[string]fs.FileInfo // files found in the spare, not yet kept or replaced
+	filled   map[string]bool        // folders below tmp that hold a file of the pack
 	adopted  bool                   // tmp is the spare
 	ready    sync.Once              // tmp made or adopted, on first use
 	readyErr error
@@ -128,7 +129,7 @@ func newPublisher(out string) (*publisher, error) {
 	if err := os.Mkdir(scratch, 0o700); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	return &publisher{out: out, tmp: tmp, scratch: scratch, dirs: map[string]bool{".": true}, stale: map[string]fs.FileInfo{}}, nil
+	return &publisher{out: out, tmp: tmp, scratch: scratch, dirs: map[string]bool{".": true}, stale: map[string]fs.FileInfo{}, filled: map[string]bool{}}, nil
 }
 
 // spareName is where the pack DIR held before the last swap is kept.
@@ -224,7 +225,9 @@ func (p *publisher) sweep() error {
 		return strings.Count(b, string(filepath.Separator)) - strings.Count(a, string(filepath.Separator))
 	})
 	for _, d := range dirs {
-		os.Remove(filepath.Join(p.tmp, d)) // fails, as it should, for a folder of the pack
+		if !p.filled[d] {
+			os.Remove(filepath.Join(p.tmp, d)) // an empty folder of the spare, or one whose file failed
+		}
 	}
 	return nil
 }
@@ -240,7 +243,7 @@ func (p *publisher) put(f *File, data []byte) error {
 		return fmt.Errorf("publish: path %q leaves the output directory", f.Path)
 	}
 	dst := filepath.Join(p.tmp, rel)
-	if err := p.mkdir(filepath.Dir(rel)); err != nil {
+	if err := p.mkdirFor(rel); err != nil {
 		return fmt.Errorf("publish %s: %w", f.Path, err)
 	}
 	f.SHA256, f.Size = sha(data), int64(len(data))
@@ -349,7 +352,7 @@ func (p *publisher) link(f *File, src *prevFile) error {
 	if !filepath.IsLocal(rel) {
 		return fmt.Errorf("publish: path %q leaves the output directory", f.Path)
 	}
-	if err := p.mkdir(filepath.Dir(rel)); err != nil {
+	if err := p.mkdirFor(rel); err != nil {
 		return fmt.Errorf("publish %s: %w", f.Path, err)
 	}
 	if p.keep(rel, src) {
@@ -368,6 +371,21 @@ func (p *publisher) link(f *File, src *prevFile) error {
 		return fmt.Errorf("publish %s: the previous file changed while it was linked", f.Path)
 	}
 	f.SHA256, f.Size = src.entry.SHA256, src.entry.Bytes
+	return nil
+}
+
+// mkdirFor makes the folder of the pack's file rel, and records that it
+// and the folders above it hold a file, so that sweep leaves them be.
+func (p *publisher) mkdirFor(rel string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	dir := filepath.Dir(rel)
+	if err := p.mkdirLocked(dir); err != nil {
+		return err
+	}
+	for d := dir; d != "." && !p.filled[d]; d = filepath.Dir(d) {
+		p.filled[d] = true
+	}
 	return nil
 }
 
