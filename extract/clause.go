@@ -944,11 +944,20 @@ func splitNames(s string) []string {
 const unitEnds = "局委厅办府院部署处室会心司团队所站行社校馆区"
 
 // endsUnit reports whether s ends as a unit's name does, three runes or
-// more.
+// more. Only its end is read: a long text of many 和 stays linear.
 func endsUnit(s string) bool {
-	s = strings.TrimSpace(s)
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(unitEnds, r) && utf8.RuneCountInString(s) >= 3
+	s = strings.TrimRight(s, " \t\u3000")
+	r, size := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune(unitEnds, r) {
+		return false
+	}
+	for range 2 { // two more runes before it
+		s = s[:len(s)-size]
+		if _, size = utf8.DecodeLastRuneInString(s); size == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // reCountedRest is the count after the first of several units named for

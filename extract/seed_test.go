@@ -429,15 +429,17 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 	// runs that were joined at the square of their length: label lines
-	// merged into one clause, time-limit lines, deadlines beside a clause
+	// merged into one clause, time-limit lines, deadlines beside a clause;
+	// and labels whose values stand on the next line
 	for _, hostile := range []struct{ name, head, line string }{
 		{"label-lines", "1.甲。", "牵头单位：市发改委"},
 		{"deadline-lines", "1.甲。\n牵头单位：市发改委", "完成时限：6月底"},
+		{"label-values", "1.甲。", "牵头单位：\n市发改委"},
 	} {
 		for _, n := range []int{5_000, 20_000} {
 			lines := strings.Split(hostile.head, "\n")
 			for range n {
-				lines = append(lines, hostile.line)
+				lines = append(lines, strings.Split(hostile.line, "\n")...)
 			}
 			b.Run(fmt.Sprintf("%s-%d", hostile.name, n), func(b *testing.B) {
 				b.ReportAllocs()
@@ -446,6 +448,16 @@ func BenchmarkParse(b *testing.B) {
 				}
 			})
 		}
+	}
+	// names apart by 和 in one clause, and 和 inside names (splitNames)
+	for _, n := range []int{8_000, 32_000} {
+		line := "1.甲。（" + strings.Repeat("市甲局和乙和", n) + "负责）"
+		b.Run(fmt.Sprintf("and-names-%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Parse(&Text{Name: "x", Lines: []string{line}}, dir)
+			}
+		})
 	}
 	for _, n := range []int{8_000, 32_000} {
 		line := "1.甲。（省财政厅牵头）" + strings.Repeat("（年内）", n)
