@@ -78,6 +78,8 @@ func TestLineRules(t *testing.T) {
 		{"1.地区生产总值增长6%。", fArabic, kItem},
 		{"1、地区生产总值增长6%。", fArabic, kItem},
 		{"1﹒地区生产总值增长6%。", fArabic, kItem},
+		{"责任单位（牵头）：市住建局", fArabic, kLabel},
+		{"牵头单位（责任人）：市工信局", fArabic, kLabel},
 		{"任务3：新建学校5所。", fArabic, kItem},
 		{"第三项：新建学校5所。", fArabic, kItem},
 		{"第3项、新建学校5所。", fArabic, kItem},

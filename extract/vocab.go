@@ -190,9 +190,41 @@ func (v *Vocabulary) labelAt(s string) (Role, int) {
 				_, size := firstRune(rest)
 				return Role(l.Role), len(s) - len(rest) + size
 			}
+			if r, n := v.qualifiedLabel(Role(l.Role), rest); r != "" {
+				return r, len(s) - len(rest) + n
+			}
 		}
 	}
 	return "", 0
+}
+
+// qualifiedLabel reads the parenthesis between a label and its colon,
+// 责任单位（牵头）： or 牵头单位（责任人）：, at the start of rest, and returns
+// the label's role and the length up to the colon's end. A role word in
+// the parenthesis (牵头, 配合) is the role; anything else (责任人, 盖章)
+// leaves the label's own.
+func (v *Vocabulary) qualifiedLabel(role Role, rest string) (Role, int) {
+	if !strings.HasPrefix(rest, "（") || role == roleClause {
+		return "", 0
+	}
+	end := strings.Index(rest[:min(len(rest), len("（")+3*8+len("）"))], "）")
+	if end < 0 {
+		return "", 0
+	}
+	n := end + len("）")
+	if !strings.HasPrefix(rest[n:], "：") && !strings.HasPrefix(rest[n:], ":") {
+		return "", 0
+	}
+	_, size := firstRune(rest[n:])
+	if role == RoleLead || role == RoleCo {
+		for _, r := range v.Roles {
+			if r.Word == rest[len("（"):end] && (Role(r.Role) == RoleLead || Role(r.Role) == RoleCo) {
+				role = Role(r.Role)
+				break
+			}
+		}
+	}
+	return role, n + size
 }
 
 // bracketLabel reads a label written in brackets at the start of s,
