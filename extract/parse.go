@@ -317,6 +317,14 @@ func (p *parser) blocks(lines []cline) {
 			if p.vocab.firstIsLead(c.text) {
 				p.conv.firstIsLead = true // a convention stated in the text holds from here on
 			}
+			if d := p.unitsLine(lines, i); d != nil {
+				// 市发改委： over the items it is responsible for, as a
+				// heading that names units
+				p.closeItem()
+				p.orphan = nil
+				p.sectionDept = d
+				break
+			}
 			switch {
 			case p.loose:
 				// each line is an item when it closes with a clause, or
@@ -456,21 +464,53 @@ var reDeptHeading = lazyRE(`^(.{2,30}?)(?:牵头|负责|承担)(?:的|负责的|
 // it (一、省发展改革委牵头的工作), as a clause for the items that name no
 // unit of their own.
 func (p *parser) deptHeading(title string, line int) *rawClause {
+	role := RoleLead
 	m := reDeptHeading.FindStringSubmatch(title)
 	if m == nil {
-		return nil
+		// 一、市发展和改革委员会（12项）: the heading is the units alone,
+		// with no role word: they are responsible (co), as a bare
+		// parenthesis of units is
+		if m = reUnitsHeading.FindStringSubmatch(title); m == nil {
+			return nil
+		}
+		role = RoleCo
 	}
 	names := splitNames(m[1])
+	if len(names) == 0 {
+		return nil
+	}
 	for _, n := range names {
-		if !unitLike(n, p.names) {
+		if !unitLike(n, p.names) || p.vocab.isLeader(n) {
 			return nil
 		}
 	}
 	c := &rawClause{}
-	c.add(RoleLead, names)
+	c.add(role, names)
 	*c = c.at(line)
 	return c
 }
+
+// unitsLine reads line i as the units of the items after it (市教育局：
+// on a line of its own, an item on the next): a clause for those items,
+// or nil.
+func (p *parser) unitsLine(lines []cline, i int) *rawClause {
+	t := lines[i].text
+	if !strings.HasSuffix(t, "：") && !strings.HasSuffix(t, ":") {
+		return nil
+	}
+	j := i + 1
+	for j < len(lines) && lines[j].kind == kBlank {
+		j++
+	}
+	if j == len(lines) || lines[j].kind != kItem {
+		return nil
+	}
+	return p.deptHeading(t, lines[i].n)
+}
+
+// reUnitsHeading is a heading's title that is names alone, with the count
+// of the items under it or a colon: 市发展和改革委员会（12项）, 市教育局：.
+var reUnitsHeading = lazyRE(`^([^，。；：:（）()]{2,60}?)\s*(?:[（(]?共?\s*\d{1,3}\s*项[）)]?)?\s*[：:]?$`)
 
 func (p *parser) subHeading(c cline) {
 	if hasClauseV(c.text, p.vocab, p.names) {

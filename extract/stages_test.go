@@ -638,3 +638,35 @@ func TestRepeatedClauseWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestDeptHeading: a heading that names the units of the items under it,
+// with a role word (lead) or alone (co), and headings that name none.
+func TestDeptHeading(t *testing.T) {
+	p := newParser(&Text{Name: "x"}, nil)
+	for title, want := range map[string]string{
+		"市发展改革委牵头的工作":        "lead:市发展改革委",
+		"省财政厅负责的重点工作":        "lead:省财政厅",
+		"市发展和改革委员会（12项）":     "co:市发展和改革委员会",
+		"市财政局、市税务局（共2项）":     "co:市财政局,市税务局",
+		"市教育局：":              "co:市教育局",
+		"市教育局":               "co:市教育局",
+		"政府自身建设":             "",
+		"民生实事":               "",
+		"主要预期目标":             "",
+		"坚持项目为王":             "",
+		"各县（市、区）人民政府，市直各部门：": "",
+		"张三副市长":              "",
+	} {
+		got := ""
+		if c := p.deptHeading(title, 1); c != nil {
+			var names []string
+			for _, pt := range c.parts {
+				names = append(names, pt.names...)
+			}
+			got = string(c.parts[0].role) + ":" + strings.Join(names, ",")
+		}
+		if got != want {
+			t.Errorf("deptHeading(%q) = %q, want %q", title, got, want)
+		}
+	}
+}

@@ -391,16 +391,29 @@ func rolesOf(t *Task) Task {
 // section's heading give every task: 有关部门 beside a named lead, a group
 // stated for all tasks (下同), the section's leader.
 func (p *parser) applyConventions(it *itemAcc, t *Task) {
-	if it != nil && it.dept != nil && len(t.Lead) == 0 && !t.All {
-		// 一、市发展改革委牵头的重点工作: the heading's units lead
+	if it != nil && it.dept != nil && !t.All {
+		// 一、市发展改革委牵头的重点工作: the heading's units lead a task
+		// that names no lead; 一、市教育局（12项）: they are every task's
+		// responsible units
+		noLead := len(t.Lead) == 0
 		for _, part := range it.dept.parts {
+			if part.role == RoleLead && !noLead {
+				continue
+			}
 			for _, n := range p.expandNames(part) {
 				canon := p.canonical(n, part.line, t.Item)
-				if !contains(t.Lead, canon) {
+				switch {
+				case part.role != RoleLead:
+					if !contains(t.Lead, canon) && !contains(t.Co, canon) {
+						t.Co = append(t.Co, canon)
+					}
+				case !contains(t.Lead, canon):
 					t.Lead = append(t.Lead, canon)
-				}
-				if i := indexOf(t.Co, canon); i >= 0 {
-					t.Co = append(t.Co[:i], t.Co[i+1:]...)
+					fallthrough
+				default:
+					if i := indexOf(t.Co, canon); i >= 0 {
+						t.Co = append(t.Co[:i], t.Co[i+1:]...)
+					}
 				}
 			}
 		}
