@@ -506,6 +506,18 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 					value = strings.TrimSpace(strings.TrimSuffix(value, word))
 					role = r
 				}
+				if v.labelPersons(part) {
+					// 责任单位及责任人：市发改委 张三: the people are leaders
+					units, people := unitsAndPeople(splitNames(value), v, names)
+					if len(people) > 0 {
+						c.add(roleLeader, people)
+					}
+					c.add(role, append(pending, units...))
+					pending = nil
+					labelRole = role
+					roles++
+					continue
+				}
 				c.add(role, append(pending, splitNames(value)...))
 				pending = nil
 				labelRole = role
@@ -1038,6 +1050,34 @@ func allLeaders(names []string, v *Vocabulary) bool {
 		}
 	}
 	return len(names) > 0
+}
+
+// unitsAndPeople tells the units of a value that names people too
+// (市人社局（李四）, 市发改委 张三) from the people: a name that is no unit
+// and no group is a person's, and so is a parenthesis after a unit that is
+// no unit.
+func unitsAndPeople(names []string, v *Vocabulary, nr *nameReader) (units, people []string) {
+	for _, n := range names {
+		if i := strings.LastIndex(n, "（"); i > 0 && strings.HasSuffix(n, "）") {
+			if inner := n[i+len("（") : len(n)-len("）")]; inner != "" && !unitLike(inner, nr) && !isRoleNote(inner, v) {
+				people = append(people, inner)
+				n = strings.TrimSpace(n[:i])
+			}
+		}
+		if unitLike(n, nr) || v.isGroupWord(n) || groupish(n) || isAll(n) {
+			units = append(units, n)
+		} else if n != "" {
+			people = append(people, n)
+		}
+	}
+	return units, people
+}
+
+// isRoleNote reports whether a parenthesis after a name notes its role
+// (牵头, 配合, 按职责分工负责), not a person.
+func isRoleNote(inner string, v *Vocabulary) bool {
+	_, word := v.roleSuffix(inner)
+	return word != ""
 }
 
 // trimRoleNote drops a note on the role after a name: 市财政局（按职责分工负责）,

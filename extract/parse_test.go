@@ -84,6 +84,8 @@ func TestClauseForms(t *testing.T) {
 			[]string{"市文旅局"}, []string{"市财政局"}, nil, nil, false, ""},
 		{"主抓 leads", "2.经济增长。（市体育局主抓，市教育局配合）", "经济增长。",
 			[]string{"市体育局"}, []string{"市教育局"}, nil, nil, false, ""},
+		{"a units label joined to people", "2.经济增长。（牵头单位及负责人：市人社局（李四）；责任单位及责任人：市财政局 王五、市统计局（配合））", "经济增长。",
+			[]string{"市人社局"}, []string{"市财政局", "市统计局"}, nil, nil, false, ""},
 		{"labels qualified in parentheses", "2.经济增长。（责任单位（牵头）：市住建局；责任单位（配合）：市财政局；完成时限（节点）：12月底）", "经济增长。",
 			[]string{"市住建局"}, []string{"市财政局"}, nil, nil, false, "12月底"},
 		{"a sentence about its own task", "2.经济增长。此项工作由市人社局牵头，市财政局配合。", "经济增长。",

@@ -670,3 +670,19 @@ func TestDeptHeading(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitsAndPeople(t *testing.T) {
+	v := defaultVocabulary()
+	for in, want := range map[string][2]string{
+		"市发改委 张三": {"市发改委", "张三"},
+		"市人社局（李四）、市财政局（王五）": {"市人社局,市财政局", "李四,王五"},
+		"区发改委（牵头）、区住建局":     {"区发改委（牵头）,区住建局", ""},
+		"各街道、赵副市长":          {"各街道", "赵副市长"},
+		"市教育局":              {"市教育局", ""},
+	} {
+		units, people := unitsAndPeople(splitNames(in), v, newNameReader(nil))
+		if got := [2]string{strings.Join(units, ","), strings.Join(people, ",")}; got != want {
+			t.Errorf("unitsAndPeople(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -89,6 +89,23 @@ type tableBlock struct {
 	// the name column names indicators (指标名称) whose values the task
 	// column holds (目标值)
 	indicators bool
+	// persons marks the unit columns whose cells name people too
+	// (责任单位及责任人), by column; nil: none
+	persons []bool
+}
+
+// personsColumn reports whether a units column's header names people
+// beside the units: 责任单位及责任人, 牵头单位（负责人）.
+func personsColumn(kind colKind, header string) bool {
+	if kind != colLead && kind != colCo && kind != colUnits {
+		return false
+	}
+	for _, w := range personWords {
+		if strings.Contains(header, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // tableRow is one row, its cells aligned to the columns ("" where the
@@ -159,16 +176,18 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 			cells = splitPipes(t)
 		}
 		cols := make([]colKind, len(cells))
+		persons := make([]bool, len(cells))
 		first, indicators := false, false
 		for k, cell := range cells {
 			cols[k] = p.vocab.column(cell)
+			persons[k] = personsColumn(cols[k], cell)
 			first = first || cols[k] == colUnits && strings.Contains(cell, "第一")
 			indicators = indicators || cols[k] == colName && strings.Contains(cell, "指标")
 		}
 		nameTaskColumns(cols)
 		if headerOK(cols) {
 			tb := p.pipeTable(lines, i, cols)
-			tb.firstIsLead, tb.indicators = first, indicators
+			tb.firstIsLead, tb.indicators, tb.persons = first, indicators, persons
 			return tb
 		}
 		return nil
@@ -683,6 +702,19 @@ func (p *parser) table(tb *tableBlock) int {
 				}
 			}
 			before := len(c.parts)
+			if k < len(tb.persons) && tb.persons[k] {
+				// 市发改委 张三 under 责任单位及责任人: the people lead no unit
+				units, people := unitsAndPeople(splitCell(v), p.vocab, p.names)
+				if len(people) > 0 {
+					c.add(roleLeader, people)
+				}
+				before = len(c.parts)
+				c.add(role, units)
+				for i := before; i < len(c.parts); i++ {
+					c.parts[i].line = row.n
+				}
+				continue
+			}
 			c.add(role, splitCell(v))
 			written := splitCell(p.cellWritten(row, k))
 			for i := before; i < len(c.parts); i++ {

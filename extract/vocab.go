@@ -193,9 +193,48 @@ func (v *Vocabulary) labelAt(s string) (Role, int) {
 			if r, n := v.qualifiedLabel(Role(l.Role), rest); r != "" {
 				return r, len(s) - len(rest) + n
 			}
+			if n := personsAfter(Role(l.Role), rest); n > 0 {
+				return Role(l.Role), len(s) - len(rest) + n
+			}
 		}
 	}
 	return "", 0
+}
+
+// personWords name the people a label may join to its units:
+// 责任单位及责任人：市发改委 张三.
+var personWords = []string{"责任人", "负责人", "责任领导", "联系人", "分管领导", "牵头领导"}
+
+// personsAfter is the length of 及责任人： after a units label (a joiner, a
+// person word, a colon) at the start of rest, or 0.
+func personsAfter(role Role, rest string) int {
+	if role != RoleLead && role != RoleCo && role != RoleRespective {
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(rest)
+	if !strings.ContainsRune("及和与/／、", r) {
+		return 0
+	}
+	for _, w := range personWords {
+		if after := rest[size:]; strings.HasPrefix(after, w) {
+			if colon := after[len(w):]; strings.HasPrefix(colon, "：") || strings.HasPrefix(colon, ":") {
+				_, c := firstRune(colon)
+				return size + len(w) + c
+			}
+		}
+	}
+	return 0
+}
+
+// labelPersons reports whether s opens with a units label joined to people
+// (责任单位及责任人：): its value names units and people both.
+func (v *Vocabulary) labelPersons(s string) bool {
+	for _, l := range v.Labels {
+		if strings.HasPrefix(s, l.Word) && personsAfter(Role(l.Role), s[len(l.Word):]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifiedLabel reads the parenthesis between a label and its colon,
