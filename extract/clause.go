@@ -229,13 +229,28 @@ func labelHere(l string, at int, v *Vocabulary, depth *lineScan) bool {
 		return false
 	}
 	if at > 0 {
-		prev, _ := utf8.DecodeLastRuneInString(l[:at])
-		if !strings.ContainsRune(labelMarks, prev) {
+		prev, size := utf8.DecodeLastRuneInString(l[:at])
+		ok := strings.ContainsRune(labelMarks, prev) || prev == '.' && !digitEnds(l[:at-size])
+		if !ok && strings.HasPrefix(l[at:], "（") {
+			// 增长5.5%左右【责任单位】区发改委: a bracket is mark enough
+			// for a label word of its own (责任单位), not for a role
+			// word that marks the name before it (市发改委【牵头】)
+			if _, n := v.bracketLabel(l[at:]); n > 0 {
+				ok = utf8.RuneCountInString(l[at+len("（"):at+n-len("）")]) >= 3
+			}
+		}
+		if !ok {
 			return false
 		}
 	}
 	depth.upTo(at)
 	return depth.depth == 0
+}
+
+// digitEnds reports whether s ends with a digit: the . after it is a
+// decimal point or an item's number, not a full stop.
+func digitEnds(s string) bool {
+	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
 }
 
 // labelMarks are what may come just before a label: a sentence's or a
@@ -348,7 +363,7 @@ func (p *parser) roleSentence(l string) int {
 		units := 0
 		for _, n := range splitNames(names) {
 			switch {
-			case p.vocab.isGroupWord(n) || isAll(n):
+			case p.vocab.isGroupWord(n) || isAll(n) || bodyGroup(n, p.vocab): // 市直各部门
 			case p.vocab.isLeader(n) || !unitLike(n, p.names):
 				return -1
 			default:

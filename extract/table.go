@@ -304,8 +304,9 @@ func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
 			continue
 		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
-		if len(cells) >= len(cols) || structured || strings.HasPrefix(c.text, "|") {
-			copy(row.cells, cells[:min(len(cols), len(cells))]) // a short row starting with | is left-aligned
+		numbered := cols[0] == colNumber && cellNumber(cells[0]) > 0 // 13 | 任务 | | |: its empty cells were cut off its end
+		if len(cells) >= len(cols) || structured || numbered || strings.HasPrefix(c.text, "|") {
+			copy(row.cells, cells[:min(len(cols), len(cells))]) // a short row starting with | or its number is left-aligned
 		} else {
 			copy(row.cells[len(cols)-len(cells):], cells)
 		}
