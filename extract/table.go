@@ -298,6 +298,7 @@ func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
 		if len(cells) == 0 || ruleRow(cells) {
 			continue // a markdown rule |---|---|
 		}
+		cells = clearEmpty(cells)
 		if h, ok := sectionCell(cells); ok {
 			// | 一、经济发展 | | |: a row of one merged cell that heads a section
 			tb.rows = append(tb.rows, tableRow{n: c.n, section: &cline{n: c.n, text: h, kind: kHeading, num: numberOf(h)}})
@@ -375,13 +376,17 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 		for k := len(cols) - 1; k >= 0 && strings.Contains(rest, " "); k-- {
 			sp := strings.LastIndex(rest, " ")
 			last := rest[sp+1:]
-			ok := false
-			switch cols[k] {
-			case colDeadline:
+			ok := emptyCell(last)
+			if ok {
+				last = ""
+			}
+			switch {
+			case ok:
+			case cols[k] == colDeadline:
 				ok = deadlineCell(last)
-			case colLead, colCo, colUnits:
+			case cols[k] == colLead || cols[k] == colCo || cols[k] == colUnits:
 				ok = p.unitsCell(last)
-			case colLeader:
+			case cols[k] == colLeader:
 				ok = utf8.RuneCountInString(last) <= 12
 			}
 			if cols[k] == colTask || cols[k] == colNumber {
@@ -425,7 +430,7 @@ func (p *parser) unitsCell(s string) bool {
 		return false
 	}
 	for _, n := range names {
-		if !unitLike(n, p.names) && !p.vocab.isGroupWord(n) {
+		if !unitLike(n, p.names) && !p.vocab.isGroupWord(n) && !bodyGroup(n, p.vocab) {
 			return false
 		}
 	}
@@ -531,6 +536,12 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			row.raw[k] += p.written(c.n, c.text)
 		}
 		switch {
+		case emptyCell(c.text):
+			// a cell marked empty (/, 无): the next unit column's, once the
+			// task is in
+			if taskCol >= 0 && row.cells[taskCol] != "" && units < len(unitCols) {
+				units++
+			}
 		case taskCol >= 0 && row.cells[taskCol] == "":
 			put(taskCol)
 		case len(unitCols) > 0 && labelled:
@@ -582,6 +593,30 @@ func sectionCell(cells []string) (string, bool) {
 		}
 	}
 	return one, sectionRow(cline{text: one, num: numberOf(one)})
+}
+
+// emptyCells are what a table writes in a cell it leaves empty.
+var emptyCells = []string{"/", "／", "\\", "—", "——", "-", "－", "无", "暂无", "空", "×", "——/"}
+
+// emptyCell reports whether a cell holds only a mark for "empty": 无, /, —.
+func emptyCell(s string) bool {
+	return slices.Contains(emptyCells, strings.TrimSpace(s))
+}
+
+// clearEmpty blanks the cells that only mark themselves empty, in a copy
+// when there are any (the cells may be Read's).
+func clearEmpty(cells []string) []string {
+	k := slices.IndexFunc(cells, emptyCell)
+	if k < 0 {
+		return cells
+	}
+	cells = slices.Clone(cells)
+	for ; k < len(cells); k++ {
+		if emptyCell(cells[k]) {
+			cells[k] = ""
+		}
+	}
+	return cells
 }
 
 // nextText is the text of the first line after j that is not blank or a
