@@ -370,6 +370,7 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 			break
 		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
+		marked := -1 // the column of a field that marks itself empty (/)
 		rest := m[2]
 		// the fields after the task, read from the right: a deadline, units,
 		// a leader, as the header's last columns say
@@ -378,7 +379,7 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 			last := rest[sp+1:]
 			ok := emptyCell(last)
 			if ok {
-				last = ""
+				last, marked = "", k
 			}
 			switch {
 			case ok:
@@ -405,7 +406,9 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 				row.cells[k] = rest
 			}
 		}
-		leadEmpty(&row, cols)
+		if marked < 0 || cols[marked] != colLead {
+			leadEmpty(&row, cols)
+		}
 		tb.rows = append(tb.rows, row)
 	}
 	tb.end = j
