@@ -1,0 +1,313 @@
+package extract
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestCorpusRelayout writes the tasks of every corpus document again in
+// the other layouts real offices use (label lines, a clause in
+// parentheses or lenticular brackets, bracket labels, a sentence, pipe,
+// tab, space and cell-per-line tables with cells marked empty, a 牵头
+// mark, leader lines), and asks that each reads back to the same units in
+// the same roles, and the same groups, as the document itself. A layout
+// that loses a unit, or a role, fails here even when no corpus document
+// is written in it.
+func TestCorpusRelayout(t *testing.T) {
+	paths, golds := loadCorpus(t)
+	for i, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := parseBytes(t, "a.txt", data)
+		var tasks []relayTask
+		for _, it := range d.Items {
+			for _, tk := range it.Tasks {
+				if rt, ok := relayable(tk); ok {
+					tasks = append(tasks, rt)
+				}
+			}
+		}
+		for _, l := range relayouts {
+			var kept []relayTask
+			for _, tk := range tasks {
+				if !l.table || len(tk.resp) == 0 {
+					kept = append(kept, tk)
+				}
+			}
+			if len(kept) == 0 {
+				continue
+			}
+			text := strings.Join(l.write(kept), "\n")
+			got := parseBytes(t, golds[i].Doc+" as "+l.name, []byte(text))
+			if got == nil {
+				continue
+			}
+			want := map[string]int{}
+			wantGroups := map[string]bool{}
+			for _, tk := range kept {
+				tk.pairs(want, wantGroups)
+			}
+			have := map[string]int{}
+			haveGroups := map[string]bool{}
+			for _, it := range got.Items {
+				for _, tk := range it.Tasks {
+					rt, _ := relayable(tk)
+					rt.pairs(have, haveGroups)
+				}
+			}
+			if !maps.Equal(want, have) || !maps.Equal(wantGroups, haveGroups) {
+				t.Errorf("%s written as %s:\n got %v %v\nwant %v %v\n%s", golds[i].Doc, l.name, sorted(have), slices.Sorted(maps.Keys(haveGroups)), sorted(want), slices.Sorted(maps.Keys(wantGroups)), text)
+			}
+		}
+	}
+}
+
+func parseBytes(t *testing.T, name string, data []byte) *Document {
+	t.Helper()
+	txt, err := Read("a.txt", data)
+	if err == nil {
+		var d *Document
+		if d, err = Parse(txt, nil); err == nil {
+			return d
+		}
+	}
+	t.Errorf("%s: %v", name, err)
+	return nil
+}
+
+// relayTask is a task's text and units, to be written in another layout.
+type relayTask struct {
+	text                   string
+	lead, co, resp, groups []string
+	all                    bool
+}
+
+// relayable is t as a relayTask, unless its text cannot stand in a
+// table's cell (a bar, a tab) or it names a unit cut short (区).
+func relayable(t Task) (relayTask, bool) {
+	rt := relayTask{text: strings.ReplaceAll(strings.TrimSpace(t.Text), " ", ""), lead: t.Lead, co: t.Co, resp: t.Respective, groups: t.Groups, all: t.All}
+	ok := rt.text != "" && !strings.ContainsAny(rt.text, "|\t\n")
+	for _, u := range slices.Concat(t.Lead, t.Co, t.Respective) {
+		ok = ok && utf8.RuneCountInString(u) > 1
+	}
+	return rt, ok
+}
+
+// others are the units and groups a layout writes beside the lead.
+func (t relayTask) others() []string {
+	out := slices.Concat(t.co, t.groups)
+	if t.all {
+		out = append(out, "各部门单位")
+	}
+	return out
+}
+
+func (t relayTask) pairs(into map[string]int, groups map[string]bool) {
+	for role, units := range map[string][]string{"lead": t.lead, "co": t.co, "respective": t.resp} {
+		for _, u := range units {
+			into[role+" "+u]++
+		}
+	}
+	if t.all {
+		into["all"]++
+	}
+	for _, g := range t.groups {
+		groups[g] = true
+	}
+}
+
+func sorted(m map[string]int) []string {
+	var out []string
+	for k, n := range m {
+		out = append(out, fmt.Sprintf("%s×%d", k, n))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// orEmpty joins names, or writes the mark of an empty cell.
+func orEmpty(names []string, mark string) string {
+	if len(names) == 0 {
+		return mark
+	}
+	return strings.Join(names, "、")
+}
+
+// coLabel is the label of the units beside a lead: 配合单位, or 责任单位
+// when there is no lead.
+func (t relayTask) coLabel() string {
+	if len(t.lead) > 0 {
+		return "配合单位"
+	}
+	return "责任单位"
+}
+
+var relayouts = []struct {
+	name  string
+	table bool // a table has no way to write 分别负责
+	write func([]relayTask) []string
+}{
+	{"label lines", false, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprintf("%d.%s", i+1, t.text))
+			if len(t.lead) > 0 {
+				l = append(l, "牵头单位："+strings.Join(t.lead, "、"))
+			}
+			if o := t.others(); len(o) > 0 {
+				l = append(l, t.coLabel()+"："+strings.Join(o, "、"))
+			}
+			if len(t.resp) > 0 {
+				l = append(l, "责任单位："+strings.Join(t.resp, "、")+"分别负责")
+			}
+		}
+		return l
+	}},
+	{"leader lines and （一） items", false, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			l = append(l, "（"+formatNumber(i+1, "chineseCountingThousand")+"）"+t.text, "责任领导：王副市长")
+			if len(t.lead) > 0 {
+				l = append(l, "牵头单位：", strings.Join(t.lead, "、")) // the value on the next line
+			}
+			if o := t.others(); len(o) > 0 {
+				l = append(l, t.coLabel()+"："+strings.Join(o, "、"))
+			}
+			if len(t.resp) > 0 {
+				l = append(l, "责任单位："+strings.Join(t.resp, "、")+"分别负责")
+			}
+			l = append(l, "完成时限：2023年12月底")
+		}
+		return l
+	}},
+	{"a clause in parentheses", false, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			var parts []string
+			if len(t.lead) > 0 {
+				parts = append(parts, strings.Join(t.lead, "、")+"牵头")
+			}
+			if o := t.others(); len(o) > 0 {
+				parts = append(parts, strings.Join(o, "、")+map[bool]string{true: "配合", false: "负责"}[len(t.lead) > 0])
+			}
+			if len(t.resp) > 0 {
+				parts = append(parts, strings.Join(t.resp, "、")+"分别负责")
+			}
+			l = append(l, fmt.Sprintf("%d.%s（%s）", i+1, t.text, strings.Join(parts, "，")))
+		}
+		return l
+	}},
+	{"lenticular brackets", false, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工"}
+		for i, t := range ts {
+			var parts []string
+			if len(t.lead) > 0 {
+				parts = append(parts, "牵头单位："+strings.Join(t.lead, "、"))
+			}
+			if o := t.others(); len(o) > 0 {
+				parts = append(parts, t.coLabel()+"："+strings.Join(o, "、"))
+			}
+			if len(t.resp) > 0 {
+				parts = append(parts, "责任单位："+strings.Join(t.resp, "、")+"分别负责")
+			}
+			l = append(l, "（"+formatNumber(i+1, "chineseCountingThousand")+"）"+t.text+"〔"+strings.Join(parts, "；")+"〕")
+		}
+		return l
+	}},
+	{"bracket labels", false, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			s := fmt.Sprintf("%d.%s", i+1, t.text)
+			if len(t.lead) > 0 {
+				s += "【牵头单位】" + strings.Join(t.lead, "、")
+			}
+			if o := t.others(); len(o) > 0 {
+				s += "【" + t.coLabel() + "】" + strings.Join(o, "、")
+			}
+			if len(t.resp) > 0 {
+				s += "【责任单位】" + strings.Join(t.resp, "、") + "分别负责"
+			}
+			l = append(l, s)
+		}
+		return l
+	}},
+	{"a sentence", false, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			var parts []string
+			switch {
+			case len(t.lead) == 0 && len(t.resp) == 0:
+				parts = append(parts, "由"+strings.Join(t.others(), "、")+"负责落实")
+			default:
+				if len(t.lead) > 0 {
+					parts = append(parts, "由"+strings.Join(t.lead, "、")+"牵头")
+				}
+				if o := t.others(); len(o) > 0 {
+					parts = append(parts, strings.Join(o, "、")+"配合")
+				}
+				if len(t.resp) > 0 {
+					parts = append(parts, strings.Join(t.resp, "、")+"分别负责")
+				}
+			}
+			text := t.text
+			if !strings.HasSuffix(text, "。") {
+				text += "。"
+			}
+			l = append(l, fmt.Sprintf("%d.%s%s。", i+1, text, strings.Join(parts, "，")))
+		}
+		return l
+	}},
+	{"a 牵头 mark", true, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			var names []string
+			for _, u := range t.lead {
+				names = append(names, u+"（牵头）")
+			}
+			l = append(l, fmt.Sprintf("%d.%s", i+1, t.text), "责任单位："+strings.Join(append(names, t.others()...), "、"))
+		}
+		return l
+	}},
+	{"a pipe table", true, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分解表", "序号 | 工作任务 | 牵头单位 | 配合单位 |"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprintf("%d | %s | %s | %s |", i+1, t.text, orEmpty(t.lead, ""), orEmpty(t.others(), "")))
+		}
+		return l
+	}},
+	{"a markdown table with cells marked empty", true, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分解表", "| 序号 | 工作任务 | 牵头单位 | 配合单位 |", "|---|---|---|---|"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprintf("| %d | %s | %s | %s |", i+1, t.text, orEmpty(t.lead, "无"), orEmpty(t.others(), "/")))
+		}
+		return l
+	}},
+	{"a tab table", true, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分解表", "序号\t工作任务\t牵头单位\t配合单位"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprintf("%d\t%s\t%s\t%s", i+1, t.text, orEmpty(t.lead, ""), orEmpty(t.others(), "")))
+		}
+		return l
+	}},
+	{"a space table", true, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分解表", "序号 工作任务 牵头单位 配合单位 完成时限"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprintf("%d %s %s %s 2023年12月", i+1, t.text, orEmpty(t.lead, "/"), orEmpty(t.others(), "/")))
+		}
+		return l
+	}},
+	{"a table one cell per line", true, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分解表", "序号", "工作任务", "牵头单位", "配合单位"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprint(i+1), t.text, orEmpty(t.lead, "/"), orEmpty(t.others(), "—"))
+		}
+		return l
+	}},
+}
