@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"html"
 	"maps"
 	"os"
 	"slices"
@@ -69,9 +70,14 @@ func TestCorpusRelayout(t *testing.T) {
 	}
 }
 
+// parseBytes reads and parses data: a page of HTML when it opens with <.
 func parseBytes(t *testing.T, name string, data []byte) *Document {
 	t.Helper()
-	txt, err := Read("a.txt", data)
+	file := "a.txt"
+	if strings.HasPrefix(string(data), "<") {
+		file = "a.html"
+	}
+	txt, err := Read(file, data)
 	if err == nil {
 		var d *Document
 		if d, err = Parse(txt, nil); err == nil {
@@ -130,6 +136,26 @@ func sorted(m map[string]int) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// parts writes a clause of role words: X牵头，Y配合 (Y负责 without a
+// lead), Z分别负责.
+func (t relayTask) parts(lead, co, alone string) string {
+	var parts []string
+	if len(t.lead) > 0 {
+		parts = append(parts, strings.Join(t.lead, "、")+lead)
+	}
+	if o := t.others(); len(o) > 0 {
+		if len(t.lead) > 0 {
+			parts = append(parts, strings.Join(o, "、")+co)
+		} else {
+			parts = append(parts, strings.Join(o, "、")+alone)
+		}
+	}
+	if len(t.resp) > 0 {
+		parts = append(parts, strings.Join(t.resp, "、")+"分别负责")
+	}
+	return strings.Join(parts, "，")
 }
 
 // orEmpty joins names, or writes the mark of an empty cell.
@@ -264,6 +290,27 @@ var relayouts = []struct {
 		}
 		return l
 	}},
+	{"a clause before the text", false, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprintf("%d.（%s）%s", i+1, t.parts("牵头", "配合", "负责"), t.text))
+		}
+		return l
+	}},
+	{"a clause on the next line", false, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprintf("%d.%s", i+1, t.text), "（"+t.parts("牵头", "配合", "负责")+"）")
+		}
+		return l
+	}},
+	{"主办 and 协办", false, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprintf("%d.%s（%s）", i+1, t.text, t.parts("主办", "协办", "承办")))
+		}
+		return l
+	}},
 	{"a 牵头 mark", true, func(ts []relayTask) []string {
 		l := []string{"重点工作任务分工", "一、重点任务"}
 		for i, t := range ts {
@@ -302,6 +349,15 @@ var relayouts = []struct {
 			l = append(l, fmt.Sprintf("%d %s %s %s 2023年12月", i+1, t.text, orEmpty(t.lead, "/"), orEmpty(t.others(), "/")))
 		}
 		return l
+	}},
+	{"an HTML table with a section row", true, func(ts []relayTask) []string {
+		l := []string{"<html><head><meta charset=\"utf-8\"><title>重点工作任务分解表</title></head><body>", "<table>",
+			"<tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>",
+			"<tr><td colspan=\"4\">一、重点任务</td></tr>"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprintf("<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td></tr>", i+1, html.EscapeString(t.text), orEmpty(t.lead, ""), orEmpty(t.others(), "")))
+		}
+		return append(l, "</table></body></html>")
 	}},
 	{"a table one cell per line", true, func(ts []relayTask) []string {
 		l := []string{"重点工作任务分解表", "序号", "工作任务", "牵头单位", "配合单位"}
