@@ -66,6 +66,11 @@ func TestCorpusRelayout(t *testing.T) {
 			if !maps.Equal(want, have) || !maps.Equal(wantGroups, haveGroups) {
 				t.Errorf("%s written as %s:\n got %v %v\nwant %v %v\n%s", golds[i].Doc, l.name, sorted(have), slices.Sorted(maps.Keys(haveGroups)), sorted(want), slices.Sorted(maps.Keys(wantGroups)), text)
 			}
+			// the targets are the tasks' own, whatever the layout: as
+			// many as the same tasks give as label lines
+			if ref := parseBytes(t, golds[i].Doc+" as label lines", []byte(strings.Join(relayouts[0].write(kept), "\n"))); ref != nil && len(got.Targets) != len(ref.Targets) {
+				t.Errorf("%s written as %s: %d targets, as label lines %d", golds[i].Doc, l.name, len(got.Targets), len(ref.Targets))
+			}
 		}
 	}
 }
