@@ -223,7 +223,7 @@ func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 			cur = c.num.form
 			seen[cur]++
 		}
-		if cur != fNone && c.text != "" && !dashEntry(c.text) && hasClauseV(c.text, v, nr) {
+		if cur != fNone && c.text != "" && !dashEntry(c.text) && (hasClauseV(c.text, v, nr) || ownRoleSentence(c.text, v, nr)) {
 			if n := next[i]; n > cur && n != fCircled && n != fYiShi && n != fPart {
 				head[cur]++
 			} else {
@@ -388,4 +388,12 @@ var (
 // hasClauseV reports whether s holds a responsibility clause of any form.
 func hasClauseV(s string, v *Vocabulary, nr *nameReader) bool {
 	return hasClause(s, v, nr) || sentenceClause(s) >= 0
+}
+
+// ownRoleSentence reports whether s closes with a sentence of role parts
+// about its own task (由X牵头，Y配合。), not one over the tasks above it
+// (以上工作由X牵头).
+func ownRoleSentence(s string, v *Vocabulary, nr *nameReader) bool {
+	at := roleSentence(s, v, nr)
+	return at >= 0 && v.aboveSubject(strings.TrimSpace(s[at:])) == 0
 }

@@ -59,9 +59,9 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		return append(segs, segment{clause: l[loc:], labels: true, line: n})
 	}
 	// A sentence 由A、B负责落实。, or A牵头，B、C配合。
-	if at := sentenceClause(l); at >= 0 || p.roleSentence(l) >= 0 {
+	if at := sentenceClause(l); at >= 0 || roleSentence(l, p.vocab, p.names) >= 0 {
 		if at < 0 {
-			at = p.roleSentence(l)
+			at = roleSentence(l, p.vocab, p.names)
 		}
 		var segs []segment
 		if at > 0 {
@@ -324,7 +324,7 @@ func sentenceClause(l string) int {
 // 市财政局按职责分工配合。 Every part must name units (or groups) and close
 // with a role word, so prose that ends in 负责 is not taken. It returns
 // where the sentence starts, or -1.
-func (p *parser) roleSentence(l string) int {
+func roleSentence(l string, v *Vocabulary, nr *nameReader) int {
 	body := strings.TrimRight(l, "。；; ")
 	at := 0
 	if i := strings.LastIndexAny(body, "。；;"); i >= 0 {
@@ -341,13 +341,13 @@ func (p *parser) roleSentence(l string) int {
 		if part == "" {
 			continue
 		}
-		role, names, ok := roleOf(part, p.vocab)
+		role, names, ok := roleOf(part, v)
 		if !ok {
-			if p.vocab.isDeadline(part) {
+			if v.isDeadline(part) {
 				continue
 			}
 			// names without a role word: 县营商办（牵头），县市场监管局
-			if !allUnits(splitNames(part), p.vocab, p.names) {
+			if !allUnits(splitNames(part), v, nr) {
 				return -1
 			}
 			for _, n := range splitNames(part) {
@@ -357,14 +357,11 @@ func (p *parser) roleSentence(l string) int {
 			}
 			continue
 		}
-		if strings.ContainsAny(names, "（(") {
-			return -1
-		}
 		units := 0
 		for _, n := range splitNames(names) {
 			switch {
-			case p.vocab.isGroupWord(n) || isAll(n) || bodyGroup(n, p.vocab): // 市直各部门
-			case p.vocab.isLeader(n) || !unitLike(n, p.names):
+			case v.isGroupWord(n) || isAll(n) || bodyGroup(n, v): // 市直各部门
+			case v.isLeader(n) || !unitLike(n, nr):
 				return -1
 			default:
 				units++

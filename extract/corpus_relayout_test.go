@@ -316,6 +316,17 @@ var relayouts = []struct {
 		}
 		return l
 	}},
+	{"一、 items closed by a sentence", false, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工"}
+		for i, t := range ts {
+			text := t.text
+			if !strings.HasSuffix(text, "。") {
+				text += "。"
+			}
+			l = append(l, formatNumber(i+1, "chineseCountingThousand")+"、"+text+t.parts("牵头", "配合", "负责")+"。")
+		}
+		return l
+	}},
 	{"a 牵头 mark", true, func(ts []relayTask) []string {
 		l := []string{"重点工作任务分工", "一、重点任务"}
 		for i, t := range ts {

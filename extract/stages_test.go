@@ -137,6 +137,8 @@ func TestChooseItemForm(t *testing.T) {
 		{"no clause: the numbered lines", []string{"序号", "1", "甲", "2.乙", "3.丙"}, fArabic},
 		{"points inside one item of many", []string{"1.甲。（市发改委牵头）", "2.乙。", "责任单位：市财政局", "3.丙。", "（1）丁。责任单位：市商务局", "（2）戊。责任单位：市住建局", "（3）己。责任单位：市交通局", "4.庚。（市教育局负责）"}, fArabic},
 		{"a list of the notice's after the items is no item form", []string{"一、目标", "1.甲。（市发改委牵头）", "2.乙。（市人社局牵头）", "二、工作要求", "（一）加强组织领导。各单位要按时报送。", "（二）严格督查考核。督查室要跟踪督办。"}, fArabic},
+		{"一、 items closed by role sentences", []string{"一、甲。由市发改局牵头，市统计局配合。", "二、乙。由市人社局牵头，市财政局配合。"}, fCnDun},
+		{"① items closed by role sentences", []string{"①甲。由市发改局牵头，市统计局配合。", "②乙。由市人社局牵头，市财政局配合。"}, fCircled},
 		{"a dash list under a heading is no item form", []string{"一、主要预期目标", "——增长6%。（市发改委牵头）", "——就业2万人。（市人社局牵头）", "——粮食50亿斤。（市农业农村局负责）", "二、重点工作", "（一）扩大投资", "1.甲。（市发改委牵头）", "2.乙。（市住建局牵头）"}, fArabic},
 		{"headings over points, one alone", []string{"1.稳增长", "（1）甲。责任单位：市商务局", "（2）乙。责任单位：市住建局", "2.惠民生", "（1）丙。责任单位：市人社局", "3.丁。（市教育局负责）"}, fArabicParen},
 	}
@@ -683,6 +685,21 @@ func TestUnitsAndPeople(t *testing.T) {
 		units, people := unitsAndPeople(splitNames(in), v, newNameReader(nil))
 		if got := [2]string{strings.Join(units, ","), strings.Join(people, ",")}; got != want {
 			t.Errorf("unitsAndPeople(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestOwnRoleSentence(t *testing.T) {
+	v := defaultVocabulary()
+	for s, want := range map[string]bool{
+		"甲。由县发改局牵头，各乡镇人民政府配合。":   true,
+		"甲。县发改局牵头，县财政局配合。":       true,
+		"以上工作由县发改局牵头，各乡镇人民政府配合。": false, // over the tasks above
+		"甲。各地要因地制宜推进。":           false,
+		"甲。坚持政府引导、市场主导、企业负责。":    false,
+	} {
+		if got := ownRoleSentence(s, v, newNameReader(nil)); got != want {
+			t.Errorf("ownRoleSentence(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
