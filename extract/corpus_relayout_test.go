@@ -327,6 +327,32 @@ var relayouts = []struct {
 		}
 		return l
 	}},
+	{"label lines of many words", true, func(ts []relayTask) []string {
+		leads := []string{"牵头单位", "牵头部门", "主办单位", "牵头责任单位", "主责单位", "第一责任单位"}
+		cos := []string{"配合单位", "协办单位", "参与单位", "协同单位", "配合部门", "协助单位", "其他责任单位", "配合责任单位"}
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprintf("%d.%s", i+1, t.text))
+			if len(t.lead) > 0 {
+				l = append(l, leads[i%len(leads)]+"："+strings.Join(t.lead, "、"))
+			}
+			if o := t.others(); len(o) > 0 && len(t.lead) > 0 {
+				l = append(l, cos[i%len(cos)]+"："+strings.Join(o, "、"))
+			} else if len(o) > 0 {
+				l = append(l, "责任单位："+strings.Join(o, "、"))
+			}
+		}
+		return l
+	}},
+	{"clauses of many role words", true, func(ts []relayTask) []string {
+		leads := []string{"牵头", "牵头负责", "负责牵头", "主办", "牵头落实", "牵头抓总", "牵头推进"}
+		cos := []string{"配合", "协助", "参与", "协办", "按职责分工负责", "配合落实", "积极配合", "共同推进", "协同配合", "配合推进"}
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprintf("%d.%s（%s）", i+1, t.text, t.parts(leads[i%len(leads)], cos[i%len(cos)], "负责")))
+		}
+		return l
+	}},
 	{"a 牵头 mark", true, func(ts []relayTask) []string {
 		l := []string{"重点工作任务分工", "一、重点任务"}
 		for i, t := range ts {

@@ -96,6 +96,8 @@ func TestClauseForms(t *testing.T) {
 			[]string{"市住建局"}, []string{"市财政局"}, nil, nil, false, "12月底"},
 		{"a sentence about its own task", "2.经济增长。此项工作由市人社局牵头，市财政局配合。", "经济增长。",
 			[]string{"市人社局"}, []string{"市财政局"}, nil, nil, false, ""},
+		{"负责牵头 and 配合推进", "2.经济增长。（市科技局负责牵头，市工信局配合推进）", "经济增长。",
+			[]string{"市科技局"}, []string{"市工信局"}, nil, nil, false, ""},
 		{"牵头抓总 and 协同推进", "2.经济增长。（市科技局牵头抓总，市工信局协同推进）", "经济增长。",
 			[]string{"市科技局"}, []string{"市工信局"}, nil, nil, false, ""},
 	}
