@@ -703,3 +703,24 @@ func TestOwnRoleSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestDerivedLabel: labels grammar.yaml does not list, read by their parts.
+func TestDerivedLabel(t *testing.T) {
+	v := defaultVocabulary()
+	for line, want := range map[string]Role{
+		"总牵头单位：市发改委":     RoleLead,
+		"主管部门：市发改委":      RoleLead,
+		"主要负责单位：市发改委":    RoleLead,
+		"配合落实单位：市财政局":    RoleCo,
+		"执行单位：市财政局":      RoleCo,
+		"具体承办单位：市财政局":    RoleCo,
+		"填报单位：市政府办":      "", // no role word
+		"以上责任单位：市财政局":    "", // text glued to a label: 责任单位 is found where it starts
+		"增长10%责任单位：区发改局": "",
+		"配合单位以外的其他意见：无":  "", // too long
+	} {
+		if got, _ := v.labelAt(line); got != want {
+			t.Errorf("labelAt(%q) = %q, want %q", line, got, want)
+		}
+	}
+}

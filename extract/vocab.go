@@ -57,6 +57,13 @@ type Vocabulary struct {
 		Tails   []string `yaml:"tails"`
 		Verbs   []string `yaml:"verbs"`
 	} `yaml:"targets"`
+	// Derived reads the labels Labels does not list by their parts
+	// (总牵头单位, 配合落实单位): see derivedLabel.
+	Derived struct {
+		Ends []string `yaml:"ends"`
+		Lead []string `yaml:"lead"`
+		Co   []string `yaml:"co"`
+	} `yaml:"derived_labels"`
 	// Deadlines are the words a time limit opens with besides dates
 	// (年内, 上半年, 持续推进).
 	Deadlines []string `yaml:"deadlines"`
@@ -198,7 +205,49 @@ func (v *Vocabulary) labelAt(s string) (Role, int) {
 			}
 		}
 	}
+	// a label the list does not hold, read by its parts: 总牵头单位：
+	if i := strings.IndexAny(s[:min(len(s), 3*maxDerivedLabel+1)], "：:"); i > 0 {
+		if r := v.derivedLabel(s[:i]); r != "" {
+			_, size := firstRune(s[i:])
+			return r, i + size
+		}
+	}
 	return "", 0
+}
+
+// maxDerivedLabel is the longest label, in runes, read by its parts.
+const maxDerivedLabel = 8
+
+// derivedLabel reads a label that Labels does not list by its parts: a
+// head of three to maxDerivedLabel Han characters that opens with a role
+// word and ends in a kind of body (单位, 部门) is a lead label when it
+// holds a lead word
+// (总牵头单位, 主管部门), else a co label when it holds a co word
+// (配合落实单位, 执行单位); else it is no label of a unit ("").
+func (v *Vocabulary) derivedLabel(head string) Role {
+	n := utf8.RuneCountInString(head)
+	if n < 3 || n > maxDerivedLabel || strings.ContainsFunc(head, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		return ""
+	}
+	if !slices.ContainsFunc(v.Derived.Ends, func(e string) bool { return strings.HasSuffix(head, e) }) {
+		return ""
+	}
+	// it opens with a role word (总 or 主要 aside), so that text glued to
+	// a listed label (以上责任单位：) is not read as a label of its own
+	open := strings.TrimPrefix(strings.TrimPrefix(head, "总"), "主要")
+	opens := func(w string) bool { return strings.HasPrefix(open, w) }
+	if !slices.ContainsFunc(v.Derived.Lead, opens) && !slices.ContainsFunc(v.Derived.Co, opens) {
+		return ""
+	}
+	for _, list := range []struct {
+		words []string
+		role  Role
+	}{{v.Derived.Lead, RoleLead}, {v.Derived.Co, RoleCo}} {
+		if slices.ContainsFunc(list.words, func(w string) bool { return strings.Contains(head, w) }) {
+			return list.role
+		}
+	}
+	return ""
 }
 
 // personWords name the people a label may join to its units:
@@ -289,6 +338,9 @@ func (v *Vocabulary) bracketLabel(s string) (Role, int) {
 		if l.Word == word && Role(l.Role) != roleClause {
 			return Role(l.Role), n
 		}
+	}
+	if r := v.derivedLabel(word); r != "" {
+		return r, n
 	}
 	if strings.HasSuffix(word, "领导") && utf8.RuneCountInString(word) <= 6 {
 		return roleLeader, n
