@@ -775,9 +775,10 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 	if names == "" || !looksLikeNames(names) {
 		return "", "", false
 	}
-	if v.unitsOnly[word] {
+	if v.unitsOnly[word] || !v.listedRole(word) {
 		// 各市州人民政府落实, not 确保政策落实 or 各地要因地制宜推进: a verb
-		// this common closes a clause only after names of units or groups
+		// this common, or one read by its head (配合开展), closes a clause
+		// only after names of units or groups
 		for _, n := range splitNames(names) {
 			if n, _ = cutLeadMark(n); v.isLeader(n) || !unitLike(n, nil) && !bodyGroup(n, v) {
 				return "", "", false

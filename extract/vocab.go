@@ -64,6 +64,12 @@ type Vocabulary struct {
 		Lead []string `yaml:"lead"`
 		Co   []string `yaml:"co"`
 	} `yaml:"derived_labels"`
+	// DerivedRoles reads the role words Roles does not list by their
+	// head (X牵头制定, Y配合开展): see roleSuffix.
+	DerivedRoles struct {
+		Lead []string `yaml:"lead"`
+		Co   []string `yaml:"co"`
+	} `yaml:"derived_roles"`
 	// Deadlines are the words a time limit opens with besides dates
 	// (年内, 上半年, 持续推进).
 	Deadlines []string `yaml:"deadlines"`
@@ -355,7 +361,29 @@ func (v *Vocabulary) roleSuffix(part string) (Role, string) {
 			return Role(r.Role), r.Word
 		}
 	}
+	// a role word the list does not hold, read by its head: 牵头制定,
+	// 配合开展 (a head word, then one to four Han characters)
+	for _, list := range []struct {
+		words []string
+		role  Role
+	}{{v.DerivedRoles.Lead, RoleLead}, {v.DerivedRoles.Co, RoleCo}} {
+		for _, w := range list.words {
+			i := strings.LastIndex(part, w)
+			if i <= 0 {
+				continue
+			}
+			tail := part[i+len(w):]
+			if n := utf8.RuneCountInString(tail); n >= 1 && n <= 4 && !strings.ContainsFunc(tail, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+				return list.role, part[i:]
+			}
+		}
+	}
 	return "", ""
+}
+
+// listedRole reports whether word is one of Roles, not read by its head.
+func (v *Vocabulary) listedRole(word string) bool {
+	return slices.ContainsFunc(v.Roles, func(r vocabWord) bool { return r.Word == word })
 }
 
 func (v *Vocabulary) isLeader(name string) bool {
