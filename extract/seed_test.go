@@ -298,8 +298,11 @@ func FuzzParse(f *testing.F) {
 			for _, sep := range []string{"", " "} { // " ": the boundary kept between two numbers
 				var lines []string
 				for _, l := range strings.Split(s, "\n") {
-					// a paren left open at a line's end is dropped when lines join
-					lines = append(lines, strings.TrimRight(strings.TrimSpace(l), "(（ "))
+					// a paren left open at a line's end is dropped when lines
+					// join; a blank line between an item's lines is not kept
+					if l = strings.TrimRight(strings.TrimSpace(l), "(（ "); l != "" {
+						lines = append(lines, l)
+					}
 				}
 				joined := strings.Join(lines, sep)
 				verbatim = verbatim || strings.Contains(joined, tg.Text) || strings.Contains(dropGlosses(joined), tg.Text) ||
