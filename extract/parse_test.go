@@ -100,6 +100,8 @@ func TestClauseForms(t *testing.T) {
 			[]string{"市发改委"}, []string{"市财政局"}, nil, nil, false, ""},
 		{"a role word read by its head needs units before it", "2.经济增长。（各地要加强配合工作）", "经济增长。（各地要加强配合工作）",
 			nil, nil, nil, nil, false, ""},
+		{"负责组织实施 and 做好配合工作", "2.经济增长。（市科技局负责组织实施，市工信局做好配合工作）", "经济增长。",
+			nil, []string{"市科技局", "市工信局"}, nil, nil, false, ""},
 		{"负责牵头 and 配合推进", "2.经济增长。（市科技局负责牵头，市工信局配合推进）", "经济增长。",
 			[]string{"市科技局"}, []string{"市工信局"}, nil, nil, false, ""},
 		{"牵头抓总 and 协同推进", "2.经济增长。（市科技局牵头抓总，市工信局协同推进）", "经济增长。",
