@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -129,6 +130,7 @@ type parser struct {
 	sub         string     // current sub-heading number, "" if none
 	leader      string     // leader of the current section, from its heading
 	sectionDept *rawClause // the units the current section's heading names
+	subDept     *rawClause // the units the current sub-heading names, over sectionDept
 	// sectionClause is the clause on the current heading, or on label
 	// lines right under it (sectionOpen: no item yet), given to every item
 	sectionClause *rawClause
@@ -322,7 +324,7 @@ func (p *parser) blocks(lines []cline) {
 				// heading that names units
 				p.closeItem()
 				p.orphan = nil
-				p.sectionDept = d
+				p.subDept = d
 				break
 			}
 			switch {
@@ -409,7 +411,7 @@ func (p *parser) heading(c cline) {
 		p.leader = m[1]
 		p.noteLeader(m[1])
 	}
-	p.sectionDept = p.deptHeading(title, c.n)
+	p.sectionDept, p.subDept = p.deptHeading(title, c.n), nil
 	p.sectionClause, p.sectionOpen = nil, true
 	if title != "" && hasClauseV(title, p.vocab, p.names) {
 		// 一、稳住经济大盘（牵头单位：市发改委）: the clause is every item's
@@ -525,12 +527,13 @@ func (p *parser) subHeading(c cline) {
 		number = p.section + strings.TrimSpace(c.text[:min(c.num.rest, len(c.text))])
 	}
 	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, strings.TrimSpace(c.rest())), Line: c.n, Parent: p.section})
+	p.subDept = p.deptHeading(strings.TrimSpace(c.rest()), c.n) // （一）市教育局（3项）
 	p.sub = number
 }
 
 func (p *parser) startItem(c cline, rest string) {
 	p.closeItem()
-	it := &itemAcc{Item: Item{Number: c.num.value, Section: p.section, Line: c.n, NumberInferred: c.inferred}, leader: p.leader, sub: p.sub, dept: p.sectionDept, sect: p.sectionClause}
+	it := &itemAcc{Item: Item{Number: c.num.value, Section: p.section, Line: c.n, NumberInferred: c.inferred}, leader: p.leader, sub: p.sub, dept: cmp.Or(p.subDept, p.sectionDept), sect: p.sectionClause}
 	p.sectionOpen = false
 	it.Key = strconv.Itoa(c.num.value)
 	p.items = append(p.items, it)
