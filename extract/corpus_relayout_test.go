@@ -371,6 +371,13 @@ var relayouts = []struct {
 		}
 		return l
 	}},
+	{"a pipe table with no number column", true, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分解表", "工作任务 | 牵头单位 | 配合单位"}
+		for _, t := range ts {
+			l = append(l, fmt.Sprintf("%s | %s | %s", t.text, orEmpty(t.lead, ""), orEmpty(t.others(), "")))
+		}
+		return l
+	}},
 	{"a markdown table with cells marked empty", true, func(ts []relayTask) []string {
 		l := []string{"重点工作任务分解表", "| 序号 | 工作任务 | 牵头单位 | 配合单位 |", "|---|---|---|---|"}
 		for i, t := range ts {

@@ -305,11 +305,13 @@ func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
 			continue
 		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
-		numbered := cols[0] == colNumber && cellNumber(cells[0]) > 0 // 13 | 任务 | | |: its empty cells were cut off its end
-		if len(cells) >= len(cols) || structured || numbered || strings.HasPrefix(c.text, "|") {
-			copy(row.cells, cells[:min(len(cols), len(cells))]) // a short row starting with | or its number is left-aligned
+		if len(cells) >= len(cols) || structured || strings.HasPrefix(c.text, "|") || p.fit(cells, cols, 0) > p.fit(cells, cols, len(cols)-len(cells)) {
+			// a short row starting with |, or whose cells fit the first
+			// columns better (13 | 任务 | | |: its empty cells were cut
+			// off its end), is left-aligned
+			copy(row.cells, cells[:min(len(cols), len(cells))])
 		} else {
-			copy(row.cells[len(cols)-len(cells):], cells)
+			copy(row.cells[len(cols)-len(cells):], cells) // merged cells on the left were lost
 		}
 		tb.rows = append(tb.rows, row)
 	}
@@ -413,6 +415,41 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 	}
 	tb.end = j
 	return tb
+}
+
+// fit scores how well a short row's cells fit the columns from the
+// column at: a cell that reads as its column's kind (a number, units, a
+// time limit) counts one, one that cannot (text under 牵头单位, units
+// under 工作任务) counts minus one.
+func (p *parser) fit(cells []string, cols []colKind, at int) int {
+	score := 0
+	for k, c := range cells {
+		if c == "" || at+k >= len(cols) {
+			continue
+		}
+		var ok bool
+		switch cols[at+k] {
+		case colNumber:
+			ok = cellNumber(c) > 0
+		case colLead, colCo, colUnits:
+			ok = p.unitsCell(c) || p.clauseCell(c)
+		case colDeadline:
+			ok = deadlineCell(c) || p.vocab.isDeadline(c)
+		case colTask, colName:
+			if p.unitsCell(c) {
+				score--
+			}
+			continue
+		default:
+			continue
+		}
+		if ok {
+			score++
+		} else {
+			score--
+		}
+	}
+	return score
 }
 
 // leadEmpty gives a space row's one field of units to the lead column
