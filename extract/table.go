@@ -591,6 +591,11 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			units++
 		case deadCol >= 0 && (deadlineCell(c.text) || p.vocab.isDeadline(c.text) && utf8.RuneCountInString(c.text) <= 12) && row.cells[deadCol] == "":
 			put(deadCol)
+		case taskCol >= 0 && units == 0 && onlyTask(row, taskCol):
+			// a second paragraph of the task's cell, before any unit of
+			// its row: the same task, not a sub-row
+			row.cells[taskCol] += c.text
+			row.raw[taskCol] += p.written(c.n, c.text)
 		case taskCol >= 0:
 			// another task of the same row: a sub-row of merged cells
 			flush()
@@ -657,6 +662,17 @@ func clearEmpty(cells []string) []string {
 		}
 	}
 	return cells
+}
+
+// onlyTask reports whether a row holds nothing yet but its number and its
+// task.
+func onlyTask(row *tableRow, taskCol int) bool {
+	for k, c := range row.cells {
+		if k != taskCol && k != 0 && c != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // nextText is the text of the first line after j that is not blank or a
