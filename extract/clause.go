@@ -59,10 +59,11 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		return append(segs, segment{clause: l[loc:], labels: true, line: n})
 	}
 	// A sentence 由A、B负责落实。, or A牵头，B、C配合。
-	if at := sentenceClause(l); at >= 0 || roleSentence(l, p.vocab, p.names) >= 0 {
-		if at < 0 {
-			at = roleSentence(l, p.vocab, p.names)
-		}
+	at := sentenceClause(l)
+	if at < 0 {
+		at = roleSentence(l, p.vocab, p.names)
+	}
+	if at >= 0 {
 		var segs []segment
 		if at > 0 {
 			segs = p.splitSegments(l[:at], n)
@@ -518,19 +519,15 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 					value = strings.TrimSpace(strings.TrimSuffix(value, word))
 					role = r
 				}
+				list := splitNames(value)
 				if v.labelPersons(part) {
 					// 责任单位及责任人：市发改委 张三: the people are leaders
-					units, people := unitsAndPeople(splitNames(value), v, names)
-					if len(people) > 0 {
+					var people []string
+					if list, people = unitsAndPeople(list, v, names); len(people) > 0 {
 						c.add(roleLeader, people)
 					}
-					c.add(role, append(pending, units...))
-					pending = nil
-					labelRole = role
-					roles++
-					continue
 				}
-				c.add(role, append(pending, splitNames(value)...))
+				c.add(role, append(pending, list...))
 				pending = nil
 				labelRole = role
 				roles++

@@ -402,18 +402,17 @@ func (p *parser) applyConventions(it *itemAcc, t *Task) {
 			}
 			for _, n := range p.expandNames(part) {
 				canon := p.canonical(n, part.line, t.Item)
-				switch {
-				case part.role != RoleLead:
+				if part.role != RoleLead {
 					if !contains(t.Lead, canon) && !contains(t.Co, canon) {
 						t.Co = append(t.Co, canon)
 					}
-				case !contains(t.Lead, canon):
+					continue
+				}
+				if !contains(t.Lead, canon) {
 					t.Lead = append(t.Lead, canon)
-					fallthrough
-				default:
-					if i := indexOf(t.Co, canon); i >= 0 {
-						t.Co = append(t.Co[:i], t.Co[i+1:]...)
-					}
+				}
+				if i := indexOf(t.Co, canon); i >= 0 {
+					t.Co = append(t.Co[:i], t.Co[i+1:]...)
 				}
 			}
 		}

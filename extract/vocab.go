@@ -232,7 +232,7 @@ const maxDerivedLabel = 8
 // (配合落实单位, 执行单位); else it is no label of a unit ("").
 func (v *Vocabulary) derivedLabel(head string) Role {
 	n := utf8.RuneCountInString(head)
-	if n < 3 || n > maxDerivedLabel || strings.ContainsFunc(head, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+	if n < 3 || n > maxDerivedLabel || !allHan(head) {
 		return ""
 	}
 	if !slices.ContainsFunc(v.Derived.Ends, func(e string) bool { return strings.HasSuffix(head, e) }) {
@@ -373,12 +373,17 @@ func (v *Vocabulary) roleSuffix(part string) (Role, string) {
 				continue
 			}
 			tail := part[i+len(w):]
-			if n := utf8.RuneCountInString(tail); n >= 1 && n <= 4 && !strings.ContainsFunc(tail, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+			if n := utf8.RuneCountInString(tail); n >= 1 && n <= 4 && allHan(tail) {
 				return list.role, part[i:]
 			}
 		}
 	}
 	return "", ""
+}
+
+// allHan reports whether every character of s is a Han character.
+func allHan(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
 }
 
 // listedRole reports whether word is one of Roles, not read by its head.
