@@ -794,24 +794,21 @@ func (p *parser) table(tb *tableBlock) int {
 				}
 			}
 			before := len(c.parts)
+			names, written := splitCell(v), splitCell(p.cellWritten(row, k))
 			if k < len(tb.persons) && tb.persons[k] {
-				// 市发改委 张三 under 责任单位及责任人: the people lead no unit
-				units, people := unitsAndPeople(splitCell(v), p.vocab, p.names)
-				if len(people) > 0 {
+				// 市发改委 张三 under 责任单位及责任人: the people are leaders;
+				// the names left are no longer the cell's one by one, so
+				// each is taken as written from its line
+				var people []string
+				if names, people = unitsAndPeople(names, p.vocab, p.names); len(people) > 0 {
 					c.add(roleLeader, people)
 				}
-				before = len(c.parts)
-				c.add(role, units)
-				for i := before; i < len(c.parts); i++ {
-					c.parts[i].line = row.n
-				}
-				continue
+				written = nil
 			}
-			c.add(role, splitCell(v))
-			written := splitCell(p.cellWritten(row, k))
+			c.add(role, names)
 			for i := before; i < len(c.parts); i++ {
 				c.parts[i].line = row.n
-				if len(c.parts) == before+1 {
+				if len(c.parts) == before+1 && written != nil {
 					c.parts[i].written = written
 				}
 			}
