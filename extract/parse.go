@@ -295,7 +295,7 @@ func (p *parser) blocks(lines []cline) {
 		case kHeading:
 			p.heading(c)
 		case kSub:
-			p.subHeading(c)
+			p.subHeading(c, labelsOwn(lines, i, p.vocab, p.names))
 		case kItem:
 			p.startItem(c, c.rest())
 		case kLabel:
@@ -514,10 +514,12 @@ func (p *parser) unitsLine(lines []cline, i int) *rawClause {
 // of the items under it or a colon: 市发展和改革委员会（12项）, 市教育局：.
 var reUnitsHeading = lazyRE(`^([^，。；：:（）()]{2,60}?)\s*(?:[（(]?共?\s*\d{1,3}\s*项[）)]?)?\s*[：:]?$`)
 
-func (p *parser) subHeading(c cline) {
-	if hasClauseV(c.text, p.vocab, p.names) {
-		// a （一） line that names units is an item of its own, never dropped
-		p.startItem(cline{n: c.n, kind: kItem, num: lineNumber{form: p.form, value: p.lastNumber() + 1}, inferred: true}, c.text)
+func (p *parser) subHeading(c cline, leaf bool) {
+	if leaf || hasClauseV(c.text, p.vocab, p.names) {
+		// a （一） line that names units is an item of its own, never
+		// dropped, and so is one whose label lines name them with no item
+		// under it
+		p.startItem(cline{n: c.n, kind: kItem, num: lineNumber{form: p.form, value: p.lastNumber() + 1}, inferred: true}, c.rest())
 		return
 	}
 	p.closeItem()
@@ -529,6 +531,30 @@ func (p *parser) subHeading(c cline) {
 	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, strings.TrimSpace(c.rest())), Line: c.n, Parent: p.section})
 	p.subDept = p.deptHeading(strings.TrimSpace(c.rest()), c.n) // （一）市教育局（3项）
 	p.sub = number
+}
+
+// labelsOwn reports whether the sub-heading at i is followed by label
+// lines naming units and then, with no item or text between, by the next
+// heading or sub-heading of its level or above: 1．地区生产总值增长6%。 /
+// 责任单位：市发改委 / 2．… over （1） items elsewhere is an item of its
+// own, not a heading whose labels serve no item. At the document's end
+// it is not: the items under it may have been cut off.
+func labelsOwn(lines []cline, i int, v *Vocabulary, nr *nameReader) bool {
+	own := false
+	for _, c := range lines[i+1:] {
+		switch c.kind {
+		case kBlank, kNoise:
+		case kLabel:
+			own = own || hasClause(c.text, v, nr)
+		case kHeading:
+			return own
+		case kSub:
+			return own && c.num.form <= lines[i].num.form
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func (p *parser) startItem(c cline, rest string) {

@@ -151,6 +151,31 @@ func TestChooseItemForm(t *testing.T) {
 	}
 }
 
+func TestLabelsOwn(t *testing.T) {
+	v := defaultVocabulary()
+	tests := []struct {
+		name  string
+		lines []string
+		at    int
+		want  bool
+	}{
+		{"label lines, then the next sub-heading", []string{"1.甲。", "责任单位：市发改委", "2.乙。", "责任单位：市财政局", "二、丙", "（1）丁。", "牵头单位：市工信局", "配合单位：市商务局", "（2）戊。", "牵头单位：市发改委"}, 0, true},
+		{"label lines, then the next section", []string{"1.甲。", "责任单位：市发改委", "2.乙。", "责任单位：市财政局", "二、丙", "（1）丁。", "牵头单位：市工信局", "配合单位：市商务局", "（2）戊。", "牵头单位：市发改委"}, 2, true},
+		{"a heading's labels over its items", []string{"（一）甲", "牵头单位：市发改委", "1.乙。（市财政局配合）", "2.丙。（市商务局配合）", "（二）丁", "3.戊。（市工信局牵头）"}, 0, false},
+		{"the document ends: its items may be cut", []string{"（1）丁。", "牵头单位：市工信局", "（2）戊。", "牵头单位：市发改委", "1.甲。", "责任单位：市发改委"}, 4, false},
+		{"text under it: an orphan's", []string{"1.甲。", "地区生产总值增长6%。", "责任单位：市发改委", "2.乙。", "（1）丙。（市财政局牵头）", "（2）丁。（市商务局牵头）"}, 0, false},
+	}
+	for _, tc := range tests {
+		cls, _ := classify(tc.lines, v, newNameReader(nil))
+		if cls[tc.at].kind != kSub {
+			t.Fatalf("%s: line %d is kind %d, not a sub-heading", tc.name, tc.at+1, cls[tc.at].kind)
+		}
+		if got := labelsOwn(cls, tc.at, v, newNameReader(nil)); got != tc.want {
+			t.Errorf("%s: labelsOwn = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
 func TestFixups(t *testing.T) {
 	tests := []struct {
 		name  string
