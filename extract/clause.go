@@ -323,8 +323,10 @@ func sentenceClause(l string) int {
 // roleSentence finds a sentence of role parts at the end of l, with no
 // parenthesis: 市国资委牵头，市财政局、市人社局配合。 or 具体由市科技局负责，
 // 市财政局按职责分工配合。 Every part must name units (or groups) and close
-// with a role word, so prose that ends in 负责 is not taken. It returns
-// where the sentence starts, or -1.
+// with a role word, so prose that ends in 负责 is not taken. The parts may
+// also close a sentence of the task's own after a comma: 粮食产量稳定在30万吨
+// 以上，由县农业农村局负责，各乡镇配合。 It returns where the role parts
+// start, or -1.
 func roleSentence(l string, v *Vocabulary, nr *nameReader) int {
 	body := strings.TrimRight(l, "。；; ")
 	at := 0
@@ -332,51 +334,91 @@ func roleSentence(l string, v *Vocabulary, nr *nameReader) int {
 		_, size := utf8.DecodeRuneInString(body[i:])
 		at = i + size
 	}
-	sent := strings.TrimSpace(body[at:])
-	if sent == "" {
+	sent := body[at:]
+	if strings.TrimSpace(sent) == "" {
 		return -1
 	}
-	roles := 0
-	for _, part := range splitParts(sent) {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
+	parts := splitParts(sent)
+	starts := make([]int, len(parts))
+	for i, off := 0, 0; i < len(parts); i++ {
+		starts[i] = off
+		off += len(parts[i])
+		if off < len(sent) {
+			_, size := utf8.DecodeRuneInString(sent[off:])
+			off += size
 		}
-		role, names, ok := roleOf(part, v)
+	}
+	// the role parts, read from the sentence's end back to its first part
+	// or to a part that is none
+	roles, first := 0, len(parts)
+	for i := len(parts) - 1; i >= 0; i-- {
+		r, ok := rolePart(strings.TrimSpace(parts[i]), v, nr)
 		if !ok {
-			if v.isDeadline(part) {
-				continue
-			}
-			// names without a role word: 县营商办（牵头），县市场监管局
-			if !allUnits(splitNames(part), v, nr) {
-				return -1
-			}
-			for _, n := range splitNames(part) {
-				if _, lead := cutLeadMark(n); lead {
-					roles++
-				}
-			}
-			continue
+			break
 		}
-		units := 0
-		for _, n := range splitNames(names) {
-			switch {
-			case v.isGroupWord(n) || isAll(n) || bodyGroup(n, v): // 市直各部门
-			case v.isLeader(n) || !unitLike(n, nr):
-				return -1
-			default:
-				units++
-			}
+		roles += r.roles
+		if !r.empty {
+			first = i
 		}
-		if units == 0 && role != RoleCo {
+	}
+	switch {
+	case roles == 0 || first == len(parts):
+		return -1
+	case first > 0:
+		// after the task's own words: the first role part has a role
+		// word, so a list of names after a comma is not taken
+		if r, _ := rolePart(strings.TrimSpace(parts[first]), v, nr); !r.worded {
 			return -1
 		}
-		roles++
 	}
-	if roles == 0 {
-		return -1
+	return at + starts[first]
+}
+
+// rolePartOf is what one comma-separated part of a role sentence gives.
+type rolePartOf struct {
+	roles  int  // roles it names: one for a role word, one for a 牵头 mark
+	worded bool // it closes with a role word
+	empty  bool // blank, or a deadline
+}
+
+// rolePart reads one part of a role sentence: names closed by a role word
+// (市财政局、市人社局配合), names alone (县营商办（牵头），县市场监管局), or a
+// deadline. ok is false for any other words.
+func rolePart(part string, v *Vocabulary, nr *nameReader) (rolePartOf, bool) {
+	if part == "" {
+		return rolePartOf{empty: true}, true
 	}
-	return at
+	role, names, ok := roleOf(part, v)
+	if !ok {
+		if v.isDeadline(part) {
+			return rolePartOf{empty: true}, true
+		}
+		// names without a role word: 县营商办（牵头），县市场监管局
+		if !allUnits(splitNames(part), v, nr) {
+			return rolePartOf{}, false
+		}
+		r := rolePartOf{}
+		for _, n := range splitNames(part) {
+			if _, lead := cutLeadMark(n); lead {
+				r.roles++
+			}
+		}
+		return r, true
+	}
+	units := 0
+	for _, n := range splitNames(names) {
+		switch {
+		case v.isGroupWord(n) || isAll(n) || bodyGroup(n, v): // 市直各部门
+		case v.isLeader(n) || !unitLike(n, nr):
+			return rolePartOf{}, false
+		default:
+			units++
+		}
+	}
+	if units == 0 && role != RoleCo {
+		return rolePartOf{}, false
+	}
+	return rolePartOf{roles: 1, worded: true}, true
 }
 
 func parenDepth(s string) int {

@@ -268,9 +268,13 @@ func clauseBody(c string) string {
 	return c[first : len(c)-last]
 }
 
+// cleanTaskText trims a task's text of the marks that joined it to the
+// words around it: a comma before a role sentence after it (粮食产量稳定在
+// 30万吨以上，由县农业农村局负责。) and the punctuation that ends a line's
+// previous clause.
 func cleanTaskText(s string) string {
 	s = strings.TrimSpace(s)
-	return strings.TrimSpace(strings.TrimLeft(s, "，,、；;：: "))
+	return strings.TrimSpace(strings.TrimRight(strings.TrimLeft(s, "，,、；;：: "), "，,、 "))
 }
 
 func onlyPunct(s string) bool {
