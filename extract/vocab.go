@@ -177,17 +177,11 @@ func (v *Vocabulary) labelAt(s string) (Role, int) {
 	if r, n := v.bracketLabel(s); r != "" {
 		return r, n
 	}
-	// any short label ending in 领导: 牵头市领导：, 主要领导：
-	// (looked for within its reach only, not to the end of a long line)
-	if i := strings.Index(s[:min(len(s), 3*6+len("领导"))], "领导"); i > 0 && i <= 3*6 {
-		rest := s[i+len("领导"):]
-		if strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
-			head := s[:i]
-			if !strings.ContainsAny(head, "，。；、（）") {
-				_, size := firstRune(rest)
-				return roleLeader, len(s) - len(rest) + size
-			}
-		}
+	// any short label ending in 领导 (牵头市领导：, 主要领导：) or in a
+	// leader's title (县长：, 分管副县长：), looked for within its reach
+	// only, not to the end of a long line
+	if n := v.leaderLabel(s); n > 0 {
+		return roleLeader, n
 	}
 	for _, l := range v.Labels {
 		if strings.HasPrefix(s, l.Word) {
@@ -219,6 +213,26 @@ func (v *Vocabulary) labelAt(s string) (Role, int) {
 		}
 	}
 	return "", 0
+}
+
+// leaderLabel returns the byte length of a label of leaders at the start
+// of s and its colon, or 0: two to maxDerivedLabel Han characters closed
+// by 领导 after a word of its own (牵头市领导) or by a leader's title
+// (县长, 分管副县长, 常务副市长).
+func (v *Vocabulary) leaderLabel(s string) int {
+	i := strings.IndexAny(s[:min(len(s), 3*maxDerivedLabel+1)], "：:")
+	if i <= 0 {
+		return 0
+	}
+	head := s[:i]
+	if !allHan(head) || utf8.RuneCountInString(head) < 2 {
+		return 0
+	}
+	if !strings.HasSuffix(head, "领导") && !v.isLeader(head) || head == "领导" {
+		return 0
+	}
+	_, size := firstRune(s[i:])
+	return i + size
 }
 
 // maxDerivedLabel is the longest label, in runes, read by its parts.
