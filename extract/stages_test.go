@@ -85,6 +85,7 @@ func TestLineRules(t *testing.T) {
 		{"第3项、新建学校5所。", fArabic, kItem},
 		{"任务分工：市发改委牵头", fArabic, kLabel},
 		{"分管副县长：李四", fArabic, kLabel},
+		{"主责：县教育局", fArabic, kLabel},
 		{"县长：张三  分管副县长：李四", fArabic, kLabel},
 		{"牵头市领导：王五", fArabic, kLabel},
 		{"领导：王五", fArabic, kText},
