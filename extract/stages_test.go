@@ -366,6 +366,19 @@ func TestTableLayouts(t *testing.T) {
 			"一 | 新建学校3所 | 县教育局 |",
 			"二 | 改造公路20公里 | 县交通局 |",
 		}, []string{"1.1 新建学校3所 县教育局/ ", "2.1 改造公路20公里 县交通局/ "}},
+		{"pipe rows with no header: two columns of units are 牵头 and 配合", []string{
+			"1 | 地区生产总值增长6%左右 | 区发改委 | 区统计局 | 2023年12月 |",
+			"2 | 新建学校5所 | 区教委 | 区住建委、各街道 | 9月底 |",
+			"3 | 改造小区20个 | 区住建委 | | 11月 |",
+		}, []string{"1.1 地区生产总值增长6%左右 区发改委/区统计局 2023年12月", "2.1 新建学校5所 区教委/区住建委 9月底", "3.1 改造小区20个 区住建委/ 11月"}},
+		{"pipe rows with no header: a name column, one column of units", []string{
+			"1 | 重点项目 | 新建学校5所 | 区教委、区住建委 |",
+			"2 | 民生实事 | 改造小区20个 | 区住建委 |",
+		}, []string{"1.1 新建学校5所 /区教委、区住建委 ", "2.1 改造小区20个 /区住建委 "}},
+		{"pipe rows with no number: no table", []string{
+			"首页 | 政务公开 | 区发改委 |",
+			"1.新建学校5所。（区教委牵头）",
+		}, []string{"1.1 新建学校5所。 区教委/ "}},
 		{"space-separated rows under a header at a line's end", []string{
 			"某市人民政府办公室 关于分解任务的通知 序号 名称 工作任务 牵头责任单位",
 			"一、主要目标",

@@ -190,6 +190,9 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 			tb.firstIsLead, tb.indicators, tb.persons = first, indicators, persons
 			return tb
 		}
+		if cols := p.rowColumns(lines, i); cols != nil {
+			return p.pipeRows(&tableBlock{style: stylePipe, cols: cols}, lines, i)
+		}
 		return nil
 	}
 	if cols, at := p.spaceHeader(t); cols != nil {
@@ -274,6 +277,13 @@ func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
 			j++
 		}
 	}
+	return p.pipeRows(tb, lines, j)
+}
+
+// pipeRows reads the rows of a table of cells from line j on, up to the
+// first line that is none of its rows.
+func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
+	cols := tb.cols
 	for ; j < len(lines); j++ {
 		c := lines[j]
 		if c.kind == kBlank || c.kind == kNoise {
@@ -317,6 +327,99 @@ func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
 	}
 	tb.end = j
 	return tb
+}
+
+// rowCells returns the cells of line c when it is a row of cells (a
+// document's table row, or a pipe row); else nil.
+func (p *parser) rowCells(c cline) []string {
+	if cells := p.cellsOf(c.n); cells != nil {
+		return cells
+	}
+	if strings.Count(c.text, "|") >= 2 {
+		return splitPipes(c.text)
+	}
+	return nil
+}
+
+// rowColumns reads the columns of a table with no header row over its
+// rows (its header lost with the page before, or drawn as a picture)
+// from the cells of its rows, as a clerk does: the numbers, then the
+// task, the units and the time limits. Of two columns of units, the first
+// is the lead's (牵头单位 before 配合单位, as every 分工 table with both has
+// it); one column of units is 责任单位. It returns nil unless at least two
+// rows, each opened by a number, give a task column and a column of
+// units. A column mostly of units (one cell a group the
+// names do not know) is one of units; any other column is left unread.
+func (p *parser) rowColumns(lines []cline, i int) []colKind {
+	var rows [][]string
+	width := 0
+	for j := i; j < len(lines) && len(rows) < 12; j++ {
+		c := lines[j]
+		if c.kind == kBlank || c.kind == kNoise || c.kind == kHeading {
+			continue
+		}
+		cells := p.rowCells(c)
+		if cells == nil {
+			break
+		}
+		cells = clearEmpty(cells)
+		if cellNumber(cells[0]) == 0 {
+			if len(rows) == 0 {
+				return nil
+			}
+			continue // a sub-row or a continuation row
+		}
+		rows = append(rows, cells)
+		width = max(width, len(cells))
+	}
+	if len(rows) < 2 || width < 3 {
+		return nil
+	}
+	cols := make([]colKind, width)
+	cols[0] = colNumber
+	var units []int
+	for k := 1; k < width; k++ {
+		var deadline, unit, text, filled int
+		for _, r := range rows {
+			if k >= len(r) || r[k] == "" {
+				continue
+			}
+			filled++
+			switch {
+			case deadlineCell(r[k]) || p.vocab.isDeadline(r[k]):
+				deadline++
+			case p.unitsCell(r[k]):
+				unit++
+			default:
+				text++
+			}
+		}
+		switch {
+		case filled == 0:
+		case 2*deadline > filled && unit == 0:
+			cols[k] = colDeadline
+		case 3*unit >= 2*filled:
+			cols[k] = colUnits
+			units = append(units, k)
+		case 2*text > filled && len(units) == 0:
+			cols[k] = colTask // the last text column before the units is the task's
+			for m := 1; m < k; m++ {
+				if cols[m] == colTask {
+					cols[m] = colName
+				}
+			}
+		}
+	}
+	if !slices.Contains(cols, colTask) || len(units) == 0 {
+		return nil
+	}
+	if len(units) >= 2 {
+		cols[units[0]] = colLead
+		for _, k := range units[1:] {
+			cols[k] = colCo
+		}
+	}
+	return cols
 }
 
 // spaceHeader finds a header of space-separated column names at the end of
