@@ -256,6 +256,27 @@ var relayouts = []struct {
 		}
 		return l
 	}},
+	{"square brackets, half- and full-width", false, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分工"}
+		for i, t := range ts {
+			var parts []string
+			if len(t.lead) > 0 {
+				parts = append(parts, "牵头单位："+strings.Join(t.lead, "、"))
+			}
+			if o := t.others(); len(o) > 0 {
+				parts = append(parts, t.coLabel()+"："+strings.Join(o, "、"))
+			}
+			if len(t.resp) > 0 {
+				parts = append(parts, "责任单位："+strings.Join(t.resp, "、")+"分别负责")
+			}
+			open, closing := "[", "]"
+			if i%2 == 1 {
+				open, closing = "［", "］"
+			}
+			l = append(l, fmt.Sprintf("%d.%s%s%s%s", i+1, t.text, open, strings.Join(parts, "；"), closing))
+		}
+		return l
+	}},
 	{"bracket labels", false, func(ts []relayTask) []string {
 		l := []string{"重点工作任务分工", "一、重点任务"}
 		for i, t := range ts {

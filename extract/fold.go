@@ -10,8 +10,9 @@ import (
 //
 //   - Traditional characters become Simplified (OpenCC's t2s tables), so
 //     經貿委 and 经贸委 read alike;
-//   - 【】〔〕［］ become （）, so every bracket form of a clause reads as a
-//     parenthesis.
+//   - 【】〔〕［］ become （）, and [] become (), so every bracket form of a
+//     clause reads as a parenthesis (Read has made ［］ [] already, with
+//     every full-width form of an ASCII character).
 //
 // Folding keeps every rune at the same byte offset (each replacement has the
 // same UTF-8 length as the rune it replaces), so a span found in the folded
@@ -72,6 +73,10 @@ func bracketFold(r rune) rune {
 		return '（'
 	case '】', '〕', '］', '〗':
 		return '）'
+	case '[':
+		return '('
+	case ']':
+		return ')'
 	}
 	return r
 }
@@ -82,6 +87,7 @@ func needsFold(lines []string) (brackets, trad bool) {
 	for _, l := range lines {
 		for _, r := range l {
 			if r < 0x3000 {
+				brackets = brackets || r == '[' || r == ']'
 				continue
 			}
 			if bracketFold(r) != r {
