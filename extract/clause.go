@@ -70,6 +70,11 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		}
 		return append(segs, segment{clause: l[at:], labels: true, line: n})
 	}
+	// 新建学校3所。市教育局、市住建局 or 。——市教育局: units alone after the
+	// task's full stop
+	if end, from := p.unitsSentence(l); from > 0 {
+		return append(p.splitSegments(l[:end], n), segment{clause: l[from:], labels: true, line: n})
+	}
 	var segs []segment
 	text := 0
 	lastClauseEnd := -1
@@ -115,6 +120,31 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		segs = append(segs, segment{text: l[text:], line: n})
 	}
 	return segs
+}
+
+// unitsSentence finds a last sentence of names of units alone, with no
+// role word, after the task's full stop (新建学校3所。市教育局、市住建局。),
+// or after a dash (——市教育局): the units a clerk reads as responsible,
+// as in a bare parenthesis (groups beside them included; groups alone
+// are not enough, as in a parenthesis). It returns where the task's text ends and
+// where the names start, or 0, 0.
+func (p *parser) unitsSentence(l string) (int, int) {
+	body := strings.TrimRight(l, "。；; ")
+	stop := strings.LastIndexAny(body, "。；;")
+	if stop <= 0 {
+		return 0, 0
+	}
+	_, size := utf8.DecodeRuneInString(body[stop:])
+	end := stop + size
+	from := end + len(body[end:]) - len(strings.TrimLeft(body[end:], "—-－ "))
+	names := body[from:]
+	if names == "" || strings.ContainsAny(names, "：:") || strings.HasPrefix(names, "（") || strings.HasPrefix(names, "(") {
+		return 0, 0
+	}
+	if !bareUnits(splitNames(strings.NewReplacer("，", "、", ",", "、").Replace(names)), p.vocab, p.names) {
+		return 0, 0
+	}
+	return end, from
 }
 
 // spacedUnits finds the units field of a row whose fields are apart by

@@ -277,6 +277,23 @@ var relayouts = []struct {
 		}
 		return l
 	}},
+	{"units alone after the full stop, or a dash", false, func(ts []relayTask) []string {
+		if slices.ContainsFunc(ts, func(t relayTask) bool { return len(t.lead)+len(t.resp) > 0 || t.all || len(t.co) == 0 }) {
+			return nil // names with no role word are 责任单位's, and groups alone are not read
+		}
+		l := []string{"重点工作任务分工", "一、重点任务"}
+		for i, t := range ts {
+			sep := "。"
+			switch {
+			case i%2 == 1:
+				sep = "。——"
+			case strings.HasSuffix(t.text, "。"):
+				sep = ""
+			}
+			l = append(l, fmt.Sprintf("%d.%s%s%s", i+1, t.text, sep, strings.Join(t.others(), "、")))
+		}
+		return l
+	}},
 	{"bracket labels", false, func(ts []relayTask) []string {
 		l := []string{"重点工作任务分工", "一、重点任务"}
 		for i, t := range ts {
