@@ -837,7 +837,10 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 	if word == "" {
 		return "", "", false
 	}
-	names := strings.TrimSpace(strings.TrimSuffix(part, word))
+	names, respective := v.cutManner(strings.TrimSpace(strings.TrimSuffix(part, word)))
+	if respective && role == RoleCo {
+		role = RoleRespective // 市发改委、市财政局按职责分别负责
+	}
 	names = strings.TrimSuffix(names, "等")
 	names = names[v.subject(names):]
 	names = strings.TrimPrefix(strings.TrimPrefix(names, "具体"), "由")

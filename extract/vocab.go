@@ -51,7 +51,14 @@ type Vocabulary struct {
 	Above []string `yaml:"above"`
 	// This are the words a clause about its own task may open with, before
 	// a short subject and 由 (此项工作由…牵头).
-	This    []string `yaml:"this"`
+	This []string `yaml:"this"`
+	// Manner are the words between names and their role word that say
+	// how, not who (市财政局按职责分别负责): dropped from the names; one of
+	// Respective among them makes a co role respective.
+	Manner struct {
+		Words      []string `yaml:"words"`
+		Respective []string `yaml:"respective"`
+	} `yaml:"manner"`
 	Targets struct {
 		Openers []string `yaml:"openers"`
 		Tails   []string `yaml:"tails"`
@@ -398,6 +405,23 @@ func (v *Vocabulary) roleSuffix(part string) (Role, string) {
 // allHan reports whether every character of s is a Han character.
 func allHan(s string) bool {
 	return !strings.ContainsFunc(s, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
+}
+
+// cutManner drops the manner words that end names (按职责, 分别, in any
+// order) and reports whether one of them makes the role respective.
+func (v *Vocabulary) cutManner(names string) (string, bool) {
+	respective := false
+	for cut := true; cut; {
+		cut = false
+		for _, w := range v.Manner.Words {
+			if strings.HasSuffix(names, w) && len(names) > len(w) {
+				names = strings.TrimSuffix(names, w)
+				respective = respective || slices.Contains(v.Manner.Respective, w)
+				cut = true
+			}
+		}
+	}
+	return names, respective
 }
 
 // listedRole reports whether word is one of Roles, not read by its head.
