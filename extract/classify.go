@@ -78,7 +78,7 @@ func numberOf(l string) lineNumber {
 				return lineNumber{form: fArabic, value: v, numeral: strings.TrimRight(l[:m[1]], ".．、 \t\u3000"), rest: m[1]}
 			}
 		}
-		if m := reNumArabic.FindStringSubmatchIndex(l); m != nil && !decimalAt(l, m[3]) {
+		if m := reNumArabic.FindStringSubmatchIndex(l); m != nil && (!decimalAt(l, m[3]) || yearAt(l, m[1])) {
 			v, _ := strconv.Atoi(l[m[2]:m[3]])
 			return lineNumber{form: fArabic, value: v, numeral: l[m[2]:m[3]], rest: m[1]}
 		}
@@ -178,6 +178,14 @@ func trimBullet(t string) string {
 	}
 	return strings.TrimLeft(t[size:], " \t\u3000")
 }
+
+// yearAt is true when a year opens l at i (7.2022年底前完成…): after an
+// item's number and its dot, not the decimals of a value.
+func yearAt(l string, i int) bool {
+	return reYear.MatchString(l[i:])
+}
+
+var reYear = lazyRE(`^(?:19|20)\d{2}年`)
 
 // decimalAt is true when the number that ends at i goes on as a decimal
 // (6.5%以上…): a value, not an item number.
