@@ -637,6 +637,12 @@ func (p *parser) continueItem(n int, l string) {
 	if !it.seen && startsMidSentence(l, p.vocab, p.names) && !strings.HasPrefix(l, "（") {
 		p.warn(n, it.Number, "item-mid-sentence", "item", it.Number)
 	}
+	if k := p.vocab.taskLabel(l); k > 0 {
+		l = strings.TrimLeft(l[k:], " \t")
+		if l == "" {
+			return
+		}
+	}
 	it.seen = true
 	if r, _ := p.vocab.labelAt(l); r != "" && len(it.lines) > 0 {
 		it.lines = append(it.lines, " ") // a label line reads apart from the text before it

@@ -86,6 +86,8 @@ func TestLineRules(t *testing.T) {
 		{"任务分工：市发改委牵头", fArabic, kLabel},
 		{"7.2022年底前完成5个老旧小区改造。", fArabic, kItem},
 		{"6.5%以上的增速。", fArabic, kText},
+		{"任务3", fArabic, kItem},
+		{"任务3要抓好落实", fArabic, kText},
 		{"分管副县长：李四", fArabic, kLabel},
 		{"主责：县教育局", fArabic, kLabel},
 		{"县长：张三  分管副县长：李四", fArabic, kLabel},

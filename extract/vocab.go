@@ -242,6 +242,21 @@ func (v *Vocabulary) leaderLabel(s string) int {
 	return i + size
 }
 
+// taskLabel returns the byte length of a label of the task's own text at
+// the start of s, with its colon (工作任务：, 主要目标：: a task column's
+// header of four or more characters, as a record of label lines writes
+// it), or 0.
+func (v *Vocabulary) taskLabel(s string) int {
+	for _, w := range v.Columns.Task {
+		if utf8.RuneCountInString(w) >= 4 && strings.HasPrefix(s, w) {
+			if r, size := utf8.DecodeRuneInString(s[len(w):]); r == '：' || r == ':' {
+				return len(w) + size
+			}
+		}
+	}
+	return 0
+}
+
 // maxDerivedLabel is the longest label, in runes, read by its parts.
 const maxDerivedLabel = 8
 
