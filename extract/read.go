@@ -163,6 +163,7 @@ func readText(name string, data []byte) (enc string, lines []string, err error) 
 		return "", nil, err
 	}
 	lines = splitLines(string(text))
+	barredCells(lines)
 	tabRows := 0
 	for _, l := range lines {
 		if tabRow(l) {
@@ -183,6 +184,41 @@ func readText(name string, data []byte) (enc string, lines []string, err error) 
 		lines[i] = normalizeLine(l)
 	}
 	return enc, lines, nil
+}
+
+// barredCells undoes a page's table written one cell per line, each
+// cell closed by a bar (序号 | / 工作任务 | / 1 | …), as some sites and
+// text tools write a table: when such lines outnumber the lines of two
+// bars or more (rows of a pipe table), each loses its bar, and a line of
+// bars alone (an empty cell, a row's end) becomes blank. The table is
+// then read as one cell per line.
+func barredCells(lines []string) {
+	cells, rows := 0, 0
+	for _, l := range lines {
+		switch n := strings.Count(l, "|"); {
+		case n == 1 && barredCell(l):
+			cells++
+		case n >= 2 && strings.Trim(l, "| \t") != "":
+			rows++
+		}
+	}
+	if cells < 4 || cells <= rows {
+		return
+	}
+	for i, l := range lines {
+		switch {
+		case strings.Count(l, "|") == 1 && barredCell(l):
+			lines[i] = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(l, " \t\r"), "|"), " \t")
+		case strings.Trim(l, "| \t\r") == "" && strings.Contains(l, "|"):
+			lines[i] = ""
+		}
+	}
+}
+
+// barredCell reports whether l is text closed by its one bar.
+func barredCell(l string) bool {
+	t := strings.TrimRight(l, " \t\r")
+	return strings.HasSuffix(t, "|") && strings.TrimSpace(strings.TrimSuffix(t, "|")) != ""
 }
 
 // tabRow reports whether a line holds three cells or more apart by tabs

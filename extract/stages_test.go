@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -370,6 +371,16 @@ func TestTableLayouts(t *testing.T) {
 			"一 | 新建学校3所 | 县教育局 |",
 			"二 | 改造公路20公里 | 县交通局 |",
 		}, []string{"1.1 新建学校3所 县教育局/ ", "2.1 改造公路20公里 县交通局/ "}},
+		{"one cell per line: a column the header does not know, rows read by position", []string{
+			"序号", "项目名称", "建设地点", "建设时间", "建设内容", "年度投资金额 (万元)", "责任单位",
+			"1", "学校提升项目", "相关镇（街道）", "2024", "改造运动场地3处。", "300", "教体局",
+			"2", "道路建设项目", "城关街道", "2024", "建成北路延伸段。", "/", "住建局",
+		}, []string{"1.1 改造运动场地3处。 /教体局 2024", "2.1 建成北路延伸段。 /住建局 2024"}},
+		{"one cell per line: people under 责任领导, a unit of a development zone", []string{
+			"序号", "重点工作", "责任领导", "责任单位", "完成时限",
+			"1", "优化重点项目直通车工作机制。", "叶林", "招商工作部、安商工作部", "全年",
+			"2", "盘活存量土地400亩。", "马振明", "改革办", "全年",
+		}, []string{"1.1 优化重点项目直通车工作机制。 /招商工作部、安商工作部 全年", "2.1 盘活存量土地400亩。 /改革办 全年"}},
 		{"pipe rows with no header: two columns of units are 牵头 and 配合", []string{
 			"1 | 地区生产总值增长6%左右 | 区发改委 | 区统计局 | 2023年12月 |",
 			"2 | 新建学校5所 | 区教委 | 区住建委、各街道 | 9月底 |",
@@ -772,6 +783,38 @@ func TestDerivedLabel(t *testing.T) {
 	} {
 		if got, _ := v.labelAt(line); got != want {
 			t.Errorf("labelAt(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
+
+func TestCellTableLeaders(t *testing.T) {
+	d := parseLines(t,
+		"序号", "目标与任务", "分管县领导", "牵头责任单位", "责任单位",
+		"80", "新增托位400个以上。", "俞 悦", "县教育局", "县各有关单位",
+		"81", "支持职业教育发展。", "陆 明俞 悦", "县教育局", "县人社局",
+		"82", "优化重点项目服务。", "叶林", "县发改局", "县财政局",
+	)
+	var got []string
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			got = append(got, fmt.Sprintf("%s %s %s", tk.ID, strings.Join(tk.Leaders, "、"), strings.Join(tk.Lead, "、")))
+		}
+	}
+	want := []string{"80.1 俞悦 县教育局", "81.1 陆明、俞悦 县教育局", "82.1 叶林 县发改局"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestPaddedNames(t *testing.T) {
+	for in, want := range map[string][]string{
+		"俞 悦":    {"俞悦"},
+		"陆 明俞 悦": {"陆明", "俞悦"},
+		"张三 李四":  {"张三", "李四"},
+		"王 小 明":  {"王小明"},
+	} {
+		if got := paddedNames(strings.Fields(in)); !reflect.DeepEqual(got, want) {
+			t.Errorf("paddedNames(%q): got %q, want %q", in, got, want)
 		}
 	}
 }

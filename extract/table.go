@@ -598,6 +598,10 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			continue // a page's end inside the header
 		}
 		ck := p.vocab.column(c.text)
+		if ck == colOther && len(cols) > 0 && p.headerGoesOn(lines, j) {
+			cols = append(cols, ck) // 年度投资金额（万元）, between known columns
+			continue
+		}
 		if ck == colOther || utf8.RuneCountInString(c.text) > 16 || (len(cols) > 0 && ck == colNumber) {
 			break
 		}
@@ -620,6 +624,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	}
 	taskCol := col(colTask, colName)
 	deadCol := col(colDeadline)
+	leaderCol := col(colLeader)
 	var unitCols []int
 	for k, ck := range cols {
 		if ck == colLead || ck == colCo || ck == colUnits {
@@ -653,12 +658,25 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		if c.kind == kNoise || c.kind == kHeading || p.vocab.column(c.text) == colNumber && utf8.RuneCountInString(c.text) <= 4 {
 			break
 		}
-		if v := cellNumber(c.text); v > 0 && v == next {
+		if v := cellNumber(c.text); v > 0 && (v == next || len(tb.rows) == 0 && row == nil) {
+			// a row's number; the first row may number on from a page
+			// before (80, under the header repeated on each page)
 			flush()
 			row = &tableRow{n: c.n, cells: make([]string, len(cols)), raw: make([]string, len(cols))}
 			row.cells[0] = strconv.Itoa(v)
-			next++
+			next = v + 1
 			units = 0
+			if cells, end := p.wholeRow(lines, j, next, len(cols)); cells != nil {
+				// every cell of the row is there: each is its column's
+				for k, cl := range cells {
+					row.cells[k+1], row.raw[k+1] = cl.text, p.written(cl.n, cl.text)
+					if emptyCell(cl.text) {
+						row.cells[k+1], row.raw[k+1] = "", ""
+					}
+				}
+				flush()
+				j = end - 1
+			}
 			continue
 		}
 		if row == nil {
@@ -694,6 +712,8 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			units++
 		case deadCol >= 0 && (deadlineCell(c.text) || p.vocab.isDeadline(c.text) && utf8.RuneCountInString(c.text) <= 12) && row.cells[deadCol] == "":
 			put(deadCol)
+		case leaderCol >= 0 && taskCol >= 0 && row.cells[taskCol] != "" && row.cells[leaderCol] == "" && units == 0 && p.personCell(c.text):
+			put(leaderCol) // 叶林 under 责任领导, after the task
 		case taskCol >= 0 && units == 0 && onlyTask(row, taskCol):
 			// a second paragraph of the task's cell, before any unit of
 			// its row: the same task, not a sub-row
@@ -710,6 +730,74 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	flush()
 	tb.end = j
 	return tb
+}
+
+// headerGoesOn reports whether the header of a table flattened one cell
+// per line goes on past line j, a column it does not know (年度投资金额、
+// 说明): a short line, then more known header cells before the first
+// row's number.
+func (p *parser) headerGoesOn(lines []cline, j int) bool {
+	if utf8.RuneCountInString(lines[j].text) > 16 || cellNumber(lines[j].text) > 0 {
+		return false
+	}
+	for k, seen := j+1, 0; k < len(lines) && seen < 8; k++ {
+		c := lines[k]
+		if c.kind == kBlank {
+			continue
+		}
+		seen++
+		if cellNumber(c.text) > 0 || utf8.RuneCountInString(c.text) > 16 {
+			return false
+		}
+		if p.vocab.column(c.text) != colOther {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeRow returns the cells after a row's number at line j when the
+// row has every cell of the header, width in all, and no more: the lines
+// up to the next row's number (next), a section row or the table's end.
+// A row with fewer or more lines (a merged cell, a cell of two
+// paragraphs, sub-rows) returns nil and is read by what its cells hold.
+func (p *parser) wholeRow(lines []cline, j, next, width int) ([]cline, int) {
+	var cells []cline
+	k := j + 1
+	for ; k < len(lines); k++ {
+		c := lines[k]
+		if c.kind == kBlank || c.kind == kNoise && rePageMarker.MatchString(c.text) {
+			continue
+		}
+		if cellNumber(c.text) == next || c.kind == kNoise || c.kind == kHeading || sectionRow(c) && cellNumber(nextText(lines, k)) > 0 {
+			break
+		}
+		if len(cells) == width {
+			return nil, 0
+		}
+		cells = append(cells, c)
+	}
+	if len(cells) != width-1 {
+		return nil, 0
+	}
+	return cells, k
+}
+
+// personCell reports whether a cell holds people's names only: one to
+// four names of two to four Han characters (a space may pad a name of two,
+// 俞 悦), none of them a unit or a group.
+func (p *parser) personCell(s string) bool {
+	names := strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == '，' || r == ',' })
+	if len(names) == 0 || len(names) > 4 {
+		return false
+	}
+	for _, n := range names {
+		n = strings.ReplaceAll(strings.TrimSpace(n), " ", "")
+		if k := utf8.RuneCountInString(n); k < 2 || k > 4 || !allHan(n) || unitLike(n, p.names) || p.vocab.isGroupWord(n) || p.vocab.isDeadline(n) {
+			return false
+		}
+	}
+	return true
 }
 
 // sectionRow reports whether a line of a table flattened one cell per
@@ -898,6 +986,9 @@ func (p *parser) table(tb *tableBlock) int {
 			}
 			before := len(c.parts)
 			names, written := splitCell(v), splitCell(p.cellWritten(row, k))
+			if role == roleLeader {
+				names, written = paddedNames(names), paddedNames(written)
+			}
 			if k < len(tb.persons) && tb.persons[k] {
 				// 市发改委 张三 under 责任单位及责任人: the people are leaders;
 				// the names left are no longer the cell's one by one, so
@@ -986,6 +1077,26 @@ func splitCell(v string) []string {
 	var out []string
 	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == '，' || r == ',' || r == '；' || r == ';' }) {
 		out = append(out, splitNames(part)...)
+	}
+	return out
+}
+
+// paddedNames joins the names of a leaders' cell that a page padded
+// with spaces (俞 悦, a name of two characters set as wide as one of
+// three; 陆 明俞 悦, two such names run together): when a piece is one
+// character, the pieces are one run of names of two characters each (or
+// one name, when the run is odd).
+func paddedNames(names []string) []string {
+	if !slices.ContainsFunc(names, func(n string) bool { return utf8.RuneCountInString(n) == 1 }) {
+		return names
+	}
+	run := []rune(strings.Join(names, ""))
+	if len(run)%2 == 1 || len(run) > 8 {
+		return []string{string(run)}
+	}
+	var out []string
+	for i := 0; i < len(run); i += 2 {
+		out = append(out, string(run[i:i+2]))
 	}
 	return out
 }
