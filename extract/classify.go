@@ -326,7 +326,31 @@ func classify(fold []string, v *Vocabulary, nr *nameReader) ([]cline, numForm) {
 	for i := range out {
 		out[i].kind = lineRule(&out[i], form, v)
 	}
+	attachmentList(out)
 	return out, form
+}
+
+var reAttachmentList = lazyRE(`^附件\s*[：:]?\s*1\s*[.．、]`)
+
+// attachmentList makes the numbered lines that go on a notice's list of
+// attachments (附件：1. 2022年…分解表 / 2. 2022年…分解表) the notice's text,
+// not items: each numbered on from the one before, a title with no full
+// stop.
+func attachmentList(lines []cline) {
+	next := 0
+	for i := range lines {
+		c := &lines[i]
+		switch {
+		case c.kind == kBlank:
+		case reAttachmentList.MatchString(c.text):
+			next = 2
+		case next > 0 && c.num.form == fArabic && c.num.value == next && !strings.ContainsAny(c.text, "。；（(") && utf8.RuneCountInString(c.text) <= 60:
+			c.kind = kText
+			next++
+		default:
+			next = 0
+		}
+	}
 }
 
 // bestForm is the form under which most clauses stand (with head, those

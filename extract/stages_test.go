@@ -381,6 +381,11 @@ func TestTableLayouts(t *testing.T) {
 			"1", "优化重点项目直通车工作机制。", "叶林", "招商工作部、安商工作部", "全年",
 			"2", "盘活存量土地400亩。", "马振明", "改革办", "全年",
 		}, []string{"1.1 优化重点项目直通车工作机制。 /招商工作部、安商工作部 全年", "2.1 盘活存量土地400亩。 /改革办 全年"}},
+		{"a header spaced out, the indicator's name and its value, a type column", []string{
+			"序号 | 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 | 配 合 部 门 | 目 标 类 型 |",
+			"1 | 地区生产总值 | 增长5.5%（市下达指标） | 区发改经信局 | 区财政局 | A类 |",
+			"2 | 服务业增加值 | 增长6% | 区发改经信局 | 区统计局 | A类 |",
+		}, []string{"1.1 地区生产总值增长5.5%（市下达指标） 区发改经信局/区财政局 ", "2.1 服务业增加值增长6% 区发改经信局/区统计局 "}},
 		{"pipe rows with no header: two columns of units are 牵头 and 配合", []string{
 			"1 | 地区生产总值增长6%左右 | 区发改委 | 区统计局 | 2023年12月 |",
 			"2 | 新建学校5所 | 区教委 | 区住建委、各街道 | 9月底 |",
@@ -816,5 +821,16 @@ func TestPaddedNames(t *testing.T) {
 		if got := paddedNames(strings.Fields(in)); !reflect.DeepEqual(got, want) {
 			t.Errorf("paddedNames(%q): got %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestAttachmentList(t *testing.T) {
+	cls, _ := classify([]string{"附件：1. 2019年目标任务分解表", "2. 2019年民生实事项目分解表", "", "一、目标", "1.甲。（市发改委牵头）", "2.乙。（市财政局牵头）"}, defaultVocabulary(), newNameReader(nil))
+	var got []lineKind
+	for _, c := range cls {
+		got = append(got, c.kind)
+	}
+	if want := []lineKind{kText, kText, kBlank, kHeading, kItem, kItem}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

@@ -47,6 +47,9 @@ func (v *Vocabulary) column(cell string) colKind {
 	if v.firstIsLead(cell) || strings.Contains(cell, "第一") && strings.Contains(cell, "牵头") {
 		return colUnits // 责任单位（排第一位的为牵头单位）
 	}
+	if strings.Contains(cell, "类型") {
+		return colOther // 目标类型: A类, B类, not the task
+	}
 	if strings.Contains(cell, "领导") && !strings.Contains(cell, "单位") && !strings.Contains(cell, "部门") {
 		return colLeader // 牵头领导, 牵头县领导: people, not the lead unit
 	}
@@ -179,10 +182,11 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 		persons := make([]bool, len(cells))
 		first, indicators := false, false
 		for k, cell := range cells {
+			cell = strings.ReplaceAll(cell, " ", "") // 牵 头 部 门, a header spaced out
 			cols[k] = p.vocab.column(cell)
 			persons[k] = personsColumn(cols[k], cell)
 			first = first || cols[k] == colUnits && strings.Contains(cell, "第一")
-			indicators = indicators || cols[k] == colName && strings.Contains(cell, "指标")
+			indicators = indicators || (cols[k] == colName || cols[k] == colTask) && strings.Contains(cell, "指标")
 		}
 		nameTaskColumns(cols)
 		if headerOK(cols) {
@@ -952,8 +956,9 @@ func (p *parser) table(tb *tableBlock) int {
 		if task != "" && last != nil && task == last.Text {
 			task = "" // a merged task cell repeated on its sub-rows
 		}
-		if tb.indicators && task != "" && nameCell != "" && utf8.RuneCountInString(task) <= 12 && !strings.HasPrefix(task, nameCell) {
-			// 指标名称 | 目标值: the target is the name and its value
+		if tb.indicators && task != "" && nameCell != "" && utf8.RuneCountInString(task) <= 20 && !strings.HasPrefix(task, nameCell) {
+			// 指标名称 | 目标值, 任务名称 | 指标要求: the target is the name
+			// and its value
 			task = nameCell + task
 		}
 		var c rawClause
