@@ -670,7 +670,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			row.cells[0] = strconv.Itoa(v)
 			next = v + 1
 			units = 0
-			if cells, end := p.wholeRow(lines, j, next, len(cols)); cells != nil {
+			if cells, end := p.wholeRow(lines, j, next, len(cols)); cells != nil && p.cellsFit(cells, cols[1:]) {
 				// every cell of the row is there: each is its column's
 				for k, cl := range cells {
 					row.cells[k+1], row.raw[k+1] = cl.text, p.written(cl.n, cl.text)
@@ -785,6 +785,35 @@ func (p *parser) wholeRow(lines []cline, j, next, width int) ([]cline, int) {
 		return nil, 0
 	}
 	return cells, k
+}
+
+// cellsFit reports whether cells, in the columns cols, each hold what
+// their column holds: units under a column of units, people under one of
+// leaders, a time limit under 完成时限. A row of the right width whose
+// cells do not fit (a merged cell lost, another split in two) is not
+// read by position.
+func (p *parser) cellsFit(cells []cline, cols []colKind) bool {
+	for k, c := range cells {
+		t := c.text
+		if emptyCell(t) {
+			continue
+		}
+		switch cols[k] {
+		case colLead, colCo, colUnits:
+			if !p.unitsCell(t) && !p.clauseCell(t) {
+				return false
+			}
+		case colLeader:
+			if utf8.RuneCountInString(t) > 16 || strings.ContainsAny(t, "。；") {
+				return false
+			}
+		case colDeadline:
+			if utf8.RuneCountInString(t) > 30 || strings.HasSuffix(t, "。") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // personCell reports whether a cell holds people's names only: one to
