@@ -547,6 +547,11 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 	if body == "" || len(body) > 3*600 {
 		return c, false
 	}
+	if open := strings.LastIndex(body, "（"); open > 0 && strings.HasSuffix(body, "）") && c.readConvention(body[open+len("（"):len(body)-len("）")], v) {
+		// …、市税务局（列第一位者为工作牵头单位，下同）: a note after the
+		// names states a convention; it names nobody
+		body = strings.TrimSpace(body[:open])
+	}
 	roles := 0
 	var pending []string
 	labelRole := Role("") // the role of the label whose values continue

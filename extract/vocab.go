@@ -492,10 +492,15 @@ func (v *Vocabulary) firstIsLead(s string) bool {
 				break
 			}
 			rest = rest[i+len(w):]
-			// 为牵头 within eight characters, with no mark before it
-			near := rest[:min(len(rest), 3*8+len("为牵头"))]
-			if j := strings.Index(near, "为牵头"); j >= 0 && !strings.ContainsAny(near[:j], "，,。；;、：:（）()") {
-				return true
+			// 为 within eight characters, with no mark before it, then
+			// 牵头 within four more (为牵头, 为工作牵头单位)
+			near := rest[:min(len(rest), 3*8+len("为"))]
+			if j := strings.Index(near, "为"); j >= 0 && !strings.ContainsAny(near[:j], "，,。；;、：:（）()") {
+				after := rest[j+len("为"):]
+				after = after[:min(len(after), 3*4+len("牵头"))]
+				if k := strings.Index(after, "牵头"); k >= 0 && !strings.ContainsAny(after[:k], "，,。；;、：:（）()") {
+					return true
+				}
 			}
 		}
 	}
