@@ -47,7 +47,7 @@ type lineNumber struct {
 }
 
 var (
-	reNumArabic      = lazyRE(`^(\d{1,4})\s*[.．、﹒]\s*`)
+	reNumArabic      = lazyRE(`^(\d{1,4})\s*[.．、﹒。]\s*`)
 	reNumCnDun       = lazyRE(`^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*`)
 	reNumCnParen     = lazyRE(`^[（(]([一二三四五六七八九十百]{1,4})[）)]\s*`)
 	reNumArabicParen = lazyRE(`^[（(](\d{1,3})[）)]\s*`)

@@ -86,6 +86,7 @@ func TestLineRules(t *testing.T) {
 		{"第3项、新建学校5所。", fArabic, kItem},
 		{"任务分工：市发改委牵头", fArabic, kLabel},
 		{"7.2022年底前完成5个老旧小区改造。", fArabic, kItem},
+		{"2。完成年度城镇新增就业目标任务。", fArabic, kItem},
 		{"6.5%以上的增速。", fArabic, kText},
 		{"任务3", fArabic, kItem},
 		{"任务3要抓好落实", fArabic, kText},
