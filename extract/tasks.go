@@ -274,7 +274,7 @@ func clauseBody(c string) string {
 // previous clause.
 func cleanTaskText(s string) string {
 	s = strings.TrimSpace(s)
-	return strings.TrimSpace(strings.TrimRight(strings.TrimLeft(s, "，,、；;：: "), "，,、 "))
+	return strings.TrimSpace(strings.TrimRight(strings.TrimLeft(s, "，,、；;：:。 "), "，,、 "))
 }
 
 func onlyPunct(s string) bool {
