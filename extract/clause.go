@@ -592,6 +592,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 					roles++
 					continue
 				}
+				own := role // the label's: the names after this part's go on in it
 				if r, word := v.roleSuffix(value); word != "" && (role == RoleCo || r == RoleLead) {
 					value = strings.TrimSpace(strings.TrimSuffix(value, word))
 					role = r
@@ -606,7 +607,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				}
 				c.add(role, append(pending, list...))
 				pending = nil
-				labelRole = role
+				labelRole = own // 责任单位：X牵头，Y: Y is 责任单位's
 				roles++
 				continue
 			}

@@ -116,6 +116,8 @@ func TestClauseForms(t *testing.T) {
 			[]string{"市教育局", "市卫健委"}, []string{"市财政局"}, nil, nil, false, ""},
 		{"a note after the names states who leads", "1.坚定支持企业发展。责任单位：市经信局、市财政局、市税务局（列第一位者为工作牵头单位或汇总单位，下同）", "坚定支持企业发展。",
 			[]string{"市经信局"}, []string{"市财政局", "市税务局"}, nil, nil, false, ""},
+		{"a 责任单位 label whose first names lead", "2.甲。责任单位：省政府办公厅、省财政厅牵头，省商务厅、省文化和旅游厅", "甲。",
+			[]string{"省政府办公厅", "省财政厅"}, []string{"省商务厅", "省文化和旅游厅"}, nil, nil, false, ""},
 		{"role words read by their head", "2.经济增长。（市发改委牵头制定，市财政局配合开展）", "经济增长。",
 			[]string{"市发改委"}, []string{"市财政局"}, nil, nil, false, ""},
 		{"a role word read by its head needs units before it", "2.经济增长。（各地要加强配合工作）", "经济增长。（各地要加强配合工作）",
