@@ -13,7 +13,10 @@ import (
 // One golden per layout: testdata/layouts/*.txt are short documents in the
 // layouts real offices write (each file says which in its name), and the
 // tables below are built as a .docx, an HTML page, an .xlsx workbook and
-// a .csv in the test. Every task must name somebody.
+// a .csv in the test. Every task must name somebody. The real-*.txt are
+// the opening of public pages of other governments, as a page's text
+// reaches a clerk (the last item cut where the page's excerpt ended is
+// left out): their layouts are the ones the extractor learnt from them.
 func TestLayoutsGolden(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "layouts", "*.txt"))
 	if err != nil || len(files) < 10 {
