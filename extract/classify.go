@@ -58,7 +58,7 @@ var (
 	reNumPart        = lazyRE(`^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*`)
 	reNumYiShi       = lazyRE(`^([一二三四五六七八九十]{1,3})是`)
 	reNumNamed       = lazyRE(`^(?:任务|事项)\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:[：:、.．]\s*|$)`) // 任务1：, or 任务1 on a line of its own
-	reNumXiang       = lazyRE(`^第\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*项\s*[：:、.．]\s*`)     // 第1项：
+	reNumXiang       = lazyRE(`^第\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*项\s*[：:、.．]\s*`)           // 第1项：
 	reAttachment     = lazyRE(`^附件\s*(\d{1,2})?\s*[：:]?$`)
 )
 

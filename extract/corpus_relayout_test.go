@@ -475,6 +475,13 @@ var relayouts = []struct {
 		}
 		return append(l, "</table></body></html>")
 	}},
+	{"a table one cell per line, each cell closed by a bar", true, func(ts []relayTask) []string {
+		l := []string{"重点工作任务分解表", "序号 |", "工作任务 |", "责任领导 |", "牵头单位 |", "配合单位 |"}
+		for i, t := range ts {
+			l = append(l, fmt.Sprint(i+1)+" |", t.text+" |", "王小明 |", orEmpty(t.lead, "")+" |", orEmpty(t.others(), "")+" |", "|")
+		}
+		return l
+	}},
 	{"a table one cell per line", true, func(ts []relayTask) []string {
 		l := []string{"重点工作任务分解表", "序号", "工作任务", "牵头单位", "配合单位"}
 		for i, t := range ts {

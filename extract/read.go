@@ -189,9 +189,9 @@ func readText(name string, data []byte) (enc string, lines []string, err error) 
 // barredCells undoes a page's table written one cell per line, each
 // cell closed by a bar (序号 | / 工作任务 | / 1 | …), as some sites and
 // text tools write a table: when such lines outnumber the lines of two
-// bars or more (rows of a pipe table), each loses its bar, and a line of
-// bars alone (an empty cell, a row's end) becomes blank. The table is
-// then read as one cell per line.
+// bars or more (rows of a pipe table), each loses its bar. A line of bars
+// alone stays: it is an empty cell (or a row's end), in its place. The
+// table is then read as one cell per line.
 func barredCells(lines []string) {
 	cells, rows := 0, 0
 	for _, l := range lines {
@@ -206,11 +206,8 @@ func barredCells(lines []string) {
 		return
 	}
 	for i, l := range lines {
-		switch {
-		case strings.Count(l, "|") == 1 && barredCell(l):
+		if strings.Count(l, "|") == 1 && barredCell(l) {
 			lines[i] = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(l, " \t\r"), "|"), " \t")
-		case strings.Trim(l, "| \t\r") == "" && strings.Contains(l, "|"):
-			lines[i] = ""
 		}
 	}
 }

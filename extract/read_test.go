@@ -813,7 +813,7 @@ func TestReadBarredCells(t *testing.T) {
 		want     []string
 	}{
 		{"a table one cell per line, each closed by a bar", "清单\n序号 |\n工作任务 |\n责任单位 |\n1 |\n新建学校3所 |\n县教育局 |\n|\n2 |\n改造小区 |\n||\n",
-			[]string{"清单", "序号", "工作任务", "责任单位", "1", "新建学校3所", "县教育局", "", "2", "改造小区", ""}},
+			[]string{"清单", "序号", "工作任务", "责任单位", "1", "新建学校3所", "县教育局", "|", "2", "改造小区", "||"}},
 		{"a pipe table's rows keep their bars", "序号 | 工作任务 | 牵头单位 |\n1 | 新建学校 | 县教育局 |\n2 | 改造小区 |\n3 | 甲 | 乙 |\n4 | 丙 |\n5 |\n",
 			[]string{"序号 | 工作任务 | 牵头单位 |", "1 | 新建学校 | 县教育局 |", "2 | 改造小区 |", "3 | 甲 | 乙 |", "4 | 丙 |", "5 |"}},
 		{"a few bars in prose stay", "甲 |\n乙\n丙 |\n", []string{"甲 |", "乙", "丙 |"}},

@@ -776,7 +776,10 @@ func (p *parser) wholeRow(lines []cline, j, next, width int) ([]cline, int) {
 		if cellNumber(c.text) == next || c.kind == kNoise || c.kind == kHeading || sectionRow(c) && cellNumber(nextText(lines, k)) > 0 {
 			break
 		}
-		if len(cells) == width {
+		if len(cells) == width-1 && barsOnly(c.text) {
+			continue // a bar closing the row
+		}
+		if len(cells) == width-1 {
 			return nil, 0
 		}
 		cells = append(cells, c)
@@ -867,9 +870,17 @@ func sectionCell(cells []string) (string, bool) {
 // emptyCells are what a table writes in a cell it leaves empty.
 var emptyCells = []string{"/", "／", "\\", "—", "——", "-", "－", "无", "暂无", "空", "×", "——/"}
 
-// emptyCell reports whether a cell holds only a mark for "empty": 无, /, —.
+// emptyCell reports whether a cell holds only a mark for "empty": 无, /, —,
+// or the bar a page closes each cell with (a table one cell per line).
 func emptyCell(s string) bool {
-	return slices.Contains(emptyCells, strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	return slices.Contains(emptyCells, s) || barsOnly(s)
+}
+
+// barsOnly reports whether s is bars alone: an empty cell of a table
+// written one cell per line, each cell closed by a bar.
+func barsOnly(s string) bool {
+	return s != "" && strings.Trim(s, "| \t") == ""
 }
 
 // clearEmpty blanks the cells that only mark themselves empty, in a copy
