@@ -115,6 +115,22 @@ func relayable(t Task) (relayTask, bool) {
 	return rt, ok
 }
 
+// labelParts are the task's units as labels inside a clause: 牵头单位：X,
+// 配合单位：Y, 责任单位：Z分别负责.
+func (t relayTask) labelParts() []string {
+	var parts []string
+	if len(t.lead) > 0 {
+		parts = append(parts, "牵头单位："+strings.Join(t.lead, "、"))
+	}
+	if o := t.others(); len(o) > 0 {
+		parts = append(parts, t.coLabel()+"："+strings.Join(o, "、"))
+	}
+	if len(t.resp) > 0 {
+		parts = append(parts, "责任单位："+strings.Join(t.resp, "、")+"分别负责")
+	}
+	return parts
+}
+
 // others are the units and groups a layout writes beside the lead.
 func (t relayTask) others() []string {
 	out := slices.Concat(t.co, t.groups)
@@ -242,16 +258,7 @@ var relayouts = []struct {
 	{"lenticular brackets", false, func(ts []relayTask) []string {
 		l := []string{"重点工作任务分工"}
 		for i, t := range ts {
-			var parts []string
-			if len(t.lead) > 0 {
-				parts = append(parts, "牵头单位："+strings.Join(t.lead, "、"))
-			}
-			if o := t.others(); len(o) > 0 {
-				parts = append(parts, t.coLabel()+"："+strings.Join(o, "、"))
-			}
-			if len(t.resp) > 0 {
-				parts = append(parts, "责任单位："+strings.Join(t.resp, "、")+"分别负责")
-			}
+			parts := t.labelParts()
 			l = append(l, "（"+formatNumber(i+1, "chineseCountingThousand")+"）"+t.text+"〔"+strings.Join(parts, "；")+"〕")
 		}
 		return l
@@ -259,16 +266,7 @@ var relayouts = []struct {
 	{"square brackets, half- and full-width", false, func(ts []relayTask) []string {
 		l := []string{"重点工作任务分工"}
 		for i, t := range ts {
-			var parts []string
-			if len(t.lead) > 0 {
-				parts = append(parts, "牵头单位："+strings.Join(t.lead, "、"))
-			}
-			if o := t.others(); len(o) > 0 {
-				parts = append(parts, t.coLabel()+"："+strings.Join(o, "、"))
-			}
-			if len(t.resp) > 0 {
-				parts = append(parts, "责任单位："+strings.Join(t.resp, "、")+"分别负责")
-			}
+			parts := t.labelParts()
 			open, closing := "[", "]"
 			if i%2 == 1 {
 				open, closing = "［", "］"
