@@ -126,8 +126,8 @@ func (p *parser) splitSegments(l string, n int) []segment {
 // role word, after the task's full stop (新建学校3所。市教育局、市住建局。),
 // or after a dash (——市教育局): the units a clerk reads as responsible,
 // as in a bare parenthesis (groups beside them included; groups alone
-// are not enough, as in a parenthesis). It returns where the task's text ends and
-// where the names start, or 0, 0.
+// are not enough, as in a parenthesis). It returns where the task's text
+// ends and where the names start, or 0, 0.
 func (p *parser) unitsSentence(l string) (int, int) {
 	body := strings.TrimRight(l, "。；; ")
 	stop := strings.LastIndexAny(body, "。；;")

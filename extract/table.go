@@ -352,8 +352,9 @@ func (p *parser) rowCells(c cline) []string {
 // is the lead's (牵头单位 before 配合单位, as every 分工 table with both has
 // it); one column of units is 责任单位. It returns nil unless at least two
 // rows, each opened by a number, give a task column and a column of
-// units. A column mostly of units (one cell a group the
-// names do not know) is one of units; any other column is left unread.
+// units. A column is of the kind most of its cells are (two in three for
+// units, so that one group the names do not know does not lose it); a
+// column of no kind is left unread.
 func (p *parser) rowColumns(lines []cline, i int) []colKind {
 	var rows [][]string
 	width := 0
