@@ -684,6 +684,15 @@ func (p *parser) closeItem() {
 	if !it.table {
 		it.Text = strings.TrimLeft(strings.Join(it.lines, ""), "，,、；;。：: ")
 		p.buildTasks(it)
+	} else if len(it.Tasks) == 0 && it.Text != "" {
+		// a row of a name and no task or unit (the page cut after it):
+		// kept as a task that names nobody, and said so
+		t := Task{ID: it.Key + ".1", Item: it.Number, Text: it.Text, Line: it.Line}
+		p.applyConventions(it, &t)
+		it.Tasks = append(it.Tasks, t)
+		if !hasUnits(t) {
+			p.warn(it.Line, it.Number, "item-without-dept", "item", it.Number)
+		}
 	}
 	p.cur = nil
 }

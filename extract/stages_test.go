@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -381,6 +382,11 @@ func TestTableLayouts(t *testing.T) {
 			"序号", "工作任务", "牵头单位", "配合单位", "完成时限",
 			"1", "新建学校3所。", "县教育局", "年底前完成主体工程建设并投入使用。", "县住建局",
 		}, []string{"1.1 新建学校3所。 县教育局/ ", "1.2 年底前完成主体工程建设并投入使用。 县住建局/ "}},
+		{"one cell per line: a name with units and no task cell, a place before the units", []string{
+			"序号", "项目名称", "建设地点", "建设内容", "责任单位",
+			"1", "学校提升项目", "纸坊街道", "教体局",
+			"2", "道路建设项目", "城关镇、龙亭镇", "住建局、交通局",
+		}, []string{"1.1 学校提升项目 /教体局 ", "2.1 道路建设项目 /住建局、交通局 "}},
 		{"one cell per line: people under 责任领导, a unit of a development zone", []string{
 			"序号", "重点工作", "责任领导", "责任单位", "完成时限",
 			"1", "优化重点项目直通车工作机制。", "叶林", "招商工作部、安商工作部", "全年",
@@ -837,5 +843,15 @@ func TestAttachmentList(t *testing.T) {
 	}
 	if want := []lineKind{kText, kText, kBlank, kHeading, kItem, kItem}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestTableItemWithoutTask(t *testing.T) {
+	d := parseLines(t, "序号 | 项目名称 | 建设内容 | 责任单位 |", "1 | 学校提升项目 | 改造运动场地。 | 教体局 |", "2 | 道路建设项目 | | |")
+	if len(d.Items) != 2 || len(d.Items[1].Tasks) != 1 || d.Items[1].Tasks[0].Text != "道路建设项目" {
+		t.Fatalf("items %+v", d.Items)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w Warning) bool { return w.Code == "item-without-dept" && w.Item == 2 }) {
+		t.Errorf("no item-without-dept warning for item 2: %+v", d.Warnings)
 	}
 }

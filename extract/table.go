@@ -630,6 +630,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	taskCol := col(colTask, colName)
 	deadCol := col(colDeadline)
 	leaderCol := col(colLeader)
+	placeCol := col(colPlace)
 	var unitCols []int
 	for k, ck := range cols {
 		if ck == colLead || ck == colCo || ck == colUnits {
@@ -710,6 +711,8 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			}
 		case taskCol >= 0 && row.cells[taskCol] == "":
 			put(taskCol)
+		case placeCol >= 0 && placeCol < unitCols[0] && row.cells[placeCol] == "" && units == 0 && row.cells[taskCol] != "" && placeCell(c.text):
+			put(placeCol) // 磨子桥镇 under 建设地点, before the units
 		case len(unitCols) > 0 && labelled:
 			put(unitCols[0]) // the cell writes its own roles
 		case len(unitCols) > 0 && p.unitsCell(c.text):
@@ -815,6 +818,22 @@ func (p *parser) cellsFit(cells []cline, cols []colKind) bool {
 			if utf8.RuneCountInString(t) > 30 || strings.HasSuffix(t, "。") {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// placeCell reports whether a cell names places only (纸坊街道, 相关镇（街道）,
+// 龙亭镇、槐树关镇): the towns, streets and villages a 建设地点 column holds.
+func placeCell(s string) bool {
+	names := splitNames(s)
+	if len(names) == 0 {
+		return false
+	}
+	for _, n := range names {
+		n = strings.TrimSuffix(strings.TrimSuffix(n, "（街道）"), "(街道)")
+		if !slices.ContainsFunc([]string{"镇", "乡", "街道", "村", "社区", "片区"}, func(e string) bool { return strings.HasSuffix(n, e) }) {
+			return false
 		}
 	}
 	return true
@@ -954,7 +973,7 @@ func (p *parser) table(tb *tableBlock) int {
 			return "", -1
 		}
 		num, _ := get(colNumber)
-		nameCell, _ := get(colName)
+		nameCell, nameK := get(colName)
 		task, _ := get(colTask)
 		if task == "" && nameCell != "" && !hasCol(tb.cols, colTask) {
 			task = nameCell
@@ -985,7 +1004,11 @@ func (p *parser) table(tb *tableBlock) int {
 			newItem = true
 		}
 		if newItem {
-			p.startTableItem(row.n, number, nameCell)
+			name := ""
+			if nameCell != "" {
+				name = p.cellWritten(row, nameK)
+			}
+			p.startTableItem(row.n, number, name)
 			last = nil
 		}
 		if nameCell != "" {
@@ -1054,6 +1077,11 @@ func (p *parser) table(tb *tableBlock) int {
 			}
 		}
 		deadline, _ := get(colDeadline)
+		if task == "" && last == nil && unitCells > 0 && newItem && nameCell != "" {
+			// an item's first row with units and no task cell: its name
+			// (主要任务 beside an empty 全年目标任务) is the task
+			task = nameCell
+		}
 		if task == "" {
 			// a continuation row: its units join the task above
 			if last != nil && unitCells > 0 {
@@ -1075,13 +1103,15 @@ func (p *parser) table(tb *tableBlock) int {
 		p.remember(&t)
 		p.cur.Tasks = append(p.cur.Tasks, t)
 		last = &p.cur.Tasks[len(p.cur.Tasks)-1]
-		if p.cur.Text != "" {
-			p.cur.Text += "；"
+		if t.Text != p.cur.Text { // not the name, made the task
+			if p.cur.Text != "" {
+				p.cur.Text += "；"
+			}
+			p.cur.Text += t.Text
 		}
-		p.cur.Text += t.Text
 		lastRow = row
 	}
-	p.cur = nil
+	p.closeItem()
 	return tb.end
 }
 
@@ -1207,9 +1237,7 @@ func (p *parser) startTableItem(n, number int, name string) {
 	p.closeItem()
 	it := &itemAcc{Item: Item{Number: number, Section: p.section, Line: n}, leader: p.leader, table: true, sub: p.sub}
 	it.Key = strconv.Itoa(number)
-	if name != "" {
-		it.Text = p.written(n, name)
-	}
+	it.Text = name // as written
 	p.items = append(p.items, it)
 	p.cur = it
 }
