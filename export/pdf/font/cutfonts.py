@@ -6,8 +6,10 @@
         fonts-lxgw-wenkai
     /usr/bin/python3 export/pdf/font/cutfonts.py
 
-Each face keeps the characters it is needed for: GB 2312, ASCII, and every
-character of the seed, the corpus documents and the templates. The body,
+Each face keeps the characters it is needed for: GB 2312, ASCII, the
+Traditional forms of GB 2312's characters (mirror sites convert documents
+to Traditional characters, and a brief prints the text as written), and
+every character of the seed, the corpus documents and the templates. The body,
 title and kai faces keep GB 2312's symbols and level 1 (the 3755 common
 hanzi) plus the rarer characters the documents use; the heading face (WenQuanYi
 Micro Hei, the smallest per glyph) keeps all of GB 2312, and is the last face of
@@ -60,7 +62,24 @@ def keep(s):
     return {c for c in s if 0x20 <= ord(c) <= 0xFFFF and (c.isprintable() or c in '\u3000\u00a0')}
 
 
-used = corpus()
+def traditional():
+    """The Traditional forms of GB 2312's characters: what a mirror site
+    that converts a document to Traditional characters prints (OpenCC's
+    t2s pairs, as extract/t2s_table.go holds them)."""
+    import re
+    src = open(os.path.join(ROOT, 'extract', 't2s_table.go'), encoding='utf-8').read()
+    s = ''.join(re.findall(r'"([^"]*)"', src[src.index('const t2sPairs'):]))
+    out = set()
+    for i in range(0, len(s) - 1, 2):
+        try:
+            s[i + 1].encode('gb2312')
+            out.add(s[i])
+        except UnicodeEncodeError:
+            pass
+    return out
+
+
+used = corpus() | traditional()
 extra = set(''.join(chr(c) for c in range(0x20, 0x7F)) + '\u3000\u00a0□…—《》〈〉“”‘’（）、，。；：？！·％‰℃' +
             ''.join(chr(c) for c in range(0x2460, 0x2474)))  # ①–⑳
 level1 = keep(gb2312(range(0xA1, 0xD8)) | extra | used)  # symbols and level 1
