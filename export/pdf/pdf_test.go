@@ -18,6 +18,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/longbridgeapp/opencc"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"golang.org/x/sync/errgroup"
@@ -367,6 +368,47 @@ func TestNoWarningsForSeed(t *testing.T) {
 	_, r := seedRenderer(t)
 	if got := r.Warnings(); len(got) != 0 {
 		t.Errorf("Warnings() = %q, want none for the seed", got)
+	}
+}
+
+// The seed as a mirror site in Traditional characters serves it (OpenCC
+// s2t) is briefed without a substitute: the embedded faces hold the
+// Traditional forms of GB 2312's characters.
+func TestNoWarningsForTraditional(t *testing.T) {
+	s2t, err := opencc.New("s2t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../../seeds/hunan-2022.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	trad, err := s2t.Convert(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt, err := extract.Read("hunan-2022.txt", []byte(trad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.Parse(txt, nil)
+	if err != nil {
+		t.Fatalf("parsing the seed in Traditional characters: %v", err)
+	}
+	r, err := NewRenderer(doc, testOptions(), Fonts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Brief(); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range doc.Depts {
+		if _, err := r.Dept(d.Name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := r.Warnings(); len(got) != 0 {
+		t.Errorf("Warnings() = %q, want none for the seed in Traditional characters", got)
 	}
 }
 
