@@ -408,8 +408,8 @@ func (p *parser) heading(c cline) {
 	}
 	p.leader = ""
 	if m := reLeaderHeading.FindStringSubmatch(title); m != nil {
-		p.leader = m[1]
-		p.noteLeader(m[1])
+		p.leader = p.written(c.n, m[1]) // as written: 王浩省長
+		p.noteLeader(p.leader)
 	}
 	p.sectionDept, p.subDept = p.deptHeading(title, c.n), nil
 	p.sectionClause, p.sectionOpen = nil, true
