@@ -534,8 +534,10 @@ func (r *Renderer) briefLayout(subs map[rune]string) *Layout {
 		for i := range doc.Items {
 			it := &doc.Items[i]
 			title := ""
-			if s := doc.Section(it.Section); s != nil {
+			if s := doc.Section(it.Section); s != nil && s.Ordinal > 0 {
 				title = "（" + chineseNumber(s.Ordinal) + "）" + s.Title
+			} else if s != nil {
+				title = strings.TrimSpace(s.Number + " " + s.Title) // 附件1: a section with no numeral
 			} else if sectioned {
 				title = wb.NoSection
 			}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fengong/export/pdf/layout"
+	"fengong/extract"
 )
 
 // TestSharedTasks: a task that names no lead is listed under 共同承担 with
@@ -171,5 +172,33 @@ func TestBodyGrid(t *testing.T) {
 	}
 	if !slices.Equal(title, []string{"关于落实《政府工作报告》", "重点工作分工的意见"}) {
 		t.Errorf("title lines %q", title)
+	}
+}
+
+// TestBriefSectionWithoutNumeral: the tasks of a section with no numeral
+// (附件1) are headed by its name, not by （0）.
+func TestBriefSectionWithoutNumeral(t *testing.T) {
+	txt, err := extract.Read("a.txt", []byte("附件1\n1.新建学校3所。（市教育局负责）\n2.改造小区10个。（市住建局负责）\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.Parse(txt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewRenderer(doc, testOptions(), Fonts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := r.BriefLayout()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := l.Texts()
+	if slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, "（0）") }) {
+		t.Errorf("a section with no numeral is headed （0）: %q", texts)
+	}
+	if !slices.Contains(texts, "附件1") {
+		t.Errorf("no heading 附件1 over its tasks: %q", texts)
 	}
 }
