@@ -768,22 +768,33 @@ func (p *parser) title() string {
 	for _, l := range p.preamble {
 		for _, m := range reBookTitle.FindAllStringSubmatch(l, -1) {
 			if strings.Contains(m[1], "分工") || strings.HasSuffix(m[1], "意见") || strings.HasSuffix(m[1], "方案") {
-				return strings.NewReplacer("〈", "《", "〉", "》").Replace(m[1])
+				return strings.NewReplacer("〈", "《", "〉", "》").Replace(p.asWritten(m[1]))
 			}
 		}
 	}
 	for _, l := range p.preamble[:min(len(p.preamble), 12)] {
 		if m := reNoticeTitle.FindString(trimSiteSuffix(l)); m != "" {
-			return strings.TrimSpace(m)
+			return p.asWritten(strings.TrimSpace(m))
 		}
 	}
 	for _, l := range p.preamble {
 		l = trimSiteSuffix(l)
 		if utf8.RuneCountInString(l) <= 80 && !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "：") && utf8.RuneCountInString(l) >= 6 {
-			return l
+			return p.asWritten(l)
 		}
 	}
 	return ""
+}
+
+// asWritten is s, folded text of the preamble, as the document writes it
+// (關于印發…, not 关于印发…): taken from the first line that holds it.
+func (p *parser) asWritten(s string) string {
+	for n, l := range p.fold {
+		if strings.Contains(l, s) {
+			return p.written(n+1, s)
+		}
+	}
+	return s
 }
 
 // trimSiteSuffix drops the site name a mirror or portal appends to a
