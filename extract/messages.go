@@ -13,7 +13,7 @@ const MessagesFile = "warnings.yaml"
 
 // warningCodes are the codes Parse emits; an override must word them all.
 var warningCodes = []string{"number-jump", "number-backwards", "item-mid-sentence", "clause-without-text", "truncated",
-	"item-without-dept", "text-without-dept", "unknown-dept", "list-size",
+	"item-without-dept", "text-without-dept", "row-without-dept", "unknown-dept", "list-size",
 	"glued-items", "glued-heading", "displaced-number", "placeholder", "lost-number", "split-clause",
 	"wrapped-lines"}
 

@@ -171,7 +171,8 @@ type Warning struct {
 	Item int `json:"item,omitempty"`
 	// Code names the kind of warning, stably: number-jump,
 	// number-backwards, item-mid-sentence, clause-without-text, truncated,
-	// item-without-dept, text-without-dept, unknown-dept, list-size.
+	// item-without-dept, text-without-dept, row-without-dept (a table's
+	// row), unknown-dept, list-size.
 	Code string `json:"code"`
 	// Message says it for the clerk, in the wording of
 	// templates/warnings.yaml.

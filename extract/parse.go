@@ -684,17 +684,33 @@ func (p *parser) closeItem() {
 	if !it.table {
 		it.Text = strings.TrimLeft(strings.Join(it.lines, ""), "，,、；;。：: ")
 		p.buildTasks(it)
-	} else if len(it.Tasks) == 0 && it.Text != "" {
-		// a row of a name and no task or unit (the page cut after it):
-		// kept as a task that names nobody, and said so
+	} else {
+		p.tableItemWarnings(it)
+	}
+	p.cur = nil
+}
+
+// tableItemWarnings closes a table's item: a row of a name and no task
+// or unit (the page cut after it) is kept as a task that names nobody,
+// and a task that names nobody once its continuation rows are in is said
+// so, as for any item.
+func (p *parser) tableItemWarnings(it *itemAcc) {
+	if len(it.Tasks) == 0 && it.Text != "" {
 		t := Task{ID: it.Key + ".1", Item: it.Number, Text: it.Text, Line: it.Line}
 		p.applyConventions(it, &t)
 		it.Tasks = append(it.Tasks, t)
-		if !hasUnits(t) {
+	}
+	if !slices.ContainsFunc(it.Tasks, hasUnits) {
+		if len(it.Tasks) > 0 {
 			p.warn(it.Line, it.Number, "item-without-dept", "item", it.Number)
 		}
+		return
 	}
-	p.cur = nil
+	for _, t := range it.Tasks {
+		if !hasUnits(t) {
+			p.warn(t.Line, it.Number, "row-without-dept", "task", t.ID, "item", it.Number)
+		}
+	}
 }
 
 func (p *parser) document() *Document {
@@ -720,7 +736,7 @@ func (p *parser) document() *Document {
 	d.Depts = p.deptList(d.Items)
 	if len(p.unwarned) > 0 {
 		p.warnings = slices.DeleteFunc(p.warnings, func(w Warning) bool {
-			return p.unwarned[w.Line] && (w.Code == "text-without-dept" || w.Code == "item-without-dept")
+			return p.unwarned[w.Line] && (w.Code == "text-without-dept" || w.Code == "item-without-dept" || w.Code == "row-without-dept")
 		})
 	}
 	sort.SliceStable(p.warnings, func(i, j int) bool { return p.warnings[i].Line < p.warnings[j].Line })

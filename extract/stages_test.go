@@ -855,3 +855,14 @@ func TestTableItemWithoutTask(t *testing.T) {
 		t.Errorf("no item-without-dept warning for item 2: %+v", d.Warnings)
 	}
 }
+
+func TestTableRowWithoutDept(t *testing.T) {
+	d := parseLines(t, "序号 | 工作任务 | 牵头单位 | 配合单位 |", "1 | 推进产业升级， |", "实施技改项目100个。 | 市工信局 | 市发改委 |", "2 | 新建学校3所。 | 市教育局 | |")
+	var codes []string
+	for _, w := range d.Warnings {
+		codes = append(codes, fmt.Sprintf("%s %d", w.Code, w.Item))
+	}
+	if want := []string{"row-without-dept 1"}; !reflect.DeepEqual(codes, want) {
+		t.Errorf("warnings %q, want %q", codes, want)
+	}
+}
