@@ -209,15 +209,7 @@ var relayouts = []struct {
 		l := []string{"重点工作任务分工", "一、重点任务"}
 		for i, t := range ts {
 			l = append(l, fmt.Sprintf("%d.%s", i+1, t.text))
-			if len(t.lead) > 0 {
-				l = append(l, "牵头单位："+strings.Join(t.lead, "、"))
-			}
-			if o := t.others(); len(o) > 0 {
-				l = append(l, t.coLabel()+"："+strings.Join(o, "、"))
-			}
-			if len(t.resp) > 0 {
-				l = append(l, "责任单位："+strings.Join(t.resp, "、")+"分别负责")
-			}
+			l = append(l, t.labelParts()...)
 		}
 		return l
 	}},
