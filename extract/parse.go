@@ -685,16 +685,16 @@ func (p *parser) closeItem() {
 		it.Text = strings.TrimLeft(strings.Join(it.lines, ""), "，,、；;。：: ")
 		p.buildTasks(it)
 	} else {
-		p.tableItemWarnings(it)
+		p.closeTableItem(it)
 	}
 	p.cur = nil
 }
 
-// tableItemWarnings closes a table's item: a row of a name and no task
+// closeTableItem closes a table's item: a row of a name and no task
 // or unit (the page cut after it) is kept as a task that names nobody,
 // and a task that names nobody once its continuation rows are in is said
 // so, as for any item.
-func (p *parser) tableItemWarnings(it *itemAcc) {
+func (p *parser) closeTableItem(it *itemAcc) {
 	if len(it.Tasks) == 0 && it.Text != "" {
 		t := Task{ID: it.Key + ".1", Item: it.Number, Text: it.Text, Line: it.Line}
 		p.applyConventions(it, &t)
