@@ -309,6 +309,25 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 			}
 			cells = splitPipes(c.text)
 		}
+		var raw []string // as written, when the row's cells come from two lines
+		if !structured && j+1 < len(lines) {
+			if more := p.rowGoesOn(c, lines[j+1], len(cells), len(cols)); more != nil {
+				// 1 | 推进产业升级， / 实施技改项目100个。 | 市工信局 |: a cell
+				// broken over two lines; the row closes on the second
+				nx := lines[j+1]
+				for _, cl := range cells {
+					raw = append(raw, p.written(c.n, cl))
+				}
+				last := len(cells) - 1
+				cells[last] += more[0]
+				raw[last] += p.written(nx.n, more[0])
+				for _, cl := range more[1:] {
+					cells = append(cells, cl)
+					raw = append(raw, p.written(nx.n, cl))
+				}
+				j++
+			}
+		}
 		if len(cells) == 0 || ruleRow(cells) {
 			continue // a markdown rule |---|---|
 		}
@@ -319,18 +338,39 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 			continue
 		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
+		at := 0
 		if len(cells) >= len(cols) || structured || strings.HasPrefix(c.text, "|") || p.fit(cells, cols, 0) > p.fit(cells, cols, len(cols)-len(cells)) {
 			// a short row starting with |, or whose cells fit the first
 			// columns better (13 | 任务 | | |: its empty cells were cut
 			// off its end), is left-aligned
 			copy(row.cells, cells[:min(len(cols), len(cells))])
 		} else {
-			copy(row.cells[len(cols)-len(cells):], cells) // merged cells on the left were lost
+			at = len(cols) - len(cells)
+			copy(row.cells[at:], cells) // merged cells on the left were lost
+		}
+		if raw != nil {
+			row.raw = make([]string, len(cols))
+			copy(row.raw[at:], raw[:min(len(raw), len(cols)-at)])
 		}
 		tb.rows = append(tb.rows, row)
 	}
 	tb.end = j
 	return tb
+}
+
+// rowGoesOn returns the cells of next when row c, of n cells, goes on
+// there: c is short of the table's width and does not close with its bar,
+// next closes with its bar and opens with no row number, and together
+// they hold no more cells than the width. Else nil.
+func (p *parser) rowGoesOn(c, next cline, n, width int) []string {
+	if strings.HasSuffix(strings.TrimSpace(c.text), "|") || next.kind == kBlank || p.cellsOf(next.n) != nil || !strings.HasSuffix(strings.TrimSpace(next.text), "|") {
+		return nil
+	}
+	more := splitPipes(next.text)
+	if n >= width || len(more) == 0 || cellNumber(more[0]) > 0 || n+len(more)-1 > width {
+		return nil
+	}
+	return more
 }
 
 // rowCells returns the cells of line c when it is a row of cells (a
