@@ -202,3 +202,32 @@ func TestBriefSectionWithoutNumeral(t *testing.T) {
 		t.Errorf("no heading 附件1 over its tasks: %q", texts)
 	}
 }
+
+// TestIssuerDrawable: the office in the red header is drawn even when the
+// issuer's characters appear nowhere else in the document (a page in
+// Traditional characters: 洋縣 in the text, 洋县 the issuer read from it).
+func TestIssuerDrawable(t *testing.T) {
+	txt, err := extract.Read("a.txt", []byte("洋縣人民政府\n關於印發十大民生實事項目的通知\n1.新建學校3所。（教體局負責）\n2.改造小區10個。（住建局負責）\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.Parse(txt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Issuer == "" || strings.Contains(doc.Title+doc.Items[0].Text, doc.Issuer) {
+		t.Fatalf("the test needs an issuer written nowhere else: issuer %q", doc.Issuer)
+	}
+	r, err := NewRenderer(doc, testOptions(), Fonts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := r.Brief()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdftotext(t, map[string][]byte{"brief": b})["brief"]
+	if !strings.Contains(text, doc.Issuer+"办公厅") || strings.Contains(text, "□") {
+		t.Errorf("the brief's header does not read %q:\n%s", doc.Issuer+"办公厅", text[:min(len(text), 200)])
+	}
+}

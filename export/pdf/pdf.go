@@ -638,6 +638,7 @@ func sameFont(a, b []byte) bool {
 // addDocument feeds every string of doc a brief can print to add.
 func addDocument(doc *extract.Document, add func(string)) {
 	add(doc.Title)
+	add(doc.Issuer) // the red header's office: 洋县人民政府办公厅
 	for _, s := range doc.Sections {
 		add(s.Number)
 		add(s.Title)
