@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fengong/export/pdf/layout"
-	"fengong/extract"
 )
 
 // TestSharedTasks: a task that names no lead is listed under 共同承担 with
@@ -178,18 +177,7 @@ func TestBodyGrid(t *testing.T) {
 // TestBriefSectionWithoutNumeral: the tasks of a section with no numeral
 // (附件1) are headed by its name, not by （0）.
 func TestBriefSectionWithoutNumeral(t *testing.T) {
-	txt, err := extract.Read("a.txt", []byte("附件1\n1.新建学校3所。（市教育局负责）\n2.改造小区10个。（市住建局负责）\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := extract.Parse(txt, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := NewRenderer(doc, testOptions(), Fonts{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, r := textRenderer(t, "附件1\n1.新建学校3所。（市教育局负责）\n2.改造小区10个。（市住建局负责）\n")
 	l, err := r.BriefLayout()
 	if err != nil {
 		t.Fatal(err)
@@ -207,20 +195,9 @@ func TestBriefSectionWithoutNumeral(t *testing.T) {
 // issuer's characters appear nowhere else in the document (a page in
 // Traditional characters: 洋縣 in the text, 洋县 the issuer read from it).
 func TestIssuerDrawable(t *testing.T) {
-	txt, err := extract.Read("a.txt", []byte("洋縣人民政府\n關於印發十大民生實事項目的通知\n1.新建學校3所。（教體局負責）\n2.改造小區10個。（住建局負責）\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := extract.Parse(txt, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, r := textRenderer(t, "洋縣人民政府\n關於印發十大民生實事項目的通知\n1.新建學校3所。（教體局負責）\n2.改造小區10個。（住建局負責）\n")
 	if doc.Issuer == "" || strings.Contains(doc.Title+doc.Items[0].Text, doc.Issuer) {
 		t.Fatalf("the test needs an issuer written nowhere else: issuer %q", doc.Issuer)
-	}
-	r, err := NewRenderer(doc, testOptions(), Fonts{})
-	if err != nil {
-		t.Fatal(err)
 	}
 	b, err := r.Brief()
 	if err != nil {

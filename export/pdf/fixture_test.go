@@ -139,3 +139,22 @@ func seedRenderer(t testing.TB) (*extract.Document, *Renderer) {
 	}
 	return doc, r
 }
+
+// textRenderer reads, parses and renders a document given as text; it
+// fails the test on any error.
+func textRenderer(t testing.TB, text string) (*extract.Document, *Renderer) {
+	t.Helper()
+	txt, err := extract.Read("a.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.Parse(txt, nil)
+	if err != nil {
+		t.Fatalf("parsing: %v", err)
+	}
+	r, err := NewRenderer(doc, testOptions(), Fonts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, r
+}

@@ -387,18 +387,7 @@ func TestNoWarningsForTraditional(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	txt, err := extract.Read("hunan-2022.txt", []byte(trad))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := extract.Parse(txt, nil)
-	if err != nil {
-		t.Fatalf("parsing the seed in Traditional characters: %v", err)
-	}
-	r, err := NewRenderer(doc, testOptions(), Fonts{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, r := textRenderer(t, trad)
 	if _, err := r.Brief(); err != nil {
 		t.Fatal(err)
 	}
