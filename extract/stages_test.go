@@ -337,7 +337,7 @@ func TestTableColumns(t *testing.T) {
 		"责任单位": colUnits, "责任领导": colLeader, "完成时限": colDeadline, "计划完成时间": colDeadline,
 		"建设地点": colPlace, "当前进度": colProgress, "完成情况": colProgress, "备注说明": colProgress, "金额": colOther,
 		"责任人": colLeader, "责任单位及责任人": colUnits, "第一责任单位": colLead, "其他责任单位": colCo, "督办单位": colOther, "牵头领导": colLeader, "牵头县领导": colLeader, "牵头市领导": colLeader, "责任单位及责任领导": colUnits,
-		"联系电话": colOther,
+		"联系电话": colOther, "目标类型": colOther, "任务来源": colOther, "政策依据": colOther, "考核分值": colOther,
 	} {
 		if got := v.column(cell); got != want {
 			t.Errorf("column(%q): got %d, want %d", cell, got, want)
@@ -392,6 +392,12 @@ func TestTableLayouts(t *testing.T) {
 			"1", "优化重点项目直通车工作机制。", "叶林", "招商工作部、安商工作部", "全年",
 			"2", "盘活存量土地400亩。", "马振明", "改革办", "全年",
 		}, []string{"1.1 优化重点项目直通车工作机制。 /招商工作部、安商工作部 全年", "2.1 盘活存量土地400亩。 /改革办 全年"}},
+		{"one cell per line: a source column at the header's end, a leader's section row under it", []string{
+			"序号", "重点工作", "牵头责任单位", "协同责任单位", "任务来源",
+			"一、潘东旭市长负责事项(共9项)",
+			"1", "全面延伸“双招双引”。", "市政府办", "市政府各部门", "皖政〔2022〕9号文件",
+			"2", "加快建设现代产业体系。", "市发展改革委", "市经信局", "皖政〔2022〕9号文件",
+		}, []string{"1.1 全面延伸“双招双引”。 市政府办/ ", "2.1 加快建设现代产业体系。 市发展改革委/市经信局 "}},
 		{"a header spaced out, the indicator's name and its value, a type column", []string{
 			"序号 | 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 | 配 合 部 门 | 目 标 类 型 |",
 			"1 | 地区生产总值 | 增长5.5%（市下达指标） | 区发改经信局 | 区财政局 | A类 |",

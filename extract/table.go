@@ -47,8 +47,8 @@ func (v *Vocabulary) column(cell string) colKind {
 	if v.firstIsLead(cell) || strings.Contains(cell, "第一") && strings.Contains(cell, "牵头") {
 		return colUnits // 责任单位（排第一位的为牵头单位）
 	}
-	if strings.Contains(cell, "类型") {
-		return colOther // 目标类型: A类, B类, not the task
+	if v.namedOther(cell) {
+		return colOther // 目标类型: A类; 任务来源: 皖政〔2022〕9号文件
 	}
 	if strings.Contains(cell, "领导") && !strings.Contains(cell, "单位") && !strings.Contains(cell, "部门") {
 		return colLeader // 牵头领导, 牵头县领导: people, not the lead unit
@@ -69,6 +69,17 @@ func (v *Vocabulary) column(cell string) colKind {
 		}
 	}
 	return colOther
+}
+
+// namedOther reports whether a header cell names a column that is none
+// of fengong's (任务来源): a header goes on over it, even at its end.
+func (v *Vocabulary) namedOther(cell string) bool {
+	for _, w := range v.Columns.Other {
+		if strings.Contains(cell, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // tableStyle is how a table reached the text.
@@ -647,8 +658,8 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			cols = append(cols, ck) // 年度投资金额（万元）, between known columns
 			continue
 		}
-		if ck == colOther || utf8.RuneCountInString(c.text) > 16 || (len(cols) > 0 && ck == colNumber) {
-			break
+		if ck == colOther || utf8.RuneCountInString(c.text) > 16 || (len(cols) > 0 && ck == colNumber) || c.num.form != fNone {
+			break // a numbered line (一、潘东旭市长负责事项) is a section row
 		}
 		cols = append(cols, ck)
 	}
@@ -787,6 +798,9 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 func (p *parser) headerGoesOn(lines []cline, j int) bool {
 	if utf8.RuneCountInString(lines[j].text) > 16 || cellNumber(lines[j].text) > 0 {
 		return false
+	}
+	if p.vocab.namedOther(strings.ReplaceAll(lines[j].text, " ", "")) {
+		return true // 任务来源, the header's last cell
 	}
 	for k, seen := j+1, 0; k < len(lines) && seen < 8; k++ {
 		c := lines[k]

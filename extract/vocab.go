@@ -37,6 +37,9 @@ type Vocabulary struct {
 		Deadline []string `yaml:"deadline"`
 		Place    []string `yaml:"place"`
 		Progress []string `yaml:"progress"`
+		// Other are the words of a column that is none of the above even
+		// when it holds a word of one (任务来源, 目标类型).
+		Other []string `yaml:"other"`
 	} `yaml:"columns"`
 	FirstIsLead []string `yaml:"first_is_lead"`
 	// FirstWords followed closely by 为牵头 state the same convention.
