@@ -1018,9 +1018,16 @@ func splitNames(s string) []string {
 				depth--
 			}
 		case depth > 0:
-		case (r == '和' || r == '与') && endsUnit(s[start:i]) && i+size < len(s):
+		case r == '等' && endsUnit(s[start:i]) && reGroupAfterEtc.MatchString(s[i+size:]):
+			// 省农业厅等省直有关部门: the unit named, then the group it
+			// stands first in
+			flush(i)
+			start = i + size
+		case (r == '和' || r == '与') && endsUnit(s[start:i]) && i+size < len(s) && (!strings.HasSuffix(s[start:i], "门") || reGroupAfterEtc.MatchString(s[i+size:])):
 			// 市住建局和市财政局: 和 after a whole unit's name, not inside
-			// one (市住房和城乡建设局, 省工业和信息化厅)
+			// one (市住房和城乡建设局, 省工业和信息化厅); after a group's 部门
+			// only before another group (省直各部门和各市人民政府, not
+			// 有关部门和市人民政府, the cities' governments)
 			flush(i)
 			start = i + size
 		case r == '、' || r == '及' || r == ' ' || r == '/' || r == '／':
@@ -1043,8 +1050,13 @@ func splitNames(s string) []string {
 	return out
 }
 
-// unitEnds are the last characters of a unit's name: 局 委 厅 办 ….
-const unitEnds = "局委厅办府院部署处室会心司团队所站行社校馆区"
+// unitEnds are the last characters of a unit's name: 局 委 厅 办 …, and
+// 门 of a group's 部门.
+const unitEnds = "局委厅办府院部署处室会心司团队所站行社校馆区门"
+
+// reGroupAfterEtc is a group named after a unit and 等: 等省直有关部门,
+// 等市直各部门, 等各县区政府.
+var reGroupAfterEtc = lazyRE(`^(?:[省市县区]直|各)`)
 
 // endsUnit reports whether s ends as a unit's name does, three runes or
 // more. Only its end is read: a long text of many 和 stays linear.

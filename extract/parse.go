@@ -344,6 +344,10 @@ func (p *parser) blocks(lines []cline) {
 				}
 			case p.cur != nil:
 				p.continueItem(c.n, c.text)
+			case p.subDept != nil && len(p.orphan) == 0 && reSentence.MatchString(c.text):
+				// （一）省监察厅牵头的工作 / 加强行政监察工作。: a task under a
+				// heading that names its unit, which it leads
+				p.adoptOrphan(c)
 			case len(p.sections) > 0 && hasClauseV(c.text, p.vocab, p.names):
 				p.adoptOrphan(c)
 			case len(p.sections) > 0:
@@ -355,6 +359,10 @@ func (p *parser) blocks(lines []cline) {
 	}
 	p.closeItem()
 }
+
+// reSentence is a line that closes as a sentence does, six characters
+// or more: a task, not a caption.
+var reSentence = lazyRE(`^.{5,}[。；;]$`)
 
 // adoptOrphan makes unnumbered text followed by a clause an item of its
 // own: a paragraph under a heading that closes with 由…负责落实。

@@ -205,6 +205,10 @@ func TestSplitNames(t *testing.T) {
 		{"市住建局和市财政局", []string{"市住建局", "市财政局"}},
 		{"市林业局与市住建局", []string{"市林业局", "市住建局"}},
 		{"市文化和旅游局和市体育局", []string{"市文化和旅游局", "市体育局"}},
+		// a unit, 等 and the group it stands first in; 和 between groups
+		{"省财政厅、省农业厅等省直有关部门", []string{"省财政厅", "省农业厅", "省直有关部门"}},
+		{"省直各部门和各市人民政府", []string{"省直各部门", "各市人民政府"}},
+		{"有关部门和市人民政府", []string{"有关部门和市人民政府"}}, // the cities' governments: one group
 		// complete names before a 市人民政府 are not bare places
 		{"衡阳市人民政府、永州市人民政府等", []string{"衡阳市人民政府", "永州市人民政府"}},
 		{"湘潭市人民政府、湘西自治州人民政府", []string{"湘潭市人民政府", "湘西自治州人民政府"}},

@@ -585,6 +585,68 @@ func TestAboveClauses(t *testing.T) {
 	}
 }
 
+func TestItemDeptHeading(t *testing.T) {
+	// 山西 2008: a leader's heading, a sub-heading naming the lead unit,
+	// its tasks (bare or numbered) and a 协同单位 line after them that
+	// governs the tasks above it
+	d := parseLines(t,
+		"一、孟学农省长负责的工作",
+		"（一）省监察厅牵头的工作",
+		"加强行政监察工作。",
+		"（二）省编办牵头的工作",
+		"1.深化行政管理体制改革。",
+		"2.积极稳妥地推进乡镇机构改革。",
+		"协同单位：省财政厅、省人事厅等省直有关部门和各市人民政府。",
+		"（三）省人民政府办公厅牵头的工作",
+		"1.加强政府自身建设。",
+		"协同单位：省发改委。",
+		"2.认真执行各项决议。",
+	)
+	// the numbered lines are the items, the sub-headings name their lead
+	// unit, and a bare paragraph under one is an item of its own
+	want := []string{
+		"一.1.1:省监察厅//",
+		"二.1.1:省编办/省财政厅、省人事厅/省直有关部门、各市人民政府",
+		"二.2.1:省编办/省财政厅、省人事厅/省直有关部门、各市人民政府",
+		"三.1.1:省人民政府办公厅/省发展改革委/",
+		"三.2.1:省人民政府办公厅//",
+	}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("tasks:\ngot  %q\nwant %q", got, want)
+	}
+	// more bare paragraphs than numbered lines: the sub-headings are the
+	// items, and their numbered lines tasks
+	d = parseLines(t,
+		"一、孟学农省长负责的工作",
+		"（一）省监察厅牵头的工作",
+		"加强行政监察工作。",
+		"（二）省审计厅牵头的工作",
+		"全面加强审计工作。",
+		"协同单位：省直各部门和各市人民政府。",
+		"（三）省编办牵头的工作",
+		"1.深化行政管理体制改革。",
+		"2.积极稳妥地推进乡镇机构改革。",
+		"协同单位：省财政厅、省人事厅等省直有关部门和各市人民政府。",
+		"（四）省政府办公厅牵头的工作",
+		"推进政务公开。",
+	)
+	want = []string{
+		"1.1:省监察厅//",
+		"2.1:省审计厅//省直各部门、各市人民政府",
+		"3.1:省编办/省财政厅、省人事厅/省直有关部门、各市人民政府",
+		"3.2:省编办/省财政厅、省人事厅/省直有关部门、各市人民政府",
+		"4.1:省政府办公厅//",
+	}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("tasks:\ngot  %q\nwant %q", got, want)
+	}
+	for _, w := range d.Warnings {
+		if w.Code == "clause-without-text" || w.Code == "text-without-dept" || w.Code == "item-without-dept" {
+			t.Errorf("warned: %+v", w)
+		}
+	}
+}
+
 func TestAboveSubject(t *testing.T) {
 	v := defaultVocabulary()
 	tests := []struct {

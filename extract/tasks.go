@@ -17,8 +17,31 @@ func (p *parser) buildTasks(it *itemAcc) {
 	ord := 0
 	above := 0 // the first task a clause governing the tasks before it reaches
 	segs := mergeLabels(it.segs, p.vocab)
+	// under a heading that names the lead unit, each numbered line is a
+	// task, and a label line after them governs them all
+	underHeading := false
+	if d := p.itemDeptHeading(segs, it.Line); d != nil {
+		// （一）省编办牵头的工作, then its tasks: the heading's units lead
+		// every task under it, as a section's heading does
+		it.dept = d
+		segs = segs[1:]
+		underHeading = true
+	}
+	flushText := func() {
+		if strings.TrimSpace(pending.String()) != "" {
+			ord++
+			it.Tasks = append(it.Tasks, p.textTask(it, ord, sub, cleanTaskText(pendingRaw.String()), cleanTaskText(pending.String()), pendingLine))
+			pending.Reset()
+			pendingRaw.Reset()
+			pendingLine = 0
+			sub = ""
+		}
+	}
 	for i, s := range segs {
 		if s.clause == "" {
+			if underHeading && reSubTask.MatchString(s.text) {
+				flushText() // 2.积极稳妥地推进乡镇机构改革。
+			}
 			p.addText(it, s, &pending, &pendingRaw, &pendingLine, &sub)
 			continue
 		}
@@ -46,20 +69,26 @@ func (p *parser) buildTasks(it *itemAcc) {
 			pendingRaw.WriteString(p.written(s.line, s.clause))
 			continue
 		}
+		if underHeading && s.labels {
+			// 协同单位：… after the tasks under （三）省编办牵头的工作
+			flushText()
+			p.governTasks(it, above, c, s)
+			above = len(it.Tasks)
+			continue
+		}
 		if p.vocab.aboveSubject(strings.TrimSpace(body)) > 0 {
 			// 以上工作由市发改委牵头，各乡镇配合。: the tasks before it, the
 			// text since the last clause included
-			if strings.TrimSpace(pending.String()) != "" {
-				ord++
-				it.Tasks = append(it.Tasks, p.textTask(it, ord, sub, cleanTaskText(pendingRaw.String()), cleanTaskText(pending.String()), pendingLine))
-				pending.Reset()
-				pendingRaw.Reset()
-				pendingLine = 0
-				sub = ""
-			}
+			flushText()
 			p.governAbove(it, above, c, s)
 			above = len(it.Tasks)
 			continue
+		}
+		if s.labels && it.dept != nil && it.dept == p.subDept {
+			// （二）省编办牵头的工作 / 1.… / 2.… / 协同单位：…: the label
+			// after its items governs those above it that name no unit
+			// of their own
+			p.governHeadingItems(it, c, s)
 		}
 		ord++
 		text := cleanTaskText(pendingRaw.String())
@@ -99,6 +128,20 @@ func (p *parser) buildTasks(it *itemAcc) {
 		}
 		it.Tasks = append(it.Tasks, t)
 	}
+}
+
+// itemDeptHeading reads an item whose first line is only a heading that
+// names its lead unit (（一）省监察厅牵头的工作) and whose tasks follow
+// on lines of their own: the heading as a clause for them, or nil.
+func (p *parser) itemDeptHeading(segs []segment, line int) *rawClause {
+	if len(segs) < 2 || segs[0].clause == "" || segs[0].line != line || segs[1].line == line {
+		return nil
+	}
+	h := strings.TrimRight(strings.TrimSpace(segs[0].clause), "。：:；;")
+	if m := reDeptHeading.FindString(h); m != h {
+		return nil
+	}
+	return p.deptHeading(h, line)
 }
 
 // textTask is a task of text that no clause of its own closes: it names
@@ -179,21 +222,7 @@ func (p *parser) segmentClause(s segment, body string) (rawClause, bool) {
 // item's first task, the items just before it in its section that name no
 // unit at all are given it too: their units were written below them.
 func (p *parser) governAbove(it *itemAcc, from int, c rawClause, s segment) {
-	var extra Task
-	extra.Item = it.Number
-	p.resolve(nil, &extra, c, s.line)
-	written := p.written(s.line, s.clause)
-	give := func(t *Task) {
-		mergeRoles(t, &extra)
-		if t.Clause != "" {
-			t.Clause += "；"
-		}
-		t.Clause += written
-		p.unwarn(t.Line)
-	}
-	for i := from; i < len(it.Tasks); i++ {
-		give(&it.Tasks[i])
-	}
+	give := p.governTasks(it, from, c, s)
 	if from > 0 {
 		return
 	}
@@ -210,6 +239,52 @@ func (p *parser) governAbove(it *itemAcc, from int, c rawClause, s segment) {
 		}
 	}
 }
+
+// governTasks gives clause c to the tasks of it from the task from on, and
+// returns how it gives it to a task.
+func (p *parser) governTasks(it *itemAcc, from int, c rawClause, s segment) func(*Task) {
+	var extra Task
+	extra.Item = it.Number
+	p.resolve(nil, &extra, c, s.line)
+	written := p.written(s.line, s.clause)
+	give := func(t *Task) {
+		mergeRoles(t, &extra)
+		if t.Clause != "" {
+			t.Clause += "；"
+		}
+		t.Clause += written
+		p.unwarn(t.Line)
+	}
+	for i := from; i < len(it.Tasks); i++ {
+		give(&it.Tasks[i])
+	}
+	return give
+}
+
+// governHeadingItems gives clause c of item it to the items before it
+// under the same heading that names their lead unit, back to the first
+// with a clause of its own.
+func (p *parser) governHeadingItems(it *itemAcc, c rawClause, s segment) {
+	var give func(*Task)
+	for k := len(p.items) - 1; k >= 0; k-- {
+		prev := p.items[k]
+		if prev == it {
+			continue
+		}
+		if prev.sub != it.sub || prev.dept != it.dept || prev.table || slices.ContainsFunc(prev.Tasks, func(t Task) bool { return t.Clause != "" }) {
+			return
+		}
+		if give == nil {
+			give = p.governTasks(it, len(it.Tasks), c, s)
+		}
+		for j := range prev.Tasks {
+			give(&prev.Tasks[j])
+		}
+	}
+}
+
+// reSubTask opens a numbered task under an item: 1. 2、 （1）.
+var reSubTask = lazyRE(`^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)])`)
 
 // unwarn voids the text- and item-without-dept warnings of a line: a
 // later clause gave its task units, or its item is no task.
