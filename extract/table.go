@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -218,7 +219,21 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 	if len(t) <= 12 && p.vocab.column(t) == colNumber {
 		return p.cellTable(lines, i)
 	}
+	if len(t) <= 48 && p.unnumberedHeader(t) {
+		return p.cellTable(lines, i) // 牵头单位 / 目标任务 / 责任单位, no 序号
+	}
 	return nil
+}
+
+// unnumberedHeader reports whether a line may open the header of a table
+// flattened one cell per line with no 序号 column: a units or task
+// column's name alone.
+func (p *parser) unnumberedHeader(t string) bool {
+	switch p.vocab.column(t) {
+	case colLead, colUnits, colTask:
+		return utf8.RuneCountInString(strings.ReplaceAll(t, " ", "")) <= 8
+	}
+	return false
 }
 
 func splitPipes(t string) []string {
@@ -664,10 +679,16 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		cols = append(cols, ck)
 	}
 	nameTaskColumns(cols)
-	if len(cols) < 3 || !headerOK(cols) || cols[0] != colNumber {
+	if len(cols) < 3 || !headerOK(cols) {
 		return nil
 	}
 	tb := &tableBlock{style: styleCells, cols: cols}
+	if cols[0] != colNumber {
+		if hasCol(cols, colNumber) {
+			return nil
+		}
+		return p.unnumberedCells(lines, j, tb)
+	}
 	col := func(kinds ...colKind) int {
 		for k, ck := range cols {
 			for _, want := range kinds {
@@ -789,6 +810,138 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	flush()
 	tb.end = j
 	return tb
+}
+
+// unnumberedCells reads the rows of a table flattened one cell per line
+// whose header has no 序号 (长沙 2012: 牵头单位 / 目标任务 / 责任单位) from
+// line j: a row opens with its task, or with a unit cell of a column
+// before the task's; cells are known by what they hold. A unit's name
+// broken into short lines (市政 / 府办 / 公厅) is one cell, and a row
+// with no cell of a units column before its task shares the row above's
+// (a merged cell). Each row is an item, numbered in order.
+func (p *parser) unnumberedCells(lines []cline, j int, tb *tableBlock) *tableBlock {
+	cols := tb.cols
+	taskCol := slices.Index(cols, colTask)
+	if taskCol < 0 {
+		taskCol = slices.Index(cols, colName)
+	}
+	var before, after []int // unit columns before and after the task's
+	for k, ck := range cols {
+		if ck == colLead || ck == colCo || ck == colUnits {
+			if k < taskCol {
+				before = append(before, k)
+			} else {
+				after = append(after, k)
+			}
+		}
+	}
+	if taskCol < 0 || len(before)+len(after) == 0 {
+		return nil
+	}
+	deadCol := slices.Index(cols, colDeadline)
+	// the table's columns go first: a number column, the row's ordinal
+	tb.cols = append([]colKind{colNumber}, cols...)
+	var row, prev *tableRow
+	units := 0 // unit cells after the task
+	flush := func() {
+		if row == nil {
+			return
+		}
+		if row.cells[taskCol+1] != "" {
+			for _, k := range before {
+				if row.cells[k+1] == "" && prev != nil {
+					row.cells[k+1], row.raw[k+1] = prev.cells[k+1], prev.raw[k+1]
+				}
+			}
+			row.cells[0] = strconv.Itoa(len(tb.rows) + 1)
+			tb.rows = append(tb.rows, *row)
+			prev = &tb.rows[len(tb.rows)-1]
+		}
+		row = nil
+	}
+	open := func(n int) {
+		flush()
+		row = &tableRow{n: n, cells: make([]string, len(tb.cols)), raw: make([]string, len(tb.cols))}
+		units = 0
+	}
+	put := func(k int, text, raw string) {
+		if row.cells[k+1] != "" {
+			row.cells[k+1] += "、"
+			row.raw[k+1] += "、"
+		}
+		row.cells[k+1] += text
+		row.raw[k+1] += raw
+	}
+	for ; j < len(lines); j++ {
+		c := lines[j]
+		if c.kind == kBlank || c.kind == kNoise && rePageMarker.MatchString(c.text) {
+			continue
+		}
+		if c.kind == kNoise || c.kind == kHeading || c.kind == kItem {
+			break
+		}
+		text, raw := c.text, p.written(c.n, c.text)
+		if fragment(text) {
+			// 市政 / 府办 / 公厅: one name broken over short lines
+			k, joined, joinedRaw := j, text, raw
+			for n := j + 1; n < len(lines); n++ {
+				if lines[n].kind == kBlank {
+					continue
+				}
+				if !fragment(lines[n].text) {
+					break
+				}
+				joined += lines[n].text
+				joinedRaw += p.written(lines[n].n, lines[n].text)
+				k = n
+			}
+			if k > j && p.unitsCell(joined) {
+				text, raw, j = joined, joinedRaw, k
+			}
+		}
+		switch {
+		case emptyCell(text):
+		case p.unitsCell(text):
+			switch {
+			case row != nil && row.cells[taskCol+1] != "" && units < len(after):
+				put(after[units], text, raw)
+				units++
+			case len(before) > 0:
+				if row == nil || row.cells[taskCol+1] != "" {
+					open(c.n)
+				}
+				put(before[0], text, raw)
+			case row != nil && len(after) > 0:
+				put(after[len(after)-1], text, raw) // a unit line more of the last column
+			}
+		case deadCol >= 0 && row != nil && deadlineCell(text):
+			put(deadCol, text, raw)
+		case utf8.RuneCountInString(text) >= 6:
+			if row == nil || row.cells[taskCol+1] != "" {
+				open(c.n)
+			}
+			put(taskCol, text, raw)
+		}
+	}
+	flush()
+	tb.end = j
+	if len(tb.rows) == 0 {
+		return nil
+	}
+	return tb
+}
+
+// fragment reports whether a line is a short piece of a cell broken over
+// lines: three Han characters or fewer, and nothing else.
+func fragment(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	return n > 0 && n <= 3
 }
 
 // headerGoesOn reports whether the header of a table flattened one cell
