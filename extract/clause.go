@@ -109,7 +109,15 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		// no clause: a table row flattened with spaces and no header,
 		// 推进甲项工作 市发改委 2023年底, names its units in a field
 		if at, dl := p.spacedUnits(l); at > 0 {
-			segs = append(segs, segment{text: l[:at], line: n}, segment{clause: l[at:dl], labels: true, line: n})
+			units := segment{clause: l[at:dl], labels: true, line: n}
+			if lead, co, ok := p.twoUnitFields(l[at:dl]); ok {
+				// 市教育局 市住建局: two fields of units, 牵头 and 配合 as
+				// a table with both columns has them
+				units.as = []string{lead, co}
+			} else if p.spacedLeads() {
+				units.as = []string{p.vocab.leadLabel() + l[at:dl]} // the 牵头 column's, the 配合 cell empty
+			}
+			segs = append(segs, segment{text: l[:at], line: n}, units)
 			if dl < len(l) {
 				segs = append(segs, segment{clause: l[dl:], labels: true, line: n})
 			}
@@ -147,9 +155,10 @@ func (p *parser) unitsSentence(l string) (int, int) {
 	return end, from
 }
 
-// spacedUnits finds the units field of a row whose fields are apart by
-// spaces: the last field, or the one before a last field that is a time
-// limit. It returns where the units start and end, or 0.
+// spacedUnits finds the units of a row whose fields are apart by spaces:
+// the last field, or the one before a last field that is a time limit,
+// and the field before it when it names units too. It returns where the
+// units start and end, or 0.
 func (p *parser) spacedUnits(l string) (int, int) {
 	end := len(l)
 	i := strings.LastIndexByte(l, ' ')
@@ -162,11 +171,61 @@ func (p *parser) spacedUnits(l string) (int, int) {
 			return 0, 0
 		}
 	}
+	hasText := func(s string) bool { return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) }
 	units := l[i+1 : end]
-	if units == "" || !bareUnits(splitNames(units), p.vocab, p.names) || !strings.ContainsFunc(l[:i], func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+	if units == "" || !hasText(l[:i]) {
 		return 0, 0
 	}
+	names := bareUnits(splitNames(units), p.vocab, p.names)
+	if !names && !p.groupsOnly(units) {
+		return 0, 0
+	}
+	if j := strings.LastIndexByte(l[:i], ' '); j > 0 && l[j+1:i] != "" && bareUnits(splitNames(l[j+1:i]), p.vocab, p.names) && hasText(l[:j]) {
+		i = j // 市教育局 市住建局, or 区住建委 各街道: two fields of units
+	} else if !names {
+		return 0, 0 // groups alone may be the task's own words
+	}
 	return i + 1, end + min(1, len(l)-end)
+}
+
+// groupsOnly reports whether a field names groups only (各街道, 有关部门).
+func (p *parser) groupsOnly(s string) bool {
+	names := splitNames(s)
+	for _, n := range names {
+		if !p.vocab.isGroupWord(n) && !groupish(n) {
+			return false
+		}
+	}
+	return len(names) > 0
+}
+
+// twoUnitFields splits the units spacedUnits found into a lead and a co
+// field, each as a label line reads it, when they are two fields.
+func (p *parser) twoUnitFields(units string) (lead, co string, ok bool) {
+	units = strings.TrimSpace(units)
+	i := strings.LastIndexByte(units, ' ')
+	if i <= 0 {
+		return "", "", false
+	}
+	return p.vocab.leadLabel() + strings.TrimSpace(units[:i]), p.vocab.coLabel() + units[i+1:], true
+}
+
+// spacedLeads reports whether some row of the document apart by spaces
+// names two fields of units: then a row's one field is its 牵头 column's.
+func (p *parser) spacedLeads() bool {
+	if p.spaceTwo == 0 {
+		p.spaceTwo = -1
+		for _, l := range p.fold {
+			if strings.Count(l, " ") < 3 || cellNumber(strings.SplitN(strings.TrimSpace(l), " ", 2)[0]) == 0 {
+				continue
+			}
+			if at, dl := p.spacedUnits(l); at > 0 && strings.Contains(strings.TrimSpace(l[at:dl]), " ") {
+				p.spaceTwo = 1
+				break
+			}
+		}
+	}
+	return p.spaceTwo > 0
 }
 
 // labelStart finds a label (牵头单位：, 责任单位：…) outside parentheses, at

@@ -118,6 +118,9 @@ type parser struct {
 	text  *Text
 	raw   []string // the lines as written (glosses dropped)
 	fold  []string // the lines folded for matching, byte-aligned with raw
+	// spaceTwo is 1 when a row apart by spaces names two fields of units,
+	// -1 when none does, 0 before anyone asked (spacedLeads)
+	spaceTwo int
 	dir   *Directory
 	vocab *Vocabulary
 	names *nameReader
@@ -189,6 +192,9 @@ type segment struct {
 	// label lines merged into this one: their clauses are read one by one
 	first string
 	more  []segment
+	// as reads the clause as these label lines, its text kept as written:
+	// a row's fields of units under the roles their columns give
+	as []string
 }
 
 func newParser(t *Text, dir *Directory) *parser {

@@ -277,6 +277,9 @@ func TestClauseRecognisers(t *testing.T) {
 		{"推进 after prose that opens like a group is text", "1.甲，各地要因地制宜推进。\n牵头单位：市发改委", []string{"市发改委"}, nil, nil, false},
 		{"a contact after a name is not the name's", "1.甲。牵头单位：市发改委（联系人：张三，电话：12345678）", []string{"市发改委"}, nil, nil, false},
 		{"a row apart by spaces, no header", "1 推进甲项工作 市商务局、市统计局 2023年底", nil, []string{"市商务局", "市统计局"}, nil, false},
+		{"a row apart by spaces, two fields of units: 牵头 and 配合", "1 推进甲项工作 市商务局 市统计局、市财政局 2023年底", []string{"市商务局"}, []string{"市统计局", "市财政局"}, nil, false},
+		{"a row apart by spaces, a unit and a group", "1 推进甲项工作 区住建委 各街道 2023年11月", []string{"区住建委"}, nil, []string{"各街道"}, false},
+		{"a row apart by spaces, a group alone is text", "1 推进甲项工作 各街道 2023年11月\n牵头单位：市发改委", []string{"市发改委"}, nil, nil, false},
 		{"a spaced field that names no unit is text", "1.加快推进 重点项目建设\n牵头单位：市发改委", []string{"市发改委"}, nil, nil, false},
 		{"落实 after prose is text", "1.甲（确保政策落实）。（市发改委牵头）", []string{"市发改委"}, nil, nil, false},
 		{"等12个部门 is not a name", "1.甲。（市发改委等12个部门负责）", nil, []string{"市发改委"}, nil, false},
@@ -301,6 +304,20 @@ func TestClauseRecognisers(t *testing.T) {
 				t.Errorf("got lead %q co %q groups %q all %v\nwant lead %q co %q groups %q all %v", tk.Lead, tk.Co, tk.Groups, tk.All, tc.lead, tc.co, tc.groups, tc.all)
 			}
 		})
+	}
+}
+
+func TestSpacedRowsTwoUnitFields(t *testing.T) {
+	// a row's one field of units leads where another row of the document
+	// has two: the 配合 cell is empty, not the 牵头 one
+	d := parseLines(t, "1 推进甲项工作 区住建委 区财政局 2023年11月", "2 推进乙项工作 区教委 2023年9月")
+	got := taskRoles(d)
+	want := []string{"1.1:区住建委/区财政局/", "2.1:区教委//"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if c := d.Items[0].Tasks[0].Clause; c != "区住建委 区财政局 ；2023年11月" {
+		t.Errorf("clause %q: not as written", c)
 	}
 }
 

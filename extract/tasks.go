@@ -201,13 +201,20 @@ func nextCircled(s string) (int, string) {
 // segmentClause reads a clause segment: one clause, or consecutive label
 // lines read one by one and merged.
 func (p *parser) segmentClause(s segment, body string) (rawClause, bool) {
-	if len(s.more) == 0 {
+	if len(s.more) == 0 && len(s.as) == 0 {
 		c, ok := parseClause(body, p.vocab, p.names)
 		return c.at(s.line), ok
 	}
+	first := []segment{{clause: s.first, line: s.line}}
+	if len(s.as) > 0 {
+		first = first[:0]
+		for _, a := range s.as {
+			first = append(first, segment{clause: a, line: s.line})
+		}
+	}
 	var c rawClause
 	any := false
-	for _, m := range append([]segment{{clause: s.first, line: s.line}}, s.more...) {
+	for _, m := range append(first, s.more...) {
 		mc, ok := parseClause(m.clause, p.vocab, p.names)
 		if ok || mc.deadline != "" {
 			c.merge(mc.at(m.line))

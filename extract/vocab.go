@@ -556,3 +556,18 @@ func (v *Vocabulary) isRequirements(title string) bool {
 	}
 	return false
 }
+
+// leadLabel and coLabel are a label of the lead and of the co role as a
+// label line writes it (牵头单位：, 配合单位：), to read a cell whose column
+// gives its role.
+func (v *Vocabulary) leadLabel() string { return v.labelOf(RoleLead) }
+func (v *Vocabulary) coLabel() string   { return v.labelOf(RoleCo) }
+
+func (v *Vocabulary) labelOf(role Role) string {
+	for _, l := range v.Labels {
+		if Role(l.Role) == role {
+			return l.Word + "："
+		}
+	}
+	return ""
+}
