@@ -205,6 +205,28 @@ func barredCells(lines []string) {
 	if cells < 4 || cells <= rows {
 		return
 	}
+	// a cell broken over lines closes with the bar of its last line (已进
+	// 场施工，第一批451个厢房 / 在46个小区，建成38个厢房。 |): its lines join it
+	barred := func(l string) bool { return strings.Count(l, "|") >= 1 }
+	for i := 1; i < len(lines); i++ {
+		if barred(lines[i]) || strings.TrimSpace(lines[i]) == "" || !barred(lines[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(lines) && j-i < 4 && !barred(lines[j]) && strings.TrimSpace(lines[j]) != "" {
+			j++
+		}
+		if j == len(lines) || j-i >= 4 || strings.Count(lines[j], "|") != 1 {
+			continue
+		}
+		var b strings.Builder
+		for k := i; k < j; k++ {
+			b.WriteString(strings.TrimSpace(lines[k]))
+			lines[k] = ""
+		}
+		lines[j] = b.String() + strings.TrimLeft(lines[j], " \t")
+		i = j
+	}
 	for i, l := range lines {
 		if strings.Count(l, "|") == 1 && barredCell(l) {
 			lines[i] = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(l, " \t\r"), "|"), " \t")

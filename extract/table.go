@@ -161,6 +161,56 @@ func nameTaskColumns(cols []colKind) {
 	}
 }
 
+// unflattenHeader reads a header of two rows flattened one cell per line:
+// the first row's cells, then the second's, which split the first row's
+// merged cells (序号 / 工作任务 / 责任单位 / 完成时限 / 牵头单位 / 配合单位: 责任单位
+// spans 牵头单位 and 配合单位). The second row is the shortest tail of two
+// cells or more that the first row's cells can each span, in order, two
+// or more of a kind: a units column spans units columns, a task column
+// tasks, a progress or unknown column progress, unknown and time limits.
+// Only a tail that holds a task or a units column is taken: the columns a
+// second row leaves unread are none of fengong's. It returns cols with
+// each spanning cell replaced by the cells under it, or cols unchanged.
+func unflattenHeader(cols []colKind) []colKind {
+	spans := func(parent, child colKind) bool {
+		switch parent {
+		case colUnits:
+			return child == colLead || child == colCo || child == colUnits
+		case colTask, colName:
+			return child == colTask || child == colName
+		case colProgress, colOther:
+			return child == colProgress || child == colOther || child == colDeadline
+		}
+		return false
+	}
+	for s := len(cols) - 2; s >= 2; s-- {
+		top, sub := cols[:s], cols[s:]
+		if !slices.ContainsFunc(sub, func(c colKind) bool {
+			return c == colTask || c == colName || c == colLead || c == colCo || c == colUnits
+		}) {
+			continue
+		}
+		var out []colKind
+		k := 0
+		for _, parent := range top {
+			n := 0
+			for k+n < len(sub) && spans(parent, sub[k+n]) {
+				n++
+			}
+			if n >= 2 {
+				out = append(out, sub[k:k+n]...)
+				k += n
+				continue
+			}
+			out = append(out, parent)
+		}
+		if k == len(sub) {
+			return out
+		}
+	}
+	return cols
+}
+
 // headerOK reports whether classified columns make a 分工 table: a task
 // or name column and a unit column.
 func headerOK(cols []colKind) bool {
@@ -651,7 +701,7 @@ func (p *parser) unitsCell(s string) bool {
 	return true
 }
 
-var reCellDeadline = lazyRE(`^(?:\d{4}[.年]\d{1,2}|\d{1,2}月|\d{4}年|[一二三四]季度|年底|年内|上半年|下半年)|\d{1,2}月(?:底|中旬|上旬|下旬|末|前)`)
+var reCellDeadline = lazyRE(`^(?:20\d\d$|\d{4}[.年]\d{1,2}|\d{1,2}月|\d{4}年|[一二三四]季度|年底|年内|上半年|下半年)|\d{1,2}月(?:底|中旬|上旬|下旬|末|前)`)
 
 // deadlineCell reports whether a cell reads as a time limit.
 func deadlineCell(s string) bool {
@@ -678,6 +728,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		}
 		cols = append(cols, ck)
 	}
+	cols = unflattenHeader(cols)
 	nameTaskColumns(cols)
 	if len(cols) < 3 || !headerOK(cols) {
 		return nil
@@ -700,6 +751,18 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		return -1
 	}
 	taskCol := col(colTask, colName)
+	// a name column before the task's (重点工作 / 主要内容): a row's short
+	// first cell is its name, a long one its task
+	nameCol, nameCols := -1, 0
+	if k := col(colTask); k > taskCol && cols[taskCol] == colName {
+		nameCol, taskCol = taskCol, k
+		for _, ck := range cols[nameCol:taskCol] {
+			if ck == colName {
+				nameCols++ // 事项分类 / 事项名称: a row's first cells up to its task
+			}
+		}
+	}
+	named := 0 // cells of the row in its name
 	deadCol := col(colDeadline)
 	leaderCol := col(colLeader)
 	placeCol := col(colPlace)
@@ -709,6 +772,22 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			unitCols = append(unitCols, k)
 		}
 	}
+	// the columns of free text after the units (四季度计划目标, 10月完成情况,
+	// 情况说明): that many cells after a row's units are theirs, not a
+	// sub-row's task
+	trailing := 0
+	if len(unitCols) > 0 && unitCols[0] > taskCol {
+		for _, ck := range cols[unitCols[len(unitCols)-1]+1:] {
+			if ck == colProgress || ck == colOther || ck == colTask {
+				trailing++
+			}
+		}
+	}
+	rest := 0 // of those cells, read in the row
+	// a units column before the task's (責任單位 / 建設內容): a unit cell
+	// after a row's task opens a sub-row, and the cells after the task
+	// up to it are the other columns'
+	unitsFirst := len(unitCols) > 0 && taskCol >= 0 && unitCols[0] < taskCol
 	next := 1
 	var row *tableRow
 	units := 0
@@ -743,7 +822,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			row = &tableRow{n: c.n, cells: make([]string, len(cols)), raw: make([]string, len(cols))}
 			row.cells[0] = strconv.Itoa(v)
 			next = v + 1
-			units = 0
+			units, rest, named = 0, 0, 0
 			if cells, end := p.wholeRow(lines, j, next, len(cols)); cells != nil && p.cellsFit(cells, cols[1:]) {
 				// every cell of the row is there: each is its column's
 				for k, cl := range cells {
@@ -774,6 +853,13 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			row.cells[k] += c.text
 			row.raw[k] += p.written(c.n, c.text)
 		}
+		if n := p.brokenUnit(lines, j); n > j {
+			// 區新興產業 / 服務中心: a unit's name broken over two lines
+			c.text += lines[n].text
+			j = n
+		}
+		short := utf8.RuneCountInString(c.text) <= 16 && !strings.ContainsAny(c.text, "。，；,;")
+		dead := deadCol >= 0 && (deadlineCell(c.text) || p.vocab.isDeadline(c.text) && utf8.RuneCountInString(c.text) <= 12)
 		switch {
 		case emptyCell(c.text):
 			// a cell marked empty (/, 无): the next unit column's, once the
@@ -781,19 +867,38 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			if taskCol >= 0 && row.cells[taskCol] != "" && units < len(unitCols) {
 				units++
 			}
-		case taskCol >= 0 && row.cells[taskCol] == "":
-			put(taskCol)
-		case placeCol >= 0 && placeCol < unitCols[0] && row.cells[placeCol] == "" && units == 0 && row.cells[taskCol] != "" && placeCell(c.text):
+		case nameCol >= 0 && placeCol >= 0 && placeCol < taskCol && row.cells[nameCol] != "" && row.cells[taskCol] == "" && row.cells[placeCol] == "" && placeCell(c.text):
+			put(placeCol) // 纸坊街道 under 建设地点, after the name
+		case nameCol >= 0 && row.cells[taskCol] == "" && units == 0 && short && onlyTask(row, nameCol) && !p.unitsCell(c.text) &&
+			(named < nameCols || utf8.RuneCountInString(row.cells[nameCol]+c.text) <= 10):
+			// 教育设施 / 增量提质: the row's name, broken over lines, or its
+			// names (事项分类, 事项名称)
+			row.cells[nameCol] += c.text
+			row.raw[nameCol] += p.written(c.n, c.text)
+			named++
+		case taskCol >= 0 && row.cells[taskCol] == "" && (nameCol < 0 || !p.unitsCell(c.text) && !dead):
+			put(taskCol) // (after a name: units or a time limit are not the task)
+		case placeCol >= 0 && placeCol < unitCols[0] && row.cells[placeCol] == "" && units == 0 && (row.cells[taskCol] != "" || nameCol >= 0 && row.cells[nameCol] != "") && placeCell(c.text):
 			put(placeCol) // 磨子桥镇 under 建设地点, before the units
 		case len(unitCols) > 0 && labelled:
 			put(unitCols[0]) // the cell writes its own roles
+		case unitsFirst && p.unitsCell(c.text) && row.cells[taskCol] != "":
+			flush() // 區住建局 before the next sub-row's task
+			row = &tableRow{n: c.n, cells: make([]string, len(cols)), raw: make([]string, len(cols))}
+			put(unitCols[0])
+			units, rest, named = 1, 0, 0
 		case len(unitCols) > 0 && p.unitsCell(c.text):
 			put(unitCols[min(units, len(unitCols)-1)])
 			units++
-		case deadCol >= 0 && (deadlineCell(c.text) || p.vocab.isDeadline(c.text) && utf8.RuneCountInString(c.text) <= 12) && row.cells[deadCol] == "":
+		case unitsFirst && row.cells[taskCol] != "":
+			// 1000 under 總投資, 6月開工 under 目標進度: not the task's
+
+		case dead && row.cells[deadCol] == "":
 			put(deadCol)
 		case leaderCol >= 0 && taskCol >= 0 && row.cells[taskCol] != "" && row.cells[leaderCol] == "" && units == 0 && p.personCell(c.text):
 			put(leaderCol) // 叶林 under 责任领导, after the task
+		case units > 0 && rest < trailing && taskCol >= 0 && row.cells[taskCol] != "":
+			rest++ // 北仑区外国语学校桩基施工。 under 10月完成情况
 		case taskCol >= 0 && units == 0 && onlyTask(row, taskCol):
 			// a second paragraph of the task's cell, before any unit of
 			// its row: the same task, not a sub-row
@@ -804,7 +909,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			flush()
 			row = &tableRow{n: c.n, cells: make([]string, len(cols)), raw: make([]string, len(cols))}
 			put(taskCol)
-			units = 0
+			units, rest, named = 0, 0, 0
 		}
 	}
 	flush()
@@ -931,6 +1036,25 @@ func (p *parser) unnumberedCells(lines []cline, j int, tb *tableBlock) *tableBlo
 	return tb
 }
 
+// brokenUnit reports the line that completes the name of a unit opened
+// at line j and broken over two lines (區綜合行政 / 執法局): j's text opens
+// with a level (市, 區, 縣, 省) and names no unit, and joined to the next
+// line's it does. It returns that line's index, or j.
+func (p *parser) brokenUnit(lines []cline, j int) int {
+	t := lines[j].text
+	if utf8.RuneCountInString(t) > 8 || !strings.ContainsRune("市区县省", func() rune { r, _ := firstRune(t); return r }()) || strings.ContainsAny(t, "。，；、,; ") || p.unitsCell(t) {
+		return j
+	}
+	n := j + 1
+	for n < len(lines) && lines[n].kind == kBlank {
+		n++
+	}
+	if n == len(lines) || utf8.RuneCountInString(lines[n].text) > 8 || strings.ContainsAny(lines[n].text, "。，；、,; ") || !p.unitsCell(t+lines[n].text) {
+		return j
+	}
+	return n
+}
+
 // fragment reports whether a line is a short piece of a cell broken over
 // lines: three Han characters or fewer, and nothing else.
 func fragment(s string) bool {
@@ -952,6 +1076,9 @@ func (p *parser) headerGoesOn(lines []cline, j int) bool {
 	if utf8.RuneCountInString(lines[j].text) > 16 || cellNumber(lines[j].text) > 0 {
 		return false
 	}
+	if lines[j].num.form != fNone || strings.ContainsAny(lines[j].text, "。，；,;") {
+		return false
+	}
 	if p.vocab.namedOther(strings.ReplaceAll(lines[j].text, " ", "")) {
 		return true // 任务来源, the header's last cell
 	}
@@ -961,7 +1088,12 @@ func (p *parser) headerGoesOn(lines []cline, j int) bool {
 			continue
 		}
 		seen++
-		if cellNumber(c.text) > 0 || utf8.RuneCountInString(c.text) > 16 {
+		if cellNumber(c.text) > 0 && c.num.form == fNone {
+			// 进度状态 / 情况说明 / 1: the header's last cells, then the
+			// first row (24, numbering on from a page before)
+			return true
+		}
+		if cellNumber(c.text) > 0 || utf8.RuneCountInString(c.text) > 16 || strings.ContainsAny(c.text, "。，；,;") {
 			return false
 		}
 		if p.vocab.column(c.text) != colOther {
