@@ -715,9 +715,9 @@ func (p *parser) closeTableItem(it *itemAcc) {
 		it.Tasks = append(it.Tasks, t)
 	}
 	if !slices.ContainsFunc(it.Tasks, hasUnits) {
-		if len(it.Tasks) > 0 {
-			p.warn(it.Line, it.Number, "item-without-dept", "item", it.Number)
-		}
+		// a row read as a number alone is warned about too: its cells
+		// were none of its header's
+		p.warn(it.Line, it.Number, "item-without-dept", "item", it.Number)
 		return
 	}
 	for _, t := range it.Tasks {

@@ -349,15 +349,82 @@ func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
 			known++
 		}
 		if known > 0 {
-			for k := 0; k < len(cells) && k < len(cols); k++ {
-				if sub[k] != colOther {
-					tb.cols[k] = sub[k]
-				}
+			if merged := p.subHeader(lines[i], cols, cells, sub); merged != nil {
+				tb.cols = merged
+				j++
 			}
-			j++
 		}
 	}
 	return p.pipeRows(tb, lines, j)
+}
+
+// subHeader merges a second header row (its cells, classified as sub)
+// into the columns cols of the header at line h. Cell by cell where the
+// rows are as wide and no cell of it turns the task or the number into
+// units; else its cells split the one header cell that spans them all (责
+// 任单位 over 牵头单位 and 配合单位), taking the places of the empty header
+// cells after it. It returns nil when the merged header makes no table.
+func (p *parser) subHeader(h cline, cols []colKind, cells []string, sub []colKind) []colKind {
+	if len(cells) == len(cols) {
+		out := slices.Clone(cols)
+		conflict := false
+		for k := range cells {
+			if cells[k] == "" {
+				continue
+			}
+			if (cols[k] == colTask || cols[k] == colName || cols[k] == colNumber) && sub[k] != cols[k] {
+				conflict = true
+			}
+			out[k] = sub[k]
+		}
+		if !conflict && headerOK(out) {
+			return out
+		}
+	}
+	var children []colKind
+	for k, c := range cells {
+		if c != "" {
+			children = append(children, sub[k])
+		}
+	}
+	top := p.cellsOf(h.n)
+	if top == nil {
+		top = splitPipes(h.text)
+	}
+	for k, parent := range cols {
+		if !allSpanned(parent, children) {
+			continue
+		}
+		out := append(slices.Clone(cols[:k]), children...)
+		next := k + 1 // 责任单位 | |: the span's empty cells give their places
+		for drop := len(children) - 1; drop > 0 && next < len(cols) && next < len(top) && strings.TrimSpace(top[next]) == ""; drop-- {
+			next++
+		}
+		out = append(out, cols[next:]...)
+		if headerOK(out) {
+			return out
+		}
+		return nil
+	}
+	return nil
+}
+
+// allSpanned reports whether a header cell of kind parent may span the
+// cells of a second header row of the kinds children: units over units
+// (责任单位 over 牵头单位, 配合单位), a task over tasks.
+func allSpanned(parent colKind, children []colKind) bool {
+	if len(children) < 2 {
+		return false
+	}
+	for _, c := range children {
+		switch {
+		case parent == colUnits && (c == colLead || c == colCo || c == colUnits):
+		case (parent == colTask || parent == colName) && (c == colTask || c == colName):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // pipeRows reads the rows of a table of cells from line j on, up to the
@@ -1342,6 +1409,11 @@ func (p *parser) table(tb *tableBlock) int {
 			}
 			newItem = true
 		}
+		if number == 0 && p.cur == nil && task != "" {
+			// a row whose number cell reads as none, before any item:
+			// an item of its own, not dropped
+			number, newItem = p.lastNumber()+1, true
+		}
 		if newItem {
 			name := ""
 			if nameCell != "" {
@@ -1628,6 +1700,9 @@ func cellNumber(s string) int {
 	}
 	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "（"), "("), "）")
 	s = strings.TrimSuffix(s, ")")
+	if v, err := strconv.Atoi(s); err == nil && v > 0 && v < 100000 {
+		return v // (1), a row's number in parentheses
+	}
 	if utf8.RuneCountInString(s) <= 4 {
 		return parseChineseNumber(s)
 	}
