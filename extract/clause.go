@@ -50,6 +50,10 @@ type rawPart struct {
 
 // splitSegments cuts one line into text and clause segments.
 func (p *parser) splitSegments(l string, n int) []segment {
+	// A sentence naming the units of the items before it.
+	if sg, ok := p.governingSentence(l, n); ok {
+		return []segment{sg}
+	}
 	// A line of the 牵头单位：… form, or text followed by one.
 	if loc := labelStart(l, p.vocab); loc >= 0 {
 		var segs []segment
@@ -128,6 +132,38 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		segs = append(segs, segment{text: l[text:], line: n})
 	}
 	return segs
+}
+
+// reGoverning is a sentence that names the units of the items before it:
+// a subject (4项目标, 该目标, 以上3项任务), 的, a label, 均 and 为, then the
+// names: 4项目标的责任单位均为市发展改革委。 该目标责任单位为市经委。
+var reGoverning = lazyRE(`^(?:([0-9一二三四五六七八九十两]{1,3})项(?:目标|任务|工作|指标)?|(该)项?(?:目标|任务|工作|指标)|(?:以上|上述)(?:([0-9一二三四五六七八九十两]{1,3})项)?(?:目标|任务|工作|指标)?)的?([^，。；：:为]{2,8}?)(?:均|都|全部|统一)?为(.{2,})$`)
+
+// governingSentence reads a line that is such a sentence as a clause
+// reaching the items before it.
+func (p *parser) governingSentence(l string, n int) (segment, bool) {
+	m := reGoverning.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(l), "。；; "))
+	if m == nil {
+		return segment{}, false
+	}
+	role, _ := p.vocab.labelAt(m[4] + "：")
+	if role != RoleLead && role != RoleCo && role != RoleRespective {
+		return segment{}, false
+	}
+	names := splitNames(strings.NewReplacer("，", "、", ",", "、").Replace(m[5]))
+	if !bareUnits(names, p.vocab, p.names) {
+		return segment{}, false
+	}
+	govern := -1
+	switch {
+	case m[2] != "":
+		govern = 1 // 该目标: the item it closes
+	case m[1] != "":
+		govern = max(cellNumber(m[1]), 1)
+	case m[3] != "":
+		govern = max(cellNumber(m[3]), 1)
+	}
+	return segment{clause: l, labels: true, line: n, as: []string{m[4] + "：" + m[5]}, govern: govern}, true
 }
 
 // unitsSentence finds a last sentence of names of units alone, with no

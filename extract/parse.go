@@ -195,6 +195,10 @@ type segment struct {
 	// as reads the clause as these label lines, its text kept as written:
 	// a row's fields of units under the roles their columns give
 	as []string
+	// govern is set on a sentence that names the units of the items
+	// before it (4项目标的责任单位均为市发展改革委。): how many it reaches,
+	// the item it closes included; -1: back to the last item naming units
+	govern int
 }
 
 func newParser(t *Text, dir *Directory) *parser {

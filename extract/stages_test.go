@@ -701,6 +701,33 @@ func TestItemDeptHeading(t *testing.T) {
 	}
 }
 
+func TestGoverningSentences(t *testing.T) {
+	// 郑州 2007: targets with no unit, then a sentence naming the unit of
+	// the N targets before it, or of this one
+	d := parseLines(t,
+		"一、目标体系",
+		"1.地区生产总值增长15%；",
+		"2.第三产业增加值达到1000亿元；",
+		"2项目标的责任单位均为市发展改革委。",
+		"3.规模以上工业销售收入达到3000亿元；",
+		"该目标责任单位为市经委。",
+		"4.地方财政收入净增50亿元；",
+		"5.实际利用外资达到8亿美元；",
+		"6.社会消费品零售总额增长16%；",
+		"2项目标的责任单位均为市商务局、市统计局。",
+	)
+	got := taskRoles(d)
+	want := []string{"1.1:/市发展改革委/", "2.1:/市发展改革委/", "3.1:/市经委/", "4.1://", "5.1:/市商务局、市统计局/", "6.1:/市商务局、市统计局/"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tasks:\ngot  %q\nwant %q", got, want)
+	}
+	// a sentence that names no unit is text
+	d = parseLines(t, "1.甲。", "该目标责任单位为全市上下共同努力。", "2.乙。（市发改委负责）")
+	if got := taskRoles(d); got[0] != "1.1://" {
+		t.Errorf("not a governing sentence: %q", got)
+	}
+}
+
 func TestAboveSubject(t *testing.T) {
 	v := defaultVocabulary()
 	tests := []struct {

@@ -69,6 +69,13 @@ func (p *parser) buildTasks(it *itemAcc) {
 			pendingRaw.WriteString(p.written(s.line, s.clause))
 			continue
 		}
+		if s.govern != 0 {
+			// 4项目标的责任单位均为市发展改革委。: the items before it
+			flushText()
+			p.governItems(it, c, s)
+			above = len(it.Tasks)
+			continue
+		}
 		if underHeading && s.labels {
 			// 协同单位：… after the tasks under （三）省编办牵头的工作
 			flushText()
@@ -266,6 +273,28 @@ func (p *parser) governTasks(it *itemAcc, from int, c rawClause, s segment) func
 		give(&it.Tasks[i])
 	}
 	return give
+}
+
+// governItems gives clause c, a sentence naming the units of the items
+// before it, to item it's tasks and to as many items before it as it
+// counts (s.govern, it included; -1: no count), back to the last item
+// that names a unit or sits in another section.
+func (p *parser) governItems(it *itemAcc, c rawClause, s segment) {
+	give := p.governTasks(it, 0, c, s)
+	left := s.govern - 1
+	for k := len(p.items) - 1; k >= 0 && left != 0; k-- {
+		prev := p.items[k]
+		if prev == it {
+			continue
+		}
+		if prev.Section != it.Section || prev.table || len(prev.Tasks) == 0 || slices.ContainsFunc(prev.Tasks, hasUnits) {
+			return
+		}
+		for j := range prev.Tasks {
+			give(&prev.Tasks[j])
+		}
+		left--
+	}
 }
 
 // governHeadingItems gives clause c of item it to the items before it
