@@ -49,6 +49,19 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 		loose.warnings = append(loose.warnings, p.warnings[:fixed]...)
 		loose.blocks(lines)
 		if len(loose.items) == 0 {
+			// no items under the headings: the sub-headings are the
+			// items (一、 / （一）总体要求：… on a page cut after it)
+			subs := slices.Clone(lines)
+			for i := range subs {
+				if subs[i].kind == kSub && strings.TrimSpace(subs[i].rest()) != "" {
+					subs[i].kind = kItem
+				}
+			}
+			loose = p.fresh()
+			loose.warnings = append(loose.warnings, p.warnings[:fixed]...)
+			loose.blocks(subs)
+		}
+		if len(loose.items) == 0 {
 			return nil, &Error{File: t.Name, Err: ErrNoItems}
 		}
 		p = loose

@@ -5,6 +5,7 @@ import (
 
 	"fengong/templates"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -501,5 +502,18 @@ func TestLeaders(t *testing.T) {
 	d := parseLines(t, "四、卢山副省长牵头重点工作", "1.做好甲。（省财政厅牵头）")
 	if got := d.Items[0].Tasks[0].Leaders; !reflect.DeepEqual(got, []string{"卢山副省长"}) {
 		t.Errorf("heading leader: got %q", got)
+	}
+}
+
+func TestSubHeadingsAlone(t *testing.T) {
+	// a page cut after the first sub-heading: it is an item naming nobody,
+	// warned about, not a document refused
+	d := parseLines(t, "关于落实政府工作报告重点工作部门分工的意见", "省直有关单位：",
+		"一、落实总体要求和主要预期目标", "（一）总体要求：坚持稳中求进工作总基调。", "主要预期目标：经济增长7.5%；城镇调查失业率5%左右；居民收入")
+	if len(d.Items) != 1 || len(d.Items[0].Tasks) != 1 || !strings.HasPrefix(d.Items[0].Tasks[0].Text, "总体要求") {
+		t.Fatalf("items %+v", d.Items)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w Warning) bool { return w.Code == "item-without-dept" }) {
+		t.Errorf("no warning: %+v", d.Warnings)
 	}
 }

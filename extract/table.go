@@ -807,6 +807,12 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		}
 		return p.unnumberedCells(lines, j, tb)
 	}
+	if next := nextLine(lines, j-1); next >= 0 && cellNumber(lines[next].text) == 0 && !sectionRow(lines[next]) && !slices.Contains(cols[1:], colNumber) {
+		// a 序号 column whose rows carry no number: read as a table with
+		// none
+		tb.cols = cols[1:]
+		return p.unnumberedCells(lines, j, tb)
+	}
 	col := func(kinds ...colKind) int {
 		for k, ck := range cols {
 			for _, want := range kinds {
@@ -1334,6 +1340,17 @@ func onlyTask(row *tableRow, taskCol int) bool {
 		}
 	}
 	return true
+}
+
+// nextLine is the index of the first line after j that is not blank or a
+// page marker, -1 if none.
+func nextLine(lines []cline, j int) int {
+	for k := j + 1; k < len(lines); k++ {
+		if lines[k].kind != kBlank && !(lines[k].kind == kNoise && rePageMarker.MatchString(lines[k].text)) {
+			return k
+		}
+	}
+	return -1
 }
 
 // nextText is the text of the first line after j that is not blank or a
