@@ -68,6 +68,9 @@ func TestLineRules(t *testing.T) {
 		{"2021-11-22 19:30", fArabic, kNoise},
 		{"首页 > 政务公开 > 文件", fArabic, kNoise},
 		{"第 1 页 共 3 页", fArabic, kNoise},
+		{"— 3 —", fArabic, kNoise},
+		{"— — — 3 —", fArabic, kNoise}, // a PDF's page footer, its dashes spaced out
+		{"－ 12 －", fArabic, kNoise},
 		{"分享到：", fArabic, kNoise},
 		{"返回首页 打印本页", fArabic, kNoise},
 		{"版权所有 XX市人民政府 备案号：湘ICP备12345号", fArabic, kNoise},
