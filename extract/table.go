@@ -172,6 +172,9 @@ func nameTaskColumns(cols []colKind) {
 // second row leaves unread are none of fengong's. It returns cols with
 // each spanning cell replaced by the cells under it, or cols unchanged.
 func unflattenHeader(cols []colKind) []colKind {
+	if len(cols) > 40 {
+		return cols // no header has so many cells: its tails are not tried
+	}
 	spans := func(parent, child colKind) bool {
 		switch parent {
 		case colUnits:
@@ -1062,7 +1065,7 @@ func (p *parser) unnumberedCells(lines []cline, j int, tb *tableBlock) *tableBlo
 		if fragment(text) {
 			// 市政 / 府办 / 公厅: one name broken over short lines
 			k, joined, joinedRaw := j, text, raw
-			for n := j + 1; n < len(lines); n++ {
+			for n := j + 1; n < len(lines) && n-j <= 12; n++ { // a name's few lines, bounded
 				if lines[n].kind == kBlank {
 					continue
 				}

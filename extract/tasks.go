@@ -237,10 +237,15 @@ func (p *parser) segmentClause(s segment, body string) (rawClause, bool) {
 // unit at all are given it too: their units were written below them.
 func (p *parser) governAbove(it *itemAcc, from int, c rawClause, s segment) {
 	give := p.governTasks(it, from, c, s)
-	if from > 0 {
-		return
+	if from == 0 {
+		p.governBack(it, give, -1)
 	}
-	for k := len(p.items) - 1; k >= 0; k-- {
+}
+
+// governBack gives a clause, by give, to the items just before it that
+// name no unit, in its section: left of them, or all (-1).
+func (p *parser) governBack(it *itemAcc, give func(*Task), left int) {
+	for k := len(p.items) - 1; k >= 0 && left != 0; k-- {
 		prev := p.items[k]
 		if prev == it {
 			continue
@@ -251,6 +256,7 @@ func (p *parser) governAbove(it *itemAcc, from int, c rawClause, s segment) {
 		for j := range prev.Tasks {
 			give(&prev.Tasks[j])
 		}
+		left--
 	}
 }
 
@@ -280,21 +286,7 @@ func (p *parser) governTasks(it *itemAcc, from int, c rawClause, s segment) func
 // counts (s.govern, it included; -1: no count), back to the last item
 // that names a unit or sits in another section.
 func (p *parser) governItems(it *itemAcc, c rawClause, s segment) {
-	give := p.governTasks(it, 0, c, s)
-	left := s.govern - 1
-	for k := len(p.items) - 1; k >= 0 && left != 0; k-- {
-		prev := p.items[k]
-		if prev == it {
-			continue
-		}
-		if prev.Section != it.Section || prev.table || len(prev.Tasks) == 0 || slices.ContainsFunc(prev.Tasks, hasUnits) {
-			return
-		}
-		for j := range prev.Tasks {
-			give(&prev.Tasks[j])
-		}
-		left--
-	}
+	p.governBack(it, p.governTasks(it, 0, c, s), s.govern-1)
 }
 
 // governHeadingItems gives clause c of item it to the items before it
