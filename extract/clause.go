@@ -207,7 +207,9 @@ func (p *parser) spacedUnits(l string) (int, int) {
 			return 0, 0
 		}
 	}
-	hasText := func(s string) bool { return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) }
+	hasText := func(s string) bool {
+		return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+	}
 	units := l[i+1 : end]
 	if units == "" || !hasText(l[:i]) {
 		return 0, 0

@@ -131,9 +131,6 @@ type parser struct {
 	text  *Text
 	raw   []string // the lines as written (glosses dropped)
 	fold  []string // the lines folded for matching, byte-aligned with raw
-	// spaceTwo is 1 when a row apart by spaces names two fields of units,
-	// -1 when none does, 0 before anyone asked (spacedLeads)
-	spaceTwo int
 	dir   *Directory
 	vocab *Vocabulary
 	names *nameReader
@@ -172,6 +169,9 @@ type parser struct {
 	leaders   []string
 	warnings  []Warning
 	warned    map[string]bool
+	// spaceTwo is 1 when a row apart by spaces names two fields of units,
+	// -1 when none does, 0 before anyone asked (spacedLeads)
+	spaceTwo int
 }
 
 // conventions are the rules a document states for the clauses after them.
