@@ -44,10 +44,14 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 		// no numbered items and no headings: a list of paragraphs, each
 		// closed by its clause (or followed by its label lines), is read
 		// as the items
-		loose := p.fresh()
-		loose.loose = true
-		loose.warnings = append(loose.warnings, p.warnings[:fixed]...)
-		loose.blocks(lines)
+		again := func(lines []cline, loose bool) *parser {
+			q := p.fresh()
+			q.loose = loose
+			q.warnings = append(q.warnings, p.warnings[:fixed]...)
+			q.blocks(lines)
+			return q
+		}
+		loose := again(lines, true)
 		if len(loose.items) == 0 {
 			// no items under the headings: the sub-headings are the
 			// items (一、 / （一）总体要求：… on a page cut after it)
@@ -57,9 +61,7 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 					subs[i].kind = kItem
 				}
 			}
-			loose = p.fresh()
-			loose.warnings = append(loose.warnings, p.warnings[:fixed]...)
-			loose.blocks(subs)
+			loose = again(subs, false)
 		}
 		if len(loose.items) == 0 {
 			return nil, &Error{File: t.Name, Err: ErrNoItems}

@@ -161,6 +161,22 @@ func nameTaskColumns(cols []colKind) {
 	}
 }
 
+// spans reports whether a header cell of kind parent, merged over the
+// cells of a second header row, may span one of kind child: units over
+// units (责任单位 over 牵头单位, 配合单位), a task over tasks, progress or
+// an unknown column over progress, unknown columns and time limits.
+func spans(parent, child colKind) bool {
+	switch parent {
+	case colUnits:
+		return child == colLead || child == colCo || child == colUnits
+	case colTask, colName:
+		return child == colTask || child == colName
+	case colProgress, colOther:
+		return child == colProgress || child == colOther || child == colDeadline
+	}
+	return false
+}
+
 // unflattenHeader reads a header of two rows flattened one cell per line:
 // the first row's cells, then the second's, which split the first row's
 // merged cells (序号 / 工作任务 / 责任单位 / 完成时限 / 牵头单位 / 配合单位: 责任单位
@@ -174,17 +190,6 @@ func nameTaskColumns(cols []colKind) {
 func unflattenHeader(cols []colKind) []colKind {
 	if len(cols) > 40 {
 		return cols // no header has so many cells: its tails are not tried
-	}
-	spans := func(parent, child colKind) bool {
-		switch parent {
-		case colUnits:
-			return child == colLead || child == colCo || child == colUnits
-		case colTask, colName:
-			return child == colTask || child == colName
-		case colProgress, colOther:
-			return child == colProgress || child == colOther || child == colDeadline
-		}
-		return false
 	}
 	for s := len(cols) - 2; s >= 2; s-- {
 		top, sub := cols[:s], cols[s:]
@@ -269,24 +274,22 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 		tb.lead, tb.leadN = strings.TrimSpace(t[:at]), c.n
 		return tb
 	}
-	if len(t) <= 12 && p.vocab.column(t) == colNumber {
-		return p.cellTable(lines, i)
+	if len(t) > 48 {
+		return nil
 	}
-	if len(t) <= 48 && p.unnumberedHeader(t) {
-		return p.cellTable(lines, i) // 牵头单位 / 目标任务 / 责任单位, no 序号
+	switch p.vocab.column(t) {
+	case colNumber:
+		if len(t) <= 12 {
+			return p.cellTable(lines, i)
+		}
+	case colLead, colUnits, colTask:
+		// a units or task column's name alone: 牵头单位 / 目标任务 / 责任单位,
+		// a table one cell per line with no 序号
+		if utf8.RuneCountInString(strings.ReplaceAll(t, " ", "")) <= 8 {
+			return p.cellTable(lines, i)
+		}
 	}
 	return nil
-}
-
-// unnumberedHeader reports whether a line may open the header of a table
-// flattened one cell per line with no 序号 column: a units or task
-// column's name alone.
-func (p *parser) unnumberedHeader(t string) bool {
-	switch p.vocab.column(t) {
-	case colLead, colUnits, colTask:
-		return utf8.RuneCountInString(strings.ReplaceAll(t, " ", "")) <= 8
-	}
-	return false
 }
 
 func splitPipes(t string) []string {
@@ -412,18 +415,14 @@ func (p *parser) subHeader(h cline, cols []colKind, cells []string, sub []colKin
 	return nil
 }
 
-// allSpanned reports whether a header cell of kind parent may span the
-// cells of a second header row of the kinds children: units over units
-// (责任单位 over 牵头单位, 配合单位), a task over tasks.
+// allSpanned reports whether a units or task header cell of kind parent
+// may span all the cells of a second header row of the kinds children.
 func allSpanned(parent colKind, children []colKind) bool {
-	if len(children) < 2 {
+	if len(children) < 2 || parent != colUnits && parent != colTask && parent != colName {
 		return false
 	}
 	for _, c := range children {
-		switch {
-		case parent == colUnits && (c == colLead || c == colCo || c == colUnits):
-		case (parent == colTask || parent == colName) && (c == colTask || c == colName):
-		default:
+		if !spans(parent, c) {
 			return false
 		}
 	}
@@ -895,7 +894,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			// a row's number; the first row may number on from a page
 			// before (80, under the header repeated on each page)
 			flush()
-			row = &tableRow{n: c.n, cells: make([]string, len(cols)), raw: make([]string, len(cols))}
+			row = newTableRow(c.n, len(cols))
 			row.cells[0] = strconv.Itoa(v)
 			next = v + 1
 			units, rest, named = 0, 0, 0
@@ -960,7 +959,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			put(unitCols[0]) // the cell writes its own roles
 		case unitsFirst && p.unitsCell(c.text) && row.cells[taskCol] != "":
 			flush() // 區住建局 before the next sub-row's task
-			row = &tableRow{n: c.n, cells: make([]string, len(cols)), raw: make([]string, len(cols))}
+			row = newTableRow(c.n, len(cols))
 			put(unitCols[0])
 			units, rest, named = 1, 0, 0
 		case len(unitCols) > 0 && p.unitsCell(c.text):
@@ -983,7 +982,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		case taskCol >= 0:
 			// another task of the same row: a sub-row of merged cells
 			flush()
-			row = &tableRow{n: c.n, cells: make([]string, len(cols)), raw: make([]string, len(cols))}
+			row = newTableRow(c.n, len(cols))
 			put(taskCol)
 			units, rest, named = 0, 0, 0
 		}
@@ -991,6 +990,11 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	flush()
 	tb.end = j
 	return tb
+}
+
+// newTableRow is an empty row of width cells, opened at line n.
+func newTableRow(n, width int) *tableRow {
+	return &tableRow{n: n, cells: make([]string, width), raw: make([]string, width)}
 }
 
 // unnumberedCells reads the rows of a table flattened one cell per line
@@ -1042,7 +1046,7 @@ func (p *parser) unnumberedCells(lines []cline, j int, tb *tableBlock) *tableBlo
 	}
 	open := func(n int) {
 		flush()
-		row = &tableRow{n: n, cells: make([]string, len(tb.cols)), raw: make([]string, len(tb.cols))}
+		row = newTableRow(n, len(tb.cols))
 		units = 0
 	}
 	put := func(k int, text, raw string) {
@@ -1359,10 +1363,8 @@ func nextLine(lines []cline, j int) int {
 // nextText is the text of the first line after j that is not blank or a
 // page marker, "" if none.
 func nextText(lines []cline, j int) string {
-	for k := j + 1; k < len(lines); k++ {
-		if c := lines[k]; c.kind != kBlank && !(c.kind == kNoise && rePageMarker.MatchString(c.text)) {
-			return c.text
-		}
+	if k := nextLine(lines, j); k >= 0 {
+		return lines[k].text
 	}
 	return ""
 }
@@ -1715,13 +1717,10 @@ func ruleRow(cells []string) bool {
 // cellNumber reads a number cell: 12, 12., 一, （一）, 十二、; 0 if it is none.
 func cellNumber(s string) int {
 	s = strings.TrimSpace(strings.TrimRight(s, ".、．"))
+	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "（"), "("), "）")
+	s = strings.TrimSuffix(s, ")") // (1), a row's number in parentheses
 	if v, err := strconv.Atoi(s); err == nil && v > 0 && v < 100000 {
 		return v
-	}
-	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "（"), "("), "）")
-	s = strings.TrimSuffix(s, ")")
-	if v, err := strconv.Atoi(s); err == nil && v > 0 && v < 100000 {
-		return v // (1), a row's number in parentheses
 	}
 	if utf8.RuneCountInString(s) <= 4 {
 		return parseChineseNumber(s)

@@ -263,6 +263,16 @@ func (p *parser) governBack(it *itemAcc, give func(*Task), left int) {
 // governTasks gives clause c to the tasks of it from the task from on, and
 // returns how it gives it to a task.
 func (p *parser) governTasks(it *itemAcc, from int, c rawClause, s segment) func(*Task) {
+	give := p.giver(it, c, s)
+	for i := from; i < len(it.Tasks); i++ {
+		give(&it.Tasks[i])
+	}
+	return give
+}
+
+// giver returns how clause c, of segment s in item it, is given to a task
+// it governs: its roles merged, its text added to the task's clause.
+func (p *parser) giver(it *itemAcc, c rawClause, s segment) func(*Task) {
 	var extra Task
 	extra.Item = it.Number
 	p.resolve(nil, &extra, c, s.line)
@@ -274,9 +284,6 @@ func (p *parser) governTasks(it *itemAcc, from int, c rawClause, s segment) func
 		}
 		t.Clause += written
 		p.unwarn(t.Line)
-	}
-	for i := from; i < len(it.Tasks); i++ {
-		give(&it.Tasks[i])
 	}
 	return give
 }
@@ -303,7 +310,7 @@ func (p *parser) governHeadingItems(it *itemAcc, c rawClause, s segment) {
 			return
 		}
 		if give == nil {
-			give = p.governTasks(it, len(it.Tasks), c, s)
+			give = p.giver(it, c, s)
 		}
 		for j := range prev.Tasks {
 			give(&prev.Tasks[j])
