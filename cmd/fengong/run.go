@@ -5,11 +5,13 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
 
+	"fengong/cmd/fengong/internal/hugeheap"
 	"fengong/export/batch"
 	"fengong/export/pdf"
 	"fengong/ledger"
@@ -145,25 +147,58 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// tuneGC bounds the batch run's memory and sets the collector's pace. A
-// soft limit of 112 MiB makes the collector work harder only as the heap
-// nears it, so a 20× input peaks under 150 MB of RSS (the heap, plus the
-// binary's pages and the stacks). Below it, the collector runs at twice
-// the live heap (GOGC=200) rather than Go's default of once: a run is
-// short and its heap small, and measured alternately the one-edit
-// --incremental run took 144–147 ms against 151–162 ms, the seed's full
-// run 0.53 s against 0.55 s (80 MB peak against 62 MB), the 20× run
-// 4.45 s against 4.6 s at the same 131 MB. Collecting at 4× instead paid
-// for every new page of heap in page faults and was slower. Checked again
-// with the heap on huge pages (package hugeheap): at 4× the one-edit run
-// was 6–9 ms faster but the seed's full run 0.04 s slower (0.57 against
-// 0.53 s) and the 20× run slower; GOGC=off outgrew the huge pages (175 ms
-// one-edit). GOGC and GOMEMLIMIT, when set, win.
+// tuneGC bounds the batch run's memory and sets the collector's pace,
+// unless GOGC or GOMEMLIMIT is set (then they win, and the other is as
+// below).
+//
+// A run starts with no collection at all until its heap nears
+// firstLimit: the heap package hugeheap marked for huge pages at start-up
+// and a little more. A one-edit --incremental run allocates about 40 MB
+// in all, so it never collects: each collection had cost it sweeping,
+// and a few hundred first touches of the runtime's span sets, 4 KiB
+// pages outside the heap. Measured alternately on 2026-11-29 (load 0.2–
+// 0.5, median of 15), with the collection at start-up that frees
+// hugeheap's allocation: 77 ms and 112 ms of CPU against 98 ms and
+// 147 ms.
+//
+// At the first collection a larger run turns to the pace it had before:
+// a soft limit of 112 MiB makes the collector work harder only as the
+// heap nears it, so a 20× input peaks under 150 MB of RSS (the heap, plus
+// the binary's pages and the stacks); below it, the collector runs at
+// twice the live heap (GOGC=200) rather than Go's default of once.
+// Measured before (2026-11-28): the seed's full run 0.53 s against
+// 0.55 s at Go's default (80 MB peak against 62 MB), the 20× run 4.45 s
+// against 4.6 s at the same 131 MB; collecting at 4× paid for every new
+// page of heap in page faults. With no collection at all (GOGC=off and
+// the 112 MiB limit) the seed's full run peaked at 136 MB.
 func tuneGC(getenv func(string) string) {
-	if getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(112 << 20)
+	setLimit, setPace := getenv("GOMEMLIMIT") != "", getenv("GOGC") != ""
+	if !setLimit {
+		debug.SetMemoryLimit(runLimit)
 	}
-	if getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
+	switch {
+	case setPace:
+	case setLimit:
+		debug.SetGCPercent(runPace)
+	default:
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(firstLimit)
+		// a cleanup runs once the collector has freed what it is
+		// attached to: after the first collection
+		runtime.AddCleanup(new(firstCycle), func(struct{}) {
+			debug.SetGCPercent(runPace)
+			debug.SetMemoryLimit(runLimit)
+		}, struct{}{})
 	}
 }
+
+// The collector's settings for a run (tuneGC).
+const (
+	firstLimit = hugeheap.Size + 16<<20 // no collection below it
+	runLimit   = 112 << 20              // the soft limit after the first collection
+	runPace    = 200                    // GOGC after the first collection
+)
+
+// firstCycle is what tuneGC's cleanup is attached to: 16 bytes, so not
+// batched with other small objects, and freed by the first collection.
+type firstCycle struct{ _ [16]byte }

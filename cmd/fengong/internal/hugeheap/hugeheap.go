@@ -11,8 +11,10 @@
 // gives huge pages only to memory that asks for them, and Go's runtime no
 // longer asks. So at initialisation this package has the runtime map Size
 // bytes of heap at once, with one allocation it drops at once, and marks
-// those pages MADV_HUGEPAGE. The collector frees the allocation within
-// the first cycle; the heap's next spans are carved from those pages, and
+// those pages MADV_HUGEPAGE. It then has the collector free the
+// allocation at once, while the heap is a few hundred KiB, and has the
+// kernel make the half-used huge page below the marked ones one huge page
+// (MADV_COLLAPSE): the heap's next spans are carved from those pages, and
 // each first touch maps 2 MiB.
 //
 // The advice is only advice: where the kernel has no transparent huge
@@ -23,12 +25,13 @@
 // split and returned by the scavenger).
 package hugeheap
 
-// It imports little (syscall, unsafe, runtime/debug), so that it runs
+// It imports little (syscall, unsafe, runtime, runtime/debug), so that it runs
 // early; the rest of this file imports nothing.
 
-// Size is the heap marked at start-up: more than a one-edit run's heap
-// (about 25 MB), about the seed's full run's peak (gctrace).
-const Size = 48 << 20
+// Size is the heap marked at start-up: the heap a run may fill before
+// its first collection (cmd/fengong's tuneGC), which is more than a
+// one-edit run allocates in all (about 40 MB).
+const Size = 64 << 20
 
 // hugePage is the x86-64 and arm64 transparent huge page.
 const hugePage = 2 << 20
