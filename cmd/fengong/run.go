@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -151,15 +150,11 @@ func isTerminal(w io.Writer) bool {
 // unless GOGC or GOMEMLIMIT is set (then they win, and the other is as
 // below).
 //
-// A run starts with no collection at all until its heap nears
-// firstLimit: the heap package hugeheap marked for huge pages at start-up
-// and a little more. A one-edit --incremental run allocates about 40 MB
-// in all, so it never collects: each collection had cost it sweeping,
-// and a few hundred first touches of the runtime's span sets, 4 KiB
-// pages outside the heap. Measured alternately on 2026-11-29 (load 0.2–
-// 0.5, median of 15), with the collection at start-up that frees
-// hugeheap's allocation: 77 ms and 112 ms of CPU against 98 ms and
-// 147 ms.
+// A run starts as every command does (package hugeheap): with no
+// collection at all until its heap nears hugeheap.FirstLimit, so a
+// one-edit --incremental run never collects. Measured alternately on
+// 2026-11-29 (load 0.2–0.5, median of 15), with hugeheap's allocation
+// freed at start-up: 74 ms and 106 ms of CPU against 92 ms and 140 ms.
 //
 // At the first collection a larger run turns to the pace it had before:
 // a soft limit of 112 MiB makes the collector work harder only as the
@@ -173,32 +168,19 @@ func isTerminal(w io.Writer) bool {
 // the 112 MiB limit) the seed's full run peaked at 136 MB.
 func tuneGC(getenv func(string) string) {
 	setLimit, setPace := getenv("GOMEMLIMIT") != "", getenv("GOGC") != ""
-	if !setLimit {
-		debug.SetMemoryLimit(runLimit)
-	}
 	switch {
+	case setLimit && setPace:
 	case setPace:
+		debug.SetMemoryLimit(runLimit)
 	case setLimit:
 		debug.SetGCPercent(runPace)
 	default:
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(firstLimit)
-		// a cleanup runs once the collector has freed what it is
-		// attached to: after the first collection
-		runtime.AddCleanup(new(firstCycle), func(struct{}) {
-			debug.SetGCPercent(runPace)
-			debug.SetMemoryLimit(runLimit)
-		}, struct{}{})
+		hugeheap.Then(runPace, runLimit)
 	}
 }
 
-// The collector's settings for a run (tuneGC).
+// The collector's settings for a run after its first collection (tuneGC).
 const (
-	firstLimit = hugeheap.Size + 16<<20 // no collection below it
-	runLimit   = 112 << 20              // the soft limit after the first collection
-	runPace    = 200                    // GOGC after the first collection
+	runLimit = 112 << 20 // a soft limit
+	runPace  = 200       // GOGC
 )
-
-// firstCycle is what tuneGC's cleanup is attached to: 16 bytes, so not
-// batched with other small objects, and freed by the first collection.
-type firstCycle struct{ _ [16]byte }

@@ -25,7 +25,7 @@
 // split and returned by the scavenger).
 package hugeheap
 
-// It imports little (syscall, unsafe, runtime, runtime/debug), so that it runs
+// It imports little (syscall, unsafe, runtime, runtime/debug, sync/atomic), so that it runs
 // early; the rest of this file imports nothing.
 
 // Size is the heap marked at start-up: the heap a run may fill before

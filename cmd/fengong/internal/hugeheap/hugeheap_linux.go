@@ -28,10 +28,12 @@ const madvCollapse = 25
 func init() {
 	godebug, _ := syscall.Getenv("GODEBUG")
 	if Off = disabled(godebug); Off {
+		turned.Store(true)
 		return
 	}
 	Start, End, Errno = advise(Size)
 	if Errno != 0 || Start == End {
+		turned.Store(true)
 		return
 	}
 	// The heap made before this package ran lies in the 4 KiB pages
@@ -45,6 +47,13 @@ func init() {
 	// heavy initialisers after this package and the run itself allocate
 	// from the marked pages, not from 4 KiB pages beyond them.
 	runtime.GC()
+	_, gogc := syscall.Getenv("GOGC")
+	_, limit := syscall.Getenv("GOMEMLIMIT")
+	if gogc || limit {
+		turned.Store(true)
+		return
+	}
+	hold()
 }
 
 // advise maps n bytes of heap with one allocation, which it drops, and

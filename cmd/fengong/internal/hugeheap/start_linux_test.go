@@ -3,6 +3,9 @@
 package hugeheap_test
 
 import (
+	"os"
+	"runtime"
+	"runtime/debug"
 	"syscall"
 	"testing"
 	"unsafe"
@@ -13,6 +16,47 @@ import (
 // early is allocated as this package initialises, right after hugeheap
 // did: as the heavy initialisers of the command allocate.
 var early = make([]byte, 1<<20)
+
+// the collector's settings as this package initialises
+var startPercent, startLimit, startHeld = settings()
+
+func settings() (int, int64, bool) {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p, debug.SetMemoryLimit(-1), hugeheap.Held()
+}
+
+// TestFirstPhase: with the heap marked, the process starts with no
+// collection until its heap nears FirstLimit; the first collection turns
+// it to Go's defaults, or to what Then set, which Then applies at once
+// from then on.
+func TestFirstPhase(t *testing.T) {
+	if hugeheap.Off || hugeheap.Errno != 0 || hugeheap.Start == hugeheap.End {
+		t.Skip("nothing marked")
+	}
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT set")
+	}
+	if startPercent != -1 || startLimit != hugeheap.FirstLimit || !startHeld {
+		t.Errorf("at initialisation: GC percent %d, memory limit %d, held %v; want off, %d, held", startPercent, startLimit, startHeld, hugeheap.FirstLimit)
+	}
+	for i := 0; i < 1000 && hugeheap.Held(); i++ {
+		runtime.GC()
+		runtime.Gosched()
+	}
+	if hugeheap.Held() {
+		t.Fatal("still held after collections")
+	}
+	if p, l, _ := settings(); p != 100 || l != 1<<63-1 {
+		t.Errorf("after the first collection: GC percent %d, memory limit %d; want Go's defaults", p, l)
+	}
+	hugeheap.Then(150, 1<<30)
+	if p, l, _ := settings(); p != 150 || l != 1<<30 {
+		t.Errorf("Then after the first collection: GC percent %d, memory limit %d; want 150 and 1 GiB", p, l)
+	}
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(1<<63 - 1)
+}
 
 // TestFreedAtStart: the allocation that mapped the marked heap was freed
 // at start-up, so what the packages initialised after hugeheap allocate
