@@ -42,7 +42,7 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		return exitUsage
 	}
 	var err error
-	msgs := clerkWording("")
+	var msgs templates.Messages // each command reads its own wording
 	switch args[0] {
 	case "extract":
 		msgs, err = cmdExtract(args[1:], stdout, stderr)
@@ -59,6 +59,7 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
+		msgs = clerkWording("")
 		err = usageError("usage.unknown_command", fmt.Sprintf("unknown command %q", args[0]), "command", args[0])
 	}
 	return exitCode(err, stderr, msgs)
