@@ -39,17 +39,18 @@ func (c *packCuts) file(key string) *File {
 	return &File{Path: path.Join(cutsDir, key+".ttf"), Kind: KindFontCut, Key: key}
 }
 
-// Cut returns the previous pack's cut for key, published again, or nil.
-func (c *packCuts) Cut(key string) []byte {
+// Cut returns the previous pack's cut for key, published again, with the
+// sha256 its manifest records, or nil.
+func (c *packCuts) Cut(key string) ([]byte, string) {
 	f := c.file(key)
 	src, ok := c.prev.reusable(f)
 	if !ok || c.has(f) {
-		return nil
+		return nil, ""
 	}
 	// the bytes are wanted whether or not the file was trusted unread
 	data := c.prev.checkedBytes(src)
 	if data == nil {
-		return nil
+		return nil, ""
 	}
 	// linked as Run.reuse links, from the file reusable checked; written
 	// from the bytes checked when it had to be read or cannot be linked
@@ -58,7 +59,7 @@ func (c *packCuts) Cut(key string) []byte {
 	}
 	f.reused = true
 	c.add(f)
-	return data
+	return data, src.entry.SHA256
 }
 
 // Keep publishes a cut made by this run.

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -439,11 +440,17 @@ func (p *prevPack) readChecked(e FileEntry) (fs.FileInfo, []byte, bool) {
 }
 
 // checkedBytes returns the bytes of a previous file intact or reusable
-// gave: those it read to check the file, or read now and checked; nil when
-// they no longer have the recorded hash.
+// gave: those it read to check the file; or, for a file trusted by its
+// size and time, read now from that very file and trusted as a hard link
+// to it would be, without hashing them; else read and checked against the
+// recorded hash. It returns nil when they no longer have it.
 func (p *prevPack) checkedBytes(src *prevFile) []byte {
 	if src.data != nil {
 		return src.data
+	}
+	fi, data, err := p.readInfo(src.entry.Path, maxPrevFile)
+	if err == nil && os.SameFile(fi, src.info) && fi.Size() == src.entry.Bytes && fi.ModTime().Equal(src.info.ModTime()) {
+		return data
 	}
 	_, data, ok := p.readChecked(src.entry)
 	if !ok {

@@ -2,20 +2,28 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"testing"
 
 	"fengong/export"
 )
 
-// mapCuts is a CutCache in memory that counts what it is asked.
+// mapCuts is a CutCache in memory that counts what it is asked. It knows
+// the sum of what it keeps, as the batch's does.
 type mapCuts struct {
 	kept         map[string][]byte
 	asked, given int
 }
 
-func (m *mapCuts) Cut(key string) []byte {
+func (m *mapCuts) Cut(key string) ([]byte, string) {
 	m.asked++
-	return m.kept[key]
+	b, ok := m.kept[key]
+	if !ok {
+		return nil, ""
+	}
+	s := sha256.Sum256(b)
+	return b, hex.EncodeToString(s[:])
 }
 
 func (m *mapCuts) Keep(key string, cut []byte) {

@@ -59,12 +59,13 @@ type Fonts struct {
 // CutCache keeps faces cut to a batch's runes between runs. A cut is a
 // function of the face's bytes and the runes alone (CutKey), and cutting
 // is most of NewRenderer's time. Cut returns the cut kept under key, or
-// nil; NewRenderer checks what it returns (a TrueType face holding every
+// nil, with the hex sha256 of its bytes when the cache knows it (else
+// ""); NewRenderer checks what it returns (a TrueType face holding every
 // rune) and cuts again when it is not. Keep is given every cut made.
 // NewRenderer cuts its faces side by side: both may be called from
 // several goroutines at once.
 type CutCache interface {
-	Cut(key string) []byte
+	Cut(key string) (cut []byte, sum string)
 	Keep(key string, cut []byte)
 }
 
@@ -287,11 +288,11 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		if f.runes == nil {
 			return nil
 		}
-		data, err := cut(f, f.runes, fonts.Cuts)
+		data, sum, err := cut(f, f.runes, fonts.Cuts)
 		if err != nil {
 			return fmt.Errorf("pdf: font: %w", err)
 		}
-		f.draw = draw.Font{Key: f.key, Name: f.parsed.Name, Data: data}
+		f.draw = draw.Font{Key: f.key, Name: f.parsed.Name, Data: data, Sum: sum}
 		if err := f.draw.Prepare(); err != nil {
 			return fmt.Errorf("pdf: %w", err)
 		}
@@ -360,22 +361,23 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 
 // cut cuts f to runes, or takes the cut kept in cuts when it is a face
 // of f's name that holds every one of them.
-func cut(f *face, runes []rune, cuts CutCache) ([]byte, error) {
+func cut(f *face, runes []rune, cuts CutCache) (data []byte, sum string, err error) {
 	if cuts == nil {
-		return draw.Cut(f.src, runes)
+		data, err = draw.Cut(f.src, runes)
+		return data, "", err
 	}
 	key := CutKey(f.sum, runes)
-	if kept := cuts.Cut(key); kept != nil {
+	if kept, sum := cuts.Cut(key); kept != nil {
 		if p, err := font.Parse(kept); err == nil && p.Name == f.parsed.Name && allRunes(string(runes), p.Has) {
-			return kept, nil
+			return kept, sum, nil
 		}
 	}
 	out, err := draw.Cut(f.src, runes)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	cuts.Keep(key, out)
-	return out, nil
+	return out, "", nil
 }
 
 // role returns the font given for a role and where it came from.

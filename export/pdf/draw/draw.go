@@ -34,9 +34,12 @@ type Font struct {
 	Key  string // a role (layout.FontBody, …) or another face key
 	Name string // PostScript name; the PDF names the subset "ABCDEF+Name"
 	Data []byte
+	// Sum is the hex sha256 of Data when the caller knows it; Prepare
+	// sums Data when it is "". It names the font in the keys of its
+	// subsets (Subsets), so it must be Data's.
+	Sum string
 
 	parsed *fpdf.UTF8Font // set by Prepare
-	sum    string         // Data's sha256, set by Prepare or when a subset key needs it
 }
 
 // Prepare parses the font once, so that the PDFs drawn with it (and its
@@ -52,7 +55,9 @@ func (f *Font) Prepare() (err error) {
 		return fmt.Errorf("font %s: %w", f.Key, err)
 	}
 	f.parsed = p
-	f.sum = dataSum(f.Data)
+	if f.Sum == "" {
+		f.Sum = dataSum(f.Data)
+	}
 	return nil
 }
 
@@ -220,7 +225,7 @@ func PDF(l *layout.Layout, fonts []Font, meta Meta) (out []byte, err error) {
 	if meta.Subsets != nil {
 		c := &subsetCache{s: meta.Subsets, sums: map[string]string{}}
 		for fam, i := range family.font {
-			sum := fonts[i].sum
+			sum := fonts[i].Sum
 			if sum == "" {
 				sum = dataSum(fonts[i].Data)
 			}
