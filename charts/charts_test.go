@@ -832,10 +832,10 @@ func TestAssetSum(t *testing.T) {
 		}
 		n++
 		if want := sha256.Sum256(p.Data); !ok || sum != hex.EncodeToString(want[:]) {
-			t.Errorf("%s: sum %q (%v), want the sha256 of the bytes written", p.Name, sum, ok)
+			t.Errorf("%s: sum %q (%v), want the sha256 of the bytes written; in assetSums: %q: %q", p.Name, sum, ok, p.Name, hex.EncodeToString(want[:]))
 		}
 	}
-	if n == 0 {
-		t.Error("no asset written")
+	if n == 0 || n != len(assetSums) {
+		t.Errorf("%d assets written, %d sums written down", n, len(assetSums))
 	}
 }
