@@ -1201,12 +1201,18 @@ func joinsLevel(s string) bool {
 	return false
 }
 
-// isAll is true for the names that mean every dept: 各部门单位, 各部门 and
-// 各单位.
+// isAll is true for the names that mean every dept: 各部门单位, 各部门,
+// 各单位, 各级各部门, 各地各部门和单位. A name that says which units
+// (各直属单位, 各区直部门, 各成员单位, 各有关部门) is a group.
 func isAll(name string) bool {
-	return strings.HasPrefix(name, "各") && (strings.Contains(name, "部门") || strings.HasSuffix(name, "单位")) &&
-		!strings.Contains(name, "政府") && !strings.Contains(name, "有关") && !strings.Contains(name, "相关")
+	if !strings.HasPrefix(name, "各") || !strings.Contains(name, "部门") && !strings.HasSuffix(name, "单位") {
+		return false
+	}
+	return allWords.Replace(name) == ""
 }
+
+// allWords are what a name meaning every dept is made of.
+var allWords = strings.NewReplacer("各", "", "级", "", "地", "", "部门", "", "单位", "", "和", "", "及", "", "、", "")
 
 // at returns a copy of the clause whose parts were read on line n.
 func (c rawClause) at(n int) rawClause {

@@ -249,6 +249,8 @@ func TestClauseRecognisers(t *testing.T) {
 		{"负责 without a lead is co", "1.甲。（市商务局负责）", nil, []string{"市商务局"}, nil, false},
 		{"负责 beside 配合 leads", "1.甲。（市商务局负责，市财政局、市统计局配合）", []string{"市商务局"}, []string{"市财政局", "市统计局"}, nil, false},
 		{"all depts", "1.甲。（各部门单位分别负责）", nil, nil, nil, true},
+		{"all depts, as 各级各部门", "1.甲。（市发改委牵头，各级各部门配合）", []string{"市发改委"}, nil, nil, true},
+		{"各直属单位 are some units, a group", "1.甲。\n牵头责任单位：市发改委。\n协同责任单位：市政府各部门、各直属单位。", []string{"市发改委"}, nil, []string{"市政府各部门", "各直属单位"}, false},
 		{"a label line", "1.甲。\n牵头单位：市发改委\n责任单位：市统计局", []string{"市发改委"}, []string{"市统计局"}, nil, false},
 		{"a clause wrapped across lines", "1.甲。（市发改委牵头，市财政局、\n市统计局配合）", []string{"市发改委"}, []string{"市财政局", "市统计局"}, nil, false},
 		{"labels apart by spaces", "1.甲。（责任领导：张三 牵头单位：市大数据局 配合单位：市财政局）", []string{"市大数据局"}, []string{"市财政局"}, nil, false},
