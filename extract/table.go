@@ -107,6 +107,9 @@ type tableBlock struct {
 	// persons marks the unit columns whose cells name people too
 	// (责任单位及责任人), by column; nil: none
 	persons []bool
+	// pastNumber: a sub-row was written without its merged number cell
+	// (pastNumber), so a later one of the same shape is read so too
+	pastNumber bool
 }
 
 // personsColumn reports whether a units column's header names people
@@ -484,7 +487,14 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
 		at := 0
-		if len(cells) >= len(cols) || structured || strings.HasPrefix(c.text, "|") || p.fit(cells, cols, 0) > p.fit(cells, cols, len(cols)-len(cells)) {
+		if !structured && pastNumber(c.text, cells, cols, tb.pastNumber) {
+			tb.pastNumber = true
+			// 新增托位500个。 | 新增托位600个。 | ||: a sub-row whose merged
+			// number cell was left out, its cells written from the first
+			// and its other merged cells after them, empty
+			at = 1
+			copy(row.cells[1:], cells[:min(len(cols)-1, len(cells))])
+		} else if len(cells) >= len(cols) || structured || strings.HasPrefix(c.text, "|") || p.fit(cells, cols, 0) > p.fit(cells, cols, len(cols)-len(cells)) {
 			// a short row starting with |, or whose cells fit the first
 			// columns better (13 | 任务 | | |: its empty cells were cut
 			// off its end), is left-aligned
@@ -501,6 +511,22 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 	}
 	tb.end = j
 	return tb
+}
+
+// pastNumber reports whether a pipe row of a table whose first column is
+// the number's opens with text where its number should be, is narrower
+// than the table and ends with an empty cell written out (A | B | ||):
+// the row of a sub-row whose number cell, merged over the rows, was left
+// out, its cells written from the first and its other merged cells after
+// them. Its cells belong from the second column on. After one such row
+// (seen), a row of the same shape need not write its empty cell out.
+func pastNumber(text string, cells []string, cols []colKind, seen bool) bool {
+	if len(cols) < 3 || cols[0] != colNumber || len(cells) < 2 || len(cells) >= len(cols) || strings.HasPrefix(text, "|") ||
+		cellNumber(cells[0]) > 0 || numberOf(cells[0]).form != fNone {
+		return false // a number, or a heading across the table: （一）加强… | |||
+	}
+	t := strings.TrimRight(text, " \t")
+	return seen || strings.HasSuffix(t, "||") || strings.HasSuffix(t, "| |")
 }
 
 // rowGoesOn returns the cells of next when row c, of n cells, goes on
