@@ -813,6 +813,9 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		if c.kind == kBlank || c.kind == kNoise && rePageMarker.MatchString(c.text) {
 			continue // a page's end inside the header
 		}
+		if len(cols) > 0 && headerNote(c.text) {
+			continue // 责任股室 / (单位): the cell above's, broken over two lines
+		}
 		ck := p.vocab.column(c.text)
 		if ck == colOther && len(cols) > 0 && p.headerGoesOn(lines, j) {
 			cols = append(cols, ck) // 年度投资金额（万元）, between known columns
@@ -1178,6 +1181,16 @@ func fragment(s string) bool {
 // per line goes on past line j, a column it does not know (年度投资金额、
 // 说明): a short line, then more known header cells before the first
 // row's number.
+// headerNote reports whether a line is a short note in parentheses, as a
+// header cell broken over two lines ends: (单位), （万元）.
+func headerNote(s string) bool {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) > 10 {
+		return false
+	}
+	return (strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（")) && (strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）"))
+}
+
 func (p *parser) headerGoesOn(lines []cline, j int) bool {
 	if utf8.RuneCountInString(lines[j].text) > 16 || cellNumber(lines[j].text) > 0 {
 		return false
