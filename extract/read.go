@@ -55,6 +55,9 @@ func Read(name string, data []byte) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
+	if t.Format == FormatText || t.Format == FormatHTML {
+		boxTables(t.Lines)
+	}
 	t.Lines, t.Cells = splitRows(t.Lines)
 	for _, l := range t.Lines {
 		if l != "" {

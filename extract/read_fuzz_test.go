@@ -31,6 +31,7 @@ func FuzzRead(f *testing.F) {
 	f.Add("t.docx", sampleDocx(f))
 	f.Add("t.xlsx", xlsxTable(f))
 	f.Add("t.xls", []byte(magicOLE+"xls"))
+	f.Add("box.txt", []byte(boxTable))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		got, err := Read(name, data)
 		if err != nil {

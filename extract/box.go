@@ -1,0 +1,250 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Tables drawn with box-drawing characters, as law databases and mirror
+// sites print the tables of older documents:
+//
+//	┌──────────────┬──────┬────────────┐
+//	│ 工 作 任 务  │分管领│牵头单位    │
+//	│              │ 导   │            │
+//	├──────────────┼──────┼────────────┤
+//	│抓好财税工作  │梁志强│市财政局、国│
+//	├──────────────┤      │家税务局    │
+//	│△加强财政监督│      ├────────────┤
+//	│△加快信用体系│      │市教育局    │
+//	└──────────────┴──────┴────────────┘
+//
+// A cell's text is wrapped over the lines of its row, and a cell merged
+// over rows runs on past the rules of the columns beside it. boxTables
+// reads each such table as a clerk does, cell by cell, and writes it as
+// rows of cells (encodeRow): the header's cells, then one row for each
+// cell of the column that has most, on the line that cell starts on,
+// with the cells of the other columns that run beside its first line (a
+// merged cell given to every row it spans), or else start beside it. The table's other lines are
+// left blank, so that every line keeps its number. A block whose lines do
+// not hold the same number of columns is left as it is.
+func boxTables(lines []string) {
+	for i := 0; i < len(lines); {
+		if !boxLine(lines[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && boxLine(lines[j]) && !boxTop(lines[j]) {
+			j++
+			if boxBottom(lines[j-1]) {
+				break // the table ends; another may begin on the next line
+			}
+		}
+		readBox(lines[i:j])
+		i = j
+	}
+}
+
+// maxBoxColumns bounds the columns of a box table, so that a hostile line
+// of box characters costs no more than a table's.
+const maxBoxColumns = 40
+
+// boxBoundary reports whether r is a box-drawing character with a
+// vertical stroke: a cell's side or a corner or joint of the grid.
+func boxBoundary(r rune) bool {
+	return r >= 0x2500 && r <= 0x257F && !boxRule(r)
+}
+
+// boxRule reports whether r draws a horizontal line only.
+func boxRule(r rune) bool {
+	switch r {
+	case '─', '━', '═', '┄', '┅', '┈', '┉', '╌', '╍', '╴', '╶', '╸', '╺', '╼', '╾':
+		return true
+	}
+	return false
+}
+
+// boxLine reports whether a line is a line of a box table: it opens with
+// a boundary and holds another.
+func boxLine(l string) bool {
+	t := strings.TrimLeft(l, " \t")
+	r, _ := utf8.DecodeRuneInString(t)
+	return boxBoundary(r) && strings.IndexFunc(t[utf8.RuneLen(r):], boxBoundary) >= 0
+}
+
+// boxTop and boxBottom report whether a line is a table's top or bottom
+// border (┌…┐, └…┘).
+func boxTop(l string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(l, " \t"))
+	return r == '┌' || r == '┏' || r == '╔' || r == '┍' || r == '┎' || r == '╒' || r == '╓'
+}
+
+func boxBottom(l string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(l, " \t"))
+	return r == '└' || r == '┗' || r == '╚' || r == '┕' || r == '┖' || r == '╘' || r == '╙'
+}
+
+// boxSegments splits a line of a box table into the text between its
+// boundaries, one segment per column.
+func boxSegments(l string) []string {
+	var segs []string
+	start := -1
+	for i, r := range l {
+		if !boxBoundary(r) {
+			continue
+		}
+		if start >= 0 {
+			segs = append(segs, l[start:i])
+			if len(segs) > maxBoxColumns {
+				return nil
+			}
+		}
+		start = i + utf8.RuneLen(r)
+	}
+	return segs
+}
+
+// ruleSegment reports whether a segment is a rule (────), which closes
+// its column's cell.
+func ruleSegment(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !boxRule(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// boxCell is a cell of a box table: its text and the lines it spans,
+// within the block.
+type boxCell struct {
+	text       string
+	start, end int
+}
+
+// readBox reads the lines of one box table and rewrites them (boxTables).
+func readBox(block []string) {
+	segs := make([][]string, len(block))
+	width := 0
+	counts := map[int]int{}
+	for i, l := range block {
+		segs[i] = boxSegments(l)
+		counts[len(segs[i])]++
+	}
+	for n, c := range counts {
+		if n > 0 && (c > counts[width] || c == counts[width] && n > width) {
+			width = n
+		}
+	}
+	if width < 2 || 3*counts[width] < 2*len(block) {
+		return // not a grid this reader understands: left as written
+	}
+	// each column's cells, closed by the rules in that column
+	cols := make([][]boxCell, width)
+	open := make([]*boxCell, width)
+	headerEnd := -1 // the first line that rules every column, after text
+	seenText := false
+	for i := range block {
+		if len(segs[i]) != width {
+			continue
+		}
+		all := true
+		for c, s := range segs[i] {
+			if ruleSegment(s) {
+				if open[c] != nil {
+					open[c].end = i - 1
+					cols[c] = append(cols[c], *open[c])
+					open[c] = nil
+				}
+				continue
+			}
+			all = false
+			t := strings.TrimSpace(s)
+			if t == "" {
+				continue
+			}
+			seenText = true
+			if open[c] == nil {
+				open[c] = &boxCell{start: i}
+			}
+			open[c].text = joinWrapped(open[c].text, t)
+		}
+		if all && seenText && headerEnd < 0 {
+			headerEnd = i
+		}
+	}
+	for c := range open {
+		if open[c] != nil {
+			open[c].end = len(block) - 1
+			cols[c] = append(cols[c], *open[c])
+		}
+	}
+	// the header: the cells above the first full rule
+	var header []string
+	headerAt := -1
+	body := make([][]boxCell, width)
+	for c, cells := range cols {
+		for _, cell := range cells {
+			if headerEnd >= 0 && cell.end < headerEnd {
+				if headerAt < 0 || cell.start < headerAt {
+					headerAt = cell.start
+				}
+				continue
+			}
+			body[c] = append(body[c], cell)
+		}
+	}
+	if headerAt >= 0 {
+		header = make([]string, width)
+		for c, cells := range cols {
+			for _, cell := range cells {
+				if cell.end < headerEnd {
+					header[c] = strings.Join(strings.Fields(cell.text), "") // 工 作 任 务
+				}
+			}
+		}
+	}
+	// the rows: one for each cell of the column that has most
+	key := 0
+	for c := range body {
+		if len(body[c]) > len(body[key]) {
+			key = c
+		}
+	}
+	if len(body[key]) == 0 {
+		return
+	}
+	for i := range block {
+		block[i] = ""
+	}
+	if header != nil {
+		block[headerAt] = encodeRow(header)
+	}
+	// each column's cells are in order, as the key column's are: one
+	// walk down each column serves every row
+	at := make([]int, width)
+	for _, k := range body[key] {
+		row := make([]string, width)
+		for c, cells := range body {
+			for at[c] < len(cells) && cells[at[c]].end < k.start {
+				at[c]++
+			}
+			// the cell beside the row's first line, else (a rule of this
+			// column level with that line) the one that starts beside
+			// the row's cell
+			if at[c] < len(cells) && cells[at[c]].start <= k.end {
+				row[c] = normalizeLine(cells[at[c]].text)
+			}
+		}
+		block[k.start] = encodeRow(row)
+	}
+}
+
+// joinWrapped joins a cell's text and its next line's: a box table
+// wraps its cells character by character, a number or a word too, so
+// nothing goes between them.
+func joinWrapped(a, b string) string { return a + b }

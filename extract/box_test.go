@@ -1,0 +1,106 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// A table drawn with box-drawing characters, as law databases print an
+// older document's: the header broken over two lines, cells wrapped, the
+// leader's and the deadline's cells merged over every row, the units'
+// over two rows each, and their rule not level with the tasks'.
+const boxTable = `表一
+┌────────────┬───┬──────┬────┐
+│ 工 作 任 务│分管领│牵头单位  │完成时限│
+│            │ 导   │          │        │
+├────────────┼───┼──────┼────┤
+│抓好财税工作│梁志强│市财政局、│年内见成│
+├────────────┤      │国家税务局│ 效     │
+│△加强财政监 │      ├──────┤        │
+│督          │      │市教育局  │        │
+├────────────┤      │          │        │
+│发展教育    │      │          │        │
+└────────────┴───┴──────┴────┘
+附：说明`
+
+// TestReadBoxTable: Read gives a box table's header and rows as cells, on
+// the lines they start on, the other lines blank.
+func TestReadBoxTable(t *testing.T) {
+	txt, err := Read("a.txt", []byte(boxTable))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(txt.Lines) != strings.Count(boxTable, "\n")+1 {
+		t.Fatalf("%d lines, want %d: every line keeps its number", len(txt.Lines), strings.Count(boxTable, "\n")+1)
+	}
+	want := map[int][]string{
+		3:  {"工作任务", "分管领导", "牵头单位", "完成时限"},
+		6:  {"抓好财税工作", "梁志强", "市财政局、国家税务局", "年内见成效"},
+		8:  {"△加强财政监督", "梁志强", "市教育局", "年内见成效"}, // the units' rule is level with the row's top
+		11: {"发展教育", "梁志强", "市教育局", "年内见成效"},
+	}
+	for i, l := range txt.Lines {
+		n := i + 1
+		var cells []string
+		if txt.Cells != nil {
+			cells = txt.Cells[i]
+		}
+		switch {
+		case want[n] != nil:
+			if !reflect.DeepEqual(cells, want[n]) {
+				t.Errorf("line %d: cells %q, want %q", n, cells, want[n])
+			}
+		case n == 1 || n == 13:
+			if cells != nil || l == "" {
+				t.Errorf("line %d: %q %q, want the text as written", n, l, cells)
+			}
+		case l != "" || cells != nil:
+			t.Errorf("line %d: %q %q, want a blank line", n, l, cells)
+		}
+	}
+}
+
+// TestBoxTableParse: a box table's rows are read as a table's, each cell
+// merged over rows given to every row it spans.
+func TestBoxTableParse(t *testing.T) {
+	txt, err := Read("a.txt", []byte(boxTable))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse(txt, testDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			got = append(got, tk.Text+" "+strings.Join(tk.Lead, "、")+" "+strings.Join(tk.Leaders, "、")+" "+tk.Deadline)
+		}
+	}
+	want := []string{
+		"抓好财税工作 市财政局、市国家税务局 梁志强 年内见成效",
+		"△加强财政监督 市教育局 梁志强 年内见成效",
+		"发展教育 市教育局 梁志强 年内见成效",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tasks:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestBoxNotAGrid: lines of box characters whose columns do not agree,
+// and a lone line of them, are left as written.
+func TestBoxNotAGrid(t *testing.T) {
+	for _, in := range []string{
+		"│甲│乙│\n│丙│\n│丁│戊│己│\n",
+		"说明\n│一行│\n其他",
+		strings.Repeat("│", 200) + "\n" + strings.Repeat("│", 200),
+	} {
+		lines := strings.Split(in, "\n")
+		before := append([]string(nil), lines...)
+		boxTables(lines)
+		if !reflect.DeepEqual(lines, before) {
+			t.Errorf("%q: rewritten to %q", in, lines)
+		}
+	}
+}
