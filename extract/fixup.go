@@ -275,8 +275,10 @@ func (f *fixer) renumber(lines []cline) []cline {
 			if last := l[len(l)-1]; last >= '0' && last <= '9' {
 				tail := l[max(0, len(l)-8):]
 				if m := reDisplacedNo.FindStringSubmatchIndex(tail); m != nil {
-					displaced, _ = strconv.Atoi(tail[m[4]:m[5]])
-					l = l[:len(l)-len(tail)+m[3]]
+					// an item is never numbered 0: …）0 keeps its 0
+					if displaced, _ = strconv.Atoi(tail[m[4]:m[5]]); displaced > 0 {
+						l = l[:len(l)-len(tail)+m[3]]
+					}
 				}
 			} else if strings.HasSuffix(l, "（") || strings.HasSuffix(l, "(") {
 				placeholder = true

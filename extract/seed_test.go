@@ -305,10 +305,11 @@ func FuzzParse(f *testing.F) {
 					}
 				}
 				joined := strings.Join(lines, sep)
-				// as the join writes it: a space only between two digits
+				// as the join writes it: a space only where a number or a
+				// Latin word would run on (joinsWord: 0 / 0, 0 / %, A / 1)
 				var digits strings.Builder
 				for i, l := range lines {
-					if i > 0 && sep == " " && isDigit(rune(lines[i-1][len(lines[i-1])-1])) && isDigit(rune(l[0])) {
+					if i > 0 && sep == " " && joinsWord(lines[i-1], l) {
 						digits.WriteByte(' ')
 					}
 					digits.WriteString(l)

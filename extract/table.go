@@ -1005,7 +1005,16 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			rest++ // 北仑区外国语学校桩基施工。 under 10月完成情况
 		case taskCol >= 0 && units == 0 && onlyTask(row, taskCol):
 			// a second paragraph of the task's cell, before any unit of
-			// its row: the same task, not a sub-row
+			// its row: the same task, not a sub-row; joined as lines are
+			// (a space between two numbers, as they are written)
+			prev := j - 1
+			for prev > 0 && lines[prev].kind == kBlank {
+				prev--
+			}
+			if joinsWord(strings.TrimSpace(p.raw[lines[prev].n-1]), strings.TrimSpace(p.raw[c.n-1])) {
+				row.cells[taskCol] += " "
+				row.raw[taskCol] += " "
+			}
 			row.cells[taskCol] += c.text
 			row.raw[taskCol] += p.written(c.n, c.text)
 		case taskCol >= 0:
