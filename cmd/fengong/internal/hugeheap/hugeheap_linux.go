@@ -13,7 +13,8 @@ import (
 // /proc/self/smaps (VmFlags hg): Off under GODEBUG=disablethp=1; else
 // Start and End bound the heap marked, Errno is madvise's answer (0:
 // marked), and Collapsed is MADV_COLLAPSE's for the huge page below Start
-// (0: made one huge page; EINVAL before Linux 6.1).
+// (0: made one huge page; EINVAL before Linux 6.1, ENOMEM when the heap
+// does not reach that far down).
 var (
 	Off        bool
 	Start, End uintptr

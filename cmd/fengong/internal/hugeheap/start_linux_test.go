@@ -71,7 +71,12 @@ func TestFreedAtStart(t *testing.T) {
 	if p < hugeheap.Start-hugePage || p+uintptr(len(early)) > hugeheap.End {
 		t.Errorf("1 MiB allocated at initialisation at %#x, outside the marked heap %#x–%#x: the allocation that mapped it was not freed at start-up", p, hugeheap.Start, hugeheap.End)
 	}
-	if c := hugeheap.Collapsed; c != 0 && c != syscall.EINVAL {
+	// EINVAL: a kernel before 6.1; ENOMEM: the heap does not reach a
+	// whole huge page below the marked one; EAGAIN: no huge page free
+	switch c := hugeheap.Collapsed; c {
+	case 0, syscall.EINVAL, syscall.ENOMEM, syscall.EAGAIN:
+		t.Logf("MADV_COLLAPSE below the marked heap: %d (%v)", int(c), c)
+	default:
 		t.Errorf("MADV_COLLAPSE below the marked heap: %v", c)
 	}
 }
