@@ -24,7 +24,8 @@ import (
 // rows of cells (encodeRow): the header's cells, then one row for each
 // cell of the column that has most, on the line that cell starts on,
 // with the cells of the other columns that run beside its first line (a
-// merged cell given to every row it spans), or else start beside it. The table's other lines are
+// merged cell given to every row it spans), or else start beside it. A
+// table with no rule between its rows writes a row on each line. The table's other lines are
 // left blank, so that every line keeps its number. A block whose lines do
 // not hold the same number of columns is left as it is.
 func boxTables(lines []string) {
@@ -208,6 +209,33 @@ func readBox(block []string) {
 			}
 		}
 	}
+	if headerEnd >= 0 && !bodyRules(segs, headerEnd, width) {
+		// no rule between the rows: each line is a row of its own
+		for i := headerEnd; i < len(block); i++ {
+			block[i] = ""
+			if len(segs[i]) != width {
+				continue
+			}
+			row := make([]string, width)
+			text := false
+			for c, sg := range segs[i] {
+				if !ruleSegment(sg) {
+					row[c] = normalizeLine(strings.TrimSpace(sg))
+					text = text || row[c] != ""
+				}
+			}
+			if text {
+				block[i] = encodeRow(row)
+			}
+		}
+		for i := 0; i < headerEnd; i++ {
+			block[i] = ""
+		}
+		if header != nil {
+			block[headerAt] = encodeRow(header)
+		}
+		return
+	}
 	// the rows: one for each cell of the column that has most
 	key := 0
 	for c := range body {
@@ -242,6 +270,24 @@ func readBox(block []string) {
 		}
 		block[k.start] = encodeRow(row)
 	}
+}
+
+// bodyRules reports whether a rule closes any cell between the header's
+// rule (at headerEnd) and the table's last line: the rows are apart by
+// rules, and a row's cells may wrap over lines. A table with none writes
+// a row on each line.
+func bodyRules(segs [][]string, headerEnd, width int) bool {
+	for i := headerEnd + 1; i < len(segs)-1; i++ {
+		if len(segs[i]) != width {
+			continue
+		}
+		for _, sg := range segs[i] {
+			if ruleSegment(sg) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joinWrapped joins a cell's text and its next line's: a box table

@@ -104,3 +104,27 @@ func TestBoxNotAGrid(t *testing.T) {
 		}
 	}
 }
+
+// TestBoxRowPerLine: a box table with no rule between its rows writes a
+// row on each line.
+func TestBoxRowPerLine(t *testing.T) {
+	in := "清单\n┌──┬──────┬────┐\n│序号│工作任务    │牵头单位│\n├──┼──────┼────┤\n│1 │新建学校3所 │市教育局│\n│2 │改造道路    │市交通局│\n└──┴──────┴────┘\n"
+	txt, err := Read("a.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int][]string{
+		3: {"序号", "工作任务", "牵头单位"},
+		5: {"1", "新建学校3所", "市教育局"},
+		6: {"2", "改造道路", "市交通局"},
+	}
+	for i := range txt.Lines {
+		var cells []string
+		if txt.Cells != nil {
+			cells = txt.Cells[i]
+		}
+		if !reflect.DeepEqual(cells, want[i+1]) {
+			t.Errorf("line %d: cells %q, want %q", i+1, cells, want[i+1])
+		}
+	}
+}
