@@ -490,10 +490,21 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 		if !structured && pastNumber(c.text, cells, cols, tb.pastNumber) {
 			tb.pastNumber = true
 			// 新增托位500个。 | 新增托位600个。 | ||: a sub-row whose merged
-			// number cell was left out, its cells written from the first
-			// and its other merged cells after them, empty
-			at = 1
-			copy(row.cells[1:], cells[:min(len(cols)-1, len(cells))])
+			// cells were left out, its own cells written from the first
+			// and empty ones after them: they are the columns a sub-row
+			// has of its own (its task, its progress), in order; the
+			// number, name, units and leader cells are the row above's
+			own := ownColumns(cols)
+			if len(cells) > len(own) {
+				own = own[:0]
+				for k := 1; k < len(cols); k++ {
+					own = append(own, k)
+				}
+			}
+			for k, cl := range cells[:min(len(own), len(cells))] {
+				row.cells[own[k]] = cl
+			}
+			at = -1
 		} else if len(cells) >= len(cols) || structured || strings.HasPrefix(c.text, "|") || p.fit(cells, cols, 0) > p.fit(cells, cols, len(cols)-len(cells)) {
 			// a short row starting with |, or whose cells fit the first
 			// columns better (13 | 任务 | | |: its empty cells were cut
@@ -503,7 +514,7 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 			at = len(cols) - len(cells)
 			copy(row.cells[at:], cells) // merged cells on the left were lost
 		}
-		if raw != nil {
+		if raw != nil && at >= 0 {
 			row.raw = make([]string, len(cols))
 			copy(row.raw[at:], raw[:min(len(raw), len(cols)-at)])
 		}
@@ -511,6 +522,21 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 	}
 	tb.end = j
 	return tb
+}
+
+// ownColumns are the columns a sub-row has cells of its own in: not the
+// number's, the name's, the units' or the leader's, which a table merges
+// over the sub-rows of a row.
+func ownColumns(cols []colKind) []int {
+	var own []int
+	for k, ck := range cols {
+		switch ck {
+		case colNumber, colName, colLead, colCo, colUnits, colLeader:
+		default:
+			own = append(own, k)
+		}
+	}
+	return own
 }
 
 // pastNumber reports whether a pipe row of a table whose first column is
