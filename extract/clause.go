@@ -1091,7 +1091,17 @@ func splitNames(s string) []string {
 	start := 0
 	flush := func(end int) {
 		n := strings.TrimSpace(s[start:end])
-		for _, etc := range []string{"等有关部门", "等相关部门", "等有关单位", "等相关单位", "等部门", "等单位", "等公司", "等企业", "等机构", "等银行"} {
+		for _, etc := range []string{"等有关部门", "等相关部门", "等有关单位", "等相关单位"} {
+			if unit, ok := strings.CutSuffix(n, etc); ok && unit != "" {
+				// 省财政厅等相关部门: the unit named, then the group
+				if unit = strings.TrimSpace(trimRoleNote(strings.TrimPrefix(unit, "由"))); unit != "" {
+					out = append(out, unit)
+				}
+				n = strings.TrimPrefix(etc, "等")
+				break
+			}
+		}
+		for _, etc := range []string{"等部门", "等单位", "等公司", "等企业", "等机构", "等银行"} {
 			n = strings.TrimSuffix(n, etc)
 		}
 		if m := reCountedRest.FindStringIndex(n); m != nil && m[0] > 0 {

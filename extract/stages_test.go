@@ -251,6 +251,7 @@ func TestClauseRecognisers(t *testing.T) {
 		{"all depts", "1.甲。（各部门单位分别负责）", nil, nil, nil, true},
 		{"all depts, as 各级各部门", "1.甲。（市发改委牵头，各级各部门配合）", []string{"市发改委"}, nil, nil, true},
 		{"项目责任人 names a person, 实际完成情况 no unit", "1.甲。 牵头领导:王仁洲 责任单位:市公安局 项目责任人:王伟标 配合单位:市城管局、市财政局 实际完成情况:中心设备调试、前端摄像机上杆安装,项目有序推进。", nil, []string{"市公安局", "市城管局", "市财政局"}, nil, false},
+		{"等相关部门 after the units is a group", "1.甲。（省发展改革委牵头，省商务厅、财政厅等相关部门按职责分工负责）", []string{"省发展改革委"}, []string{"省商务厅", "省财政厅"}, []string{"相关部门"}, false},
 		{"各直属单位 are some units, a group", "1.甲。\n牵头责任单位：市发改委。\n协同责任单位：市政府各部门、各直属单位。", []string{"市发改委"}, nil, []string{"市政府各部门", "各直属单位"}, false},
 		{"a label line", "1.甲。\n牵头单位：市发改委\n责任单位：市统计局", []string{"市发改委"}, []string{"市统计局"}, nil, false},
 		{"a clause wrapped across lines", "1.甲。（市发改委牵头，市财政局、\n市统计局配合）", []string{"市发改委"}, []string{"市财政局", "市统计局"}, nil, false},
