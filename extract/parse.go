@@ -411,7 +411,7 @@ func (p *parser) lastNumber() int {
 	return p.items[len(p.items)-1].Number
 }
 
-var reLeaderHeading = lazyRE(`^(.{0,6}?(?:副?省长|副?市长|副?县长|副?区长|副?州长|秘书长|副?主席|副?书记))(?:同志)?(?:牵头|负责|分管|领衔)`)
+var reLeaderHeading = lazyRE(`^(.{0,6}?(?:副?省长|副?市长|副?县长|副?区长|副?州长|秘书长|副?主席|副?书记))(?:同志)?(?:牵头|负责|分管|领衔|主抓|联系)`)
 
 // addSectionClause adds a clause of a heading, or a label line right under
 // it, to what every item of the section is given.

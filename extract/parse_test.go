@@ -499,9 +499,11 @@ func TestLeaders(t *testing.T) {
 		})
 	}
 	// a leader-led heading gives its tasks their leader
-	d := parseLines(t, "四、卢山副省长牵头重点工作", "1.做好甲。（省财政厅牵头）")
-	if got := d.Items[0].Tasks[0].Leaders; !reflect.DeepEqual(got, []string{"卢山副省长"}) {
-		t.Errorf("heading leader: got %q", got)
+	for _, h := range []string{"四、卢山副省长牵头重点工作", "四、卢山副省长主抓重点工作", "四、卢山副省长联系的重点工作"} {
+		d := parseLines(t, h, "1.做好甲。（省财政厅牵头）")
+		if got := d.Items[0].Tasks[0].Leaders; !reflect.DeepEqual(got, []string{"卢山副省长"}) {
+			t.Errorf("%s: heading leader: got %q", h, got)
+		}
 	}
 }
 
