@@ -901,9 +901,33 @@ func (c *rawClause) add(role Role, names []string) {
 			names = rest
 		}
 	}
+	if role == roleLeader {
+		names = joinSpacedNames(names)
+	}
 	if len(names) > 0 {
 		c.parts = append(c.parts, rawPart{role: role, names: names})
 	}
+}
+
+// joinSpacedNames joins each two one-character names in a row into one:
+// a two-character name spaced out to align (牵头领导：王 健) is split at its
+// space as a list is.
+func joinSpacedNames(names []string) []string {
+	var out []string
+	for i := 0; i < len(names); i++ {
+		if i+1 < len(names) && oneHan(names[i]) && oneHan(names[i+1]) {
+			out = append(out, names[i]+names[i+1])
+			i++
+			continue
+		}
+		out = append(out, names[i])
+	}
+	return out
+}
+
+func oneHan(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && unicode.Is(unicode.Han, r)
 }
 
 // cutLeadMark cuts a trailing （牵头） or （牵头单位） from a name.

@@ -499,6 +499,11 @@ func TestLeaders(t *testing.T) {
 		})
 	}
 	// a leader-led heading gives its tasks their leader
+	// a two-character name spaced out to align is one leader
+	d := parseLines(t, "1.做好甲。", "牵头领导：王 健、李  明", "牵头单位：省财政厅")
+	if got := d.Items[0].Tasks[0].Leaders; !reflect.DeepEqual(got, []string{"王健", "李明"}) {
+		t.Errorf("spaced-out names: leaders %q", got)
+	}
 	for _, h := range []string{"四、卢山副省长牵头重点工作", "四、卢山副省长主抓重点工作", "四、卢山副省长联系的重点工作"} {
 		d := parseLines(t, h, "1.做好甲。（省财政厅牵头）")
 		if got := d.Items[0].Tasks[0].Leaders; !reflect.DeepEqual(got, []string{"卢山副省长"}) {
