@@ -544,8 +544,8 @@ func ownColumns(cols []colKind) []int {
 // than the table and ends with an empty cell written out (A | B | ||):
 // the row of a sub-row whose number cell, merged over the rows, was left
 // out, its cells written from the first and its other merged cells after
-// them. Its cells belong from the second column on. After one such row
-// (seen), a row of the same shape need not write its empty cell out.
+// them (see ownColumns). After one such row (seen), a row of the same
+// shape need not write its empty cell out.
 func pastNumber(text string, cells []string, cols []colKind, seen bool) bool {
 	if len(cols) < 3 || cols[0] != colNumber || len(cells) < 2 || len(cells) >= len(cols) || strings.HasPrefix(text, "|") ||
 		cellNumber(cells[0]) > 0 || numberOf(cells[0]).form != fNone {
@@ -1212,10 +1212,6 @@ func fragment(s string) bool {
 	return n > 0 && n <= 3
 }
 
-// headerGoesOn reports whether the header of a table flattened one cell
-// per line goes on past line j, a column it does not know (年度投资金额、
-// 说明): a short line, then more known header cells before the first
-// row's number.
 // headerNote reports whether a line is a short note in parentheses, as a
 // header cell broken over two lines ends: (单位), （万元）.
 func headerNote(s string) bool {
@@ -1226,6 +1222,10 @@ func headerNote(s string) bool {
 	return (strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（")) && (strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）"))
 }
 
+// headerGoesOn reports whether the header of a table flattened one cell
+// per line goes on past line j, a column it does not know (年度投资金额、
+// 说明): a short line, then more known header cells before the first
+// row's number.
 func (p *parser) headerGoesOn(lines []cline, j int) bool {
 	if utf8.RuneCountInString(lines[j].text) > 16 || cellNumber(lines[j].text) > 0 {
 		return false
