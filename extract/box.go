@@ -25,9 +25,10 @@ import (
 // cell of the column that has most, on the line that cell starts on,
 // with the cells of the other columns that run beside its first line (a
 // merged cell given to every row it spans), or else start beside it. A
-// table with no rule between its rows writes a row on each line. The table's other lines are
-// left blank, so that every line keeps its number. A block whose lines do
-// not hold the same number of columns is left as it is.
+// table with no rule between its rows writes a row on each line. The
+// table's other lines are left blank, so that every line keeps its
+// number. A block whose lines do not hold the same number of columns is
+// left as it is.
 func boxTables(lines []string) {
 	for i := 0; i < len(lines); {
 		if !boxLine(lines[i]) {
@@ -174,8 +175,8 @@ func readBox(block []string) {
 			}
 			open[c].text = joinWrapped(open[c].text, t)
 		}
-		if all && seenText && headerEnd < 0 {
-			headerEnd = i
+		if all && seenText && headerEnd < 0 && i < len(block)-1 {
+			headerEnd = i // (the bottom border closes the table, not a header)
 		}
 	}
 	for c := range open {
@@ -209,9 +210,10 @@ func readBox(block []string) {
 			}
 		}
 	}
-	if headerEnd >= 0 && !bodyRules(segs, headerEnd, width) {
-		// no rule between the rows: each line is a row of its own
-		for i := headerEnd; i < len(block); i++ {
+	if headerEnd < 0 || !bodyRules(segs, headerEnd, width) {
+		// no rule between the rows (or none at all but the border):
+		// each line is a row of its own
+		for i := max(headerEnd, 0); i < len(block); i++ {
 			block[i] = ""
 			if len(segs[i]) != width {
 				continue

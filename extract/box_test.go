@@ -128,3 +128,23 @@ func TestBoxRowPerLine(t *testing.T) {
 		}
 	}
 }
+
+// TestBoxNoRules: a box table ruled only around its edge writes a row on
+// each line, its header's among them.
+func TestBoxNoRules(t *testing.T) {
+	in := "┌──┬──────┬────┐\n│序号│工作任务    │牵头单位│\n│1 │新建学校3所 │市教育局│\n└──┴──────┴────┘\n"
+	txt, err := Read("a.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{nil, {"序号", "工作任务", "牵头单位"}, {"1", "新建学校3所", "市教育局"}, nil, nil}
+	for i := range txt.Lines {
+		var cells []string
+		if txt.Cells != nil {
+			cells = txt.Cells[i]
+		}
+		if i >= len(want) || !reflect.DeepEqual(cells, want[i]) {
+			t.Errorf("line %d: cells %q", i+1, cells)
+		}
+	}
+}
