@@ -524,6 +524,10 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 	return tb
 }
 
+// reFigureCell is a cell that holds a figure alone, with its measure
+// word: 8950, 1300人, 2所, 7699套, 3.5万元, 100%.
+var reFigureCell = lazyRE(`^\d[\d.,]*(?:万|亿)?\p{Han}{0,2}%?$`)
+
 // ownColumns are the columns a sub-row has cells of its own in: not the
 // number's, the name's, the units' or the leader's, which a table merges
 // over the sub-rows of a row.
@@ -1527,9 +1531,10 @@ func (p *parser) table(tb *tableBlock) int {
 		if task != "" && last != nil && task == last.Text {
 			task = "" // a merged task cell repeated on its sub-rows
 		}
-		if tb.indicators && task != "" && nameCell != "" && utf8.RuneCountInString(task) <= 20 && !strings.HasPrefix(task, nameCell) {
+		if (tb.indicators && utf8.RuneCountInString(task) <= 20 || reFigureCell.MatchString(task)) && task != "" && nameCell != "" && !strings.HasPrefix(task, nameCell) {
 			// 指标名称 | 目标值, 任务名称 | 指标要求: the target is the name
-			// and its value
+			// and its value; so is a figure alone under 目标任务 beside
+			// a project's name (新增城镇就业 | 人社局 | 8950)
 			task = nameCell + task
 		}
 		var c rawClause
