@@ -173,7 +173,9 @@ func readBox(block []string) {
 			if open[c] == nil {
 				open[c] = &boxCell{start: i}
 			}
-			open[c].text = joinWrapped(open[c].text, t)
+			// a box table wraps a cell character by character, a number
+			// or a word too: its lines join with nothing between them
+			open[c].text += t
 		}
 		if all && seenText && headerEnd < 0 && i < len(block)-1 {
 			headerEnd = i // (the bottom border closes the table, not a header)
@@ -291,8 +293,3 @@ func bodyRules(segs [][]string, headerEnd, width int) bool {
 	}
 	return false
 }
-
-// joinWrapped joins a cell's text and its next line's: a box table
-// wraps its cells character by character, a number or a word too, so
-// nothing goes between them.
-func joinWrapped(a, b string) string { return a + b }

@@ -1531,7 +1531,7 @@ func (p *parser) table(tb *tableBlock) int {
 		if task != "" && last != nil && task == last.Text {
 			task = "" // a merged task cell repeated on its sub-rows
 		}
-		if (tb.indicators && utf8.RuneCountInString(task) <= 20 || reFigureCell.MatchString(task)) && task != "" && nameCell != "" && !strings.HasPrefix(task, nameCell) {
+		if task != "" && nameCell != "" && !strings.HasPrefix(task, nameCell) && (tb.indicators && utf8.RuneCountInString(task) <= 20 || reFigureCell.MatchString(task)) {
 			// 指标名称 | 目标值, 任务名称 | 指标要求: the target is the name
 			// and its value; so is a figure alone under 目标任务 beside
 			// a project's name (新增城镇就业 | 人社局 | 8950)

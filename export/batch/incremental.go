@@ -449,14 +449,15 @@ func (p *prevPack) checkedBytes(src *prevFile) []byte {
 		return src.data
 	}
 	fi, data, err := p.readInfo(src.entry.Path, maxPrevFile)
-	if err == nil && os.SameFile(fi, src.info) && fi.Size() == src.entry.Bytes && fi.ModTime().Equal(src.info.ModTime()) {
+	switch {
+	case err != nil:
+		return nil
+	case os.SameFile(fi, src.info) && fi.Size() == src.entry.Bytes && fi.ModTime().Equal(src.info.ModTime()):
 		return data
-	}
-	_, data, ok := p.readChecked(src.entry)
-	if !ok {
+	case sha(data) != src.entry.SHA256:
 		return nil
 	}
-	return data
+	return data // another file, or changed since: the bytes read, checked
 }
 
 // reuse puts the previous pack's file for f into the new pack, if it may
