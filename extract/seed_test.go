@@ -184,11 +184,7 @@ func TestSeedAcceptance(t *testing.T) {
 			t.Errorf("%s: missing; shared suffixes must be expanded", name)
 		}
 	}
-	for _, w := range d.Warnings {
-		if w.Code == "unknown-dept" {
-			t.Errorf("seed dept unknown to the default directory: %s", w.Message)
-		}
-	}
+	noWarning(t, d, "seed dept unknown to the default directory", "unknown-dept")
 }
 
 // GB18030, UTF-16, .docx and .html copies of the seed, made here, give the

@@ -562,11 +562,7 @@ func TestNumberingRestarts(t *testing.T) {
 	if !reflect.DeepEqual(keys, []string{"一.1", "一.2", "二.1"}) || !reflect.DeepEqual(ids, []string{"一.1.1", "一.2.1", "二.1.1"}) {
 		t.Errorf("keys %q, ids %q", keys, ids)
 	}
-	for _, w := range d.Warnings {
-		if w.Code == "number-backwards" {
-			t.Errorf("a restart is not a number going back: %+v", w)
-		}
-	}
+	noWarning(t, d, "a restart is not a number going back", "number-backwards")
 }
 
 // Regressions of the reliability audit: a clause is known by its role
@@ -668,11 +664,7 @@ func TestAboveClauses(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("tasks:\ngot  %q\nwant %q", got, want)
 	}
-	for _, w := range d.Warnings {
-		if w.Code == "item-without-dept" || w.Code == "text-without-dept" {
-			t.Errorf("a task the clause reached is still warned about: %+v", w)
-		}
-	}
+	noWarning(t, d, "a task the clause reached is still warned about", "item-without-dept", "text-without-dept")
 }
 
 func TestItemDeptHeading(t *testing.T) {
@@ -730,11 +722,7 @@ func TestItemDeptHeading(t *testing.T) {
 	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("tasks:\ngot  %q\nwant %q", got, want)
 	}
-	for _, w := range d.Warnings {
-		if w.Code == "clause-without-text" || w.Code == "text-without-dept" || w.Code == "item-without-dept" {
-			t.Errorf("warned: %+v", w)
-		}
-	}
+	noWarning(t, d, "warned", "clause-without-text", "text-without-dept", "item-without-dept")
 }
 
 func TestGoverningSentences(t *testing.T) {
@@ -886,6 +874,16 @@ func TestRequirements(t *testing.T) {
 }
 
 // taskRoles lists each task as ID:lead/co/groups, the names joined by 、.
+// noWarning fails t for each warning of d with one of codes.
+func noWarning(t *testing.T, d *Document, why string, codes ...string) {
+	t.Helper()
+	for _, w := range d.Warnings {
+		if slices.Contains(codes, w.Code) {
+			t.Errorf("%s: %+v", why, w)
+		}
+	}
+}
+
 func taskRoles(d *Document) []string {
 	var out []string
 	for _, it := range d.Items {
