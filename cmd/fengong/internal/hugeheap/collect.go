@@ -28,18 +28,19 @@ type pace struct {
 var goDefaults = pace{100, 1<<63 - 1}
 
 var (
-	then   atomic.Pointer[pace] // what the first collection turns to; nil: goDefaults
-	turned atomic.Bool          // the first collection came, or none was held
+	then atomic.Pointer[pace] // what the first collection turns to; nil: goDefaults
+	held atomic.Bool          // hold stopped collection, and no collection came yet
 )
 
 // hold stops collection until the heap nears FirstLimit.
 func hold() {
+	held.Store(true)
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(FirstLimit)
 	// a cleanup runs once the collector has freed what it is attached
 	// to: after the first collection
 	runtime.AddCleanup(new(firstCycle), func(struct{}) {
-		turned.Store(true)
+		held.Store(false)
 		apply()
 	}, struct{}{})
 }
@@ -64,11 +65,11 @@ func apply() {
 // alone).
 func Then(percent int, limit int64) {
 	then.Store(&pace{percent, limit})
-	if turned.Load() {
+	if !held.Load() {
 		apply()
 	}
 }
 
 // Held reports whether the process is still in its first phase, with no
 // collection yet.
-func Held() bool { return !turned.Load() }
+func Held() bool { return held.Load() }

@@ -29,12 +29,10 @@ const madvCollapse = 25
 func init() {
 	godebug, _ := syscall.Getenv("GODEBUG")
 	if Off = disabled(godebug); Off {
-		turned.Store(true)
 		return
 	}
 	Start, End, Errno = advise(Size)
 	if Errno != 0 || Start == End {
-		turned.Store(true)
 		return
 	}
 	// The heap made before this package ran lies in the 4 KiB pages
@@ -50,11 +48,9 @@ func init() {
 	runtime.GC()
 	_, gogc := syscall.Getenv("GOGC")
 	_, limit := syscall.Getenv("GOMEMLIMIT")
-	if gogc || limit {
-		turned.Store(true)
-		return
+	if !gogc && !limit {
+		hold()
 	}
-	hold()
 }
 
 // advise maps n bytes of heap with one allocation, which it drops, and
