@@ -76,3 +76,6 @@ func inward(p, n uintptr) (start, end uintptr) {
 	}
 	return start, end
 }
+
+// outward rounds an address up to a huge page.
+func outward(p uintptr) uintptr { return (p + hugePage - 1) &^ (hugePage - 1) }

@@ -41,3 +41,14 @@ func TestInward(t *testing.T) {
 		}
 	}
 }
+
+func TestOutward(t *testing.T) {
+	const h = hugePage
+	for _, c := range []struct{ p, want uintptr }{
+		{0, 0}, {1, h}, {h - 1, h}, {h, h}, {h + 4096, 2 * h}, {5*h - 8, 5 * h},
+	} {
+		if got := outward(c.p); got != c.want {
+			t.Errorf("outward(%#x) = %#x, want %#x", c.p, got, c.want)
+		}
+	}
+}
