@@ -17,6 +17,9 @@ var colour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 // wordingFile is the name of this package's wording in a templates set.
 const wordingFile = "charts.yaml"
 
+// kept decoded (templates.Decoded)
+var _ = templates.Decoded(wordingFile, (*wording)(nil))
+
 // wording is templates/charts.yaml: every string a reader sees.
 type wording struct {
 	msgs templates.Messages // messages.yaml: a task's responsibility (summary keys)

@@ -17,6 +17,9 @@ const (
 	DirectoriesDir = "depts"
 )
 
+// kept decoded (templates.Decoded): each embedded directory
+var _ = templates.Decoded(DirectoriesDir+"/", (*Directory)(nil))
+
 // Directory is a list of canonical dept names, their kinds and aliases, in
 // the official order (排序) that dept lists follow. A directory is
 // optional: names are read by the built-in grammar of body names, and a

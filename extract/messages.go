@@ -11,6 +11,9 @@ import (
 // MessagesFile holds the wording of extraction warnings.
 const MessagesFile = "warnings.yaml"
 
+// kept decoded (templates.Decoded)
+var _ = templates.Decoded(MessagesFile, (*Messages)(nil))
+
 // warningCodes are the codes Parse emits; an override must word them all.
 var warningCodes = []string{"number-jump", "number-backwards", "item-mid-sentence", "clause-without-text", "truncated",
 	"item-without-dept", "text-without-dept", "row-without-dept", "unknown-dept", "list-size",

@@ -16,6 +16,9 @@ import (
 // GrammarFile holds the extractor's vocabulary inside a templates set.
 const GrammarFile = "grammar.yaml"
 
+// kept decoded (templates.Decoded)
+var _ = templates.Decoded(GrammarFile, (*Vocabulary)(nil))
+
 // Vocabulary is the extractor's vocabulary, read from
 // templates/grammar.yaml: labels, role words, leader titles, group words,
 // web-page noise, table column headers and stated conventions.

@@ -15,6 +15,9 @@ import (
 // StatusFile holds the status rules inside a templates set.
 const StatusFile = "status.yaml"
 
+// kept decoded (templates.Decoded)
+var _ = templates.Decoded(StatusFile, (*Rules)(nil))
+
 // Rules are the status rules of templates/status.yaml, which an office can
 // override key by key. See that file for what each key means.
 type Rules struct {

@@ -17,6 +17,9 @@ import (
 // refusals of the commands, and the text summary of `fengong extract`.
 const MessagesFile = "messages.yaml"
 
+// kept decoded (Decoded)
+var _ = Decoded(MessagesFile, (*Messages)(nil))
+
 // Messages is the wording of messages.yaml: a key, such as "input.empty",
 // to its text with {name} placeholders.
 type Messages map[string]string

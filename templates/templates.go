@@ -99,6 +99,9 @@ func (s *Set) Decode(name string, v any) error {
 		if defErr != nil {
 			return fmt.Errorf("template %s: %w", name, defErr)
 		}
+		if fromDecoded(name, def, v) {
+			return nil
+		}
 		return DecodeFile(s.Origin(name), def, v)
 	}
 	origin := s.Origin(name)

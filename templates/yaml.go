@@ -60,6 +60,8 @@ func (e *Error) Unwrap() error { return e.Err }
 // Validator is a decoded file that checks its own values. Decode and
 // DecodeFile call it after decoding; its error is reported as ErrInvalid
 // naming the file (and the key and line when it returns a *KeyError).
+// Validate only checks: it must not change the value, since a default
+// read from its decoded form (decoded.go) is not validated again.
 type Validator interface {
 	Validate() error
 }

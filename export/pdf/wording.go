@@ -115,6 +115,9 @@ type noticeWording struct {
 	Closing         string            `yaml:"closing"`
 }
 
+// kept decoded (templates.Decoded)
+var _ = templates.Decoded("pdf.yaml", (*wording)(nil))
+
 // loadWording decodes the set's pdf.yaml (its keys over the embedded
 // default's).
 func loadWording(ts *templates.Set) (*wording, error) {

@@ -15,6 +15,9 @@ import (
 // TemplateFile is the name of this package's wording inside a templates set.
 const TemplateFile = "xlsx.yaml"
 
+// kept decoded (templates.Decoded)
+var _ = templates.Decoded(TemplateFile, (*wording)(nil))
+
 // wording is templates/xlsx.yaml.
 type wording struct {
 	Font          string            `yaml:"font"`

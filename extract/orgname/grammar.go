@@ -14,6 +14,9 @@ import (
 // File is the name of the grammar's data file in the templates set.
 const File = "orgnames.yaml"
 
+// kept decoded (templates.Decoded)
+var _ = templates.Decoded(File, (*config)(nil))
+
 // ErrGrammar is wrapped by every error Load returns for a grammar file
 // that decodes but does not make sense.
 var ErrGrammar = errors.New("orgname: bad grammar")
