@@ -122,7 +122,9 @@ var errStale = staleError{}
 
 type staleError struct{}
 
-func (staleError) Error() string { return "stale: made from other bytes, another type, or another value" }
+func (staleError) Error() string {
+	return "stale: made from other bytes, another type, or another value"
+}
 
 // headerOf is the gob header of a decoded default: the type descriptor
 // and the header value, the bytes before the body.
