@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -1113,8 +1114,13 @@ func splitOutside(s, seps string) []string {
 func splitNames(s string) []string {
 	var out []string
 	start := 0
+	etc := false // the name before ended in 等…: 等部门、单位 is one phrase
 	flush := func(end int) {
 		n := strings.TrimSpace(s[start:end])
+		if etc && slices.Contains(etcTails, n) {
+			return // 区城投集团等部门、单位: the tail of the phrase, no name
+		}
+		etc = false
 		for _, etc := range []string{"等有关部门", "等相关部门", "等有关单位", "等相关单位"} {
 			if unit, ok := strings.CutSuffix(n, etc); ok && unit != "" {
 				// 省财政厅等相关部门: the unit named, then the group
@@ -1125,8 +1131,10 @@ func splitNames(s string) []string {
 				break
 			}
 		}
-		for _, etc := range []string{"等部门", "等单位", "等公司", "等企业", "等机构", "等银行"} {
-			n = strings.TrimSuffix(n, etc)
+		for _, tail := range []string{"等部门", "等单位", "等公司", "等企业", "等机构", "等银行"} {
+			if m, ok := strings.CutSuffix(n, tail); ok {
+				n, etc = m, true
+			}
 		}
 		if m := reCountedRest.FindStringIndex(n); m != nil && m[0] > 0 {
 			n = n[:m[0]] // 市发改委等12个部门: the unit named, not the count
@@ -1181,13 +1189,16 @@ func splitNames(s string) []string {
 	return out
 }
 
+// etcTails are the words that may follow 等部门 in one phrase (等部门、单位).
+var etcTails = []string{"单位", "部门", "企业", "机构", "有关单位", "相关单位"}
+
 // unitEnds are the last characters of a unit's name: 局 委 厅 办 …, and
 // 门 of a group's 部门.
 const unitEnds = "局委厅办府院部署处室会心司团队所站行社校馆区门"
 
 // reGroupAfterEtc is a group named after a unit and 等: 等省直有关部门,
-// 等市直各部门, 等各县区政府.
-var reGroupAfterEtc = lazyRE(`^(?:[省市县区]直|各)`)
+// 等市直各部门, 等区级有关部门, 等各县区政府.
+var reGroupAfterEtc = lazyRE(`^(?:[省市县区][直级]|各)`)
 
 // endsUnit reports whether s ends as a unit's name does, three runes or
 // more. Only its end is read: a long text of many 和 stays linear.

@@ -12,6 +12,11 @@ import (
 type name struct {
 	folded  string
 	written string
+	// bare is the name as the list wrote it, when the list lent it a
+	// prefix (环保局 of 市经委、环保局): the dept keeps it as an alias, a
+	// spelling the document uses (and the one a reader who lends no
+	// prefix to 开发区商务局 or 园区党工委 would give)
+	bare []string
 }
 
 // nameReader reads names: the dept directory (when one is given) and the
@@ -120,6 +125,9 @@ func (p *parser) expandNames(part rawPart) []name {
 			}
 		}
 		out[i] = name{folded: e.prefix + e.base + e.suffix, written: pre + written[i] + suf}
+		if e.prefix != "" {
+			out[i].bare = []string{e.base + e.suffix, written[i] + suf}
+		}
 	}
 	return out
 }
@@ -192,7 +200,7 @@ func (p *parser) canonical(n name, line, item int) string {
 			p.renamed[old] = folded
 		}
 	}
-	for _, s := range []string{folded, n.written} {
+	for _, s := range append([]string{folded, n.written}, n.bare...) {
 		if s != acc.name {
 			acc.aliases = appendUnique(acc.aliases, s)
 		}

@@ -545,6 +545,13 @@ func TestSplitNamesGroups(t *testing.T) {
 		"省财政厅以及省商务厅":          {"省财政厅", "省商务厅"},
 		"省财政厅及时":              {"省财政厅及时"},
 		"市财政局、农业局、劳动保障局、农机局等": {"市财政局", "农业局", "劳动保障局", "农机局"},
+		// 等部门、单位 is one phrase: its 单位 is no name
+		"区公共项目建设管理中心、区国有资产管理中心等部门、单位": {"区公共项目建设管理中心", "区国有资产管理中心"},
+		"区城投集团有限公司等部门、单位 大碶街道":        {"区城投集团有限公司", "大碶街道"},
+		"市审计局、市统计局等单位、部门":             {"市审计局", "市统计局"},
+		"市财政局、单位": {"市财政局", "单位"},
+		// a unit, 等 and the group of its level it stands first in
+		"区发改局、区经信局、区科技局等区级有关部门": {"区发改局", "区经信局", "区科技局", "区级有关部门"},
 	} {
 		if got := splitNames(in); !reflect.DeepEqual(got, want) {
 			t.Errorf("splitNames(%q): got %q, want %q", in, got, want)
