@@ -1334,14 +1334,18 @@ func isRoleNote(inner string, v *Vocabulary) bool {
 // trimRoleNote drops a note on the role after a name: 市财政局（按职责分工负责）,
 // 市统计局（配合）. A （牵头） mark is kept, for add to read.
 func trimRoleNote(n string) string {
-	if !strings.HasSuffix(n, "）") {
+	open, close := "（", "）"
+	if strings.HasSuffix(n, ")") {
+		open, close = "(", ")"
+	}
+	if !strings.HasSuffix(n, close) {
 		return n
 	}
-	i := strings.LastIndex(n, "（")
+	i := strings.LastIndex(n, open)
 	if i <= 0 {
 		return n
 	}
-	note := n[i+len("（") : len(n)-len("）")]
+	note := n[i+len(open) : len(n)-len(close)]
 	for _, w := range []string{"分工负责", "职责负责", "配合", "协助", "参与", "协办"} {
 		if strings.HasSuffix(note, w) {
 			return strings.TrimSpace(n[:i])
@@ -1349,6 +1353,9 @@ func trimRoleNote(n string) string {
 	}
 	if strings.ContainsAny(note, "：:") || strings.Contains(note, "电话") || strings.Contains(note, "联系人") {
 		return strings.TrimSpace(n[:i]) // （联系人：张三，电话：…）: a contact, not the name's
+	}
+	if strings.Contains(note, "下同") || strings.Contains(note, "为牵头") {
+		return strings.TrimSpace(n[:i]) // （首位单位为牵头单位，下同）: a convention, stated after the first name
 	}
 	return n
 }

@@ -25,20 +25,30 @@ const (
 	collapsedBytes = 200 // bytes its longest line has at least
 	collapsedMarks = 3   // numbers that line holds at least
 	headingRunes   = 40  // a heading's title is no longer than this
+	// or, after a page's header lines, one line of this many bytes at
+	// least holds this many tenths of the document
+	collapsedMost  = 1000
+	collapsedShare = 6
 )
 
 var reCollapsedMark = lazyRE(`第[一二三四五六七八九十]{1,3}(?:部分|条)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、]|[（(]\d{1,3}[）)]`)
 
-// collapsed reports whether lines are a collapsed document.
+// collapsed reports whether lines are a collapsed document: a few lines,
+// one of them long; or one line that holds most of the document, after a
+// page's header lines (索引号, 发布机构, the title).
 func collapsed(lines []cline) bool {
-	nonBlank, longest := 0, 0
+	nonBlank, longest, total := 0, 0, 0
 	for _, c := range lines {
 		if c.text != "" {
 			nonBlank++
 			longest = max(longest, len(c.text))
+			total += len(c.text)
 		}
 	}
-	return nonBlank <= collapsedLines && longest >= collapsedBytes
+	if nonBlank <= collapsedLines {
+		return longest >= collapsedBytes
+	}
+	return longest >= collapsedMost && longest*10 >= total*collapsedShare
 }
 
 func splitCollapsed(lines []cline, v *Vocabulary) []cline {

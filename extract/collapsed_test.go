@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -89,6 +90,14 @@ func TestCollapsedParse(t *testing.T) {
 			t.Errorf("joined by %q: %d targets, want 4: %+v", join, len(d.Targets), d.Targets)
 		}
 	}
+	// a page's header lines, then the document on one line
+	header := []string{"索引号: | 113304240025561412/2022-69894 | 成文日期: |", "文件编号: | 盐政办发〔2022〕16号", "发布机构: | 县政府办公室", "||", "|"}
+	body := slices.Clone(lines)
+	body[1] = strings.Repeat(body[1], 8) // a notice long enough
+	d := parseLines(t, strings.Join(header, "\n")+"\n"+strings.Join(body, " "))
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("after a page's header lines:\ngot  %q\nwant %q", got, want)
+	}
 	short := []cline{{n: 1, text: "一、稳增长 1.甲。（市发改委牵头）2.乙。（市商务局牵头）3.丙。（市财政局牵头）"}}
 	if got := splitCollapsed(short, defaultVocabulary()); len(got) != 1 {
 		t.Errorf("a short line was split: %+v", got)
@@ -99,5 +108,14 @@ func TestCollapsedParse(t *testing.T) {
 	}
 	if got := splitCollapsed(many, defaultVocabulary()); len(got) != len(many) {
 		t.Errorf("a document of %d lines was split into %d", len(many), len(got))
+	}
+	// one long line among many is a paragraph, unless it holds most of
+	// the document
+	long := cline{n: 5, text: strings.Repeat(lines[3]+lines[4]+" ", 12)}
+	if got := splitCollapsed(append(slices.Clone(many), long), defaultVocabulary()); len(got) != len(many)+1 {
+		t.Errorf("a long line under %d others was split: %d lines", len(many), len(got))
+	}
+	if got := splitCollapsed(append(many[:1:1], long), defaultVocabulary()); len(got) < 10 {
+		t.Errorf("a long line holding the document was not split: %d lines", len(got))
 	}
 }

@@ -411,7 +411,19 @@ func (p *parser) lastNumber() int {
 	return p.items[len(p.items)-1].Number
 }
 
-var reLeaderHeading = lazyRE(`^(.{0,6}?(?:副?省长|副?市长|副?县长|副?区长|副?州长|秘书长|副?主席|副?书记))(?:同志)?(?:牵头|负责|分管|领衔|主抓|联系)`)
+// reLeaderHeading reads the leader a heading names: 四、卢山副省长牵头重点
+// 工作, 张盈军区政府党组成员牵头, or the title first: 区长陈兴立牵头,
+// 常务副区长姚珂军牵头.
+var reLeaderHeading = lazyRE(`^(.{0,6}?(?:` + leaderTitles + `)|(?:常务)?(?:` + leaderTitles + `)\p{Han}{2,3}?)(?:同志)?(?:牵头|负责|分管|领衔|主抓|联系)`)
+
+const leaderTitles = `副?省长|副?市长|副?县长|副?区长|副?州长|秘书长|副?主席|副?书记|党组成员`
+
+// officeAfterTitle reports whether a heading's leader, title first, is an
+// office: 区长办公室, not 区长陈兴立.
+func officeAfterTitle(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("室办局委厅处科股部组", r)
+}
 
 // addSectionClause adds a clause of a heading, or a label line right under
 // it, to what every item of the section is given.
@@ -440,7 +452,7 @@ func (p *parser) heading(c cline) {
 		title = ""
 	}
 	p.leader = ""
-	if m := reLeaderHeading.FindStringSubmatch(title); m != nil {
+	if m := reLeaderHeading.FindStringSubmatch(title); m != nil && !officeAfterTitle(m[1]) {
 		p.leader = p.written(c.n, m[1]) // as written: 王浩省長
 		p.noteLeader(p.leader)
 	}

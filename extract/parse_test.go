@@ -504,10 +504,20 @@ func TestLeaders(t *testing.T) {
 	if got := d.Items[0].Tasks[0].Leaders; !reflect.DeepEqual(got, []string{"王健", "李明"}) {
 		t.Errorf("spaced-out names: leaders %q", got)
 	}
-	for _, h := range []string{"四、卢山副省长牵头重点工作", "四、卢山副省长主抓重点工作", "四、卢山副省长联系的重点工作"} {
+	for h, want := range map[string]string{
+		"四、卢山副省长牵头重点工作":         "卢山副省长",
+		"四、卢山副省长主抓重点工作":         "卢山副省长",
+		"四、卢山副省长联系的重点工作":        "卢山副省长",
+		"一、区长陈兴立牵头重点工作":         "区长陈兴立", // the title first
+		"二、常务副区长姚珂军牵头重点工作":      "常务副区长姚珂军",
+		"二、张盈军区政府党组成员牵头重点工作":    "张盈军区政府党组成员",
+		"三、区长办公室牵头重点工作":         "", // no name after the title
+		"一、区长陈兴立同志负责的重点工作（8项）": "区长陈兴立",
+	} {
 		d := parseLines(t, h, "1.做好甲。（省财政厅牵头）")
-		if got := d.Items[0].Tasks[0].Leaders; !reflect.DeepEqual(got, []string{"卢山副省长"}) {
-			t.Errorf("%s: heading leader: got %q", h, got)
+		got := d.Items[0].Tasks[0].Leaders
+		if want == "" && len(got) != 0 || want != "" && !reflect.DeepEqual(got, []string{want}) {
+			t.Errorf("%s: heading leader: got %q, want %q", h, got, want)
 		}
 	}
 }

@@ -1062,3 +1062,38 @@ func TestTableRowWithoutDept(t *testing.T) {
 		t.Errorf("warnings %q, want %q", codes, want)
 	}
 }
+
+// TestCellTableCutCell: the page's last line, a unit's cell cut short, is
+// no sub-row and no unit.
+func TestCellTableCutCell(t *testing.T) {
+	for _, last := range []string{"区", "区机关事务"} {
+		d := parseLines(t,
+			"序号", "目标任务", "牵头单位", "配合单位",
+			"1", "地区生产总值增长6%左右", "区发改局", "区统计局",
+			"2", "城乡居民人均可支配收入增速与经济增长同步", "区发改局", last,
+		)
+		if got, want := taskRoles(d), []string{"1.1:区发改局/区统计局/", "2.1:区发改局//"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("last cell %q:\ngot  %q\nwant %q", last, got, want)
+		}
+	}
+	// a sub-row's task that is not the page's last line stays one
+	d := parseLines(t,
+		"序号", "目标任务", "牵头单位", "配合单位",
+		"1", "地区生产总值增长6%左右", "区发改局", "区统计局",
+		"新建学校", "区教育局",
+	)
+	if got := taskRoles(d); len(got) != 2 {
+		t.Errorf("a sub-row: got %q", got)
+	}
+}
+
+// TestConventionNote: a convention stated in parentheses after the first
+// unit is no part of its name.
+func TestConventionNote(t *testing.T) {
+	d := parseLines(t, "1.全县生产总值增长7.5%左右。", "责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县税务局",
+		"2.落实过紧日子要求。", "责任单位:县财政局、县审计局")
+	want := []string{"1.1:县发改局/县财政局、县税务局/", "2.1:县财政局/县审计局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -1047,6 +1047,9 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			}
 			row.cells[taskCol] += c.text
 			row.raw[taskCol] += p.written(c.n, c.text)
+		case units > 0 && short && !strings.ContainsAny(c.text, "。，；、,;") && nextLine(lines, j) < 0:
+			// the page's last line, a unit's cell cut short (区 / 区机关事务):
+			// no name, and no sub-row
 		case taskCol >= 0:
 			// another task of the same row: a sub-row of merged cells
 			flush()
