@@ -73,6 +73,8 @@
 //	placeholder       a （ left at a line end stands for the next item
 //	lost-number       after a heading, an unnumbered line starts an item
 //	split-clause      a clause wrapped across two lines is read whole
+//	cut-clause        a clause the page's end cut off, its parenthesis left
+//	                  open, is read as closed where the text ends
 //	wrapped-lines     a document broken at the page's width (copied out of
 //	                  a PDF) has each full line joined to the next, before
 //	                  the lines are classified (unwrap.go)

@@ -19,7 +19,8 @@ import (
 //     at the end of the line before it;
 //   - placeholders: a （ left at a line end stands for the next item;
 //   - lost numbers: after a heading, an unnumbered line starts an item;
-//   - split clauses: a clause wrapped across two lines is read whole.
+//   - split clauses: a clause wrapped across two lines is read whole;
+//   - cut clauses: a clause the page's end cut off is read as closed.
 
 var (
 	reGluedHead   = lazyRE(`([。）)])([一二三四五六七八九十]{1,3})、([^。；，（）()]{2,40})$`)
@@ -42,7 +43,56 @@ func fixups(lines []cline, form numForm, v *Vocabulary, nr *nameReader, warn fun
 	f := &fixer{form: form, v: v, nr: nr, warn: warn}
 	lines = f.splitGlued(lines)
 	lines = f.renumber(lines)
-	return f.joinSplitClauses(lines)
+	lines = f.joinSplitClauses(lines)
+	return f.closeCutClause(lines)
+}
+
+// closeCutClause reads a clause the page's end cut off, its parenthesis
+// never closed (…增长7.5%。（牵头单位：市发改委；责任单位：各区人民政府〈含开发区、),
+// as closed where the text ends: what it names is written. A note left
+// open inside it (〈含开发区、) and a separator it ends in are dropped.
+func (f *fixer) closeCutClause(lines []cline) []cline {
+	i := len(lines) - 1
+	for i >= 0 && (lines[i].kind == kBlank || lines[i].kind == kNoise) {
+		i--
+	}
+	if i < 0 || lines[i].kind != kItem && lines[i].kind != kSub && lines[i].kind != kText {
+		return lines
+	}
+	c := lines[i]
+	var open []int // the parentheses left open, outermost first
+	for at, r := range c.text {
+		switch r {
+		case '（', '(', '〈':
+			open = append(open, at)
+		case '）', ')', '〉':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if len(open) == 0 || c.text[open[0]] == "〈"[0] {
+		return lines
+	}
+	_, size := utf8.DecodeRuneInString(c.text[open[0]:])
+	body := c.text[open[0]+size:]
+	if len(open) > 1 {
+		body = body[:open[1]-open[0]-size]
+	} else if i := strings.LastIndexAny(body, "、，；：,;:"); i >= 0 {
+		_, sep := utf8.DecodeRuneInString(body[i:])
+		if rest := strings.TrimSpace(body[i+sep:]); rest != "" && !unitLike(rest, f.nr) {
+			body = body[:i] // a name the page's end cut (牵头单位：市): no name
+		}
+	}
+	body = strings.TrimRight(body, "、，；：,;: ")
+	if _, ok := parseClause(body, f.v, f.nr); !ok {
+		return lines
+	}
+	c.text = c.text[:open[0]] + "（" + body + "）"
+	f.warn(c.n, "cut-clause")
+	out := append([]cline(nil), lines...)
+	out[i] = c
+	return out
 }
 
 // joinSplitClauses joins a line that ends inside an open parenthesis with

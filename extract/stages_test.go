@@ -207,6 +207,7 @@ func TestFixups(t *testing.T) {
 		{"a clause wrapped across two lines", []string{"1.甲。（市发改委牵头，市财政局、", "市统计局配合）", "2.乙。（市商务局牵头）"}, []string{"1", "2"}, "split-clause"},
 		{"the notice's numbered paragraphs, then the document", []string{"一、各单位要高度重视。", "二、要按时报送。", "2023年重点工作任务分解方案", "一、主要目标", "1.甲。（市发改委牵头）", "二、重点任务", "2.乙。（市商务局牵头）"}, []string{"1", "2"}, ""},
 		{"prose is not a heading", []string{"1.推进一、二、三产业融合发展。（省农业农村厅牵头）"}, []string{"1"}, ""},
+		{"a clause cut by the page's end", []string{"1.甲。（市商务局牵头）", "2.乙。(牵头单位:市发改委;责任单位:各区人民政府〈含开发区、"}, []string{"1", "2"}, "cut-clause"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -255,6 +256,9 @@ func TestClauseRecognisers(t *testing.T) {
 		{"各直属单位 are some units, a group", "1.甲。\n牵头责任单位：市发改委。\n协同责任单位：市政府各部门、各直属单位。", []string{"市发改委"}, nil, []string{"市政府各部门", "各直属单位"}, false},
 		{"a label line", "1.甲。\n牵头单位：市发改委\n责任单位：市统计局", []string{"市发改委"}, []string{"市统计局"}, nil, false},
 		{"a clause wrapped across lines", "1.甲。（市发改委牵头，市财政局、\n市统计局配合）", []string{"市发改委"}, []string{"市财政局", "市统计局"}, nil, false},
+		{"a clause the page's end cut", "1.甲。（牵头单位：市发改委；责任单位：各区人民政府〈含开发区、", []string{"市发改委"}, nil, []string{"各区人民政府"}, false},
+		{"a clause cut inside a name", "1.甲。（市商务局牵头，市财政局、市", []string{"市商务局"}, []string{"市财政局"}, nil, false},
+		{"a clause cut before its names", "1.甲。（牵头单位：市", nil, nil, nil, false},
 		{"labels apart by spaces", "1.甲。（责任领导：张三 牵头单位：市大数据局 配合单位：市财政局）", []string{"市大数据局"}, []string{"市财政局"}, nil, false},
 		{"为牵头单位", "1.甲。（市发改委为牵头单位，市市场监管局为配合单位）", []string{"市发改委"}, []string{"市市场监管局"}, nil, false},
 		{"牵头单位为", "1.甲。牵头单位为市生态环境局。", []string{"市生态环境局"}, nil, nil, false},
