@@ -37,6 +37,11 @@ func TestParse(t *testing.T) {
 		{"六安市财政局", want{"市", "六安市", "财政", "局", "政府部门", false, false}},
 		{"四川省发展和改革委员会", want{"省", "四川省", "发展改革", "委", "政府部门", false, false}},
 		{"县府办", want{"县", "", "办公", "办", "政府部门", false, false}},
+		// before 2018, two tax bureaus: the state one (vertical) and the
+		// local one
+		{"省国税局", want{"省", "", "国税", "局", "垂直管理单位", false, true}},
+		{"省地方税务局", want{"省", "", "地税", "局", "政府部门", false, false}},
+		{"省税务局", want{"省", "", "税务", "局", "垂直管理单位", false, true}},
 		{"市政府新闻办", want{"市", "", "新闻", "办", "政府部门", false, false}},
 		{"省人民政府国有资产监督管理委员会", want{"省", "", "国有资产监督管理", "委", "政府部门", false, false}},
 		// former names are themselves
