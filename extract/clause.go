@@ -25,6 +25,7 @@ type rawClause struct {
 	parts    []rawPart
 	deadline string
 	conv     clauseConv
+	bare     bool // names alone, no role word: （市发改委）
 }
 
 // clauseConv is what a clause states for itself and the clauses after it.
@@ -96,7 +97,12 @@ func (p *parser) splitSegments(l string, n int) []segment {
 			break
 		}
 		body := l[i+size : end-closeSize(l, end)]
-		_, isClause := parseClause(body, p.vocab, p.names)
+		c, isClause := parseClause(body, p.vocab, p.names)
+		if isClause && c.bare && end < len(l) && l[end] >= '0' && l[end] <= '9' {
+			// 改扩建村卫生室（社区卫生服务站）10家: a name's note, counted
+			// on, not the units of the task
+			isClause = false
+		}
 		if !isClause && lastClauseEnd == i && p.vocab.isDeadline(strings.TrimSpace(body)) && !strings.ContainsAny(body, "，,") {
 			isClause = true // a deadline beside a clause
 		}
@@ -781,6 +787,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 			if !bareUnits(pending, v, names) && !(len(pending) == 1 && v.isSame(pending[0])) {
 				return c, false
 			}
+			c.bare = true
 		}
 		// names left without a keyword share the clause's co role
 		c.add(RoleCo, pending)
