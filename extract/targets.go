@@ -91,6 +91,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		}
 		bd.upTo(a)
 		start, end := bd.chunkStart(), bd.chunkEnd(pos)
+		start = noteStart(s, start, a)
 		before := s[start:a]
 		// leading words that are not part of the indicator
 		for trimmed := true; trimmed; {
@@ -125,6 +126,12 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 		}
 		verb, indicator := splitVerb(before, v.Targets.Verbs)
+		if plain := dropNotes(before); plain != before {
+			// 新建（改建）10家标准化老年食堂: a verb and its note
+			if pv, pi := splitVerb(plain, v.Targets.Verbs); pv != "" && pi == "" {
+				verb, indicator = pv, ""
+			}
+		}
 		indicator = trimComparison(indicator)
 		if etc {
 			indicator = ""
@@ -170,6 +177,70 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		prevIndicator, prevSentence = indicator, sentence
 	}
 	return out
+}
+
+// dropNotes drops the parenthesised notes of s: 新建（改建） → 新建.
+func dropNotes(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '（' || r == '(':
+			depth++
+		case (r == '）' || r == ')') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// noteStart moves a phrase's start from inside a parenthesised note the
+// phrase closes (村卫生室（社区卫生服务站）10家, 新（改、扩）建中小学校5所)
+// to the start of the phrase the note stands in.
+func noteStart(s string, start, a int) int {
+	depth := 0
+	for i, r := range s[start:a] {
+		switch r {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			// a closing mark with no opening one since start: find it
+			// before start
+			depth = 1
+			for j := start - 1; j >= 0; j-- {
+				switch s[j] {
+				case '(':
+					depth--
+				case ')':
+					depth++
+				}
+				if j+len("（") <= len(s) {
+					switch s[j : j+len("（")] {
+					case "（":
+						depth--
+					case "）":
+						depth++
+					}
+				}
+				if depth == 0 {
+					k := strings.LastIndexAny(s[:j], strings.NewReplacer("（", "", "(", "").Replace(chunkMarks))
+					if k < 0 {
+						return 0
+					}
+					_, size := utf8.DecodeRuneInString(s[k:])
+					return k + size
+				}
+			}
+			return start + i + len(string(r))
+		}
+	}
+	return start
 }
 
 // numberStandsAlone rejects digits that belong to a code or a name: 5G,
