@@ -288,6 +288,10 @@ func TestTargets(t *testing.T) {
 		{"新建（改建）10家标准化老年食堂，", "标准化老年食堂", "新建", "家", "=", "新建（改建）10家标准化老年食堂", 10},
 		{"开设100个暑期公益托管班。", "暑期公益托管班", "开设", "个", "=", "开设100个暑期公益托管班", 100},
 	}
+	// what a bound measures, not a target
+	if got := targetsIn("全区100米以上医疗卫生机构接入率达到100%，"); len(got) != 1 || got[0].Unit != "%" {
+		t.Errorf("100米以上医疗卫生机构: %+v", got)
+	}
 	for _, tc := range tests {
 		got := targetsIn(tc.text)
 		if len(got) != 1 {

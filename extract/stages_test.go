@@ -366,6 +366,7 @@ func TestTableColumns(t *testing.T) {
 		"建设地点": colPlace, "当前进度": colProgress, "完成情况": colProgress, "备注说明": colProgress, "金额": colOther,
 		"责任人": colLeader, "责任单位及责任人": colUnits, "第一责任单位": colLead, "其他责任单位": colCo, "督办单位": colOther, "牵头领导": colLeader, "牵头县领导": colLeader, "牵头市领导": colLeader, "责任单位及责任领导": colUnits,
 		"联系电话": colOther, "目标类型": colOther, "任务来源": colOther, "政策依据": colOther, "考核分值": colOther,
+		"事项名称": colName, "事项": colName, "事项内容": colTask, "项目内容": colTask, "事项分类": colName,
 	} {
 		if got := v.column(cell); got != want {
 			t.Errorf("column(%q): got %d, want %d", cell, got, want)
@@ -1099,5 +1100,28 @@ func TestConventionNote(t *testing.T) {
 	want := []string{"1.1:县发改局/县财政局、县税务局/", "2.1:县财政局/县审计局/"}
 	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestCellTableUnitsBeforeContent: 序号 / 事项名称 / 责任单位 / 事项内容,
+// the units cells before the content's: each row's content is its task.
+func TestCellTableUnitsBeforeContent(t *testing.T) {
+	d := parseLines(t,
+		"序号", "事项名称", "责任单位", "事项内容",
+		"1", "实施万盛中心城区“15分钟高品质生活服务圈”建设", "万盛街道", "东林街道", "完成服务圈建设，持续提升中心城区功能设施便捷度。",
+		"2", "实施老旧小区居住品质提升工程", "住房城乡建设局", "完成城镇老旧小区改造；完成50台老旧电梯更新改造。",
+	)
+	var got []string
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			got = append(got, tk.ID+" "+tk.Text+" "+strings.Join(tk.Co, "、"))
+		}
+	}
+	want := []string{"1.1 完成服务圈建设，持续提升中心城区功能设施便捷度。 万盛街道、东林街道", "2.1 完成城镇老旧小区改造；完成50台老旧电梯更新改造。 住房城乡建设局"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if len(d.Targets) != 1 || d.Targets[0].Value != 50 {
+		t.Errorf("targets %+v", d.Targets)
 	}
 }

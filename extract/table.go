@@ -54,6 +54,11 @@ func (v *Vocabulary) column(cell string) colKind {
 	if strings.Contains(cell, "领导") && !strings.Contains(cell, "单位") && !strings.Contains(cell, "部门") {
 		return colLeader // 牵头领导, 牵头县领导: people, not the lead unit
 	}
+	for _, w := range v.Columns.Task {
+		if strings.HasSuffix(cell, strings.ReplaceAll(w, " ", "")) && slices.ContainsFunc(v.Columns.Name, func(n string) bool { return strings.Contains(cell, n) }) {
+			return colTask // 事项内容: the thing's content, after its 事项名称
+		}
+	}
 	for _, c := range []struct {
 		words []string
 		kind  colKind
@@ -1003,6 +1008,11 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			}
 		case nameCol >= 0 && placeCol >= 0 && placeCol < taskCol && row.cells[nameCol] != "" && row.cells[taskCol] == "" && row.cells[placeCol] == "" && placeCell(c.text):
 			put(placeCol) // 纸坊街道 under 建设地点, after the name
+		case unitsFirst && nameCol >= 0 && nameCol < unitCols[0] && row.cells[nameCol] == "" && row.cells[taskCol] == "" && units == 0 && !p.unitsCell(c.text) && !dead:
+			// 事项名称 / 责任单位 / 事项内容: the row's first cell is its
+			// name, however long, and its task comes after the units
+			put(nameCol)
+			named++
 		case nameCol >= 0 && row.cells[taskCol] == "" && units == 0 && short && onlyTask(row, nameCol) && !p.unitsCell(c.text) &&
 			(named < nameCols || utf8.RuneCountInString(row.cells[nameCol]+c.text) <= 10):
 			// 教育设施 / 增量提质: the row's name, broken over lines, or its

@@ -82,10 +82,12 @@ func targetsWith(s string, v *Vocabulary) []Target {
 				k++
 			}
 		}
+		bound := false // 以上 or 以下 after the value
 		for _, m := range []struct{ word, op string }{{"以上", OpAtLeast}, {"以内", OpAtMost}, {"以下", OpAtMost}, {"左右", OpAbout}, {"上下", OpAbout}} {
 			if strings.HasPrefix(s[pos:], m.word) {
 				op = m.op
 				pos += len(m.word)
+				bound = m.word == "以上" || m.word == "以下"
 				break
 			}
 		}
@@ -161,6 +163,11 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		}
 		if verb == "" && before == "" && prevEnd >= 0 && start > 0 && strings.HasPrefix(s[start-len("、"):], "、") && start-len("、") == prevEnd {
 			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业
+		}
+		if bound && verb == "" && pos < len(s) {
+			if r, _ := utf8.DecodeRuneInString(s[pos:]); unicode.Is(unicode.Han, r) {
+				continue // 100米以上医疗卫生机构: what it measures, not a target
+			}
 		}
 		if indicator == "" || !plausibleIndicator(indicator) {
 			continue
