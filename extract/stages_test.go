@@ -1125,3 +1125,23 @@ func TestCellTableUnitsBeforeContent(t *testing.T) {
 		t.Errorf("targets %+v", d.Targets)
 	}
 }
+
+// TestCellTableMergedCategory: 事项分类 written on a group's first row
+// only; a row without it, whose cells are as many as the columns but for
+// one, is not read cell by column (its task is no unit), and a task that
+// counts 机构 is no unit.
+func TestCellTableMergedCategory(t *testing.T) {
+	d := parseLines(t,
+		"序号", "事项分类", "事项名称", "项目内容", "牵头单位", "协同单位",
+		"8", "“娃有所托”工程", "暑期托管服务", "开设100个暑期公益托管班。", "团区委", "各乡镇(街道)", "区教体局",
+		"9", "家门口青少年宫", "新建1个“家门口的青少年宫”。", "团区委", "各乡镇(街道)", "区教体局",
+		"10", "新建1家公办普惠托育机构", "新增托班8个。", "区卫健局", "区住建局",
+	)
+	want := []string{"8.1:团区委/区教体局/各乡镇(街道)", "9.1:团区委/区教体局/各乡镇(街道)", "10.1:区卫健局/区住建局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if tk := d.Items[1].Tasks[0]; !strings.HasPrefix(tk.Text, "新建1个") {
+		t.Errorf("item 9's task: %q", tk.Text)
+	}
+}

@@ -824,12 +824,16 @@ func (p *parser) unitsCell(s string) bool {
 		return false
 	}
 	for _, n := range names {
-		if !unitLike(n, p.names) && !p.vocab.isGroupWord(n) && !bodyGroup(n, p.vocab) {
+		if !unitLike(n, p.names) && !p.vocab.isGroupWord(n) && !bodyGroup(n, p.vocab) || reCounted.MatchString(n) {
 			return false
 		}
 	}
 	return true
 }
+
+// reCounted is a count of things: 新建1家公办普惠托育机构 is a task, not a
+// unit that names 机构.
+var reCounted = lazyRE(`\d\s*[家个所座条项名台套处]`)
 
 var reCellDeadline = lazyRE(`^(?:20\d\d$|\d{4}[.年]\d{1,2}|\d{1,2}月|\d{4}年|[一二三四]季度|年底|年内|上半年|下半年)|\d{1,2}月(?:底|中旬|上旬|下旬|末|前)`)
 
@@ -1319,6 +1323,10 @@ func (p *parser) cellsFit(cells []cline, cols []colKind) bool {
 		case colLead, colCo, colUnits:
 			if !p.unitsCell(t) && !p.clauseCell(t) {
 				return false
+			}
+		case colTask:
+			if p.unitsCell(t) {
+				return false // 团区委 as a task: a merged cell before it is missing
 			}
 		case colLeader:
 			if utf8.RuneCountInString(t) > 16 || strings.ContainsAny(t, "。；") {
