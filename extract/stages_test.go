@@ -1145,3 +1145,23 @@ func TestCellTableMergedCategory(t *testing.T) {
 		t.Errorf("item 9's task: %q", tk.Text)
 	}
 }
+
+// TestCellTableBrokenHeader: header cells broken over two lines (责任 /
+// 领导, 攻坚目标 / 任务) are joined, as many as the first row has cells.
+func TestCellTableBrokenHeader(t *testing.T) {
+	d := parseLines(t,
+		"序号", "重点工作", "责任", "领导", "责任", "科室", "攻坚目标", "任务", "工作任务安排", "第二季度", "完成情况",
+		"1", "白仙山水库工程政策处理", "欧乾震", "白仙山水库工程政策处理工作领导小组", "完成项目政策处理工作。", "推进坟墓迁移工作。", "迁移进度达60%。",
+		"2", "现代化美丽城镇", "吴宇凡", "乡村振兴办", "成功创建首批浙江省美丽城镇。", "按照时间节点开展项目建设。", "完成投资3000万元。",
+	)
+	var got []string
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			got = append(got, tk.ID+" "+strings.Join(tk.Leaders, "、")+" "+strings.Join(tk.Depts(), "、"))
+		}
+	}
+	want := []string{"1.1 欧乾震 白仙山水库工程政策处理工作领导小组", "2.1 吴宇凡 乡村振兴办"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -846,6 +846,7 @@ func deadlineCell(s string) bool {
 // then rows, each opened by its number on a line of its own.
 func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	var cols []colKind
+	var heads []string // the header's cells
 	j := i
 	for ; j < len(lines); j++ {
 		c := lines[j]
@@ -856,15 +857,26 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			continue // 责任股室 / (单位): the cell above's, broken over two lines
 		}
 		ck := p.vocab.column(c.text)
+		if ck == colOther && len(cols) > 0 && utf8.RuneCountInString(c.text) <= 4 {
+			// 责任 / 领导: a narrow header cell broken over two lines
+			if k := nextLine(lines, j); k >= 0 {
+				if jk := p.vocab.column(c.text + lines[k].text); jk != colOther && jk != colNumber {
+					cols, heads = append(cols, jk), append(heads, c.text+lines[k].text)
+					j = k
+					continue
+				}
+			}
+		}
 		if ck == colOther && len(cols) > 0 && p.headerGoesOn(lines, j) {
-			cols = append(cols, ck) // 年度投资金额（万元）, between known columns
+			cols, heads = append(cols, ck), append(heads, c.text) // 年度投资金额（万元）, between known columns
 			continue
 		}
 		if ck == colOther || utf8.RuneCountInString(c.text) > 16 || (len(cols) > 0 && ck == colNumber) || c.num.form != fNone {
 			break // a numbered line (一、潘东旭市长负责事项) is a section row
 		}
-		cols = append(cols, ck)
+		cols, heads = append(cols, ck), append(heads, c.text)
 	}
+	cols = p.joinBrokenHeads(cols, heads, firstRowWidth(lines, j))
 	cols = unflattenHeader(cols)
 	nameTaskColumns(cols)
 	if len(cols) < 3 || !headerOK(cols) {
@@ -1075,6 +1087,56 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	flush()
 	tb.end = j
 	return tb
+}
+
+// joinBrokenHeads joins header cells broken over two lines (攻坚目标 /
+// 任务, 第二季度 / 完成情况) while the header has more cells than its
+// first row, width (0: not known): two cells side by side, one of four
+// runes or fewer, that make a header cell of the same column.
+func (p *parser) joinBrokenHeads(cols []colKind, heads []string, width int) []colKind {
+	if width == 0 || len(cols) != len(heads) {
+		return cols
+	}
+	for len(cols) > width {
+		k := 0
+		for ; k+1 < len(cols); k++ {
+			short := min(utf8.RuneCountInString(heads[k]), utf8.RuneCountInString(heads[k+1])) <= 4
+			if short && cols[k] == cols[k+1] && p.vocab.column(heads[k]+heads[k+1]) == cols[k] {
+				break
+			}
+		}
+		if k+1 >= len(cols) {
+			return cols
+		}
+		heads = slices.Replace(heads, k, k+2, heads[k]+heads[k+1])
+		cols = slices.Delete(cols, k+1, k+2)
+	}
+	return cols
+}
+
+// firstRowWidth counts the cells of the row that starts at line j with
+// its number, 1, up to the line numbered 2; 0 when there is none.
+func firstRowWidth(lines []cline, j int) int {
+	for j < len(lines) && lines[j].kind == kBlank {
+		j++
+	}
+	if j >= len(lines) || cellNumber(lines[j].text) != 1 {
+		return 0
+	}
+	n := 1
+	for k := j + 1; k < len(lines); k++ {
+		c := lines[k]
+		switch {
+		case c.kind == kBlank || c.kind == kNoise && rePageMarker.MatchString(c.text):
+		case cellNumber(c.text) == 2:
+			return n
+		case c.kind == kNoise || c.kind == kHeading:
+			return 0
+		default:
+			n++
+		}
+	}
+	return 0
 }
 
 // newTableRow is an empty row of width cells, opened at line n.

@@ -73,6 +73,8 @@ type notNames struct {
 	LeaderSuffixes []string `yaml:"leader_suffixes"`
 	ProseWords     []string `yaml:"prose_words"`
 	MaxRunes       int      `yaml:"max_runes"`
+	StemRunes      int      `yaml:"stem_runes"`
+	LongStems      []string `yaml:"long_stems"`
 }
 
 type suffixDef struct {
@@ -218,6 +220,9 @@ func build(c *config) (*Grammar, error) {
 	}
 	if g.not.MaxRunes <= 0 {
 		g.not.MaxRunes = 40
+	}
+	if g.not.StemRunes <= 0 {
+		g.not.StemRunes = 12
 	}
 	g.notFirst = firstRunes(g.not.GroupWords, g.not.LeaderWords)
 	g.proseFirst = firstRunes(g.not.ProseWords)

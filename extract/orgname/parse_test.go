@@ -42,6 +42,9 @@ func TestParse(t *testing.T) {
 		{"省国税局", want{"省", "", "国税", "局", "垂直管理单位", false, true}},
 		{"省地方税务局", want{"省", "", "地税", "局", "政府部门", false, false}},
 		{"省税务局", want{"省", "", "税务", "局", "垂直管理单位", false, true}},
+		// 议事协调机构: a leading group, and its office, of a long stem
+		{"白仙山水库工程政策处理工作领导小组", want{"", "", "白仙山水库工程政策处理", "领导小组", "政府部门", false, false}},
+		{"市行政审批制度改革工作领导小组办公室", want{"市", "", "行政审批制度改革工作领导小组", "办", "政府部门", false, false}},
 		{"市政府新闻办", want{"市", "", "新闻", "办", "政府部门", false, false}},
 		{"省人民政府国有资产监督管理委员会", want{"省", "", "国有资产监督管理", "委", "政府部门", false, false}},
 		// former names are themselves

@@ -107,7 +107,7 @@ func (g *Grammar) resolve(rest string, o option, unknown bool) resolved {
 	if stem == "" && !g.named[first.kind] {
 		return resolved{}
 	}
-	if utf8.RuneCountInString(stem) > 12 || g.prose(stem) {
+	if n := utf8.RuneCountInString(stem); n > g.not.StemRunes && !g.longStem(stem) || g.prose(stem) {
 		return resolved{}
 	}
 	return resolved{ok: true, sf: first, class: first.class, stem: stem, tailAt: firstAt}
@@ -192,4 +192,15 @@ func (g *Grammar) normPlace(place string) string {
 		return last
 	}
 	return last + level
+}
+
+// longStem reports whether an unknown stem may be longer than most: one
+// that ends as a long_stems word does (行政审批制度改革工作领导小组 + 办公室).
+func (g *Grammar) longStem(stem string) bool {
+	for _, w := range g.not.LongStems {
+		if strings.HasSuffix(stem, w) {
+			return true
+		}
+	}
+	return false
 }
