@@ -182,6 +182,26 @@ type conventions struct {
 	groupWithLead string   // 明确牵头部门的，有关部门配合
 	sticky        []string // 具体任务均涉及X，不再做分工，下同
 	below         *Task    // （市发改委牵头，下同）: the units of tasks naming none
+	// 除特别注明的外，各县（市、区）政府都是配合单位: every task's co
+	// units and groups, beside its own
+	defaults *rawClause
+}
+
+// reDefaultUnits is a sentence of the notice naming the units that
+// cooperate on every task unless one says otherwise.
+var reDefaultUnits = lazyRE(`(?:除|凡)[^，。；,;]{0,8}(?:注明|明确|列明|说明|标注|规定)[^，。；,;]{0,4}(?:外|以外)[，,：:]?([^。；;]{2,120}?)(?:都|均|皆|也|一律)?(?:是|为|作为)(?:配合|协办|协同|参与)(?:单位|部门)`)
+
+// defaultUnits reads that sentence's units as a co clause.
+func (p *parser) defaultUnits(text string) *rawClause {
+	m := reDefaultUnits.FindStringSubmatch(text)
+	if m == nil {
+		return nil
+	}
+	c, ok := parseClause(m[1]+"配合", p.vocab, p.names)
+	if !ok {
+		return nil
+	}
+	return &c
 }
 
 type itemAcc struct {
@@ -343,6 +363,9 @@ func (p *parser) blocks(lines []cline) {
 		case kText:
 			if p.vocab.firstIsLead(c.text) {
 				p.conv.firstIsLead = true // a convention stated in the text holds from here on
+			}
+			if d := p.defaultUnits(c.text); d != nil {
+				p.conv.defaults = d
 			}
 			if d := p.unitsLine(lines, i); d != nil {
 				// 市发改委： over the items it is responsible for, as a

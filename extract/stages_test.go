@@ -350,6 +350,12 @@ func TestStatedConventions(t *testing.T) {
 			t.Errorf("item %s: groups %q", it.Key, g)
 		}
 	}
+	// units the notice makes every task's co units, unless it says
+	// otherwise
+	d = parseLines(t, "各县（市、区）政府：除特别注明的外，各县（市、区）政府和金华开发区管委会都是配合单位。", "1.甲。", "牵头单位：市发改委", "配合单位：市财政局", "2.乙。", "牵头单位：市商务局")
+	if got, want := taskRoles(d), []string{"1.1:市发改委/市财政局、金华开发区管委会/各县（市、区）政府", "2.1:市商务局/金华开发区管委会/各县（市、区）政府"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("notice's co units:\ngot  %q\nwant %q", got, want)
+	}
 	// a convention stated in the notice
 	d = parseLines(t, "各单位：列第一位的为牵头单位，其他为配合单位。", "1.甲。（市科技局、市财政局）")
 	if tk := d.Items[0].Tasks[0]; !reflect.DeepEqual(tk.Lead, []string{"市科技局"}) || !reflect.DeepEqual(tk.Co, []string{"市财政局"}) {

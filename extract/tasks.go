@@ -542,6 +542,13 @@ func (p *parser) applyConventions(it *itemAcc, t *Task) {
 	if p.conv.below != nil && !hasUnits(*t) {
 		mergeRoles(t, p.conv.below) // 下同 on a clause before
 	}
+	if p.conv.defaults != nil && it != nil {
+		// 除特别注明的外，…都是配合单位: every task's, beside its own
+		var extra Task
+		extra.Item = t.Item
+		p.resolve(nil, &extra, *p.conv.defaults, t.Line)
+		mergeRoles(t, &extra)
+	}
 	if p.conv.groupWithLead != "" && len(t.Lead) > 0 {
 		t.Groups = appendUnique(t.Groups, p.conv.groupWithLead)
 		p.noteGroup(p.conv.groupWithLead)
