@@ -306,6 +306,13 @@ func TestTargets(t *testing.T) {
 	}
 }
 
+func TestTargetValuesShareIndicator(t *testing.T) {
+	got := targetsIn("城乡居民人均可支配收入分别增长7.5%、8%。")
+	if len(got) != 2 || got[0].Indicator != "城乡居民人均可支配收入" || got[1].Indicator != got[0].Indicator || got[1].Value != 8 || got[1].Verb != "增长" {
+		t.Errorf("got %+v", got)
+	}
+}
+
 func TestTargetEnumerationSharesVerb(t *testing.T) {
 	got := targetsIn("净增1000家以上规模工业公司、1000家以上高新技术企业。")
 	if len(got) != 2 {

@@ -149,6 +149,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		after := strings.TrimSpace(s[pos:end])
 		spanEnd := pos
 		sentence := bd.sentence
+		if verb == "" && before == "" && prevEnd >= 0 && start > 0 && strings.HasPrefix(s[start-len("、"):], "、") && start-len("、") == prevEnd {
+			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业; 分别增长7.5%、8%
+		}
 		switch {
 		case indicator == "" && after != "":
 			indicator = after
@@ -160,9 +163,6 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			// 城区再新建1个农贸市场: the counted thing follows the count
 			indicator = after
 			spanEnd = end
-		}
-		if verb == "" && before == "" && prevEnd >= 0 && start > 0 && strings.HasPrefix(s[start-len("、"):], "、") && start-len("、") == prevEnd {
-			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业
 		}
 		if bound && verb == "" && pos < len(s) {
 			if r, _ := utf8.DecodeRuneInString(s[pos:]); unicode.Is(unicode.Han, r) {
