@@ -287,6 +287,9 @@ func TestTargets(t *testing.T) {
 		// the counted thing after the count, the verb before it with a note
 		{"新建（改建）10家标准化老年食堂，", "标准化老年食堂", "新建", "家", "=", "新建（改建）10家标准化老年食堂", 10},
 		{"开设100个暑期公益托管班。", "暑期公益托管班", "开设", "个", "=", "开设100个暑期公益托管班", 100},
+		// whose, and the counted thing after the count
+		{"推动潞讯精密电子30条生产线投产，", "潞讯精密电子生产线投产", "", "条", "=", "潞讯精密电子30条生产线投产", 30},
+		{"企业开办时间压缩至1个工作日以内。", "企业开办时间", "压缩至", "个工作日", "<=", "企业开办时间压缩至1个工作日以内", 1},
 	}
 	// what a bound measures, not a target
 	if got := targetsIn("全区100米以上医疗卫生机构接入率达到100%，"); len(got) != 1 || got[0].Unit != "%" {

@@ -11,7 +11,7 @@ var (
 	reNumber = lazyRE(`\d+(?:\.\d+)?`)
 	// a measurement unit right after a number; years, months, days,
 	// editions (届), ranks (强) and the G of 5G are deliberately absent
-	reUnit = lazyRE(`^(?:%|％|‰|个百分点|[万亿千百]{0,3}(?:人次|人|美元|元|公斤|斤|吨|亩|个|家|户|套|所|座|项|条|公里|千米|米|辆|台|张|处|名|千瓦时|千瓦|立方米|平方米|平方公里|标箱|件|册|部|场|份|头|床|艘|架|列|批|间|栋|只|株|棵|支|穴|标箱|吨公里|人次|公顷|千公顷|兆瓦|千瓦|吨标准煤|微克/立方米|微克每立方米)|[万亿]{1,2})`)
+	reUnit = lazyRE(`^(?:%|％|‰|个百分点|[万亿千百]{0,3}(?:个工作日|工作日|个月|人次|人|美元|元|公斤|斤|吨|亩|个|家|户|套|所|座|项|条|公里|千米|米|辆|台|张|处|名|千瓦时|千瓦|立方米|平方米|平方公里|标箱|件|册|部|场|份|头|床|艘|架|列|批|间|栋|只|株|棵|支|穴|标箱|吨公里|人次|公顷|千公顷|兆瓦|千瓦|吨标准煤|微克/立方米|微克每立方米)|[万亿]{1,2})`)
 	// a second number closing a range: 7.5%—8%
 	reRangeEnd = lazyRE(`^(?:—|－|-|～|~|至|到)(\d+(?:\.\d+)?)`)
 )
@@ -162,6 +162,10 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		case verb != "" && isClassifier(unit) && plausibleIndicator(after) && strings.HasSuffix(before, verb):
 			// 城区再新建1个农贸市场: the counted thing follows the count
 			indicator = after
+			spanEnd = end
+		case verb == "" && isClassifier(unit) && plausibleIndicator(after) && plausibleIndicator(indicator+after):
+			// 潞讯精密电子30条生产线: whose, and the counted thing
+			indicator += after
 			spanEnd = end
 		}
 		if bound && verb == "" && pos < len(s) {
@@ -350,7 +354,7 @@ func verbOp(verb string) string {
 		return OpAbove
 	case "达到", "达", "不低于", "不少于", "不小于":
 		return OpAtLeast
-	case "控制在", "不超过", "不高于", "低于", "不多于", "不大于":
+	case "控制在", "不超过", "不高于", "低于", "不多于", "不大于", "压缩至", "压缩到", "缩短至", "缩短到":
 		return OpAtMost
 	}
 	return OpEqual
