@@ -76,6 +76,15 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		}
 		return append(segs, segment{clause: l[at:], labels: true, line: n})
 	}
+	// 由X副市长负责，市发改委牵头，相关部门配合，尽快完成……: the clause
+	// opens the line, and closes the task whose words follow it
+	if end := leadingRoles(l, p.vocab, p.names); end > 0 {
+		rest := p.splitSegments(l[end:], n)
+		if !slices.ContainsFunc(rest, func(sg segment) bool { return sg.clause != "" }) {
+			clause := strings.TrimRight(l[:end], "，,；; ")
+			return append(rest, segment{clause: clause, labels: true, line: n})
+		}
+	}
 	// 新建学校3所。市教育局、市住建局 or 。——市教育局: units alone after the
 	// task's full stop
 	if end, from := p.unitsSentence(l); from > 0 {
@@ -506,6 +515,55 @@ func roleSentence(l string, v *Vocabulary, nr *nameReader) int {
 		}
 	}
 	return at + starts[first]
+}
+
+// leadingRoles finds a clause that opens a line and the task's words
+// follow (由杨志武副市长负责，市发改委牵头，相关部门配合，尽快完成……): two or
+// more role parts, or one of 牵头 (a leader's part counts, but names no
+// unit), then words that are none. It returns where the clause ends, -1
+// when the line opens with none.
+func leadingRoles(l string, v *Vocabulary, nr *nameReader) int {
+	sent := l
+	if i := strings.IndexAny(l, "。；;"); i >= 0 {
+		sent = l[:i]
+	}
+	parts := splitParts(sent)
+	if len(parts) < 2 {
+		return -1
+	}
+	roles, units, end := 0, 0, 0
+	for i, part := range parts {
+		part = strings.TrimSpace(part)
+		r, ok := rolePart(part, v, nr)
+		switch {
+		case ok && r.worded:
+			roles, units = roles+r.roles, units+1
+		case leaderPart(part, v):
+			roles++
+		default:
+			if i == 0 || units == 0 || roles < 2 {
+				return -1
+			}
+			return end
+		}
+		end += len(parts[i])
+		if end < len(sent) {
+			_, size := utf8.DecodeRuneInString(sent[end:])
+			end += size
+		}
+	}
+	return -1 // the whole sentence: roleSentence's
+}
+
+// leaderPart reports whether a part names only leaders and a role word:
+// 由杨志武副市长负责.
+func leaderPart(part string, v *Vocabulary) bool {
+	_, names, ok := roleOf(part, v)
+	if !ok {
+		return false
+	}
+	ns := splitNames(names)
+	return len(ns) > 0 && !slices.ContainsFunc(ns, func(n string) bool { return !v.isLeader(n) })
 }
 
 // rolePartOf is what one comma-separated part of a role sentence gives.
