@@ -191,8 +191,8 @@ func (p *parser) governingSentence(l string, n int) (segment, bool) {
 func (p *parser) unitsSentence(l string) (int, int) {
 	body := strings.TrimRight(l, "。；; ")
 	stop := strings.LastIndexAny(body, "。；;")
-	if stop <= 0 {
-		return 0, 0
+	if stop <= 0 || parenDepth(body[:stop]) > 0 {
+		return 0, 0 // （A牵头；B、各州、市人民政府配合）: a stop inside a clause
 	}
 	_, size := utf8.DecodeRuneInString(body[stop:])
 	end := stop + size
@@ -1288,16 +1288,23 @@ var reCountedRest = lazyRE(`等[0-9一二三四五六七八九十]{1,3}[个家](
 
 // reCompletesLevel is the name after 各乡、 that completes it: a level word
 // and a body (镇人民政府, 街道办事处) or the end, not another group (区直各部门).
-var reCompletesLevel = lazyRE(`^(?:乡|镇|县|区|市|县市|街道|社区)(?:人民政府|政府|办事处|（|\(|、|$)`)
+var reCompletesLevel = lazyRE(`^(?:乡|镇|县|区|市|州|县市|街道|社区)(?:人民政府|政府|办事处|（|\(|、|$)`)
 
-// joinsLevel is true for 各乡, 各县（市）: a 各 and a level word that the
-// next name completes.
+// joinsLevel is true for 各乡, 各县（市）, 各州, 相关市: a 各 (相关, 有关)
+// and a level word that the next name completes (各州、市人民政府,
+// 相关市、县政府).
 func joinsLevel(s string) bool {
 	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(s, "各") {
+	var rest string
+	for _, g := range []string{"各", "相关", "有关"} {
+		if r, ok := strings.CutPrefix(s, g); ok {
+			rest = r
+			break
+		}
+	}
+	if rest == "" {
 		return false
 	}
-	rest := strings.TrimPrefix(s, "各")
 	if i := strings.IndexAny(rest, "（("); i >= 0 {
 		if end := matchParen(rest, i); end > 0 && strings.TrimSpace(rest[end:]) != "" {
 			return false // 各县（市、区）人民政府 is whole
@@ -1305,7 +1312,7 @@ func joinsLevel(s string) bool {
 		rest = rest[:i]
 	}
 	switch rest {
-	case "乡", "镇", "县", "区", "市", "县市", "街道":
+	case "乡", "镇", "县", "区", "市", "州", "县市", "街道":
 		return true
 	}
 	return false
