@@ -63,7 +63,9 @@ func (g *Grammar) Expand(names []string) []string {
 		switch {
 		case !ok:
 		case p.Level != "" || p.Place != "":
-			if !p.Foreign && p.levelAt > 0 {
+			// a vertical body's level word is shared too (省国税局、地税局),
+			// not its place (长沙海关)
+			if (!p.Foreign || p.Place == "") && p.levelAt > 0 {
 				pre = p.core[:p.levelAt]
 			}
 		case p.Foreign || pre == "":
