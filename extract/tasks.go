@@ -564,7 +564,7 @@ func (p *parser) applyConventions(it *itemAcc, t *Task) {
 
 // groupish is a generic reference: 市直各部门, 各乡、镇人民政府.
 func groupish(n string) bool {
-	if strings.Contains(n, "各") {
+	if strings.Contains(n, "各") || reCountedBodies.MatchString(n) {
 		return true
 	}
 	// a kind of body, not one: 中央驻湘单位, 金融机构, 重点企业
@@ -575,6 +575,9 @@ func groupish(n string) bool {
 	}
 	return false
 }
+
+// reCountedBodies opens a name with a count: 10县市人民政府, 13个市州.
+var reCountedBodies = lazyRE(`^[0-9一二三四五六七八九十两]{1,3}个?[\p{Han}]`)
 
 func appendUnique(list []string, s string) []string {
 	if contains(list, s) {
