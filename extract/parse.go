@@ -187,6 +187,13 @@ type conventions struct {
 	defaults *rawClause
 }
 
+// addressee reports whether a line is the notice's salutation, the units
+// it is sent to (各乡镇（街道）人民政府（办事处），区直各单位：): no item.
+func addressee(l string) bool {
+	l = strings.TrimSpace(l)
+	return (strings.HasSuffix(l, "：") || strings.HasSuffix(l, ":")) && !strings.ContainsAny(l, "。；;")
+}
+
 // reDefaultUnits is a sentence of the notice naming the units that
 // cooperate on every task unless one says otherwise.
 var reDefaultUnits = lazyRE(`(?:除|凡)[^，。；,;]{0,8}(?:注明|明确|列明|说明|标注|规定)[^，。；,;]{0,4}(?:外|以外)[，,：:]?([^。；;]{2,120}?)(?:都|均|皆|也|一律)?(?:是|为|作为)(?:配合|协办|协同|参与)(?:单位|部门)`)
@@ -385,7 +392,9 @@ func (p *parser) blocks(lines []cline) {
 					p.preamble = append(p.preamble, o.text)
 				}
 				p.orphan = nil
-				if hasClauseV(c.text, p.vocab, p.names) {
+				if addressee(c.text) {
+					p.preamble = append(p.preamble, c.text)
+				} else if hasClauseV(c.text, p.vocab, p.names) {
 					p.adoptOrphan(c)
 				} else {
 					p.orphan = []cline{c}

@@ -641,6 +641,8 @@ func TestUnnumberedParagraphs(t *testing.T) {
 		{"bullets", []string{"重点工作分工", "●推进重大项目建设。（市发改委牵头）", "●扩大消费。（市商务局牵头，市财政局配合）"}, []string{"市发改委", "市商务局"}},
 		{"bare paragraphs", []string{"重点工作分工", "推进重大项目建设。（市发改委牵头）", "扩大消费。（市商务局牵头）"}, []string{"市发改委", "市商务局"}},
 		{"label lines", []string{"关于重点工作分工的通知", "各单位：现将分工印发。", "推进重大项目建设。", "牵头单位：市发改委", "扩大消费。", "牵头单位：市商务局"}, []string{"市发改委", "市商务局"}},
+		// the notice's salutation, its parenthesis no clause
+		{"an addressee", []string{"关于重点工作分工的通知", "各乡镇（街道）人民政府（办事处），区直各单位：", "推进重大项目建设。（市发改委牵头）", "扩大消费。（市商务局牵头）"}, []string{"市发改委", "市商务局"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
