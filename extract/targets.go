@@ -94,6 +94,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		bd.upTo(a)
 		start, end := bd.chunkStart(), bd.chunkEnd(pos)
 		start = noteStart(s, start, a)
+		if m := rePointNumber.FindStringIndex(s[start:a]); m != nil {
+			start += m[1] // 1.抓好600个…: a point's number, glued after a heading
+		}
 		before := s[start:a]
 		// leading words that are not part of the indicator
 		for trimmed := true; trimmed; {
@@ -206,6 +209,9 @@ func dropNotes(s string) string {
 	}
 	return strings.TrimSpace(b.String())
 }
+
+// rePointNumber is a point's number opening a phrase: 1. 1、 （1） ①.
+var rePointNumber = lazyRE(`^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳])`)
 
 // noteStart moves a phrase's start from inside a parenthesised note the
 // phrase closes (村卫生室（社区卫生服务站）10家, 新（改、扩）建中小学校5所)
