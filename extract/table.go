@@ -831,6 +831,19 @@ func (p *parser) unitsCell(s string) bool {
 	return true
 }
 
+// cutUnits is a units cell the page's end cut inside its last name
+// (市财政局、市) without that name, or "".
+func (p *parser) cutUnits(s string) string {
+	i := strings.LastIndexAny(s, "、，,")
+	if i <= 0 {
+		return ""
+	}
+	if head := strings.TrimSpace(s[:i]); p.unitsCell(head) {
+		return head
+	}
+	return ""
+}
+
 // reCounted is a count of things: 新建1家公办普惠托育机构 is a task, not a
 // unit that names 机构.
 var reCounted = lazyRE(`\d\s*[家个所座条项名台套处]`)
@@ -1073,6 +1086,12 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			}
 			row.cells[taskCol] += c.text
 			row.raw[taskCol] += p.written(c.n, c.text)
+		case units > 0 && nextLine(lines, j) < 0 && p.cutUnits(c.text) != "":
+			// the page's last line, a units cell cut short (市财政局、市):
+			// its whole names
+			c.text = p.cutUnits(c.text)
+			put(unitCols[min(units, len(unitCols)-1)])
+			units++
 		case units > 0 && short && !strings.ContainsAny(c.text, "。，；、,;") && nextLine(lines, j) < 0:
 			// the page's last line, a unit's cell cut short (区 / 区机关事务):
 			// no name, and no sub-row
