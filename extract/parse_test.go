@@ -287,6 +287,9 @@ func TestTargets(t *testing.T) {
 		// the counted thing after the count, the verb before it with a note
 		{"新建（改建）10家标准化老年食堂，", "标准化老年食堂", "新建", "家", "=", "新建（改建）10家标准化老年食堂", 10},
 		{"开设100个暑期公益托管班。", "暑期公益托管班", "开设", "个", "=", "开设100个暑期公益托管班", 100},
+		// one value for the names listed before it
+		{"引进名师、名长70人，", "引进名师、名长", "", "人", "=", "引进名师、名长70人", 70},
+		{"城镇居民人均可支配收入、农民人均纯收入均增长12%以上。", "城镇居民人均可支配收入、农民人均纯收入", "增长", "%", ">=", "城镇居民人均可支配收入、农民人均纯收入均增长12%以上", 12},
 		// a point's number glued after a heading is no part of it
 		{"全力推进产业项目建设。1.抓好600个省级重点产业项目，", "省级重点产业项目", "抓好", "个", "=", "抓好600个省级重点产业项目", 600},
 		// whose, and the counted thing after the count

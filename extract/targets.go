@@ -94,6 +94,11 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		bd.upTo(a)
 		start, end := bd.chunkStart(), bd.chunkEnd(pos)
 		start = noteStart(s, start, a)
+		if strings.TrimSpace(s[start:a]) != "" {
+			if ls := listStart(s, start); plausibleIndicator(s[ls:a]) {
+				start = ls
+			}
+		}
 		if m := rePointNumber.FindStringIndex(s[start:a]); m != nil {
 			start += m[1] // 1.抓好600个…: a point's number, glued after a heading
 		}
@@ -208,6 +213,27 @@ func dropNotes(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// listStart moves a phrase's start back over the names listed before it
+// with 、 that have no number of their own: one value for them all
+// (引进名师、名长70人; 城镇居民人均可支配收入、农民人均纯收入均增长12%).
+func listStart(s string, start int) int {
+	for start >= len("、") && s[start-len("、"):start] == "、" {
+		prev := s[:start-len("、")]
+		k := strings.LastIndexAny(prev, chunkMarks)
+		from := 0
+		if k >= 0 {
+			_, size := utf8.DecodeRuneInString(prev[k:])
+			from = k + size
+		}
+		name := prev[from:]
+		if name == "" || utf8.RuneCountInString(name) > 16 || strings.ContainsFunc(name, unicode.IsDigit) {
+			break
+		}
+		start = from
+	}
+	return start
 }
 
 // rePointNumber is a point's number opening a phrase: 1. 1、 （1） ①.
