@@ -1311,11 +1311,16 @@ func joinsLevel(s string) bool {
 		}
 		rest = rest[:i]
 	}
-	switch rest {
-	case "乡", "镇", "县", "区", "市", "州", "县市", "街道":
-		return true
+	// 各县、市, 各县、市、区: level words apart by 、 that the next name
+	// completes
+	for _, w := range strings.Split(rest, "、") {
+		switch w {
+		case "乡", "镇", "县", "区", "市", "州", "县市", "街道":
+		default:
+			return false
+		}
 	}
-	return false
+	return true
 }
 
 // isAll is true for the names that mean every dept: 各部门单位, 各部门,

@@ -44,7 +44,32 @@ func fixups(lines []cline, form numForm, v *Vocabulary, nr *nameReader, warn fun
 	lines = f.splitGlued(lines)
 	lines = f.renumber(lines)
 	lines = f.joinSplitClauses(lines)
+	lines = f.dropCutLabel(lines)
 	return f.closeCutClause(lines)
+}
+
+// dropCutLabel drops the page's last line when it is a label the page's
+// end cut (牵头责任 of 牵头责任单位：): no task's words.
+func (f *fixer) dropCutLabel(lines []cline) []cline {
+	i := len(lines) - 1
+	for i >= 0 && (lines[i].kind == kBlank || lines[i].kind == kNoise) {
+		i--
+	}
+	if i < 0 {
+		return lines
+	}
+	l := strings.TrimSpace(lines[i].text)
+	if utf8.RuneCountInString(l) < 2 {
+		return lines
+	}
+	for _, w := range f.v.Labels {
+		if len(l) < len(w.Word) && strings.HasPrefix(w.Word, l) {
+			out := append([]cline(nil), lines...)
+			out[i].kind, out[i].text = kBlank, ""
+			return out
+		}
+	}
+	return lines
 }
 
 // closeCutClause reads a clause the page's end cut off, its parenthesis

@@ -560,6 +560,8 @@ func TestSplitNamesGroups(t *testing.T) {
 		"各街道、区直各部门":           {"各街道", "区直各部门"},
 		"各镇、街道办事处":            {"各镇、街道办事处"},
 		"各州、市人民政府":            {"各州、市人民政府"},
+		"各县、市、区政府":            {"各县、市、区政府"},
+		"各县、市、区人民政府、市直各部门":    {"各县、市、区人民政府", "市直各部门"},
 		"相关市、县政府":             {"相关市、县政府"},
 		"有关县、区人民政府":           {"有关县、区人民政府"},
 		"省财政厅以及省商务厅":          {"省财政厅", "省商务厅"},
@@ -1189,5 +1191,16 @@ func TestCellTableBrokenHeader(t *testing.T) {
 	want := []string{"1.1 欧乾震 白仙山水库工程政策处理工作领导小组", "2.1 吴宇凡 乡村振兴办"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestCutLabel: a label the page's end cut (牵头责任 of 牵头责任单位：) is no
+// task of its own.
+func TestCutLabel(t *testing.T) {
+	for _, last := range []string{"牵头责任", "牵头责", "协同责任单"} {
+		d := parseLines(t, "1.地区生产总值增长8%以上。", "牵头负责领导：金力。", "牵头责任单位：市发展改革委。", "2.财政收入增长8%左右。", "牵头负责领导：金力。", last)
+		if len(d.Items) != 2 || len(d.Items[1].Tasks) != 1 {
+			t.Errorf("%s: items %+v", last, d.Items)
+		}
 	}
 }
