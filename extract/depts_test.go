@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"reflect"
 	"sort"
 	"testing"
@@ -83,6 +84,16 @@ func TestChooseDirectory(t *testing.T) {
 	// the seed names no issuer's place: its names choose
 	if d := parseSeedAs(t, "hunan-2022.txt", seedBytes(t)); d.Directory != "hunan.yaml" {
 		t.Errorf("seed: directory %q", d.Directory)
+	}
+	// but not when its head names another province, however many of the
+	// directory's names it shares
+	seed := bytes.ReplaceAll(seedBytes(t), []byte("湖南"), nil)
+	if d := parseSeedAs(t, "seed.txt", seed); d.Directory != "hunan.yaml" {
+		t.Errorf("the seed without 湖南: directory %q", d.Directory)
+	}
+	other := append([]byte("据安徽省人民政府网消息，安徽省人民政府发布关于重点工作的通知。\n"), seed...)
+	if d := parseSeedAs(t, "anhui.txt", other); d.Directory != "" {
+		t.Errorf("another province's head: directory %q", d.Directory)
 	}
 	// an office's own depts.yaml is always used
 	ts, err := templates.New(t.TempDir())

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"fengong/extract/orgname"
@@ -213,7 +214,11 @@ func (d *Directory) choose(issuer string, lines []string) *Directory {
 	var best *Directory
 	bestN := 0
 	text := strings.Join(lines, "\n")
+	named := d.provincesNamed(lines)
 	for _, c := range d.choices {
+		if len(named) > 0 && !slices.ContainsFunc(c.Match, func(m string) bool { return slices.Contains(named, m) }) {
+			continue // 安徽省人民政府…: not the Hunan directory, however many 省财政厅 it shares
+		}
 		limit := 2 * minCoverage
 		if len(d.choices) == 1 {
 			limit = minCoverage // one choice: enough is enough
@@ -226,6 +231,27 @@ func (d *Directory) choose(issuer string, lines []string) *Directory {
 		return best
 	}
 	return &Directory{msgs: d.msgs, vocab: d.vocab, grammar: d.grammar}
+}
+
+// headLines are the lines read for the provinces a document names: its
+// title and notice.
+const headLines = 12
+
+// provincesNamed lists the provinces the document's head names as such
+// (安徽省, 内蒙古自治区, 重庆市; 湖南 alone too).
+func (d *Directory) provincesNamed(lines []string) []string {
+	g := d.grammar
+	if g == nil {
+		g = defaultBodyGrammar()
+	}
+	head := strings.Join(lines[:min(len(lines), headLines)], "\n")
+	var out []string
+	for _, p := range g.g.Provinces() {
+		if strings.Contains(head, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // coverage counts the entries the text names, up to limit.

@@ -413,6 +413,9 @@ func (g *Grammar) classOf(s string) string {
 // Kinds lists the kinds in standard order.
 func (g *Grammar) Kinds() []string { return slices.Clone(g.kinds) }
 
+// Provinces lists the provinces the grammar knows, bare (湖南, 内蒙古).
+func (g *Grammar) Provinces() []string { return slices.Sorted(maps.Keys(g.provinces)) }
+
 // tails holds the byte offsets at which the last 1, 2, … runes of a
 // string start: at[0] is the start of the last rune, at[n-1] of the
 // longest tail considered. Loop from n-1 down for longest-first.
