@@ -717,6 +717,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 	roles := 0
 	var pending []string
 	labelRole := Role("") // the role of the label whose values continue
+	labelSent := 0        // the sentence that label stands in
 	// parts closed by a plain 负责, and whether another part only assists
 	// (配合, 协助): 市商务局负责，市财政局配合 names its lead by contrast
 	var plain []int
@@ -769,7 +770,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				}
 				c.add(role, append(pending, list...))
 				pending = nil
-				labelRole = own // 责任单位：X牵头，Y: Y is 责任单位's
+				labelRole, labelSent = own, si // 责任单位：X牵头，Y: Y is 责任单位's
 				roles++
 				continue
 			}
@@ -819,6 +820,9 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				continue
 			}
 			if labelRole != "" {
+				if si > labelSent && !bareUnits(splitNames(part), v, names) {
+					continue // 牵头部门：市交通局。建设进度较慢的县区为舒城县。: a sentence of its own
+				}
 				c.add(labelRole, splitNames(part))
 				continue
 			}

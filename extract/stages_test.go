@@ -261,6 +261,8 @@ func TestClauseRecognisers(t *testing.T) {
 		{"prose opening with a unit's name is no clause", "1.甲。\n市发改委要加强统筹，各部门要密切配合，确保完成任务。（市发改委牵头）", []string{"市发改委"}, nil, nil, false},
 		{"a group of levels after ；inside a clause", "1.甲。（省发展改革委、省财政厅牵头；省林业厅、省水利厅，各州、市人民政府配合）", []string{"省发展改革委", "省财政厅"}, []string{"省林业厅", "省水利厅"}, []string{"各州、市人民政府"}, false},
 		{"a count of governments is a group", "1.甲。（牵头部门：州人社局；责任单位：州财政局，10县市人民政府）", []string{"州人社局"}, []string{"州财政局"}, []string{"10县市人民政府"}, false},
+		{"a label's value ends at its sentence", "1.农村道路畅通工程\n牵头部门：市交通局。建设进度相对较慢的县区为舒城县。", []string{"市交通局"}, nil, nil, false},
+		{"a label's units go on after its sentence", "1.甲。\n牵头单位：市交通局。市公路中心。", []string{"市交通局", "市公路中心"}, nil, nil, false},
 		{"a label line the page's end cut", "1.甲。\n牵头单位：市商务局\n责任单位：市财政局、市", []string{"市商务局"}, []string{"市财政局"}, nil, false},
 		{"a clause the page's end cut", "1.甲。（牵头单位：市发改委；责任单位：各区人民政府〈含开发区、", []string{"市发改委"}, nil, []string{"各区人民政府"}, false},
 		{"a clause cut inside a name", "1.甲。（市商务局牵头，市财政局、市", []string{"市商务局"}, []string{"市财政局"}, nil, false},
