@@ -1206,3 +1206,16 @@ func TestCutLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacedHeaderLetterSpaced: a header cell spaced out to fill its width
+// (工 作 任 务) is one column.
+func TestSpacedHeaderLetterSpaced(t *testing.T) {
+	d := parseLines(t, "2016年量化指标任务分工", "序号 工 作 任 务 牵头负责部门",
+		"1 居民消费价格涨幅3%左右 发展改革委", "2 城镇新增就业1000万人以上 人力资源社会保障部")
+	if got, want := taskRoles(d), []string{"1.1:发展改革委//", "2.1:人力资源社会保障部//"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if f, o := spacedFields("序号 工 作 任 务 牵头负责部门"); !reflect.DeepEqual(f, []string{"序号", "工作任务", "牵头负责部门"}) || !reflect.DeepEqual(o, []int{0, 7, 23}) {
+		t.Errorf("spacedFields: %q %v", f, o)
+	}
+}

@@ -679,7 +679,7 @@ func (p *parser) spaceHeader(t string) ([]colKind, int) {
 	if !strings.Contains(t, " ") {
 		return nil, 0
 	}
-	fields := strings.Split(t, " ")
+	fields, offs := spacedFields(t)
 	if len(fields) < 3 {
 		return nil, 0
 	}
@@ -699,11 +699,26 @@ func (p *parser) spaceHeader(t string) ([]colKind, int) {
 	if start < 0 || len(cols) < 3 || !headerOK(cols) {
 		return nil, 0
 	}
+	return cols, offs[start]
+}
+
+// spacedFields splits a header line at its spaces, with each field's
+// offset; a run of single characters spaced out to fill a wide cell
+// (工 作 任 务) is one field.
+func spacedFields(t string) (fields []string, offs []int) {
 	at := 0
-	for k := 0; k < start; k++ {
-		at += len(fields[k]) + 1
+	single := false // the last field is a run of single characters
+	for _, f := range strings.Split(t, " ") {
+		one := utf8.RuneCountInString(f) == 1
+		if one && single {
+			fields[len(fields)-1] += f
+		} else {
+			fields, offs = append(fields, f), append(offs, at)
+		}
+		single = one
+		at += len(f) + 1
 	}
-	return cols, at
+	return fields, offs
 }
 
 var reSpaceRow = lazyRE(`^(\d{1,4})\s+(\S.*)$`)
