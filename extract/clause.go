@@ -945,14 +945,23 @@ func allUnits(names []string, v *Vocabulary, nr *nameReader) bool {
 // is a unit, so （含各类园区） stays text.
 func bareUnits(names []string, v *Vocabulary, nr *nameReader) bool {
 	var units []string
+	sections := 0
 	for _, n := range names {
 		if m, _ := cutLeadMark(n); !v.isLeader(m) && (v.isGroupWord(m) || groupish(m)) {
 			continue
 		}
+		if reSection.MatchString(n) && !unitLike(n, nr) {
+			sections++ // 工资处 beside 就管中心: a bureau's own sections
+			continue
+		}
 		units = append(units, n)
 	}
-	return allUnits(units, v, nr)
+	return allUnits(units, v, nr) || len(units) == 0 && sections >= 2
 }
+
+// reSection is the name of a section of a bureau (工资处, 财务科), read as
+// a unit only in a list with others.
+var reSection = lazyRE(`^\p{Han}{2,6}[处科]$`)
 
 // add records names with their role. A name marked （牵头） in a list
 // (市发改委（牵头）、市财政局) leads whatever the list's role.
