@@ -51,10 +51,7 @@ func fixups(lines []cline, form numForm, v *Vocabulary, nr *nameReader, warn fun
 // dropCutLabel drops the page's last line when it is a label the page's
 // end cut (牵头责任 of 牵头责任单位：): no task's words.
 func (f *fixer) dropCutLabel(lines []cline) []cline {
-	i := len(lines) - 1
-	for i >= 0 && (lines[i].kind == kBlank || lines[i].kind == kNoise) {
-		i--
-	}
+	i := lastLine(lines)
 	if i < 0 {
 		return lines
 	}
@@ -72,15 +69,22 @@ func (f *fixer) dropCutLabel(lines []cline) []cline {
 	return lines
 }
 
+// lastLine is the index of the page's last line that is neither blank
+// nor web-page noise, -1 if none.
+func lastLine(lines []cline) int {
+	i := len(lines) - 1
+	for i >= 0 && (lines[i].kind == kBlank || lines[i].kind == kNoise) {
+		i--
+	}
+	return i
+}
+
 // closeCutClause reads a clause the page's end cut off, its parenthesis
 // never closed (…增长7.5%。（牵头单位：市发改委；责任单位：各区人民政府〈含开发区、),
 // as closed where the text ends: what it names is written. A note left
 // open inside it (〈含开发区、) and a separator it ends in are dropped.
 func (f *fixer) closeCutClause(lines []cline) []cline {
-	i := len(lines) - 1
-	for i >= 0 && (lines[i].kind == kBlank || lines[i].kind == kNoise) {
-		i--
-	}
+	i := lastLine(lines)
 	if i < 0 || lines[i].kind != kItem && lines[i].kind != kSub && lines[i].kind != kText {
 		return lines
 	}
@@ -96,8 +100,8 @@ func (f *fixer) closeCutClause(lines []cline) []cline {
 			}
 		}
 	}
-	if len(open) == 0 || c.text[open[0]] == "〈"[0] {
-		return lines
+	if len(open) == 0 || strings.HasPrefix(c.text[open[0]:], "〈") {
+		return lines // a note left open, in the text: no clause
 	}
 	_, size := utf8.DecodeRuneInString(c.text[open[0]:])
 	body := c.text[open[0]+size:]
