@@ -186,6 +186,11 @@ func (p *parser) addText(it *itemAcc, s segment, pending, pendingRaw *strings.Bu
 			if *pendingLine == 0 {
 				*pendingLine = s.line
 			}
+			if joinsWord(pending.String(), text[i+len(marker):]) {
+				// 3个①5个: the marker stays, or two numbers would run on
+				pending.WriteString(marker)
+				pendingRaw.WriteString(marker)
+			}
 		} else if strings.TrimSpace(pending.String()) == "" {
 			*sub = marker
 		} else {
