@@ -229,6 +229,13 @@
 //	达到3260亿元，增长12%          the second takes the first's indicator
 //	净增1000家以上A、1000家以上B    the second shares the first's verb
 //	经济增长7.5%—8%                a range: >= its lower bound
+//	分别增长7.5%、8%               a target each, one indicator
+//	引进名师、名长70人               one target for the names listed
+//	村卫生室（社区卫生服务站）10家    a note inside the phrase is kept
+//	新建（改建）10家标准化老年食堂     a verb with its note, the thing after
+//	潞讯精密电子30条生产线           no verb: whose, and the thing after
+//	1.抓好600个省级重点产业项目      a point's number is no part of it
+//	100米以上医疗卫生机构            what a bound measures: no target
 //
 // Chinese law reads 以上 and 以内 as inclusive. Years (2022年), months,
 // editions (十九大, 第3届), codes (5G, IPv6, "3+3+2"), hotlines (12345),
