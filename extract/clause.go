@@ -107,10 +107,13 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		}
 		body := l[i+size : end-closeSize(l, end)]
 		c, isClause := parseClause(body, p.vocab, p.names)
-		if isClause && c.bare && end < len(l) && l[end] >= '0' && l[end] <= '9' {
-			// 改扩建村卫生室（社区卫生服务站）10家: a name's note, counted
-			// on, not the units of the task
-			isClause = false
+		if isClause && c.bare && end < len(l) {
+			// 改扩建村卫生室（社区卫生服务站）10家, 以县政府（或县政府办）名义制定,
+			// 中国铁通南（份子地农场招待所）平房: a name's note in the
+			// sentence, which goes on, not the units of the task
+			if r, _ := utf8.DecodeRuneInString(l[end:]); r >= '0' && r <= '9' || unicode.Is(unicode.Han, r) {
+				isClause = false
+			}
 		}
 		if !isClause && lastClauseEnd == i && p.vocab.isDeadline(strings.TrimSpace(body)) && !strings.ContainsAny(body, "，,") {
 			isClause = true // a deadline beside a clause
@@ -566,6 +569,22 @@ func leaderPart(part string, v *Vocabulary) bool {
 	return len(ns) > 0 && !slices.ContainsFunc(ns, func(n string) bool { return !v.isLeader(n) })
 }
 
+// leaderNames keeps the names of a leader label's value that can be
+// people (徐国庆, 李副省长), up to another label the grammar does not know
+// (责任人：徐国庆 工作任务：⒈道路工程…).
+func leaderNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if strings.ContainsAny(n, "：:") {
+			break
+		}
+		if k := utf8.RuneCountInString(n); k >= 2 && k <= 12 && !strings.ContainsFunc(n, func(r rune) bool { return !unicode.Is(unicode.Han, r) && r != '·' }) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // rolePartOf is what one comma-separated part of a role sentence gives.
 type rolePartOf struct {
 	roles  int  // roles it names: one for a role word, one for a 牵头 mark
@@ -745,7 +764,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 					labelRole = ""
 					continue
 				case roleLeader:
-					c.add(roleLeader, splitNames(value))
+					c.add(roleLeader, leaderNames(joinSpacedNames(splitNames(value))))
 					labelRole = roleLeader
 					roles++
 					continue

@@ -524,6 +524,15 @@ func TestLeaders(t *testing.T) {
 			}
 		})
 	}
+	// 负责人 names people; a leader label's value ends at a label the
+	// grammar does not know
+	d0 := parseLines(t, "1.广告牌匾整治任务 责任单位：市区执法局、城投公司，负责人：蒋新国、韩宪成。", "2.道路改造任务 责任单位：区建设局，责任人：徐国庆 工作任务：⒈道路工程 乌拉特大街（胜利路至临五路）。")
+	if got := d0.Items[0].Tasks[0].Leaders; !reflect.DeepEqual(got, []string{"蒋新国", "韩宪成"}) {
+		t.Errorf("负责人: leaders %q", got)
+	}
+	if got := d0.Items[1].Tasks[0].Leaders; !reflect.DeepEqual(got, []string{"徐国庆"}) {
+		t.Errorf("责任人 then 工作任务: leaders %q", got)
+	}
 	// a leader-led heading gives its tasks their leader
 	// a two-character name spaced out to align is one leader
 	d := parseLines(t, "1.做好甲。", "牵头领导：王 健、李  明", "牵头单位：省财政厅")

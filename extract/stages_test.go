@@ -264,6 +264,8 @@ func TestClauseRecognisers(t *testing.T) {
 		{"a bureau's sections beside a unit", "1.甲。（工资处、就管中心）", nil, []string{"工资处", "就管中心"}, nil, false},
 		{"a bureau's sections", "1.甲。（综合处、财务处）", nil, []string{"综合处", "财务处"}, nil, false},
 		{"a lone section is no clause", "1.推进高效服务（就业处）。（市人社局牵头）", []string{"市人社局"}, nil, nil, false},
+		{"a name's note in the sentence is no clause", "1.深入推进政策解读。对以县政府（或县政府办）名义制定的政策文件进行解读。（责任单位：县统计局）", nil, []string{"县统计局"}, nil, false},
+		{"工作职责 holds a clause", "（六）房地产开发改造任务 工作职责：市规划局牵头，各有关部门配合，责任人：郝忠。", []string{"市规划局"}, nil, []string{"各有关部门"}, false},
 		{"a label's value ends at its sentence", "1.农村道路畅通工程\n牵头部门：市交通局。建设进度相对较慢的县区为舒城县。", []string{"市交通局"}, nil, nil, false},
 		{"a label's units go on after its sentence", "1.甲。\n牵头单位：市交通局。市公路中心。", []string{"市交通局", "市公路中心"}, nil, nil, false},
 		{"a label line the page's end cut", "1.甲。\n牵头单位：市商务局\n责任单位：市财政局、市", []string{"市商务局"}, []string{"市财政局"}, nil, false},

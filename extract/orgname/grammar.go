@@ -75,6 +75,7 @@ type notNames struct {
 	MaxRunes       int      `yaml:"max_runes"`
 	StemRunes      int      `yaml:"stem_runes"`
 	LongStems      []string `yaml:"long_stems"`
+	ProseStarts    []string `yaml:"prose_starts"`
 }
 
 type suffixDef struct {

@@ -130,6 +130,9 @@ func (g *Grammar) parse(s string) (parsed, bool) {
 	if bestScore < 0 {
 		return parsed{}, false
 	}
+	if !bestR.known && !bestR.empty && g.proseStart(rest) {
+		return parsed{}, false // 建设区域教育中心: a heading's words, not 建设区 + 域教育中心
+	}
 	return g.build(w, core, len(head), head != "", best, bestR), true
 }
 

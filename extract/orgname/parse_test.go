@@ -147,6 +147,8 @@ func TestParseNotNames(t *testing.T) {
 		"分管副省长", "协管副秘书长", "责任领导", "县长", "加快推进土地滩水库建设", "12月底前", "9月投入使用",
 		"2021.12", "市发改委、市财政局", "省级财政", "人民政府", "政府", "办", "长沙", "岳阳市", "人民大垸",
 		"新建城市口袋公园2处", "湖南", "Foo局",
+		// a heading's words, a verb first
+		"建设区域教育中心", "推进政务服务中心",
 	} {
 		if n, ok := g.Parse(s); ok {
 			t.Errorf("Parse(%q) = %+v, want not a name", s, n)
@@ -199,5 +201,15 @@ func TestRank(t *testing.T) {
 			t.Errorf("Rank(%q) = %d, not after %q (%d)", s, n.Rank, names[i-1], prev)
 		}
 		prev = n.Rank
+	}
+}
+
+// A known body whose name opens with a verb of prose_starts is still read.
+func TestParseProseStartKnown(t *testing.T) {
+	g := load(t)
+	for _, s := range []string{"建设局", "市建设局", "中国建设银行长沙分行"} {
+		if _, ok := g.Parse(s); !ok {
+			t.Errorf("Parse(%q): not a name", s)
+		}
 	}
 }

@@ -204,3 +204,14 @@ func (g *Grammar) longStem(stem string) bool {
 	}
 	return false
 }
+
+// proseStart reports whether an unknown stem opens with a verb, as a
+// heading's words do (建设区域教育中心), not a body's name.
+func (g *Grammar) proseStart(stem string) bool {
+	for _, w := range g.not.ProseStarts {
+		if strings.HasPrefix(stem, w) {
+			return true
+		}
+	}
+	return false
+}
