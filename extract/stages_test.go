@@ -386,6 +386,7 @@ func TestTableColumns(t *testing.T) {
 		"责任人": colLeader, "责任单位及责任人": colUnits, "第一责任单位": colLead, "其他责任单位": colCo, "督办单位": colOther, "牵头领导": colLeader, "牵头县领导": colLeader, "牵头市领导": colLeader, "责任单位及责任领导": colUnits,
 		"联系电话": colOther, "目标类型": colOther, "任务来源": colOther, "政策依据": colOther, "考核分值": colOther,
 		"事项名称": colName, "事项": colName, "事项内容": colTask, "项目内容": colTask, "事项分类": colName,
+		"负责科室": colUnits, "责任处室": colUnits, "负责部门": colUnits,
 	} {
 		if got := v.column(cell); got != want {
 			t.Errorf("column(%q): got %d, want %d", cell, got, want)
@@ -1222,5 +1223,19 @@ func TestSpacedHeaderLetterSpaced(t *testing.T) {
 	}
 	if f, o := spacedFields("序号 工 作 任 务 牵头负责部门"); !reflect.DeepEqual(f, []string{"序号", "工作任务", "牵头负责部门"}) || !reflect.DeepEqual(o, []int{0, 7, 23}) {
 		t.Errorf("spacedFields: %q %v", f, o)
+	}
+}
+
+// TestClauseAfterPoints: a clause on a line of its own after points that
+// name no unit, under a sub-heading, is every point's; it reaches no
+// point that names its own, nor another sub-heading's.
+func TestClauseAfterPoints(t *testing.T) {
+	d := parseLines(t, "某市应急体系建设规划责任分解", "一、具体建设任务",
+		"1.完善应急预案体系", "(1)加强应急预案管理。", "(2)推进应急预案精编化。", "(3)加强应急预案演练。", "(责任单位:市应急局、各县(市、区)人民政府)",
+		"2.健全应急管理体制", "(1)推进办事机构建设。(市编办)", "(2)加强专项预案部门建设。", "(3)推进基层应急建设。", "(责任单位:市公安局)")
+	want := []string{"1.1.1:/市应急局/各县(市、区)人民政府", "1.2.1:/市应急局/各县(市、区)人民政府", "1.3.1:/市应急局/各县(市、区)人民政府",
+		"2.1.1:/市编办/", "2.2.1:/市公安局/", "2.3.1:/市公安局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }

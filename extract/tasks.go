@@ -97,6 +97,12 @@ func (p *parser) buildTasks(it *itemAcc) {
 			// of their own
 			p.governHeadingItems(it, c, s)
 		}
+		if it.sub != "" && !s.labels && ord == 0 && i > 0 && segs[i-1].line != s.line && i == len(segs)-1 {
+			// 1.完善应急预案体系 / (1)… / (2)… / (3)… / (责任单位：…): a
+			// clause on a line of its own after points that name no unit
+			// closes the sub-heading's, all of them
+			p.governSub(it, c, s)
+		}
 		ord++
 		text := cleanTaskText(pendingRaw.String())
 		t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: text, Clause: p.written(s.line, s.clause), Line: s.line, Deadline: p.written(s.line, c.deadline)}
@@ -262,6 +268,27 @@ func (p *parser) governBack(it *itemAcc, give func(*Task), left int) {
 			give(&prev.Tasks[j])
 		}
 		left--
+	}
+}
+
+// governSub gives clause c, on a line of its own closing item it, to the
+// items just before it under the same sub-heading that name no unit.
+func (p *parser) governSub(it *itemAcc, c rawClause, s segment) {
+	var give func(*Task)
+	for k := len(p.items) - 1; k >= 0; k-- {
+		prev := p.items[k]
+		if prev == it {
+			continue
+		}
+		if prev.sub != it.sub || prev.Section != it.Section || prev.table || len(prev.Tasks) == 0 || slices.ContainsFunc(prev.Tasks, hasUnits) {
+			return
+		}
+		if give == nil {
+			give = p.giver(it, c, s)
+		}
+		for j := range prev.Tasks {
+			give(&prev.Tasks[j])
+		}
 	}
 }
 
