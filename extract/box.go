@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -126,6 +127,39 @@ func ruleSegment(s string) bool {
 type boxCell struct {
 	text       string
 	start, end int
+	lines      []int // the lines that hold its text
+	parts      []string
+}
+
+// within is the cell's text on the lines from start to end.
+func (c boxCell) within(start, end int) string {
+	var b strings.Builder
+	for i, at := range c.lines {
+		if at >= start && at <= end {
+			b.WriteString(c.parts[i])
+		}
+	}
+	return b.String()
+}
+
+// spread reports whether a cell merged over several of the rows holds
+// text beside each of them, apart by a blank line where each row after the
+// first starts (a column split by rules the cell's column does not have:
+// two tasks in one cell beside two cells of units), so each row takes the
+// text beside it. A cell's text merely wrapped on over the rows has no
+// such gap, and every row takes it whole.
+func (c boxCell) spread(rows []boxCell) bool {
+	n := 0
+	for _, r := range rows {
+		if r.end < c.start || r.start > c.end {
+			continue
+		}
+		if c.within(r.start, r.end) == "" || n > 0 && slices.Contains(c.lines, r.start-1) {
+			return false
+		}
+		n++
+	}
+	return n > 1
 }
 
 // readBox reads the lines of one box table and rewrites them (boxTables).
@@ -176,6 +210,7 @@ func readBox(block []string) {
 			// a box table wraps a cell character by character, a number
 			// or a word too: its lines join with nothing between them
 			open[c].text += t
+			open[c].lines, open[c].parts = append(open[c].lines, i), append(open[c].parts, t)
 		}
 		if all && seenText && headerEnd < 0 && i < len(block)-1 {
 			headerEnd = i // (the bottom border closes the table, not a header)
@@ -261,6 +296,8 @@ func readBox(block []string) {
 	at := make([]int, width)
 	for _, k := range body[key] {
 		row := make([]string, width)
+		var bulleted []boxCell // a cell of bulleted lines: a task on each
+		bcol := -1
 		for c, cells := range body {
 			for at[c] < len(cells) && cells[at[c]].end < k.start {
 				at[c]++
@@ -269,11 +306,72 @@ func readBox(block []string) {
 			// column level with that line) the one that starts beside
 			// the row's cell
 			if at[c] < len(cells) && cells[at[c]].start <= k.end {
-				row[c] = normalizeLine(cells[at[c]].text)
+				cell := cells[at[c]]
+				if c != key && cell.spread(body[key]) {
+					cell = cell.part(k.start, k.end)
+				}
+				row[c] = normalizeLine(trimBullet(cell.text)) // △: a list mark
+				if b := cell.bullets(); bcol < 0 && len(b) > 1 {
+					bulleted, bcol = b, c
+				}
 			}
 		}
-		block[k.start] = encodeRow(row)
+		if bcol < 0 {
+			block[k.start] = encodeRow(row)
+			continue
+		}
+		// △加强财政监督 / △加强税源监控 in one cell: a row each, on the
+		// line its bullet stands on, beside the cells that stand beside
+		// that line (the row's, where none starts there)
+		for _, b := range bulleted {
+			r := append([]string(nil), row...)
+			r[bcol] = normalizeLine(trimBullet(b.text))
+			for c, cells := range body {
+				if c == bcol {
+					continue
+				}
+				for _, cell := range cells {
+					if cell.start <= b.start && b.start <= cell.end && cell.start > k.start {
+						r[c] = normalizeLine(trimBullet(cell.text))
+					}
+				}
+			}
+			block[b.start] = encodeRow(r)
+		}
 	}
+}
+
+// part is the cell's lines from start to end.
+func (c boxCell) part(start, end int) boxCell {
+	p := boxCell{start: start, end: end}
+	for i, at := range c.lines {
+		if at >= start && at <= end {
+			p.text += c.parts[i]
+			p.lines, p.parts = append(p.lines, at), append(p.parts, c.parts[i])
+		}
+	}
+	return p
+}
+
+// bullets splits a cell whose lines open with a bullet (△加强财政监督) at
+// each: one part a bullet and the lines wrapped after it. A cell with one
+// bullet or none gives one part or none.
+func (c boxCell) bullets() []boxCell {
+	var out []boxCell
+	for i, t := range c.parts {
+		r, _ := utf8.DecodeRuneInString(t)
+		switch {
+		case strings.ContainsRune(bullets, r):
+			out = append(out, boxCell{start: c.lines[i], end: c.lines[i]})
+		case len(out) == 0:
+			return nil // text before the first bullet: one cell
+		}
+		o := &out[len(out)-1]
+		o.text += t
+		o.end = c.lines[i]
+		o.lines, o.parts = append(o.lines, c.lines[i]), append(o.parts, t)
+	}
+	return out
 }
 
 // bodyRules reports whether a rule closes any cell between the header's

@@ -37,7 +37,7 @@ func TestReadBoxTable(t *testing.T) {
 	want := map[int][]string{
 		3:  {"工作任务", "分管领导", "牵头单位", "完成时限"},
 		6:  {"抓好财税工作", "梁志强", "市财政局、国家税务局", "年内见成效"},
-		8:  {"△加强财政监督", "梁志强", "市教育局", "年内见成效"}, // the units' rule is level with the row's top
+		8:  {"加强财政监督", "梁志强", "市教育局", "年内见成效"}, // the units' rule is level with the row's top
 		11: {"发展教育", "梁志强", "市教育局", "年内见成效"},
 	}
 	for i, l := range txt.Lines {
@@ -80,7 +80,7 @@ func TestBoxTableParse(t *testing.T) {
 	}
 	want := []string{
 		"抓好财税工作 市财政局、市国家税务局 梁志强 年内见成效",
-		"△加强财政监督 市教育局 梁志强 年内见成效",
+		"加强财政监督 市教育局 梁志强 年内见成效",
 		"发展教育 市教育局 梁志强 年内见成效",
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -145,6 +145,60 @@ func TestBoxNoRules(t *testing.T) {
 		}
 		if i >= len(want) || !reflect.DeepEqual(cells, want[i]) {
 			t.Errorf("line %d: cells %q", i+1, cells)
+		}
+	}
+}
+
+// TestBoxSplitCells: bulleted tasks in one cell are a row each, beside
+// the units cell that stands beside their line; a cell merged over two
+// rows of another column, its text apart by a blank line where the
+// second starts, gives each row its own text, while a cell merely wrapped
+// on over rows gives each its whole text.
+func TestBoxSplitCells(t *testing.T) {
+	for _, tc := range []struct {
+		name, table string
+		want        []string
+	}{
+		{"a task cell split where the units cell is", `某市2006年政府工作报告任务分解
+┌────────────────┬───┬────────┬────┐
+│ 工 作 任 务    │分管领│牵头组织实施单位│完成时限│
+│                │ 导 │        │    │
+├────────────────┼───┼────────┼────┤
+│△调整财政支出结构│梁志强│市财政局、市税务│年内见成│
+│,加大财政投入    │   │局、市金融办    │ 效 │
+│                │   ├────────┤    │
+│△加强财政监督    │   │市财政局、市教育│    │
+│△加强税源监控    │   │局              │    │
+└────────────────┴───┴────────┴────┘`, []string{"调整财政支出结构，加大财政投入 市财政局、市税务局、市金融办", "加强财政监督 市财政局、市教育局", "加强税源监控 市财政局、市教育局"}},
+		{"bullets beside the units cell of their line", `某市2006年政府工作报告任务分解
+┌──────────────┬───┬────────┬────┐
+│ 工 作 任 务  │分管领│牵头组织实施单位│完成时限│
+│              │ 导 │        │    │
+├──────────────┼───┼────────┼────┤
+│抓好财税工作  │梁志强│市财政局、市国家│年内见成│
+├──────────────┤   │税务局、市金融办│ 效 │
+│△调整支出结构│   │                │    │
+│,加大财政投入 │   ├────────┤    │
+│△加强财政监督│   │市财政局、市教育│    │
+│△加强税源监控│   │局              │    │
+└──────────────┴───┴────────┴────┘`, []string{"抓好财税工作 市财政局、市国家税务局、市金融办", "调整支出结构，加大财政投入 市财政局、市国家税务局、市金融办", "加强财政监督 市财政局、市教育局", "加强税源监控 市财政局、市教育局"}},
+	} {
+		txt, err := Read("a.txt", []byte(tc.table))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Parse(txt, testDir(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, it := range d.Items {
+			for _, tk := range it.Tasks {
+				got = append(got, tk.Text+" "+strings.Join(tk.Lead, "、"))
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s:\ngot  %q\nwant %q", tc.name, got, tc.want)
 		}
 	}
 }
