@@ -64,20 +64,9 @@ func TestReadBoxTable(t *testing.T) {
 // TestBoxTableParse: a box table's rows are read as a table's, each cell
 // merged over rows given to every row it spans.
 func TestBoxTableParse(t *testing.T) {
-	txt, err := Read("a.txt", []byte(boxTable))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Parse(txt, testDir(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, it := range d.Items {
-		for _, tk := range it.Tasks {
-			got = append(got, tk.Text+" "+strings.Join(tk.Lead, "、")+" "+strings.Join(tk.Leaders, "、")+" "+tk.Deadline)
-		}
-	}
+	got := boxTasks(t, boxTable, func(tk Task) string {
+		return tk.Text + " " + strings.Join(tk.Lead, "、") + " " + strings.Join(tk.Leaders, "、") + " " + tk.Deadline
+	})
 	want := []string{
 		"抓好财税工作 市财政局、市国家税务局 梁志强 年内见成效",
 		"加强财政监督 市教育局 梁志强 年内见成效",
@@ -183,22 +172,30 @@ func TestBoxSplitCells(t *testing.T) {
 │△加强税源监控│   │局              │    │
 └──────────────┴───┴────────┴────┘`, []string{"抓好财税工作 市财政局、市国家税务局、市金融办", "调整支出结构，加大财政投入 市财政局、市国家税务局、市金融办", "加强财政监督 市财政局、市教育局", "加强税源监控 市财政局、市教育局"}},
 	} {
-		txt, err := Read("a.txt", []byte(tc.table))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := Parse(txt, testDir(t))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, it := range d.Items {
-			for _, tk := range it.Tasks {
-				got = append(got, tk.Text+" "+strings.Join(tk.Lead, "、"))
-			}
-		}
+		got := boxTasks(t, tc.table, func(tk Task) string { return tk.Text + " " + strings.Join(tk.Lead, "、") })
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s:\ngot  %q\nwant %q", tc.name, got, tc.want)
 		}
 	}
+}
+
+// boxTasks reads and parses a text holding a box table and says each task
+// by say.
+func boxTasks(t *testing.T, text string, say func(Task) string) []string {
+	t.Helper()
+	txt, err := Read("a.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse(txt, testDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			got = append(got, say(tk))
+		}
+	}
+	return got
 }

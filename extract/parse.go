@@ -188,10 +188,27 @@ type conventions struct {
 }
 
 // addressee reports whether a line is the notice's salutation, the units
-// it is sent to (各乡镇（街道）人民政府（办事处），区直各单位：): no item.
-func addressee(l string) bool {
+// it is sent to (各乡镇（街道）人民政府（办事处），区直各单位：): no item. A
+// line of other words closed by a colon (推进重大项目建设：) is not.
+func (p *parser) addressee(l string) bool {
 	l = strings.TrimSpace(l)
-	return (strings.HasSuffix(l, "：") || strings.HasSuffix(l, ":")) && !strings.ContainsAny(l, "。；;")
+	body, ok := strings.CutSuffix(l, "：")
+	if !ok {
+		if body, ok = strings.CutSuffix(l, ":"); !ok {
+			return false
+		}
+	}
+	if strings.ContainsAny(body, "。；;") {
+		return false
+	}
+	names := splitNames(strings.NewReplacer("，", "、", ",", "、").Replace(body))
+	for _, n := range names {
+		n = dropNotes(n)
+		if !p.vocab.isGroupWord(n) && !groupish(n) && !unitLike(n, p.names) {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // reDefaultUnits is a sentence of the notice naming the units that
@@ -392,7 +409,7 @@ func (p *parser) blocks(lines []cline) {
 					p.preamble = append(p.preamble, o.text)
 				}
 				p.orphan = nil
-				if addressee(c.text) {
+				if p.addressee(c.text) {
 					p.preamble = append(p.preamble, c.text)
 				} else if hasClauseV(c.text, p.vocab, p.names) {
 					p.adoptOrphan(c)

@@ -198,7 +198,8 @@ func targetsWith(s string, v *Vocabulary) []Target {
 	return out
 }
 
-// dropNotes drops the parenthesised notes of s: 新建（改建） → 新建.
+// dropNotes drops the parenthesised notes of s: 新建（改建） → 新建,
+// 各乡镇（街道）人民政府 → 各乡镇人民政府.
 func dropNotes(s string) string {
 	var b strings.Builder
 	depth := 0

@@ -249,19 +249,20 @@ func (p *parser) segmentClause(s segment, body string) (rawClause, bool) {
 func (p *parser) governAbove(it *itemAcc, from int, c rawClause, s segment) {
 	give := p.governTasks(it, from, c, s)
 	if from == 0 {
-		p.governBack(it, give, -1)
+		p.governBack(it, give, -1, false)
 	}
 }
 
 // governBack gives a clause, by give, to the items just before it that
-// name no unit, in its section: left of them, or all (-1).
-func (p *parser) governBack(it *itemAcc, give func(*Task), left int) {
+// name no unit, in its section (and under its sub-heading, when sameSub):
+// left of them, or all (-1).
+func (p *parser) governBack(it *itemAcc, give func(*Task), left int, sameSub bool) {
 	for k := len(p.items) - 1; k >= 0 && left != 0; k-- {
 		prev := p.items[k]
 		if prev == it {
 			continue
 		}
-		if prev.Section != it.Section || prev.table || len(prev.Tasks) == 0 || slices.ContainsFunc(prev.Tasks, hasUnits) {
+		if prev.Section != it.Section || sameSub && prev.sub != it.sub || prev.table || len(prev.Tasks) == 0 || slices.ContainsFunc(prev.Tasks, hasUnits) {
 			return
 		}
 		for j := range prev.Tasks {
@@ -274,22 +275,7 @@ func (p *parser) governBack(it *itemAcc, give func(*Task), left int) {
 // governSub gives clause c, on a line of its own closing item it, to the
 // items just before it under the same sub-heading that name no unit.
 func (p *parser) governSub(it *itemAcc, c rawClause, s segment) {
-	var give func(*Task)
-	for k := len(p.items) - 1; k >= 0; k-- {
-		prev := p.items[k]
-		if prev == it {
-			continue
-		}
-		if prev.sub != it.sub || prev.Section != it.Section || prev.table || len(prev.Tasks) == 0 || slices.ContainsFunc(prev.Tasks, hasUnits) {
-			return
-		}
-		if give == nil {
-			give = p.giver(it, c, s)
-		}
-		for j := range prev.Tasks {
-			give(&prev.Tasks[j])
-		}
-	}
+	p.governBack(it, p.giver(it, c, s), -1, true)
 }
 
 // governTasks gives clause c to the tasks of it from the task from on, and
@@ -325,7 +311,7 @@ func (p *parser) giver(it *itemAcc, c rawClause, s segment) func(*Task) {
 // counts (s.govern, it included; -1: no count), back to the last item
 // that names a unit or sits in another section.
 func (p *parser) governItems(it *itemAcc, c rawClause, s segment) {
-	p.governBack(it, p.governTasks(it, 0, c, s), s.govern-1)
+	p.governBack(it, p.governTasks(it, 0, c, s), s.govern-1, false)
 }
 
 // governHeadingItems gives clause c of item it to the items before it
