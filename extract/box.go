@@ -316,6 +316,12 @@ func readBox(block []string) {
 				}
 			}
 		}
+		if heading(body[key], k) {
+			// 抓好财税金融工作，增强发展保障能力 above its △ tasks: a
+			// heading, the cells beside it none of its own
+			clear(row)
+			row[key] = normalizeLine(k.text)
+		}
 		if bcol < 0 {
 			block[k.start] = encodeRow(row)
 			continue
@@ -339,6 +345,24 @@ func readBox(block []string) {
 			block[b.start] = encodeRow(r)
 		}
 	}
+}
+
+// heading reports whether cell k of a column whose tasks are bulleted
+// (△加强财政监督) has no bullet while the cell after it opens with one: a
+// heading over them.
+func heading(cells []boxCell, k boxCell) bool {
+	for i, c := range cells {
+		if c.start == k.start {
+			return i+1 < len(cells) && !bulleted(c) && bulleted(cells[i+1])
+		}
+	}
+	return false
+}
+
+// bulleted reports whether a cell opens with a bullet.
+func bulleted(c boxCell) bool {
+	r, _ := utf8.DecodeRuneInString(c.text)
+	return strings.ContainsRune(bullets, r)
 }
 
 // part is the cell's lines from start to end.

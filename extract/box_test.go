@@ -36,7 +36,7 @@ func TestReadBoxTable(t *testing.T) {
 	}
 	want := map[int][]string{
 		3:  {"工作任务", "分管领导", "牵头单位", "完成时限"},
-		6:  {"抓好财税工作", "梁志强", "市财政局、国家税务局", "年内见成效"},
+		6:  {"抓好财税工作", "", "", ""},             // a heading over the bulleted task below it
 		8:  {"加强财政监督", "梁志强", "市教育局", "年内见成效"}, // the units' rule is level with the row's top
 		11: {"发展教育", "梁志强", "市教育局", "年内见成效"},
 	}
@@ -68,7 +68,7 @@ func TestBoxTableParse(t *testing.T) {
 		return tk.Text + " " + strings.Join(tk.Lead, "、") + " " + strings.Join(tk.Leaders, "、") + " " + tk.Deadline
 	})
 	want := []string{
-		"抓好财税工作 市财政局、市国家税务局 梁志强 年内见成效",
+		"抓好财税工作   ", // a heading over the bulleted task below it, the cells beside it none of its own
 		"加强财政监督 市教育局 梁志强 年内见成效",
 		"发展教育 市教育局 梁志强 年内见成效",
 	}
@@ -139,7 +139,8 @@ func TestBoxNoRules(t *testing.T) {
 }
 
 // TestBoxSplitCells: bulleted tasks in one cell are a row each, beside
-// the units cell that stands beside their line; a cell merged over two
+// the units cell that stands beside their line, and a cell without a
+// bullet over bulleted ones is a heading; a cell merged over two
 // rows of another column, its text apart by a blank line where the
 // second starts, gives each row its own text, while a cell merely wrapped
 // on over rows gives each its whole text.
@@ -170,7 +171,7 @@ func TestBoxSplitCells(t *testing.T) {
 │,加大财政投入 │   ├────────┤    │
 │△加强财政监督│   │市财政局、市教育│    │
 │△加强税源监控│   │局              │    │
-└──────────────┴───┴────────┴────┘`, []string{"抓好财税工作 市财政局、市国家税务局、市金融办", "调整支出结构，加大财政投入 市财政局、市国家税务局、市金融办", "加强财政监督 市财政局、市教育局", "加强税源监控 市财政局、市教育局"}},
+└──────────────┴───┴────────┴────┘`, []string{"抓好财税工作 ", "调整支出结构，加大财政投入 市财政局、市国家税务局、市金融办", "加强财政监督 市财政局、市教育局", "加强税源监控 市财政局、市教育局"}},
 	} {
 		got := boxTasks(t, tc.table, func(tk Task) string { return tk.Text + " " + strings.Join(tk.Lead, "、") })
 		if !reflect.DeepEqual(got, tc.want) {
