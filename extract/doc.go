@@ -155,6 +155,7 @@
 //	明确牵头部门的，有关部门配合，不逐一列出，下同       有关部门 on every task with a lead
 //	具体任务均涉及相关市（州）人民政府，不再做分工，下同   that group on every task after
 //	除特别注明的外，各县（市、区）政府都是配合单位       those units co on every task after
+//	各主要责任单位要充分发挥牵头抓总作用              主要责任单位 leads (stated_leads)
 //
 // A first-is-lead statement in the notice (分工方案中列第一位的为牵头单位) holds
 // for the whole document after it.

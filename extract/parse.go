@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -38,6 +39,7 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 		p.names.issuer = p.dir.Match[0] + p.names.issuer
 	}
 	lines = fixups(lines, form, p.vocab, p.names, func(line int, code string) { p.warn(line, 0, code) })
+	p.leadLabelStated(lines)
 	fixed := len(p.warnings) // the fixups' warnings
 	p.blocks(lines)
 	if len(p.items) == 0 {
@@ -185,6 +187,32 @@ type conventions struct {
 	// 除特别注明的外，各县（市、区）政府都是配合单位: every task's co
 	// units and groups, beside its own
 	defaults *rawClause
+}
+
+// leadLabelStated reads the labels of stated_leads as a lead's, for this
+// document, when its notice says those units lead (各主要责任单位要充分发挥
+// 牵头抓总作用): a convention stated in the text. The vocabulary is copied.
+func (p *parser) leadLabelStated(lines []cline) {
+	var stated []string
+	for _, w := range p.vocab.StatedLeads {
+		re := regexp.MustCompile(regexp.QuoteMeta(w) + `[^。；;，,]{0,12}(?:牵头|抓总)`)
+		if slices.ContainsFunc(lines, func(c cline) bool { return c.kind != kItem && c.kind != kLabel && re.MatchString(c.text) }) {
+			stated = append(stated, w)
+		}
+	}
+	if len(stated) == 0 {
+		return
+	}
+	v := *p.vocab
+	v.Labels = slices.Clone(v.Labels)
+	for i, l := range v.Labels {
+		if slices.Contains(stated, l.Word) {
+			v.Labels[i].Role = string(RoleLead)
+		}
+	}
+	v.Columns.Units = slices.DeleteFunc(slices.Clone(v.Columns.Units), func(w string) bool { return slices.Contains(stated, w) })
+	v.Columns.Lead = append(slices.Clone(stated), v.Columns.Lead...)
+	p.vocab = &v
 }
 
 // addressee reports whether a line is the notice's salutation, the units

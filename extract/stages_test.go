@@ -369,6 +369,22 @@ func TestStatedConventions(t *testing.T) {
 	if got, want := taskRoles(d), []string{"1.1:市发改委/市财政局、金华开发区管委会/各县（市、区）政府", "2.1:市商务局/金华开发区管委会/各县（市、区）政府"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("notice's co units:\ngot  %q\nwant %q", got, want)
 	}
+	// the notice says its 主要责任单位 lead: they do, as a label and as a
+	// column; without it they are co
+	for _, notice := range []string{"各主要责任单位要充分发挥牵头抓总作用。", "各单位要高度重视。"} {
+		want := []string{"1.1:区发展改革委//", "2.1:区财政局//"}
+		if !strings.Contains(notice, "牵头") {
+			want = []string{"1.1:/区发展改革委/", "2.1:/区财政局/"}
+		}
+		d = parseLines(t, notice, "1.地区生产总值增长4.5%以上。", "主要责任单位：区发展改革委", "2.一般公共预算收入增长5%。", "主要责任单位：区财政局")
+		if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %q, want %q", notice, got, want)
+		}
+		d = parseLines(t, notice, "序号", "目标任务", "主要责任单位", "1", "地区生产总值增长4.5%以上", "区发展改革委", "2", "一般公共预算收入增长5%", "区财政局")
+		if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s, a table: got %q, want %q", notice, got, want)
+		}
+	}
 	// a convention stated in the notice
 	d = parseLines(t, "各单位：列第一位的为牵头单位，其他为配合单位。", "1.甲。（市科技局、市财政局）")
 	if tk := d.Items[0].Tasks[0]; !reflect.DeepEqual(tk.Lead, []string{"市科技局"}) || !reflect.DeepEqual(tk.Co, []string{"市财政局"}) {

@@ -47,6 +47,9 @@ type Vocabulary struct {
 	FirstIsLead []string `yaml:"first_is_lead"`
 	// FirstWords followed closely by 为牵头 state the same convention.
 	FirstWords []string `yaml:"first_words"`
+	// StatedLeads are labels of units a notice may say lead
+	// (各主要责任单位要充分发挥牵头抓总作用): then they do, in that document.
+	StatedLeads []string `yaml:"stated_leads"`
 	// Same are the words that stand for the task before's units (同上).
 	Same []string `yaml:"same"`
 	// Requirements are the words of a heading over the notice's
