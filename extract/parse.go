@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -194,8 +193,8 @@ type conventions struct {
 // 牵头抓总作用): a convention stated in the text. The vocabulary is copied.
 func (p *parser) leadLabelStated(lines []cline) {
 	var stated []string
-	for _, w := range p.vocab.StatedLeads {
-		re := regexp.MustCompile(regexp.QuoteMeta(w) + `[^。；;，,]{0,12}(?:牵头|抓总)`)
+	for i, w := range p.vocab.StatedLeads {
+		re := p.vocab.statedLead[i] // compiled once, in prepare
 		if slices.ContainsFunc(lines, func(c cline) bool { return c.kind != kItem && c.kind != kLabel && re.MatchString(c.text) }) {
 			stated = append(stated, w)
 		}

@@ -49,7 +49,8 @@ type Vocabulary struct {
 	FirstWords []string `yaml:"first_words"`
 	// StatedLeads are labels of units a notice may say lead
 	// (各主要责任单位要充分发挥牵头抓总作用): then they do, in that document.
-	StatedLeads []string `yaml:"stated_leads"`
+	StatedLeads []string         `yaml:"stated_leads"`
+	statedLead  []*regexp.Regexp // each word of StatedLeads closely followed by 牵头 or 抓总
 	// Same are the words that stand for the task before's units (同上).
 	Same []string `yaml:"same"`
 	// Requirements are the words of a heading over the notice's
@@ -165,6 +166,10 @@ func (v *Vocabulary) prepare() {
 	v.deadline = regexp.MustCompile(`^(?:\d{4}年)?(?:\d{1,2}月(?:底|中旬|上旬|下旬|末)?|(?:第)?[一二三四]季度|\d{4}年(?:底|末)?` + alt + `)`)
 	for _, list := range [][]vocabWord{v.Labels, v.Roles} {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].Word) > len(list[j].Word) })
+	}
+	v.statedLead = make([]*regexp.Regexp, len(v.StatedLeads))
+	for i, w := range v.StatedLeads {
+		v.statedLead[i] = regexp.MustCompile(regexp.QuoteMeta(w) + `[^。；;，,]{0,12}(?:牵头|抓总)`)
 	}
 	v.unitsOnly = map[string]bool{}
 	for _, w := range v.Roles {
