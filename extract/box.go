@@ -131,17 +131,6 @@ type boxCell struct {
 	parts      []string
 }
 
-// within is the cell's text on the lines from start to end.
-func (c boxCell) within(start, end int) string {
-	var b strings.Builder
-	for i, at := range c.lines {
-		if at >= start && at <= end {
-			b.WriteString(c.parts[i])
-		}
-	}
-	return b.String()
-}
-
 // spread reports whether a cell merged over several of the rows holds
 // text beside each of them, apart by a blank line where each row after the
 // first starts (a column split by rules the cell's column does not have:
@@ -154,7 +143,7 @@ func (c boxCell) spread(rows []boxCell) bool {
 		if r.end < c.start || r.start > c.end {
 			continue
 		}
-		if c.within(r.start, r.end) == "" || n > 0 && slices.Contains(c.lines, r.start-1) {
+		if c.part(r.start, r.end).text == "" || n > 0 && slices.Contains(c.lines, r.start-1) {
 			return false
 		}
 		n++
