@@ -25,6 +25,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"iter"
+	"math/bits"
 	"slices"
 	"sync"
 	"unicode"
@@ -250,10 +252,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	for i := range roles {
 		r.drawable[i] = make([]uint64, len(want))
 	}
-	for c := rune(0); c <= 0xFFFF; c++ {
-		if !bit(want[:], c) {
-			continue
-		}
+	for c := range members(want[:]) {
 		if !printable(c) {
 			missing = missing || c != '\n'
 			continue
@@ -310,11 +309,9 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 			m.Missing = head.Missing
 		}
 		top := 0
-		for c := range m.W {
-			if !bit(want[:], rune(c)) {
-				continue
-			}
-			if f := r.chainFace(i, rune(c)); f != nil {
+		for cr := range members(want[:]) {
+			c := int(cr)
+			if f := r.chainFace(i, cr); f != nil {
 				if m.Missing == 0 {
 					m.Missing = f.metrics.Missing
 				}
@@ -622,6 +619,21 @@ func (r *Renderer) clean(role, s string, subs map[rune]string) string {
 }
 
 func bit(set []uint64, c rune) bool { return set[c/64]&(1<<(c%64)) != 0 }
+
+// members yields the runes of a bitset, in order: the batch's few
+// thousand runes, not the 65,536 a loop over the BMP would test.
+func members(set []uint64) iter.Seq[rune] {
+	return func(yield func(rune) bool) {
+		for i, w := range set {
+			for w != 0 {
+				if !yield(rune(i*64 + bits.TrailingZeros64(w))) {
+					return
+				}
+				w &= w - 1
+			}
+		}
+	}
+}
 
 func allRunes(s string, f func(rune) bool) bool {
 	for _, c := range s {

@@ -326,8 +326,17 @@ func (f *Face) Has(r rune) bool {
 	if r < 0 || r > 0xFFFF {
 		return false
 	}
-	i := sort.Search(len(f.ranges), func(i int) bool { return f.ranges[i].hi >= r })
-	return i < len(f.ranges) && f.ranges[i].lo <= r
+	// the first span ending at or after r (sort.Search, without its call)
+	lo, hi := 0, len(f.ranges)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if f.ranges[m].hi < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(f.ranges) && f.ranges[lo].lo <= r
 }
 
 // Runes is the number of runes the face covers.
