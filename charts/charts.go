@@ -201,7 +201,7 @@ func newSite(doc *extract.Document, opt Options) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &site{doc: doc, idx: doc.Index(), opt: opt, w: w, label: map[string]string{}, stem: map[string]string{}}
+	s := &site{doc: doc, idx: opt.IndexOf(doc), opt: opt, w: w, label: map[string]string{}, stem: map[string]string{}}
 	var names []string
 	for i := range doc.Depts {
 		d := &doc.Depts[i]

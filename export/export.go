@@ -41,6 +41,19 @@ type Options struct {
 	// Progress is the 督办 snapshot of the period being published, from
 	// the ledger (--ledger); nil when the run has no ledger.
 	Progress *progress.Snapshot
+	// Index is the document's extract.Index, made once by a caller that
+	// hands one document to several exporters; nil: each exporter makes
+	// its own. It must be the index of the document the exporter is
+	// given (IndexOf checks).
+	Index *extract.Index
+}
+
+// IndexOf returns o.Index when it is doc's, else doc.Index().
+func (o Options) IndexOf(doc *extract.Document) *extract.Index {
+	if o.Index != nil && o.Index.Document() == doc {
+		return o.Index
+	}
+	return doc.Index()
 }
 
 // TemplateSet returns o.Templates, or the embedded defaults.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"fengong/extract"
 )
 
 func TestDeptStems(t *testing.T) {
@@ -105,5 +107,23 @@ func TestSafeStemCutsAtARuneBoundary(t *testing.T) {
 		if SafeStem(n+"x") == s {
 			t.Errorf("two long names that differ past the cut share the stem %q", s)
 		}
+	}
+}
+
+// TestIndexOf: the index a caller made once is handed out for its own
+// document only; another document gets an index of its own.
+func TestIndexOf(t *testing.T) {
+	a := &extract.Document{Depts: []extract.Dept{{Name: "甲"}}}
+	b := &extract.Document{Depts: []extract.Dept{{Name: "乙"}}}
+	o := Options{Index: a.Index()}
+	if got := o.IndexOf(a); got != o.Index {
+		t.Errorf("IndexOf(a) made another index; want the one given")
+	}
+	got := o.IndexOf(b)
+	if got == o.Index || got.Document() != b || got.Dept("乙") == nil {
+		t.Errorf("IndexOf(b) = an index of %p; want b's own", got.Document())
+	}
+	if got := (Options{}).IndexOf(a); got == nil || got.Document() != a {
+		t.Errorf("IndexOf without an index: want a's own")
 	}
 }

@@ -161,7 +161,7 @@ func (r *Run) newKeys(opt export.Options, model func() ([]byte, error)) *keys {
 	for _, kind := range []string{KindDeptWorkbook, KindDeptBrief, KindMasterWorkbook, KindBrief, KindNotice, KindChart} {
 		k.runs[kind] = hashJSON(k.reads(kind))
 	}
-	k.index = r.doc.Index()
+	k.index = opt.IndexOf(r.doc)
 	k.views = make(map[string]*view, len(r.doc.Depts))
 	for _, d := range r.doc.Depts {
 		k.views[d.Name] = &view{}

@@ -228,9 +228,13 @@ func render(ctx context.Context, r *Run) error {
 }
 
 // exportOptions are what every exporter is given: the date, the title,
-// the wording, and the run's own scratch folder for temporary files.
+// the wording, the model's index, and the run's own scratch folder for
+// temporary files. It is called on the run's own goroutine only.
 func (r *Run) exportOptions() export.Options {
-	o := export.Options{Date: r.date, Title: r.cfg.Title, Templates: r.tmpl, Progress: r.snap}
+	if r.index == nil && r.doc != nil {
+		r.index = r.doc.Index() // once: every exporter reads it
+	}
+	o := export.Options{Date: r.date, Title: r.cfg.Title, Templates: r.tmpl, Progress: r.snap, Index: r.index}
 	if r.pub != nil {
 		o.TempDir = r.pub.scratch
 	}

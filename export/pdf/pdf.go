@@ -164,7 +164,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	r := &Renderer{doc: doc, idx: doc.Index(), opt: opt, words: words, date: opt.DateText(), compress: compressPages}
+	r := &Renderer{doc: doc, idx: opt.IndexOf(doc), opt: opt, words: words, date: opt.DateText(), compress: compressPages}
 	if opt.Progress != nil {
 		if r.rules, err = progress.LoadRules(opt.TemplateSet()); err != nil {
 			return nil, fmt.Errorf("pdf: %w", err)

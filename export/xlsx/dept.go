@@ -112,7 +112,7 @@ func NewRenderer(doc *extract.Document, opt export.Options, opts ...Option) (*Re
 	for i, d := range doc.Depts {
 		names[i] = d.Name
 	}
-	r := &Renderer{doc: doc, opt: opt, w: w, stems: export.Stems(names), zips: newFlatePool(), fp: doc.Fingerprint(), idx: doc.Index()}
+	r := &Renderer{doc: doc, opt: opt, w: w, stems: export.Stems(names), zips: newFlatePool(), fp: doc.Fingerprint(), idx: opt.IndexOf(doc)}
 	if opt.Progress != nil {
 		if r.rules, err = progress.LoadRules(opt.TemplateSet()); err != nil {
 			return nil, err
