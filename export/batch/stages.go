@@ -107,7 +107,7 @@ type Run struct {
 	inputName  string
 	text       *extract.Text
 	doc        *extract.Document
-	index      *extract.Index // doc's, made once by exportOptions
+	index      *extract.Index     // doc's, made once by exportOptions
 	model      []byte             // model.json: the model's JSON, made once
 	snap       *progress.Snapshot // the 督办 snapshot; nil without a ledger
 	depts      []string           // depts that get their own files, in model order
