@@ -27,6 +27,18 @@ type packCuts struct {
 
 	mu    sync.Mutex // guards added and r.files
 	added map[string]bool
+
+	// ahead are the previous pack's cuts, by path, read by readAhead
+	// while the model is extracted; Cut waits for read to be closed
+	// (nil: nothing read ahead, so Cut reads what it takes)
+	read  chan struct{}
+	ahead map[string]keptCut
+}
+
+// keptCut is a previous cut read ahead: the file checked and its bytes.
+type keptCut struct {
+	src  *prevFile
+	data []byte
 }
 
 var _ pdf.CutCache = (*packCuts)(nil)
@@ -39,16 +51,58 @@ func (c *packCuts) file(key string) *File {
 	return &File{Path: path.Join(cutsDir, key+".ttf"), Kind: KindFontCut, Key: key}
 }
 
+// readAhead starts reading, in the background, every cut the previous
+// manifest lists that is still what it says, checked as Cut checks what
+// it takes, and hands each to parse once all are read (a pdf.Warm parses
+// them, while the model is extracted).
+func (c *packCuts) readAhead(parse func(data []byte, sum string)) {
+	c.read = make(chan struct{})
+	go func() {
+		c.ahead = map[string]keptCut{}
+		if c.prev != nil {
+			for _, e := range c.prev.manifest.Files {
+				if e.Kind != KindFontCut || e.Path != c.file(e.Key).Path {
+					continue
+				}
+				if src, ok := c.prev.intact(e); ok {
+					if data := c.prev.checkedBytes(src); data != nil {
+						c.ahead[e.Path] = keptCut{src, data}
+					}
+				}
+			}
+		}
+		close(c.read)
+		for _, k := range c.ahead {
+			parse(k.data, k.src.entry.SHA256)
+		}
+	}()
+}
+
+// previous is the previous pack's cut for f, checked, and its bytes: the
+// one read ahead, else read now.
+func (c *packCuts) previous(f *File) (*prevFile, []byte) {
+	if c.read != nil {
+		<-c.read
+		if k, ok := c.ahead[f.Path]; ok && k.src.entry.Key == f.Key {
+			return k.src, k.data
+		}
+	}
+	src, ok := c.prev.reusable(f)
+	if !ok {
+		return nil, nil
+	}
+	// the bytes are wanted whether or not the file was trusted unread
+	return src, c.prev.checkedBytes(src)
+}
+
 // Cut returns the previous pack's cut for key, published again, with the
 // sha256 its manifest records, or nil.
 func (c *packCuts) Cut(key string) ([]byte, string) {
 	f := c.file(key)
-	src, ok := c.prev.reusable(f)
-	if !ok || c.has(f) {
+	if c.prev == nil || c.has(f) {
 		return nil, ""
 	}
-	// the bytes are wanted whether or not the file was trusted unread
-	data := c.prev.checkedBytes(src)
+	src, data := c.previous(f)
 	if data == nil {
 		return nil, ""
 	}

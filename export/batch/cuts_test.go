@@ -153,3 +153,83 @@ func samePDFs(t *testing.T, a, b string) {
 		t.Errorf("%d PDFs compared", n)
 	}
 }
+
+// TestCutsReadAhead: the previous pack's cuts are read, checked and
+// handed to be parsed ahead of the renderer (warmUp); Cut then takes the
+// bytes read ahead, published again, even when the file has gone since
+// (it was checked when read, as a file read to be trusted is), and a
+// cut damaged before the read is neither parsed nor taken.
+func TestCutsReadAhead(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack")
+	mustRun(t, testOptions(out))
+	cuts := byKind(t, out, KindFontCut)
+	if len(cuts) < 2 {
+		t.Fatalf("%d font cuts in the pack, want one per face", len(cuts))
+	}
+	// the first damaged in place, later than the manifest
+	damaged := filepath.Join(out, filepath.FromSlash(cuts[0].Path))
+	data, err := os.ReadFile(damaged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0xff
+	if err := os.WriteFile(damaged, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(damaged, later, later)
+
+	prev, _, err := openPrevious(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer prev.close()
+	pub, err := newPublisher(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pub.abort()
+	pub.start()
+	c := newPackCuts(&Run{pub: pub}, prev)
+	parsed := make(chan string, len(cuts))
+	c.readAhead(func(data []byte, sum string) {
+		if sha(data) != sum {
+			t.Errorf("handed to parse with the sum %s, bytes of %s", sum, sha(data))
+		}
+		parsed <- sum
+	})
+	<-c.read
+	for _, e := range cuts {
+		if err := os.Remove(filepath.Join(out, filepath.FromSlash(e.Path))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, e := range cuts {
+		data, sum := c.Cut(e.Key)
+		switch {
+		case i == 0 && data != nil:
+			t.Errorf("%s, damaged before it was read: taken", e.Path)
+		case i > 0 && (sha(data) != e.SHA256 || sum != e.SHA256):
+			t.Errorf("%s: took bytes of %s (sum %q), want the ones read ahead, %s", e.Path, sha(data), sum, e.SHA256)
+		}
+	}
+	if err := pub.drain(); err != nil {
+		t.Fatalf("publishing the cuts taken: %v", err)
+	}
+	close(parsed)
+	n := 0
+	for sum := range parsed {
+		if sum == cuts[0].SHA256 {
+			t.Errorf("the damaged cut was handed to be parsed")
+		}
+		n++
+	}
+	if n != len(cuts)-1 {
+		t.Errorf("%d cuts handed to be parsed, want %d", n, len(cuts)-1)
+	}
+	for _, e := range cuts[1:] {
+		if b, err := os.ReadFile(filepath.Join(pub.tmp, filepath.FromSlash(e.Path))); err != nil || sha(b) != e.SHA256 {
+			t.Errorf("%s: not published from the bytes read ahead (%v)", e.Path, err)
+		}
+	}
+}

@@ -496,12 +496,6 @@ func (r *Run) reuse(prev *prevPack, f *File) bool {
 // too), nor one whose build is unknown; such runs tell an unchanged pack
 // only after rendering it (sameAsPrevious).
 func stopUnchanged(_ context.Context, r *Run) error {
-	defer func() {
-		if !r.unchanged {
-			// the change report's, read while the model is extracted
-			r.prev.prefetch()
-		}
-	}()
 	prev := r.reuseFrom()
 	if prev == nil || r.opt.Build == "" || r.cfg.Ledger != "" || r.opt.snapshot != nil {
 		return nil

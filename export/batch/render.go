@@ -178,7 +178,7 @@ func render(ctx context.Context, r *Run) error {
 	if briefsOf != nil {
 		feed(func() (err error) {
 			fonts := r.fonts
-			fonts.Cuts = newPackCuts(r, prev)
+			fonts.Cuts = cmp.Or(r.cuts, newPackCuts(r, prev))
 			if pr, err = pdf.NewRenderer(r.doc, opt, fonts); err != nil {
 				return fmt.Errorf("pdf: %w", err)
 			}

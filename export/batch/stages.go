@@ -34,6 +34,7 @@ func stages() []stage {
 		{"preflight", preflight},       // cheap checks first: input, output dir, lock, stale temp dirs
 		{"read", readInput},            // decode UTF-8/GB18030/UTF-16/.docx/.html and normalise
 		{"unchanged", stopUnchanged},   // --incremental: the pack in DIR is made by this build from the same inputs? stop
+		{"warm", warmUp},               // start reading, in the background, what the export reads besides the model
 		{"extract", extractModel},      // build the model, once
 		{"validate", validateModel},    // safe file stems for every dept name, with warnings; the dept filter
 		{"progress", evaluateProgress}, // with a ledger: the period's returns → the 督办 snapshot (status rules)
@@ -103,6 +104,7 @@ type Run struct {
 	dir        *extract.Directory // the dept directory, once extract has it from loadDir
 	loadDir    func() (*extract.Directory, error)
 	fonts      pdf.Fonts         // the configured fonts' bytes, read in preflight
+	cuts       *packCuts         // the PDF faces cut for the batch, kept in the pack (warmUp)
 	hashes     map[string]string // sha256 of templates, depts_file and fonts in use
 	inputName  string
 	text       *extract.Text

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"fengong/export"
+	"fengong/export/pdf"
 	"fengong/extract"
 	"fengong/templates"
 )
@@ -182,6 +183,29 @@ func readInput(_ context.Context, r *Run) error {
 		return err
 	}
 	r.text = t
+	return nil
+}
+
+// warmUp starts, in the background, the reading the export does besides
+// the model, so that it overlaps the extraction (one core extracts, the
+// other would wait): the previous model, for the change report; the PDF
+// faces and the wording, parsed; and, with --incremental, the faces the
+// previous run cut for its batch, read from its pack and parsed. The
+// export takes them as they are, or waits for those still being read; a
+// face or cut the batch turns out not to need was parsed for nothing.
+func warmUp(_ context.Context, r *Run) error {
+	r.prev.prefetch()
+	if !r.cfg.wants(FormatPDF) {
+		return nil
+	}
+	w, fonts, ts := pdf.NewWarm(), r.fonts, r.tmpl
+	r.fonts.Warm = w
+	r.cuts = newPackCuts(r, r.reuseFrom())
+	go func() {
+		w.Wording(ts)
+		w.Faces(fonts)
+	}()
+	r.cuts.readAhead(w.Cut)
 	return nil
 }
 

@@ -56,6 +56,9 @@ type Fonts struct {
 	// Cuts, when set, keeps the faces cut to the batch's runes from one
 	// run to the next (see CutCache).
 	Cuts CutCache
+	// Warm, when set, holds these faces, the cuts Cuts keeps and the
+	// wording, parsed ahead of NewRenderer (see Warm).
+	Warm *Warm
 }
 
 // CutCache keeps faces cut to a batch's runes between runs. A cut is a
@@ -160,7 +163,8 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	if doc == nil {
 		return nil, errors.New("pdf: nil document")
 	}
-	words, err := loadWording(opt.TemplateSet())
+	warm := fonts.Warm
+	words, err := warm.wording(opt.TemplateSet())
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
@@ -189,19 +193,17 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	}
 	own := [len(roles)]*face{}
 	for i, role := range roles {
-		data, from := fonts.role(role)
-		if data == nil {
-			data, from = defaultFont(role), ""
-		}
+		data, from := fonts.face(role)
 		own[i] = pick(role, from, data)
 		own[i].roles = append(own[i].roles, role)
 	}
 	last := pick(fallbackKey, "", font.Hei())
-	if err := eachFace(r.faces, func(f *face) (err error) {
-		if f.parsed, err = font.Parse(f.src); err != nil {
+	if err := eachFace(r.faces, func(f *face) error {
+		p, err := warm.face(f.src)
+		if err != nil {
 			return fmt.Errorf("pdf: %s font: %w", f.key, err)
 		}
-		f.sum = font.Sum(f.src)
+		f.parsed, f.sum = p.face, p.sum
 		return nil
 	}); err != nil {
 		return nil, err
@@ -287,13 +289,19 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		if f.runes == nil {
 			return nil
 		}
-		data, sum, err := cut(f, f.runes, fonts.Cuts)
-		if err != nil {
-			return fmt.Errorf("pdf: font: %w", err)
-		}
-		f.draw = draw.Font{Key: f.key, Name: f.parsed.Name, Data: data, Sum: sum}
-		if err := f.draw.Prepare(); err != nil {
-			return fmt.Errorf("pdf: %w", err)
+		kept, ok := keptCut(f, f.runes, fonts.Cuts, warm)
+		if ok {
+			f.draw = kept.draw
+			f.draw.Key, f.draw.Name = f.key, f.parsed.Name
+		} else {
+			data, err := cutNow(f, f.runes, fonts.Cuts)
+			if err != nil {
+				return fmt.Errorf("pdf: font: %w", err)
+			}
+			f.draw = draw.Font{Key: f.key, Name: f.parsed.Name, Data: data}
+			if err := f.draw.Prepare(); err != nil {
+				return fmt.Errorf("pdf: %w", err)
+			}
 		}
 		if f.metrics, err = f.draw.Measure(f.runes); err != nil {
 			return fmt.Errorf("pdf: font: %w", err)
@@ -356,25 +364,32 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 	return r, nil
 }
 
-// cut cuts f to runes, or takes the cut kept in cuts when it is a face
-// of f's name that holds every one of them.
-func cut(f *face, runes []rune, cuts CutCache) (data []byte, sum string, err error) {
+// keptCut is the cut of f to runes kept in cuts, parsed (by warm, or
+// now) and prepared for drawing, when it is a face of f's name that
+// holds every one of them.
+func keptCut(f *face, runes []rune, cuts CutCache, warm *Warm) (parsedCut, bool) {
 	if cuts == nil {
-		data, err = draw.Cut(f.src, runes)
-		return data, "", err
+		return parsedCut{}, false
 	}
-	key := CutKey(f.sum, runes)
-	if kept, sum := cuts.Cut(key); kept != nil {
-		if p, err := font.Parse(kept); err == nil && p.Name == f.parsed.Name && allRunes(string(runes), p.Has) {
-			return kept, sum, nil
-		}
+	kept, sum := cuts.Cut(CutKey(f.sum, runes))
+	if kept == nil {
+		return parsedCut{}, false
 	}
+	c, err := warm.cut(kept, sum)
+	if err != nil || c.face.Name != f.parsed.Name || !allRunes(string(runes), c.face.Has) {
+		return parsedCut{}, false
+	}
+	return c, true
+}
+
+// cutNow cuts f to runes, and gives the cut to cuts to keep.
+func cutNow(f *face, runes []rune, cuts CutCache) ([]byte, error) {
 	out, err := draw.Cut(f.src, runes)
-	if err != nil {
-		return nil, "", err
+	if err != nil || cuts == nil {
+		return out, err
 	}
-	cuts.Keep(key, out)
-	return out, "", nil
+	cuts.Keep(CutKey(f.sum, runes), out)
+	return out, nil
 }
 
 // role returns the font given for a role and where it came from.
@@ -388,6 +403,15 @@ func (f Fonts) role(role string) ([]byte, string) {
 		return f.Subheading, f.From.Subheading
 	}
 	return f.Body, f.From.Body
+}
+
+// face returns the font a role is drawn with: the one given, else its
+// embedded face.
+func (f Fonts) face(role string) ([]byte, string) {
+	if data, from := f.role(role); data != nil {
+		return data, from
+	}
+	return defaultFont(role), ""
 }
 
 // defaultFont is the embedded face of a role.

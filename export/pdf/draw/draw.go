@@ -40,6 +40,7 @@ type Font struct {
 	Sum string
 
 	parsed *fpdf.UTF8Font // set by Prepare
+	face   *font.Face     // set by Prepare
 }
 
 // Prepare parses the font once, so that the PDFs drawn with it (and its
@@ -47,19 +48,24 @@ type Font struct {
 // made; a font not prepared is parsed by each PDF.
 func (f *Font) Prepare() (err error) {
 	defer catch(&err)
-	if _, err := font.Parse(f.Data); err != nil {
+	face, err := font.Parse(f.Data)
+	if err != nil {
 		return fmt.Errorf("font %s: %w", f.Key, err)
 	}
 	p, err := fpdf.ParseUTF8Font(f.Data)
 	if err != nil {
 		return fmt.Errorf("font %s: %w", f.Key, err)
 	}
-	f.parsed = p
+	f.parsed, f.face = p, face
 	if f.Sum == "" {
 		f.Sum = dataSum(f.Data)
 	}
 	return nil
 }
+
+// Face is the prepared font's coverage and name (font.Parse); nil
+// before Prepare.
+func (f *Font) Face() *font.Face { return f.face }
 
 func dataSum(data []byte) string {
 	s := sha256.Sum256(data)
