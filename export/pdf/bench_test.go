@@ -124,3 +124,25 @@ func BenchmarkBrief(b *testing.B) {
 	}
 	b.ReportMetric(float64(size)/1024, "KiB/pdf")
 }
+
+// BenchmarkNewRendererWarm is NewRenderer as an --incremental run whose
+// characters did not change calls it: every face's cut kept, and the
+// faces, the cuts and the wording parsed ahead by the run's warm stage
+// (a Warm, made outside the timing).
+func BenchmarkNewRendererWarm(b *testing.B) {
+	doc, err := seed()
+	if err != nil {
+		b.Fatalf("parsing the seed: %v", err)
+	}
+	cuts := &mapCuts{kept: map[string][]byte{}}
+	if _, err := NewRenderer(doc, export.Options{Date: testDate}, Fonts{Cuts: cuts}); err != nil {
+		b.Fatal(err)
+	}
+	w := warmFor(cuts)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewRenderer(doc, export.Options{Date: testDate}, Fonts{Cuts: cuts, Warm: w}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

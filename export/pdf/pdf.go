@@ -198,7 +198,10 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 		own[i].roles = append(own[i].roles, role)
 	}
 	last := pick(fallbackKey, "", font.Hei())
-	if err := eachFace(r.faces, func(f *face) error {
+	// parsed side by side, unless a Warm has parsed them (or is parsing
+	// them): then a goroutine each would only wait for a core, behind the
+	// run's long jobs
+	if err := eachFace(r.faces, warm != nil, func(f *face) error {
 		p, err := warm.face(f.src)
 		if err != nil {
 			return fmt.Errorf("pdf: %s font: %w", f.key, err)
@@ -285,28 +288,34 @@ func NewRenderer(doc *extract.Document, opt export.Options, fonts Fonts) (*Rende
 			f.drawable[c/64] |= 1 << (c % 64)
 		}
 	}
-	if err := eachFace(r.faces, func(f *face) error {
+	// a face whose cut is kept (parsed by a Warm) is only measured, here;
+	// the others are cut, parsed and measured side by side
+	var toCut []*face
+	for _, f := range r.faces {
 		if f.runes == nil {
-			return nil
+			continue
 		}
 		kept, ok := keptCut(f, f.runes, fonts.Cuts, warm)
-		if ok {
-			f.draw = kept.draw
-			f.draw.Key, f.draw.Name = f.key, f.parsed.Name
-		} else {
-			data, err := cutNow(f, f.runes, fonts.Cuts)
-			if err != nil {
-				return fmt.Errorf("pdf: font: %w", err)
-			}
-			f.draw = draw.Font{Key: f.key, Name: f.parsed.Name, Data: data}
-			if err := f.draw.Prepare(); err != nil {
-				return fmt.Errorf("pdf: %w", err)
-			}
+		if !ok {
+			toCut = append(toCut, f)
+			continue
 		}
-		if f.metrics, err = f.draw.Measure(f.runes); err != nil {
+		f.draw = kept.draw
+		f.draw.Key, f.draw.Name = f.key, f.parsed.Name
+		if err := f.measure(); err != nil {
+			return nil, err
+		}
+	}
+	if err := eachFace(toCut, false, func(f *face) error {
+		data, err := cutNow(f, f.runes, fonts.Cuts)
+		if err != nil {
 			return fmt.Errorf("pdf: font: %w", err)
 		}
-		return nil
+		f.draw = draw.Font{Key: f.key, Name: f.parsed.Name, Data: data}
+		if err := f.draw.Prepare(); err != nil {
+			return fmt.Errorf("pdf: %w", err)
+		}
+		return f.measure()
 	}); err != nil {
 		return nil, err
 	}
@@ -433,6 +442,14 @@ func printable(c rune) bool {
 	return c <= 0xFFFF && c != utf8.RuneError && !unicode.IsControl(c) && !unicode.Is(unicode.Cf, c) && !unicode.Is(unicode.Cs, c)
 }
 
+// measure measures the runes f draws in its cut.
+func (f *face) measure() (err error) {
+	if f.metrics, err = f.draw.Measure(f.runes); err != nil {
+		return fmt.Errorf("pdf: font: %w", err)
+	}
+	return nil
+}
+
 func (f *face) has(c rune) bool {
 	return f.drawable != nil && c >= 0 && c <= 0xFFFF && bit(f.drawable, c)
 }
@@ -495,9 +512,17 @@ func (r *Renderer) Faces() []FaceInfo {
 // fonts are the faces a build draws with, by key, parsed once.
 func (r *Renderer) fonts() []draw.Font { return r.drawFonts }
 
-// eachFace runs fn for every face, side by side, and returns the first
-// error in the faces' order.
-func eachFace(faces []*face, fn func(*face) error) error {
+// eachFace runs fn for every face, side by side (or one after the other,
+// inline), and returns the first error in the faces' order.
+func eachFace(faces []*face, inline bool, fn func(*face) error) error {
+	if inline {
+		for _, f := range faces {
+			if err := fn(f); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	errs := make([]error, len(faces))
 	var wg sync.WaitGroup
 	for i, f := range faces {
