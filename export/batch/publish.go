@@ -47,7 +47,7 @@ type publisher struct {
 	scratch  string // temporary files of the exporters, never part of the pack
 	mu       sync.Mutex
 	dirs     map[string]bool        // folders below tmp, made or found in the spare
-	stale    map[string]fs.FileInfo // files found in the spare, not yet kept or replaced
+	stale    map[string]bool        // files found in the spare, not yet kept or replaced
 	filled   map[string]bool        // folders below tmp that hold a file of the pack
 	adopted  bool                   // tmp is the spare
 	ready    sync.Once              // tmp made or adopted, on first use
@@ -129,7 +129,7 @@ func newPublisher(out string) (*publisher, error) {
 	if err := os.Mkdir(scratch, 0o700); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	return &publisher{out: out, tmp: tmp, scratch: scratch, dirs: map[string]bool{".": true}, stale: map[string]fs.FileInfo{}, filled: map[string]bool{}}, nil
+	return &publisher{out: out, tmp: tmp, scratch: scratch, dirs: map[string]bool{".": true}, stale: map[string]bool{}, filled: map[string]bool{}}, nil
 }
 
 // spareName is where the pack DIR held before the last swap is kept.
@@ -163,7 +163,9 @@ func (p *publisher) makeTmp() error {
 
 // list records what the adopted spare holds below rel: its folders, and
 // its regular files as stale. Anything else (a link, a device) is removed;
-// no link is ever followed.
+// no link is ever followed. The folders are read, the files not stat'ed:
+// a file is looked at when it is kept or written over (keep, own), and
+// the pack's 300 files would be 300 more calls before the first is.
 func (p *publisher) list(rel string) error {
 	entries, err := os.ReadDir(filepath.Join(p.tmp, rel))
 	if err != nil {
@@ -178,9 +180,7 @@ func (p *publisher) list(rel string) error {
 				return err
 			}
 		case e.Type().IsRegular():
-			if fi, err := e.Info(); err == nil {
-				p.stale[sub] = fi
-			}
+			p.stale[sub] = true
 		default:
 			if err := os.Remove(filepath.Join(p.tmp, sub)); err != nil {
 				return fmt.Errorf("output: %w", err)
@@ -267,13 +267,17 @@ func (p *publisher) put(f *File, data []byte) error {
 	return nil
 }
 
-// own takes the spare's stale file at rel when it is the spare's alone
-// (one link: DIR does not share it), to be written over; nil otherwise.
+// own takes the spare's stale file at rel when it is a regular file the
+// spare alone holds (one link: DIR does not share it), to be written
+// over; nil otherwise.
 func (p *publisher) own(rel string) fs.FileInfo {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	fi, ok := p.stale[rel]
-	if !ok || links(fi) != 1 {
+	if !p.stale[rel] {
+		return nil
+	}
+	fi, err := os.Lstat(filepath.Join(p.tmp, rel))
+	if err != nil || !fi.Mode().IsRegular() || links(fi) != 1 {
 		return nil
 	}
 	delete(p.stale, rel)
@@ -330,7 +334,7 @@ func (p *publisher) clear(rel string) error {
 func (p *publisher) keep(rel string, src *prevFile) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if fi, ok := p.stale[rel]; !ok || !os.SameFile(fi, src.info) {
+	if !p.stale[rel] {
 		return false
 	}
 	got, err := os.Lstat(filepath.Join(p.tmp, rel))
