@@ -82,16 +82,7 @@ func TestIncrementalFontCuts(t *testing.T) {
 
 	// a cut changed in place (same size, later time): not taken
 	victim := filepath.Join(out, filepath.FromSlash(cuts[0].Path))
-	data, err := os.ReadFile(victim)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data[len(data)/2] ^= 0xff
-	if err := os.WriteFile(victim, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	later := time.Now().Add(time.Minute)
-	os.Chtimes(victim, later, later)
+	data := damageInPlace(t, victim)
 	mustRun(t, opt)
 	if f := origins(t, out)[cuts[0].Path]; f.Origin != OriginRendered {
 		t.Errorf("a damaged cut: origin %q, want rendered", f.Origin)
@@ -118,6 +109,23 @@ func TestIncrementalFontCuts(t *testing.T) {
 	if err != nil || len(entries) != len(now) {
 		t.Errorf("%d files in %s for %d cuts (%v)", len(entries), cutsDir, len(now), err)
 	}
+}
+
+// damageInPlace flips a byte in the middle of the file at name, keeping
+// its size and giving it a later time, and returns its new bytes.
+func damageInPlace(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0xff
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(name, later, later)
+	return data
 }
 
 // leadTaskText is the text of dept's first lead task in the seed.
@@ -167,17 +175,7 @@ func TestCutsReadAhead(t *testing.T) {
 		t.Fatalf("%d font cuts in the pack, want one per face", len(cuts))
 	}
 	// the first damaged in place, later than the manifest
-	damaged := filepath.Join(out, filepath.FromSlash(cuts[0].Path))
-	data, err := os.ReadFile(damaged)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data[len(data)/2] ^= 0xff
-	if err := os.WriteFile(damaged, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	later := time.Now().Add(time.Minute)
-	os.Chtimes(damaged, later, later)
+	damageInPlace(t, filepath.Join(out, filepath.FromSlash(cuts[0].Path)))
 
 	prev, _, err := openPrevious(out)
 	if err != nil {

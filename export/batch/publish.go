@@ -46,11 +46,11 @@ type publisher struct {
 	out, tmp string
 	scratch  string // temporary files of the exporters, never part of the pack
 	mu       sync.Mutex
-	dirs     map[string]bool        // folders below tmp, made or found in the spare
-	stale    map[string]bool        // files found in the spare, not yet kept or replaced
-	filled   map[string]bool        // folders below tmp that hold a file of the pack
-	adopted  bool                   // tmp is the spare
-	ready    sync.Once              // tmp made or adopted, on first use
+	dirs     map[string]bool // folders below tmp, made or found in the spare
+	stale    map[string]bool // files found in the spare, not yet kept or replaced
+	filled   map[string]bool // folders below tmp that hold a file of the pack
+	adopted  bool            // tmp is the spare
+	ready    sync.Once       // tmp made or adopted, on first use
 	readyErr error
 	done     bool
 

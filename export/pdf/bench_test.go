@@ -23,14 +23,7 @@ func BenchmarkNewRenderer(b *testing.B) {
 // a run before: the work of an --incremental run whose characters did not
 // change.
 func BenchmarkNewRendererCut(b *testing.B) {
-	doc, err := seed()
-	if err != nil {
-		b.Fatalf("parsing the seed: %v", err)
-	}
-	cuts := &mapCuts{kept: map[string][]byte{}}
-	if _, err := NewRenderer(doc, export.Options{Date: testDate}, Fonts{Cuts: cuts}); err != nil {
-		b.Fatal(err)
-	}
+	doc, cuts, _ := seedCuts(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := NewRenderer(doc, export.Options{Date: testDate}, Fonts{Cuts: cuts}); err != nil {
@@ -130,14 +123,7 @@ func BenchmarkBrief(b *testing.B) {
 // faces, the cuts and the wording parsed ahead by the run's warm stage
 // (a Warm, made outside the timing).
 func BenchmarkNewRendererWarm(b *testing.B) {
-	doc, err := seed()
-	if err != nil {
-		b.Fatalf("parsing the seed: %v", err)
-	}
-	cuts := &mapCuts{kept: map[string][]byte{}}
-	if _, err := NewRenderer(doc, export.Options{Date: testDate}, Fonts{Cuts: cuts}); err != nil {
-		b.Fatal(err)
-	}
+	doc, cuts, _ := seedCuts(b)
 	w := warmFor(cuts)
 	b.ReportAllocs()
 	for b.Loop() {

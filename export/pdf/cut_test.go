@@ -35,15 +35,7 @@ func (m *mapCuts) Keep(key string, cut []byte) {
 // nothing and draws the same bytes; a kept cut that is not a face holding
 // the runes (damaged, or another face's) is cut again.
 func TestCutCache(t *testing.T) {
-	doc, err := seed()
-	if err != nil {
-		t.Fatalf("parsing the seed: %v", err)
-	}
-	cuts := &mapCuts{kept: map[string][]byte{}}
-	first, err := NewRenderer(doc, export.Options{Date: testDate}, Fonts{Cuts: cuts})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, cuts, first := seedCuts(t)
 	if cuts.given == 0 || cuts.given != len(cuts.kept) {
 		t.Fatalf("the first renderer kept %d cuts under %d keys", cuts.given, len(cuts.kept))
 	}

@@ -8,7 +8,24 @@ import (
 
 	"fengong/export"
 	"fengong/export/pdf/font"
+	"fengong/extract"
 )
+
+// seedCuts is the seed's model, the cuts a renderer of it kept, and that
+// renderer.
+func seedCuts(tb testing.TB) (*extract.Document, *mapCuts, *Renderer) {
+	tb.Helper()
+	doc, err := seed()
+	if err != nil {
+		tb.Fatalf("parsing the seed: %v", err)
+	}
+	cuts := &mapCuts{kept: map[string][]byte{}}
+	r, err := NewRenderer(doc, export.Options{Date: testDate}, Fonts{Cuts: cuts})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return doc, cuts, r
+}
 
 // warmFor is a Warm holding, parsed, what a run's warm-up parses: the
 // wording, every embedded face and the cuts kept.
@@ -27,15 +44,7 @@ func warmFor(cuts *mapCuts) *Warm {
 // parsed ahead draws the same bytes as one that parses them itself, and
 // takes every parse from the Warm rather than parsing again.
 func TestWarm(t *testing.T) {
-	doc, err := seed()
-	if err != nil {
-		t.Fatalf("parsing the seed: %v", err)
-	}
-	cuts := &mapCuts{kept: map[string][]byte{}}
-	first, err := NewRenderer(doc, export.Options{Date: testDate}, Fonts{Cuts: cuts})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, cuts, first := seedCuts(t)
 	dept := doc.Depts[0].Name
 	want, err := first.Dept(dept)
 	if err != nil {
