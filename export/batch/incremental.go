@@ -496,28 +496,43 @@ func (r *Run) reuse(prev *prevPack, f *File) bool {
 // too), nor one whose build is unknown; such runs tell an unchanged pack
 // only after rendering it (sameAsPrevious).
 func stopUnchanged(_ context.Context, r *Run) error {
+	// the first stage to read the previous pack; what opening it skipped
+	// is this stage's to tell
+	skips := r.joinPrevious()
+	if skips != nil {
+		if _, ok := skipped(skips); !ok {
+			return skips
+		}
+	}
+	r.unchanged = unchanged(r)
+	return skips
+}
+
+// unchanged reports whether the pack in DIR is what this run would make,
+// and if so lists its files as this run's.
+func unchanged(r *Run) bool {
 	prev := r.reuseFrom()
 	if prev == nil || r.opt.Build == "" || r.cfg.Ledger != "" || r.opt.snapshot != nil {
-		return nil
+		return false
 	}
 	m := prev.manifest
 	if m.Status != "ok" || len(m.Failures) > 0 || m.Tool != r.tool() {
-		return nil
+		return false
 	}
 	a, errA := json.Marshal(m.Inputs)
 	b, errB := json.Marshal(r.inputs(r.text.Source()))
 	if errA != nil || errB != nil || !bytes.Equal(a, b) {
-		return nil
+		return false
 	}
 	files := make([]*File, 0, len(m.Files))
 	for _, e := range m.Files {
 		if _, ok := prev.intact(e); !ok { // nor a path outside the pack
-			return nil
+			return false
 		}
 		files = append(files, &File{Path: e.Path, Kind: e.Kind, Dept: e.Dept, Key: e.Key, SHA256: e.SHA256, Size: e.Bytes, Subsets: e.Subsets, reused: true})
 	}
-	r.files, r.unchanged = files, true
-	return nil
+	r.files = files
+	return true
 }
 
 // sameAsPrevious reports whether an --incremental run changes nothing of the

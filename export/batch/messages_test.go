@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fengong/export/pdf/font"
 )
 
 // Regression: --incremental over a DIR with no previous pack skipped the
@@ -109,5 +111,61 @@ func TestScratchFolderBesideDIR(t *testing.T) {
 	entries, _ := os.ReadDir(base)
 	if len(entries) != 1 {
 		t.Errorf("beside the pack after the run: %v", entries)
+	}
+}
+
+// A previous manifest that cannot be read is told as a skip of the stage
+// that first reads it (the pack is opened in the background from
+// preflight on), and the run renders everything.
+func TestUnreadableManifestIsLogged(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack")
+	opt := testOptions(out)
+	opt.Flags.Formats = []string{FormatXLSX}
+	mustRun(t, opt)
+	if err := os.WriteFile(filepath.Join(out, manifestName), []byte("not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	opt.Incremental = true
+	opt.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	res := mustRun(t, opt)
+	if !strings.Contains(logs.String(), "msg=skipped stage=unchanged") || !strings.Contains(logs.String(), "unreadable") {
+		t.Errorf("the unreadable manifest was not logged as a skip:\n%s", logs.String())
+	}
+	if res.Reused != 0 || res.Files == 0 {
+		t.Errorf("over an unreadable manifest: %d files, %d reused; want every file rendered", res.Files, res.Reused)
+	}
+}
+
+// The machine's standard faces, looked for while preflight goes on, are
+// the run's: the heading face found in a font folder draws the headings
+// (the log says where from) and its hash is one of the inputs; a face
+// that is no single TrueType font is passed over, with a warning.
+func TestFoundFontsUsed(t *testing.T) {
+	dir := t.TempDir()
+	face := font.Hei()
+	if err := os.WriteFile(filepath.Join(dir, "simhei.ttf"), face, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "simkai.ttf"), []byte("not a font"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "pack")
+	opt := testOptions(out)
+	opt.Flags.Formats = []string{FormatPDF}
+	opt.Flags.Depts = []string{"省财政厅"}
+	opt.FontDirs = []string{dir}
+	var logs bytes.Buffer
+	opt.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	mustRun(t, opt)
+	h := readManifest(t, out).Inputs.Hashes
+	if h["fonts.heading"] != sha(face) {
+		t.Errorf("fonts.heading = %q, want the found face's sha256", h["fonts.heading"])
+	}
+	if _, ok := h["fonts.subheading"]; ok {
+		t.Errorf("the face passed over has a hash: %q", h["fonts.subheading"])
+	}
+	if !strings.Contains(logs.String(), filepath.Join(dir, "simhei.ttf")) || !strings.Contains(logs.String(), "pdf font passed over") {
+		t.Errorf("the found and the passed-over faces are not logged:\n%s", logs.String())
 	}
 }

@@ -389,7 +389,11 @@ func (r *Run) progress(done, total int) {
 	fmt.Fprintf(r.opt.Progress, "\r[%s] %d/%d", bar, done, total)
 }
 
-func (r *Run) loadFonts() (pdf.Fonts, error) {
+// loadFonts reads the fonts the config names, with their hashes, and
+// starts looking for the standard faces on the machine (pdf.FindFonts)
+// for the roles it leaves, in the background: what it returns waits for
+// them (useFound takes them).
+func (r *Run) loadFonts() (func() foundFonts, error) {
 	var f pdf.Fonts
 	for _, x := range []struct {
 		path string
@@ -401,26 +405,49 @@ func (r *Run) loadFonts() (pdf.Fonts, error) {
 		}
 		b, err := os.ReadFile(x.path)
 		if err != nil {
-			return f, fmt.Errorf("fonts.%s: %w", x.name, err)
+			return nil, fmt.Errorf("fonts.%s: %w", x.name, err)
 		}
 		*x.dst = b
 		r.hashes["fonts."+x.name] = sha(b)
 	}
-	// the standard faces found on the machine, for roles the config leaves
-	f, notes := pdf.FindFonts(r.opt.FontDirs, f)
-	for _, n := range notes {
+	dirs := r.opt.FontDirs
+	found := background(func() (foundFonts, error) {
+		f, notes := pdf.FindFonts(dirs, f)
+		hashes := map[string]string{}
+		for _, x := range []struct {
+			from string
+			b    []byte
+			name string
+		}{{f.From.Body, f.Body, "body"}, {f.From.Heading, f.Heading, "heading"}, {f.From.Subheading, f.Subheading, "subheading"}, {f.From.Title, f.Title, "title"}} {
+			if x.from != "" {
+				hashes["fonts."+x.name] = sha(x.b)
+			}
+		}
+		return foundFonts{f, notes, hashes}, nil
+	})
+	return func() foundFonts { v, _ := found(); return v }, nil
+}
+
+// foundFonts are the run's fonts once the machine's were looked for, the
+// notes on the files passed over, and the hashes of the faces found.
+type foundFonts struct {
+	fonts  pdf.Fonts
+	notes  []string
+	hashes map[string]string // fonts.<role> of the faces found
+}
+
+// useFound makes the fonts looked for the run's: a role the config gave
+// keeps its hash.
+func (r *Run) useFound(f foundFonts) {
+	r.fonts = f.fonts
+	for _, n := range f.notes {
 		r.log.Warn("pdf font passed over", "why", n)
 	}
-	for _, x := range []struct {
-		from string
-		b    []byte
-		name string
-	}{{f.From.Body, f.Body, "body"}, {f.From.Heading, f.Heading, "heading"}, {f.From.Subheading, f.Subheading, "subheading"}, {f.From.Title, f.Title, "title"}} {
-		if _, given := r.hashes["fonts."+x.name]; x.from != "" && !given {
-			r.hashes["fonts."+x.name] = sha(x.b)
+	for name, h := range f.hashes {
+		if _, given := r.hashes[name]; !given {
+			r.hashes[name] = h
 		}
 	}
-	return f, nil
 }
 
 func sha(b []byte) string {

@@ -31,8 +31,8 @@ type stage struct {
 func stages() []stage {
 	return []stage{
 		{"config", configure},          // defaults, flags over fengong.yaml, the generation date
-		{"preflight", preflight},       // cheap checks first: input, output dir, lock, stale temp dirs
-		{"read", readInput},            // decode UTF-8/GB18030/UTF-16/.docx/.html and normalise
+		{"preflight", preflight},       // cheap checks first: input, output dir, lock, stale temp dirs (reading starts)
+		{"read", readInput},            // the input decoded (UTF-8/GB18030/UTF-16/.docx/.html) and normalised
 		{"unchanged", stopUnchanged},   // --incremental: the pack in DIR is made by this build from the same inputs? stop
 		{"warm", warmUp},               // start reading, in the background, what the export reads besides the model
 		{"extract", extractModel},      // build the model, once
@@ -103,26 +103,30 @@ type Run struct {
 	tmpl       *templates.Set
 	dir        *extract.Directory // the dept directory, once extract has it from loadDir
 	loadDir    func() (*extract.Directory, error)
-	fonts      pdf.Fonts         // the configured fonts' bytes, read in preflight
-	cuts       *packCuts         // the PDF faces cut for the batch, kept in the pack (warmUp)
-	hashes     map[string]string // sha256 of templates, depts_file and fonts in use
-	inputName  string
-	text       *extract.Text
-	doc        *extract.Document
-	index      *extract.Index     // doc's, made once by exportOptions
-	model      []byte             // model.json: the model's JSON, made once
-	snap       *progress.Snapshot // the 督办 snapshot; nil without a ledger
-	depts      []string           // depts that get their own files, in model order
-	stems      map[string]string  // every dept's safe file stem
-	lock       *lock
-	madeDirs   []string   // folders above DIR this run made, removed if it fails
-	pub        *publisher // writes the new pack beside DIR
-	prev       *prevPack  // the previous run's pack in DIR, if any
-	files      []*File
-	failures   []Failure
-	warnings   []string // render warnings and skips, for the manifest
-	manifest   *Manifest
-	changes    func() (changeReport, error) // waits for the change report (startChanges)
+	fonts      pdf.Fonts                     // the configured fonts' bytes, read in preflight
+	reading    func() (*extract.Text, error) // the input, read and decoded from preflight on (startReading)
+	// openingPrev opens the previous pack from preflight on; nil once
+	// joinPrevious has taken it into prev
+	openingPrev func() (openedPack, error)
+	cuts        *packCuts         // the PDF faces cut for the batch, kept in the pack (warmUp)
+	hashes      map[string]string // sha256 of templates, depts_file and fonts in use
+	inputName   string
+	text        *extract.Text
+	doc         *extract.Document
+	index       *extract.Index     // doc's, made once by exportOptions
+	model       []byte             // model.json: the model's JSON, made once
+	snap        *progress.Snapshot // the 督办 snapshot; nil without a ledger
+	depts       []string           // depts that get their own files, in model order
+	stems       map[string]string  // every dept's safe file stem
+	lock        *lock
+	madeDirs    []string   // folders above DIR this run made, removed if it fails
+	pub         *publisher // writes the new pack beside DIR
+	prev        *prevPack  // the previous run's pack in DIR, if any
+	files       []*File
+	failures    []Failure
+	warnings    []string // render warnings and skips, for the manifest
+	manifest    *Manifest
+	changes     func() (changeReport, error) // waits for the change report (startChanges)
 	// unchanged: --incremental found the pack in DIR to be what this run
 	// would make; the stages after the one that found it do not run and
 	// DIR is left as it is
@@ -280,6 +284,7 @@ func (r *Run) result() Result {
 // cleanup removes what a run made for itself: its temporary folders, its
 // lock, and, when it did not publish, the folders it made above DIR.
 func (r *Run) cleanup() {
+	r.joinPrevious()
 	r.prev.close()
 	published := false
 	if r.pub != nil {

@@ -92,6 +92,9 @@ func preflight(_ context.Context, r *Run) error {
 			return &extract.Error{File: c.Input, Err: fmt.Errorf("%w: %d bytes, the limit is %d", extract.ErrTooLarge, st.Size(), maxInput)}
 		}
 	}
+	// the input is read and decoded while the checks below are made; the
+	// read stage waits for it
+	r.startReading()
 	ts, err := templates.New(c.Templates)
 	if err != nil {
 		return err
@@ -113,8 +116,11 @@ func preflight(_ context.Context, r *Run) error {
 		}
 		return extract.LoadDirectory(ts)
 	})
+	// the fonts the config names are read now; the machine's standard
+	// faces are looked for while the checks below are made
+	var found func() foundFonts
 	if c.wants(FormatPDF) {
-		if r.fonts, err = r.loadFonts(); err != nil {
+		if found, err = r.loadFonts(); err != nil {
 			return err
 		}
 	}
@@ -150,37 +156,76 @@ func preflight(_ context.Context, r *Run) error {
 	if err != nil {
 		return err
 	}
-	var skips []error
+	// the previous pack's manifest is decoded while the run goes on;
+	// the unchanged stage, the first to read it, waits for it
 	if hasPack {
-		if r.prev, skips, err = openPrevious(out); err != nil {
-			return err
-		}
+		r.openingPrev = background(func() (openedPack, error) {
+			p, skips, err := openPrevious(out)
+			return openedPack{p, skips}, err
+		})
 	}
 	if r.pub, err = newPublisher(out); err != nil {
 		return err
 	}
-	return errors.Join(skips...)
+	if found != nil {
+		r.useFound(found())
+	}
+	return nil
 }
 
-// readInput reads and decodes the input, or the bundled seed.
-func readInput(_ context.Context, r *Run) error {
-	var raw []byte
-	if r.cfg.Input == "" {
-		raw, r.inputName = r.opt.Seed, r.opt.SeedName
-		if len(raw) == 0 {
-			return templates.Fail("input.none", errors.New("no input file given and no bundled seed"))
-		}
-		r.log.Info("no input given: using the bundled seed", "name", r.inputName)
-	} else {
-		data, err := os.ReadFile(r.cfg.Input)
-		if err != nil {
-			return fmt.Errorf("input: %w", err)
-		}
-		raw, r.inputName = data, filepath.Base(r.cfg.Input)
+// openedPack is what openPrevious gives: the pack and what was skipped.
+type openedPack struct {
+	pack  *prevPack
+	skips []error
+}
+
+// joinPrevious waits for the previous pack that preflight started to
+// open, and returns the error that opening it met, or the skips.
+func (r *Run) joinPrevious() error {
+	if r.openingPrev == nil {
+		return nil
 	}
-	t, err := extract.Read(r.inputName, raw)
+	o, err := r.openingPrev()
+	r.openingPrev = nil
+	r.prev = o.pack
 	if err != nil {
 		return err
+	}
+	return errors.Join(o.skips...)
+}
+
+// startReading starts reading and decoding the input, or the bundled
+// seed, in the background (readInput waits for it).
+func (r *Run) startReading() {
+	name, seed := filepath.Base(r.cfg.Input), r.opt.Seed
+	if r.cfg.Input == "" {
+		name = r.opt.SeedName
+	}
+	r.inputName = name
+	path := r.cfg.Input
+	r.reading = background(func() (*extract.Text, error) {
+		raw := seed
+		if path != "" {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return nil, fmt.Errorf("input: %w", err)
+			}
+			raw = data
+		} else if len(raw) == 0 {
+			return nil, templates.Fail("input.none", errors.New("no input file given and no bundled seed"))
+		}
+		return extract.Read(name, raw)
+	})
+}
+
+// readInput takes the input that preflight started to read and decode.
+func readInput(_ context.Context, r *Run) error {
+	t, err := r.reading()
+	if err != nil {
+		return err
+	}
+	if r.cfg.Input == "" {
+		r.log.Info("no input given: using the bundled seed", "name", r.inputName)
 	}
 	r.text = t
 	return nil
