@@ -17,8 +17,8 @@ import (
 // sha256 and bytes; the wording: the same template set), and parses
 // whatever it lacks itself. Each thing is parsed once: whoever asks
 // first parses it, and whoever asks meanwhile waits for that parse. The
-// zero value is not ready; use NewWarm. A nil *Warm parses everything
-// afresh. Safe for concurrent use.
+// zero value is an empty Warm; a nil *Warm parses everything afresh.
+// Safe for concurrent use.
 type Warm struct {
 	mu    sync.Mutex
 	faces map[fontID]*parse[parsedFace]
@@ -27,13 +27,7 @@ type Warm struct {
 }
 
 // NewWarm returns an empty Warm.
-func NewWarm() *Warm {
-	return &Warm{
-		faces: map[fontID]*parse[parsedFace]{},
-		cuts:  map[string]*parse[parsedCut]{},
-		words: map[any]*parse[*wording]{},
-	}
-}
+func NewWarm() *Warm { return &Warm{} }
 
 // Faces parses the faces NewRenderer draws with fonts: each role's (the
 // one given, else its embedded face) and the embedded fallback, as
@@ -66,14 +60,17 @@ func (p *parse[T]) do(fn func() (T, error)) (T, error) {
 	return p.v, p.err
 }
 
-// entry is the parse of key in m, made if missing.
-func entry[K comparable, T any](mu *sync.Mutex, m map[K]*parse[T], key K) *parse[T] {
+// entry is the parse of key in *m, made if missing (and *m with it).
+func entry[K comparable, T any](mu *sync.Mutex, m *map[K]*parse[T], key K) *parse[T] {
 	mu.Lock()
 	defer mu.Unlock()
-	p := m[key]
+	if *m == nil {
+		*m = map[K]*parse[T]{}
+	}
+	p := (*m)[key]
 	if p == nil {
 		p = &parse[T]{}
-		m[key] = p
+		(*m)[key] = p
 	}
 	return p
 }
@@ -102,7 +99,7 @@ func (w *Warm) face(data []byte) (parsedFace, error) {
 	if w == nil || len(data) == 0 {
 		return parseFace(data)
 	}
-	return entry(&w.mu, w.faces, fontID{&data[0], len(data)}).do(func() (parsedFace, error) { return parseFace(data) })
+	return entry(&w.mu, &w.faces, fontID{&data[0], len(data)}).do(func() (parsedFace, error) { return parseFace(data) })
 }
 
 // parsedCut is a kept cut, prepared for drawing.
@@ -126,7 +123,7 @@ func (w *Warm) cut(data []byte, sum string) (parsedCut, error) {
 	if w == nil || sum == "" {
 		return parseCut(data, sum)
 	}
-	c, err := entry(&w.mu, w.cuts, sum).do(func() (parsedCut, error) { return parseCut(data, sum) })
+	c, err := entry(&w.mu, &w.cuts, sum).do(func() (parsedCut, error) { return parseCut(data, sum) })
 	if err == nil && !sameFont(c.data, data) {
 		return parseCut(data, sum)
 	}
@@ -140,7 +137,7 @@ func (w *Warm) wording(ts *templates.Set) (*wording, error) {
 	if w == nil {
 		return loadWording(ts)
 	}
-	return entry(&w.mu, w.words, wordingKey(ts)).do(func() (*wording, error) { return loadWording(ts) })
+	return entry(&w.mu, &w.words, wordingKey(ts)).do(func() (*wording, error) { return loadWording(ts) })
 }
 
 // wordingKey is what a template set's pdf.yaml is known by: the embedded

@@ -108,4 +108,8 @@ func TestWarmCutOtherBytes(t *testing.T) {
 	if p, err := none.face(song); err != nil || p.face == nil {
 		t.Errorf("a nil Warm does not parse a face: %v", err)
 	}
+	var zero Warm
+	if p, err := zero.face(song); err != nil || p.face == nil || len(zero.faces) != 1 {
+		t.Errorf("a zero Warm does not keep the face it parses: %v", err)
+	}
 }
