@@ -51,17 +51,22 @@ func (c *packCuts) file(key string) *File {
 	return &File{Path: path.Join(cutsDir, key+".ttf"), Kind: KindFontCut, Key: key}
 }
 
-// readAhead starts reading, in the background, every cut the previous
-// manifest lists that is still what it says, checked as Cut checks what
-// it takes, and hands each to parse once all are read (a pdf.Warm parses
-// them, while the model is extracted).
+// maxCutsAhead bounds the cuts read ahead: a run has at most one per
+// role and the fallback face, and a manifest listing more (whoever can
+// write DIR writes it) must not make the run read and hold them all.
+const maxCutsAhead = 8
+
+// readAhead starts reading, in the background, the cuts the previous
+// manifest lists that are still what it says (the first maxCutsAhead),
+// checked as Cut checks what it takes, and hands each to parse once all
+// are read (a pdf.Warm parses them, while the model is extracted).
 func (c *packCuts) readAhead(parse func(data []byte, sum string)) {
 	c.read = make(chan struct{})
 	go func() {
 		c.ahead = map[string]keptCut{}
 		if c.prev != nil {
 			for _, e := range c.prev.manifest.Files {
-				if e.Kind != KindFontCut || e.Path != c.file(e.Key).Path {
+				if e.Kind != KindFontCut || e.Path != c.file(e.Key).Path || len(c.ahead) == maxCutsAhead {
 					continue
 				}
 				if src, ok := c.prev.intact(e); ok {

@@ -2,7 +2,9 @@ package batch
 
 import (
 	"bytes"
+	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -227,5 +229,50 @@ func TestCutsReadAhead(t *testing.T) {
 		if b, err := os.ReadFile(filepath.Join(pub.tmp, filepath.FromSlash(e.Path))); err != nil || sha(b) != e.SHA256 {
 			t.Errorf("%s: not published from the bytes read ahead (%v)", e.Path, err)
 		}
+	}
+}
+
+// TestCutsReadAheadBounded: a manifest that lists more cuts than a run
+// can have faces (whoever can write DIR writes it) gets no more than
+// maxCutsAhead of them read and held ahead.
+func TestCutsReadAheadBounded(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack")
+	mustRun(t, testOptions(out))
+	m := readManifest(t, out)
+	var cut FileEntry
+	for _, e := range m.Files {
+		if e.Kind == KindFontCut {
+			cut = e
+			break
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(cut.Path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 * maxCutsAhead {
+		e := cut
+		e.Key = fmt.Sprintf("%064x", i)
+		e.Path = path.Join(cutsDir, e.Key+".ttf")
+		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(e.Path)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		m.Files = append(m.Files, e)
+	}
+	writeManifest(t, out, m)
+	prev, _, err := openPrevious(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer prev.close()
+	c := newPackCuts(&Run{}, prev)
+	parsed := make(chan struct{}, 4*maxCutsAhead)
+	c.readAhead(func([]byte, string) { parsed <- struct{}{} })
+	<-c.read
+	if len(c.ahead) != maxCutsAhead {
+		t.Errorf("%d cuts read ahead, want at most %d", len(c.ahead), maxCutsAhead)
+	}
+	for range c.ahead {
+		<-parsed
 	}
 }
