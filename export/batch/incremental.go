@@ -79,7 +79,7 @@ type runView struct {
 type keyView struct {
 	Kind   string  `json:"kind"`
 	Run    string  `json:"run"`              // runView of the kind
-	Doc    string  `json:"doc"`              // the whole model, or its document-wide fields
+	Doc    string  `json:"doc"`              // the whole model, its document-wide fields, or a PDF's draft
 	Dept   string  `json:"dept,omitempty"`   // a dept's files: its view (deptKeyView)
 	Stems  string  `json:"stems,omitempty"`  // pages that link to every dept: every dept's stem
 	Fonts  string  `json:"fonts,omitempty"`  // briefs: the faces (pdf.Renderer.Fingerprint)
@@ -223,6 +223,14 @@ func (k *keys) whole(kind string) string {
 		v.Return = &k.ret
 	}
 	return hashJSON(v)
+}
+
+// drafted is the key of a PDF keyed by its draft (pdf.Draft.Sum: its
+// layout and document information), with the faces it is drawn with:
+// the overall brief, whose gist of each task leaves most of a task's
+// words out.
+func (k *keys) drafted(kind, sum string) string {
+	return hashJSON(keyView{Kind: kind + "/draft", Run: k.runs[kind], Doc: sum, Fonts: k.fonts, Progress: k.docSnap})
 }
 
 // textFree is the key of a dashboard page that never prints a task's or

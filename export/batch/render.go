@@ -261,8 +261,22 @@ func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *
 	whole := func(kind string) func() string { return func() string { return k.whole(kind) } }
 	deptKey := func(kind, d string) func() string { return func() string { return k.dept(kind, d) } }
 	if briefs != nil {
+		// keyed by what it prints, laid out (pdf.Draft): an edit the
+		// brief does not show leaves it as it is
 		f := &File{Path: path.Join(n.MasterDir, n.Brief), Kind: KindBrief}
-		add(&pdfs, f, whole(KindBrief), func() ([]byte, error) { return drawing(f).Brief() })
+		var draft *pdf.Draft
+		var draftErr error
+		add(&pdfs, f, func() string {
+			if draft, draftErr = drawing(f).BriefDraft(); draftErr != nil {
+				return "" // no key, no reuse: the job reports the error
+			}
+			return k.drafted(KindBrief, draft.Sum())
+		}, func() ([]byte, error) {
+			if draftErr != nil {
+				return nil, draftErr
+			}
+			return draft.Draw()
+		})
 	}
 	if briefs != nil && r.snap != nil {
 		f := &File{Path: path.Join(n.NoticeDir, noticeName(n.Notice, r.snap.Period.Key)), Kind: KindNotice}

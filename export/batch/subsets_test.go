@@ -51,8 +51,10 @@ func TestIncrementalSubsets(t *testing.T) {
 		}
 	}
 
-	same := string([]rune(leadTaskText(t, dept))[:2]) // characters the task has
-	edit := func(d *extract.Document) { leadTask(t, d, dept).Task.Text += same }
+	// characters the task has, put before its words: the brief's gist of
+	// the task changes (so the brief is drawn again), its characters not
+	same := string([]rune(leadTaskText(t, dept))[:2])
+	edit := func(d *extract.Document) { a := leadTask(t, d, dept); a.Task.Text = same + a.Task.Text }
 	full := filepath.Join(base, "full")
 	fullOpt := testOptions(full)
 	fullOpt.editModel = edit
@@ -87,7 +89,7 @@ func TestIncrementalSubsets(t *testing.T) {
 	}
 	later := time.Now().Add(time.Minute)
 	os.Chtimes(brief, later, later)
-	opt.editModel = func(d *extract.Document) { leadTask(t, d, dept).Task.Text += same + same }
+	opt.editModel = func(d *extract.Document) { a := leadTask(t, d, dept); a.Task.Text = same + same + a.Task.Text }
 	fullOpt.editModel = opt.editModel
 	mustRun(t, fullOpt)
 	mustRun(t, opt)

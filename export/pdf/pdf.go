@@ -28,7 +28,9 @@ import (
 	"iter"
 	"math/bits"
 	"slices"
+	"strconv"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -552,12 +554,50 @@ func (r *Renderer) Dept(dept string) ([]byte, error) {
 
 // Brief renders the overall brief.
 func (r *Renderer) Brief() ([]byte, error) {
+	d, err := r.BriefDraft()
+	if err != nil {
+		return nil, err
+	}
+	return d.Draw()
+}
+
+// BriefDraft lays out the overall brief, to be drawn (Draft.Draw).
+func (r *Renderer) BriefDraft() (*Draft, error) {
 	l, err := r.BriefLayout()
 	if err != nil {
 		return nil, err
 	}
-	return r.draw(l, r.words.Brief.Subject)
+	return &Draft{r: r, layout: l, meta: r.meta(r.title, r.words.Brief.Subject)}, nil
 }
+
+// Draft is a PDF laid out and not yet drawn: its layout and the document
+// information it will carry. Drawing it is a function of those, of the
+// renderer's faces (Fingerprint) and of this build's drawing code alone,
+// so Sum identifies the bytes Draw makes: a batch run keys the overall
+// brief by it, and reuses the previous brief when what it prints did not
+// change (an edit past a task's first sentence, which the brief's gist
+// leaves out).
+type Draft struct {
+	r      *Renderer
+	layout *Layout
+	meta   draw.Meta
+}
+
+// Sum is the hex sha256 of the draft's layout (layout.Sum) and document
+// information.
+func (d *Draft) Sum() string {
+	h := sha256.New()
+	l := d.layout.Sum()
+	h.Write(l[:])
+	m := d.meta
+	for _, s := range []string{m.Title, m.Author, m.Subject, m.Creator, m.Date.UTC().Format(time.RFC3339Nano), strconv.FormatBool(m.Compress)} {
+		h.Write([]byte(strconv.Itoa(len(s)) + ":" + s))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Draw draws the draft.
+func (d *Draft) Draw() ([]byte, error) { return d.r.drawMeta(d.layout, d.meta) }
 
 // DeptLayout lays out the task list of one dept. It fails for a name that
 // is not one of the document's depts.
@@ -586,15 +626,26 @@ func (r *Renderer) draw(l *Layout, subject string) ([]byte, error) {
 
 // drawTitled draws l with title as the PDF's title.
 func (r *Renderer) drawTitled(l *Layout, title, subject string) ([]byte, error) {
-	b, err := draw.PDF(l, r.fonts(), draw.Meta{
+	return r.drawMeta(l, r.meta(title, subject))
+}
+
+// meta is the document information of a PDF of this renderer's.
+func (r *Renderer) meta(title, subject string) draw.Meta {
+	return draw.Meta{
 		Title:    r.clean(layout.FontBody, title, nil),
 		Author:   r.clean(layout.FontBody, r.office(), nil),
 		Subject:  r.clean(layout.FontBody, subject, nil),
 		Creator:  "fengong",
 		Date:     r.opt.Date,
 		Compress: r.compress,
-		Subsets:  r.subsets,
-	})
+	}
+}
+
+// drawMeta draws l with the document information m, and the renderer's
+// subsets.
+func (r *Renderer) drawMeta(l *Layout, m draw.Meta) ([]byte, error) {
+	m.Subsets = r.subsets
+	b, err := draw.PDF(l, r.fonts(), m)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}

@@ -10,6 +10,8 @@
 package layout
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"math"
 	"slices"
 )
@@ -117,3 +119,57 @@ func (l *Layout) Runes() []rune {
 
 // r2 rounds to 0.01 mm, so that layouts compare and print stably.
 func r2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// Sum identifies the layout: two layouts with the same Sum hold the same
+// pages, items and outline, field for field, so a PDF drawn of one is
+// the PDF drawn of the other. It is made without encoding the layout
+// (whose JSON takes as long to make as drawing the PDF): every field of
+// every value goes into the hash as it is, and TestSumCoversEveryField
+// fails when a field is added that Sum does not read.
+func (l *Layout) Sum() [32]byte {
+	h := sha256.New()
+	var buf []byte
+	f := func(v float64) { buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(v)) }
+	n := func(v int) { buf = binary.AppendVarint(buf, int64(v)) }
+	s := func(v string) { n(len(v)); buf = append(buf, v...) }
+	flush := func() {
+		h.Write(buf)
+		buf = buf[:0]
+	}
+	f(l.Width)
+	f(l.Height)
+	n(len(l.Pages))
+	for _, p := range l.Pages {
+		n(p.Number)
+		n(len(p.Items))
+		for _, it := range p.Items {
+			s(it.Kind)
+			f(it.X)
+			f(it.Y)
+			f(it.W)
+			f(it.H)
+			s(it.Font)
+			f(it.Size)
+			s(it.Text)
+			s(it.Color)
+			f(it.Spacing)
+			s(it.Fill)
+			s(it.Stroke)
+			f(it.LineWidth)
+			if len(buf) > 4096 {
+				flush()
+			}
+		}
+	}
+	n(len(l.Outline))
+	for _, m := range l.Outline {
+		s(m.Title)
+		n(m.Level)
+		n(m.Page)
+		f(m.Y)
+	}
+	flush()
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum
+}
