@@ -37,7 +37,7 @@ import (
 // keys makes the content keys of one run's files.
 type keys struct {
 	run     runView
-	doc     func() string // the whole model's JSON's sha256 (made in the background): the master, the brief, the dashboard
+	doc     func() string // the whole model's JSON's sha256 (made in the background): the master, the 通报, the dashboard
 	common  string        // sha256 of the document-wide fields every dept file shows
 	source  string        // sha256 of those and the input's name, which dashboard pages show
 	stems   string        // sha256 of every dept's stem
@@ -213,11 +213,12 @@ func (k *keys) chartDept(dept string) string {
 }
 
 // whole is the key of a file that reads the whole model: the master
-// workbook, the overall brief, the dashboard's summary pages and assets.
+// workbook, the 督查通报 and the dashboard's summary pages (the overall
+// brief is keyed by its draft: drafted).
 func (k *keys) whole(kind string) string {
 	v := keyView{Kind: kind, Run: k.runs[kind], Doc: k.doc(), Stems: k.stems, Progress: k.docSnap}
 	switch kind {
-	case KindBrief, KindNotice:
+	case KindNotice:
 		v.Fonts = k.fonts
 	case KindMasterWorkbook:
 		v.Return = &k.ret
