@@ -423,9 +423,10 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 	// lines that were quadratic: numbers with no mark between them (the
-	// targets' phrase bounds), labels inside an open parenthesis (the
+	// targets' phrase bounds; with notes closed between them, the search
+	// for each note's opening), labels inside an open parenthesis (the
 	// depth before each), colons with no label (the search for the next)
-	for _, hostile := range []struct{ name, unit string }{{"percents", "6.5%"}, {"open-labels", "（，牵头单位："}, {"colons", "："}} {
+	for _, hostile := range []struct{ name, unit string }{{"percents", "6.5%"}, {"noted-percents", "甲）6.5%"}, {"open-labels", "（，牵头单位："}, {"colons", "："}} {
 		for _, n := range []int{8_000, 32_000} {
 			line := "1.甲" + strings.Repeat(hostile.unit, n)
 			b.Run(fmt.Sprintf("%s-%d", hostile.name, n), func(b *testing.B) {

@@ -92,7 +92,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 		}
 		bd.upTo(a)
-		start, end := bd.chunkStart(), bd.chunkEnd(pos)
+		start, end := phraseFrom(s, bd.chunkStart(), a), bd.chunkEnd(pos)
 		start = noteStart(s, start, a)
 		if strings.TrimSpace(s[start:a]) != "" {
 			if ls := listStart(s, start); plausibleIndicator(s[ls:a]) {
@@ -136,10 +136,13 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 		}
 		verb, indicator := splitVerb(before, v.Targets.Verbs)
-		if plain := dropNotes(before); plain != before {
-			// 新建（改建）10家标准化老年食堂: a verb and its note
-			if pv, pi := splitVerb(plain, v.Targets.Verbs); pv != "" && pi == "" {
-				verb, indicator = pv, ""
+		if strings.ContainsAny(before, "（()）") {
+			// 新建（改建）10家标准化老年食堂: a verb and its note (without
+			// a note, splitVerb trims as dropNotes does: nothing to redo)
+			if plain := dropNotes(before); plain != before {
+				if pv, pi := splitVerb(plain, v.Targets.Verbs); pv != "" && pi == "" {
+					verb, indicator = pv, ""
+				}
 			}
 		}
 		indicator = trimComparison(indicator)
@@ -244,6 +247,9 @@ var rePointNumber = lazyRE(`^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳
 // phrase closes (村卫生室（社区卫生服务站）10家, 新（改、扩）建中小学校5所)
 // to the start of the phrase the note stands in.
 func noteStart(s string, start, a int) int {
+	// the note's opening mark and the phrase before it are looked for
+	// within maxPhrase bytes, like the phrase itself (phraseFrom)
+	floor := phraseFrom(s, 0, start)
 	depth := 0
 	for i, r := range s[start:a] {
 		switch r {
@@ -257,7 +263,7 @@ func noteStart(s string, start, a int) int {
 			// a closing mark with no opening one since start: find it
 			// before start
 			depth = 1
-			for j := start - 1; j >= 0; j-- {
+			for j := start - 1; j >= floor; j-- {
 				switch s[j] {
 				case '(':
 					depth--
@@ -273,10 +279,11 @@ func noteStart(s string, start, a int) int {
 					}
 				}
 				if depth == 0 {
-					k := strings.LastIndexAny(s[:j], strings.NewReplacer("（", "", "(", "").Replace(chunkMarks))
+					k := strings.LastIndexAny(s[floor:j], chunkMarksNoParens)
 					if k < 0 {
-						return 0
+						return floor
 					}
+					k += floor
 					_, size := utf8.DecodeRuneInString(s[k:])
 					return k + size
 				}
@@ -286,6 +293,30 @@ func noteStart(s string, start, a int) int {
 	}
 	return start
 }
+
+// maxPhrase bounds, in bytes, the words before a number that are read
+// for its indicator and verb: 200 Han characters, far more than any
+// indicator (plausibleIndicator stops at 30 runes) or a verb with its
+// note (新建（改建）). Without it a line of numbers with no mark between
+// them (a table's row of percentages run together) is read at the square
+// of its length: every number re-read the whole line before it.
+const maxPhrase = 600
+
+// phraseFrom is start, or, when a phrase from start to a would be longer
+// than maxPhrase, the first rune at most maxPhrase bytes before a.
+func phraseFrom(s string, start, a int) int {
+	if a-start <= maxPhrase {
+		return start
+	}
+	start = a - maxPhrase
+	for start < a && !utf8.RuneStart(s[start]) {
+		start++
+	}
+	return start
+}
+
+// chunkMarksNoParens are the phrase marks less the opening parentheses.
+var chunkMarksNoParens = strings.NewReplacer("（", "", "(", "").Replace(chunkMarks)
 
 // numberStandsAlone rejects digits that belong to a code or a name: 5G,
 // IPv6, "3+3+2", 第3, 12345 热线 (no unit follows that one anyway).
