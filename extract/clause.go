@@ -1032,7 +1032,7 @@ func oneHan(s string) bool {
 func cutLeadMark(n string) (string, bool) {
 	// 〈〉 is not folded to （） (it nests titles inside 《》), so its mark is
 	// listed as written
-	for _, m := range []string{"（牵头）", "(牵头)", "（牵头单位）", "（主办）", "（牵头负责）", "〈牵头〉", "＜牵头＞", "<牵头>"} {
+	for _, m := range []string{"（牵头）", "(牵头)", "（牵头单位）", "（牵头部门）", "（主办）", "（主办单位）", "（牵头负责）", "〈牵头〉", "＜牵头＞", "<牵头>"} {
 		if strings.HasSuffix(n, m) && len(n) > len(m) {
 			return strings.TrimSpace(n[:len(n)-len(m)]), true
 		}
@@ -1455,7 +1455,10 @@ func trimRoleNote(n string) string {
 		return n
 	}
 	note := n[i+len(open) : len(n)-len(close)]
-	for _, w := range []string{"分工负责", "职责负责", "配合", "协助", "参与", "协办"} {
+	// the role word alone or with 单位 or 部门: （配合单位）, （协办部门）,
+	// （责任单位）, the role the list's label gives
+	note = strings.TrimSuffix(strings.TrimSuffix(note, "单位"), "部门")
+	for _, w := range []string{"分工负责", "职责负责", "配合", "协助", "参与", "协办", "责任"} {
 		if strings.HasSuffix(note, w) {
 			return strings.TrimSpace(n[:i])
 		}

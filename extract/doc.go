@@ -110,6 +110,7 @@
 //	（牵头单位：X；责任单位：Y，各乡、镇人民政府）    X leads; Y co; a group
 //	（主办：X；协办：Y）                           X leads; Y co
 //	（责任单位：X（牵头）、Y）                      X leads; Y co
+//	责任单位：X（牵头单位），Y、Z（配合单位）         X leads; Y, Z co (the note dropped)
 //	（X牵头，A按职责分工负责，年内持续推进）          deadline inside
 //	（X牵头）（2022年6月底前）                      deadline beside
 //	（分管副省长、协管副秘书长负责，X牵头）           leaders, then X leads
