@@ -53,10 +53,14 @@ type publisher struct {
 	ready    sync.Once       // tmp made or adopted, on first use
 	readyErr error
 	done     bool
+	// ahead holds the info of the spare's files stat'ed ahead (statAhead),
+	// each taken by the first look at its path (spareInfo)
+	ahead map[string]fs.FileInfo
 
-	queue chan pending   // files handed over by render workers
-	wrote chan error     // the writer's first error, once the queue closes
-	early sync.WaitGroup // the folders made ahead (makeAhead)
+	queue   chan pending   // files handed over by render workers
+	wrote   chan error     // the writer's first error, once the queue closes
+	early   sync.WaitGroup // the folders made ahead (makeAhead), the files stat'ed ahead (lookAhead)
+	looking sync.WaitGroup // the files stat'ed ahead (lookAhead)
 }
 
 type pending struct {
@@ -276,12 +280,76 @@ func (p *publisher) own(rel string) fs.FileInfo {
 	if !p.stale[rel] {
 		return nil
 	}
-	fi, err := os.Lstat(filepath.Join(p.tmp, rel))
+	fi, err := p.spareInfo(rel)
 	if err != nil || !fi.Mode().IsRegular() || links(fi) != 1 {
 		return nil
 	}
 	delete(p.stale, rel)
 	return fi
+}
+
+// spareInfo is the Lstat of the spare's file at rel: the one statAhead
+// made, else one made now. The caller holds mu.
+func (p *publisher) spareInfo(rel string) (fs.FileInfo, error) {
+	if fi, ok := p.ahead[rel]; ok {
+		delete(p.ahead, rel)
+		return fi, nil
+	}
+	return os.Lstat(filepath.Join(p.tmp, rel))
+}
+
+// lookAhead adopts the spare and stats the files of the previous pack and
+// of the spare that the reuse checks look at, in the background (the
+// warm stage starts it while the model is extracted, on the core that
+// would idle); what it stat'ed is taken as if stat'ed when asked for.
+// done, if not nil, is called once it is over. The render waits for it
+// before it checks a file (waitLookAhead); drain and abort wait for it.
+func (p *publisher) lookAhead(prev *prevPack, done func()) {
+	p.early.Add(1)
+	p.looking.Add(1)
+	go func() {
+		defer p.early.Done()
+		defer p.looking.Done()
+		prev.statAhead()
+		p.statAhead()
+		if done != nil {
+			done()
+		}
+	}()
+}
+
+// waitLookAhead waits until the files lookAhead stats are stat'ed: by
+// the time the model is extracted they are, and every reuse check then
+// sees what it stat'ed.
+func (p *publisher) waitLookAhead() { p.looking.Wait() }
+
+// statAhead makes the temporary directory (the spare adopted and listed)
+// and Lstats the spare's files, at most maxStatAhead of them.
+func (p *publisher) statAhead() {
+	if p.makeTmp() != nil {
+		return
+	}
+	p.mu.Lock()
+	rels := make([]string, 0, min(len(p.stale), maxStatAhead))
+	for rel := range p.stale {
+		if len(rels) == maxStatAhead {
+			break
+		}
+		rels = append(rels, rel)
+	}
+	p.mu.Unlock()
+	for _, rel := range rels {
+		fi, err := os.Lstat(filepath.Join(p.tmp, rel))
+		if err != nil {
+			continue
+		}
+		p.mu.Lock()
+		if p.ahead == nil {
+			p.ahead = map[string]fs.FileInfo{}
+		}
+		p.ahead[rel] = fi
+		p.mu.Unlock()
+	}
 }
 
 // rewrite writes data over the file at name, which must still be the
@@ -337,7 +405,7 @@ func (p *publisher) keep(rel string, src *prevFile) bool {
 	if !p.stale[rel] {
 		return false
 	}
-	got, err := os.Lstat(filepath.Join(p.tmp, rel))
+	got, err := p.spareInfo(rel)
 	if err != nil || !got.Mode().IsRegular() || !os.SameFile(got, src.info) {
 		return false
 	}
@@ -370,7 +438,10 @@ func (p *publisher) link(f *File, src *prevFile) error {
 	if err := os.Link(src.path, dst); err != nil {
 		return err
 	}
-	if got, err := os.Lstat(dst); err != nil || !got.Mode().IsRegular() || !os.SameFile(src.info, got) {
+	// the very file checked, as it was checked: a file written over in
+	// place since (its inode kept) is read and hashed instead
+	if got, err := os.Lstat(dst); err != nil || !got.Mode().IsRegular() || !os.SameFile(src.info, got) ||
+		got.Size() != src.info.Size() || !got.ModTime().Equal(src.info.ModTime()) {
 		os.Remove(dst)
 		return fmt.Errorf("publish %s: the previous file changed while it was linked", f.Path)
 	}

@@ -81,6 +81,7 @@ func render(ctx context.Context, r *Run) error {
 
 	r.pub.start()
 	r.pub.makeAhead(r.packDirs())
+	r.pub.waitLookAhead()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	g, gctx := errgroup.WithContext(ctx)

@@ -87,6 +87,9 @@ type Options struct {
 	editModel func(*extract.Document)
 	// tookSubset is told the path of each PDF a font subset is taken from
 	tookSubset func(path string)
+	// lookedAhead is called once the previous pack's and the spare's
+	// files are stat'ed ahead (publisher.lookAhead), before any is checked
+	lookedAhead func()
 	// snapshot gives the run a 督办 snapshot of the model, as the ledger
 	// will (--ledger)
 	snapshot func(*extract.Document) *progress.Snapshot

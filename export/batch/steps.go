@@ -235,11 +235,16 @@ func readInput(_ context.Context, r *Run) error {
 // the model, so that it overlaps the extraction (one core extracts, the
 // other would wait): the previous model, for the change report; the PDF
 // faces and the wording, parsed; and, with --incremental, the faces the
-// previous run cut for its batch, read from its pack and parsed. The
-// export takes them as they are, or waits for those still being read; a
-// face or cut the batch turns out not to need was parsed for nothing.
+// previous run cut for its batch, read from its pack and parsed, and the
+// previous pack's and the spare's files stat'ed for the reuse checks
+// (publisher.lookAhead). The export takes them as they are, or waits for
+// those still being read; a face or cut the batch turns out not to need
+// was parsed for nothing.
 func warmUp(_ context.Context, r *Run) error {
 	r.prev.prefetch()
+	if prev := r.reuseFrom(); prev != nil {
+		r.pub.lookAhead(prev, r.opt.lookedAhead)
+	}
 	if !r.cfg.wants(FormatPDF) {
 		return nil
 	}
