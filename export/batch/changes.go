@@ -156,7 +156,7 @@ func changeReportData(prev, cur *extract.Document, opt export.Options) (changeDa
 	if err != nil {
 		return changeData{}, err
 	}
-	data := diffModels(prev, cur, newSummarizer(m))
+	data := diffModels(prev, opt.IndexOf(cur), newSummarizer(m))
 	data.Title = opt.TitleOr(cur.Title)
 	data.Date = opt.DateText()
 	return data, nil
@@ -194,13 +194,15 @@ const (
 	splitSimilarity = 0.75
 )
 
-// diffModels lists what changed from prev to cur. Tasks are matched first
+// diffModels lists what changed from prev to cur, the model cx indexes
+// (the run's own index: made once per run). Tasks are matched first
 // by their text (so renumbered items are only renumbered), then an old task
 // split into two consecutive new ones, then the remaining old and new
 // tasks pairwise by similarity of their text, most similar first: a
 // matched pair with different text is an edit, whose changed words are
 // marked. What is left is added or removed.
-func diffModels(prev, cur *extract.Document, summary summarizer) changeData {
+func diffModels(prev *extract.Document, cx *extract.Index, summary summarizer) changeData {
+	cur := cx.Document()
 	d := changeData{Cur: cur.Source}
 	if prev == nil {
 		d.First = true
@@ -330,7 +332,7 @@ func diffModels(prev, cur *extract.Document, summary summarizer) changeData {
 			d.TargetsRemoved = append(d.TargetsRemoved, t)
 		}
 	}
-	d.Resend = resend(prev, cur)
+	d.Resend = resend(prev.Index(), cx)
 	d.None = len(d.DeptsAdded)+len(d.DeptsDropped)+len(d.DeptsRenamed)+len(d.TasksAdded)+len(d.TasksRemoved)+
 		len(d.TasksEdited)+len(d.TasksSplit)+len(d.TasksMoved)+len(d.TasksRenumbered)+
 		len(d.TargetsChanged)+len(d.TargetsAdded)+len(d.TargetsRemoved)+len(d.Resend) == 0
@@ -396,11 +398,11 @@ func deptChanges(prev, cur *extract.Document, oldTasks, newTasks []*extract.Task
 	return added, dropped, renamed
 }
 
-// resend lists the depts of cur whose own files would read differently
-// from prev's: their tasks (number, text, role, partners, deadline,
+// resend lists the depts of the model cx indexes whose own files would
+// read differently from the model px indexes: their tasks (number, text, role, partners, deadline,
 // section), the targets of their items, or the document's title.
-func resend(prev, cur *extract.Document) []string {
-	px, cx := prev.Index(), cur.Index()
+func resend(px, cx *extract.Index) []string {
+	cur := cx.Document()
 	var out []string
 	seen := map[string]bool{}
 	for _, dp := range cur.Depts {

@@ -163,7 +163,7 @@ func TestDiffModels(t *testing.T) {
 			prev, cur := changeBase(), changeBase()
 			cur.Source = extract.Source{Name: "b.txt", SHA256: "bbbbbbbbbbbbbbbb"}
 			tt.edit(cur)
-			tt.check(t, diffModels(prev, cur, newSummarizer(msgs)))
+			tt.check(t, diffModels(prev, cur.Index(), newSummarizer(msgs)))
 			md, page, err := renderChangeReports(prev, cur, opt)
 			if err != nil {
 				t.Fatal(err)

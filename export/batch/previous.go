@@ -50,6 +50,8 @@ type prevPack struct {
 	// ahead holds the info of files stat'ed ahead (statAhead), each taken
 	// by the first stat of its path
 	ahead map[string]fs.FileInfo
+	// lettingGo is closed once the folders letGoFolders closes are closed
+	lettingGo chan struct{}
 
 	// prefetched is the previous model, read in the background once the
 	// run knows it goes on, so that decoding it overlaps the extraction of
@@ -293,6 +295,9 @@ func (p *prevPack) readInfo(rel string, max int64) (fs.FileInfo, []byte, error) 
 // close lets go of DIR.
 func (p *prevPack) close() {
 	if p != nil && p.root != nil {
+		if p.lettingGo != nil {
+			<-p.lettingGo
+		}
 		p.mu.Lock()
 		for _, in := range p.open {
 			in.Close()
@@ -300,6 +305,28 @@ func (p *prevPack) close() {
 		p.mu.Unlock()
 		p.root.Close()
 	}
+}
+
+// letGoFolders closes, in the background, the folders of DIR kept open
+// for the reuse checks, once the render is done with them: a hundred
+// closes, while the run writes its manifest and publishes. A path asked
+// for after goes through DIR (at); close waits for them.
+func (p *prevPack) letGoFolders() {
+	if p == nil || p.lettingGo != nil {
+		return
+	}
+	p.mu.Lock()
+	open := p.open
+	p.open = map[string]*os.Root{}
+	p.mu.Unlock()
+	done := make(chan struct{})
+	p.lettingGo = done
+	go func() {
+		defer close(done)
+		for _, in := range open {
+			in.Close()
+		}
+	}()
 }
 
 // prefetch starts reading the previous model in the background: every

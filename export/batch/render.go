@@ -193,6 +193,7 @@ func render(ctx context.Context, r *Run) error {
 	feeders.Wait()
 	err := g.Wait()
 	werr := r.pub.drain()
+	r.prev.letGoFolders() // no file of DIR is checked from here on
 	if setupErr != nil {
 		return setupErr
 	}
