@@ -320,6 +320,28 @@ func bracketLabelStart(l string, v *Vocabulary) int {
 	return -1
 }
 
+// personsLabelStart is where head, the words before a colon, ends with a
+// units label joined to a person word (责任单位及责任人), or -1.
+func personsLabelStart(head string, v *Vocabulary) int {
+	for _, w := range personWords {
+		if !strings.HasSuffix(head, w) {
+			continue
+		}
+		units := head[:len(head)-len(w)]
+		r, size := utf8.DecodeLastRuneInString(units)
+		if !strings.ContainsRune("及和与/／、", r) {
+			continue
+		}
+		units = units[:len(units)-size]
+		for _, lb := range v.Labels {
+			if role := Role(lb.Role); strings.HasSuffix(units, lb.Word) && (role == RoleLead || role == RoleCo || role == RoleRespective) {
+				return len(units) - len(lb.Word)
+			}
+		}
+	}
+	return -1
+}
+
 func colonLabelStart(l string, v *Vocabulary) int {
 	best := -1
 	// the offsets asked of each grow along the line: each reads it once
@@ -340,6 +362,13 @@ func colonLabelStart(l string, v *Vocabulary) int {
 			if ok := labelHere(l, at, v, depth); ok {
 				best = at
 				break
+			}
+		}
+		if best < 0 {
+			// a units label joined to people, 责任单位及责任人：, starts at
+			// its units label (the person word alone is no label there)
+			if at := personsLabelStart(head, v); at >= 0 && labelHere(l, at, v, depth) {
+				best = at
 			}
 		}
 		if best < 0 && strings.HasSuffix(head, "领导") {

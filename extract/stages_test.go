@@ -278,6 +278,8 @@ func TestClauseRecognisers(t *testing.T) {
 		{"kinds of bodies are groups", "1.甲。（省财政厅牵头，中央驻湘单位、金融机构配合）", []string{"省财政厅"}, nil, []string{"中央驻湘单位", "金融机构"}, false},
 		{"a role note after the names", "1.甲。（责任单位：市发改委（牵头）、市财政局（按职责分工负责））", []string{"市发改委"}, []string{"市财政局"}, nil, false},
 		{"a unit marked 牵头", "1.甲。（责任单位：市发改委（牵头）、市财政局）", []string{"市发改委"}, []string{"市财政局"}, nil, false},
+		{"a units label joined to people after the task's words", "1.推进重点项目建设。责任单位及责任人：市发改委（李四）、市住建局（王五）", nil, []string{"市发改委", "市住建局"}, nil, false},
+		{"a lead label joined to people after the task's words", "1.甲。牵头单位及负责人：市发改委 张三；配合单位：市住建局", []string{"市发改委"}, []string{"市住建局"}, nil, false},
 		{"role notes that say 单位", "1.甲。\n责任单位：市住建局（牵头单位），市财政局、市自然资源局（配合单位）", []string{"市住建局"}, []string{"市财政局", "市自然资源局"}, nil, false},
 		{"主办单位 and 协办单位 marks", "1.甲。（责任单位：市商务局（主办单位）、市财政局（协办单位）、市统计局（责任单位））", []string{"市商务局"}, []string{"市财政局", "市统计局"}, nil, false},
 		{"bracketed labels", "1.甲。【牵头单位】市营商环境局【配合单位】市财政局、市直有关单位", []string{"市营商环境局"}, []string{"市财政局"}, []string{"市直有关单位"}, false},
