@@ -1097,7 +1097,8 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 	}
 	names = strings.TrimSuffix(names, "等")
 	names = names[v.subject(names):]
-	names = strings.TrimPrefix(strings.TrimPrefix(names, "具体"), "由")
+	// 其中市发改委为牵头单位 after the units: the lead among them
+	names = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(names, "其中"), "具体"), "由")
 	if names == "" || !looksLikeNames(names) {
 		return "", "", false
 	}
