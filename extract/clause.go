@@ -1115,8 +1115,11 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 	return role, names, true
 }
 
-// groupBodies end the name of a group of bodies: 各市州人民政府, 有关部门.
-var groupBodies = []string{"政府", "部门", "单位", "机构", "企业", "园区", "街道", "地", "区", "县", "市", "州", "镇", "乡", "方面"}
+// groupBodies end the name of a group of bodies: 各市州人民政府, 有关部门,
+// 各县（市、区）教育局. Not 校, 院 or 中心: a table's task cell (新建学校,
+// 建设文化中心) ends so as often.
+var groupBodies = []string{"政府", "部门", "单位", "机构", "企业", "园区", "街道", "地", "区", "县", "市", "州", "镇", "乡", "方面",
+	"局", "委", "厅", "办"}
 
 // bodyGroup reports whether n names a group of bodies, not prose that
 // opens like one (各地要因地制宜).
