@@ -284,6 +284,8 @@ func TestClauseRecognisers(t *testing.T) {
 		{"共同牵头", "1.甲。（市发改委、市财政局共同牵头）", []string{"市发改委", "市财政局"}, nil, nil, false},
 		{"按职能职责 before the role word", "1.甲。（市委宣传部、市文旅局牵头，各有关单位按职能职责抓好落实）", []string{"市委宣传部", "市文旅局"}, nil, []string{"各有关单位"}, false},
 		{"a group of bureaus before a common role word", "1.甲。（市教育局负责，各县（市、区）教育局具体落实）", []string{"市教育局"}, nil, []string{"各县（市、区）教育局"}, false},
+		{"a label's value that says none", "1.甲。（牵头单位：市公安局；配合单位：——）", []string{"市公安局"}, nil, nil, false},
+		{"a label line that says none", "1.乙。\n牵头单位：市卫健委\n配合单位：暂无", []string{"市卫健委"}, nil, nil, false},
 		{"role notes that say 单位", "1.甲。\n责任单位：市住建局（牵头单位），市财政局、市自然资源局（配合单位）", []string{"市住建局"}, []string{"市财政局", "市自然资源局"}, nil, false},
 		{"主办单位 and 协办单位 marks", "1.甲。（责任单位：市商务局（主办单位）、市财政局（协办单位）、市统计局（责任单位））", []string{"市商务局"}, []string{"市财政局", "市统计局"}, nil, false},
 		{"bracketed labels", "1.甲。【牵头单位】市营商环境局【配合单位】市财政局、市直有关单位", []string{"市营商环境局"}, []string{"市财政局"}, []string{"市直有关单位"}, false},

@@ -465,8 +465,8 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 					p.noteGroup(n.written)
 					continue
 				}
-				if utf8.RuneCountInString(n.folded) < 2 {
-					continue // 市: no name has one character (a page cut after it)
+				if utf8.RuneCountInString(n.folded) < 2 || emptyCell(n.folded) {
+					continue // 市: no name has one character (a page cut after it); 配合单位：暂无
 				}
 				canon := p.canonical(n, line, t.Item)
 				if contains(t.Lead, canon) || contains(t.Respective, canon) || contains(t.Co, canon) {
