@@ -61,7 +61,8 @@ func TestCorpusTraditional(t *testing.T) {
 		}
 		tg.Targets = nil
 		for _, gt := range g.Targets {
-			gt.Indicator = conv(gt.Indicator)
+			// the indicator and the unit as written: 億元, not 亿元
+			gt.Indicator, gt.Unit = conv(gt.Indicator), conv(gt.Unit)
 			tg.Targets = append(tg.Targets, gt)
 		}
 		s := scoreCorpusDoc(&tg, d)

@@ -39,6 +39,7 @@ func findTargets(items []Item, v *Vocabulary) []Target {
 						tg.Verb = twin(text, t.Text, span[i:i+len(tg.Verb)])
 					}
 					tg.Text, tg.Indicator = twin(text, t.Text, span), twin(text, t.Text, tg.Indicator)
+					tg.Unit = twin(text, t.Text, tg.Unit) // 億元 as written, not 亿元
 				}
 				out = append(out, tg)
 			}
