@@ -295,6 +295,10 @@ func TestTargets(t *testing.T) {
 		// whose, and the counted thing after the count
 		{"推动潞讯精密电子30条生产线投产，", "潞讯精密电子生产线投产", "", "条", "=", "潞讯精密电子30条生产线投产", 30},
 		{"企业开办时间压缩至1个工作日以内。", "企业开办时间", "压缩至", "个工作日", "<=", "企业开办时间压缩至1个工作日以内", 1},
+		// a verb and a count alone: the thing counted is the phrase before,
+		// less its action word (and a 二是)
+		{"推进高标准农田建设，新建5万亩。", "高标准农田建设", "新建", "万亩", "=", "新建5万亩", 5},
+		{"二是加快推进农村公路建设，完成40公里。", "农村公路建设", "完成", "公里", "=", "完成40公里", 40},
 	}
 	// what a bound measures, not a target
 	if got := targetsIn("全区100米以上医疗卫生机构接入率达到100%，"); len(got) != 1 || got[0].Unit != "%" {
@@ -567,5 +571,17 @@ func TestSubHeadingsAlone(t *testing.T) {
 	}
 	if !slices.ContainsFunc(d.Warnings, func(w Warning) bool { return w.Code == "item-without-dept" }) {
 		t.Errorf("no warning: %+v", d.Warnings)
+	}
+}
+
+// The phrase before a verb and a count names what it counts only in one
+// sentence.
+func TestTargetsPhraseBefore(t *testing.T) {
+	for _, text := range []string{"推进高标准农田建设。新建5万亩。", "推进高标准农田建设；新建5万亩。"} {
+		for _, tg := range targetsIn(text) {
+			if tg.Value == 5 {
+				t.Errorf("%q: a target %+v for 新建5万亩", text, tg)
+			}
+		}
 	}
 }

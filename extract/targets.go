@@ -179,6 +179,10 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			// 潞讯精密电子30条生产线: whose, and the counted thing
 			indicator += after
 			spanEnd = end
+		case indicator == "" && verb != "" && after == "" && before == verb:
+			// 推进高标准农田建设，新建5万亩: the thing counted is the
+			// phrase before, in the same sentence, less its action word
+			indicator = phraseBefore(s, start, v)
 		}
 		if bound && verb == "" && pos < len(s) {
 			if r, _ := utf8.DecodeRuneInString(s[pos:]); unicode.Is(unicode.Han, r) {
@@ -294,6 +298,43 @@ func noteStart(s string, start, a int) int {
 	}
 	return start
 }
+
+// phraseBefore is the phrase before the one starting at start when a
+// comma parts them in one sentence, less a leading 一是 and the action
+// words it opens with (targets.actions in grammar.yaml): 推进高标准农田建设，
+// 新建5万亩 → 高标准农田建设. "" when there is none, or it holds a number
+// (a target of its own) or is no indicator.
+func phraseBefore(s string, start int, v *Vocabulary) string {
+	comma, size := utf8.DecodeLastRuneInString(s[:start])
+	if comma != '，' && comma != ',' {
+		return ""
+	}
+	end := start - size
+	from := phraseFrom(s, 0, end)
+	if k := strings.LastIndexAny(s[from:end], chunkMarks); k >= 0 {
+		_, n := utf8.DecodeRuneInString(s[from+k:])
+		from += k + n
+	}
+	p := strings.TrimSpace(s[from:end])
+	if m := reOrdinalIs.FindStringIndex(p); m != nil {
+		p = p[m[1]:]
+	}
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, w := range v.Targets.Actions {
+			if strings.HasPrefix(p, w) && len(p) > len(w) {
+				p, trimmed = p[len(w):], true
+			}
+		}
+	}
+	if strings.ContainsFunc(p, unicode.IsDigit) || !plausibleIndicator(p) {
+		return ""
+	}
+	return p
+}
+
+// reOrdinalIs opens a point of a sentence: 一是, 二是.
+var reOrdinalIs = lazyRE(`^[一二三四五六七八九十]{1,3}是`)
 
 // maxPhrase bounds, in bytes, the words before a number that are read
 // for its indicator and verb: 200 Han characters, far more than any

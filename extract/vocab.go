@@ -73,6 +73,9 @@ type Vocabulary struct {
 		Openers []string `yaml:"openers"`
 		Tails   []string `yaml:"tails"`
 		Verbs   []string `yaml:"verbs"`
+		// Actions open a phrase that names what the next phrase counts
+		// (推进高标准农田建设，新建5万亩): dropped from the indicator.
+		Actions []string `yaml:"actions"`
 	} `yaml:"targets"`
 	// Derived reads the labels Labels does not list by their parts
 	// (总牵头单位, 配合落实单位): see derivedLabel.
