@@ -319,9 +319,11 @@ func TestTargets(t *testing.T) {
 }
 
 func TestTargetValuesShareIndicator(t *testing.T) {
-	got := targetsIn("城乡居民人均可支配收入分别增长7.5%、8%。")
-	if len(got) != 2 || got[0].Indicator != "城乡居民人均可支配收入" || got[1].Indicator != got[0].Indicator || got[1].Value != 8 || got[1].Verb != "增长" {
-		t.Errorf("got %+v", got)
+	for _, text := range []string{"城乡居民人均可支配收入分别增长7.5%、8%。", "城乡居民人均可支配收入分别增长7.5%和8%。", "城乡居民人均可支配收入分别增长7.5%及8%。"} {
+		got := targetsIn(text)
+		if len(got) != 2 || got[0].Indicator != "城乡居民人均可支配收入" || got[1].Indicator != got[0].Indicator || got[1].Value != 8 || got[1].Verb != "增长" {
+			t.Errorf("%s: got %+v", text, got)
+		}
 	}
 }
 

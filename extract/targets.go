@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -54,7 +55,7 @@ func targetsIn(s string) []Target { return targetsWith(s, defaultVocabulary()) }
 // targetsWith finds the targets in one text with the vocabulary's words.
 func targetsWith(s string, v *Vocabulary) []Target {
 	var out []Target
-	prevVerb, prevEnd := "", -1
+	prevVerb, prevEnd, prevPos := "", -1, -1
 	prevIndicator, prevSentence := "", -1
 	locs := reNumber.FindAllStringIndex(s, -1)
 	bd := bounds{s: s, sentence: -1, chunk: -1}
@@ -99,6 +100,12 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			if ls := listStart(s, start); plausibleIndicator(s[ls:a]) {
 				start = ls
 			}
+		}
+		// 分别增长6%和7%: a second value joined to the one before it by 和,
+		// 及 or 与, of the same verb and indicator (as after 、)
+		joined := prevPos >= 0 && a > prevPos && slices.Contains([]string{"和", "及", "与"}, s[prevPos:a])
+		if joined {
+			start = a
 		}
 		if m := rePointNumber.FindStringIndex(s[start:a]); m != nil {
 			start += m[1] // 1.抓好600个…: a point's number, glued after a heading
@@ -161,7 +168,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		after := strings.TrimSpace(s[pos:end])
 		spanEnd := pos
 		sentence := bd.sentence
-		if verb == "" && before == "" && prevEnd >= 0 && start > 0 && strings.HasPrefix(s[start-len("、"):], "、") && start-len("、") == prevEnd {
+		if verb == "" && before == "" && prevEnd >= 0 && start > 0 && (joined || strings.HasPrefix(s[start-len("、"):], "、") && start-len("、") == prevEnd) {
 			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业; 分别增长7.5%、8%
 		}
 		switch {
@@ -200,7 +207,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			continue
 		}
 		out = append(out, Target{Indicator: indicator, Verb: verb, Value: value, Unit: unit, Op: op, Text: s[start:spanEnd]})
-		prevVerb, prevEnd = verb, end
+		prevVerb, prevEnd, prevPos = verb, end, pos
 		prevIndicator, prevSentence = indicator, sentence
 	}
 	return out
