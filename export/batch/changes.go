@@ -399,8 +399,9 @@ func deptChanges(prev, cur *extract.Document, oldTasks, newTasks []*extract.Task
 }
 
 // resend lists the depts of the model cx indexes whose own files would
-// read differently from the model px indexes: their tasks (number, text, role, partners, deadline,
-// section), the targets of their items, or the document's title.
+// read differently from the model px indexes: their tasks (number, text,
+// role, partners, deadline, section), the targets of their items, or the
+// document's title.
 func resend(px, cx *extract.Index) []string {
 	cur := cx.Document()
 	var out []string
