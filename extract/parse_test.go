@@ -295,6 +295,8 @@ func TestTargets(t *testing.T) {
 		// whose, and the counted thing after the count
 		{"推动潞讯精密电子30条生产线投产，", "潞讯精密电子生产线投产", "", "条", "=", "潞讯精密电子30条生产线投产", 30},
 		{"企业开办时间压缩至1个工作日以内。", "企业开办时间", "压缩至", "个工作日", "<=", "企业开办时间压缩至1个工作日以内", 1},
+		// verbs listed with 、 before what they count
+		{"新建、改扩建中小学校和幼儿园15所，", "中小学校和幼儿园", "新建、改扩建", "所", "=", "新建、改扩建中小学校和幼儿园15所", 15},
 		// a verb and a count alone: the thing counted is the phrase before,
 		// less its action word (and a 二是)
 		{"推进高标准农田建设，新建5万亩。", "高标准农田建设", "新建", "万亩", "=", "新建5万亩", 5},

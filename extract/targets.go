@@ -144,6 +144,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 		}
 		verb, indicator := splitVerb(before, v.Targets.Verbs)
+		verb, indicator = listedVerbs(verb, indicator, v.Targets.Verbs)
 		if strings.ContainsAny(before, "（()）") {
 			// 新建（改建）10家标准化老年食堂: a verb and its note (without
 			// a note, splitVerb trims as dropNotes does: nothing to redo)
@@ -459,6 +460,26 @@ func splitVerb(before string, targetVerbs []string) (verb, indicator string) {
 		}
 	}
 	return "", before
+}
+
+// listedVerbs takes the verbs listed with 、 after the first into the
+// verb (新建、改扩建中小学校15所: 新建、改扩建 | 中小学校), and drops a 、
+// left opening the indicator.
+func listedVerbs(verb, indicator string, targetVerbs []string) (string, string) {
+	for verb != "" && strings.HasPrefix(indicator, "、") {
+		rest := indicator[len("、"):]
+		next := ""
+		for _, w := range targetVerbs {
+			if strings.HasPrefix(rest, w) && len(w) > len(next) && len(rest) > len(w) {
+				next = w
+			}
+		}
+		if next == "" {
+			return verb, strings.TrimSpace(rest)
+		}
+		verb, indicator = verb+"、"+next, strings.TrimSpace(rest[len(next):])
+	}
+	return verb, indicator
 }
 
 func verbOp(verb string) string {
