@@ -320,23 +320,29 @@ func bracketLabelStart(l string, v *Vocabulary) int {
 	return -1
 }
 
-// personsLabelStart is where head, the words before a colon, ends with a
-// units label joined to a person word (责任单位及责任人), or -1.
-func personsLabelStart(head string, v *Vocabulary) int {
-	for _, w := range personWords {
-		if !strings.HasSuffix(head, w) {
+// personsLabelStart is where head, the words before the colon that ends
+// at end in l, ends with a units label joined to a person word
+// (责任单位及责任人), read as labelAt reads one (personsAfter), or -1.
+func personsLabelStart(l, head string, end int, v *Vocabulary) int {
+	if !slices.ContainsFunc(personWords, func(w string) bool { return strings.HasSuffix(head, w) }) {
+		return -1 // what follows a colon that no person word is before
+	}
+	// only the last 16 characters can hold it (a label of at most eight,
+	// a joiner, a person word): a line of colons is not searched back
+	// from each
+	from := max(0, len(head)-3*16)
+	for from < len(head) && !utf8.RuneStart(head[from]) {
+		from++
+	}
+	for _, lb := range v.Labels {
+		at := strings.LastIndex(head[from:], lb.Word)
+		if at < 0 {
 			continue
 		}
-		units := head[:len(head)-len(w)]
-		r, size := utf8.DecodeLastRuneInString(units)
-		if !strings.ContainsRune("及和与/／、", r) {
-			continue
-		}
-		units = units[:len(units)-size]
-		for _, lb := range v.Labels {
-			if role := Role(lb.Role); strings.HasSuffix(units, lb.Word) && (role == RoleLead || role == RoleCo || role == RoleRespective) {
-				return len(units) - len(lb.Word)
-			}
+		at += from
+		rest := at + len(lb.Word)
+		if n := personsAfter(Role(lb.Role), l[rest:]); n > 0 && rest+n == end {
+			return at
 		}
 	}
 	return -1
@@ -367,7 +373,7 @@ func colonLabelStart(l string, v *Vocabulary) int {
 		if best < 0 {
 			// a units label joined to people, 责任单位及责任人：, starts at
 			// its units label (the person word alone is no label there)
-			if at := personsLabelStart(head, v); at >= 0 && labelHere(l, at, v, depth) {
+			if at := personsLabelStart(l, head, j+size, v); at >= 0 && labelHere(l, at, v, depth) {
 				best = at
 			}
 		}
