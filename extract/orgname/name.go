@@ -284,6 +284,12 @@ func (g *Grammar) build(w, core string, headLen int, head bool, o option, r reso
 			n.Key = g.normPlace(n.Place) + "·" + p.base
 		case p.gov:
 			n.Key = n.Level + "·" + p.base
+		case n.Place != "" && !g.provinces[g.normPlace(n.Place)]:
+			// a body the grammar does not know keeps what comes before
+			// its level: 中国移动县分公司 and 中国电信县分公司 are two
+			// companies, not one spelled twice (a province before it is
+			// its government's own: 湖南湘江新区 is 湘江新区)
+			n.Key = g.normPlace(n.Place) + "·" + p.base
 		}
 	}
 	n.Rank = g.kindRank[n.Kind]*1000 + rank

@@ -173,6 +173,10 @@ func TestParseKeys(t *testing.T) {
 		{"省大数据中心", "大数据·中心"},
 		{"湘江新区", "湘江·新区"},
 		{"湖南湘江新区", "湘江·新区"},
+		// a company the grammar does not know keeps the words before its
+		// level: two of them are not one spelled twice
+		{"中国移动县分公司", "中国移动县·分·公司"},
+		{"中国电信县分公司", "中国电信县·分·公司"},
 	}
 	for _, tt := range tests {
 		n, ok := g.Parse(tt.in)

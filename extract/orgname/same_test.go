@@ -27,6 +27,10 @@ var samePairs = []struct {
 	{"湘江新区", "湖南湘江新区", true},
 	{"市税务局", "市财政局", false},
 	{"长沙市人民政府", "株洲市人民政府", false},
+	// companies the grammar does not know: the words before the level
+	// name them (a free place would otherwise be dropped from the key)
+	{"中国移动县分公司", "中国电信县分公司", false},
+	{"中国联通新昌分公司", "中国电信新昌分公司", false},
 
 	// the seed's directory: spelling variants (templates/depts.yaml).
 	// Not here: 省退伍军人厅 = 省退役军人厅, a typo only a directory can merge.
