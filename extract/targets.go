@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,12 +11,40 @@ import (
 
 var (
 	reNumber = lazyRE(`\d+(?:\.\d+)?`)
-	// a measurement unit right after a number; years, months, days,
-	// editions (届), ranks (强) and the G of 5G are deliberately absent
-	reUnit = lazyRE(`^(?:%|％|‰|个百分点|[万亿千百]{0,3}(?:个工作日|工作日|个月|人次|人|美元|元|公斤|斤|吨|亩|个|家|户|套|所|座|项|条|公里|千米|米|辆|台|张|处|名|千瓦时|千瓦|立方米|平方米|平方公里|标箱|件|册|部|场|份|头|床|艘|架|列|批|间|栋|只|株|棵|支|穴|标箱|吨公里|人次|公顷|千公顷|兆瓦|千瓦|吨标准煤|微克/立方米|微克每立方米)|[万亿]{1,2})`)
+	// a measurement unit right after a number (unitWords), with its 万 or
+	// 亿 before it
+	reUnit = lazyRE(`^(?:%|％|‰|个百分点|[万亿千百]{0,3}(?:` + alternatives(unitWords) + `)|[万亿]{1,2})`)
 	// a second number closing a range: 7.5%—8%
 	reRangeEnd = lazyRE(`^(?:—|－|-|～|~|至|到)(\d+(?:\.\d+)?)`)
 )
+
+// unitWords are the units a target's value is counted in. Years, months,
+// days (年 月 天 日), editions (届), ranks (强) and the G of 5G are
+// deliberately absent: a number before them is a date, a deadline or a
+// name (30日前, 第十届, 5G基站), not a target. 次 counts after a number
+// only: 第1次 is an ordinal (numberStandsAlone).
+var unitWords = []string{
+	"个工作日", "工作日", "个月", "人次", "人", "美元", "元", "公斤", "斤",
+	"吨", "吨公里", "吨标准煤", "亩", "个", "家", "户", "户次", "套", "所", "座",
+	"项", "条", "公里", "千米", "米", "辆", "台", "张", "处", "名", "千瓦时",
+	"千瓦", "兆瓦", "立方米", "平方米", "平方公里", "公顷", "千公顷", "标箱",
+	"件", "册", "部", "场", "场次", "份", "头", "床", "艘", "架", "架次", "列",
+	"批", "间", "栋", "只", "株", "棵", "支", "穴", "微克/立方米", "微克每立方米",
+	"例", "次", "岁", "分钟", "小时", "笔", "篇", "期", "宗", "班次",
+	"吨/日", "立方米/日",
+}
+
+// alternatives is a regexp alternation of words, longest first, so that
+// 场次 is read whole rather than as 场 (Go's alternation takes the first
+// that matches, not the longest).
+func alternatives(words []string) string {
+	ws := slices.Clone(words)
+	slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(ws, "|")
+}
 
 // The words of targets (openers such as 力争, the words between an
 // indicator and its verb such as 全年, and the verbs) are in
