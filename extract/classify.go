@@ -245,6 +245,11 @@ func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 	if inner := bestForm(count, nil); inner != fNone && inner != best && 2*count[inner] >= head[best]+count[best] {
 		best = inner
 	}
+	if count[best] == 0 && head[best] > 0 {
+		if through := numberedThrough(lines, best); through != fNone {
+			best = through
+		}
+	}
 	if up := upperItems(lines, best, next); up != fNone {
 		best = up
 	}
@@ -260,6 +265,41 @@ func chooseItemForm(lines []cline, v *Vocabulary, nr *nameReader) numForm {
 		}
 	}
 	return fArabic
+}
+
+// numberedThrough finds the numbered lines below the headings of form
+// heading that count on through the document, 1 to n with no number
+// skipped or repeated, across two headings or more (1. 2. under
+// （一）扩大投资（牵头单位：X）, 3. under （二））: when only headings carry
+// clauses, a list numbered through the document is its list of items,
+// and the headings' clauses are for the items under them. (Numbered
+// again from 1 under each heading, the lines are points inside the
+// headings' items.) It returns fNone when there is none.
+func numberedThrough(lines []cline, heading numForm) numForm {
+	for _, f := range []numForm{fArabic, fTiao} {
+		if f <= heading {
+			continue
+		}
+		last, crossed, through, ok := 0, false, 0, true
+		for _, c := range lines {
+			switch g := c.num.form; {
+			case g == fNone:
+			case g < f:
+				crossed = last > 0
+			case g == f:
+				if c.num.value != last+1 {
+					ok = false
+				} else if crossed {
+					through++
+				}
+				last, crossed = c.num.value, false
+			}
+		}
+		if ok && through > 0 {
+			return f
+		}
+	}
+	return fNone
 }
 
 // dashEntry reports whether t is an entry of a dash list (——城镇新增就业5万人。

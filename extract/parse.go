@@ -151,9 +151,14 @@ type parser struct {
 	// lines right under it (sectionOpen: no item yet), given to every item
 	sectionClause *rawClause
 	sectionOpen   bool
-	preamble      []string
-	orphan        []cline // unnumbered text after a heading, waiting for a clause
-	loose         bool    // no numbered items: paragraphs closed by clauses are the items
+	// subClause is the clause on the current sub-heading over items of
+	// its own, or on label lines right under it (subOpen: no item yet),
+	// given to every item under it beside the section's
+	subClause *rawClause
+	subOpen   bool
+	preamble  []string
+	orphan    []cline // unnumbered text after a heading, waiting for a clause
+	loose     bool    // no numbered items: paragraphs closed by clauses are the items
 
 	cur *itemAcc // item being filled
 	// unwarned holds the lines whose tasks a later clause gave units to
@@ -391,12 +396,22 @@ func (p *parser) blocks(lines []cline) {
 		case kHeading:
 			p.heading(c)
 		case kSub:
-			p.subHeading(c, labelsOwn(lines, i, p.vocab, p.names))
+			p.subHeading(c, labelsOwn(lines, i, p.vocab, p.names), itemsUnder(lines, i))
 		case kItem:
 			p.startItem(c, c.rest())
 		case kLabel:
 			if p.cur == nil && len(p.orphan) > 0 {
 				p.adoptOrphan(c)
+				break
+			}
+			if p.cur == nil && p.subOpen {
+				// 责任单位：… right under a sub-heading over items: the
+				// sub-heading's
+				for _, sg := range p.splitSegments(c.text, c.n) {
+					if sg.clause != "" {
+						p.addSubClause(sg)
+					}
+				}
 				break
 			}
 			if p.cur == nil && p.sectionOpen {
@@ -534,6 +549,7 @@ func (p *parser) heading(c cline) {
 	}
 	p.sectionDept, p.subDept = p.deptHeading(title, c.n), nil
 	p.sectionClause, p.sectionOpen = nil, true
+	p.subClause, p.subOpen = nil, false
 	if title != "" && hasClauseV(title, p.vocab, p.names) {
 		// 一、稳住经济大盘（牵头单位：市发改委）: the clause is every item's
 		// under the heading, the rest is the title
@@ -635,8 +651,9 @@ func (p *parser) unitsLine(lines []cline, i int) *rawClause {
 // of the items under it or a colon: 市发展和改革委员会（12项）, 市教育局：.
 var reUnitsHeading = lazyRE(`^([^，。；：:（）()]{2,60}?)\s*(?:[（(]?共?\s*\d{1,3}\s*项[）)]?)?\s*[：:]?$`)
 
-func (p *parser) subHeading(c cline, leaf bool) {
-	if leaf || hasClauseV(c.text, p.vocab, p.names) {
+func (p *parser) subHeading(c cline, leaf, over bool) {
+	claused := hasClauseV(c.text, p.vocab, p.names)
+	if leaf || claused && !over {
 		// a （一） line that names units is an item of its own, never
 		// dropped, and so is one whose label lines name them with no item
 		// under it
@@ -649,9 +666,74 @@ func (p *parser) subHeading(c cline, leaf bool) {
 	if c.num.form != fCnParen {
 		number = p.section + strings.TrimSpace(c.text[:min(c.num.rest, len(c.text))])
 	}
-	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, strings.TrimSpace(c.rest())), Line: c.n, Parent: p.section})
-	p.subDept = p.deptHeading(strings.TrimSpace(c.rest()), c.n) // （一）市教育局（3项）
+	title := strings.TrimSpace(c.rest())
+	p.subClause, p.subOpen = nil, true
+	if claused {
+		// （一）扩大有效投资（牵头单位：市发改委） over 1. 2.: the clause is
+		// every item's under the sub-heading, the rest is the title
+		var text strings.Builder
+		for _, sg := range p.splitSegments(title, c.n) {
+			if sg.clause == "" {
+				text.WriteString(sg.text)
+				continue
+			}
+			p.addSubClause(sg)
+		}
+		if t := strings.TrimSpace(text.String()); t != "" {
+			title = t
+		}
+	}
+	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, title), Line: c.n, Parent: p.section})
+	p.subDept = p.deptHeading(title, c.n) // （一）市教育局（3项）
 	p.sub = number
+}
+
+// addSubClause adds a clause of a sub-heading over items, or a label
+// line right under it, to what every item under it is given.
+func (p *parser) addSubClause(sg segment) {
+	body := sg.clause
+	if !sg.labels {
+		body = clauseBody(body)
+	}
+	c, ok := p.segmentClause(sg, body)
+	if !ok {
+		return
+	}
+	if p.subClause == nil {
+		p.subClause = &rawClause{}
+	}
+	p.subClause.merge(c)
+}
+
+// itemClause is what every item started now is given: the section's
+// clause and the sub-heading's.
+func (p *parser) itemClause() *rawClause {
+	if p.subClause == nil {
+		return p.sectionClause
+	}
+	c := &rawClause{}
+	if p.sectionClause != nil {
+		c.merge(*p.sectionClause)
+	}
+	c.merge(*p.subClause)
+	return c
+}
+
+// itemsUnder reports whether the sub-heading at i has items under it,
+// before the next heading or sub-heading (an item the source announced
+// at its end, with no text, is none).
+func itemsUnder(lines []cline, i int) bool {
+	for _, c := range lines[i+1:] {
+		switch c.kind {
+		case kItem:
+			if c.text != "" {
+				return true
+			}
+		case kHeading, kSub:
+			return false
+		}
+	}
+	return false
 }
 
 // labelsOwn reports whether the sub-heading at i is followed by label
@@ -680,8 +762,8 @@ func labelsOwn(lines []cline, i int, v *Vocabulary, nr *nameReader) bool {
 
 func (p *parser) startItem(c cline, rest string) {
 	p.closeItem()
-	it := &itemAcc{Item: Item{Number: c.num.value, Section: p.section, Line: c.n, NumberInferred: c.inferred}, leader: p.leader, sub: p.sub, dept: cmp.Or(p.subDept, p.sectionDept), sect: p.sectionClause}
-	p.sectionOpen = false
+	it := &itemAcc{Item: Item{Number: c.num.value, Section: p.section, Line: c.n, NumberInferred: c.inferred}, leader: p.leader, sub: p.sub, dept: cmp.Or(p.subDept, p.sectionDept), sect: p.itemClause()}
+	p.sectionOpen, p.subOpen = false, false
 	it.Key = strconv.Itoa(c.num.value)
 	p.items = append(p.items, it)
 	p.cur = it

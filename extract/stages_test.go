@@ -150,6 +150,8 @@ func TestChooseItemForm(t *testing.T) {
 		{"a tie goes to the deeper form", []string{"一、目标", "甲。由市政府各部门负责落实。", "二、实事", "（一）乙。由市财政局负责落实。"}, fCnParen},
 		{"a heading's clause over items with their own", []string{"一、稳增长（牵头单位：市发改委）", "1.甲。", "2.乙。（市住建局配合）", "二、惠民生", "责任单位：市人社局", "3.丙。", "4.丁。（市民政局配合）"}, fArabic},
 		{"headings' clauses over points without any", []string{"（一）稳增长。（市发改委牵头）", "1.甲。", "2.乙。", "（二）惠民生。（市人社局牵头）", "1.丙。"}, fCnParen},
+		{"headings' clauses over items numbered through", []string{"（一）稳增长。（市发改委牵头）", "1.甲。", "2.乙。", "（二）惠民生。（市人社局牵头）", "3.丙。"}, fArabic},
+		{"一、 headings' label clauses over items numbered through", []string{"一、稳增长。牵头单位：市发改委", "1.甲。", "2.乙。", "二、惠民生。牵头单位：市人社局", "3.丙。"}, fArabic},
 		{"no clause: the numbered lines", []string{"序号", "1", "甲", "2.乙", "3.丙"}, fArabic},
 		{"points inside one item of many", []string{"1.甲。（市发改委牵头）", "2.乙。", "责任单位：市财政局", "3.丙。", "（1）丁。责任单位：市商务局", "（2）戊。责任单位：市住建局", "（3）己。责任单位：市交通局", "4.庚。（市教育局负责）"}, fArabic},
 		{"a list of the notice's after the items is no item form", []string{"一、目标", "1.甲。（市发改委牵头）", "2.乙。（市人社局牵头）", "二、工作要求", "（一）加强组织领导。各单位要按时报送。", "（二）严格督查考核。督查室要跟踪督办。"}, fArabic},
