@@ -1267,3 +1267,27 @@ func TestClauseAfterPoints(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+func TestSectionCell(t *testing.T) {
+	tests := []struct {
+		cells []string
+		width int
+		want  string
+		ok    bool
+	}{
+		{[]string{"一、经济发展", "", ""}, 3, "一、经济发展", true},
+		{[]string{"", "（二）民生保障", ""}, 3, "（二）民生保障", true},
+		{[]string{"一", "经济发展", "", ""}, 4, "一、经济发展", true},
+		{[]string{"（二）", "民生保障", ""}, 3, "（二）民生保障", true},
+		// a numbered row of two columns, a row with units, an Arabic number
+		{[]string{"一", "经济发展"}, 2, "", false},
+		{[]string{"一", "经济发展", "市发改委"}, 3, "", false},
+		{[]string{"1", "地区生产总值增长6%", ""}, 3, "", false},
+	}
+	for _, tc := range tests {
+		got, ok := sectionCell(tc.cells, tc.width)
+		if ok != tc.ok || ok && got != tc.want {
+			t.Errorf("sectionCell(%q, %d) = %q, %v; want %q, %v", tc.cells, tc.width, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -485,7 +485,7 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 			continue // a markdown rule |---|---|
 		}
 		cells = clearEmpty(cells)
-		if h, ok := sectionCell(cells); ok {
+		if h, ok := sectionCell(cells, len(cols)); ok {
 			// | 一、经济发展 | | |: a row of one merged cell that heads a section
 			tb.rows = append(tb.rows, tableRow{n: c.n, section: &cline{n: c.n, text: h, kind: kHeading, num: numberOf(h)}})
 			continue
@@ -1486,20 +1486,41 @@ func sectionRow(c cline) bool {
 }
 
 // sectionCell reports the one cell of a row that holds nothing else when
-// it reads as a section row's title: 一、经济发展 or （二）民生保障.
-func sectionCell(cells []string) (string, bool) {
-	one := ""
-	for _, c := range cells {
-		switch {
-		case c == "":
-		case one != "":
-			return "", false
-		default:
-			one = c
+// it reads as a section row's title: 一、经济发展 or （二）民生保障; or the
+// title beside a bare numeral in the first column of a table of three
+// columns or more, | 一 | 经济发展 | | |, read as 一、经济发展.
+func sectionCell(cells []string, width int) (string, bool) {
+	var full []int
+	for i, c := range cells {
+		if c != "" {
+			full = append(full, i)
 		}
 	}
-	return one, sectionRow(cline{text: one, num: numberOf(one)})
+	switch {
+	case len(full) == 1:
+		one := cells[full[0]]
+		return one, sectionRow(cline{text: one, num: numberOf(one)})
+	case len(full) == 2 && full[0] == 0 && full[1] == 1 && width > 2:
+		mark := ""
+		switch n := cells[0]; {
+		case reBareCnNumeral.MatchString(n):
+			mark = n + "、"
+		case reBareCnParen.MatchString(n):
+			mark = n
+		default:
+			return "", false
+		}
+		h := mark + cells[1]
+		return h, sectionRow(cline{text: h, num: numberOf(h)})
+	}
+	return "", false
 }
+
+// A bare section numeral in a table's first column: 一, （二）.
+var (
+	reBareCnNumeral = lazyRE(`^[一二三四五六七八九十]{1,3}$`)
+	reBareCnParen   = lazyRE(`^[（(][一二三四五六七八九十]{1,3}[）)]$`)
+)
 
 // emptyCells are what a table writes in a cell it leaves empty.
 var emptyCells = []string{"/", "／", "\\", "—", "——", "-", "－", "无", "暂无", "空", "×", "——/"}
