@@ -995,6 +995,14 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 				continue
 			}
 		}
+		if h, end, v := splitSectionRow(lines, j); end > 0 && (v == next || v == 1) {
+			// 一 / 经济发展 / 1: a section row of two cells, its numeral and
+			// its title, read as 一、经济发展
+			flush()
+			tb.rows = append(tb.rows, tableRow{n: c.n, section: &h})
+			next, j = v, end
+			continue
+		}
 		if c.kind == kNoise || c.kind == kHeading || p.vocab.column(c.text) == colNumber && utf8.RuneCountInString(c.text) <= 4 {
 			break
 		}
@@ -1574,6 +1582,33 @@ func nextLine(lines []cline, j int) int {
 		}
 	}
 	return -1
+}
+
+// splitSectionRow reads a section row of a table one cell per line
+// whose numeral and title are two cells: a bare numeral at j (一), a short
+// title after it that is neither a number nor a unit, and after that a
+// row numbered in digits. It returns the row as a heading line, the index
+// of the title's line and the number of the row after it; end is 0 when
+// there is none.
+func splitSectionRow(lines []cline, j int) (h cline, end, next int) {
+	c := lines[j]
+	if !reBareCnNumeral.MatchString(c.text) {
+		return cline{}, 0, 0
+	}
+	t := nextLine(lines, j)
+	if t < 0 || cellNumber(lines[t].text) > 0 || utf8.RuneCountInString(lines[t].text) > 30 || strings.ContainsAny(lines[t].text, "：:（(") {
+		return cline{}, 0, 0
+	}
+	r := nextLine(lines, t)
+	if r < 0 {
+		return cline{}, 0, 0
+	}
+	v, err := strconv.Atoi(strings.TrimSpace(strings.TrimRight(lines[r].text, ".、．")))
+	if err != nil || v <= 0 {
+		return cline{}, 0, 0
+	}
+	text := c.text + "、" + lines[t].text
+	return cline{n: c.n, text: text, kind: kHeading, num: numberOf(text)}, t, v
 }
 
 // nextText is the text of the first line after j that is not blank or a
