@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -12,7 +13,9 @@ import (
 //     經貿委 and 经贸委 read alike;
 //   - 【】〔〕［］ become （）, and [] become (), so every bracket form of a
 //     clause reads as a parenthesis (Read has made ［］ [] already, with
-//     every full-width form of an ASCII character).
+//     every full-width form of an ASCII character); a bullet (★ ● ◆ ■ ▲ •)
+//     after a line's first character becomes 。, so a label after it opens
+//     a sentence.
 //
 // Folding keeps every rune at the same byte offset (each replacement has the
 // same UTF-8 length as the rune it replaces), so a span found in the folded
@@ -81,13 +84,25 @@ func bracketFold(r rune) rune {
 	return r
 }
 
+// bulletFold maps a bullet that opens a point or a label inside a line
+// (改革开放。★牵头单位：…) to a full stop: what follows opens a sentence, as
+// after a bullet at a line's start, which stays for trimBullet to trim. ○
+// is no bullet (二○二二年).
+func bulletFold(r rune) rune {
+	switch r {
+	case '★', '☆', '●', '◆', '◇', '■', '□', '▲', '►', '▶', '•':
+		return '。' // of the same length in UTF-8
+	}
+	return r
+}
+
 // needsFold reports whether any line holds a rune that folding changes.
 func needsFold(lines []string) (brackets, trad bool) {
 	var t *traditional
 	for _, l := range lines {
 		for _, r := range l {
 			if r < 0x3000 {
-				brackets = brackets || r == '[' || r == ']'
+				brackets = brackets || bracketFold(r) != r || bulletFold(r) != r // [ ], a bullet
 				continue
 			}
 			if bracketFold(r) != r {
@@ -129,6 +144,7 @@ func foldLine(l string, t *traditional) string {
 	}
 	var b strings.Builder
 	b.Grow(len(l))
+	opened := false // a rune other than a space came before
 	for i := 0; i < len(l); {
 		r, size := utf8.DecodeRuneInString(l[i:])
 		if r == utf8.RuneError && size <= 1 {
@@ -137,6 +153,10 @@ func foldLine(l string, t *traditional) string {
 			continue
 		}
 		r = bracketFold(r)
+		if opened {
+			r = bulletFold(r)
+		}
+		opened = opened || !unicode.IsSpace(r)
 		if t != nil && r >= 0x4E00 && r <= 0x9FFF {
 			if s := t.tab[r-0x4E00]; s != 0 {
 				r = s

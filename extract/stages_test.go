@@ -16,6 +16,12 @@ func TestFoldStage(t *testing.T) {
 		{"〔牽頭單位：市商務局〕", "（牵头单位：市商务局）"},
 		{"［省财政厅牵头］", "（省财政厅牵头）"},
 		{"（省财政厅牵头）", "（省财政厅牵头）"},
+		{"[责任单位]市发改委", "(责任单位)市发改委"},
+		// a bullet inside a line opens a sentence; one at its start stays
+		// for trimBullet, and ○ is a numeral's zero
+		{"深化改革。★牵头单位：市委改革办 ●责任单位：市财政局", "深化改革。。牵头单位：市委改革办 。责任单位：市财政局"},
+		{" ●推进项目建设", " ●推进项目建设"},
+		{"二○二三年一月", "二○二三年一月"},
 	}
 	for _, tc := range tests {
 		got := foldLines([]string{tc.in})[0]

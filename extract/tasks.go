@@ -402,7 +402,8 @@ func clauseBody(c string) string {
 // previous clause.
 func cleanTaskText(s string) string {
 	s = strings.TrimSpace(s)
-	return strings.TrimSpace(strings.TrimRight(strings.TrimLeft(s, "，,、；;：:。 "), "，,、 "))
+	// a bullet before the label that closed the task (改革开放。★牵头单位：) is not its text
+	return strings.TrimSpace(strings.TrimRight(strings.TrimLeft(s, "，,、；;：:。 "), "，,、 ★☆●◆◇■□▲►▶•"))
 }
 
 func onlyPunct(s string) bool {

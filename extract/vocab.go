@@ -378,17 +378,20 @@ func (v *Vocabulary) qualifiedLabel(role Role, rest string) (Role, int) {
 // （牵头单位）市发改委 (from 【牵头单位】), and returns its role and length. The
 // label must be followed by a name: 市发改委（牵头）、 marks a name instead.
 func (v *Vocabulary) bracketLabel(s string) (Role, int) {
-	if !strings.HasPrefix(s, "（") {
+	open, close := "（", "）"
+	if strings.HasPrefix(s, "(") { // [责任单位], folded
+		open, close = "(", ")"
+	} else if !strings.HasPrefix(s, open) {
 		return "", 0
 	}
 	// a label word is at most 8 characters: look no further for its
 	// close, or a line of unclosed （ is searched to its end from each
-	end := strings.Index(s[:min(len(s), len("（")+3*8+len("）"))], "）")
-	if end < 0 || end > len("（")+3*8 {
+	end := strings.Index(s[:min(len(s), len(open)+3*8+len(close))], close)
+	if end < 0 || end > len(open)+3*8 {
 		return "", 0
 	}
-	word := s[len("（"):end]
-	n := end + len("）")
+	word := s[len(open):end]
+	n := end + len(close)
 	next, _ := utf8.DecodeRuneInString(s[n:])
 	if next == utf8.RuneError || strings.ContainsRune("、，,；;。 ）)（(：:", next) {
 		return "", 0
