@@ -1,8 +1,11 @@
 package main
 
 import (
+	"os"
+	"os/exec"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"testing"
 
 	"fengong/cmd/fengong/internal/hugeheap"
@@ -55,6 +58,36 @@ func TestTuneGC(t *testing.T) {
 		}
 		if want := map[bool]int64{true: runLimit, false: 1 << 40}[c.limit]; l != want {
 			t.Errorf("%v: memory limit %d, want %d", c.env, l, want)
+		}
+	}
+}
+
+// TestInitialisedEarly: package hugeheap initialises before the packages
+// whose initialisation allocates the most, so that they allocate from the
+// heap it marked (its doc comment, and pace.go: an import of
+// runtime/debug had put it after them). This test binary links what the
+// command does; run again with GODEBUG=inittrace=1, it reports every
+// package's initialisation in order and runs no test.
+func TestInitialisedEarly(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	at := map[string]int{}
+	for i, l := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(l); len(f) > 1 && f[0] == "init" {
+			at[f[1]] = i + 1
+		}
+	}
+	hh, ok := at["fengong/cmd/fengong/internal/hugeheap"]
+	if !ok {
+		t.Fatalf("no initialisation of hugeheap reported:\n%s", out)
+	}
+	for _, heavy := range []string{"encoding/gob", "golang.org/x/net/html", "gopkg.in/yaml%2ev3", "github.com/xuri/excelize/v2", "modernc.org/libc", "modernc.org/sqlite/lib"} {
+		if n, ok := at[heavy]; !ok || n < hh {
+			t.Errorf("%s initialised at #%d, hugeheap at #%d: want hugeheap first", heavy, n, hh)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package hugeheap
 
 import (
 	"runtime"
-	"runtime/debug"
 	"sync/atomic"
 )
 
@@ -35,8 +34,8 @@ var (
 // hold stops collection until the heap nears FirstLimit.
 func hold() {
 	held.Store(true)
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(FirstLimit)
+	setGCPercent(-1)
+	setMemoryLimit(FirstLimit)
 	// a cleanup runs once the collector has freed what it is attached
 	// to: after the first collection
 	runtime.AddCleanup(new(firstCycle), func(struct{}) {
@@ -54,8 +53,8 @@ func apply() {
 	if p == nil {
 		p = &goDefaults
 	}
-	debug.SetGCPercent(p.percent)
-	debug.SetMemoryLimit(p.limit)
+	setGCPercent(int32(p.percent))
+	setMemoryLimit(p.limit)
 }
 
 // Then sets the collector's pace after the first collection: percent as

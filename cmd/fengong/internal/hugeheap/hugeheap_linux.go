@@ -4,7 +4,6 @@ package hugeheap
 
 import (
 	"runtime"
-	"runtime/debug"
 	"syscall"
 	"unsafe"
 )
@@ -61,7 +60,7 @@ func advise(n int) (start, end uintptr, errno syscall.Errno) {
 	// it was still referenced would keep it, and with it Size bytes of
 	// heap, until the next; the first collection after comes when the
 	// allocation is dropped
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	defer setGCPercent(setGCPercent(-1))
 	p := mapped(n)
 	start, end = inward(p, uintptr(n))
 	if start == end {

@@ -17,8 +17,16 @@ import (
 // did: as the heavy initialisers of the command allocate.
 var early = make([]byte, 1<<20)
 
-// the collector's settings as this package initialises
+// the collector's settings as this package initialises, and the
+// collections so far
 var startPercent, startLimit, startHeld = settings()
+var startGCs = collections()
+
+func collections() uint32 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.NumGC
+}
 
 func settings() (int, int64, bool) {
 	p := debug.SetGCPercent(100)
@@ -39,6 +47,11 @@ func TestFirstPhase(t *testing.T) {
 	}
 	if startPercent != -1 || startLimit != hugeheap.FirstLimit || !startHeld {
 		t.Errorf("at initialisation: GC percent %d, memory limit %d, held %v; want off, %d, held", startPercent, startLimit, startHeld, hugeheap.FirstLimit)
+	}
+	// the one that freed the allocation: the allocation started none
+	// (hugeheap stops collection while it allocates)
+	if startGCs != 1 {
+		t.Errorf("at initialisation: %d collections, want 1", startGCs)
 	}
 	for i := 0; i < 1000 && hugeheap.Held(); i++ {
 		runtime.GC()
