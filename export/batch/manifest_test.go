@@ -17,7 +17,7 @@ func TestMarshal(t *testing.T) {
 		},
 		// what a string may hold that indenting must copy as it is
 		map[string]any{
-			`a"b\c`:   []string{`{"x":[1,2]}`, "\\", `\"`, "line\nbreak\ttab", "\u2028\u00e9\x01", `,:[]{}`},
+			`a"b\c`:    []string{`{"x":[1,2]}`, "\\", `\"`, "line\nbreak\ttab", "\u2028\u00e9\x01", `,:[]{}`},
 			"":         map[string]any{"": []any{}, "e": map[string]any{}},
 			"nested":   [][]any{{}, {[]any{}}, {map[string]any{"k": []int{}}}},
 			"numbers":  []any{-1, 1e21, 0.000001, 3.14},
