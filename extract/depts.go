@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -25,9 +26,13 @@ type nameReader struct {
 	dir           *Directory
 	grammar       *bodyGrammar
 	issuer, level string
-	parsed        map[string]parsedName // names already read: documents repeat them
-	clauses       map[string]clauseMemo // clause bodies already read
-	expanded      map[string][]expanded // lists already expanded
+	// written is the level most of the document's units are written
+	// with (县发改局、县住建局), read when no issuer says the level: a bare
+	// name (财政局) is then that level's body, the same dept as 县财政局
+	written  string
+	parsed   map[string]parsedName // names already read: documents repeat them
+	clauses  map[string]clauseMemo // clause bodies already read
+	expanded map[string][]expanded // lists already expanded
 }
 
 type clauseMemo struct {
@@ -56,9 +61,36 @@ func newNameReader(dir *Directory) *nameReader {
 	return &nameReader{dir: dir, grammar: dir.bodies(), parsed: map[string]parsedName{}, clauses: map[string]clauseMemo{}, expanded: map[string][]expanded{}}
 }
 
-// readIssuer reads the issuing government from the document's opening.
-func (nr *nameReader) readIssuer(head []string) {
+// readIssuer reads the issuing government from the document's opening;
+// when it says no level, the level the units are written with.
+func (nr *nameReader) readIssuer(head, lines []string) {
 	nr.issuer, nr.level = nr.grammar.g.Issuer(head)
+	if nr.level == "" {
+		nr.written = writtenLevel(lines)
+	}
+}
+
+// reLeveledUnit is a unit written with its level after a separator:
+// 、县财政局, （市发改委牵头.
+var reLeveledUnit = lazyRE(`(?:^|[、，,；;：:（(|\s])([省市州县区旗])\p{Han}{1,8}?(?:局|委|厅|办)`)
+
+// writtenLevel is the level of at least three of the units the lines
+// name, and of two thirds of those written with a level; "" when none is.
+func writtenLevel(lines []string) string {
+	count := map[string]int{}
+	all := 0
+	for _, l := range lines {
+		for _, m := range reLeveledUnit.FindAllStringSubmatch(l, -1) {
+			count[m[1]]++
+			all++
+		}
+	}
+	for lv, n := range count {
+		if n >= 3 && 3*n >= 2*all {
+			return lv
+		}
+	}
+	return ""
 }
 
 // unitLike reports whether n reads as a body (a unit): the directory knows
@@ -174,7 +206,7 @@ func (p *parser) canonical(n name, line, item int) string {
 		b, parsed := p.names.parse(folded)
 		key := "?" + folded
 		if parsed {
-			key = b.identity(p.names.level)
+			key = b.identity(cmp.Or(p.names.level, p.names.written))
 		}
 		acc = p.deptByKey[key]
 		if acc == nil {

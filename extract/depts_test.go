@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 
@@ -102,5 +103,32 @@ func TestChooseDirectory(t *testing.T) {
 	}
 	if got := TemplateFiles(ts); !reflect.DeepEqual(got, []string{"grammar.yaml", "orgnames.yaml", "warnings.yaml", "depts/hunan.yaml"}) {
 		t.Errorf("template files: %q", got)
+	}
+}
+
+// TestWrittenLevel: with no issuer to say it, the level most units are
+// written with is the document's, so that 财政局 and 县财政局 are one dept.
+func TestWrittenLevel(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"1.甲。（县发改局牵头，财政局、统计局配合）", "2.乙。（县住建局、县自然资源局）"}, "县"},
+		{[]string{"1.甲。（市发改委牵头，市财政局配合）", "2.乙。（市商务局，各县区政府）"}, "市"},
+		// too few, or no level two thirds of them
+		{[]string{"1.甲。（县发改局牵头）"}, ""},
+		{[]string{"1.甲。（县发改局、县财政局、市发改委、市财政局）"}, ""},
+	}
+	for _, tc := range tests {
+		if got := writtenLevel(tc.lines); got != tc.want {
+			t.Errorf("writtenLevel(%q) = %q, want %q", tc.lines, got, tc.want)
+		}
+	}
+	d, err := Parse(&Text{Name: "t.txt", Lines: []string{"1.甲。（县发改局牵头，财政局、统计局配合）", "2.乙。（县住建局、县财政局）"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if co := d.Items[0].Tasks[0].Co; !slices.Contains(co, "县财政局") {
+		t.Errorf("item 1's co %q: want 财政局 read as 县财政局, the dept item 2 names", co)
 	}
 }

@@ -30,7 +30,7 @@ func Parse(t *Text, dir *Directory) (*Document, error) {
 		p.warn(lines[i].n, 0, "glued-items") // a collapsed document, split
 	}
 	p.form = form
-	p.names.readIssuer(head(lines))
+	p.names.readIssuer(head(lines), p.fold)
 	p.dir = dir.choose(p.names.issuer, p.fold)
 	p.names.dir = p.dir
 	if p.dir != nil && len(p.dir.Match) > 0 && p.names.level != "" && strings.HasPrefix(p.names.issuer, p.names.level) {
