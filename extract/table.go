@@ -256,12 +256,11 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 		if cells == nil {
 			cells = splitPipes(t)
 		}
-		cols := make([]colKind, len(cells))
+		cols := p.columnsOf(cells)
 		persons := make([]bool, len(cells))
 		first, indicators := false, false
 		for k, cell := range cells {
-			cell = strings.ReplaceAll(cell, " ", "") // 牵 头 部 门, a header spaced out
-			cols[k] = p.vocab.column(cell)
+			cell = strings.ReplaceAll(cell, " ", "")
 			persons[k] = personsColumn(cols[k], cell)
 			first = first || cols[k] == colUnits && strings.Contains(cell, "第一")
 			indicators = indicators || (cols[k] == colName || cols[k] == colTask) && strings.Contains(cell, "指标")
@@ -298,6 +297,23 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 		}
 	}
 	return nil
+}
+
+// columnsOf reads the cells of a header row as columns.
+func (p *parser) columnsOf(cells []string) []colKind {
+	cols := make([]colKind, len(cells))
+	for k, cell := range cells {
+		cols[k] = p.vocab.column(strings.ReplaceAll(cell, " ", "")) // 牵 头 部 门, a header spaced out
+	}
+	return cols
+}
+
+// headerRow reports whether a row's cells are a table's header: a second
+// table under the first (附件2 / 序号 | 工作任务 | 牵头单位 | 配合单位).
+func (p *parser) headerRow(cells []string) bool {
+	cols := p.columnsOf(cells)
+	nameTaskColumns(cols)
+	return headerOK(cols)
 }
 
 func splitPipes(t string) []string {
@@ -485,6 +501,9 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 			continue // a markdown rule |---|---|
 		}
 		cells = clearEmpty(cells)
+		if len(tb.rows) > 0 && p.headerRow(cells) {
+			break // the header of the next table: this one ends
+		}
 		if h, ok := sectionCell(cells, len(cols)); ok {
 			// | 一、经济发展 | | |: a row of one merged cell that heads a section
 			tb.rows = append(tb.rows, tableRow{n: c.n, section: &cline{n: c.n, text: h, kind: kHeading, num: numberOf(h)}})
