@@ -377,8 +377,9 @@ func colonLabelStart(l string, v *Vocabulary) int {
 				best = at
 			}
 		}
-		if best < 0 && strings.HasSuffix(head, "领导") {
-			// a …领导： label: its start is after the last mark before it
+		if best < 0 && (strings.HasSuffix(head, "领导") || v.derivedEnd(head)) {
+			// a …领导： label, or one read by its parts (主要负责单位：): its
+			// start is after the last mark before it
 			marks.upTo(len(head))
 			at := 0 // just past the last mark before it
 			if marks.mark >= 0 {

@@ -1063,6 +1063,13 @@ func TestDerivedLabel(t *testing.T) {
 			t.Errorf("labelAt(%q) = %q, want %q", line, got, want)
 		}
 	}
+	// inside a line too, after the task's sentence
+	for _, l := range []string{"发展现代农业。主要负责单位：市农业农村局；协同单位：市水利局", "发展现代农业。总牵头单位：市农业农村局"} {
+		at := strings.Index(l, "。") + len("。")
+		if got := colonLabelStart(l, v); got != at {
+			t.Errorf("colonLabelStart(%q) = %d, want %d", l, got, at)
+		}
+	}
 }
 
 func TestCellTableLeaders(t *testing.T) {

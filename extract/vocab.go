@@ -283,12 +283,18 @@ const maxDerivedLabel = 8
 // holds a lead word
 // (总牵头单位, 主管部门), else a co label when it holds a co word
 // (配合落实单位, 执行单位); else it is no label of a unit ("").
+// derivedEnd reports whether s ends as a label read by its parts may
+// (单位, 部门…): a label may end there, inside a line too.
+func (v *Vocabulary) derivedEnd(s string) bool {
+	return slices.ContainsFunc(v.Derived.Ends, func(e string) bool { return strings.HasSuffix(s, e) })
+}
+
 func (v *Vocabulary) derivedLabel(head string) Role {
 	n := utf8.RuneCountInString(head)
 	if n < 3 || n > maxDerivedLabel || !allHan(head) {
 		return ""
 	}
-	if !slices.ContainsFunc(v.Derived.Ends, func(e string) bool { return strings.HasSuffix(head, e) }) {
+	if !v.derivedEnd(head) {
 		return ""
 	}
 	// it opens with a role word (总 or 主要 aside), so that text glued to
