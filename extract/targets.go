@@ -19,10 +19,11 @@ var (
 )
 
 // unitWords are the units a target's value is counted in. Years, months,
-// days (年 月 天 日), editions (届), ranks (强) and the G of 5G are
-// deliberately absent: a number before them is a date, a deadline or a
-// name (30日前, 第十届, 5G基站), not a target. 次 counts after a number
-// only: 第1次 is an ordinal (numberStandsAlone).
+// days, hours and minutes (年 月 天 日 小时 分钟), editions (届), ranks (强)
+// and the G of 5G are deliberately absent: a number before them is a
+// date, a deadline or a name (30日前, 24小时内办结, 15分钟生活圈, 第十届,
+// 5G基站), not a target. 次 counts after a number only: 第1次 is an
+// ordinal (numberStandsAlone).
 var unitWords = []string{
 	"个工作日", "工作日", "个月", "人次", "人", "美元", "元", "公斤", "斤",
 	"吨", "吨公里", "吨标准煤", "亩", "个", "家", "户", "户次", "套", "所", "座",
@@ -30,7 +31,7 @@ var unitWords = []string{
 	"千瓦", "兆瓦", "立方米", "平方米", "平方公里", "公顷", "千公顷", "标箱",
 	"件", "册", "部", "场", "场次", "份", "头", "床", "艘", "架", "架次", "列",
 	"批", "间", "栋", "只", "株", "棵", "支", "穴", "微克/立方米", "微克每立方米",
-	"例", "次", "岁", "分钟", "小时", "笔", "篇", "期", "宗", "班次",
+	"例", "次", "岁", "笔", "篇", "期", "宗", "班次",
 	"吨/日", "立方米/日",
 }
 
@@ -228,6 +229,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		}
 		if indicator == "" || !plausibleIndicator(indicator) {
 			continue
+		}
+		if strings.HasSuffix(unit, "次") && strings.Contains(before, "每") {
+			continue // 每季度召开1次联席会议: how often, a routine, not a target
 		}
 		if op == "" {
 			op = verbOp(verb)
