@@ -404,23 +404,14 @@ func (p *parser) blocks(lines []cline) {
 				p.adoptOrphan(c)
 				break
 			}
-			if p.cur == nil && p.subOpen {
+			if p.cur == nil && (p.subOpen || p.sectionOpen) {
 				// 责任单位：… right under a sub-heading over items: the
-				// sub-heading's
-				for _, sg := range p.splitSegments(c.text, c.n) {
-					if sg.clause != "" {
-						p.addSubClause(sg)
-					}
+				// sub-heading's; right under a heading: the section's
+				add := p.addSectionClause
+				if p.subOpen {
+					add = p.addSubClause
 				}
-				break
-			}
-			if p.cur == nil && p.sectionOpen {
-				// 责任单位：… right under a heading: the section's
-				for _, sg := range p.splitSegments(c.text, c.n) {
-					if sg.clause != "" {
-						p.addSectionClause(sg)
-					}
-				}
+				p.takeClauses(c.text, c.n, add)
 				break
 			}
 			if p.cur != nil {
@@ -518,7 +509,14 @@ func officeAfterTitle(s string) bool {
 
 // addSectionClause adds a clause of a heading, or a label line right under
 // it, to what every item of the section is given.
-func (p *parser) addSectionClause(sg segment) {
+func (p *parser) addSectionClause(sg segment) { p.addHeadingClause(&p.sectionClause, sg) }
+
+// addSubClause adds a clause of a sub-heading over items, or a label
+// line right under it, to what every item under it is given.
+func (p *parser) addSubClause(sg segment) { p.addHeadingClause(&p.subClause, sg) }
+
+// addHeadingClause merges the clause of segment sg into *to.
+func (p *parser) addHeadingClause(to **rawClause, sg segment) {
 	body := sg.clause
 	if !sg.labels {
 		body = clauseBody(body)
@@ -527,10 +525,28 @@ func (p *parser) addSectionClause(sg segment) {
 	if !ok {
 		return
 	}
-	if p.sectionClause == nil {
-		p.sectionClause = &rawClause{}
+	if *to == nil {
+		*to = &rawClause{}
 	}
-	p.sectionClause.merge(c)
+	(*to).merge(c)
+}
+
+// takeClauses adds the clauses in text (a heading's title, a label line
+// under it) with add, and returns the rest of the text, or all of it when
+// nothing is left: 稳住经济大盘 of 一、稳住经济大盘（牵头单位：市发改委）.
+func (p *parser) takeClauses(title string, line int, add func(segment)) string {
+	var text strings.Builder
+	for _, sg := range p.splitSegments(title, line) {
+		if sg.clause == "" {
+			text.WriteString(sg.text)
+			continue
+		}
+		add(sg)
+	}
+	if t := strings.TrimSpace(text.String()); t != "" {
+		return t
+	}
+	return title
 }
 
 func (p *parser) heading(c cline) {
@@ -553,17 +569,7 @@ func (p *parser) heading(c cline) {
 	if title != "" && hasClauseV(title, p.vocab, p.names) {
 		// 一、稳住经济大盘（牵头单位：市发改委）: the clause is every item's
 		// under the heading, the rest is the title
-		var text strings.Builder
-		for _, sg := range p.splitSegments(title, c.n) {
-			if sg.clause == "" {
-				text.WriteString(sg.text)
-				continue
-			}
-			p.addSectionClause(sg)
-		}
-		if t := strings.TrimSpace(text.String()); t != "" {
-			title = t
-		}
+		title = p.takeClauses(title, c.n, p.addSectionClause)
 	}
 	p.pruneSections(number)
 	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, title), Line: c.n, Leader: p.leader})
@@ -671,38 +677,11 @@ func (p *parser) subHeading(c cline, leaf, over bool) {
 	if claused {
 		// （一）扩大有效投资（牵头单位：市发改委） over 1. 2.: the clause is
 		// every item's under the sub-heading, the rest is the title
-		var text strings.Builder
-		for _, sg := range p.splitSegments(title, c.n) {
-			if sg.clause == "" {
-				text.WriteString(sg.text)
-				continue
-			}
-			p.addSubClause(sg)
-		}
-		if t := strings.TrimSpace(text.String()); t != "" {
-			title = t
-		}
+		title = p.takeClauses(title, c.n, p.addSubClause)
 	}
 	p.sections = append(p.sections, Section{Number: number, Ordinal: c.num.value, Title: p.written(c.n, title), Line: c.n, Parent: p.section})
 	p.subDept = p.deptHeading(title, c.n) // （一）市教育局（3项）
 	p.sub = number
-}
-
-// addSubClause adds a clause of a sub-heading over items, or a label
-// line right under it, to what every item under it is given.
-func (p *parser) addSubClause(sg segment) {
-	body := sg.clause
-	if !sg.labels {
-		body = clauseBody(body)
-	}
-	c, ok := p.segmentClause(sg, body)
-	if !ok {
-		return
-	}
-	if p.subClause == nil {
-		p.subClause = &rawClause{}
-	}
-	p.subClause.merge(c)
 }
 
 // itemClause is what every item started now is given: the section's
