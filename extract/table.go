@@ -1605,8 +1605,8 @@ func nextLine(lines []cline, j int) int {
 
 // splitSectionRow reads a section row of a table one cell per line
 // whose numeral and title are two cells: a bare numeral at j (一), a short
-// title after it that is neither a number nor a unit, and after that a
-// row numbered in digits. It returns the row as a heading line, the index
+// title after it (30 characters at most, not a number, no colon or
+// parenthesis), and after that a row numbered in digits. It returns the row as a heading line, the index
 // of the title's line and the number of the row after it; end is 0 when
 // there is none.
 func splitSectionRow(lines []cline, j int) (h cline, end, next int) {
