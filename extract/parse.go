@@ -418,6 +418,12 @@ func (p *parser) blocks(lines []cline) {
 				p.continueItem(c.n, c.text)
 			}
 		case kText:
+			if t := bracketTitle(p.written(c.n, c.text)); t != "" && !hasClauseV(c.text, p.vocab, p.names) {
+				// 【稳增长】 on a line of its own: a heading, named by its
+				// title as 附件1 is
+				p.heading(cline{n: c.n, text: t, kind: kHeading})
+				break
+			}
 			if p.vocab.firstIsLead(c.text) {
 				p.conv.firstIsLead = true // a convention stated in the text holds from here on
 			}
@@ -465,6 +471,20 @@ func (p *parser) blocks(lines []cline) {
 		}
 	}
 	p.closeItem()
+}
+
+// bracketTitle is the title of a line that is only a short title in
+// lenticular brackets, 【稳增长】 or 〖惠民生〗; "" for any other line.
+func bracketTitle(l string) string {
+	l = strings.TrimSpace(l)
+	for _, b := range [][2]string{{"【", "】"}, {"〖", "〗"}} {
+		if t, ok := strings.CutPrefix(l, b[0]); ok {
+			if t, ok = strings.CutSuffix(t, b[1]); ok && t != "" && utf8.RuneCountInString(t) <= 15 && !strings.ContainsAny(t, "【】〖〗") {
+				return strings.TrimSpace(t)
+			}
+		}
+	}
+	return ""
 }
 
 // reSentence is a line that closes as a sentence does, six characters

@@ -1304,3 +1304,19 @@ func TestSectionCell(t *testing.T) {
 		}
 	}
 }
+
+func TestBracketTitle(t *testing.T) {
+	for l, want := range map[string]string{
+		"【稳增长】":      "稳增长",
+		" 〖惠民生〗 ":    "惠民生",
+		"【】":         "",
+		"【牵头单位】市发改委": "", // a label, with text after it
+		"【稳增长】【惠民生】": "",
+		"【一个很长很长很长很长的标题超过十五个字】": "",
+		"稳增长": "",
+	} {
+		if got := bracketTitle(l); got != want {
+			t.Errorf("bracketTitle(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
