@@ -418,9 +418,9 @@ func (p *parser) blocks(lines []cline) {
 				p.continueItem(c.n, c.text)
 			}
 		case kText:
-			if t := bracketTitle(p.written(c.n, c.text)); t != "" && !hasClauseV(c.text, p.vocab, p.names) {
-				// 【稳增长】 on a line of its own: a heading, named by its
-				// title as 附件1 is
+			if t := bracketTitle(p.written(c.n, c.text)); t != "" && !hasClauseV(c.text, p.vocab, p.names) && p.headsItems(lines, i) {
+				// 【稳增长】 on a line of its own over items: a heading,
+				// named by its title as 附件1 is (【打印本页】 heads none)
 				p.heading(cline{n: c.n, text: t, kind: kHeading})
 				break
 			}
@@ -485,6 +485,22 @@ func bracketTitle(l string) string {
 		}
 	}
 	return ""
+}
+
+// headsItems reports whether the bracketed title at line i has items
+// under it: one comes before any heading or other bracketed title.
+func (p *parser) headsItems(lines []cline, i int) bool {
+	for _, c := range lines[i+1:] {
+		switch {
+		case c.kind == kItem && c.text != "":
+			return true
+		case c.kind == kHeading || c.kind == kSub:
+			return false
+		case c.kind == kText && bracketTitle(p.written(c.n, c.text)) != "":
+			return false
+		}
+	}
+	return false
 }
 
 // reSentence is a line that closes as a sentence does, six characters
