@@ -179,6 +179,21 @@ func trimBullet(t string) string {
 	return strings.TrimLeft(t[size:], " \t\u3000")
 }
 
+// dashedLabel trims the dash before a label line (——责任单位：X), as a
+// bullet is trimmed; a dash before anything else stays (——城镇新增就业5万人
+// is a dash list's entry).
+func dashedLabel(t string, v *Vocabulary) string {
+	rest := strings.TrimLeft(t, "—－-")
+	if len(rest) == len(t) {
+		return t
+	}
+	rest = strings.TrimLeft(rest, " \t\u3000")
+	if r, _ := v.labelAt(rest); r != "" {
+		return rest
+	}
+	return t
+}
+
 // yearAt is true when a year opens l at i (7.2022年底前完成…): after an
 // item's number and its dot, not the decimals of a value.
 func yearAt(l string, i int) bool {
@@ -354,7 +369,7 @@ func upperItems(lines []cline, best numForm, next []numForm) numForm {
 func classify(fold []string, v *Vocabulary, nr *nameReader) ([]cline, numForm) {
 	out := make([]cline, len(fold))
 	for i, l := range fold {
-		t := trimBullet(strings.TrimSpace(l))
+		t := dashedLabel(trimBullet(strings.TrimSpace(l)), v)
 		c := cline{n: i + 1, text: t}
 		if t != "" {
 			c.num = numberOf(t)

@@ -1320,3 +1320,17 @@ func TestBracketTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestDashedLabel(t *testing.T) {
+	v := defaultVocabulary()
+	for in, want := range map[string]string{
+		"——责任单位：市营商办": "责任单位：市营商办",
+		"— 牵头单位：市发改委": "牵头单位：市发改委",
+		"——城镇新增就业5万人": "——城镇新增就业5万人", // a dash list's entry
+		"责任单位：市营商办":   "责任单位：市营商办",
+	} {
+		if got := dashedLabel(in, v); got != want {
+			t.Errorf("dashedLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -103,6 +103,19 @@ func (p *parser) buildTasks(it *itemAcc) {
 			// closes the sub-heading's, all of them
 			p.governSub(it, c, s)
 		}
+		if n := len(it.Tasks); n > 0 && i > 0 && segs[i-1].clause != "" && !segs[i-1].labels && !s.labels && segs[i-1].line == s.line && onlyPunct(pendingRaw.String()) {
+			// （牵头单位：X）（责任单位：Y）: a clause right after the task's
+			// clause, no text between, is more of it
+			t := &it.Tasks[n-1]
+			t.Clause += p.written(s.line, s.clause)
+			if c.deadline != "" && t.Deadline == "" {
+				t.Deadline = p.written(s.line, c.deadline)
+			}
+			p.resolve(it, t, c, s.line)
+			pending.Reset()
+			pendingRaw.Reset()
+			continue
+		}
 		ord++
 		text := cleanTaskText(pendingRaw.String())
 		t := Task{ID: it.Key + "." + strconv.Itoa(ord), Item: it.Number, Sub: sub, Text: text, Clause: p.written(s.line, s.clause), Line: s.line, Deadline: p.written(s.line, c.deadline)}
