@@ -1334,3 +1334,29 @@ func TestDashedLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinTitles(t *testing.T) {
+	v := defaultVocabulary()
+	names := func(ss ...string) []name {
+		var out []name
+		for _, s := range ss {
+			out = append(out, name{folded: s, written: s})
+		}
+		return out
+	}
+	for _, tc := range []struct{ in, want []string }{
+		{[]string{"常务副市长", "张三"}, []string{"常务副市长张三"}},
+		{[]string{"县长", "张三", "副县长", "李四"}, []string{"县长张三", "副县长李四"}},
+		{[]string{"张三", "李四"}, []string{"张三", "李四"}},
+		{[]string{"市长", "副市长"}, []string{"市长", "副市长"}},
+		{[]string{"副市长", "市政府办公室主任助理"}, []string{"副市长", "市政府办公室主任助理"}},
+	} {
+		var got []string
+		for _, n := range joinTitles(names(tc.in...), v) {
+			got = append(got, n.written)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("joinTitles(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -419,6 +419,24 @@ func cleanTaskText(s string) string {
 	return strings.TrimSpace(strings.TrimRight(strings.TrimLeft(s, "，,、；;：:。 "), "，,、 ★☆●◆◇■□▲►▶•"))
 }
 
+// joinTitles joins a leader's title to the name after it, as the value
+// of 责任领导：常务副市长 张三 means one leader, 常务副市长张三: a name
+// ending in a leader's title, then a short name that does not.
+func joinTitles(names []name, v *Vocabulary) []name {
+	var out []name
+	for i := 0; i < len(names); i++ {
+		n := names[i]
+		if i+1 < len(names) && v.isLeader(n.folded) {
+			if next := names[i+1]; !v.isLeader(next.folded) && utf8.RuneCountInString(next.folded) <= 4 {
+				n = name{folded: n.folded + next.folded, written: n.written + next.written}
+				i++
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
 func onlyPunct(s string) bool {
 	for _, r := range s {
 		if !unicode.IsPunct(r) && !unicode.IsSpace(r) {
@@ -461,7 +479,11 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 			}
 			into := r.into
 			first := true
-			for _, n := range p.expandNames(part) {
+			names := p.expandNames(part)
+			if r.role == roleLeader {
+				names = joinTitles(names, p.vocab)
+			}
+			for _, n := range names {
 				if r.role != roleLeader && p.vocab.isSame(n.folded) {
 					p.sameAsBefore(t, r.role, hasLead)
 					continue
