@@ -265,6 +265,15 @@ func FuzzParse(f *testing.F) {
 		"一、目標\n1.增長7%。【責任單位：市發改委、財政局】",
 		"一、稳增长 1.甲。（县经信局牵头）2.乙。（县商务局牵头）",
 		"二、卢山副省长牵头重点工作\n（一）甲。由市财政局、农业局负责落实。\n（二）乙。（分管副市长负责，市发改委牵头。列第一位的为牵头单位，下同）",
+		// this stop's forms: sub-headings' clauses over items numbered
+		// through, numeral section rows, two tables, bracketed headings,
+		// bullets and dashes before labels, side-by-side clauses, leaders
+		"（一）甲。牵头单位：区发改局\n1.乙6%。\n（二）丙\n牵头单位：区商务局\n2.丁。",
+		"序号\t任务\t牵头单位\n一\t经济\t\n1\t增长6%\t市发改委\n附件2\n序号\t工作任务\t配合单位\n1\t甲\t市财政局",
+		"序号\n任务\n牵头单位\n一\n经济发展\n1\n增长6%\n市发改委",
+		"【稳增长】\n1.甲。（市发改委牵头）\n【返回顶部】",
+		"1.甲。★牵头单位：市委改革办　●责任单位：市直各部门\n2.乙。\n——责任单位：市营商办\n[责任单位]县财政局",
+		"1.甲。（牵头单位：市发改委）（责任单位：市财政局）\n责任领导：常务副市长 张三\n2.乙。主要负责单位：市农业农村局；协同单位：市水利局",
 	} {
 		f.Add(s)
 	}
