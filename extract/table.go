@@ -37,6 +37,7 @@ const (
 	colDeadline
 	colPlace
 	colProgress
+	colMeasure // the unit a value column's figures are counted in
 )
 
 // column classifies a header cell.
@@ -50,6 +51,9 @@ func (v *Vocabulary) column(cell string) colKind {
 	}
 	if v.namedOther(cell) {
 		return colOther // 目标类型: A类; 任务来源: 皖政〔2022〕9号文件
+	}
+	if slices.Contains(v.Columns.Measure, cell) {
+		return colMeasure // 单位 alone: %, 万吨
 	}
 	if strings.Contains(cell, "领导") && !strings.Contains(cell, "单位") && !strings.Contains(cell, "部门") {
 		return colLeader // 牵头领导, 牵头县领导: people, not the lead unit
@@ -550,7 +554,7 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 
 // reFigureCell is a cell that holds a figure alone, with its measure
 // word: 8950, 1300人, 2所, 7699套, 3.5万元, 100%.
-var reFigureCell = lazyRE(`^\d[\d.,]*(?:万|亿)?\p{Han}{0,2}%?$`)
+var reFigureCell = lazyRE(`^\d[\d.,]*(?:万|亿)?\p{Han}{0,2}%?(?:左右|以上|以下|以内)?$`)
 
 // ownColumns are the columns a sub-row has cells of its own in: not the
 // number's, the name's, the units' or the leader's, which a table merges
@@ -930,6 +934,10 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		return nil
 	}
 	tb := &tableBlock{style: styleCells, cols: cols}
+	for k, h := range heads {
+		// 指标名称 | 2023年目标: the names are indicators, the values theirs
+		tb.indicators = tb.indicators || k < len(cols) && (cols[k] == colName || cols[k] == colTask) && strings.Contains(h, "指标")
+	}
 	if cols[0] != colNumber {
 		if hasCol(cols, colNumber) {
 			return nil
@@ -1722,6 +1730,9 @@ func (p *parser) table(tb *tableBlock) int {
 		}
 		if task != "" && last != nil && task == last.Text {
 			task = "" // a merged task cell repeated on its sub-rows
+		}
+		if measure, _ := get(colMeasure); measure != "" && reFigureCell.MatchString(task) && !strings.HasSuffix(task, measure) {
+			task += measure // 6 under 2023年目标 beside % under 单位: 6%
 		}
 		if task != "" && nameCell != "" && !strings.HasPrefix(task, nameCell) && (tb.indicators && utf8.RuneCountInString(task) <= 20 || reFigureCell.MatchString(task)) {
 			// 指标名称 | 目标值, 任务名称 | 指标要求: the target is the name

@@ -40,6 +40,9 @@ type Vocabulary struct {
 		Deadline []string `yaml:"deadline"`
 		Place    []string `yaml:"place"`
 		Progress []string `yaml:"progress"`
+		// Measure are the headers of a column of measurement units,
+		// matched whole.
+		Measure []string `yaml:"measure"`
 		// Other are the words of a column that is none of the above even
 		// when it holds a word of one (任务来源, 目标类型).
 		Other []string `yaml:"other"`
