@@ -1731,8 +1731,17 @@ func (p *parser) table(tb *tableBlock) int {
 		if task != "" && last != nil && task == last.Text {
 			task = "" // a merged task cell repeated on its sub-rows
 		}
-		if measure, _ := get(colMeasure); measure != "" && reFigureCell.MatchString(task) && !strings.HasSuffix(task, measure) {
-			task += measure // 6 under 2023年目标 beside % under 单位: 6%
+		if measure, _ := get(colMeasure); measure != "" && reFigureCell.MatchString(task) && !strings.Contains(task, measure) {
+			// 6 under 2023年目标 beside % under 单位: 6%; 150以上 beside
+			// 万吨: 150万吨以上
+			figure, bound := task, ""
+			for _, b := range []string{"左右", "以上", "以下", "以内"} {
+				if f, ok := strings.CutSuffix(task, b); ok {
+					figure, bound = f, b
+					break
+				}
+			}
+			task = figure + measure + bound
 		}
 		if task != "" && nameCell != "" && !strings.HasPrefix(task, nameCell) && (tb.indicators && utf8.RuneCountInString(task) <= 20 || reFigureCell.MatchString(task)) {
 			// 指标名称 | 目标值, 任务名称 | 指标要求: the target is the name
