@@ -792,6 +792,12 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 				rest = strings.TrimSpace(rest[:sp])
 			}
 		}
+		taskK := slices.Index(cols, colTask)
+		if nameK := slices.Index(cols, colName); nameK >= 0 && nameK < taskK {
+			// 主要指标 单位 2023年目标: the indicator, its unit and its value,
+			// read from the right: the value a figure, the unit short
+			rest = p.spacedIndicator(rest, cols, nameK, taskK, &row)
+		}
 		for k, ck := range cols {
 			switch ck {
 			case colNumber:
@@ -807,6 +813,26 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 	}
 	tb.end = j
 	return tb
+}
+
+// spacedIndicator splits the fields of a space-separated indicator row
+// (地区生产总值增长 % 6左右) between the name column at nameK, a unit column
+// between it and the value column at taskK, and the value, which it
+// returns; it leaves rest as it is unless its last field is a figure.
+func (p *parser) spacedIndicator(rest string, cols []colKind, nameK, taskK int, row *tableRow) string {
+	sp := strings.LastIndex(rest, " ")
+	if sp < 0 || !reFigureCell.MatchString(rest[sp+1:]) {
+		return rest
+	}
+	value, head := rest[sp+1:], strings.TrimSpace(rest[:sp])
+	if k := slices.Index(cols[nameK:taskK], colMeasure); k >= 0 {
+		if sp := strings.LastIndex(head, " "); sp >= 0 && utf8.RuneCountInString(head[sp+1:]) <= 4 && !strings.ContainsAny(head[sp+1:], "0123456789") {
+			row.cells[nameK+k] = head[sp+1:]
+			head = strings.TrimSpace(head[:sp])
+		}
+	}
+	row.cells[nameK] = head
+	return value
 }
 
 // fit scores how well a short row's cells fit the columns from the
