@@ -89,12 +89,16 @@ func bracketFold(r rune) rune {
 // after a bullet at a line's start, which stays for trimBullet to trim. ○
 // is no bullet (二○二二年).
 func bulletFold(r rune) rune {
-	switch r {
-	case '★', '☆', '●', '◆', '◇', '■', '□', '▲', '►', '▶', '•':
+	if r >= '•' && strings.ContainsRune(inlineBullets, r) { // • is the lowest
 		return '。' // of the same length in UTF-8
 	}
 	return r
 }
+
+// inlineBullets are the bullets (of bullets, classify.go) that open a
+// point or a label inside a line: each as long in UTF-8 as 。, and none a
+// name's middle dot (·).
+const inlineBullets = "★☆●◆◇■□▲►▶•"
 
 // needsFold reports whether any line holds a rune that folding changes.
 func needsFold(lines []string) (brackets, trad bool) {

@@ -396,7 +396,7 @@ func (p *parser) blocks(lines []cline) {
 		case kHeading:
 			p.heading(c)
 		case kSub:
-			p.subHeading(c, labelsOwn(lines, i, p.vocab, p.names), itemsUnder(lines, i))
+			p.subHeading(c, labelsOwn(lines, i, p.vocab, p.names), itemsUnder(lines, i, nil))
 		case kItem:
 			p.startItem(c, c.rest())
 		case kLabel:
@@ -418,7 +418,7 @@ func (p *parser) blocks(lines []cline) {
 				p.continueItem(c.n, c.text)
 			}
 		case kText:
-			if t := bracketTitle(p.written(c.n, c.text)); t != "" && !hasClauseV(c.text, p.vocab, p.names) && p.headsItems(lines, i) {
+			if t := bracketTitle(p.written(c.n, c.text)); t != "" && !hasClauseV(c.text, p.vocab, p.names) && itemsUnder(lines, i, p.bracketed) {
 				// 【稳增长】 on a line of its own over items: a heading,
 				// named by its title as 附件1 is (【打印本页】 heads none)
 				p.heading(cline{n: c.n, text: t, kind: kHeading})
@@ -485,22 +485,6 @@ func bracketTitle(l string) string {
 		}
 	}
 	return ""
-}
-
-// headsItems reports whether the bracketed title at line i has items
-// under it: one comes before any heading or other bracketed title.
-func (p *parser) headsItems(lines []cline, i int) bool {
-	for _, c := range lines[i+1:] {
-		switch {
-		case c.kind == kItem && c.text != "":
-			return true
-		case c.kind == kHeading || c.kind == kSub:
-			return false
-		case c.kind == kText && bracketTitle(p.written(c.n, c.text)) != "":
-			return false
-		}
-	}
-	return false
 }
 
 // reSentence is a line that closes as a sentence does, six characters
@@ -734,21 +718,27 @@ func (p *parser) itemClause() *rawClause {
 	return c
 }
 
-// itemsUnder reports whether the sub-heading at i has items under it,
-// before the next heading or sub-heading (an item the source announced
-// at its end, with no text, is none).
-func itemsUnder(lines []cline, i int) bool {
+// itemsUnder reports whether the heading at i (a sub-heading, a
+// bracketed title) has items under it, before the next heading or
+// sub-heading, or a line ends (when ends is not nil; a bracketed title
+// ends at the next). An item the source announced at its end, with no
+// text, is none.
+func itemsUnder(lines []cline, i int, ends func(cline) bool) bool {
 	for _, c := range lines[i+1:] {
-		switch c.kind {
-		case kItem:
-			if c.text != "" {
-				return true
-			}
-		case kHeading, kSub:
+		switch {
+		case c.kind == kItem && c.text != "":
+			return true
+		case c.kind == kHeading || c.kind == kSub || ends != nil && ends(c):
 			return false
 		}
 	}
 	return false
+}
+
+// bracketed reports whether c is a bracketed title on a line of its own
+// (【惠民生】).
+func (p *parser) bracketed(c cline) bool {
+	return c.kind == kText && bracketTitle(p.written(c.n, c.text)) != ""
 }
 
 // labelsOwn reports whether the sub-heading at i is followed by label

@@ -554,7 +554,10 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 
 // reFigureCell is a cell that holds a figure alone, with its measure
 // word: 8950, 1300人, 2所, 7699套, 3.5万元, 100%.
-var reFigureCell = lazyRE(`^\d[\d.,]*(?:万|亿)?\p{Han}{0,2}%?(?:左右|以上|以下|以内)?$`)
+var reFigureCell = lazyRE(`^\d[\d.,]*(?:万|亿)?\p{Han}{0,2}%?(?:` + alternatives(figureBounds) + `)?$`)
+
+// figureBounds may close a figure's cell (6左右, 150以上).
+var figureBounds = []string{"左右", "以上", "以下", "以内"}
 
 // ownColumns are the columns a sub-row has cells of its own in: not the
 // number's, the name's, the units' or the leader's, which a table merges
@@ -796,7 +799,7 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 		if nameK := slices.Index(cols, colName); nameK >= 0 && nameK < taskK {
 			// 主要指标 单位 2023年目标: the indicator, its unit and its value,
 			// read from the right: the value a figure, the unit short
-			rest = p.spacedIndicator(rest, cols, nameK, taskK, &row)
+			rest = spacedIndicator(rest, cols, nameK, taskK, &row)
 		}
 		for k, ck := range cols {
 			switch ck {
@@ -819,7 +822,7 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 // (地区生产总值增长 % 6左右) between the name column at nameK, a unit column
 // between it and the value column at taskK, and the value, which it
 // returns; it leaves rest as it is unless its last field is a figure.
-func (p *parser) spacedIndicator(rest string, cols []colKind, nameK, taskK int, row *tableRow) string {
+func spacedIndicator(rest string, cols []colKind, nameK, taskK int, row *tableRow) string {
 	sp := strings.LastIndex(rest, " ")
 	if sp < 0 || !reFigureCell.MatchString(rest[sp+1:]) {
 		return rest
@@ -1761,7 +1764,7 @@ func (p *parser) table(tb *tableBlock) int {
 			// 6 under 2023年目标 beside % under 单位: 6%; 150以上 beside
 			// 万吨: 150万吨以上
 			figure, bound := task, ""
-			for _, b := range []string{"左右", "以上", "以下", "以内"} {
+			for _, b := range figureBounds {
 				if f, ok := strings.CutSuffix(task, b); ok {
 					figure, bound = f, b
 					break

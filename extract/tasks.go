@@ -416,7 +416,7 @@ func clauseBody(c string) string {
 func cleanTaskText(s string) string {
 	s = strings.TrimSpace(s)
 	// a bullet before the label that closed the task (改革开放。★牵头单位：) is not its text
-	return strings.TrimSpace(strings.TrimRight(strings.TrimLeft(s, "，,、；;：:。 "), "，,、 ★☆●◆◇■□▲►▶•"))
+	return strings.TrimSpace(strings.TrimRight(strings.TrimLeft(s, "，,、；;：:。 "), "，,、 "+inlineBullets))
 }
 
 // joinTitles joins a leader's title to the name after it, as the value

@@ -493,7 +493,7 @@ func (v *Vocabulary) isGroupWord(name string) bool {
 
 func (v *Vocabulary) isNoise(l string) bool {
 	// in brackets too, as a folded line has them: 【返回顶部】 → （返回顶部）
-	inner := strings.TrimPrefix(strings.TrimPrefix(l, "（"), "【")
+	inner := strings.TrimPrefix(l, "（")
 	for _, p := range v.NoisePrefixes {
 		if strings.HasPrefix(l, p) || strings.HasPrefix(inner, p) {
 			return true
