@@ -14,19 +14,20 @@
 // them: half its CPU time. Linux's default, transparent_hugepage=madvise,
 // gives huge pages only to memory that asks for them, and Go's runtime no
 // longer asks. So at initialisation this package has the runtime map Size
-// bytes of heap at once, with one allocation it drops at once, and marks
-// those pages MADV_HUGEPAGE. It then has the collector free the
-// allocation at once, while the heap is a few hundred KiB, and has the
-// kernel make the half-used huge page below the marked ones one huge page
-// (MADV_COLLAPSE): the heap's next spans are carved from those pages, and
-// each first touch maps 2 MiB.
+// bytes of heap as one goroutine's stack, which the runtime frees back to
+// the heap as the goroutine exits, and marks those pages MADV_HUGEPAGE;
+// it then has the kernel make the lowest of them, which holds the last of
+// the heap made before, one huge page (MADV_COLLAPSE). The heap's next
+// spans are carved from those pages, and each first touch maps 2 MiB.
 //
 // The advice is only advice: where the kernel has no transparent huge
 // pages, or none free, the pages stay 4 KiB and nothing else changes.
 // GODEBUG=disablethp=1, Go's own switch against huge pages, turns it off.
 // The heap beyond Size grows in 4 KiB pages as before, so a large batch's
 // resident memory is bounded as before (huge pages the collector frees are
-// split and returned by the scavenger).
+// split and returned by the scavenger). Only linux/amd64 and linux/arm64
+// mark (the stack's frame is in assembly); elsewhere the heap is left as
+// the runtime maps it.
 package hugeheap
 
 // The rest of this file imports nothing.
@@ -68,16 +69,6 @@ func index(s string, c byte) int {
 		}
 	}
 	return -1
-}
-
-// inward rounds [p, p+n) to the whole huge pages inside it.
-func inward(p, n uintptr) (start, end uintptr) {
-	start = (p + hugePage - 1) &^ (hugePage - 1)
-	end = (p + n) &^ (hugePage - 1)
-	if end < start {
-		end = start
-	}
-	return start, end
 }
 
 // outward rounds an address up to a huge page.

@@ -13,9 +13,8 @@ import _ "unsafe" // for go:linkname
 // runtime/debug imported, this package waited for it, and it sorts after
 // encoding/gob, golang.org/x/net/html, gopkg.in/yaml.v3 and the others a
 // run links: this package ran at about 60% of the start-up (GODEBUG=
-// inittrace=1), its collection freed a heap those had grown, and their
-// allocations took 4 KiB pages. Without it, it runs as soon as syscall
-// has (17th of some 150); a one-edit --incremental run measured 6 ms
+// inittrace=1), after those had grown the heap in 4 KiB pages. Without
+// it, it runs as soon as syscall has (17th of some 150); a one-edit --incremental run measured 6 ms
 // less wall time and CPU time (paired, 61 rounds on tmpfs, 2026-11-29).
 // TestInitialisedEarly in cmd/fengong holds the order.
 //
