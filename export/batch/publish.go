@@ -46,6 +46,10 @@ type publisher struct {
 	out, tmp string
 	scratch  string // temporary files of the exporters, never part of the pack
 	mu       sync.Mutex
+	// dirs and stale are first filled by makeTmp, listing the spare in
+	// its once, which need not hold mu (statAhead runs it in the
+	// background); so every reader calls makeTmp first, which waits for
+	// that listing, and then holds mu
 	dirs     map[string]bool // folders below tmp, made or found in the spare
 	stale    map[string]bool // files found in the spare, not yet kept or replaced
 	filled   map[string]bool // folders below tmp that hold a file of the pack
@@ -211,6 +215,9 @@ func (p *publisher) clearLocked(rel string) error {
 // sweep removes what the spare held that the new pack does not: its
 // stale files, then its folders left empty, deepest first.
 func (p *publisher) sweep() error {
+	if err := p.makeTmp(); err != nil {
+		return err
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for rel := range p.stale {
@@ -275,6 +282,9 @@ func (p *publisher) put(f *File, data []byte) error {
 // spare alone holds (one link: DIR does not share it), to be written
 // over; nil otherwise.
 func (p *publisher) own(rel string) fs.FileInfo {
+	if p.makeTmp() != nil {
+		return nil
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if !p.stale[rel] {
@@ -392,6 +402,9 @@ func writeNew(name string, data []byte) error {
 }
 
 func (p *publisher) clear(rel string) error {
+	if err := p.makeTmp(); err != nil {
+		return err
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.clearLocked(rel)
@@ -400,6 +413,9 @@ func (p *publisher) clear(rel string) error {
 // keep reports whether the spare's file at rel is the very file src
 // (one inode, hard-linked by earlier runs), and if so keeps it.
 func (p *publisher) keep(rel string, src *prevFile) bool {
+	if p.makeTmp() != nil {
+		return false
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if !p.stale[rel] {
@@ -474,8 +490,8 @@ func (p *publisher) mkdir(rel string) error {
 // each with one mkdir (no stat first, as os.MkdirAll does): a pack makes
 // a hundred dept folders, and on a real disk the calls add up.
 func (p *publisher) mkdirLocked(rel string) error {
-	if rel == "." || p.dirs[rel] {
-		return p.makeTmp()
+	if err := p.makeTmp(); err != nil || rel == "." || p.dirs[rel] {
+		return err
 	}
 	if err := p.mkdirLocked(filepath.Dir(rel)); err != nil {
 		return err

@@ -3,7 +3,9 @@ package batch
 import (
 	"bytes"
 	"os"
+	"path"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 )
@@ -150,4 +152,57 @@ func ino(t *testing.T, p string) uint64 {
 		t.Fatal(err)
 	}
 	return fi.Sys().(*syscall.Stat_t).Ino
+}
+
+// The spare is listed once, by whichever of the run's goroutines needs it
+// first (the look-ahead that stats its files, the folders made ahead, the
+// writer), and the others wait for that listing before they read it: an
+// incremental run could die of "concurrent map read and map write" while
+// the folders were made ahead (about one run in 75, 2026-11-29). The race
+// detector fails any access the listing is not ordered before, however
+// the goroutines happen to run; .ci/run runs this test with -race.
+func TestSpareListedOnce(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack")
+	var dirs []string
+	for i := range 40 {
+		dirs = append(dirs, path.Join("单位", strconv.Itoa(i)))
+	}
+	for round := range 10 {
+		spare := spareName(out)
+		if err := os.RemoveAll(spare); err != nil {
+			t.Fatal(err)
+		}
+		for i, d := range dirs {
+			if err := os.MkdirAll(filepath.Join(spare, d), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if i%2 == 0 { // a stale file to be written over
+				if err := os.WriteFile(filepath.Join(spare, d, "a.txt"), []byte("old"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		p, err := newPublisher(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.start()
+		p.lookAhead(nil, nil)
+		p.makeAhead(dirs)
+		for _, d := range dirs {
+			p.send(&File{Path: path.Join(d, "a.txt")}, []byte(d))
+		}
+		if err := p.drain(); err != nil {
+			t.Fatal(err)
+		}
+		if !p.adopted {
+			t.Fatalf("round %d: the spare was not adopted", round)
+		}
+		for _, d := range dirs {
+			if got, err := os.ReadFile(filepath.Join(p.tmp, d, "a.txt")); err != nil || string(got) != d {
+				t.Fatalf("round %d: %s/a.txt: %q, %v", round, d, got, err)
+			}
+		}
+		p.abort()
+	}
 }
