@@ -492,6 +492,7 @@ func (r *Run) reuse(prev *prevPack, f *File) bool {
 	}
 	f.reused = true
 	f.Subsets = src.entry.Subsets
+	f.Parts = src.entry.Parts
 	return true
 }
 
@@ -538,7 +539,7 @@ func unchanged(r *Run) bool {
 		if _, ok := prev.intact(e); !ok { // nor a path outside the pack
 			return false
 		}
-		files = append(files, &File{Path: e.Path, Kind: e.Kind, Dept: e.Dept, Key: e.Key, SHA256: e.SHA256, Size: e.Bytes, Subsets: e.Subsets, reused: true})
+		files = append(files, &File{Path: e.Path, Kind: e.Kind, Dept: e.Dept, Key: e.Key, SHA256: e.SHA256, Size: e.Bytes, Subsets: e.Subsets, Parts: e.Parts, reused: true})
 	}
 	r.files = files
 	return true

@@ -84,6 +84,9 @@ type FileEntry struct {
 	// Subsets are where a PDF holds its faces' deflated subsets, for the
 	// next --incremental run (subsets.go).
 	Subsets []SubsetRef `json:"subsets,omitempty"`
+	// Parts are the master workbook's worksheet parts and their keys, for
+	// the next --incremental run (parts.go).
+	Parts []PartRef `json:"parts,omitempty"`
 	// Origin says whether this run rendered the file or, with
 	// --incremental, reused the previous pack's bytes.
 	Origin string `json:"origin"`
@@ -216,7 +219,7 @@ func (r *Run) listFiles(m *Manifest) error {
 		if i > 0 && r.files[i-1].Path == f.Path {
 			return fmt.Errorf("two outputs want the same path %s", f.Path)
 		}
-		e := FileEntry{Path: f.Path, Kind: f.Kind, Dept: f.Dept, Bytes: f.Size, SHA256: f.SHA256, Key: f.Key, Subsets: f.Subsets, Origin: OriginRendered}
+		e := FileEntry{Path: f.Path, Kind: f.Kind, Dept: f.Dept, Bytes: f.Size, SHA256: f.SHA256, Key: f.Key, Subsets: f.Subsets, Parts: f.Parts, Origin: OriginRendered}
 		if f.reused {
 			e.Origin = OriginReused
 		}

@@ -45,8 +45,11 @@ type File struct {
 	// Subsets are where a PDF holds its faces' subsets (subsets.go), told
 	// by the renderer or, for a reused file, the previous manifest
 	Subsets []SubsetRef
-	reused  bool // the bytes are the previous pack's (--incremental)
-	failed  bool
+	// Parts are the master workbook's sheets and their keys (parts.go),
+	// likewise
+	Parts  []PartRef
+	reused bool // the bytes are the previous pack's (--incremental)
+	failed bool
 }
 
 // Failure is a file that could not be rendered.
@@ -116,7 +119,7 @@ func render(ctx context.Context, r *Run) error {
 	if r.cfg.wants(FormatPDF) {
 		briefsOf = func() *pdf.Renderer { return pr }
 	}
-	workbooks, briefs := r.jobs(workbooksOf, briefsOf, keys, newPackSubsets(prev, r.opt.tookSubset))
+	workbooks, briefs := r.jobs(workbooksOf, briefsOf, keys, newPackSubsets(prev, r.opt.tookSubset), prev)
 	total := len(workbooks) + len(briefs)
 	done, reused := 0, 0
 	run := func(j job) func() error {
@@ -251,7 +254,7 @@ func (r *Run) exportOptions() export.Options {
 // its renderer is made.
 // Each job makes its file's content key (incremental.go) before it looks
 // for the file in the previous pack.
-func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *keys, subs *packSubsets) (workbooks, pdfs []job) {
+func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *keys, subs *packSubsets, prev *prevPack) (workbooks, pdfs []job) {
 	n := r.cfg.Names
 	add := func(list *[]job, f *File, key func() string, fn func() ([]byte, error)) {
 		r.files = append(r.files, f)
@@ -285,8 +288,12 @@ func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *
 		add(&pdfs, f, whole(KindNotice), func() ([]byte, error) { return drawing(f).Notice() })
 	}
 	if books != nil {
-		add(&workbooks, &File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}, whole(KindMasterWorkbook),
-			func() ([]byte, error) { return books().Master() })
+		// its sheets the edit left alone are taken from the previous
+		// pack's copy (parts.go)
+		f := &File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}
+		add(&workbooks, f, whole(KindMasterWorkbook), func() ([]byte, error) {
+			return books().WithParts(newPackParts(prev, f, k.runs[KindMasterWorkbook], r.opt.Build, r.opt.tookPart)).Master()
+		})
 	}
 	wanted := map[string]bool{}
 	for _, d := range r.depts {

@@ -87,6 +87,8 @@ type Options struct {
 	editModel func(*extract.Document)
 	// tookSubset is told the path of each PDF a font subset is taken from
 	tookSubset func(path string)
+	// tookPart is told each worksheet part taken from the previous pack
+	tookPart func(path, part string)
 	// lookedAhead is called once the previous pack's and the spare's
 	// files are stat'ed ahead (publisher.lookAhead), before any is checked
 	lookedAhead func()

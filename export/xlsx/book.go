@@ -81,6 +81,11 @@ type book struct {
 		head, text, center, number, input, inputCenter, lead int
 	}
 	fills map[string]int // status fills (progress.go), by RGB
+	// parts lends the sheets of the previous copy of this workbook (nil:
+	// every sheet is written); taken are the parts taken, which the zip
+	// writes as they were
+	parts Parts
+	taken map[string]rawPart
 	// last are the dept's latest reported words by task ID, pre-filled in
 	// its task sheets; nil without a ledger
 	last map[string]*progress.Report
@@ -91,11 +96,12 @@ type book struct {
 // opt.TempDir, the run's own folder, so a killed run leaves none in $TMPDIR.
 func newBook(w *wording, opt export.Options, title, subject string, zips *flatePool) (*book, error) {
 	f := excelize.NewFile(excelize.Options{TmpDir: opt.TempDir})
-	f.SetZipWriter(orderedZipper(zips))
+	taken := map[string]rawPart{}
+	f.SetZipWriter(orderedZipper(zips, taken))
 	// fengong never changes the theme: without the parsed copy, excelize
 	// writes its template theme part as it is instead of re-marshalling it
 	f.Theme = nil
-	b := &book{f: f, w: w, opt: opt, title: title, line: math.Round(w.FontSize*15/11*4) / 4}
+	b := &book{f: f, w: w, opt: opt, title: title, line: math.Round(w.FontSize*15/11*4) / 4, taken: taken}
 	if err := f.SetDefaultFont(w.Font); err != nil {
 		f.Close()
 		return nil, err
@@ -184,22 +190,54 @@ func (b *book) bytes() ([]byte, error) {
 // the sheet properties are set before NewStreamWriter, which writes them
 // first.
 func (b *book) write(s *sheet) error {
+	if b.parts != nil {
+		// excelize names the worksheet parts in the order the sheets are made
+		name := "xl/worksheets/sheet" + strconv.Itoa(b.n+1) + ".xml"
+		key := b.sheetKey(s)
+		b.parts.Keep(name, key)
+		if raw, crc, size, ok := b.parts.Part(name, key); ok {
+			if err := b.take(s, name, rawPart{raw, crc, size}); err != nil {
+				return fmt.Errorf("sheet %s: %w", s.name, err)
+			}
+			return nil
+		}
+	}
 	if err := b.stream(s); err != nil {
 		return fmt.Errorf("sheet %s: %w", s.name, err)
 	}
 	return nil
 }
 
-func (b *book) stream(s *sheet) error {
-	f := b.f
+// newSheet makes sheet s, the first in place of excelize's Sheet1.
+func (b *book) newSheet(s *sheet) error {
 	if b.n == 0 {
-		if err := f.SetSheetName("Sheet1", s.name); err != nil {
+		if err := b.f.SetSheetName("Sheet1", s.name); err != nil {
 			return err
 		}
-	} else if _, err := f.NewSheet(s.name); err != nil {
+	} else if _, err := b.f.NewSheet(s.name); err != nil {
 		return err
 	}
 	b.n++
+	return nil
+}
+
+// autoFilter puts the filter over s's table, if it has one.
+func (b *book) autoFilter(s *sheet) error {
+	last := len(s.cols)
+	for last > 1 && s.cols[last-1].hidden {
+		last--
+	}
+	if s.filter && s.rows > 0 {
+		return b.f.AutoFilter(s.name, cell(1, s.headRow())+":"+cell(last, s.headRow()+s.rows), nil)
+	}
+	return nil
+}
+
+func (b *book) stream(s *sheet) error {
+	f := b.f
+	if err := b.newSheet(s); err != nil {
+		return err
+	}
 	if err := b.page(s); err != nil {
 		return err
 	}
@@ -317,16 +355,29 @@ func (b *book) stream(s *sheet) error {
 			return err
 		}
 	}
-	last := len(s.cols)
-	for last > 1 && s.cols[last-1].hidden {
-		last--
-	}
-	if s.filter && s.rows > 0 {
-		if err := f.AutoFilter(s.name, cell(1, hr)+":"+cell(last, hr+s.rows), nil); err != nil {
-			return err
-		}
+	if err := b.autoFilter(s); err != nil {
+		return err
 	}
 	return sw.Flush()
+}
+
+// take makes sheet s with the previous copy's part for it: the sheet and
+// what of it lives outside its part (its defined names: print titles,
+// print area, autofilter) are made as stream makes them, but no row is
+// written, and the zip writes the part taken in place of what excelize
+// writes for it.
+func (b *book) take(s *sheet, name string, part rawPart) error {
+	if err := b.newSheet(s); err != nil {
+		return err
+	}
+	if err := b.page(s); err != nil {
+		return err
+	}
+	if err := b.autoFilter(s); err != nil {
+		return err
+	}
+	b.taken[name] = part
+	return nil
 }
 
 // wideSheet is the number of columns of one width from which that width

@@ -97,6 +97,7 @@ type Renderer struct {
 	rules *progress.Rules // status.yaml, when opt.Progress is set
 	fp    string          // doc.Fingerprint(), computed once for the batch
 	idx   *extract.Index  // doc.Index(): each dept's tasks and targets
+	parts Parts           // the master's previous sheets (WithParts), or nil
 }
 
 // NewRenderer reads the wording for a batch of workbooks of doc.

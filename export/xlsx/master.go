@@ -35,6 +35,7 @@ func (r *Renderer) Master() ([]byte, error) {
 		return nil, err
 	}
 	defer b.f.Close()
+	b.parts = r.parts
 	sh := w.Master.Sheets
 	sheets := []*sheet{b.allTasks(doc)}
 	depts := b.deptSummary(doc)

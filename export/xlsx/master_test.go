@@ -208,7 +208,7 @@ func TestOrderedZip(t *testing.T) {
 	// compressor and must come out the same
 	for round := range 2 {
 		var buf bytes.Buffer
-		z := orderedZipper(pool)(&buf)
+		z := orderedZipper(pool, nil)(&buf)
 		for _, p := range parts {
 			w, err := z.Create(p.name)
 			if err != nil {

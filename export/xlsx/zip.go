@@ -92,6 +92,7 @@ func (fp *flatePool) put(fw *flate.Writer) {
 type orderedZip struct {
 	w     io.Writer
 	pool  *flatePool
+	taken map[string]rawPart // parts written as they are, by name
 	parts []*zipPart
 	cur   *zipPart
 	fw    *flate.Writer
@@ -106,18 +107,35 @@ type zipPart struct {
 	shared bool         // not a sheet (each workbook's own): buffered in raw, deflated on finish unless the batch has it
 	raw    bytes.Buffer // a shared part's bytes as written
 	sum    uint32       // a shared part's crc, once finished
+	taken  bool         // a previous copy's part, as it was (rawPart): what excelize writes for it is dropped
+}
+
+// rawPart is a part as a previous copy of the workbook holds it:
+// deflated, with its checksum and size.
+type rawPart struct {
+	deflated []byte
+	crc      uint32
+	size     uint64
 }
 
 // orderedZipper returns an excelize.File.ZipWriter that deflates every
-// part with compressors from pool.
-func orderedZipper(pool *flatePool) func(io.Writer) excelize.ZipWriter {
-	return func(w io.Writer) excelize.ZipWriter { return &orderedZip{w: w, pool: pool} }
+// part with compressors from pool, except those taken, which it writes as
+// they are.
+func orderedZipper(pool *flatePool, taken map[string]rawPart) func(io.Writer) excelize.ZipWriter {
+	return func(w io.Writer) excelize.ZipWriter { return &orderedZip{w: w, pool: pool, taken: taken} }
 }
 
 // Create starts a part; the previous part is complete.
 func (z *orderedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
+	}
+	if t, ok := z.taken[name]; ok {
+		p := &zipPart{name: name, taken: true, sum: t.crc, size: t.size}
+		p.data.Write(t.deflated)
+		z.cur = p
+		z.parts = append(z.parts, p)
+		return partWriter{z}, nil
 	}
 	p := &zipPart{name: name, shared: !strings.HasPrefix(name, "xl/worksheets/")}
 	z.cur = p
@@ -147,6 +165,9 @@ func (pw partWriter) Write(b []byte) (int, error) {
 		return 0, z.err
 	}
 	p := z.cur
+	if p.taken {
+		return len(b), nil
+	}
 	p.size += uint64(len(b))
 	if p.shared {
 		return p.raw.Write(b)
@@ -164,7 +185,7 @@ func (z *orderedZip) finish() error {
 	p := z.cur
 	z.cur = nil
 	switch {
-	case p == nil:
+	case p == nil, p.taken:
 	case p.shared:
 		z.err = z.finishShared(p)
 	default:
