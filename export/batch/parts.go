@@ -10,9 +10,10 @@ import (
 // (manifest.json "parts"): a run with --incremental that makes the master
 // again takes each sheet whose key is unchanged from the previous pack's
 // copy, deflated as it is there, instead of writing and deflating it
-// again (xlsx.Parts). The key sums the sheet's cells and fields, the
-// master's run view (date, title, wording and the other templates) and
-// the build: a part is never taken from a copy another build made.
+// again (xlsx.Parts). The key sums the sheet's cells and fields and the
+// master's run view (date, title, wording and the other templates); a
+// part is taken only from a pack the same build made (its manifest's
+// tool.build), since the code makes the rest of the part.
 type PartRef struct {
 	Name string `json:"name"`
 	Key  string `json:"key"`
@@ -25,7 +26,7 @@ type PartRef struct {
 type packParts struct {
 	prev *prevPack // nil: nothing to lend
 	f    *File
-	salt string // what every key adds to the sheet's own: the run view and the build
+	run  string // what every key adds to the sheet's own: the master's run view
 	took func(path, part string)
 
 	once sync.Once
@@ -36,13 +37,13 @@ type packParts struct {
 var _ xlsx.Parts = (*packParts)(nil)
 
 func newPackParts(prev *prevPack, f *File, run, build string, took func(path, part string)) *packParts {
-	if build == "" {
-		prev = nil // a build that does not know itself lends to no one
+	if prev == nil || build == "" || prev.manifest.Tool.Build != build {
+		prev = nil // another build's pack, or a build that does not know itself: nothing lent
 	}
-	return &packParts{prev: prev, f: f, salt: run + "\x00" + build, took: took}
+	return &packParts{prev: prev, f: f, run: run, took: took}
 }
 
-func (p *packParts) key(sheet string) string { return sha([]byte(p.salt + "\x00" + sheet)) }
+func (p *packParts) key(sheet string) string { return sha([]byte(p.run + "\x00" + sheet)) }
 
 func (p *packParts) Keep(name, sheet string) {
 	p.f.Parts = append(p.f.Parts, PartRef{Name: name, Key: p.key(sheet)})
