@@ -37,8 +37,8 @@ type packParts struct {
 var _ xlsx.Parts = (*packParts)(nil)
 
 func newPackParts(prev *prevPack, f *File, run, build string, took func(path, part string)) *packParts {
-	if prev == nil || build == "" || prev.manifest.Tool.Build != build {
-		prev = nil // another build's pack, or a build that does not know itself: nothing lent
+	if prev == nil || prev.manifest.Tool.Build != build {
+		prev = nil // another build's pack: nothing lent
 	}
 	return &packParts{prev: prev, f: f, run: run, took: took}
 }

@@ -292,6 +292,9 @@ func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *
 		// pack's copy (parts.go)
 		f := &File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}
 		add(&workbooks, f, whole(KindMasterWorkbook), func() ([]byte, error) {
+			if r.opt.Build == "" {
+				return books().Master() // a build that does not know itself: no part is ever lent
+			}
 			return books().WithParts(newPackParts(prev, f, k.runs[KindMasterWorkbook], r.opt.Build, r.opt.tookPart)).Master()
 		})
 	}
