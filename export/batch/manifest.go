@@ -84,7 +84,7 @@ type FileEntry struct {
 	// Subsets are where a PDF holds its faces' deflated subsets, for the
 	// next --incremental run (subsets.go).
 	Subsets []SubsetRef `json:"subsets,omitempty"`
-	// Parts are the master workbook's worksheet parts and their keys, for
+	// Parts are a workbook's worksheet parts and their keys, for
 	// the next --incremental run (parts.go).
 	Parts []PartRef `json:"parts,omitempty"`
 	// Origin says whether this run rendered the file or, with

@@ -45,7 +45,7 @@ type File struct {
 	// Subsets are where a PDF holds its faces' subsets (subsets.go), told
 	// by the renderer or, for a reused file, the previous manifest
 	Subsets []SubsetRef
-	// Parts are the master workbook's sheets and their keys (parts.go),
+	// Parts are a workbook's sheets and their keys (parts.go),
 	// likewise
 	Parts  []PartRef
 	reused bool // the bytes are the previous pack's (--incremental)
@@ -264,6 +264,15 @@ func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *
 	// records those it holds (subsets.go)
 	drawing := func(f *File) *pdf.Renderer { return briefs().WithSubsets(fileSubsets{subs, f}) }
 	whole := func(kind string) func() string { return func() string { return k.whole(kind) } }
+	// a workbook made again takes the sheets the edit left alone from
+	// the previous pack's copy, and records its own (parts.go); a build
+	// that does not know itself lends and records none
+	sheetsOf := func(f *File, kind string) *xlsx.Renderer {
+		if r.opt.Build == "" {
+			return books()
+		}
+		return books().WithParts(newPackParts(prev, f, k.runs[kind], r.opt.Build, r.opt.tookPart))
+	}
 	deptKey := func(kind, d string) func() string { return func() string { return k.dept(kind, d) } }
 	if briefs != nil {
 		// keyed by what it prints, laid out (pdf.Draft): an edit the
@@ -288,15 +297,8 @@ func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *
 		add(&pdfs, f, whole(KindNotice), func() ([]byte, error) { return drawing(f).Notice() })
 	}
 	if books != nil {
-		// its sheets the edit left alone are taken from the previous
-		// pack's copy (parts.go)
 		f := &File{Path: path.Join(n.MasterDir, n.MasterWorkbook), Kind: KindMasterWorkbook}
-		add(&workbooks, f, whole(KindMasterWorkbook), func() ([]byte, error) {
-			if r.opt.Build == "" {
-				return books().Master() // a build that does not know itself: no part is ever lent
-			}
-			return books().WithParts(newPackParts(prev, f, k.runs[KindMasterWorkbook], r.opt.Build, r.opt.tookPart)).Master()
-		})
+		add(&workbooks, f, whole(KindMasterWorkbook), func() ([]byte, error) { return sheetsOf(f, KindMasterWorkbook).Master() })
 	}
 	wanted := map[string]bool{}
 	for _, d := range r.depts {
@@ -313,8 +315,10 @@ func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *
 			add(&pdfs, f, deptKey(KindDeptBrief, d), r.failable(d, func() ([]byte, error) { return drawing(f).Dept(d) }))
 		}
 		if books != nil {
-			add(&workbooks, &File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d}, deptKey(KindDeptWorkbook, d),
-				r.failable(d, func() ([]byte, error) { return books().Dept(d) }))
+			f := &File{Path: path.Join(n.DeptsDir, stem, stem+".xlsx"), Kind: KindDeptWorkbook, Dept: d}
+			add(&workbooks, f, deptKey(KindDeptWorkbook, d), r.failable(d, func() ([]byte, error) {
+				return sheetsOf(f, KindDeptWorkbook).Dept(d)
+			}))
 		}
 	}
 	return workbooks, pdfs

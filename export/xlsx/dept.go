@@ -97,7 +97,7 @@ type Renderer struct {
 	rules *progress.Rules // status.yaml, when opt.Progress is set
 	fp    string          // doc.Fingerprint(), computed once for the batch
 	idx   *extract.Index  // doc.Index(): each dept's tasks and targets
-	parts Parts           // the master's previous sheets (WithParts), or nil
+	parts Parts           // the workbook's previous sheets (WithParts), or nil
 }
 
 // NewRenderer reads the wording for a batch of workbooks of doc.
@@ -138,6 +138,7 @@ func (r *Renderer) Dept(dept string) ([]byte, error) {
 	}
 	defer b.f.Close()
 	b.party = dept
+	b.parts = r.parts
 	b.last = lastWords(opt.Progress, dept) // nil without a ledger
 	if err := b.setIdentity(Identity{Fingerprint: r.fp, Title: doc.Title, Year: yearText(doc.Year), Dept: dept, Layout: Layout}); err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"hash"
 	"math"
@@ -13,11 +14,13 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Parts lends the master workbook the worksheet parts of its previous
-// copy, so that an incremental run writes again only the sheets whose
-// cells changed: an edit of a task's wording changes the 总表, and leaves
-// the 责任矩阵 (half the workbook's bytes), the 单位汇总 and the rest as
-// they were. Each sheet has a key, the sum of everything its part is made
+// Parts lends a workbook the worksheet parts of its previous copy, so
+// that an incremental run writes again only the sheets whose cells
+// changed: an edit of a task's wording changes the master's 总表, and
+// leaves the 责任矩阵 (half the workbook's bytes), the 单位汇总 and the
+// rest as they were; in a dept's workbook it changes the task sheet that
+// lists the task, and leaves the 说明, the other task sheets and the
+// 量化指标. Each sheet has a key, the sum of everything its part is made
 // of that the model and the book's title give (sheetKey); what the
 // wording and the code give is the same for the same key only if the
 // caller's Parts says so, by lending parts only from a copy made with the
@@ -30,8 +33,9 @@ type Parts interface {
 	Keep(name, key string)
 }
 
-// WithParts returns a renderer whose master workbook takes its unchanged
-// sheets from parts and tells it the keys of the sheets it makes.
+// WithParts returns a renderer whose workbook (the master, or a dept's)
+// takes its unchanged sheets from parts and tells it the keys of the
+// sheets it makes. Give each workbook its own.
 func (r *Renderer) WithParts(parts Parts) *Renderer {
 	c := *r
 	c.parts = parts
@@ -62,7 +66,7 @@ func (b *book) sheetKey(s *sheet) string {
 	k.bool(s.noFit)
 	k.int(len(s.checks))
 	for _, dv := range s.checks {
-		k.str(fmt.Sprintf("%+v", *dv))
+		k.other(dv) // its strings are pointers: summed by value, not address
 	}
 	k.int(len(s.merges))
 	for _, m := range s.merges {
@@ -120,6 +124,18 @@ func (k *keySum) bool(v bool) {
 	}
 }
 
+// other writes any other value by its type and its JSON, which follows
+// pointers (fmt's %v would print their addresses, which no two runs
+// share).
+func (k *keySum) other(v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		b = []byte(fmt.Sprint(err))
+	}
+	k.str(fmt.Sprintf("%T", v))
+	k.str(string(b))
+}
+
 // value writes a cell value as the sheets make them.
 func (k *keySum) value(v any) {
 	switch x := v.(type) {
@@ -141,7 +157,7 @@ func (k *keySum) value(v any) {
 		k.tag('p', 0)
 		k.value(*x)
 	default:
-		k.str(fmt.Sprintf("%T %#v", v, v))
+		k.other(v)
 	}
 }
 

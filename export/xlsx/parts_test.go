@@ -39,6 +39,11 @@ func (l *lender) Keep(name, key string) {
 
 // masterWith renders doc's master workbook lending from prev.
 func masterWith(t *testing.T, doc *extract.Document, prev *lender) ([]byte, *lender) {
+	return bookWith(t, doc, prev, (*Renderer).Master)
+}
+
+// bookWith renders a workbook of doc with make, lending from prev.
+func bookWith(t *testing.T, doc *extract.Document, prev *lender, make func(*Renderer) ([]byte, error)) ([]byte, *lender) {
 	t.Helper()
 	r, err := NewRenderer(doc, testOptions())
 	if err != nil {
@@ -48,7 +53,7 @@ func masterWith(t *testing.T, doc *extract.Document, prev *lender) ([]byte, *len
 	if prev != nil {
 		l.prev, l.prevKeys = prev.prev, prev.keys
 	}
-	data, err := r.WithParts(l).Master()
+	data, err := make(r.WithParts(l))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,5 +111,46 @@ func TestMasterParts(t *testing.T) {
 		if _, _, _, ok := PartOf(data, "xl/worksheets/sheet2.xml"); ok {
 			t.Errorf("PartOf(%q…) lent a part", strings.ToValidUTF8(string(data[:min(len(data), 8)]), "?"))
 		}
+	}
+}
+
+// A dept's workbook made again after an edit of a task it leads takes
+// every sheet but the 牵头任务 from its previous copy, and is byte for
+// byte the workbook made from nothing.
+func TestDeptParts(t *testing.T) {
+	base := seed(t)
+	dept := base.ByWorkload()[0].Name
+	deptOf := func(r *Renderer) ([]byte, error) { return r.Dept(dept) }
+	_, first := bookWith(t, base, nil, deptOf)
+	if len(first.keys) < 3 {
+		t.Fatalf("first copy: keys %v; want one per sheet", first.keys)
+	}
+	doc := seed(t)
+	var edited bool
+	for i := range doc.Items {
+		for j := range doc.Items[i].Tasks {
+			if task := &doc.Items[i].Tasks[j]; !edited && slices.Contains(task.Lead, dept) {
+				task.Text += "（修改）"
+				edited = true
+			}
+		}
+	}
+	if !edited {
+		t.Fatalf("%s leads no task", dept)
+	}
+	got, l := bookWith(t, doc, first, deptOf)
+	r, err := NewRenderer(doc, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := r.Dept(dept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, fresh) {
+		t.Fatalf("made with the previous copy's parts (%v) it is not the workbook made from nothing", l.lent)
+	}
+	if len(l.lent) != len(l.keys)-1 || slices.Contains(l.lent, "xl/worksheets/sheet2.xml") {
+		t.Errorf("lent %v of %d sheets; want all but the 牵头任务 (sheet2)", l.lent, len(l.keys))
 	}
 }
