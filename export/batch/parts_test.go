@@ -13,16 +13,14 @@ import (
 	"fengong/seeds"
 )
 
-// Every workbook's manifest entry lists its sheets' keys. An
+// The master workbook's manifest entry lists its six sheets' keys. An
 // --incremental run after an edit of a task's wording (the 省商务厅's, in
-// the input) makes the master and the dept's workbook again, but takes
-// the sheets the edit left alone from the previous pack's copies: the
-// master's five other sheets, the dept's 说明, 配合任务 and the rest.
-// Every workbook is byte for byte a full run's; a previous copy changed
-// since its manifest, or made by another build, lends nothing.
-func TestIncrementalWorkbookParts(t *testing.T) {
+// the input) makes the master again but takes the five sheets the edit
+// left alone from the previous pack's copy. Every workbook is byte for
+// byte a full run's; a previous copy changed since its manifest, or made
+// by another build, lends nothing.
+func TestIncrementalMasterParts(t *testing.T) {
 	const master = "汇总/汇总表.xlsx"
-	const deptBook = "单位/省商务厅/省商务厅.xlsx"
 	base := t.TempDir()
 	out := filepath.Join(base, "pack")
 	first := testOptions(out)
@@ -34,7 +32,7 @@ func TestIncrementalWorkbookParts(t *testing.T) {
 			if e.Path == path {
 				m = e.Parts
 			}
-			if isBook := strings.HasSuffix(e.Path, ".xlsx"); isBook != (len(e.Parts) > 0) {
+			if (e.Path == master) != (len(e.Parts) > 0) {
 				t.Errorf("%s lists %d parts", e.Path, len(e.Parts))
 			}
 		}
@@ -43,14 +41,9 @@ func TestIncrementalWorkbookParts(t *testing.T) {
 	if got := parts(master); len(got) != 6 {
 		t.Fatalf("the master lists %d parts, want its 6 sheets: %v", len(got), got)
 	}
-	deptSheets := len(parts(deptBook))
-	if deptSheets < 3 {
-		t.Fatalf("%s lists %d parts, want one per sheet", deptBook, deptSheets)
-	}
 
 	var mu sync.Mutex
-	var took []string // the master's parts taken
-	var deptTook int  // the dept's
+	var took []string
 	run := func(build string, words string) {
 		t.Helper()
 		const task = "加强县域商业体系建设。"
@@ -68,20 +61,16 @@ func TestIncrementalWorkbookParts(t *testing.T) {
 		opt.tookPart = func(path, part string) {
 			mu.Lock()
 			defer mu.Unlock()
-			switch path {
-			case master:
-				took = append(took, part)
-			case deptBook:
-				deptTook++
-			default:
-				t.Errorf("a part taken for %s, whose view the edit left alone", path)
+			if path != master {
+				t.Errorf("a part taken for %s", path)
 			}
+			took = append(took, part)
 		}
-		took, deptTook = nil, 0
+		took = nil
 		mustRun(t, opt)
 		for p, b := range tree(t, full) {
 			if strings.HasSuffix(p, ".xlsx") && !bytes.Equal(b, tree1(t, out, p)) {
-				t.Fatalf("%s, made with parts taken (%d of the master's, %d of the dept's), is not a full run's", p, len(took), deptTook)
+				t.Fatalf("%s, made with %d parts of the master taken, is not a full run's", p, len(took))
 			}
 		}
 	}
@@ -93,10 +82,6 @@ func TestIncrementalWorkbookParts(t *testing.T) {
 	}
 	if got := parts(master); len(got) != 6 {
 		t.Errorf("the master made again lists %d parts, want 6", len(got))
-	}
-	// the task is the dept's to lead: all but its 牵头任务 taken
-	if deptTook != deptSheets-1 {
-		t.Errorf("%d of the %d sheets of %s taken, want all but one", deptTook, deptSheets, deptBook)
 	}
 
 	// the previous copy grown since its manifest: read, its hash is not
@@ -112,17 +97,17 @@ func TestIncrementalWorkbookParts(t *testing.T) {
 	later := time.Now().Add(time.Minute)
 	os.Chtimes(p, later, later)
 	run("build-1", "（二）")
-	if len(took) != 0 || deptTook != deptSheets-1 {
-		t.Errorf("parts taken from a master changed since its manifest: %v (and %d of the dept's, which was not changed)", took, deptTook)
+	if len(took) != 0 {
+		t.Errorf("parts taken from a copy changed since its manifest: %v", took)
 	}
 	// another build: nothing taken
 	run("build-2", "（三）")
-	if len(took) != 0 || deptTook != 0 {
-		t.Errorf("parts taken from another build's copies: %v and %d of the dept's", took, deptTook)
+	if len(took) != 0 {
+		t.Errorf("parts taken from another build's copy: %v", took)
 	}
 	run("build-2", "（四）")
-	if len(took) != 5 || deptTook != deptSheets-1 {
-		t.Errorf("the same build again: %d of the master's parts taken, want 5; %d of the dept's, want %d", len(took), deptTook, deptSheets-1)
+	if len(took) != 5 {
+		t.Errorf("the same build again: %d parts taken, want 5", len(took))
 	}
 }
 
