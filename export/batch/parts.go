@@ -6,12 +6,12 @@ import (
 	"fengong/export/xlsx"
 )
 
-// PartRef is a worksheet part of a workbook (the master or a dept's) and
-// its key (manifest.json "parts"): a run with --incremental that makes
-// the workbook again takes each sheet whose key is unchanged from the
-// previous pack's copy, deflated as it is there, instead of writing and
-// deflating it again (xlsx.Parts). The key sums the sheet's cells and fields and the
-// workbook's run view (date, title, wording and the other templates); a
+// PartRef is a worksheet part of the master workbook and its key
+// (manifest.json "parts"): a run with --incremental that makes the master
+// again takes each sheet whose key is unchanged from the previous pack's
+// copy, deflated as it is there, instead of writing and deflating it
+// again (xlsx.Parts). The key sums the sheet's cells and fields and the
+// master's run view (date, title, wording and the other templates); a
 // part is taken only from a pack the same build made (its manifest's
 // tool.build), since the code makes the rest of the part.
 type PartRef struct {
@@ -19,10 +19,10 @@ type PartRef struct {
 	Key  string `json:"key"`
 }
 
-// packParts is the xlsx.Parts of a workbook's job: it lends the
-// parts of the previous pack's copy at the same path, read once and
-// checked as any reused file is (the manifest's size and time, else its
-// sha256), and records the parts of the copy made in f.Parts.
+// packParts is the xlsx.Parts of a workbook's job: it lends the parts of
+// the previous pack's copy at the same path, read once and checked as any
+// reused file is (the manifest's size and time, else its sha256), and
+// records the parts of the copy made in f.Parts.
 type packParts struct {
 	prev *prevPack // nil: nothing to lend
 	f    *File

@@ -184,11 +184,12 @@ func (b *book) bytes() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// write renders one sheet through a StreamWriter. Everything that lives in
-// the worksheet part (page setup, protection, validations, autofilter,
-// print titles) is set before Flush, which is when the part is written;
-// the sheet properties are set before NewStreamWriter, which writes them
-// first.
+// write renders one sheet through a StreamWriter, or, when the book has
+// the previous copy's part for a sheet of the same key (Parts), takes
+// that part. Everything that lives in the worksheet part (page setup,
+// protection, validations, autofilter, print titles) is set before Flush,
+// which is when the part is written; the sheet properties are set before
+// NewStreamWriter, which writes them first.
 func (b *book) write(s *sheet) error {
 	if b.parts != nil {
 		// excelize names the worksheet parts in the order the sheets are made
