@@ -69,10 +69,8 @@ func (c *packCuts) readAhead(parse func(data []byte, sum string)) {
 				if e.Kind != KindFontCut || e.Path != c.file(e.Key).Path || len(c.ahead) == maxCutsAhead {
 					continue
 				}
-				if src, ok := c.prev.intact(e); ok {
-					if data := c.prev.checkedBytes(src); data != nil {
-						c.ahead[e.Path] = keptCut{src, data}
-					}
+				if src, data := c.prev.intactBytes(e); data != nil {
+					c.ahead[e.Path] = keptCut{src, data}
 				}
 			}
 		}

@@ -448,6 +448,17 @@ func (p *prevPack) readChecked(e FileEntry) (fs.FileInfo, []byte, bool) {
 	return fi, data, true
 }
 
+// intactBytes returns the previous pack's file of manifest entry e and
+// its bytes, when the file is intact and its bytes checked
+// (checkedBytes); nil bytes otherwise.
+func (p *prevPack) intactBytes(e FileEntry) (*prevFile, []byte) {
+	src, ok := p.intact(e)
+	if !ok {
+		return nil, nil
+	}
+	return src, p.checkedBytes(src)
+}
+
 // checkedBytes returns the bytes of a previous file intact or reusable
 // gave: those it read to check the file; or, for a file trusted by its
 // size and time, read now from that very file and trusted as a hard link

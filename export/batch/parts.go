@@ -62,29 +62,20 @@ func (p *packParts) Part(name, sheet string) ([]byte, uint32, uint64, bool) {
 }
 
 // load reads the previous copy, if the previous manifest lists it with
-// its parts and it is intact.
+// its parts (and openPrevious took its path) and it is intact.
 func (p *packParts) load() {
 	if p.prev == nil {
 		return
 	}
-	for _, e := range p.prev.manifest.Files {
-		if e.Path != p.f.Path || len(e.Parts) == 0 {
-			continue
-		}
-		if _, ok := p.prev.files[e.Path]; !ok {
-			return // a path openPrevious refused
-		}
-		src, ok := p.prev.intact(e)
-		if !ok {
-			return
-		}
-		if p.data = p.prev.checkedBytes(src); p.data == nil {
-			return
-		}
-		p.keys = make(map[string]string, len(e.Parts))
-		for _, r := range e.Parts {
-			p.keys[r.Name] = r.Key
-		}
+	e, ok := p.prev.files[p.f.Path]
+	if !ok || len(e.Parts) == 0 {
 		return
+	}
+	if _, p.data = p.prev.intactBytes(e); p.data == nil {
+		return
+	}
+	p.keys = make(map[string]string, len(e.Parts))
+	for _, r := range e.Parts {
+		p.keys[r.Name] = r.Key
 	}
 }

@@ -88,10 +88,7 @@ func (s *packSubsets) file(e FileEntry) []byte {
 	if data, ok := s.files[e.Path]; ok {
 		return data
 	}
-	var data []byte
-	if src, ok := s.prev.intact(e); ok {
-		data = s.prev.checkedBytes(src)
-	}
+	_, data := s.prev.intactBytes(e)
 	s.files[e.Path] = data
 	return data
 }

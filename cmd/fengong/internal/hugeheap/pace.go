@@ -14,8 +14,9 @@ import _ "unsafe" // for go:linkname
 // encoding/gob, golang.org/x/net/html, gopkg.in/yaml.v3 and the others a
 // run links: this package ran at about 60% of the start-up (GODEBUG=
 // inittrace=1), after those had grown the heap in 4 KiB pages. Without
-// it, it runs as soon as syscall has (17th of some 150); a one-edit --incremental run measured 6 ms
-// less wall time and CPU time (paired, 61 rounds on tmpfs, 2026-11-29).
+// it, it runs as soon as syscall has (17th of some 150); a one-edit
+// --incremental run measured 6 ms less wall time and CPU time (paired, 61
+// rounds on tmpfs, 2026-11-29).
 // TestInitialisedEarly in cmd/fengong holds the order.
 //
 //go:linkname setGCPercent runtime/debug.setGCPercent
