@@ -40,3 +40,7 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+replace github.com/xuri/excelize/v2 => ./third_party/excelize
+
+replace github.com/google/uuid => ./third_party/uuid
