@@ -17,8 +17,11 @@
 // bytes of heap as one goroutine's stack, which the runtime frees back to
 // the heap as the goroutine exits, and marks those pages MADV_HUGEPAGE;
 // it then has the kernel make the lowest of them, which holds the last of
-// the heap made before, one huge page (MADV_COLLAPSE). The heap's next
-// spans are carved from those pages, and each first touch maps 2 MiB.
+// the heap made before, one huge page (MADV_COLLAPSE). Where the heap's
+// lowest free pages lay below those (the runtime's first chunk of heap and
+// the stack lie apart in a randomised arena), their huge page is marked and
+// made one too. The heap's next spans are carved from those pages, and
+// each first touch maps 2 MiB.
 //
 // The advice is only advice: where the kernel has no transparent huge
 // pages, or none free, the pages stay 4 KiB and nothing else changes.

@@ -18,6 +18,12 @@ var (
 	Start, End uintptr
 	Errno      syscall.Errno
 	Collapsed  syscall.Errno
+	// Below is where the heap's lowest free pages lay at start-up, when
+	// that was below Start: the huge page from Below up to Start is
+	// marked too and made one huge page (BelowCollapsed is MADV_COLLAPSE's
+	// answer). 0 when the lowest free pages lay at or above Start.
+	Below          uintptr
+	BelowCollapsed syscall.Errno
 )
 
 // madvCollapse is MADV_COLLAPSE (Linux 6.1), which the syscall package
@@ -29,9 +35,13 @@ func init() {
 	if Off = disabled(godebug); Off {
 		return
 	}
+	lowest := lowestFree()
 	Start, End, Errno = advise()
 	if Errno != 0 || Start == End {
 		return
+	}
+	if lowest < Start {
+		Below, BelowCollapsed = adviseBelow(lowest)
 	}
 	// The heap made before this package ran lies in 4 KiB pages below
 	// the stack, and the lowest huge page marked holds the last of
@@ -45,6 +55,43 @@ func init() {
 	if !gogc && !limit {
 		hold()
 	}
+}
+
+// probe is allocated at start-up only to see where the runtime carves a
+// new span: at the heap's lowest free pages, lowest address first.
+var probe *[40 << 10]byte
+
+// lowestFree is where the heap's lowest free pages lie, before the stack
+// is mapped: the runtime's first chunk of heap (4 MiB) and the stack lie
+// apart, in a randomised arena (Go 1.26), and one start in four or so the
+// chunk's free pages lie in a huge page below Start's. Spans are carved
+// there first, a 4 KiB page at a time: 100–200 first touches.
+func lowestFree() uintptr {
+	probe = new([40 << 10]byte) // 5 runtime pages, a span of its own
+	p := uintptr(unsafe.Pointer(probe))
+	probe = nil
+	return p
+}
+
+// worthCollapsing: MADV_COLLAPSE of a huge page costs about what 40 first
+// touches of 4 KiB pages cost; where fewer pages than this are left free
+// in p's huge page, they are left to be touched.
+const worthCollapsing = 64 << 12
+
+// adviseBelow marks the huge pages from the one holding p up to Start,
+// and has the kernel make p's one huge page when enough of it is free
+// (the pages above it are untouched, and are huge from their first touch).
+// It returns p, and MADV_COLLAPSE's answer (EAGAIN: not tried).
+func adviseBelow(p uintptr) (uintptr, syscall.Errno) {
+	lo := p &^ (hugePage - 1)
+	if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, lo, Start-lo, syscall.MADV_HUGEPAGE); e != 0 {
+		return p, e
+	}
+	if lo+hugePage-p < worthCollapsing {
+		return p, syscall.EAGAIN
+	}
+	_, _, e := syscall.Syscall(syscall.SYS_MADVISE, lo, hugePage, madvCollapse)
+	return p, e
 }
 
 // advise has the runtime map Size bytes of heap and free them again

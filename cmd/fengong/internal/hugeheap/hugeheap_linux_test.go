@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"unsafe"
 )
@@ -43,6 +44,25 @@ func TestAdvised(t *testing.T) {
 		t.Errorf("the heap at %#x has VmFlags %q, want hg (MADV_HUGEPAGE)", Start, flags)
 	}
 	t.Logf("VmFlags %s; AnonHugePages %s", flags, huge)
+	if Below == 0 {
+		return
+	}
+	// the huge page the heap's lowest free pages lay in, below Start
+	if Below >= Start {
+		t.Fatalf("Below %#x is not below Start %#x", Below, Start)
+	}
+	if flags, _, err = vma(smaps, Below); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(" "+flags+" ", " hg ") {
+		t.Errorf("the heap's lowest free pages at %#x, below Start, have VmFlags %q, want hg", Below, flags)
+	}
+	switch BelowCollapsed {
+	case 0, syscall.EAGAIN, syscall.EINVAL, syscall.ENOMEM:
+		t.Logf("below Start: %#x, MADV_COLLAPSE %d (%v)", Below, int(BelowCollapsed), BelowCollapsed)
+	default:
+		t.Errorf("MADV_COLLAPSE below Start: %v", BelowCollapsed)
+	}
 }
 
 // TestReused: the stack that mapped the marked heap is not kept, and
