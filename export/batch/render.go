@@ -78,7 +78,6 @@ func render(ctx context.Context, r *Run) error {
 	// the model's JSON, once, in the background: model.json, and the key
 	// of every file that reads the whole model
 	model := background(func() ([]byte, error) { return marshal(r.doc) })
-	r.startChanges()
 	keys := r.newKeys(opt, model)
 	prev := r.reuseFrom()
 
@@ -106,9 +105,10 @@ func render(ctx context.Context, r *Run) error {
 		})
 	}
 
-	// the renderers are made by the feeders that hand their jobs to the
-	// group, side by side: the workbooks start as soon as theirs is made,
-	// while the PDF faces are cut
+	// the feeders hand the jobs to the group, side by side: the
+	// workbooks' renderer is made here (it reads its wording and little
+	// else; made by its feeder, it waited behind the long jobs for a core,
+	// to 10 ms into the render), the PDFs' by theirs, which cuts the faces
 	var xr *xlsx.Renderer
 	var pr *pdf.Renderer
 	var workbooksOf func() *xlsx.Renderer
@@ -171,10 +171,12 @@ func render(ctx context.Context, r *Run) error {
 		}()
 	}
 	if workbooksOf != nil {
-		feed(func() (err error) {
-			ret := xlsx.WithReturn(xlsx.ReturnInfo{Due: r.cfg.Return.dueText(), To: r.cfg.Return.To})
-			if xr, err = xlsx.NewRenderer(r.doc, opt, ret); err != nil {
-				return fmt.Errorf("xlsx: %w", err)
+		ret := xlsx.WithReturn(xlsx.ReturnInfo{Due: r.cfg.Return.dueText(), To: r.cfg.Return.To})
+		var xerr error
+		xr, xerr = xlsx.NewRenderer(r.doc, opt, ret)
+		feed(func() error {
+			if xerr != nil {
+				return fmt.Errorf("xlsx: %w", xerr)
 			}
 			return nil
 		}, workbooks)
@@ -193,6 +195,9 @@ func render(ctx context.Context, r *Run) error {
 			return nil
 		}, briefs)
 	}
+	// the change report is needed only as the pack is published: it
+	// starts after the jobs, so that it does not hold a core they wait for
+	r.startChanges()
 	feeders.Wait()
 	err := g.Wait()
 	werr := r.pub.drain()
