@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/go-echarts/go-echarts/v2 v2.6.7
+	github.com/go-json-experiment/json v1.27.2
 	github.com/klauspost/compress v1.20.4
 	github.com/longbridgeapp/opencc v0.3.13
 	github.com/pdfcpu/pdfcpu v0.15.0

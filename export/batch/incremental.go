@@ -14,6 +14,9 @@ import (
 	"strings"
 	"sync"
 
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+
 	"fengong/export"
 	"fengong/extract"
 	"fengong/progress"
@@ -352,9 +355,12 @@ func progressView(s *progress.Snapshot, dept string, tasks map[string]bool) *dep
 }
 
 // hashJSON is the hex sha256 of v's JSON; "" (never reused) if v has no
-// JSON, as a NaN would.
+// JSON, as a NaN would. The JSON is encoding/json/v2's (go-json-experiment,
+// maps sorted, strings as they are), which encodes the depts' views in
+// about half encoding/json's time: a key only has to be the same for the
+// same view, and differ for another; these bytes are written nowhere.
 func hashJSON(v any) string {
-	b, err := json.Marshal(v)
+	b, err := jsonv2.Marshal(v, jsonv2.Deterministic(true), jsontext.AllowInvalidUTF8(true))
 	if err != nil {
 		return ""
 	}

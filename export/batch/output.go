@@ -1,13 +1,14 @@
 package batch
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	json "github.com/go-json-experiment/json/v1"
 
 	"fengong/templates"
 )
