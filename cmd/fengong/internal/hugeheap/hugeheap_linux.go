@@ -78,13 +78,18 @@ func lowestFree() uintptr {
 // in p's huge page, they are left to be touched.
 const worthCollapsing = 64 << 12
 
-// adviseBelow marks the huge pages from the one holding p up to Start,
-// and has the kernel make p's one huge page when enough of it is free
-// (the pages above it are untouched, and are huge from their first touch).
-// It returns p, and MADV_COLLAPSE's answer (EAGAIN: not tried).
+// adviseBelow marks the huge pages from the one holding p up to Start
+// (only p's, if Start is further than Size away: another arena), and has
+// the kernel make p's one huge page when enough of it is free (the pages
+// above it are untouched, and are huge from their first touch). It
+// returns p, and MADV_COLLAPSE's answer (EAGAIN: not tried).
 func adviseBelow(p uintptr) (uintptr, syscall.Errno) {
 	lo := p &^ (hugePage - 1)
-	if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, lo, Start-lo, syscall.MADV_HUGEPAGE); e != 0 {
+	hi := Start
+	if hi-lo > Size {
+		hi = lo + hugePage
+	}
+	if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, syscall.MADV_HUGEPAGE); e != 0 {
 		return p, e
 	}
 	if lo+hugePage-p < worthCollapsing {
