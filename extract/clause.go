@@ -400,9 +400,41 @@ func colonLabelStart(l string, v *Vocabulary) int {
 
 // nextLabelEnd is the offset of the first ：, : or 为 in s, or -1.
 func nextLabelEnd(s string) int {
-	// one search for the three, which stops at the first: three searches
-	// each ran to the end of a line without that mark, once per mark found
-	return strings.IndexAny(s, ":：为")
+	// one pass over the bytes, which stops at the first (three searches
+	// each ran to the end of a line without that mark); strings.IndexAny
+	// with a mark outside ASCII decodes each rune of s and looks it up in
+	// the marks, 8% of the seed's parse
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':':
+			return i
+		case 0xEF: // ： is EF BC 9A; a lead byte, never inside a rune
+			if strings.HasPrefix(s[i:], "：") {
+				return i
+			}
+		case 0xE4: // 为 is E4 B8 BA
+			if strings.HasPrefix(s[i:], "为") {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// indexColon is strings.IndexAny(s, "：:") in one pass over the bytes (see
+// nextLabelEnd).
+func indexColon(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':':
+			return i
+		case 0xEF:
+			if strings.HasPrefix(s[i:], "：") {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // labelHere reports whether a label starts at byte at of l: at the line's
@@ -953,7 +985,7 @@ func (c *rawClause) readConvention(sent string, v *Vocabulary) bool {
 // does not list (时限：6月底, 备注：…): a colon after at most eight
 // characters that hold no list mark.
 func unknownLabel(part string) (label, value string, ok bool) {
-	i := strings.IndexAny(part, "：:")
+	i := indexColon(part)
 	if i <= 0 || i > 8*3 || strings.ContainsAny(part[:i], "、，,（）()") {
 		return "", "", false
 	}

@@ -233,7 +233,7 @@ func (v *Vocabulary) labelAt(s string) (Role, int) {
 		}
 	}
 	// a label the list does not hold, read by its parts: 总牵头单位：
-	if i := strings.IndexAny(s[:min(len(s), 3*maxDerivedLabel+1)], "：:"); i > 0 {
+	if i := indexColon(s[:min(len(s), 3*maxDerivedLabel+1)]); i > 0 {
 		if r := v.derivedLabel(s[:i]); r != "" {
 			_, size := firstRune(s[i:])
 			return r, i + size
@@ -247,7 +247,7 @@ func (v *Vocabulary) labelAt(s string) (Role, int) {
 // by 领导 after a word of its own (牵头市领导) or by a leader's title
 // (县长, 分管副县长, 常务副市长).
 func (v *Vocabulary) leaderLabel(s string) int {
-	i := strings.IndexAny(s[:min(len(s), 3*maxDerivedLabel+1)], "：:")
+	i := indexColon(s[:min(len(s), 3*maxDerivedLabel+1)])
 	if i <= 0 {
 		return 0
 	}
