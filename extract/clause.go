@@ -399,11 +399,17 @@ func colonLabelStart(l string, v *Vocabulary) int {
 }
 
 // nextLabelEnd is the offset of the first ：, : or 为 in s, or -1.
-func nextLabelEnd(s string) int {
-	// one pass over the bytes, which stops at the first (three searches
-	// each ran to the end of a line without that mark); strings.IndexAny
-	// with a mark outside ASCII decodes each rune of s and looks it up in
-	// the marks, 8% of the seed's parse
+func nextLabelEnd(s string) int { return indexMark(s, true) }
+
+// indexColon is strings.IndexAny(s, "：:").
+func indexColon(s string) int { return indexMark(s, false) }
+
+// indexMark is the offset of the first ：or : in s, or 为 too when wei
+// is set; -1 for none. It makes one pass over the bytes, and stops at the
+// first mark (three searches each ran to the end of a line without that
+// mark): strings.IndexAny with a mark outside ASCII decodes each rune of
+// s and looks it up in the marks, 8% of the seed's parse.
+func indexMark(s string, wei bool) int {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ':':
@@ -413,23 +419,7 @@ func nextLabelEnd(s string) int {
 				return i
 			}
 		case 0xE4: // 为 is E4 B8 BA
-			if strings.HasPrefix(s[i:], "为") {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
-// indexColon is strings.IndexAny(s, "：:") in one pass over the bytes (see
-// nextLabelEnd).
-func indexColon(s string) int {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ':':
-			return i
-		case 0xEF:
-			if strings.HasPrefix(s[i:], "：") {
+			if wei && strings.HasPrefix(s[i:], "为") {
 				return i
 			}
 		}
