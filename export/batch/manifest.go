@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 
+	"fengong/export"
 	"fengong/extract"
 )
 
@@ -117,8 +118,11 @@ func buildManifest(_ context.Context, r *Run) error {
 		}
 	}
 	// the change report is made again from the previous model, read
-	// safely; never copied from the old pack
-	r.startChanges()
+	// safely; never copied from the old pack. The export stage makes it,
+	// one of its jobs; here when that stage did not.
+	if r.changes == nil {
+		r.makeChanges(r.exportOptions())
+	}
 	rep, err := r.changes()
 	if err != nil {
 		return err
@@ -179,20 +183,23 @@ type changeReport struct {
 	md, html  []byte
 }
 
-// startChanges starts making the change report in the background: it
-// needs only the model and the previous pack's, and the renderers leave
-// a core idle at times. The first call starts it; r.changes waits for
-// it.
-func (r *Run) startChanges() {
-	if r.changes != nil {
-		return
-	}
-	prev, doc, opt := r.prev, r.doc, r.exportOptions()
-	r.changes = background(func() (changeReport, error) {
+// makeChanges makes the change report, with the run's export options;
+// r.changes returns it. The export stage runs it as a job after the
+// whole-pack files (it needs only the model and the previous pack's, and
+// only as the pack is published).
+func (r *Run) makeChanges(opt export.Options) {
+	rep, err := r.changeReport(opt)()
+	r.changes = func() (changeReport, error) { return rep, err }
+}
+
+// changeReport is what makes the change report against the previous pack.
+func (r *Run) changeReport(opt export.Options) func() (changeReport, error) {
+	prev, doc := r.prev, r.doc
+	return func() (changeReport, error) {
 		prevDoc, prevModel, skip := prev.model()
 		md, html, err := renderChangeReports(prevDoc, doc, opt)
 		return changeReport{prevModel: prevModel, skip: skip, md: md, html: html}, err
-	})
+	}
 }
 
 // tool is the program this run is.

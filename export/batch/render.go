@@ -105,18 +105,35 @@ func render(ctx context.Context, r *Run) error {
 		})
 	}
 
-	// the feeders hand the jobs to the group, side by side: the
-	// workbooks' renderer is made here (it reads its wording and little
-	// else; made by its feeder, it waited behind the long jobs for a core,
-	// to 10 ms into the render), the PDFs' by theirs, which cuts the faces
+	// the renderers are made here, while the charts start: the
+	// workbooks' reads its wording and little else, the PDFs' cuts the
+	// faces (made by feeder goroutines, they waited behind the long jobs
+	// for a core: the PDFs' to 10 ms into the render)
 	var xr *xlsx.Renderer
 	var pr *pdf.Renderer
 	var workbooksOf func() *xlsx.Renderer
 	var briefsOf func() *pdf.Renderer
+	var setupErr error // a renderer that could not be made: the run stops
 	if r.cfg.wants(FormatXLSX) {
+		ret := xlsx.WithReturn(xlsx.ReturnInfo{Due: r.cfg.Return.dueText(), To: r.cfg.Return.To})
+		var err error
+		if xr, err = xlsx.NewRenderer(r.doc, opt, ret); err != nil {
+			setupErr = fmt.Errorf("xlsx: %w", err)
+		}
 		workbooksOf = func() *xlsx.Renderer { return xr }
 	}
-	if r.cfg.wants(FormatPDF) {
+	if r.cfg.wants(FormatPDF) && setupErr == nil {
+		fonts := r.fonts
+		fonts.Cuts = cmp.Or(r.cuts, newPackCuts(r, prev))
+		var err error
+		if pr, err = pdf.NewRenderer(r.doc, opt, fonts); err != nil {
+			setupErr = fmt.Errorf("pdf: %w", err)
+		} else {
+			keys.fonts = pr.Fingerprint() // read by the briefs' keys only, made in their jobs
+			for _, f := range pr.Faces() {
+				r.log.Info("pdf font", "role", f.Role, "face", f.Name, "from", cmp.Or(f.From, "embedded"))
+			}
+		}
 		briefsOf = func() *pdf.Renderer { return pr }
 	}
 	workbooks, briefs := r.jobs(workbooksOf, briefsOf, keys, newPackSubsets(prev, r.opt.tookSubset), prev)
@@ -152,53 +169,28 @@ func render(ctx context.Context, r *Run) error {
 			return nil
 		}
 	}
-	var feeders sync.WaitGroup
-	var setupErr error // a renderer that could not be made: the run stops
-	feed := func(ready func() error, jobs []job) {
-		feeders.Add(1)
-		go func() {
-			defer feeders.Done()
-			if err := ready(); err != nil {
-				mu.Lock()
-				setupErr = cmp.Or(setupErr, err)
-				mu.Unlock()
-				cancel()
-				return
-			}
-			for _, j := range jobs {
-				g.Go(run(j))
-			}
-		}()
-	}
-	if workbooksOf != nil {
-		ret := xlsx.WithReturn(xlsx.ReturnInfo{Due: r.cfg.Return.dueText(), To: r.cfg.Return.To})
-		var xerr error
-		xr, xerr = xlsx.NewRenderer(r.doc, opt, ret)
-		feed(func() error {
-			if xerr != nil {
-				return fmt.Errorf("xlsx: %w", xerr)
+	if setupErr != nil {
+		cancel()
+	} else {
+		// the whole-pack files first, the longest first (the overall
+		// brief, the master), then the change report, which is needed
+		// only as the pack is published, then each dept's, busiest
+		// first; g.Go waits for a free core, so this order is the order
+		// they start in
+		whole, depts := longestFirst(briefs, workbooks)
+		for _, j := range whole {
+			g.Go(run(j))
+		}
+		g.Go(func() error {
+			if gctx.Err() == nil {
+				r.makeChanges(opt)
 			}
 			return nil
-		}, workbooks)
+		})
+		for _, j := range depts {
+			g.Go(run(j))
+		}
 	}
-	if briefsOf != nil {
-		feed(func() (err error) {
-			fonts := r.fonts
-			fonts.Cuts = cmp.Or(r.cuts, newPackCuts(r, prev))
-			if pr, err = pdf.NewRenderer(r.doc, opt, fonts); err != nil {
-				return fmt.Errorf("pdf: %w", err)
-			}
-			keys.fonts = pr.Fingerprint() // read by the briefs' keys only, made in their jobs
-			for _, f := range pr.Faces() {
-				r.log.Info("pdf font", "role", f.Role, "face", f.Name, "from", cmp.Or(f.From, "embedded"))
-			}
-			return nil
-		}, briefs)
-	}
-	// the change report is needed only as the pack is published: it
-	// starts after the jobs, so that it does not hold a core they wait for
-	r.startChanges()
-	feeders.Wait()
 	err := g.Wait()
 	werr := r.pub.drain()
 	r.prev.letGoFolders() // no file of DIR is checked from here on
@@ -328,6 +320,37 @@ func (r *Run) jobs(books func() *xlsx.Renderer, briefs func() *pdf.Renderer, k *
 		}
 	}
 	return workbooks, pdfs
+}
+
+// longestFirst orders the jobs of the two lists (each longest first, as
+// jobs made them) in the order they should start: the whole-pack files
+// (no dept), PDFs before workbooks, then the depts' files, one of each
+// list in turn.
+func longestFirst(pdfs, workbooks []job) (whole, depts []job) {
+	var dp, dw []job
+	for _, j := range pdfs {
+		if j.file.Dept == "" {
+			whole = append(whole, j)
+		} else {
+			dp = append(dp, j)
+		}
+	}
+	for _, j := range workbooks {
+		if j.file.Dept == "" {
+			whole = append(whole, j)
+		} else {
+			dw = append(dw, j)
+		}
+	}
+	for i := range max(len(dp), len(dw)) {
+		if i < len(dp) {
+			depts = append(depts, dp[i])
+		}
+		if i < len(dw) {
+			depts = append(depts, dw[i])
+		}
+	}
+	return whole, depts
 }
 
 // packDirs are the folders of the pack's dept files, known before any is

@@ -131,7 +131,7 @@ type Run struct {
 	failures    []Failure
 	warnings    []string // render warnings and skips, for the manifest
 	manifest    *Manifest
-	changes     func() (changeReport, error) // waits for the change report (startChanges)
+	changes     func() (changeReport, error) // the change report (makeChanges)
 	// unchanged: --incremental found the pack in DIR to be what this run
 	// would make; the stages after the one that found it do not run and
 	// DIR is left as it is
