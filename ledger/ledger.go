@@ -1,5 +1,5 @@
-// Package ledger is the 督办 ledger: an SQLite file (modernc.org/sqlite,
-// pure Go) holding every workbook the depts returned, what they wrote in
+// Package ledger is the 督办 ledger: an SQLite file (github.com/ncruces/
+// go-sqlite3, SQLite translated to pure Go by wasm2go) holding every workbook the depts returned, what they wrote in
 // it, and the status of every task period by period. `fengong collect`
 // fills it (Collect) and `fengong run --ledger` reads it (Input).
 //
@@ -25,7 +25,11 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	// registers the "sqlite3" driver. Not modernc.org/sqlite: its packages'
+	// initialisation (its libc's, SQLite's tables) cost every fengong
+	// command 3–4 ms of start-up, a ledger or not; this one's instantiates
+	// SQLite when a ledger is opened (about 3 ms, once).
+	_ "github.com/ncruces/go-sqlite3/driver"
 
 	"fengong/extract"
 	"fengong/progress"
@@ -54,7 +58,7 @@ func open(ctx context.Context, path string, version int) (*Ledger, error) {
 		return nil, fmt.Errorf("ledger %s: folder %s does not exist", path, filepath.Dir(path))
 	}
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(DELETE)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
-	db, err := sql.Open("sqlite", dsn)
+	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("ledger %s: %w", path, err)
 	}

@@ -10,10 +10,11 @@ import (
 
 // TestNoNet: the command links no package that would make a default
 // (cgo-enabled) `go build` a dynamically linked binary. Only net uses cgo
-// among the packages the command could reach, through net/http (excelize)
-// and github.com/google/uuid (modernc.org/libc); third_party/ holds both
-// patched not to (FORK.md there). A dynamic binary starts 4–5 ms slower: the
-// dynamic loader, the C library's start-up and its threads.
+// among the packages the command could reach, through net/http (excelize,
+// which third_party/ holds patched not to: FORK.md there; google/uuid,
+// under modernc.org/sqlite, did too until the ledger changed driver). A
+// dynamic binary starts 4–5 ms slower: the dynamic loader, the C library's
+// start-up and its threads.
 func TestNoNet(t *testing.T) {
 	// the go command that runs the tests, else the toolchain's own
 	goTool, err := exec.LookPath("go")
