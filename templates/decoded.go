@@ -1,10 +1,7 @@
 package templates
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"embed"
-	"encoding/gob"
 	"encoding/hex"
 	"reflect"
 	"strconv"
@@ -13,35 +10,28 @@ import (
 	"sync/atomic"
 )
 
-// Decoded defaults. Every run decodes the embedded YAML files it reads
+// Kept defaults. Every run reads the embedded YAML files it needs
 // (orgnames.yaml, grammar.yaml, the dept directory, the exporters'
 // wording): yaml.v3 took 8% of a one-edit --incremental run's CPU, 3.7 ms
-// for orgnames.yaml alone. So the embedded defaults are also kept
-// decoded, as gob in decoded/: 0.17 ms for orgnames.yaml. A file is read
-// from there only when it is the embedded default (no override), when
-// its decoded form was made from these very bytes into this very type
-// (the YAML's sha256 and the type's shape are in its header), and into a
-// value that is still zero; anything else is decoded from the YAML, as
-// before, so a stale file only costs the time. The tests hold every file
-// to its YAML (TestDecodedDefaults, in package templates_test, which
-// rewrites them with -update), and the types read this way are the ones
-// registered with Decoded.
+// for orgnames.yaml alone. So each package that reads one also keeps it
+// as Go code, a composite literal of the decoded value that its init
+// registers with Compiled (a file the tests write beside the type,
+// defaults_gen.go; KeptSource makes it). Decode takes a default from
+// there only when it is the embedded default (no override), when the code
+// was made from these very bytes into this very type (the YAML's sha256
+// and the type's shape are registered with it), and into a value that is
+// still zero; anything else is decoded from the YAML, as before, so a
+// stale file only costs the time. The tests hold every file to its YAML
+// (TestDecodedDefaults, in package templates_test, which rewrites them
+// with -update); the types kept this way are the ones registered with
+// Decoded.
 //
-// A default read this way is not validated again: it was when its
-// decoded form was made, and Validate only checks.
-
-//go:embed decoded
-var decodedFiles embed.FS
-
-// DecodedDir is where the decoded defaults are kept, in this package's
-// folder.
-const DecodedDir = "decoded"
-
-// decodedHeader opens a decoded default: what it was made from.
-type decodedHeader struct {
-	Source string // the YAML's sha256
-	Shape  string // the type's, by shapeSum
-}
+// Before 2026-11-29 they were kept as gob files in this package: decoding
+// them took 2–3 ms of a one-edit run's CPU, and encoding/gob's own
+// initialisation 0.4–0.7 ms of every command's start.
+//
+// A default read this way is not validated again: it was when its code
+// was made, and Validate only checks.
 
 // A Kept is a default file, or every default file of a folder ("depts/"),
 // and the type it is decoded into.
@@ -57,8 +47,8 @@ var (
 
 // Decoded registers that the embedded default name (or each default file
 // of a folder, when name ends in "/") is decoded into proto's type, a
-// pointer, so that its decoded form is kept in decoded/. It returns
-// nothing of use; call it as a package-level var's value.
+// pointer, so that it is kept as code. It returns nothing of use; call it
+// as a package-level var's value.
 func Decoded(name string, proto any) struct{} {
 	keptMu.Lock()
 	defer keptMu.Unlock()
@@ -67,61 +57,58 @@ func Decoded(name string, proto any) struct{} {
 }
 
 // KeptDefaults lists what Decoded registered, for the tests that make and
-// check the decoded files.
+// check the kept code.
 func KeptDefaults() []Kept {
 	keptMu.Lock()
 	defer keptMu.Unlock()
 	return append([]Kept(nil), kept...)
 }
 
-// decodedHits counts the defaults read from their decoded form.
-var decodedHits atomic.Int64
-
-// DecodedPath is the decoded default of name for v's type, in this
-// package's folder.
-func DecodedPath(name string, v any) string {
-	t := reflect.TypeOf(v).Elem()
-	typ := strings.NewReplacer("/", "-", ".", "-").Replace(t.PkgPath()) + "." + t.Name()
-	return DecodedDir + "/" + strings.ReplaceAll(name, "/", "-") + "@" + typ + ".gob"
+// compiled is a default kept as code: what it was made from, and the
+// function that builds it.
+type compiled struct {
+	source, shape string // the YAML's sha256; the type's, by shapeSum
+	make          func() any
 }
 
-// fromDecoded fills v, which must be zero, from the decoded default of
-// name made from src; false when there is none fit to use.
+var (
+	compiledMu sync.Mutex
+	compiledBy = map[string]compiled{}
+)
+
+// Compiled registers the embedded default name as code: make returns a
+// new value of it, decoded from the YAML whose sha256 is source into a
+// type whose shape (shapeSum) is shape. The kept code's init calls it.
+func Compiled(name, source, shape string, make func() any) struct{} {
+	compiledMu.Lock()
+	defer compiledMu.Unlock()
+	compiledBy[name] = compiled{source, shape, make}
+	return struct{}{}
+}
+
+// decodedHits counts the defaults Decode took from their kept code.
+var decodedHits atomic.Int64
+
+// fromDecoded fills v, which must be zero, from the kept code of name,
+// made from src; false when there is none fit to use.
 func fromDecoded(name string, src []byte, v any) bool {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || !rv.Elem().IsZero() {
 		return false
 	}
-	b, err := decodedFiles.ReadFile(DecodedPath(name, v))
-	if err != nil {
+	compiledMu.Lock()
+	c, ok := compiledBy[name]
+	compiledMu.Unlock()
+	if !ok || c.source != sum(src) || c.shape != shapeSum(rv.Type().Elem()) {
 		return false
 	}
-	dec := gob.NewDecoder(bytes.NewReader(b))
-	var h decodedHeader
-	if dec.Decode(&h) != nil || h.Source != sum(src) || h.Shape != shapeSum(rv.Type().Elem()) {
+	made := reflect.ValueOf(c.make())
+	if made.Type() != rv.Type() {
 		return false
 	}
-	fresh := reflect.New(rv.Type().Elem())
-	if dec.DecodeValue(fresh) != nil {
-		return false
-	}
-	rv.Elem().Set(fresh.Elem())
+	rv.Elem().Set(made.Elem())
 	decodedHits.Add(1)
 	return true
-}
-
-// EncodeDecoded is the decoded form of v, decoded from src: what
-// decoded/ keeps.
-func EncodeDecoded(src []byte, v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := gob.NewEncoder(&buf)
-	if err := enc.Encode(decodedHeader{Source: sum(src), Shape: shapeSum(reflect.TypeOf(v).Elem())}); err != nil {
-		return nil, err
-	}
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // DefaultBytes is the embedded default name's YAML.
@@ -132,9 +119,11 @@ func sum(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// shapeSum sums what decoding into t depends on: its fields' names, tags
-// and types, all the way down, so that a field added, renamed or retyped
-// makes the decoded defaults of t unfit.
+// shapeSum sums what decoding into t depends on: its exported fields'
+// names, tags and types, all the way down, so that a field added, renamed
+// or retyped makes the kept code of t unfit. (Unexported fields, which
+// neither fills, are left out: walking regexp's and sync's insides made
+// it a tenth of a millisecond a type.)
 func shapeSum(t reflect.Type) string {
 	var b strings.Builder
 	shape(&b, t, map[reflect.Type]bool{})
@@ -170,6 +159,9 @@ func shape(b *strings.Builder, t reflect.Type, seen map[reflect.Type]bool) {
 		b.WriteByte('{')
 		for i := range t.NumField() {
 			f := t.Field(i)
+			if !f.IsExported() {
+				continue // neither the YAML nor the kept code fills it
+			}
 			b.WriteString(f.Name + " " + strconv.Quote(string(f.Tag)) + " ")
 			shape(b, f.Type, seen)
 			b.WriteByte(';')

@@ -2,12 +2,13 @@ package templates_test
 
 import (
 	"bytes"
-	"encoding/gob"
 	"flag"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,14 +23,23 @@ import (
 	_ "fengong/progress"
 )
 
-var update = flag.Bool("update", false, "rewrite the decoded defaults")
+var update = flag.Bool("update", false, "rewrite the kept defaults' code")
 
-// TestDecodedDefaults holds every decoded default in decoded/ to its YAML:
-// made from the same bytes into the same type, with the same value as a
-// fresh decoding; and Decode reads it. With -update it rewrites those
-// that differ and removes those nothing registers.
+// keptFile is the kept code of a package's defaults, beside its types.
+const keptFile = "defaults_gen.go"
+
+// TestDecodedDefaults holds every default kept as code (defaults_gen.go
+// in the package of its type) to its YAML: made from the same bytes into
+// the same type, with the same value as a fresh decoding; and Decode
+// takes it. With -update it writes the files that differ.
 func TestDecodedDefaults(t *testing.T) {
-	want := map[string]bool{}
+	type entry struct {
+		name  string
+		src   []byte
+		fresh any
+	}
+	byPkg := map[string][]entry{}
+	pkgName := map[string]string{}
 	for _, k := range templates.KeptDefaults() {
 		names := []string{k.Name}
 		if strings.HasSuffix(k.Name, "/") {
@@ -53,101 +63,62 @@ func TestDecodedDefaults(t *testing.T) {
 			if err := templates.DecodeFile("embedded:"+name, src, fresh); err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			file := templates.DecodedPath(name, fresh)
-			want[file] = true
-			data, err := templates.EncodeDecoded(src, fresh)
-			if err != nil {
-				t.Fatalf("%s into %v: %v", name, typ, err)
-			}
-			// gob keeps only what it can: what it gives back must be what
-			// the YAML gave, or the type is not fit to keep decoded
-			if got, err := decodeBody(data, typ); err != nil || !reflect.DeepEqual(got, fresh) {
-				t.Fatalf("%s into %v: gob does not give back what the YAML gave (%v)", name, typ, err)
-			}
-			kept, err := os.ReadFile(filepath.FromSlash(file))
-			if err == nil && !bytes.Equal(headerOf(kept), headerOf(data)) {
-				err = errStale
-			}
-			if err == nil {
-				if got, derr := decodeBody(kept, typ); derr != nil || !reflect.DeepEqual(got, fresh) {
-					err = errStale
-				}
-			}
-			if err != nil {
-				if !*update {
-					t.Errorf("%s: %v; run go test ./templates -run TestDecodedDefaults -update", file, err)
-					continue
-				}
-				if err := os.WriteFile(filepath.FromSlash(file), data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				t.Logf("wrote %s", file)
+			byPkg[typ.PkgPath()] = append(byPkg[typ.PkgPath()], entry{name, src, fresh})
+			pkgName[typ.PkgPath()], _, _ = strings.Cut(typ.String(), ".")
+		}
+	}
+	n := 0
+	for _, pkg := range slices.Sorted(maps.Keys(byPkg)) {
+		es := byPkg[pkg]
+		slices.SortFunc(es, func(a, b entry) int { return strings.Compare(a.name, b.name) })
+		var names []string
+		var srcs [][]byte
+		var vals []any
+		for _, e := range es {
+			names, srcs, vals = append(names, e.name), append(srcs, e.src), append(vals, e.fresh)
+		}
+		code, err := templates.KeptSource(pkg, pkgName[pkg], names, srcs, vals)
+		if err != nil {
+			t.Fatalf("%s: %v", pkg, err)
+		}
+		rel, ok := strings.CutPrefix(pkg, "fengong/")
+		if !ok {
+			t.Fatalf("%s: not a package of this module", pkg)
+		}
+		file := filepath.Join("..", filepath.FromSlash(rel), keptFile)
+		if pkg == "fengong/templates" {
+			file = keptFile
+		}
+		if old, err := os.ReadFile(file); err != nil || !bytes.Equal(old, code) {
+			if !*update {
+				t.Errorf("%s: stale or missing (%v); run go test ./templates -run TestDecodedDefaults -update", file, err)
 				continue
 			}
-			// and Decode reads it
+			if err := os.WriteFile(file, code, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("wrote %s; run the test again to check it", file)
+			continue
+		}
+		// and Decode takes each from its code, with the YAML's value
+		for _, e := range es {
+			n++
 			before := templates.DecodedHits()
-			got := reflect.New(typ).Interface()
-			if err := templates.Default().Decode(name, got); err != nil {
+			got := reflect.New(reflect.TypeOf(e.fresh).Elem()).Interface()
+			if err := templates.Default().Decode(e.name, got); err != nil {
 				t.Fatal(err)
 			}
 			if templates.DecodedHits() != before+1 {
-				t.Errorf("Decode(%s) did not read %s", name, file)
+				t.Errorf("Decode(%s) did not take the code in %s", e.name, file)
 			}
-			if !reflect.DeepEqual(got, fresh) {
-				t.Errorf("Decode(%s) from %s differs from the YAML's", name, file)
+			if !reflect.DeepEqual(got, e.fresh) {
+				t.Errorf("Decode(%s) from %s differs from the YAML's", e.name, file)
 			}
 		}
 	}
-	entries, err := os.ReadDir(templates.DecodedDir)
-	if err != nil {
-		t.Fatal(err)
+	if n < 9 && !*update {
+		t.Errorf("%d defaults kept as code, want the 9 files the packages register", n)
 	}
-	for _, e := range entries {
-		file := templates.DecodedDir + "/" + e.Name()
-		if path.Ext(file) != ".gob" || want[file] {
-			continue
-		}
-		if *update {
-			os.Remove(filepath.FromSlash(file))
-			continue
-		}
-		t.Errorf("%s: nothing keeps it (templates.Decoded); run with -update to remove it", file)
-	}
-	if len(want) < 9 {
-		t.Errorf("%d decoded defaults, want the 9 files the packages register", len(want))
-	}
-}
-
-var errStale = staleError{}
-
-type staleError struct{}
-
-func (staleError) Error() string {
-	return "stale: made from other bytes, another type, or another value"
-}
-
-// headerOf is the gob header of a decoded default: the type descriptor
-// and the header value, the bytes before the body.
-func headerOf(b []byte) []byte {
-	dec := gob.NewDecoder(bytes.NewReader(b))
-	var h struct{ Source, Shape string }
-	if dec.Decode(&h) != nil {
-		return nil
-	}
-	return []byte(h.Source + " " + h.Shape)
-}
-
-func decodeBody(b []byte, typ reflect.Type) (any, error) {
-	dec := gob.NewDecoder(bytes.NewReader(b))
-	var h struct{ Source, Shape string }
-	if err := dec.Decode(&h); err != nil {
-		return nil, err
-	}
-	v := reflect.New(typ)
-	if err := dec.DecodeValue(v); err != nil {
-		return nil, err
-	}
-	return v.Interface(), nil
 }
 
 // TestDecodedNotUsed: an override, a value already set, or YAML that
@@ -175,5 +146,47 @@ func TestDecodedNotUsed(t *testing.T) {
 	}
 	if templates.DecodedHits() != before || len(m) < 2 {
 		t.Errorf("a value already set: %d decoded defaults read, %d keys", templates.DecodedHits()-before, len(m))
+	}
+}
+
+// TestKeptSource: the kept code of a value spells what the YAML can fill
+// (exported fields, nil and empty lists apart, maps in key order, named
+// and anonymous types, pointers), leaves out the zero fields and the
+// unexported ones, and refuses what has no literal.
+func TestKeptSource(t *testing.T) {
+	type inner struct {
+		N    int
+		Tags []string
+	}
+	type sample struct {
+		Name   string
+		Ratio  float64
+		On     bool
+		Empty  []string
+		Nil    []string
+		Byname map[string]*inner
+		Anon   struct {
+			A string `yaml:"a"`
+		}
+		hidden string
+	}
+	v := &sample{Name: "甲\"乙", Ratio: 0.1, On: true, Empty: []string{}, Byname: map[string]*inner{"b": {N: 2}, "a": {Tags: []string{"x"}}}, hidden: "no"}
+	v.Anon.A = "z"
+	src, err := templates.KeptSource("fengong/templates_test", "templates_test", []string{"s.yaml"}, [][]byte{[]byte("s")}, []any{v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := string(src)
+	for _, want := range []string{`Name:  "甲\"乙"`, "Ratio: 0.1", "On:    true", "Empty: []string{}", `"a": {`, `"b": {`, `Tags: []string{`, "Anon: struct {", "A string \"yaml:\\\"a\\\"\""} {
+		if !strings.Contains(code, want) {
+			t.Errorf("no %q in\n%s", want, code)
+		}
+	}
+	if strings.Contains(code, "Nil") || strings.Contains(code, "hidden") || strings.Index(code, `"a": {`) > strings.Index(code, `"b": {`) {
+		t.Errorf("zero or unexported fields written, or the map out of order:\n%s", code)
+	}
+	type bad struct{ F func() }
+	if _, err := templates.KeptSource("p", "p", []string{"b.yaml"}, [][]byte{nil}, []any{&bad{F: func() {}}}); err == nil {
+		t.Error("a func field: no error")
 	}
 }

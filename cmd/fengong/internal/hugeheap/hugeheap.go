@@ -3,7 +3,7 @@
 // initialises packages in import-path order as their imports allow, and
 // this one imports only runtime, syscall, sync/atomic and unsafe, all
 // initialised in the first milliseconds, so it runs before the heavy
-// initialisers (gob's, x/net/html's, yaml's, excelize's)
+// initialisers (x/net/html's, yaml's, excelize's)
 // allocate. It does not import runtime/debug: sorting after all of those,
 // that import held this package's initialisation back to two thirds of
 // the start-up (pace.go).

@@ -11,7 +11,7 @@ import _ "unsafe" // for go:linkname
 // Why not import runtime/debug: Go initialises each package once its
 // imports are, the first in import-path order among those ready. With
 // runtime/debug imported, this package waited for it, and it sorts after
-// encoding/gob, golang.org/x/net/html, gopkg.in/yaml.v3 and the others a
+// golang.org/x/net/html, gopkg.in/yaml.v3 and the others a
 // run links: this package ran at about 60% of the start-up (GODEBUG=
 // inittrace=1), after those had grown the heap in 4 KiB pages. Without
 // it, it runs as soon as syscall has (17th of some 150); a one-edit
