@@ -6,301 +6,301 @@ import (
 	"fengong/templates"
 )
 
-// the embedded defaults of this package's YAML files, as the YAML decodes them
-// (templates/golit.go, templates/decoded.go)
-func init() {
-	_ = templates.Compiled("charts.yaml", "71fdb94c80d6428e31712847006e989f5ab6cfbb00dabd2a17b29c64983a105d", "a552d3a4b798ae996e792c642ea9bc22", func() any {
-		return &wording{
-			Generated: "生成日期",
-			Source:    "来源文件",
-			Back:      "返回总览",
-			Nav: struct {
-				Dashboard string "yaml:\"dashboard\""
-				Workload  string "yaml:\"workload\""
-				Sections  string "yaml:\"sections\""
-				Network   string "yaml:\"network\""
-				Heatmap   string "yaml:\"heatmap\""
-				Targets   string "yaml:\"targets\""
-				Warnings  string "yaml:\"warnings\""
-			}{
-				Dashboard: "总览",
-				Workload:  "各单位任务量",
-				Sections:  "各部分分布",
-				Network:   "协同关系",
-				Heatmap:   "单位与部分",
-				Targets:   "量化指标",
-				Warnings:  "待核对",
-			},
-			Counts: struct {
-				Items    string "yaml:\"items\""
-				Tasks    string "yaml:\"tasks\""
-				Depts    string "yaml:\"depts\""
-				Targets  string "yaml:\"targets\""
-				Warnings string "yaml:\"warnings\""
-			}{
-				Items:    "重点工作",
-				Tasks:    "任务",
-				Depts:    "责任单位",
-				Targets:  "量化指标",
-				Warnings: "待核对事项",
-			},
+// The embedded defaults of this package's YAML files, as the YAML decodes
+// them (templates/golit.go, templates/decoded.go), registered as the
+// package's variables are initialised.
+
+var _ = templates.Compiled("charts.yaml", "71fdb94c80d6428e31712847006e989f5ab6cfbb00dabd2a17b29c64983a105d", "a552d3a4b798ae996e792c642ea9bc22", func() any {
+	return &wording{
+		Generated: "生成日期",
+		Source:    "来源文件",
+		Back:      "返回总览",
+		Nav: struct {
+			Dashboard string "yaml:\"dashboard\""
+			Workload  string "yaml:\"workload\""
+			Sections  string "yaml:\"sections\""
+			Network   string "yaml:\"network\""
+			Heatmap   string "yaml:\"heatmap\""
+			Targets   string "yaml:\"targets\""
+			Warnings  string "yaml:\"warnings\""
+		}{
+			Dashboard: "总览",
+			Workload:  "各单位任务量",
+			Sections:  "各部分分布",
+			Network:   "协同关系",
+			Heatmap:   "单位与部分",
+			Targets:   "量化指标",
+			Warnings:  "待核对",
+		},
+		Counts: struct {
+			Items    string "yaml:\"items\""
+			Tasks    string "yaml:\"tasks\""
+			Depts    string "yaml:\"depts\""
+			Targets  string "yaml:\"targets\""
+			Warnings string "yaml:\"warnings\""
+		}{
+			Items:    "重点工作",
+			Tasks:    "任务",
+			Depts:    "责任单位",
+			Targets:  "量化指标",
+			Warnings: "待核对事项",
+		},
+		Columns: struct {
+			Dept       string "yaml:\"dept\""
+			Kind       string "yaml:\"kind\""
+			Lead       string "yaml:\"lead\""
+			Respective string "yaml:\"respective\""
+			Co         string "yaml:\"co\""
+			All        string "yaml:\"all\""
+			Total      string "yaml:\"total\""
+		}{
+			Dept:       "单位",
+			Kind:       "类别",
+			Lead:       "牵头",
+			Respective: "分别负责",
+			Co:         "配合",
+			All:        "全体单位",
+			Total:      "合计",
+		},
+		Roles: struct {
+			Lead       string "yaml:\"lead\""
+			Respective string "yaml:\"respective\""
+			Co         string "yaml:\"co\""
+			All        string "yaml:\"all\""
+		}{
+			Lead:       "牵头",
+			Respective: "分别负责",
+			Co:         "按职责分工负责",
+			All:        "各部门单位分别负责",
+		},
+		Unsectioned: "（未分部分）",
+		UnknownKind: "其他",
+		Dashboard: struct {
+			DeptIndex     string "yaml:\"dept_index\""
+			DeptIndexNote string "yaml:\"dept_index_note\""
+			NoDepts       string "yaml:\"no_depts\""
+			CardsNote     string "yaml:\"cards_note\""
+		}{
+			DeptIndex:     "责任单位一览",
+			DeptIndexNote: "按任务总数排序，点击单位名称查看该单位的任务清单。",
+			NoDepts:       "未识别到责任单位。",
+			CardsNote:     "点击数字查看详情。",
+		},
+		Search: struct {
+			Label       string "yaml:\"label\""
+			Placeholder string "yaml:\"placeholder\""
+			Depts       string "yaml:\"depts\""
+			Tasks       string "yaml:\"tasks\""
+			None        string "yaml:\"none\""
+			More        string "yaml:\"more\""
+		}{
+			Label:       "搜索",
+			Placeholder: "输入单位名称或任务关键词，如“财政厅”“乡村振兴”",
+			Depts:       "单位",
+			Tasks:       "任务",
+			None:        "没有找到匹配的单位或任务。",
+			More:        "另有{n}条结果未列出，请输入更多字词。",
+		},
+		Workload: struct {
+			Title string "yaml:\"title\""
+			Note  string "yaml:\"note\""
+			Axis  string "yaml:\"axis\""
+		}{
+			Title: "各单位任务量",
+			Note:  "按任务总数从多到少排列；一项任务按该单位最主要的职责计一次。",
+			Axis:  "任务数",
+		},
+		Sections: struct {
+			Title   string "yaml:\"title\""
+			Note    string "yaml:\"note\""
+			Items   string "yaml:\"items\""
+			Tasks   string "yaml:\"tasks\""
+			Tooltip string "yaml:\"tooltip\""
+		}{
+			Title:   "各部分重点工作与任务分布",
+			Note:    "左为各部分重点工作项数，右为各部分任务数。",
+			Items:   "重点工作项数",
+			Tasks:   "任务数",
+			Tooltip: "{a}<br/>{b}：{c}（{d}%）",
+		},
+		Network: struct {
+			Title      string "yaml:\"title\""
+			Note       string "yaml:\"note\""
+			Series     string "yaml:\"series\""
+			Picker     string "yaml:\"picker\""
+			PickerAll  string "yaml:\"picker_all\""
+			Partners   string "yaml:\"partners\""
+			NoPartners string "yaml:\"no_partners\""
+		}{
+			Title:      "单位协同关系",
+			Note:       "圆点大小表示单位点名承担的任务数，连线表示两个单位共同承担至少{n}项任务，线越粗共同任务越多（不含“各部门单位分别负责”的任务）。只标出任务最多的{k}个单位的名称，鼠标指向圆点可看其他单位。可拖动、缩放。",
+			Series:     "点名任务数",
+			Picker:     "查看单位",
+			PickerAll:  "（全部单位）",
+			Partners:   "{dept}的协同单位：",
+			NoPartners: "{dept}在图中没有协同单位。",
+		},
+		Heatmap: struct {
+			Title   string "yaml:\"title\""
+			Note    string "yaml:\"note\""
+			Series  string "yaml:\"series\""
+			Tooltip string "yaml:\"tooltip\""
+		}{
+			Title:   "单位与部分任务分布",
+			Note:    "每格为该单位在该部分点名承担的任务数（不含“各部门单位分别负责”的任务）。",
+			Series:  "任务数",
+			Tooltip: "{dept} · {section}：{n}项任务",
+		},
+		Targets: struct {
+			Title   string "yaml:\"title\""
+			Note    string "yaml:\"note\""
+			None    string "yaml:\"none\""
+			Item    string "yaml:\"item\""
+			Axis    string "yaml:\"axis\""
+			Columns struct {
+				Task      string "yaml:\"task\""
+				Indicator string "yaml:\"indicator\""
+				Target    string "yaml:\"target\""
+				Lead      string "yaml:\"lead\""
+				Text      string "yaml:\"text\""
+			} "yaml:\"columns\""
+			Ops map[string]string "yaml:\"ops\""
+		}{
+			Title: "量化指标",
+			Note:  "上图按部分分组画出每项指标的目标值（对数坐标，标签为关系和数值），下表按重点工作分组列出原文。",
+			None:  "文件中未识别到量化指标。",
+			Item:  "第{n}项",
+			Axis:  "目标值（对数坐标）",
 			Columns: struct {
-				Dept       string "yaml:\"dept\""
-				Kind       string "yaml:\"kind\""
-				Lead       string "yaml:\"lead\""
-				Respective string "yaml:\"respective\""
-				Co         string "yaml:\"co\""
-				All        string "yaml:\"all\""
-				Total      string "yaml:\"total\""
+				Task      string "yaml:\"task\""
+				Indicator string "yaml:\"indicator\""
+				Target    string "yaml:\"target\""
+				Lead      string "yaml:\"lead\""
+				Text      string "yaml:\"text\""
 			}{
-				Dept:       "单位",
-				Kind:       "类别",
-				Lead:       "牵头",
-				Respective: "分别负责",
-				Co:         "配合",
-				All:        "全体单位",
-				Total:      "合计",
+				Task:      "任务编号",
+				Indicator: "指标",
+				Target:    "目标值",
+				Lead:      "分工",
+				Text:      "原文",
 			},
-			Roles: struct {
-				Lead       string "yaml:\"lead\""
-				Respective string "yaml:\"respective\""
-				Co         string "yaml:\"co\""
-				All        string "yaml:\"all\""
+			Ops: map[string]string{
+				"<=": "{v}以内",
+				"=":  "{v}",
+				">":  "超过{v}",
+				">=": "{v}以上",
+				"~":  "{v}左右",
+			},
+		},
+		Warnings: struct {
+			Title   string "yaml:\"title\""
+			Note    string "yaml:\"note\""
+			None    string "yaml:\"none\""
+			General string "yaml:\"general\""
+			Columns struct {
+				Line    string "yaml:\"line\""
+				Message string "yaml:\"message\""
+			} "yaml:\"columns\""
+		}{
+			Title:   "待核对事项",
+			Note:    "自动识别时发现的疑点，按重点工作分组，请对照原文核对。",
+			None:    "没有待核对事项。",
+			General: "全文",
+			Columns: struct {
+				Line    string "yaml:\"line\""
+				Message string "yaml:\"message\""
 			}{
-				Lead:       "牵头",
-				Respective: "分别负责",
-				Co:         "按职责分工负责",
-				All:        "各部门单位分别负责",
+				Line:    "行号",
+				Message: "内容",
 			},
-			Unsectioned: "（未分部分）",
-			UnknownKind: "其他",
-			Dashboard: struct {
-				DeptIndex     string "yaml:\"dept_index\""
-				DeptIndexNote string "yaml:\"dept_index_note\""
-				NoDepts       string "yaml:\"no_depts\""
-				CardsNote     string "yaml:\"cards_note\""
+		},
+		Dept: struct {
+			Files       string "yaml:\"files\""
+			Brief       string "yaml:\"brief\""
+			Workbook    string "yaml:\"workbook\""
+			Kind        string "yaml:\"kind\""
+			Aliases     string "yaml:\"aliases\""
+			Unlisted    string "yaml:\"unlisted\""
+			Counts      string "yaml:\"counts\""
+			Tasks       string "yaml:\"tasks\""
+			Targets     string "yaml:\"targets\""
+			NoTasks     string "yaml:\"no_tasks\""
+			NoTargets   string "yaml:\"no_targets\""
+			TextMissing string "yaml:\"text_missing\""
+			Columns     struct {
+				ID       string "yaml:\"id\""
+				Role     string "yaml:\"role\""
+				Section  string "yaml:\"section\""
+				Text     string "yaml:\"text\""
+				Deadline string "yaml:\"deadline\""
+				Clause   string "yaml:\"clause\""
+			} "yaml:\"columns\""
+		}{
+			Files:       "下发文件",
+			Brief:       "任务简报（PDF）",
+			Workbook:    "任务分解表（Excel）",
+			Kind:        "类别",
+			Aliases:     "其他写法",
+			Unlisted:    "未列入单位名录",
+			Counts:      "任务数量",
+			Tasks:       "任务清单",
+			Targets:     "相关量化指标",
+			NoTasks:     "该单位没有任务。",
+			NoTargets:   "该单位所在重点工作中没有量化指标。",
+			TextMissing: "（原文缺失）",
+			Columns: struct {
+				ID       string "yaml:\"id\""
+				Role     string "yaml:\"role\""
+				Section  string "yaml:\"section\""
+				Text     string "yaml:\"text\""
+				Deadline string "yaml:\"deadline\""
+				Clause   string "yaml:\"clause\""
 			}{
-				DeptIndex:     "责任单位一览",
-				DeptIndexNote: "按任务总数排序，点击单位名称查看该单位的任务清单。",
-				NoDepts:       "未识别到责任单位。",
-				CardsNote:     "点击数字查看详情。",
+				ID:       "编号",
+				Role:     "职责",
+				Section:  "部分",
+				Text:     "任务内容",
+				Deadline: "时限",
+				Clause:   "分工",
 			},
-			Search: struct {
-				Label       string "yaml:\"label\""
-				Placeholder string "yaml:\"placeholder\""
-				Depts       string "yaml:\"depts\""
-				Tasks       string "yaml:\"tasks\""
-				None        string "yaml:\"none\""
-				More        string "yaml:\"more\""
-			}{
-				Label:       "搜索",
-				Placeholder: "输入单位名称或任务关键词，如“财政厅”“乡村振兴”",
-				Depts:       "单位",
-				Tasks:       "任务",
-				None:        "没有找到匹配的单位或任务。",
-				More:        "另有{n}条结果未列出，请输入更多字词。",
+		},
+		Progress: struct {
+			Nav          string            "yaml:\"nav\""
+			Title        string            "yaml:\"title\""
+			Note         string            "yaml:\"note\""
+			Period       string            "yaml:\"period\""
+			Colors       map[string]string "yaml:\"colors\""
+			Axis         string            "yaml:\"axis\""
+			Trend        string            "yaml:\"trend\""
+			BySection    string            "yaml:\"by_section\""
+			ByDept       string            "yaml:\"by_dept\""
+			ByDeptNote   string            "yaml:\"by_dept_note\""
+			Cards        string            "yaml:\"cards\""
+			DeptPeriod   string            "yaml:\"dept_period\""
+			Column       string            "yaml:\"column\""
+			ReportColumn string            "yaml:\"report_column\""
+			NoReport     string            "yaml:\"no_report\""
+		}{
+			Nav:    "督办进度",
+			Title:  "重点工作推进情况",
+			Note:   "{period}各项任务的推进状态：历次调度的变化，各部分和各单位的情况。",
+			Period: "{year}年{month}月",
+			Colors: map[string]string{
+				"done":   "#2e6da4",
+				"green":  "#3a9a4b",
+				"red":    "#d9382b",
+				"yellow": "#e6a117",
 			},
-			Workload: struct {
-				Title string "yaml:\"title\""
-				Note  string "yaml:\"note\""
-				Axis  string "yaml:\"axis\""
-			}{
-				Title: "各单位任务量",
-				Note:  "按任务总数从多到少排列；一项任务按该单位最主要的职责计一次。",
-				Axis:  "任务数",
-			},
-			Sections: struct {
-				Title   string "yaml:\"title\""
-				Note    string "yaml:\"note\""
-				Items   string "yaml:\"items\""
-				Tasks   string "yaml:\"tasks\""
-				Tooltip string "yaml:\"tooltip\""
-			}{
-				Title:   "各部分重点工作与任务分布",
-				Note:    "左为各部分重点工作项数，右为各部分任务数。",
-				Items:   "重点工作项数",
-				Tasks:   "任务数",
-				Tooltip: "{a}<br/>{b}：{c}（{d}%）",
-			},
-			Network: struct {
-				Title      string "yaml:\"title\""
-				Note       string "yaml:\"note\""
-				Series     string "yaml:\"series\""
-				Picker     string "yaml:\"picker\""
-				PickerAll  string "yaml:\"picker_all\""
-				Partners   string "yaml:\"partners\""
-				NoPartners string "yaml:\"no_partners\""
-			}{
-				Title:      "单位协同关系",
-				Note:       "圆点大小表示单位点名承担的任务数，连线表示两个单位共同承担至少{n}项任务，线越粗共同任务越多（不含“各部门单位分别负责”的任务）。只标出任务最多的{k}个单位的名称，鼠标指向圆点可看其他单位。可拖动、缩放。",
-				Series:     "点名任务数",
-				Picker:     "查看单位",
-				PickerAll:  "（全部单位）",
-				Partners:   "{dept}的协同单位：",
-				NoPartners: "{dept}在图中没有协同单位。",
-			},
-			Heatmap: struct {
-				Title   string "yaml:\"title\""
-				Note    string "yaml:\"note\""
-				Series  string "yaml:\"series\""
-				Tooltip string "yaml:\"tooltip\""
-			}{
-				Title:   "单位与部分任务分布",
-				Note:    "每格为该单位在该部分点名承担的任务数（不含“各部门单位分别负责”的任务）。",
-				Series:  "任务数",
-				Tooltip: "{dept} · {section}：{n}项任务",
-			},
-			Targets: struct {
-				Title   string "yaml:\"title\""
-				Note    string "yaml:\"note\""
-				None    string "yaml:\"none\""
-				Item    string "yaml:\"item\""
-				Axis    string "yaml:\"axis\""
-				Columns struct {
-					Task      string "yaml:\"task\""
-					Indicator string "yaml:\"indicator\""
-					Target    string "yaml:\"target\""
-					Lead      string "yaml:\"lead\""
-					Text      string "yaml:\"text\""
-				} "yaml:\"columns\""
-				Ops map[string]string "yaml:\"ops\""
-			}{
-				Title: "量化指标",
-				Note:  "上图按部分分组画出每项指标的目标值（对数坐标，标签为关系和数值），下表按重点工作分组列出原文。",
-				None:  "文件中未识别到量化指标。",
-				Item:  "第{n}项",
-				Axis:  "目标值（对数坐标）",
-				Columns: struct {
-					Task      string "yaml:\"task\""
-					Indicator string "yaml:\"indicator\""
-					Target    string "yaml:\"target\""
-					Lead      string "yaml:\"lead\""
-					Text      string "yaml:\"text\""
-				}{
-					Task:      "任务编号",
-					Indicator: "指标",
-					Target:    "目标值",
-					Lead:      "分工",
-					Text:      "原文",
-				},
-				Ops: map[string]string{
-					"<=": "{v}以内",
-					"=":  "{v}",
-					">":  "超过{v}",
-					">=": "{v}以上",
-					"~":  "{v}左右",
-				},
-			},
-			Warnings: struct {
-				Title   string "yaml:\"title\""
-				Note    string "yaml:\"note\""
-				None    string "yaml:\"none\""
-				General string "yaml:\"general\""
-				Columns struct {
-					Line    string "yaml:\"line\""
-					Message string "yaml:\"message\""
-				} "yaml:\"columns\""
-			}{
-				Title:   "待核对事项",
-				Note:    "自动识别时发现的疑点，按重点工作分组，请对照原文核对。",
-				None:    "没有待核对事项。",
-				General: "全文",
-				Columns: struct {
-					Line    string "yaml:\"line\""
-					Message string "yaml:\"message\""
-				}{
-					Line:    "行号",
-					Message: "内容",
-				},
-			},
-			Dept: struct {
-				Files       string "yaml:\"files\""
-				Brief       string "yaml:\"brief\""
-				Workbook    string "yaml:\"workbook\""
-				Kind        string "yaml:\"kind\""
-				Aliases     string "yaml:\"aliases\""
-				Unlisted    string "yaml:\"unlisted\""
-				Counts      string "yaml:\"counts\""
-				Tasks       string "yaml:\"tasks\""
-				Targets     string "yaml:\"targets\""
-				NoTasks     string "yaml:\"no_tasks\""
-				NoTargets   string "yaml:\"no_targets\""
-				TextMissing string "yaml:\"text_missing\""
-				Columns     struct {
-					ID       string "yaml:\"id\""
-					Role     string "yaml:\"role\""
-					Section  string "yaml:\"section\""
-					Text     string "yaml:\"text\""
-					Deadline string "yaml:\"deadline\""
-					Clause   string "yaml:\"clause\""
-				} "yaml:\"columns\""
-			}{
-				Files:       "下发文件",
-				Brief:       "任务简报（PDF）",
-				Workbook:    "任务分解表（Excel）",
-				Kind:        "类别",
-				Aliases:     "其他写法",
-				Unlisted:    "未列入单位名录",
-				Counts:      "任务数量",
-				Tasks:       "任务清单",
-				Targets:     "相关量化指标",
-				NoTasks:     "该单位没有任务。",
-				NoTargets:   "该单位所在重点工作中没有量化指标。",
-				TextMissing: "（原文缺失）",
-				Columns: struct {
-					ID       string "yaml:\"id\""
-					Role     string "yaml:\"role\""
-					Section  string "yaml:\"section\""
-					Text     string "yaml:\"text\""
-					Deadline string "yaml:\"deadline\""
-					Clause   string "yaml:\"clause\""
-				}{
-					ID:       "编号",
-					Role:     "职责",
-					Section:  "部分",
-					Text:     "任务内容",
-					Deadline: "时限",
-					Clause:   "分工",
-				},
-			},
-			Progress: struct {
-				Nav          string            "yaml:\"nav\""
-				Title        string            "yaml:\"title\""
-				Note         string            "yaml:\"note\""
-				Period       string            "yaml:\"period\""
-				Colors       map[string]string "yaml:\"colors\""
-				Axis         string            "yaml:\"axis\""
-				Trend        string            "yaml:\"trend\""
-				BySection    string            "yaml:\"by_section\""
-				ByDept       string            "yaml:\"by_dept\""
-				ByDeptNote   string            "yaml:\"by_dept_note\""
-				Cards        string            "yaml:\"cards\""
-				DeptPeriod   string            "yaml:\"dept_period\""
-				Column       string            "yaml:\"column\""
-				ReportColumn string            "yaml:\"report_column\""
-				NoReport     string            "yaml:\"no_report\""
-			}{
-				Nav:    "督办进度",
-				Title:  "重点工作推进情况",
-				Note:   "{period}各项任务的推进状态：历次调度的变化，各部分和各单位的情况。",
-				Period: "{year}年{month}月",
-				Colors: map[string]string{
-					"done":   "#2e6da4",
-					"green":  "#3a9a4b",
-					"red":    "#d9382b",
-					"yellow": "#e6a117",
-				},
-				Axis:         "任务数",
-				Trend:        "历次调度任务推进状态",
-				BySection:    "各部分任务推进状态",
-				ByDept:       "各单位任务推进状态",
-				ByDeptNote:   "按任务总数排序；一项任务计入其每个责任单位。",
-				Cards:        "本期推进状态（{period}）",
-				DeptPeriod:   "本期（{period}）",
-				Column:       "推进状态",
-				ReportColumn: "本单位报送进展",
-				NoReport:     "（本期未报送）",
-			},
-		}
-	})
-}
+			Axis:         "任务数",
+			Trend:        "历次调度任务推进状态",
+			BySection:    "各部分任务推进状态",
+			ByDept:       "各单位任务推进状态",
+			ByDeptNote:   "按任务总数排序；一项任务计入其每个责任单位。",
+			Cards:        "本期推进状态（{period}）",
+			DeptPeriod:   "本期（{period}）",
+			Column:       "推进状态",
+			ReportColumn: "本单位报送进展",
+			NoReport:     "（本期未报送）",
+		},
+	}
+})

@@ -6,1864 +6,1866 @@ import (
 	"fengong/templates"
 )
 
-// the embedded defaults of this package's YAML files, as the YAML decodes them
-// (templates/golit.go, templates/decoded.go)
-func init() {
-	_ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d193bee2ff6243a8a9fa4bdfdedac95c7a2", "c86e95a312be5fd1dc735179de57fed2", func() any {
-		return &Directory{
-			Name: "湖南省省直单位名录",
-			Match: []string{
-				"湖南",
+// The embedded defaults of this package's YAML files, as the YAML decodes
+// them (templates/golit.go, templates/decoded.go), registered as the
+// package's variables are initialised.
+
+var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d193bee2ff6243a8a9fa4bdfdedac95c7a2", "c86e95a312be5fd1dc735179de57fed2", func() any {
+	return &Directory{
+		Name: "湖南省省直单位名录",
+		Match: []string{
+			"湖南",
+		},
+		Kinds: []string{
+			"省委部门",
+			"省直部门",
+			"中央驻湘单位",
+			"群团组织",
+			"事业单位",
+			"企业",
+			"功能区",
+			"市州政府",
+		},
+		Entries: []DirEntry{
+			{
+				Name: "省委办公厅",
+				Kind: "省委部门",
 			},
-			Kinds: []string{
-				"省委部门",
-				"省直部门",
-				"中央驻湘单位",
-				"群团组织",
-				"事业单位",
-				"企业",
-				"功能区",
-				"市州政府",
+			{
+				Name: "省委组织部",
+				Kind: "省委部门",
 			},
-			Entries: []DirEntry{
-				{
-					Name: "省委办公厅",
-					Kind: "省委部门",
-				},
-				{
-					Name: "省委组织部",
-					Kind: "省委部门",
-				},
-				{
-					Name: "省委宣传部",
-					Kind: "省委部门",
-				},
-				{
-					Name: "省委统战部",
-					Kind: "省委部门",
-				},
-				{
-					Name: "省委政法委",
-					Kind: "省委部门",
-				},
-				{
-					Name: "省委网信办",
-					Kind: "省委部门",
-					Aliases: []string{
-						"湖南省委网信办",
-						"省委网络安全和信息化委员会办公室",
-					},
-				},
-				{
-					Name: "省委改革办",
-					Kind: "省委部门",
-					Aliases: []string{
-						"省委全面深化改革委员会办公室",
-					},
-				},
-				{
-					Name: "省委编办",
-					Kind: "省委部门",
-					Aliases: []string{
-						"省委机构编制委员会办公室",
-					},
-				},
-				{
-					Name: "省委人才办",
-					Kind: "省委部门",
-				},
-				{
-					Name: "省委军民融合办",
-					Kind: "省委部门",
-					Aliases: []string{
-						"省委军民融合发展委员会办公室",
-					},
-				},
-				{
-					Name: "省文明办",
-					Kind: "省委部门",
-					Aliases: []string{
-						"省委文明办",
-					},
-				},
-				{
-					Name: "省台办",
-					Kind: "省委部门",
-					Aliases: []string{
-						"省委台办",
-					},
-				},
-				{
-					Name: "省文资委",
-					Kind: "省委部门",
-					Aliases: []string{
-						"省文化企业国有资产监督管理领导小组办公室",
-					},
-				},
-				{
-					Name: "省国动委综合办",
-					Kind: "省委部门",
-				},
-				{
-					Name: "省政府征兵办",
-					Kind: "省委部门",
-				},
-				{
-					Name: "省政府办公厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省发展改革委",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省发展和改革委员会",
-						"省发改委",
-					},
-				},
-				{
-					Name: "省教育厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省科技厅",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省科学技术厅",
-					},
-				},
-				{
-					Name: "省工业和信息化厅",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省工信厅",
-					},
-				},
-				{
-					Name: "省民宗委",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省民族宗教事务委员会",
-					},
-				},
-				{
-					Name: "省公安厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省民政厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省司法厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省财政厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省人力资源社会保障厅",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省人力资源和社会保障厅",
-						"省人社厅",
-					},
-				},
-				{
-					Name: "省自然资源厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省生态环境厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省住房城乡建设厅",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省住房和城乡建设厅",
-						"省住建厅",
-					},
-				},
-				{
-					Name: "省交通运输厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省水利厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省农业农村厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省商务厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省文化和旅游厅",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省文旅厅",
-					},
-				},
-				{
-					Name: "省卫生健康委",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省卫生健康委员会",
-						"省卫健委",
-					},
-				},
-				{
-					Name: "省退役军人厅",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省退伍军人厅",
-						"省退役军人事务厅",
-					},
-				},
-				{
-					Name: "省应急厅",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省应急管理厅",
-					},
-				},
-				{
-					Name: "省审计厅",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省外事办",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省政府外事办",
-					},
-				},
-				{
-					Name: "省国资委",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省人民政府国有资产监督管理委员会",
-					},
-				},
-				{
-					Name: "省市场监督管理局",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省市场监管局",
-					},
-				},
-				{
-					Name: "省广电局",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省广播电视局",
-					},
-				},
-				{
-					Name: "省体育局",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省统计局",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省医保局",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省医疗保障局",
-					},
-				},
-				{
-					Name: "省地方金融监督管理局",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省地方金融监管局",
-						"省金融办",
-					},
-				},
-				{
-					Name: "省林业局",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省乡村振兴局",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省政务局",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省政务管理服务局",
-						"省政务服务局",
-					},
-				},
-				{
-					Name: "省机关事务管理局",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省机关事务局",
-					},
-				},
-				{
-					Name: "省信访局",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省粮食和物资储备局",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省粮食和储备局",
-					},
-				},
-				{
-					Name: "省能源局",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省药品监管局",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省药品监督管理局",
-						"省药监局",
-					},
-				},
-				{
-					Name: "省知识产权局",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省中医药局",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省中医药管理局",
-					},
-				},
-				{
-					Name: "省文物局",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省新闻出版局",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省电影局",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省人防办",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省人民防空办公室",
-					},
-				},
-				{
-					Name: "省政府参事室",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省文史馆",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省政府发展研究中心",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省公共资源交易中心",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省长株潭一体化发展事务中心",
-					Kind: "省直部门",
-				},
-				{
-					Name: "省供销合作总社",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省供销社",
-					},
-				},
-				{
-					Name: "省农村信用联社",
-					Kind: "省直部门",
-					Aliases: []string{
-						"省农信联社",
-					},
-				},
-				{
-					Name: "人民银行长沙中心支行",
-					Kind: "中央驻湘单位",
-					Aliases: []string{
-						"人行长沙中心支行",
-					},
-				},
-				{
-					Name: "湖南银保监局",
-					Kind: "中央驻湘单位",
-					Aliases: []string{
-						"中国银保监会湖南监管局",
-					},
-				},
-				{
-					Name: "湖南证监局",
-					Kind: "中央驻湘单位",
-					Aliases: []string{
-						"中国证监会湖南监管局",
-					},
-				},
-				{
-					Name: "省税务局",
-					Kind: "中央驻湘单位",
-					Aliases: []string{
-						"国家税务总局湖南省税务局",
-					},
-				},
-				{
-					Name: "长沙海关",
-					Kind: "中央驻湘单位",
-				},
-				{
-					Name: "省通信管理局",
-					Kind: "中央驻湘单位",
-				},
-				{
-					Name: "省邮政管理局",
-					Kind: "中央驻湘单位",
-				},
-				{
-					Name: "省气象局",
-					Kind: "中央驻湘单位",
-				},
-				{
-					Name: "省地震局",
-					Kind: "中央驻湘单位",
-				},
-				{
-					Name: "湖南边检总站",
-					Kind: "中央驻湘单位",
-				},
-				{
-					Name: "广铁集团长沙办事处",
-					Kind: "中央驻湘单位",
-				},
-				{
-					Name: "国家统计局湖南调查总队",
-					Kind: "中央驻湘单位",
-				},
-				{
-					Name: "省总工会",
-					Kind: "群团组织",
-				},
-				{
-					Name: "团省委",
-					Kind: "群团组织",
-				},
-				{
-					Name: "省妇联",
-					Kind: "群团组织",
-				},
-				{
-					Name: "省科协",
-					Kind: "群团组织",
-				},
-				{
-					Name: "省文联",
-					Kind: "群团组织",
-				},
-				{
-					Name: "省作协",
-					Kind: "群团组织",
-				},
-				{
-					Name: "省社科联",
-					Kind: "群团组织",
-				},
-				{
-					Name: "省残联",
-					Kind: "群团组织",
-				},
-				{
-					Name: "省红十字会",
-					Kind: "群团组织",
-				},
-				{
-					Name: "省工商联",
-					Kind: "群团组织",
-				},
-				{
-					Name: "省贸促会",
-					Kind: "群团组织",
-				},
-				{
-					Name: "省社科院",
-					Kind: "事业单位",
-				},
-				{
-					Name: "湖南广播电视台",
-					Kind: "事业单位",
-				},
-				{
-					Name: "省机场管理集团",
-					Kind: "企业",
-				},
-				{
-					Name: "国网湖南电力公司",
-					Kind: "企业",
-					Aliases: []string{
-						"国网湖南省电力有限公司",
-					},
-				},
-				{
-					Name: "湘江新区",
-					Kind: "功能区",
-					Aliases: []string{
-						"湖南湘江新区",
-					},
-				},
-				{
-					Name: "长沙市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "株洲市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "湘潭市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "衡阳市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "邵阳市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "岳阳市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "常德市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "张家界市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "益阳市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "郴州市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "永州市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "怀化市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "娄底市人民政府",
-					Kind: "市州政府",
-				},
-				{
-					Name: "湘西自治州人民政府",
-					Kind: "市州政府",
-					Aliases: []string{
-						"湘西土家族苗族自治州人民政府",
-					},
+			{
+				Name: "省委宣传部",
+				Kind: "省委部门",
+			},
+			{
+				Name: "省委统战部",
+				Kind: "省委部门",
+			},
+			{
+				Name: "省委政法委",
+				Kind: "省委部门",
+			},
+			{
+				Name: "省委网信办",
+				Kind: "省委部门",
+				Aliases: []string{
+					"湖南省委网信办",
+					"省委网络安全和信息化委员会办公室",
 				},
 			},
-		}
-	})
-	_ = templates.Compiled("grammar.yaml", "f570966d8c91cc51133e36a27c35befd8f917338682406c4f5c9445364603aa1", "065ee3e2fda755e580a34f1d6083169d", func() any {
-		return &Vocabulary{
-			Labels: []vocabWord{
-				{
-					Word: "牵头责任单位",
-					Role: "lead",
-				},
-				{
-					Word: "第一责任单位",
-					Role: "lead",
-				},
-				{
-					Word: "主要牵头单位",
-					Role: "lead",
-				},
-				{
-					Word: "牵头单位",
-					Role: "lead",
-				},
-				{
-					Word: "牵头部门",
-					Role: "lead",
-				},
-				{
-					Word: "牵头责任部门",
-					Role: "lead",
-				},
-				{
-					Word: "主责部门",
-					Role: "lead",
-				},
-				{
-					Word: "牵头科室",
-					Role: "lead",
-				},
-				{
-					Word: "主办单位",
-					Role: "lead",
-				},
-				{
-					Word: "主办部门",
-					Role: "lead",
-				},
-				{
-					Word: "主责单位",
-					Role: "lead",
-				},
-				{
-					Word: "主办",
-					Role: "lead",
-				},
-				{
-					Word: "主责",
-					Role: "lead",
-				},
-				{
-					Word: "主抓",
-					Role: "lead",
-				},
-				{
-					Word: "牵头",
-					Role: "lead",
-				},
-				{
-					Word: "牵头处室",
-					Role: "lead",
-				},
-				{
-					Word: "牵头负责单位",
-					Role: "lead",
-				},
-				{
-					Word: "牵头实施单位",
-					Role: "lead",
-				},
-				{
-					Word: "主要责任单位",
-					Role: "co",
-				},
-				{
-					Word: "主要责任部门",
-					Role: "co",
-				},
-				{
-					Word: "责任处室",
-					Role: "co",
-				},
-				{
-					Word: "配合处室",
-					Role: "co",
-				},
-				{
-					Word: "协同部门",
-					Role: "co",
-				},
-				{
-					Word: "会办单位",
-					Role: "co",
-				},
-				{
-					Word: "责任主体",
-					Role: "co",
-				},
-				{
-					Word: "实施主体",
-					Role: "co",
-				},
-				{
-					Word: "协同责任单位",
-					Role: "co",
-				},
-				{
-					Word: "其他责任单位",
-					Role: "co",
-				},
-				{
-					Word: "其他配合单位",
-					Role: "co",
-				},
-				{
-					Word: "具体责任单位",
-					Role: "co",
-				},
-				{
-					Word: "直接责任单位",
-					Role: "co",
-				},
-				{
-					Word: "责任单位",
-					Role: "co",
-				},
-				{
-					Word: "负责单位",
-					Role: "co",
-				},
-				{
-					Word: "承办单位",
-					Role: "co",
-				},
-				{
-					Word: "实施单位",
-					Role: "co",
-				},
-				{
-					Word: "责任科室",
-					Role: "co",
-				},
-				{
-					Word: "责任股室",
-					Role: "co",
-				},
-				{
-					Word: "协同单位",
-					Role: "co",
-				},
-				{
-					Word: "协作单位",
-					Role: "co",
-				},
-				{
-					Word: "参加单位",
-					Role: "co",
-				},
-				{
-					Word: "配合责任单位",
-					Role: "co",
-				},
-				{
-					Word: "责任部门",
-					Role: "co",
-				},
-				{
-					Word: "配合单位",
-					Role: "co",
-				},
-				{
-					Word: "配合部门",
-					Role: "co",
-				},
-				{
-					Word: "协办单位",
-					Role: "co",
-				},
-				{
-					Word: "协助单位",
-					Role: "co",
-				},
-				{
-					Word: "支持单位",
-					Role: "co",
-				},
-				{
-					Word: "协责单位",
-					Role: "co",
-				},
-				{
-					Word: "次要责任单位",
-					Role: "co",
-				},
-				{
-					Word: "配合责任部门",
-					Role: "co",
-				},
-				{
-					Word: "参与部门",
-					Role: "co",
-				},
-				{
-					Word: "协办部门",
-					Role: "co",
-				},
-				{
-					Word: "参与单位",
-					Role: "co",
-				},
-				{
-					Word: "协办",
-					Role: "co",
-				},
-				{
-					Word: "责任",
-					Role: "co",
-				},
-				{
-					Word: "配合",
-					Role: "co",
-				},
-				{
-					Word: "参与",
-					Role: "co",
-				},
-				{
-					Word: "协同",
-					Role: "co",
-				},
-				{
-					Word: "牵头负责领导",
-					Role: "leader",
-				},
-				{
-					Word: "分管省领导",
-					Role: "leader",
-				},
-				{
-					Word: "分管市领导",
-					Role: "leader",
-				},
-				{
-					Word: "分管县领导",
-					Role: "leader",
-				},
-				{
-					Word: "分管区领导",
-					Role: "leader",
-				},
-				{
-					Word: "责任领导",
-					Role: "leader",
-				},
-				{
-					Word: "牵头领导",
-					Role: "leader",
-				},
-				{
-					Word: "分管领导",
-					Role: "leader",
-				},
-				{
-					Word: "主管领导",
-					Role: "leader",
-				},
-				{
-					Word: "联系领导",
-					Role: "leader",
-				},
-				{
-					Word: "责任人",
-					Role: "leader",
-				},
-				{
-					Word: "项目责任人",
-					Role: "leader",
-				},
-				{
-					Word: "牵头责任人",
-					Role: "leader",
-				},
-				{
-					Word: "具体责任人",
-					Role: "leader",
-				},
-				{
-					Word: "负责人",
-					Role: "leader",
-				},
-				{
-					Word: "督办单位",
-					Role: "none",
-				},
-				{
-					Word: "督查单位",
-					Role: "none",
-				},
-				{
-					Word: "督导单位",
-					Role: "none",
-				},
-				{
-					Word: "监督单位",
-					Role: "none",
-				},
-				{
-					Word: "考核单位",
-					Role: "none",
-				},
-				{
-					Word: "督办部门",
-					Role: "none",
-				},
-				{
-					Word: "实际完成情况",
-					Role: "none",
-				},
-				{
-					Word: "完成情况",
-					Role: "none",
-				},
-				{
-					Word: "进展情况",
-					Role: "none",
-				},
-				{
-					Word: "部门分工",
-					Role: "clause",
-				},
-				{
-					Word: "责任分工",
-					Role: "clause",
-				},
-				{
-					Word: "任务分工",
-					Role: "clause",
-				},
-				{
-					Word: "工作职责",
-					Role: "clause",
-				},
-				{
-					Word: "职责分工",
-					Role: "clause",
-				},
-				{
-					Word: "完成时限",
-					Role: "deadline",
-				},
-				{
-					Word: "完成时间",
-					Role: "deadline",
-				},
-				{
-					Word: "时限要求",
-					Role: "deadline",
-				},
-				{
-					Word: "时间节点",
-					Role: "deadline",
-				},
-				{
-					Word: "进度安排",
-					Role: "deadline",
-				},
-				{
-					Word: "时间要求",
-					Role: "deadline",
-				},
-				{
-					Word: "时间安排",
-					Role: "deadline",
-				},
-				{
-					Word: "完成期限",
-					Role: "deadline",
-				},
-				{
-					Word: "完成时间节点",
-					Role: "deadline",
-				},
-				{
-					Word: "截止时间",
-					Role: "deadline",
-				},
-				{
-					Word: "截止日期",
-					Role: "deadline",
-				},
-				{
-					Word: "办结时限",
-					Role: "deadline",
-				},
-				{
-					Word: "时限",
-					Role: "deadline",
+			{
+				Name: "省委改革办",
+				Kind: "省委部门",
+				Aliases: []string{
+					"省委全面深化改革委员会办公室",
 				},
 			},
-			Roles: []vocabWord{
-				{
-					Word: "为牵头单位",
-					Role: "lead",
-				},
-				{
-					Word: "为主办单位",
-					Role: "lead",
-				},
-				{
-					Word: "为配合单位",
-					Role: "co",
-				},
-				{
-					Word: "为责任单位",
-					Role: "co",
-				},
-				{
-					Word: "为协办单位",
-					Role: "co",
-				},
-				{
-					Word: "按照职责分工负责",
-					Role: "co",
-				},
-				{
-					Word: "按职责分工负责",
-					Role: "co",
-				},
-				{
-					Word: "按职能分工负责",
-					Role: "co",
-				},
-				{
-					Word: "按职责分工落实",
-					Role: "co",
-				},
-				{
-					Word: "按职责分工抓好落实",
-					Role: "co",
-				},
-				{
-					Word: "按职责负责",
-					Role: "co",
-				},
-				{
-					Word: "分别负责",
-					Role: "respective",
-				},
-				{
-					Word: "共同负责",
-					Role: "co",
-				},
-				{
-					Word: "牵头负责",
-					Role: "lead",
-				},
-				{
-					Word: "牵头落实",
-					Role: "lead",
-				},
-				{
-					Word: "配合落实",
-					Role: "co",
-				},
-				{
-					Word: "按职责分工配合",
-					Role: "co",
-				},
-				{
-					Word: "按照职责分工配合",
-					Role: "co",
-				},
-				{
-					Word: "按职责配合",
-					Role: "co",
-				},
-				{
-					Word: "积极配合",
-					Role: "co",
-				},
-				{
-					Word: "协同配合",
-					Role: "co",
-				},
-				{
-					Word: "负责落实",
-					Role: "co",
-				},
-				{
-					Word: "抓好落实",
-					Role: "co",
-				},
-				{
-					Word: "牵头",
-					Role: "lead",
-				},
-				{
-					Word: "配合",
-					Role: "co",
-				},
-				{
-					Word: "参与",
-					Role: "co",
-				},
-				{
-					Word: "协助",
-					Role: "co",
-				},
-				{
-					Word: "协办",
-					Role: "co",
-				},
-				{
-					Word: "主办",
-					Role: "lead",
-				},
-				{
-					Word: "承办",
-					Role: "co",
-				},
-				{
-					Word: "负责",
-					Role: "co",
-				},
-				{
-					Word: "主责",
-					Role: "lead",
-				},
-				{
-					Word: "负总责",
-					Role: "lead",
-				},
-				{
-					Word: "主抓",
-					Role: "lead",
-				},
-				{
-					Word: "牵头抓总",
-					Role: "lead",
-				},
-				{
-					Word: "负责牵头",
-					Role: "lead",
-				},
-				{
-					Word: "牵头推进",
-					Role: "lead",
-				},
-				{
-					Word: "牵头实施",
-					Role: "lead",
-				},
-				{
-					Word: "牵头组织",
-					Role: "lead",
-				},
-				{
-					Word: "牵头组织实施",
-					Role: "lead",
-				},
-				{
-					Word: "牵头办理",
-					Role: "lead",
-				},
-				{
-					Word: "配合推进",
-					Role: "co",
-				},
-				{
-					Word: "负责组织实施",
-					Role: "co",
-				},
-				{
-					Word: "负责具体实施",
-					Role: "co",
-				},
-				{
-					Word: "负责具体落实",
-					Role: "co",
-				},
-				{
-					Word:      "具体实施",
-					Role:      "co",
-					UnitsOnly: true,
-				},
-				{
-					Word: "做好配合工作",
-					Role: "co",
-				},
-				{
-					Word: "协助推进",
-					Role: "co",
-				},
-				{
-					Word: "参与推进",
-					Role: "co",
-				},
-				{
-					Word: "配合做好",
-					Role: "co",
-				},
-				{
-					Word: "共同落实",
-					Role: "co",
-				},
-				{
-					Word: "协同落实",
-					Role: "co",
-				},
-				{
-					Word:      "抓总",
-					Role:      "lead",
-					UnitsOnly: true,
-				},
-				{
-					Word:      "协同推进",
-					Role:      "co",
-					UnitsOnly: true,
-				},
-				{
-					Word: "具体负责",
-					Role: "co",
-				},
-				{
-					Word: "负责实施",
-					Role: "co",
-				},
-				{
-					Word:      "组织实施",
-					Role:      "co",
-					UnitsOnly: true,
-				},
-				{
-					Word:      "具体落实",
-					Role:      "co",
-					UnitsOnly: true,
-				},
-				{
-					Word:      "落实",
-					Role:      "co",
-					UnitsOnly: true,
-				},
-				{
-					Word:      "协同",
-					Role:      "co",
-					UnitsOnly: true,
-				},
-				{
-					Word:      "统筹",
-					Role:      "lead",
-					UnitsOnly: true,
-				},
-				{
-					Word:      "参加",
-					Role:      "co",
-					UnitsOnly: true,
-				},
-				{
-					Word: "配合实施",
-					Role: "co",
-				},
-				{
-					Word: "协助配合",
-					Role: "co",
-				},
-				{
-					Word:      "共同推进",
-					Role:      "co",
-					UnitsOnly: true,
-				},
-				{
-					Word:      "协调推进",
-					Role:      "co",
-					UnitsOnly: true,
-				},
-				{
-					Word: "负责推进",
-					Role: "co",
-				},
-				{
-					Word:      "推进",
-					Role:      "co",
-					UnitsOnly: true,
-				},
-				{
-					Word:      "实施",
-					Role:      "co",
-					UnitsOnly: true,
+			{
+				Name: "省委编办",
+				Kind: "省委部门",
+				Aliases: []string{
+					"省委机构编制委员会办公室",
 				},
 			},
-			LeaderTitles: []string{
-				"省长",
-				"市长",
-				"县长",
-				"区长",
-				"州长",
-				"旗长",
-				"盟长",
-				"乡长",
-				"镇长",
-				"秘书长",
-				"书记",
-				"主席",
-				"常务副省长",
-				"副主任",
-				"领导",
+			{
+				Name: "省委人才办",
+				Kind: "省委部门",
 			},
-			GroupWords: []string{
-				"有关",
-				"相关",
-				"成员单位",
-				"其他",
-				"其它",
-				"领导同志",
-				"各级",
-				"各地",
-				"所属",
-			},
-			NoisePrefixes: []string{
-				"发布时间",
-				"发布日期",
-				"发文日期",
-				"发布机构",
-				"信息来源",
-				"来源：",
-				"来源:",
-				"访问次数",
-				"点击数",
-				"点击率",
-				"浏览次数",
-				"阅读次数",
-				"字体：",
-				"字体:",
-				"字号：",
-				"【字体",
-				"（字体",
-				"分享到",
-				"分享：",
-				"打印本页",
-				"关闭窗口",
-				"返回首页",
-				"返回顶部",
-				"当前位置",
-				"您的位置",
-				"您现在的位置",
-				"编辑：",
-				"编辑:",
-				"责任编辑",
-				"索引号",
-				"索 引 号",
-				"分 类",
-				"有 效 性",
-				"扫一扫",
-				"相关链接",
-				"附件下载",
-				"上一篇",
-				"下一篇",
-				"【打印",
-				"【关闭",
-				"微信",
-				"微博",
-			},
-			NoiseWords: []string{
-				"版权所有",
-				"ICP备",
-				"网站标识码",
-				"公网安备",
-				"Copyright",
-				"copyright",
-				"技术支持：",
-				"网站地图",
-				"建议使用IE",
-				"分辨率浏览",
-			},
-			Columns: struct {
-				Number   []string "yaml:\"number\""
-				Task     []string "yaml:\"task\""
-				Name     []string "yaml:\"name\""
-				Lead     []string "yaml:\"lead\""
-				Co       []string "yaml:\"co\""
-				Units    []string "yaml:\"units\""
-				Leader   []string "yaml:\"leader\""
-				Deadline []string "yaml:\"deadline\""
-				Place    []string "yaml:\"place\""
-				Progress []string "yaml:\"progress\""
-				Measure  []string "yaml:\"measure\""
-				Other    []string "yaml:\"other\""
-			}{
-				Number: []string{
-					"序号",
-					"编号",
-					"序 号",
-				},
-				Task: []string{
-					"工作任务",
-					"重点工作",
-					"任务内容",
-					"目标任务",
-					"工作内容",
-					"具体任务",
-					"主要任务",
-					"重点任务",
-					"任务举措",
-					"工作目标",
-					"预期目标",
-					"主要目标",
-					"民生实事",
-					"实事项目",
-					"建设内容",
-					"主要内容",
-					"工作措施",
-					"指标要求",
-					"指标值",
-					"目标值",
-					"目标",
-					"任务",
-					"内容",
-				},
-				Name: []string{
-					"项目名称",
-					"名称",
-					"事项",
-					"类别",
-					"领域",
-					"指标",
-				},
-				Lead: []string{
-					"牵头责任单位",
-					"牵头责任部门",
-					"牵头负责单位",
-					"牵头实施单位",
-					"主要负责单位",
-					"主要负责部门",
-					"牵头单位",
-					"牵头部门",
-					"主办单位",
-					"主办部门",
-					"主责单位",
-					"主责部门",
-					"牵头科室",
-					"第一责任单位",
-					"主要牵头单位",
-					"牵头",
-				},
-				Co: []string{
-					"配合单位",
-					"配合部门",
-					"协办单位",
-					"协同单位",
-					"参与单位",
-					"协助单位",
-					"支持单位",
-					"配合责任部门",
-					"参与部门",
-					"协办部门",
-					"协同责任单位",
-					"配合责任单位",
-					"协作单位",
-					"参加单位",
-					"其他责任单位",
-					"其他配合单位",
-					"配合",
-				},
-				Units: []string{
-					"责任单位",
-					"责任部门",
-					"承办单位",
-					"实施单位",
-					"主要责任单位",
-					"主要责任部门",
-					"负责单位",
-					"责任科室",
-					"责任股室",
-					"具体责任单位",
-					"直接责任单位",
-					"负责科室",
-					"负责部门",
-					"责任处室",
-					"承办科室",
-				},
-				Leader: []string{
-					"责任领导",
-					"牵头领导",
-					"分管领导",
-					"主管领导",
-					"联系领导",
-					"分管省领导",
-					"分管市领导",
-					"分管县领导",
-					"分管区领导",
-					"责任人",
-				},
-				Deadline: []string{
-					"完成时限",
-					"完成时间",
-					"计划完成时间",
-					"时间节点",
-					"进度安排",
-					"时限",
-					"完成期限",
-					"建设时间",
-					"实施时间",
-					"建设期限",
-					"建设年限",
-				},
-				Place: []string{
-					"建设地点",
-					"地点",
-					"实施地点",
-				},
-				Progress: []string{
-					"当前进度",
-					"完成情况",
-					"进展情况",
-					"推进情况",
-					"备注",
-					"工作进度",
-					"进度",
-					"季度",
-				},
-				Measure: []string{
-					"单位",
-					"计量单位",
-					"单 位",
-				},
-				Other: []string{
-					"类型",
-					"来源",
-					"依据",
-					"出处",
-					"分值",
-					"权重",
+			{
+				Name: "省委军民融合办",
+				Kind: "省委部门",
+				Aliases: []string{
+					"省委军民融合发展委员会办公室",
 				},
 			},
-			FirstIsLead: []string{
-				"列第一位的为牵头单位",
-				"列第一者为牵头单位",
-				"列第一位的单位为牵头单位",
-				"排第一位的为牵头单位",
-				"排在第一位的为牵头单位",
-				"列在第一位的为牵头单位",
-				"第一个单位为牵头单位",
-				"排名第一的为牵头单位",
-				"列首位的为牵头单位",
-				"排在首位的为牵头单位",
+			{
+				Name: "省文明办",
+				Kind: "省委部门",
+				Aliases: []string{
+					"省委文明办",
+				},
 			},
-			FirstWords: []string{
-				"第一",
-				"首位",
-				"首个",
-				"第1",
-				"最前",
+			{
+				Name: "省台办",
+				Kind: "省委部门",
+				Aliases: []string{
+					"省委台办",
+				},
 			},
-			StatedLeads: []string{
+			{
+				Name: "省文资委",
+				Kind: "省委部门",
+				Aliases: []string{
+					"省文化企业国有资产监督管理领导小组办公室",
+				},
+			},
+			{
+				Name: "省国动委综合办",
+				Kind: "省委部门",
+			},
+			{
+				Name: "省政府征兵办",
+				Kind: "省委部门",
+			},
+			{
+				Name: "省政府办公厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省发展改革委",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省发展和改革委员会",
+					"省发改委",
+				},
+			},
+			{
+				Name: "省教育厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省科技厅",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省科学技术厅",
+				},
+			},
+			{
+				Name: "省工业和信息化厅",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省工信厅",
+				},
+			},
+			{
+				Name: "省民宗委",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省民族宗教事务委员会",
+				},
+			},
+			{
+				Name: "省公安厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省民政厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省司法厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省财政厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省人力资源社会保障厅",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省人力资源和社会保障厅",
+					"省人社厅",
+				},
+			},
+			{
+				Name: "省自然资源厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省生态环境厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省住房城乡建设厅",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省住房和城乡建设厅",
+					"省住建厅",
+				},
+			},
+			{
+				Name: "省交通运输厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省水利厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省农业农村厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省商务厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省文化和旅游厅",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省文旅厅",
+				},
+			},
+			{
+				Name: "省卫生健康委",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省卫生健康委员会",
+					"省卫健委",
+				},
+			},
+			{
+				Name: "省退役军人厅",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省退伍军人厅",
+					"省退役军人事务厅",
+				},
+			},
+			{
+				Name: "省应急厅",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省应急管理厅",
+				},
+			},
+			{
+				Name: "省审计厅",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省外事办",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省政府外事办",
+				},
+			},
+			{
+				Name: "省国资委",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省人民政府国有资产监督管理委员会",
+				},
+			},
+			{
+				Name: "省市场监督管理局",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省市场监管局",
+				},
+			},
+			{
+				Name: "省广电局",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省广播电视局",
+				},
+			},
+			{
+				Name: "省体育局",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省统计局",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省医保局",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省医疗保障局",
+				},
+			},
+			{
+				Name: "省地方金融监督管理局",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省地方金融监管局",
+					"省金融办",
+				},
+			},
+			{
+				Name: "省林业局",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省乡村振兴局",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省政务局",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省政务管理服务局",
+					"省政务服务局",
+				},
+			},
+			{
+				Name: "省机关事务管理局",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省机关事务局",
+				},
+			},
+			{
+				Name: "省信访局",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省粮食和物资储备局",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省粮食和储备局",
+				},
+			},
+			{
+				Name: "省能源局",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省药品监管局",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省药品监督管理局",
+					"省药监局",
+				},
+			},
+			{
+				Name: "省知识产权局",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省中医药局",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省中医药管理局",
+				},
+			},
+			{
+				Name: "省文物局",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省新闻出版局",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省电影局",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省人防办",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省人民防空办公室",
+				},
+			},
+			{
+				Name: "省政府参事室",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省文史馆",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省政府发展研究中心",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省公共资源交易中心",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省长株潭一体化发展事务中心",
+				Kind: "省直部门",
+			},
+			{
+				Name: "省供销合作总社",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省供销社",
+				},
+			},
+			{
+				Name: "省农村信用联社",
+				Kind: "省直部门",
+				Aliases: []string{
+					"省农信联社",
+				},
+			},
+			{
+				Name: "人民银行长沙中心支行",
+				Kind: "中央驻湘单位",
+				Aliases: []string{
+					"人行长沙中心支行",
+				},
+			},
+			{
+				Name: "湖南银保监局",
+				Kind: "中央驻湘单位",
+				Aliases: []string{
+					"中国银保监会湖南监管局",
+				},
+			},
+			{
+				Name: "湖南证监局",
+				Kind: "中央驻湘单位",
+				Aliases: []string{
+					"中国证监会湖南监管局",
+				},
+			},
+			{
+				Name: "省税务局",
+				Kind: "中央驻湘单位",
+				Aliases: []string{
+					"国家税务总局湖南省税务局",
+				},
+			},
+			{
+				Name: "长沙海关",
+				Kind: "中央驻湘单位",
+			},
+			{
+				Name: "省通信管理局",
+				Kind: "中央驻湘单位",
+			},
+			{
+				Name: "省邮政管理局",
+				Kind: "中央驻湘单位",
+			},
+			{
+				Name: "省气象局",
+				Kind: "中央驻湘单位",
+			},
+			{
+				Name: "省地震局",
+				Kind: "中央驻湘单位",
+			},
+			{
+				Name: "湖南边检总站",
+				Kind: "中央驻湘单位",
+			},
+			{
+				Name: "广铁集团长沙办事处",
+				Kind: "中央驻湘单位",
+			},
+			{
+				Name: "国家统计局湖南调查总队",
+				Kind: "中央驻湘单位",
+			},
+			{
+				Name: "省总工会",
+				Kind: "群团组织",
+			},
+			{
+				Name: "团省委",
+				Kind: "群团组织",
+			},
+			{
+				Name: "省妇联",
+				Kind: "群团组织",
+			},
+			{
+				Name: "省科协",
+				Kind: "群团组织",
+			},
+			{
+				Name: "省文联",
+				Kind: "群团组织",
+			},
+			{
+				Name: "省作协",
+				Kind: "群团组织",
+			},
+			{
+				Name: "省社科联",
+				Kind: "群团组织",
+			},
+			{
+				Name: "省残联",
+				Kind: "群团组织",
+			},
+			{
+				Name: "省红十字会",
+				Kind: "群团组织",
+			},
+			{
+				Name: "省工商联",
+				Kind: "群团组织",
+			},
+			{
+				Name: "省贸促会",
+				Kind: "群团组织",
+			},
+			{
+				Name: "省社科院",
+				Kind: "事业单位",
+			},
+			{
+				Name: "湖南广播电视台",
+				Kind: "事业单位",
+			},
+			{
+				Name: "省机场管理集团",
+				Kind: "企业",
+			},
+			{
+				Name: "国网湖南电力公司",
+				Kind: "企业",
+				Aliases: []string{
+					"国网湖南省电力有限公司",
+				},
+			},
+			{
+				Name: "湘江新区",
+				Kind: "功能区",
+				Aliases: []string{
+					"湖南湘江新区",
+				},
+			},
+			{
+				Name: "长沙市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "株洲市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "湘潭市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "衡阳市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "邵阳市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "岳阳市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "常德市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "张家界市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "益阳市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "郴州市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "永州市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "怀化市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "娄底市人民政府",
+				Kind: "市州政府",
+			},
+			{
+				Name: "湘西自治州人民政府",
+				Kind: "市州政府",
+				Aliases: []string{
+					"湘西土家族苗族自治州人民政府",
+				},
+			},
+		},
+	}
+})
+
+var _ = templates.Compiled("grammar.yaml", "f570966d8c91cc51133e36a27c35befd8f917338682406c4f5c9445364603aa1", "065ee3e2fda755e580a34f1d6083169d", func() any {
+	return &Vocabulary{
+		Labels: []vocabWord{
+			{
+				Word: "牵头责任单位",
+				Role: "lead",
+			},
+			{
+				Word: "第一责任单位",
+				Role: "lead",
+			},
+			{
+				Word: "主要牵头单位",
+				Role: "lead",
+			},
+			{
+				Word: "牵头单位",
+				Role: "lead",
+			},
+			{
+				Word: "牵头部门",
+				Role: "lead",
+			},
+			{
+				Word: "牵头责任部门",
+				Role: "lead",
+			},
+			{
+				Word: "主责部门",
+				Role: "lead",
+			},
+			{
+				Word: "牵头科室",
+				Role: "lead",
+			},
+			{
+				Word: "主办单位",
+				Role: "lead",
+			},
+			{
+				Word: "主办部门",
+				Role: "lead",
+			},
+			{
+				Word: "主责单位",
+				Role: "lead",
+			},
+			{
+				Word: "主办",
+				Role: "lead",
+			},
+			{
+				Word: "主责",
+				Role: "lead",
+			},
+			{
+				Word: "主抓",
+				Role: "lead",
+			},
+			{
+				Word: "牵头",
+				Role: "lead",
+			},
+			{
+				Word: "牵头处室",
+				Role: "lead",
+			},
+			{
+				Word: "牵头负责单位",
+				Role: "lead",
+			},
+			{
+				Word: "牵头实施单位",
+				Role: "lead",
+			},
+			{
+				Word: "主要责任单位",
+				Role: "co",
+			},
+			{
+				Word: "主要责任部门",
+				Role: "co",
+			},
+			{
+				Word: "责任处室",
+				Role: "co",
+			},
+			{
+				Word: "配合处室",
+				Role: "co",
+			},
+			{
+				Word: "协同部门",
+				Role: "co",
+			},
+			{
+				Word: "会办单位",
+				Role: "co",
+			},
+			{
+				Word: "责任主体",
+				Role: "co",
+			},
+			{
+				Word: "实施主体",
+				Role: "co",
+			},
+			{
+				Word: "协同责任单位",
+				Role: "co",
+			},
+			{
+				Word: "其他责任单位",
+				Role: "co",
+			},
+			{
+				Word: "其他配合单位",
+				Role: "co",
+			},
+			{
+				Word: "具体责任单位",
+				Role: "co",
+			},
+			{
+				Word: "直接责任单位",
+				Role: "co",
+			},
+			{
+				Word: "责任单位",
+				Role: "co",
+			},
+			{
+				Word: "负责单位",
+				Role: "co",
+			},
+			{
+				Word: "承办单位",
+				Role: "co",
+			},
+			{
+				Word: "实施单位",
+				Role: "co",
+			},
+			{
+				Word: "责任科室",
+				Role: "co",
+			},
+			{
+				Word: "责任股室",
+				Role: "co",
+			},
+			{
+				Word: "协同单位",
+				Role: "co",
+			},
+			{
+				Word: "协作单位",
+				Role: "co",
+			},
+			{
+				Word: "参加单位",
+				Role: "co",
+			},
+			{
+				Word: "配合责任单位",
+				Role: "co",
+			},
+			{
+				Word: "责任部门",
+				Role: "co",
+			},
+			{
+				Word: "配合单位",
+				Role: "co",
+			},
+			{
+				Word: "配合部门",
+				Role: "co",
+			},
+			{
+				Word: "协办单位",
+				Role: "co",
+			},
+			{
+				Word: "协助单位",
+				Role: "co",
+			},
+			{
+				Word: "支持单位",
+				Role: "co",
+			},
+			{
+				Word: "协责单位",
+				Role: "co",
+			},
+			{
+				Word: "次要责任单位",
+				Role: "co",
+			},
+			{
+				Word: "配合责任部门",
+				Role: "co",
+			},
+			{
+				Word: "参与部门",
+				Role: "co",
+			},
+			{
+				Word: "协办部门",
+				Role: "co",
+			},
+			{
+				Word: "参与单位",
+				Role: "co",
+			},
+			{
+				Word: "协办",
+				Role: "co",
+			},
+			{
+				Word: "责任",
+				Role: "co",
+			},
+			{
+				Word: "配合",
+				Role: "co",
+			},
+			{
+				Word: "参与",
+				Role: "co",
+			},
+			{
+				Word: "协同",
+				Role: "co",
+			},
+			{
+				Word: "牵头负责领导",
+				Role: "leader",
+			},
+			{
+				Word: "分管省领导",
+				Role: "leader",
+			},
+			{
+				Word: "分管市领导",
+				Role: "leader",
+			},
+			{
+				Word: "分管县领导",
+				Role: "leader",
+			},
+			{
+				Word: "分管区领导",
+				Role: "leader",
+			},
+			{
+				Word: "责任领导",
+				Role: "leader",
+			},
+			{
+				Word: "牵头领导",
+				Role: "leader",
+			},
+			{
+				Word: "分管领导",
+				Role: "leader",
+			},
+			{
+				Word: "主管领导",
+				Role: "leader",
+			},
+			{
+				Word: "联系领导",
+				Role: "leader",
+			},
+			{
+				Word: "责任人",
+				Role: "leader",
+			},
+			{
+				Word: "项目责任人",
+				Role: "leader",
+			},
+			{
+				Word: "牵头责任人",
+				Role: "leader",
+			},
+			{
+				Word: "具体责任人",
+				Role: "leader",
+			},
+			{
+				Word: "负责人",
+				Role: "leader",
+			},
+			{
+				Word: "督办单位",
+				Role: "none",
+			},
+			{
+				Word: "督查单位",
+				Role: "none",
+			},
+			{
+				Word: "督导单位",
+				Role: "none",
+			},
+			{
+				Word: "监督单位",
+				Role: "none",
+			},
+			{
+				Word: "考核单位",
+				Role: "none",
+			},
+			{
+				Word: "督办部门",
+				Role: "none",
+			},
+			{
+				Word: "实际完成情况",
+				Role: "none",
+			},
+			{
+				Word: "完成情况",
+				Role: "none",
+			},
+			{
+				Word: "进展情况",
+				Role: "none",
+			},
+			{
+				Word: "部门分工",
+				Role: "clause",
+			},
+			{
+				Word: "责任分工",
+				Role: "clause",
+			},
+			{
+				Word: "任务分工",
+				Role: "clause",
+			},
+			{
+				Word: "工作职责",
+				Role: "clause",
+			},
+			{
+				Word: "职责分工",
+				Role: "clause",
+			},
+			{
+				Word: "完成时限",
+				Role: "deadline",
+			},
+			{
+				Word: "完成时间",
+				Role: "deadline",
+			},
+			{
+				Word: "时限要求",
+				Role: "deadline",
+			},
+			{
+				Word: "时间节点",
+				Role: "deadline",
+			},
+			{
+				Word: "进度安排",
+				Role: "deadline",
+			},
+			{
+				Word: "时间要求",
+				Role: "deadline",
+			},
+			{
+				Word: "时间安排",
+				Role: "deadline",
+			},
+			{
+				Word: "完成期限",
+				Role: "deadline",
+			},
+			{
+				Word: "完成时间节点",
+				Role: "deadline",
+			},
+			{
+				Word: "截止时间",
+				Role: "deadline",
+			},
+			{
+				Word: "截止日期",
+				Role: "deadline",
+			},
+			{
+				Word: "办结时限",
+				Role: "deadline",
+			},
+			{
+				Word: "时限",
+				Role: "deadline",
+			},
+		},
+		Roles: []vocabWord{
+			{
+				Word: "为牵头单位",
+				Role: "lead",
+			},
+			{
+				Word: "为主办单位",
+				Role: "lead",
+			},
+			{
+				Word: "为配合单位",
+				Role: "co",
+			},
+			{
+				Word: "为责任单位",
+				Role: "co",
+			},
+			{
+				Word: "为协办单位",
+				Role: "co",
+			},
+			{
+				Word: "按照职责分工负责",
+				Role: "co",
+			},
+			{
+				Word: "按职责分工负责",
+				Role: "co",
+			},
+			{
+				Word: "按职能分工负责",
+				Role: "co",
+			},
+			{
+				Word: "按职责分工落实",
+				Role: "co",
+			},
+			{
+				Word: "按职责分工抓好落实",
+				Role: "co",
+			},
+			{
+				Word: "按职责负责",
+				Role: "co",
+			},
+			{
+				Word: "分别负责",
+				Role: "respective",
+			},
+			{
+				Word: "共同负责",
+				Role: "co",
+			},
+			{
+				Word: "牵头负责",
+				Role: "lead",
+			},
+			{
+				Word: "牵头落实",
+				Role: "lead",
+			},
+			{
+				Word: "配合落实",
+				Role: "co",
+			},
+			{
+				Word: "按职责分工配合",
+				Role: "co",
+			},
+			{
+				Word: "按照职责分工配合",
+				Role: "co",
+			},
+			{
+				Word: "按职责配合",
+				Role: "co",
+			},
+			{
+				Word: "积极配合",
+				Role: "co",
+			},
+			{
+				Word: "协同配合",
+				Role: "co",
+			},
+			{
+				Word: "负责落实",
+				Role: "co",
+			},
+			{
+				Word: "抓好落实",
+				Role: "co",
+			},
+			{
+				Word: "牵头",
+				Role: "lead",
+			},
+			{
+				Word: "配合",
+				Role: "co",
+			},
+			{
+				Word: "参与",
+				Role: "co",
+			},
+			{
+				Word: "协助",
+				Role: "co",
+			},
+			{
+				Word: "协办",
+				Role: "co",
+			},
+			{
+				Word: "主办",
+				Role: "lead",
+			},
+			{
+				Word: "承办",
+				Role: "co",
+			},
+			{
+				Word: "负责",
+				Role: "co",
+			},
+			{
+				Word: "主责",
+				Role: "lead",
+			},
+			{
+				Word: "负总责",
+				Role: "lead",
+			},
+			{
+				Word: "主抓",
+				Role: "lead",
+			},
+			{
+				Word: "牵头抓总",
+				Role: "lead",
+			},
+			{
+				Word: "负责牵头",
+				Role: "lead",
+			},
+			{
+				Word: "牵头推进",
+				Role: "lead",
+			},
+			{
+				Word: "牵头实施",
+				Role: "lead",
+			},
+			{
+				Word: "牵头组织",
+				Role: "lead",
+			},
+			{
+				Word: "牵头组织实施",
+				Role: "lead",
+			},
+			{
+				Word: "牵头办理",
+				Role: "lead",
+			},
+			{
+				Word: "配合推进",
+				Role: "co",
+			},
+			{
+				Word: "负责组织实施",
+				Role: "co",
+			},
+			{
+				Word: "负责具体实施",
+				Role: "co",
+			},
+			{
+				Word: "负责具体落实",
+				Role: "co",
+			},
+			{
+				Word:      "具体实施",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word: "做好配合工作",
+				Role: "co",
+			},
+			{
+				Word: "协助推进",
+				Role: "co",
+			},
+			{
+				Word: "参与推进",
+				Role: "co",
+			},
+			{
+				Word: "配合做好",
+				Role: "co",
+			},
+			{
+				Word: "共同落实",
+				Role: "co",
+			},
+			{
+				Word: "协同落实",
+				Role: "co",
+			},
+			{
+				Word:      "抓总",
+				Role:      "lead",
+				UnitsOnly: true,
+			},
+			{
+				Word:      "协同推进",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word: "具体负责",
+				Role: "co",
+			},
+			{
+				Word: "负责实施",
+				Role: "co",
+			},
+			{
+				Word:      "组织实施",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word:      "具体落实",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word:      "落实",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word:      "协同",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word:      "统筹",
+				Role:      "lead",
+				UnitsOnly: true,
+			},
+			{
+				Word:      "参加",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word: "配合实施",
+				Role: "co",
+			},
+			{
+				Word: "协助配合",
+				Role: "co",
+			},
+			{
+				Word:      "共同推进",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word:      "协调推进",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word: "负责推进",
+				Role: "co",
+			},
+			{
+				Word:      "推进",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word:      "实施",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+		},
+		LeaderTitles: []string{
+			"省长",
+			"市长",
+			"县长",
+			"区长",
+			"州长",
+			"旗长",
+			"盟长",
+			"乡长",
+			"镇长",
+			"秘书长",
+			"书记",
+			"主席",
+			"常务副省长",
+			"副主任",
+			"领导",
+		},
+		GroupWords: []string{
+			"有关",
+			"相关",
+			"成员单位",
+			"其他",
+			"其它",
+			"领导同志",
+			"各级",
+			"各地",
+			"所属",
+		},
+		NoisePrefixes: []string{
+			"发布时间",
+			"发布日期",
+			"发文日期",
+			"发布机构",
+			"信息来源",
+			"来源：",
+			"来源:",
+			"访问次数",
+			"点击数",
+			"点击率",
+			"浏览次数",
+			"阅读次数",
+			"字体：",
+			"字体:",
+			"字号：",
+			"【字体",
+			"（字体",
+			"分享到",
+			"分享：",
+			"打印本页",
+			"关闭窗口",
+			"返回首页",
+			"返回顶部",
+			"当前位置",
+			"您的位置",
+			"您现在的位置",
+			"编辑：",
+			"编辑:",
+			"责任编辑",
+			"索引号",
+			"索 引 号",
+			"分 类",
+			"有 效 性",
+			"扫一扫",
+			"相关链接",
+			"附件下载",
+			"上一篇",
+			"下一篇",
+			"【打印",
+			"【关闭",
+			"微信",
+			"微博",
+		},
+		NoiseWords: []string{
+			"版权所有",
+			"ICP备",
+			"网站标识码",
+			"公网安备",
+			"Copyright",
+			"copyright",
+			"技术支持：",
+			"网站地图",
+			"建议使用IE",
+			"分辨率浏览",
+		},
+		Columns: struct {
+			Number   []string "yaml:\"number\""
+			Task     []string "yaml:\"task\""
+			Name     []string "yaml:\"name\""
+			Lead     []string "yaml:\"lead\""
+			Co       []string "yaml:\"co\""
+			Units    []string "yaml:\"units\""
+			Leader   []string "yaml:\"leader\""
+			Deadline []string "yaml:\"deadline\""
+			Place    []string "yaml:\"place\""
+			Progress []string "yaml:\"progress\""
+			Measure  []string "yaml:\"measure\""
+			Other    []string "yaml:\"other\""
+		}{
+			Number: []string{
+				"序号",
+				"编号",
+				"序 号",
+			},
+			Task: []string{
+				"工作任务",
+				"重点工作",
+				"任务内容",
+				"目标任务",
+				"工作内容",
+				"具体任务",
+				"主要任务",
+				"重点任务",
+				"任务举措",
+				"工作目标",
+				"预期目标",
+				"主要目标",
+				"民生实事",
+				"实事项目",
+				"建设内容",
+				"主要内容",
+				"工作措施",
+				"指标要求",
+				"指标值",
+				"目标值",
+				"目标",
+				"任务",
+				"内容",
+			},
+			Name: []string{
+				"项目名称",
+				"名称",
+				"事项",
+				"类别",
+				"领域",
+				"指标",
+			},
+			Lead: []string{
+				"牵头责任单位",
+				"牵头责任部门",
+				"牵头负责单位",
+				"牵头实施单位",
+				"主要负责单位",
+				"主要负责部门",
+				"牵头单位",
+				"牵头部门",
+				"主办单位",
+				"主办部门",
+				"主责单位",
+				"主责部门",
+				"牵头科室",
+				"第一责任单位",
+				"主要牵头单位",
+				"牵头",
+			},
+			Co: []string{
+				"配合单位",
+				"配合部门",
+				"协办单位",
+				"协同单位",
+				"参与单位",
+				"协助单位",
+				"支持单位",
+				"配合责任部门",
+				"参与部门",
+				"协办部门",
+				"协同责任单位",
+				"配合责任单位",
+				"协作单位",
+				"参加单位",
+				"其他责任单位",
+				"其他配合单位",
+				"配合",
+			},
+			Units: []string{
+				"责任单位",
+				"责任部门",
+				"承办单位",
+				"实施单位",
 				"主要责任单位",
 				"主要责任部门",
+				"负责单位",
+				"责任科室",
+				"责任股室",
+				"具体责任单位",
+				"直接责任单位",
+				"负责科室",
+				"负责部门",
+				"责任处室",
+				"承办科室",
 			},
-			Same: []string{
-				"同上",
-				"同上条",
-				"同上一条",
-				"同前",
+			Leader: []string{
+				"责任领导",
+				"牵头领导",
+				"分管领导",
+				"主管领导",
+				"联系领导",
+				"分管省领导",
+				"分管市领导",
+				"分管县领导",
+				"分管区领导",
+				"责任人",
 			},
-			Requirements: []string{
-				"工作要求",
-				"有关要求",
-				"相关要求",
-				"几点要求",
-				"具体要求",
+			Deadline: []string{
+				"完成时限",
+				"完成时间",
+				"计划完成时间",
+				"时间节点",
+				"进度安排",
+				"时限",
+				"完成期限",
+				"建设时间",
+				"实施时间",
+				"建设期限",
+				"建设年限",
 			},
-			Above: []string{
-				"以上",
-				"上述",
+			Place: []string{
+				"建设地点",
+				"地点",
+				"实施地点",
 			},
-			This: []string{
-				"此项",
-				"该项",
-				"本项",
-				"这项",
-				"此类",
+			Progress: []string{
+				"当前进度",
+				"完成情况",
+				"进展情况",
+				"推进情况",
+				"备注",
+				"工作进度",
+				"进度",
+				"季度",
 			},
-			Manner: struct {
-				Words      []string "yaml:\"words\""
-				Respective []string "yaml:\"respective\""
-			}{
-				Words: []string{
-					"按照职能职责",
-					"按职能职责",
-					"按照各自职责",
-					"按各自职责",
-					"按照职责分工",
-					"按职责分工",
-					"按照职责",
-					"按职责",
-					"按职能",
-					"依职责",
-					"根据职责",
-					"结合职责",
-					"分别",
-					"各自",
-					"共同",
-					"要",
-				},
-				Respective: []string{
-					"分别",
-					"各自",
-				},
+			Measure: []string{
+				"单位",
+				"计量单位",
+				"单 位",
 			},
-			Targets: struct {
-				Openers []string "yaml:\"openers\""
-				Tails   []string "yaml:\"tails\""
-				Verbs   []string "yaml:\"verbs\""
-				Actions []string "yaml:\"actions\""
-			}{
-				Openers: []string{
-					"力争",
-					"确保",
-					"争取",
-					"努力",
-					"预计",
-					"全年",
-					"全省",
-					"全市",
-					"全县",
-					"全区",
-					"今年",
-					"年内",
-					"实现",
-					"其中",
-					"推动",
-					"力求",
-					"要",
-					"并",
-					"使",
-					"拟",
-				},
-				Tails: []string{
-					"全年",
-					"今年",
-					"年内",
-					"力争",
-					"预计",
-					"确保",
-					"拟",
-					"将",
-					"分别",
-					"均",
-				},
-				Verbs: []string{
-					"提高到",
-					"提升到",
-					"降低到",
-					"下降到",
-					"增加到",
-					"增长到",
-					"控制在",
-					"稳定在",
-					"保持在",
-					"不低于",
-					"不超过",
-					"不高于",
-					"不少于",
-					"不多于",
-					"不小于",
-					"不大于",
-					"培优育强",
-					"新建改造",
-					"新开工",
-					"新改建",
-					"拟按",
-					"安排",
-					"增长",
-					"提高",
-					"提升",
-					"下降",
-					"降低",
-					"减少",
-					"涨幅",
-					"达到",
-					"突破",
-					"超过",
-					"高于",
-					"低于",
-					"新增",
-					"新建",
-					"净增",
-					"建成",
-					"完成",
-					"培育",
-					"打造",
-					"增加",
-					"增至",
-					"降至",
-					"改造",
-					"培训",
-					"达",
-					"新改扩建",
-					"改扩建",
-					"开设",
-					"创建",
-					"建设",
-					"开展",
-					"实施",
-					"压缩至",
-					"压缩到",
-					"缩短至",
-					"缩短到",
-					"下达",
-					"抓好",
-				},
-				Actions: []string{
-					"持续推进",
-					"大力推进",
-					"全面推进",
-					"深入推进",
-					"积极推进",
-					"扎实推进",
-					"加快推进",
-					"稳步推进",
-					"推进",
-					"加快",
-					"加强",
-					"实施",
-					"开展",
-					"推动",
-					"抓好",
-					"做好",
-					"深化",
-					"强化",
-					"完善",
-					"促进",
-					"启动",
-					"持续",
-					"大力",
-					"全面",
-					"着力",
-				},
+			Other: []string{
+				"类型",
+				"来源",
+				"依据",
+				"出处",
+				"分值",
+				"权重",
 			},
-			Derived: struct {
-				Ends []string "yaml:\"ends\""
-				Lead []string "yaml:\"lead\""
-				Co   []string "yaml:\"co\""
-			}{
-				Ends: []string{
-					"单位",
-					"部门",
-					"机构",
-					"科室",
-					"处室",
-					"股室",
-				},
-				Lead: []string{
-					"牵头",
-					"主办",
-					"主责",
-					"主抓",
-					"牵总",
-					"负总责",
-					"统筹",
-					"主管",
-					"主要负责",
-					"总负责",
-				},
-				Co: []string{
-					"配合",
-					"协",
-					"参与",
-					"参加",
-					"会同",
-					"联合",
-					"相关",
-					"成员",
-					"责任",
-					"负责",
-					"承办",
-					"落实",
-					"执行",
-					"实施",
-					"具体",
-					"共同",
-					"支持",
-				},
+		},
+		FirstIsLead: []string{
+			"列第一位的为牵头单位",
+			"列第一者为牵头单位",
+			"列第一位的单位为牵头单位",
+			"排第一位的为牵头单位",
+			"排在第一位的为牵头单位",
+			"列在第一位的为牵头单位",
+			"第一个单位为牵头单位",
+			"排名第一的为牵头单位",
+			"列首位的为牵头单位",
+			"排在首位的为牵头单位",
+		},
+		FirstWords: []string{
+			"第一",
+			"首位",
+			"首个",
+			"第1",
+			"最前",
+		},
+		StatedLeads: []string{
+			"主要责任单位",
+			"主要责任部门",
+		},
+		Same: []string{
+			"同上",
+			"同上条",
+			"同上一条",
+			"同前",
+		},
+		Requirements: []string{
+			"工作要求",
+			"有关要求",
+			"相关要求",
+			"几点要求",
+			"具体要求",
+		},
+		Above: []string{
+			"以上",
+			"上述",
+		},
+		This: []string{
+			"此项",
+			"该项",
+			"本项",
+			"这项",
+			"此类",
+		},
+		Manner: struct {
+			Words      []string "yaml:\"words\""
+			Respective []string "yaml:\"respective\""
+		}{
+			Words: []string{
+				"按照职能职责",
+				"按职能职责",
+				"按照各自职责",
+				"按各自职责",
+				"按照职责分工",
+				"按职责分工",
+				"按照职责",
+				"按职责",
+				"按职能",
+				"依职责",
+				"根据职责",
+				"结合职责",
+				"分别",
+				"各自",
+				"共同",
+				"要",
 			},
-			DerivedRoles: struct {
-				Lead []string "yaml:\"lead\""
-				Co   []string "yaml:\"co\""
-			}{
-				Lead: []string{
-					"牵头",
-					"主办",
-				},
-				Co: []string{
-					"配合",
-					"协助",
-					"参与",
-					"协同",
-				},
+			Respective: []string{
+				"分别",
+				"各自",
 			},
-			Deadlines: []string{
-				"年内",
-				"年底",
-				"年末",
-				"上半年",
-				"下半年",
+		},
+		Targets: struct {
+			Openers []string "yaml:\"openers\""
+			Tails   []string "yaml:\"tails\""
+			Verbs   []string "yaml:\"verbs\""
+			Actions []string "yaml:\"actions\""
+		}{
+			Openers: []string{
+				"力争",
+				"确保",
+				"争取",
+				"努力",
+				"预计",
 				"全年",
+				"全省",
+				"全市",
+				"全县",
+				"全区",
+				"今年",
+				"年内",
+				"实现",
+				"其中",
+				"推动",
+				"力求",
+				"要",
+				"并",
+				"使",
+				"拟",
+			},
+			Tails: []string{
+				"全年",
+				"今年",
+				"年内",
+				"力争",
+				"预计",
+				"确保",
+				"拟",
+				"将",
+				"分别",
+				"均",
+			},
+			Verbs: []string{
+				"提高到",
+				"提升到",
+				"降低到",
+				"下降到",
+				"增加到",
+				"增长到",
+				"控制在",
+				"稳定在",
+				"保持在",
+				"不低于",
+				"不超过",
+				"不高于",
+				"不少于",
+				"不多于",
+				"不小于",
+				"不大于",
+				"培优育强",
+				"新建改造",
+				"新开工",
+				"新改建",
+				"拟按",
+				"安排",
+				"增长",
+				"提高",
+				"提升",
+				"下降",
+				"降低",
+				"减少",
+				"涨幅",
+				"达到",
+				"突破",
+				"超过",
+				"高于",
+				"低于",
+				"新增",
+				"新建",
+				"净增",
+				"建成",
+				"完成",
+				"培育",
+				"打造",
+				"增加",
+				"增至",
+				"降至",
+				"改造",
+				"培训",
+				"达",
+				"新改扩建",
+				"改扩建",
+				"开设",
+				"创建",
+				"建设",
+				"开展",
+				"实施",
+				"压缩至",
+				"压缩到",
+				"缩短至",
+				"缩短到",
+				"下达",
+				"抓好",
+			},
+			Actions: []string{
+				"持续推进",
+				"大力推进",
+				"全面推进",
+				"深入推进",
+				"积极推进",
+				"扎实推进",
+				"加快推进",
+				"稳步推进",
+				"推进",
+				"加快",
+				"加强",
+				"实施",
+				"开展",
+				"推动",
+				"抓好",
+				"做好",
+				"深化",
+				"强化",
+				"完善",
+				"促进",
+				"启动",
+				"持续",
+				"大力",
+				"全面",
+				"着力",
+			},
+		},
+		Derived: struct {
+			Ends []string "yaml:\"ends\""
+			Lead []string "yaml:\"lead\""
+			Co   []string "yaml:\"co\""
+		}{
+			Ends: []string{
+				"单位",
+				"部门",
+				"机构",
+				"科室",
+				"处室",
+				"股室",
+			},
+			Lead: []string{
+				"牵头",
+				"主办",
+				"主责",
+				"主抓",
+				"牵总",
+				"负总责",
+				"统筹",
+				"主管",
+				"主要负责",
+				"总负责",
+			},
+			Co: []string{
+				"配合",
+				"协",
+				"参与",
+				"参加",
+				"会同",
+				"联合",
+				"相关",
+				"成员",
+				"责任",
+				"负责",
+				"承办",
+				"落实",
+				"执行",
+				"实施",
+				"具体",
+				"共同",
+				"支持",
+			},
+		},
+		DerivedRoles: struct {
+			Lead []string "yaml:\"lead\""
+			Co   []string "yaml:\"co\""
+		}{
+			Lead: []string{
+				"牵头",
+				"主办",
+			},
+			Co: []string{
+				"配合",
+				"协助",
+				"参与",
+				"协同",
+			},
+		},
+		Deadlines: []string{
+			"年内",
+			"年底",
+			"年末",
+			"上半年",
+			"下半年",
+			"全年",
+			"持续推进",
+			"长期坚持",
+			"长期推进",
+			"长期",
+			"常态化推进",
+			"常态化",
+			"持续实施",
+			"按序时推进",
+		},
+		Due: dueWords{
+			Ongoing: []string{
 				"持续推进",
 				"长期坚持",
 				"长期推进",
-				"长期",
 				"常态化推进",
-				"常态化",
 				"持续实施",
+				"常态化",
 				"按序时推进",
+				"十四五",
+				"长期",
+				"每年",
+				"逐年",
+				"久久为功",
 			},
-			Due: dueWords{
-				Ongoing: []string{
-					"持续推进",
-					"长期坚持",
-					"长期推进",
-					"常态化推进",
-					"持续实施",
-					"常态化",
-					"按序时推进",
-					"十四五",
-					"长期",
-					"每年",
-					"逐年",
-					"久久为功",
-				},
-				Months: map[string]int{
-					"上半年": 6,
-					"下半年": 12,
-					"全年":  12,
-					"年内":  12,
-					"年底":  12,
-					"年度内": 12,
-					"年末":  12,
-					"本年度": 12,
-				},
-				NextYear: []string{
-					"次年",
-					"明年",
-					"下一年",
-				},
-				TextMarks: []string{
-					"前",
-					"年内",
-				},
+			Months: map[string]int{
+				"上半年": 6,
+				"下半年": 12,
+				"全年":  12,
+				"年内":  12,
+				"年底":  12,
+				"年度内": 12,
+				"年末":  12,
+				"本年度": 12,
 			},
-		}
-	})
-	_ = templates.Compiled("warnings.yaml", "865e4a9cc6cf048611618a2124d738eea77b17e68420f34478eec150ae3d4ce3", "c5e90f91ac8a7ef392fb5e6c1aed562f", func() any {
-		return &Messages{
-			"clause-without-text": "任务{task}的分工{clause}之前没有任务内容，原文文字缺失，请补全",
-			"cut-clause":          "原文在一处分工括注中截断，已按现有文字读取其中的单位，请核对原文是否完整",
-			"displaced-number":    "原文条目编号错位到上一行末尾，已按位置重新对应，请核对（自此行起）",
-			"glued-heading":       "原文部分标题接在上一条末尾，已拆出为标题，请核对（自此行起）",
-			"glued-items":         "原文多条连写在同一行，已按编号拆分，请核对（自此行起）",
-			"item-mid-sentence":   "第{item}条开头不完整，原文开头的文字缺失，请补全",
-			"item-without-dept":   "第{item}条没有写明责任单位",
-			"list-size":           "{name}写明{declared}项，实际列出{count}项",
-			"lost-number":         "原文部分条目没有编号，已按顺序推定编号，请核对（自此行起）",
-			"number-backwards":    "第{number}条出现在第{prev}条之后，条目编号重复或倒退，请核对原文",
-			"number-jump":         "条目编号从第{prev}条跳到第{number}条，缺少{missing}，请核对原文",
-			"placeholder":         "原文行末留有“（”，已视为下一条的开始，请核对（自此行起）",
-			"row-without-dept":    "表格中第{item}条的任务{task}没有写明责任单位",
-			"split-clause":        "原文一处分工括注被拆在两行，已合并读取，请核对（自此行起）",
-			"text-without-dept":   "任务{task}位于第{item}条最后一处分工之后，没有写明责任单位",
-			"truncated":           "原文在第{item}条应开始处结束，该条内容缺失（文件可能不完整）",
-			"unknown-dept":        "“{name}”不像机构名称，也不在单位名录中，请核对名称或补充名录",
-			"wrapped-lines":       "原文按固定宽度折行，已把折断的{count}行接回所在段落，请核对（自此行起）",
-		}
-	})
-}
+			NextYear: []string{
+				"次年",
+				"明年",
+				"下一年",
+			},
+			TextMarks: []string{
+				"前",
+				"年内",
+			},
+		},
+	}
+})
+
+var _ = templates.Compiled("warnings.yaml", "865e4a9cc6cf048611618a2124d738eea77b17e68420f34478eec150ae3d4ce3", "c5e90f91ac8a7ef392fb5e6c1aed562f", func() any {
+	return &Messages{
+		"clause-without-text": "任务{task}的分工{clause}之前没有任务内容，原文文字缺失，请补全",
+		"cut-clause":          "原文在一处分工括注中截断，已按现有文字读取其中的单位，请核对原文是否完整",
+		"displaced-number":    "原文条目编号错位到上一行末尾，已按位置重新对应，请核对（自此行起）",
+		"glued-heading":       "原文部分标题接在上一条末尾，已拆出为标题，请核对（自此行起）",
+		"glued-items":         "原文多条连写在同一行，已按编号拆分，请核对（自此行起）",
+		"item-mid-sentence":   "第{item}条开头不完整，原文开头的文字缺失，请补全",
+		"item-without-dept":   "第{item}条没有写明责任单位",
+		"list-size":           "{name}写明{declared}项，实际列出{count}项",
+		"lost-number":         "原文部分条目没有编号，已按顺序推定编号，请核对（自此行起）",
+		"number-backwards":    "第{number}条出现在第{prev}条之后，条目编号重复或倒退，请核对原文",
+		"number-jump":         "条目编号从第{prev}条跳到第{number}条，缺少{missing}，请核对原文",
+		"placeholder":         "原文行末留有“（”，已视为下一条的开始，请核对（自此行起）",
+		"row-without-dept":    "表格中第{item}条的任务{task}没有写明责任单位",
+		"split-clause":        "原文一处分工括注被拆在两行，已合并读取，请核对（自此行起）",
+		"text-without-dept":   "任务{task}位于第{item}条最后一处分工之后，没有写明责任单位",
+		"truncated":           "原文在第{item}条应开始处结束，该条内容缺失（文件可能不完整）",
+		"unknown-dept":        "“{name}”不像机构名称，也不在单位名录中，请核对名称或补充名录",
+		"wrapped-lines":       "原文按固定宽度折行，已把折断的{count}行接回所在段落，请核对（自此行起）",
+	}
+})

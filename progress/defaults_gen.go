@@ -6,66 +6,66 @@ import (
 	"fengong/templates"
 )
 
-// the embedded defaults of this package's YAML files, as the YAML decodes them
-// (templates/golit.go, templates/decoded.go)
-func init() {
-	_ = templates.Compiled("status.yaml", "2d017249556f1668c942ee23a711dac5248608bb5252ba5e6d761ebbfef08fb9", "39bb218eae65447ef8702d564e172c51", func() any {
-		return &Rules{
-			PeriodKind: "month",
-			DueDay:     5,
-			Labels: Words{
-				Done:        "已完成",
-				Red:         "滞后",
-				Yellow:      "预警",
-				Green:       "正常",
-				NotReported: "未报送",
-				Reported:    "已报送",
-			},
-			Fills: Words{
-				Done:        "BDD7EE",
-				Red:         "FFC7CE",
-				Yellow:      "FFEB9C",
-				Green:       "C6EFCE",
-				NotReported: "D9D9D9",
-			},
-			DoneWords: []string{
-				"已完成",
-				"完成",
-				"已办结",
-				"办结",
-				"全面完成",
-				"已全面完成",
-			},
-			LagWords: []string{
-				"滞后",
-				"推进缓慢",
-				"进展缓慢",
-				"未按期",
-				"逾期",
-			},
-			PercentWords: []string{
-				"完成",
-				"进度",
-				"完成率",
-				"达到",
-				"达",
-			},
-			BehindPoints: 10,
-			Reasons: struct {
-				Done        string "yaml:\"done\""
-				Lagging     string "yaml:\"lagging\""
-				Overdue     string "yaml:\"overdue\""
-				Behind      string "yaml:\"behind\""
-				NotReported string "yaml:\"not_reported\""
-				Normal      string "yaml:\"normal\""
-			}{
-				Done:        "{dept}报告已完成",
-				Lagging:     "{dept}报告进度滞后",
-				Overdue:     "已过完成时限（{deadline}）仍未完成",
-				Behind:      "{dept}报告完成{percent}%，低于序时进度{expected}%超过{points}个百分点",
-				NotReported: "{dept}未在{due}前报送",
-				Normal:      "按计划推进",
-			},
-		}
-	})
-}
+// The embedded defaults of this package's YAML files, as the YAML decodes
+// them (templates/golit.go, templates/decoded.go), registered as the
+// package's variables are initialised.
+
+var _ = templates.Compiled("status.yaml", "2d017249556f1668c942ee23a711dac5248608bb5252ba5e6d761ebbfef08fb9", "39bb218eae65447ef8702d564e172c51", func() any {
+	return &Rules{
+		PeriodKind: "month",
+		DueDay:     5,
+		Labels: Words{
+			Done:        "已完成",
+			Red:         "滞后",
+			Yellow:      "预警",
+			Green:       "正常",
+			NotReported: "未报送",
+			Reported:    "已报送",
+		},
+		Fills: Words{
+			Done:        "BDD7EE",
+			Red:         "FFC7CE",
+			Yellow:      "FFEB9C",
+			Green:       "C6EFCE",
+			NotReported: "D9D9D9",
+		},
+		DoneWords: []string{
+			"已完成",
+			"完成",
+			"已办结",
+			"办结",
+			"全面完成",
+			"已全面完成",
+		},
+		LagWords: []string{
+			"滞后",
+			"推进缓慢",
+			"进展缓慢",
+			"未按期",
+			"逾期",
+		},
+		PercentWords: []string{
+			"完成",
+			"进度",
+			"完成率",
+			"达到",
+			"达",
+		},
+		BehindPoints: 10,
+		Reasons: struct {
+			Done        string "yaml:\"done\""
+			Lagging     string "yaml:\"lagging\""
+			Overdue     string "yaml:\"overdue\""
+			Behind      string "yaml:\"behind\""
+			NotReported string "yaml:\"not_reported\""
+			Normal      string "yaml:\"normal\""
+		}{
+			Done:        "{dept}报告已完成",
+			Lagging:     "{dept}报告进度滞后",
+			Overdue:     "已过完成时限（{deadline}）仍未完成",
+			Behind:      "{dept}报告完成{percent}%，低于序时进度{expected}%超过{points}个百分点",
+			NotReported: "{dept}未在{due}前报送",
+			Normal:      "按计划推进",
+		},
+	}
+})

@@ -78,7 +78,8 @@ var (
 
 // Compiled registers the embedded default name as code: make returns a
 // new value of it, decoded from the YAML whose sha256 is source into a
-// type whose shape (shapeSum) is shape. The kept code's init calls it.
+// type whose shape (shapeSum) is shape. The kept code calls it as a
+// package variable's initialiser.
 func Compiled(name, source, shape string, make func() any) struct{} {
 	compiledMu.Lock()
 	defer compiledMu.Unlock()

@@ -20,8 +20,10 @@ type KeptFile struct {
 
 // KeptSource is the Go source of the given defaults of one package (each
 // a pointer to a value of a type of pkg, decoded from the YAML whose bytes
-// are srcs[i]): a file of package pkg (named name) whose init registers
-// each with Compiled.
+// are srcs[i]): a file of package pkg (named name) that registers each
+// with Compiled as the package's variables are initialised (before any
+// init function; a default decoded by another variable's initialiser may
+// still miss it, and is then read from its YAML).
 func KeptSource(pkg, name string, names []string, srcs [][]byte, values []any) ([]byte, error) {
 	const self = "fengong/templates"
 	l := &lit{pkg: pkg, imports: map[string]string{}}
@@ -41,7 +43,7 @@ func KeptSource(pkg, name string, names []string, srcs [][]byte, values []any) (
 		if err := l.value(&v, rv, false); err != nil {
 			return nil, fmt.Errorf("%s: %w", n, err)
 		}
-		fmt.Fprintf(&body, "\t_ = %sCompiled(%s, %s, %s, func() any {\n\t\treturn %s\n\t})\n",
+		fmt.Fprintf(&body, "var _ = %sCompiled(%s, %s, %s, func() any {\n\treturn %s\n})\n\n",
 			qual, strconv.Quote(n), strconv.Quote(sum(srcs[i])), strconv.Quote(shapeSum(rv.Type().Elem())), v.String())
 	}
 	var b strings.Builder
@@ -65,11 +67,10 @@ func KeptSource(pkg, name string, names []string, srcs [][]byte, values []any) (
 	if len(paths) > 0 {
 		b.WriteString(")\n\n")
 	}
-	b.WriteString("// the embedded defaults of this package's YAML files, as the YAML decodes them\n")
-	b.WriteString("// (templates/golit.go, templates/decoded.go)\n")
-	b.WriteString("func init() {\n")
+	b.WriteString("// The embedded defaults of this package's YAML files, as the YAML decodes\n")
+	b.WriteString("// them (templates/golit.go, templates/decoded.go), registered as the\n")
+	b.WriteString("// package's variables are initialised.\n\n")
 	b.WriteString(body.String())
-	b.WriteString("}\n")
 	return format.Source([]byte(b.String()))
 }
 

@@ -6,217 +6,217 @@ import (
 	"fengong/templates"
 )
 
-// the embedded defaults of this package's YAML files, as the YAML decodes them
-// (templates/golit.go, templates/decoded.go)
-func init() {
-	_ = templates.Compiled("pdf.yaml", "7060f8efbfde73b464279a8f9697fe5de28e6b8253a923923a142a94afbd7fe5", "f7e5d2b206a32964b7482b6bd0fa001e", func() any {
-		return &wording{
-			DefaultTitle:  "重点工作分工",
-			PageNumber:    "— {n} —",
-			Substitute:    "□",
-			MissingText:   "（原文此处缺失，见第{item}条）",
-			Separator:     "、",
-			None:          "无。",
-			AllDepts:      "各部门单位",
-			Office:        "{issuer}办公厅",
-			OfficeUnknown: "政府办公厅",
-			Printed:       "{date}印发",
-			Dept: struct {
-				Subject        string   "yaml:\"subject\""
-				Subtitle       string   "yaml:\"subtitle\""
-				SummaryHeading string   "yaml:\"summary_heading\""
-				Summary        string   "yaml:\"summary\""
-				SharedNote     string   "yaml:\"shared_note\""
-				Targets        string   "yaml:\"targets\""
-				Target         string   "yaml:\"target\""
-				LeadHeading    string   "yaml:\"lead_heading\""
-				LeadColumns    []string "yaml:\"lead_columns\""
-				CoLeads        string   "yaml:\"co_leads\""
-				SharedHeading  string   "yaml:\"shared_heading\""
-				SharedIntro    string   "yaml:\"shared_intro\""
-				SharedColumns  []string "yaml:\"shared_columns\""
-				CoHeading      string   "yaml:\"co_heading\""
-				CoColumns      []string "yaml:\"co_columns\""
-				Respective     string   "yaml:\"respective\""
-				NoPartner      string   "yaml:\"no_partner\""
-				Deadline       string   "yaml:\"deadline\""
-				AllHeading     string   "yaml:\"all_heading\""
-				AllIntro       string   "yaml:\"all_intro\""
-				AllColumns     []string "yaml:\"all_columns\""
-				ClosingHeading string   "yaml:\"closing_heading\""
-				Closing        string   "yaml:\"closing\""
-			}{
-				Subject:        "{dept}重点工作任务清单",
-				Subtitle:       "{dept}重点工作任务清单",
-				SummaryHeading: "一、任务概况",
-				Summary:        "本单位共承担重点工作任务{total}项，其中牵头{lead}项，分别负责{respective}项，按职责分工负责（配合）{co}项，各部门单位分别负责{all}项。",
-				SharedNote:     "其中{shared}项未明确牵头单位，由所列单位共同承担，单列于“{heading}”。",
-				Targets:        "本单位任务所在事项涉及量化指标{n}项：",
-				Target:         "{task}\u3000{text}",
-				LeadHeading:    "二、牵头任务（{n}项）",
-				LeadColumns: []string{
-					"编号",
-					"任务内容",
-					"配合单位",
-				},
-				CoLeads:       "共同牵头：{depts}",
-				SharedHeading: "三、共同承担任务（{n}项）",
-				SharedIntro:   "以下任务未明确牵头单位，由所列单位共同承担，请主动对接、共同推进。",
-				SharedColumns: []string{
-					"编号",
-					"任务内容",
-					"共同承担单位",
-				},
-				CoHeading: "四、配合任务（{n}项）",
-				CoColumns: []string{
-					"编号",
-					"任务内容",
-					"牵头单位",
-				},
-				Respective: "（本单位分别负责）",
-				NoPartner:  "无",
-				Deadline:   "完成时限：{deadline}",
-				AllHeading: "五、各部门单位分别负责的任务（{n}项）",
-				AllIntro:   "以下任务由各部门单位分别负责，本单位应结合职能抓好落实。",
-				AllColumns: []string{
-					"编号",
-					"任务内容",
-				},
-				ClosingHeading: "六、工作要求",
-				Closing:        "请对照本清单逐项细化措施、明确责任人和完成时限，牵头任务要主动统筹、加强协调，配合任务要积极支持、密切配合。\n各单位要坚持月调度、季检查、半年通报、年终考核，按时报送工作进展；政府督查室将加强督促检查和跟踪督办。",
+// The embedded defaults of this package's YAML files, as the YAML decodes
+// them (templates/golit.go, templates/decoded.go), registered as the
+// package's variables are initialised.
+
+var _ = templates.Compiled("pdf.yaml", "7060f8efbfde73b464279a8f9697fe5de28e6b8253a923923a142a94afbd7fe5", "f7e5d2b206a32964b7482b6bd0fa001e", func() any {
+	return &wording{
+		DefaultTitle:  "重点工作分工",
+		PageNumber:    "— {n} —",
+		Substitute:    "□",
+		MissingText:   "（原文此处缺失，见第{item}条）",
+		Separator:     "、",
+		None:          "无。",
+		AllDepts:      "各部门单位",
+		Office:        "{issuer}办公厅",
+		OfficeUnknown: "政府办公厅",
+		Printed:       "{date}印发",
+		Dept: struct {
+			Subject        string   "yaml:\"subject\""
+			Subtitle       string   "yaml:\"subtitle\""
+			SummaryHeading string   "yaml:\"summary_heading\""
+			Summary        string   "yaml:\"summary\""
+			SharedNote     string   "yaml:\"shared_note\""
+			Targets        string   "yaml:\"targets\""
+			Target         string   "yaml:\"target\""
+			LeadHeading    string   "yaml:\"lead_heading\""
+			LeadColumns    []string "yaml:\"lead_columns\""
+			CoLeads        string   "yaml:\"co_leads\""
+			SharedHeading  string   "yaml:\"shared_heading\""
+			SharedIntro    string   "yaml:\"shared_intro\""
+			SharedColumns  []string "yaml:\"shared_columns\""
+			CoHeading      string   "yaml:\"co_heading\""
+			CoColumns      []string "yaml:\"co_columns\""
+			Respective     string   "yaml:\"respective\""
+			NoPartner      string   "yaml:\"no_partner\""
+			Deadline       string   "yaml:\"deadline\""
+			AllHeading     string   "yaml:\"all_heading\""
+			AllIntro       string   "yaml:\"all_intro\""
+			AllColumns     []string "yaml:\"all_columns\""
+			ClosingHeading string   "yaml:\"closing_heading\""
+			Closing        string   "yaml:\"closing\""
+		}{
+			Subject:        "{dept}重点工作任务清单",
+			Subtitle:       "{dept}重点工作任务清单",
+			SummaryHeading: "一、任务概况",
+			Summary:        "本单位共承担重点工作任务{total}项，其中牵头{lead}项，分别负责{respective}项，按职责分工负责（配合）{co}项，各部门单位分别负责{all}项。",
+			SharedNote:     "其中{shared}项未明确牵头单位，由所列单位共同承担，单列于“{heading}”。",
+			Targets:        "本单位任务所在事项涉及量化指标{n}项：",
+			Target:         "{task}\u3000{text}",
+			LeadHeading:    "二、牵头任务（{n}项）",
+			LeadColumns: []string{
+				"编号",
+				"任务内容",
+				"配合单位",
 			},
-			Brief: struct {
-				Subject         string   "yaml:\"subject\""
-				Masthead        string   "yaml:\"masthead\""
-				Issue           string   "yaml:\"issue\""
-				Subtitle        string   "yaml:\"subtitle\""
-				OverviewHeading string   "yaml:\"overview_heading\""
-				Overview        string   "yaml:\"overview\""
-				TargetsHeading  string   "yaml:\"targets_heading\""
-				TargetsColumns  []string "yaml:\"targets_columns\""
-				TasksHeading    string   "yaml:\"tasks_heading\""
-				TasksColumns    []string "yaml:\"tasks_columns\""
-				Shared          string   "yaml:\"shared\""
-				Respective      string   "yaml:\"respective\""
-				NoSection       string   "yaml:\"no_section\""
-				ListsHeading    string   "yaml:\"lists_heading\""
-				ListsColumns    []string "yaml:\"lists_columns\""
-				ListName        string   "yaml:\"list_name\""
-				ChartHeading    string   "yaml:\"chart_heading\""
-				ChartTop        int      "yaml:\"chart_top\""
-				ChartLead       string   "yaml:\"chart_lead\""
-				ChartCo         string   "yaml:\"chart_co\""
-				ChartAll        string   "yaml:\"chart_all\""
-				IndexHeading    string   "yaml:\"index_heading\""
-				IndexColumns    []string "yaml:\"index_columns\""
-			}{
-				Subject:         "重点工作分工总体简报",
-				Masthead:        "重点工作分工简报",
-				Issue:           "第1期",
-				Subtitle:        "重点工作分工总体情况",
-				OverviewHeading: "一、总体情况",
-				Overview:        "分工意见共{sections}个部分、{items}项重点工作，分解为{tasks}项具体任务，明确责任单位{depts}个，含量化指标{targets}项、重点名单{lists}个。",
-				TargetsHeading:  "二、主要目标",
-				TargetsColumns: []string{
-					"编号",
-					"目标",
-					"牵头单位",
-				},
-				TasksHeading: "三、重点任务",
-				TasksColumns: []string{
-					"编号",
-					"任务",
-					"牵头单位",
-				},
-				Shared:       "（共同承担）",
-				Respective:   "（分别负责）",
-				NoSection:    "其他任务",
-				ListsHeading: "四、重点名单",
-				ListsColumns: []string{
-					"编号",
-					"名单",
-					"成员",
-				},
-				ListName:     "{name}（{declared}项）",
-				ChartHeading: "五、单位任务量（前{n}名）",
-				ChartTop:     30,
-				ChartLead:    "牵头",
-				ChartCo:      "配合（含分别负责）",
-				ChartAll:     "各部门单位分别负责",
-				IndexHeading: "六、单位索引",
-				IndexColumns: []string{
-					"单位",
-					"类别",
-					"牵头",
-					"配合",
-					"分别负责",
-					"各部门单位",
-					"合计",
-				},
+			CoLeads:       "共同牵头：{depts}",
+			SharedHeading: "三、共同承担任务（{n}项）",
+			SharedIntro:   "以下任务未明确牵头单位，由所列单位共同承担，请主动对接、共同推进。",
+			SharedColumns: []string{
+				"编号",
+				"任务内容",
+				"共同承担单位",
 			},
-			Notice: noticeWording{
-				Subject:   "重点工作推进情况通报",
-				Title:     "关于{year}年{month}月重点工作推进情况的通报",
-				Period:    "{year}年{month}月",
-				Addressee: "各责任单位：",
-				Intro:     "为推动《{document}》各项任务落地见效，{office}对各责任单位报送的{period}重点工作推进情况进行了梳理汇总。现将有关情况通报如下。",
-				StatusColors: map[string]string{
-					"done":   "#2e6da4",
-					"green":  "#3a9a4b",
-					"red":    "#d9382b",
-					"yellow": "#e6a117",
-				},
-				OverviewHeading: "一、总体情况",
-				Overview:        "本期纳入调度的重点任务共{tasks}项，其中已完成{done}项、正常推进{green}项、预警{yellow}项、滞后{red}项。应报送单位{depts}个，已报送{reported}个，未报送{not_reported}个。",
-				CountsColumns: []string{
-					"推进状态",
-					"任务数（项）",
-					"占比",
-				},
-				Total:         "合计",
-				Share:         "{p}%",
-				RedHeading:    "二、滞后任务（{n}项）",
-				RedIntro:      "以下任务已超过完成时限或进度明显滞后，请牵头单位认真分析原因，倒排工期，确保尽快完成。",
-				RedNone:       "本期无滞后任务。",
-				YellowHeading: "三、预警任务（{n}项）",
-				YellowIntro:   "以下任务进度慢于序时进度或存在较大风险，请牵头单位加强调度，防止转为滞后。",
-				YellowNone:    "本期无预警任务。",
-				TaskColumns: []string{
-					"编号",
-					"任务内容",
-					"牵头单位",
-					"单位报送情况",
-				},
-				Reason:         "研判：{reason}",
-				ReportDept:     "{dept}：",
-				ReportProgress: "进展情况：{text}",
-				ReportProblems: "存在问题：{text}",
-				NoReport:       "牵头单位本期未报送进展。",
-				MissingHeading: "四、未按时报送单位（催办名单）",
-				MissingIntro:   "截至{due}，以下{n}个单位未报送本期工作进展，请于通报印发后3个工作日内补报。",
-				MissingNone:    "本期各责任单位均已按时报送。",
-				MissingColumns: []string{
-					"序号",
-					"单位",
-					"承担任务（项）",
-					"其中滞后、预警（项）",
-				},
-				CompareHeading: "五、与上期比较",
-				CompareIntro:   "与上期（{previous}）相比，各状态任务数变化如下。",
-				CompareColumns: []string{
-					"推进状态",
-					"上期",
-					"本期",
-					"较上期",
-				},
-				Up:             "增加{n}项",
-				Down:           "减少{n}项",
-				Same:           "持平",
-				NoPrevious:     "本期为首次调度，暂无上期数据可供比较。",
-				Trend:          "各期任务推进状态如下图。",
-				ClosingHeading: "六、工作要求",
-				Closing:        "各责任单位要对照本通报逐项查摆问题，滞后任务要明确整改措施和完成时限，预警任务要加强调度、防止滞后；未按时报送的单位要立即补报。\n政府督查室将对滞后任务实行挂号督办，跟踪问效，推进情况纳入年度绩效考核。",
+			CoHeading: "四、配合任务（{n}项）",
+			CoColumns: []string{
+				"编号",
+				"任务内容",
+				"牵头单位",
 			},
-		}
-	})
-}
+			Respective: "（本单位分别负责）",
+			NoPartner:  "无",
+			Deadline:   "完成时限：{deadline}",
+			AllHeading: "五、各部门单位分别负责的任务（{n}项）",
+			AllIntro:   "以下任务由各部门单位分别负责，本单位应结合职能抓好落实。",
+			AllColumns: []string{
+				"编号",
+				"任务内容",
+			},
+			ClosingHeading: "六、工作要求",
+			Closing:        "请对照本清单逐项细化措施、明确责任人和完成时限，牵头任务要主动统筹、加强协调，配合任务要积极支持、密切配合。\n各单位要坚持月调度、季检查、半年通报、年终考核，按时报送工作进展；政府督查室将加强督促检查和跟踪督办。",
+		},
+		Brief: struct {
+			Subject         string   "yaml:\"subject\""
+			Masthead        string   "yaml:\"masthead\""
+			Issue           string   "yaml:\"issue\""
+			Subtitle        string   "yaml:\"subtitle\""
+			OverviewHeading string   "yaml:\"overview_heading\""
+			Overview        string   "yaml:\"overview\""
+			TargetsHeading  string   "yaml:\"targets_heading\""
+			TargetsColumns  []string "yaml:\"targets_columns\""
+			TasksHeading    string   "yaml:\"tasks_heading\""
+			TasksColumns    []string "yaml:\"tasks_columns\""
+			Shared          string   "yaml:\"shared\""
+			Respective      string   "yaml:\"respective\""
+			NoSection       string   "yaml:\"no_section\""
+			ListsHeading    string   "yaml:\"lists_heading\""
+			ListsColumns    []string "yaml:\"lists_columns\""
+			ListName        string   "yaml:\"list_name\""
+			ChartHeading    string   "yaml:\"chart_heading\""
+			ChartTop        int      "yaml:\"chart_top\""
+			ChartLead       string   "yaml:\"chart_lead\""
+			ChartCo         string   "yaml:\"chart_co\""
+			ChartAll        string   "yaml:\"chart_all\""
+			IndexHeading    string   "yaml:\"index_heading\""
+			IndexColumns    []string "yaml:\"index_columns\""
+		}{
+			Subject:         "重点工作分工总体简报",
+			Masthead:        "重点工作分工简报",
+			Issue:           "第1期",
+			Subtitle:        "重点工作分工总体情况",
+			OverviewHeading: "一、总体情况",
+			Overview:        "分工意见共{sections}个部分、{items}项重点工作，分解为{tasks}项具体任务，明确责任单位{depts}个，含量化指标{targets}项、重点名单{lists}个。",
+			TargetsHeading:  "二、主要目标",
+			TargetsColumns: []string{
+				"编号",
+				"目标",
+				"牵头单位",
+			},
+			TasksHeading: "三、重点任务",
+			TasksColumns: []string{
+				"编号",
+				"任务",
+				"牵头单位",
+			},
+			Shared:       "（共同承担）",
+			Respective:   "（分别负责）",
+			NoSection:    "其他任务",
+			ListsHeading: "四、重点名单",
+			ListsColumns: []string{
+				"编号",
+				"名单",
+				"成员",
+			},
+			ListName:     "{name}（{declared}项）",
+			ChartHeading: "五、单位任务量（前{n}名）",
+			ChartTop:     30,
+			ChartLead:    "牵头",
+			ChartCo:      "配合（含分别负责）",
+			ChartAll:     "各部门单位分别负责",
+			IndexHeading: "六、单位索引",
+			IndexColumns: []string{
+				"单位",
+				"类别",
+				"牵头",
+				"配合",
+				"分别负责",
+				"各部门单位",
+				"合计",
+			},
+		},
+		Notice: noticeWording{
+			Subject:   "重点工作推进情况通报",
+			Title:     "关于{year}年{month}月重点工作推进情况的通报",
+			Period:    "{year}年{month}月",
+			Addressee: "各责任单位：",
+			Intro:     "为推动《{document}》各项任务落地见效，{office}对各责任单位报送的{period}重点工作推进情况进行了梳理汇总。现将有关情况通报如下。",
+			StatusColors: map[string]string{
+				"done":   "#2e6da4",
+				"green":  "#3a9a4b",
+				"red":    "#d9382b",
+				"yellow": "#e6a117",
+			},
+			OverviewHeading: "一、总体情况",
+			Overview:        "本期纳入调度的重点任务共{tasks}项，其中已完成{done}项、正常推进{green}项、预警{yellow}项、滞后{red}项。应报送单位{depts}个，已报送{reported}个，未报送{not_reported}个。",
+			CountsColumns: []string{
+				"推进状态",
+				"任务数（项）",
+				"占比",
+			},
+			Total:         "合计",
+			Share:         "{p}%",
+			RedHeading:    "二、滞后任务（{n}项）",
+			RedIntro:      "以下任务已超过完成时限或进度明显滞后，请牵头单位认真分析原因，倒排工期，确保尽快完成。",
+			RedNone:       "本期无滞后任务。",
+			YellowHeading: "三、预警任务（{n}项）",
+			YellowIntro:   "以下任务进度慢于序时进度或存在较大风险，请牵头单位加强调度，防止转为滞后。",
+			YellowNone:    "本期无预警任务。",
+			TaskColumns: []string{
+				"编号",
+				"任务内容",
+				"牵头单位",
+				"单位报送情况",
+			},
+			Reason:         "研判：{reason}",
+			ReportDept:     "{dept}：",
+			ReportProgress: "进展情况：{text}",
+			ReportProblems: "存在问题：{text}",
+			NoReport:       "牵头单位本期未报送进展。",
+			MissingHeading: "四、未按时报送单位（催办名单）",
+			MissingIntro:   "截至{due}，以下{n}个单位未报送本期工作进展，请于通报印发后3个工作日内补报。",
+			MissingNone:    "本期各责任单位均已按时报送。",
+			MissingColumns: []string{
+				"序号",
+				"单位",
+				"承担任务（项）",
+				"其中滞后、预警（项）",
+			},
+			CompareHeading: "五、与上期比较",
+			CompareIntro:   "与上期（{previous}）相比，各状态任务数变化如下。",
+			CompareColumns: []string{
+				"推进状态",
+				"上期",
+				"本期",
+				"较上期",
+			},
+			Up:             "增加{n}项",
+			Down:           "减少{n}项",
+			Same:           "持平",
+			NoPrevious:     "本期为首次调度，暂无上期数据可供比较。",
+			Trend:          "各期任务推进状态如下图。",
+			ClosingHeading: "六、工作要求",
+			Closing:        "各责任单位要对照本通报逐项查摆问题，滞后任务要明确整改措施和完成时限，预警任务要加强调度、防止滞后；未按时报送的单位要立即补报。\n政府督查室将对滞后任务实行挂号督办，跟踪问效，推进情况纳入年度绩效考核。",
+		},
+	}
+})

@@ -6,375 +6,375 @@ import (
 	"fengong/templates"
 )
 
-// the embedded defaults of this package's YAML files, as the YAML decodes them
-// (templates/golit.go, templates/decoded.go)
-func init() {
-	_ = templates.Compiled("xlsx.yaml", "df617ae68b00bd0b419356d51be2a59f1cc0d18e746689d567fe34f5376044f8", "d0cd63ff042b0354abc68302de2f7097", func() any {
-		return &wording{
-			Font:     "宋体",
-			FontSize: 11,
-			Role: roleWords{
+// The embedded defaults of this package's YAML files, as the YAML decodes
+// them (templates/golit.go, templates/decoded.go), registered as the
+// package's variables are initialised.
+
+var _ = templates.Compiled("xlsx.yaml", "df617ae68b00bd0b419356d51be2a59f1cc0d18e746689d567fe34f5376044f8", "d0cd63ff042b0354abc68302de2f7097", func() any {
+	return &wording{
+		Font:     "宋体",
+		FontSize: 11,
+		Role: roleWords{
+			Lead:       "牵头",
+			Co:         "配合",
+			Respective: "分别负责",
+			All:        "全体",
+		},
+		Op: map[string]string{
+			"<=": "不高于",
+			"=":  "等于",
+			">":  "超过",
+			">=": "不低于",
+			"~":  "左右",
+		},
+		SourceLine:    "第{line}行",
+		MissingText:   "（原文缺失，见第{line}行）",
+		PageFooter:    "&C第 &P 页 共 &N 页",
+		ListSeparator: "、",
+		Dept: deptWords{
+			PageHeader: "&L{title}&R{dept}\u3000{sheet}",
+			Sheets: struct {
+				Lead    string "yaml:\"lead\""
+				Co      string "yaml:\"co\""
+				All     string "yaml:\"all\""
+				Targets string "yaml:\"targets\""
+				About   string "yaml:\"about\""
+			}{
+				Lead:    "牵头任务",
+				Co:      "配合任务",
+				All:     "全体任务",
+				Targets: "量化指标",
+				About:   "说明",
+			},
+			Form: struct {
+				Dept    string "yaml:\"dept\""
+				Contact string "yaml:\"contact\""
+				Phone   string "yaml:\"phone\""
+				Date    string "yaml:\"date\""
+			}{
+				Dept:    "填报单位",
+				Contact: "联系人",
+				Phone:   "联系电话",
+				Date:    "填报日期",
+			},
+			Columns: struct {
+				No        string "yaml:\"no\""
+				Text      string "yaml:\"text\""
+				Role      string "yaml:\"role\""
+				Owner     string "yaml:\"owner\""
+				Contact   string "yaml:\"contact\""
+				Deadline  string "yaml:\"deadline\""
+				Progress  string "yaml:\"progress\""
+				Problems  string "yaml:\"problems\""
+				NextSteps string "yaml:\"next_steps\""
+				Status    string "yaml:\"status\""
+				Note      string "yaml:\"note\""
+				Section   string "yaml:\"section\""
+				Item      string "yaml:\"item\""
+				Lead      string "yaml:\"lead\""
+				Co        string "yaml:\"co\""
+				Targets   string "yaml:\"targets\""
+				ID        string "yaml:\"id\""
+			}{
+				No:        "编号",
+				Text:      "任务内容",
+				Role:      "本单位角色",
+				Owner:     "责任人",
+				Contact:   "联系人",
+				Deadline:  "完成时限",
+				Progress:  "进展情况",
+				Problems:  "存在问题",
+				NextSteps: "下步措施",
+				Status:    "完成状态",
+				Note:      "备注",
+				Section:   "所属部分",
+				Item:      "条目编号",
+				Lead:      "牵头单位",
+				Co:        "配合单位",
+				Targets:   "量化目标",
+				ID:        "任务标识（请勿改动）",
+			},
+			Status: struct {
+				Options     []string "yaml:\"options\""
+				PromptTitle string   "yaml:\"prompt_title\""
+				Prompt      string   "yaml:\"prompt\""
+				ErrorTitle  string   "yaml:\"error_title\""
+				Error       string   "yaml:\"error\""
+			}{
+				Options: []string{
+					"未启动",
+					"推进中",
+					"已完成",
+					"滞后",
+				},
+				PromptTitle: "完成状态",
+				Prompt:      "请从下拉列表中选择",
+				ErrorTitle:  "完成状态",
+				Error:       "请从下拉列表中选择：未启动、推进中、已完成、滞后",
+			},
+			About: struct {
+				Columns      []string "yaml:\"columns\""
+				Title        string   "yaml:\"title\""
+				Dept         string   "yaml:\"dept\""
+				Date         string   "yaml:\"date\""
+				Due          string   "yaml:\"due\""
+				To           string   "yaml:\"to\""
+				File         string   "yaml:\"file\""
+				DueDefault   string   "yaml:\"due_default\""
+				ToDefault    string   "yaml:\"to_default\""
+				Lead         string   "yaml:\"lead\""
+				Co           string   "yaml:\"co\""
+				All          string   "yaml:\"all\""
+				Targets      string   "yaml:\"targets\""
+				Total        string   "yaml:\"total\""
+				Count        string   "yaml:\"count\""
+				HowTo        string   "yaml:\"howto\""
+				Instructions []string "yaml:\"instructions\""
+				Return       string   "yaml:\"return\""
+				ReturnNoDue  string   "yaml:\"return_no_due\""
+			}{
+				Columns: []string{
+					"项目",
+					"内容",
+				},
+				Title:      "文件名称",
+				Dept:       "责任单位",
+				Date:       "生成日期",
+				Due:        "报送时间",
+				To:         "报送单位",
+				File:       "报送文件名",
+				DueDefault: "按通知要求",
+				ToDefault:  "文件印发单位",
+				Lead:       "牵头任务",
+				Co:         "配合任务（含分别负责）",
+				All:        "全体任务",
+				Targets:    "相关量化指标",
+				Total:      "任务合计",
+				Count:      "{n}项",
+				HowTo:      "填报说明",
+				Instructions: []string{
+					"本表由“{title}”分解生成，列出{dept}承担的全部任务，按原文顺序排列；“编号”即任务编号，与简报一致。",
+					"请在每张任务表顶部填写联系人、联系电话和填报日期。",
+					"请逐项明确“责任人”“联系人”；原文未规定时限的任务，请在“完成时限”列填写。",
+					"请在“进展情况”“存在问题”“下步措施”“备注”列填写文字，在“完成状态”列从下拉列表中选择：未启动、推进中、已完成、滞后。",
+					"浅黄色单元格为填写区；其余各列及隐藏列为任务原文和核对信息，已锁定，请勿改动、删除或调整行列顺序，以便汇总时逐项对应。",
+					"一项任务写不下时可在单元格内换行（Alt+Enter），行高可自行调整。打印时只打印“编号”至“备注”各列。",
+				},
+				Return:      "请于{due}前将填好的本表报送{to}，保留本文件格式（.xlsx）和文件名“{file}”。",
+				ReturnNoDue: "请按通知要求的时间将填好的本表报送{to}，保留本文件格式（.xlsx）和文件名“{file}”。",
+			},
+		},
+		Master: masterWords{
+			PageHeader: "&L{title}&R{sheet}",
+			Sheets: struct {
+				Tasks    string "yaml:\"tasks\""
+				Matrix   string "yaml:\"matrix\""
+				Depts    string "yaml:\"depts\""
+				Targets  string "yaml:\"targets\""
+				Lists    string "yaml:\"lists\""
+				Warnings string "yaml:\"warnings\""
+			}{
+				Tasks:    "总表",
+				Matrix:   "责任矩阵",
+				Depts:    "单位汇总",
+				Targets:  "量化指标",
+				Lists:    "重点清单",
+				Warnings: "提醒",
+			},
+			Tasks: struct {
+				Seq        string "yaml:\"seq\""
+				Item       string "yaml:\"item\""
+				Section    string "yaml:\"section\""
+				Text       string "yaml:\"text\""
+				Lead       string "yaml:\"lead\""
+				Co         string "yaml:\"co\""
+				Respective string "yaml:\"respective\""
+				All        string "yaml:\"all\""
+				Deadline   string "yaml:\"deadline\""
+				Source     string "yaml:\"source\""
+				ID         string "yaml:\"id\""
+				AllMark    string "yaml:\"all_mark\""
+			}{
+				Seq:        "序号",
+				Item:       "条目",
+				Section:    "所属部分",
+				Text:       "任务内容",
+				Lead:       "牵头单位",
+				Co:         "配合单位",
+				Respective: "分别负责",
+				All:        "全体",
+				Deadline:   "时限",
+				Source:     "出处",
+				ID:         "任务标识",
+				AllMark:    "各部门单位",
+			},
+			Matrix: struct {
+				Dept      string    "yaml:\"dept\""
+				Total     string    "yaml:\"total\""
+				Marks     roleWords "yaml:\"marks\""
+				Truncated string    "yaml:\"truncated\""
+			}{
+				Dept:  "单位",
+				Total: "任务合计",
+				Marks: roleWords{
+					Lead:       "牵",
+					Co:         "配",
+					Respective: "分",
+					All:        "全",
+				},
+				Truncated: "条目过多，责任矩阵只列出前{n}条",
+			},
+			Depts: struct {
+				Seq        string "yaml:\"seq\""
+				Dept       string "yaml:\"dept\""
+				Kind       string "yaml:\"kind\""
+				Lead       string "yaml:\"lead\""
+				Co         string "yaml:\"co\""
+				Respective string "yaml:\"respective\""
+				All        string "yaml:\"all\""
+				Total      string "yaml:\"total\""
+			}{
+				Seq:        "序号",
+				Dept:       "单位",
+				Kind:       "类别",
 				Lead:       "牵头",
 				Co:         "配合",
 				Respective: "分别负责",
 				All:        "全体",
+				Total:      "合计",
 			},
-			Op: map[string]string{
-				"<=": "不高于",
-				"=":  "等于",
-				">":  "超过",
-				">=": "不低于",
-				"~":  "左右",
+			Targets: struct {
+				Seq       string "yaml:\"seq\""
+				Item      string "yaml:\"item\""
+				Indicator string "yaml:\"indicator\""
+				Verb      string "yaml:\"verb\""
+				Value     string "yaml:\"value\""
+				Unit      string "yaml:\"unit\""
+				Op        string "yaml:\"op\""
+				Text      string "yaml:\"text\""
+				Depts     string "yaml:\"depts\""
+				Source    string "yaml:\"source\""
+			}{
+				Seq:       "序号",
+				Item:      "条目",
+				Indicator: "指标",
+				Verb:      "动词",
+				Value:     "目标值",
+				Unit:      "单位",
+				Op:        "关系",
+				Text:      "原文",
+				Depts:     "责任单位",
+				Source:    "出处",
 			},
-			SourceLine:    "第{line}行",
-			MissingText:   "（原文缺失，见第{line}行）",
-			PageFooter:    "&C第 &P 页 共 &N 页",
-			ListSeparator: "、",
-			Dept: deptWords{
-				PageHeader: "&L{title}&R{dept}\u3000{sheet}",
-				Sheets: struct {
-					Lead    string "yaml:\"lead\""
-					Co      string "yaml:\"co\""
-					All     string "yaml:\"all\""
-					Targets string "yaml:\"targets\""
-					About   string "yaml:\"about\""
-				}{
-					Lead:    "牵头任务",
-					Co:      "配合任务",
-					All:     "全体任务",
-					Targets: "量化指标",
-					About:   "说明",
-				},
-				Form: struct {
-					Dept    string "yaml:\"dept\""
-					Contact string "yaml:\"contact\""
-					Phone   string "yaml:\"phone\""
-					Date    string "yaml:\"date\""
-				}{
-					Dept:    "填报单位",
-					Contact: "联系人",
-					Phone:   "联系电话",
-					Date:    "填报日期",
-				},
-				Columns: struct {
-					No        string "yaml:\"no\""
-					Text      string "yaml:\"text\""
-					Role      string "yaml:\"role\""
-					Owner     string "yaml:\"owner\""
-					Contact   string "yaml:\"contact\""
-					Deadline  string "yaml:\"deadline\""
-					Progress  string "yaml:\"progress\""
-					Problems  string "yaml:\"problems\""
-					NextSteps string "yaml:\"next_steps\""
-					Status    string "yaml:\"status\""
-					Note      string "yaml:\"note\""
-					Section   string "yaml:\"section\""
-					Item      string "yaml:\"item\""
-					Lead      string "yaml:\"lead\""
-					Co        string "yaml:\"co\""
-					Targets   string "yaml:\"targets\""
-					ID        string "yaml:\"id\""
-				}{
-					No:        "编号",
-					Text:      "任务内容",
-					Role:      "本单位角色",
-					Owner:     "责任人",
-					Contact:   "联系人",
-					Deadline:  "完成时限",
-					Progress:  "进展情况",
-					Problems:  "存在问题",
-					NextSteps: "下步措施",
-					Status:    "完成状态",
-					Note:      "备注",
-					Section:   "所属部分",
-					Item:      "条目编号",
-					Lead:      "牵头单位",
-					Co:        "配合单位",
-					Targets:   "量化目标",
-					ID:        "任务标识（请勿改动）",
-				},
-				Status: struct {
-					Options     []string "yaml:\"options\""
-					PromptTitle string   "yaml:\"prompt_title\""
-					Prompt      string   "yaml:\"prompt\""
-					ErrorTitle  string   "yaml:\"error_title\""
-					Error       string   "yaml:\"error\""
-				}{
-					Options: []string{
-						"未启动",
-						"推进中",
-						"已完成",
-						"滞后",
-					},
-					PromptTitle: "完成状态",
-					Prompt:      "请从下拉列表中选择",
-					ErrorTitle:  "完成状态",
-					Error:       "请从下拉列表中选择：未启动、推进中、已完成、滞后",
-				},
-				About: struct {
-					Columns      []string "yaml:\"columns\""
-					Title        string   "yaml:\"title\""
-					Dept         string   "yaml:\"dept\""
-					Date         string   "yaml:\"date\""
-					Due          string   "yaml:\"due\""
-					To           string   "yaml:\"to\""
-					File         string   "yaml:\"file\""
-					DueDefault   string   "yaml:\"due_default\""
-					ToDefault    string   "yaml:\"to_default\""
-					Lead         string   "yaml:\"lead\""
-					Co           string   "yaml:\"co\""
-					All          string   "yaml:\"all\""
-					Targets      string   "yaml:\"targets\""
-					Total        string   "yaml:\"total\""
-					Count        string   "yaml:\"count\""
-					HowTo        string   "yaml:\"howto\""
-					Instructions []string "yaml:\"instructions\""
-					Return       string   "yaml:\"return\""
-					ReturnNoDue  string   "yaml:\"return_no_due\""
-				}{
-					Columns: []string{
-						"项目",
-						"内容",
-					},
-					Title:      "文件名称",
-					Dept:       "责任单位",
-					Date:       "生成日期",
-					Due:        "报送时间",
-					To:         "报送单位",
-					File:       "报送文件名",
-					DueDefault: "按通知要求",
-					ToDefault:  "文件印发单位",
-					Lead:       "牵头任务",
-					Co:         "配合任务（含分别负责）",
-					All:        "全体任务",
-					Targets:    "相关量化指标",
-					Total:      "任务合计",
-					Count:      "{n}项",
-					HowTo:      "填报说明",
-					Instructions: []string{
-						"本表由“{title}”分解生成，列出{dept}承担的全部任务，按原文顺序排列；“编号”即任务编号，与简报一致。",
-						"请在每张任务表顶部填写联系人、联系电话和填报日期。",
-						"请逐项明确“责任人”“联系人”；原文未规定时限的任务，请在“完成时限”列填写。",
-						"请在“进展情况”“存在问题”“下步措施”“备注”列填写文字，在“完成状态”列从下拉列表中选择：未启动、推进中、已完成、滞后。",
-						"浅黄色单元格为填写区；其余各列及隐藏列为任务原文和核对信息，已锁定，请勿改动、删除或调整行列顺序，以便汇总时逐项对应。",
-						"一项任务写不下时可在单元格内换行（Alt+Enter），行高可自行调整。打印时只打印“编号”至“备注”各列。",
-					},
-					Return:      "请于{due}前将填好的本表报送{to}，保留本文件格式（.xlsx）和文件名“{file}”。",
-					ReturnNoDue: "请按通知要求的时间将填好的本表报送{to}，保留本文件格式（.xlsx）和文件名“{file}”。",
-				},
+			Lists: struct {
+				Seq       string "yaml:\"seq\""
+				Item      string "yaml:\"item\""
+				Name      string "yaml:\"name\""
+				Declared  string "yaml:\"declared\""
+				Actual    string "yaml:\"actual\""
+				Check     string "yaml:\"check\""
+				Match     string "yaml:\"match\""
+				Mismatch  string "yaml:\"mismatch\""
+				MemberSeq string "yaml:\"member_seq\""
+				Member    string "yaml:\"member\""
+				Source    string "yaml:\"source\""
+			}{
+				Seq:       "序号",
+				Item:      "条目",
+				Name:      "清单名称",
+				Declared:  "标称数量",
+				Actual:    "实际数量",
+				Check:     "核对",
+				Match:     "一致",
+				Mismatch:  "不一致",
+				MemberSeq: "项次",
+				Member:    "项目",
+				Source:    "出处",
 			},
-			Master: masterWords{
-				PageHeader: "&L{title}&R{sheet}",
-				Sheets: struct {
-					Tasks    string "yaml:\"tasks\""
-					Matrix   string "yaml:\"matrix\""
-					Depts    string "yaml:\"depts\""
-					Targets  string "yaml:\"targets\""
-					Lists    string "yaml:\"lists\""
-					Warnings string "yaml:\"warnings\""
-				}{
-					Tasks:    "总表",
-					Matrix:   "责任矩阵",
-					Depts:    "单位汇总",
-					Targets:  "量化指标",
-					Lists:    "重点清单",
-					Warnings: "提醒",
-				},
-				Tasks: struct {
-					Seq        string "yaml:\"seq\""
-					Item       string "yaml:\"item\""
-					Section    string "yaml:\"section\""
-					Text       string "yaml:\"text\""
-					Lead       string "yaml:\"lead\""
-					Co         string "yaml:\"co\""
-					Respective string "yaml:\"respective\""
-					All        string "yaml:\"all\""
-					Deadline   string "yaml:\"deadline\""
-					Source     string "yaml:\"source\""
-					ID         string "yaml:\"id\""
-					AllMark    string "yaml:\"all_mark\""
-				}{
-					Seq:        "序号",
-					Item:       "条目",
-					Section:    "所属部分",
-					Text:       "任务内容",
-					Lead:       "牵头单位",
-					Co:         "配合单位",
-					Respective: "分别负责",
-					All:        "全体",
-					Deadline:   "时限",
-					Source:     "出处",
-					ID:         "任务标识",
-					AllMark:    "各部门单位",
-				},
-				Matrix: struct {
-					Dept      string    "yaml:\"dept\""
-					Total     string    "yaml:\"total\""
-					Marks     roleWords "yaml:\"marks\""
-					Truncated string    "yaml:\"truncated\""
-				}{
-					Dept:  "单位",
-					Total: "任务合计",
-					Marks: roleWords{
-						Lead:       "牵",
-						Co:         "配",
-						Respective: "分",
-						All:        "全",
-					},
-					Truncated: "条目过多，责任矩阵只列出前{n}条",
-				},
-				Depts: struct {
-					Seq        string "yaml:\"seq\""
-					Dept       string "yaml:\"dept\""
-					Kind       string "yaml:\"kind\""
-					Lead       string "yaml:\"lead\""
-					Co         string "yaml:\"co\""
-					Respective string "yaml:\"respective\""
-					All        string "yaml:\"all\""
-					Total      string "yaml:\"total\""
-				}{
-					Seq:        "序号",
-					Dept:       "单位",
-					Kind:       "类别",
-					Lead:       "牵头",
-					Co:         "配合",
-					Respective: "分别负责",
-					All:        "全体",
-					Total:      "合计",
-				},
-				Targets: struct {
-					Seq       string "yaml:\"seq\""
-					Item      string "yaml:\"item\""
-					Indicator string "yaml:\"indicator\""
-					Verb      string "yaml:\"verb\""
-					Value     string "yaml:\"value\""
-					Unit      string "yaml:\"unit\""
-					Op        string "yaml:\"op\""
-					Text      string "yaml:\"text\""
-					Depts     string "yaml:\"depts\""
-					Source    string "yaml:\"source\""
-				}{
-					Seq:       "序号",
-					Item:      "条目",
-					Indicator: "指标",
-					Verb:      "动词",
-					Value:     "目标值",
-					Unit:      "单位",
-					Op:        "关系",
-					Text:      "原文",
-					Depts:     "责任单位",
-					Source:    "出处",
-				},
-				Lists: struct {
-					Seq       string "yaml:\"seq\""
-					Item      string "yaml:\"item\""
-					Name      string "yaml:\"name\""
-					Declared  string "yaml:\"declared\""
-					Actual    string "yaml:\"actual\""
-					Check     string "yaml:\"check\""
-					Match     string "yaml:\"match\""
-					Mismatch  string "yaml:\"mismatch\""
-					MemberSeq string "yaml:\"member_seq\""
-					Member    string "yaml:\"member\""
-					Source    string "yaml:\"source\""
-				}{
-					Seq:       "序号",
-					Item:      "条目",
-					Name:      "清单名称",
-					Declared:  "标称数量",
-					Actual:    "实际数量",
-					Check:     "核对",
-					Match:     "一致",
-					Mismatch:  "不一致",
-					MemberSeq: "项次",
-					Member:    "项目",
-					Source:    "出处",
-				},
-				Warnings: struct {
-					Seq     string "yaml:\"seq\""
-					Source  string "yaml:\"source\""
-					Item    string "yaml:\"item\""
-					Message string "yaml:\"message\""
-				}{
-					Seq:     "序号",
-					Source:  "出处",
-					Item:    "条目",
-					Message: "提醒内容",
-				},
+			Warnings: struct {
+				Seq     string "yaml:\"seq\""
+				Source  string "yaml:\"source\""
+				Item    string "yaml:\"item\""
+				Message string "yaml:\"message\""
+			}{
+				Seq:     "序号",
+				Source:  "出处",
+				Item:    "条目",
+				Message: "提醒内容",
 			},
-			Progress: progressWords{
-				Sheets: struct {
-					Ledger  string "yaml:\"ledger\""
-					Returns string "yaml:\"returns\""
-				}{
-					Ledger:  "进展台账",
-					Returns: "报送情况",
-				},
-				Period: "报送期：{period}（{start}至{end}，{due}前报送）",
-				Ledger: struct {
-					Seq       string "yaml:\"seq\""
-					ID        string "yaml:\"id\""
-					Text      string "yaml:\"text\""
-					Lead      string "yaml:\"lead\""
-					Deadline  string "yaml:\"deadline\""
-					Status    string "yaml:\"status\""
-					Reason    string "yaml:\"reason\""
-					Dept      string "yaml:\"dept\""
-					State     string "yaml:\"state\""
-					Progress  string "yaml:\"progress\""
-					Problems  string "yaml:\"problems\""
-					NextSteps string "yaml:\"next_steps\""
-					Period    string "yaml:\"period\""
-				}{
-					Seq:       "序号",
-					ID:        "任务编号",
-					Text:      "任务内容",
-					Lead:      "牵头单位",
-					Deadline:  "完成时限",
-					Status:    "状态",
-					Reason:    "原因",
-					Dept:      "报送单位",
-					State:     "完成状态",
-					Progress:  "进展情况",
-					Problems:  "存在问题",
-					NextSteps: "下步措施",
-					Period:    "报送期",
-				},
-				Returns: struct {
-					Seq      string "yaml:\"seq\""
-					Dept     string "yaml:\"dept\""
-					Status   string "yaml:\"status\""
-					Received string "yaml:\"received\""
-					File     string "yaml:\"file\""
-					Rows     string "yaml:\"rows\""
-					Red      string "yaml:\"red\""
-					Yellow   string "yaml:\"yellow\""
-					Green    string "yaml:\"green\""
-					Done     string "yaml:\"done\""
-				}{
-					Seq:      "序号",
-					Dept:     "单位",
-					Status:   "报送情况",
-					Received: "报送时间",
-					File:     "报送文件",
-					Rows:     "填报行数",
-					Red:      "滞后",
-					Yellow:   "预警",
-					Green:    "正常",
-					Done:     "已完成",
-				},
-				Depts: struct {
-					Red    string "yaml:\"red\""
-					Yellow string "yaml:\"yellow\""
-					Green  string "yaml:\"green\""
-					Done   string "yaml:\"done\""
-				}{
-					Red:    "滞后",
-					Yellow: "预警",
-					Green:  "正常",
-					Done:   "已完成",
-				},
+		},
+		Progress: progressWords{
+			Sheets: struct {
+				Ledger  string "yaml:\"ledger\""
+				Returns string "yaml:\"returns\""
+			}{
+				Ledger:  "进展台账",
+				Returns: "报送情况",
 			},
-		}
-	})
-}
+			Period: "报送期：{period}（{start}至{end}，{due}前报送）",
+			Ledger: struct {
+				Seq       string "yaml:\"seq\""
+				ID        string "yaml:\"id\""
+				Text      string "yaml:\"text\""
+				Lead      string "yaml:\"lead\""
+				Deadline  string "yaml:\"deadline\""
+				Status    string "yaml:\"status\""
+				Reason    string "yaml:\"reason\""
+				Dept      string "yaml:\"dept\""
+				State     string "yaml:\"state\""
+				Progress  string "yaml:\"progress\""
+				Problems  string "yaml:\"problems\""
+				NextSteps string "yaml:\"next_steps\""
+				Period    string "yaml:\"period\""
+			}{
+				Seq:       "序号",
+				ID:        "任务编号",
+				Text:      "任务内容",
+				Lead:      "牵头单位",
+				Deadline:  "完成时限",
+				Status:    "状态",
+				Reason:    "原因",
+				Dept:      "报送单位",
+				State:     "完成状态",
+				Progress:  "进展情况",
+				Problems:  "存在问题",
+				NextSteps: "下步措施",
+				Period:    "报送期",
+			},
+			Returns: struct {
+				Seq      string "yaml:\"seq\""
+				Dept     string "yaml:\"dept\""
+				Status   string "yaml:\"status\""
+				Received string "yaml:\"received\""
+				File     string "yaml:\"file\""
+				Rows     string "yaml:\"rows\""
+				Red      string "yaml:\"red\""
+				Yellow   string "yaml:\"yellow\""
+				Green    string "yaml:\"green\""
+				Done     string "yaml:\"done\""
+			}{
+				Seq:      "序号",
+				Dept:     "单位",
+				Status:   "报送情况",
+				Received: "报送时间",
+				File:     "报送文件",
+				Rows:     "填报行数",
+				Red:      "滞后",
+				Yellow:   "预警",
+				Green:    "正常",
+				Done:     "已完成",
+			},
+			Depts: struct {
+				Red    string "yaml:\"red\""
+				Yellow string "yaml:\"yellow\""
+				Green  string "yaml:\"green\""
+				Done   string "yaml:\"done\""
+			}{
+				Red:    "滞后",
+				Yellow: "预警",
+				Green:  "正常",
+				Done:   "已完成",
+			},
+		},
+	}
+})

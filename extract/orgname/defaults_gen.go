@@ -6,2671 +6,2671 @@ import (
 	"fengong/templates"
 )
 
-// the embedded defaults of this package's YAML files, as the YAML decodes them
-// (templates/golit.go, templates/decoded.go)
-func init() {
-	_ = templates.Compiled("orgnames.yaml", "336a6a888610388873a1bf6efec371891dac19c3102fd3e13f815c348a36e7a4", "27898ed286e476b83e298507c2c64a1a", func() any {
-		return &config{
-			Kinds: []string{
-				"党委部门",
-				"人大政协",
-				"政府部门",
-				"垂直管理单位",
-				"群团组织",
-				"事业单位",
-				"企业",
-				"功能区",
-				"下级政府",
+// The embedded defaults of this package's YAML files, as the YAML decodes
+// them (templates/golit.go, templates/decoded.go), registered as the
+// package's variables are initialised.
+
+var _ = templates.Compiled("orgnames.yaml", "336a6a888610388873a1bf6efec371891dac19c3102fd3e13f815c348a36e7a4", "27898ed286e476b83e298507c2c64a1a", func() any {
+	return &config{
+		Kinds: []string{
+			"党委部门",
+			"人大政协",
+			"政府部门",
+			"垂直管理单位",
+			"群团组织",
+			"事业单位",
+			"企业",
+			"功能区",
+			"下级政府",
+		},
+		Foreign: []string{
+			"垂直管理单位",
+			"企业",
+			"下级政府",
+		},
+		ForeignWhenNamed: []string{
+			"功能区",
+		},
+		GovernmentLevels: []string{
+			"国务院",
+		},
+		Levels: map[string]string{
+			"乡":   "乡",
+			"区":   "区",
+			"县":   "县",
+			"国务院": "国务院",
+			"州":   "州",
+			"市":   "市",
+			"旗":   "旗",
+			"盟":   "盟",
+			"省":   "省",
+			"自治区": "自治区",
+			"街道":  "街道",
+			"镇":   "镇",
+		},
+		NotAfterLevel: []string{
+			"级",
+			"直各",
+			"属各",
+		},
+		PlaceSuffixes: map[string]string{
+			"乡":     "乡",
+			"区":     "区",
+			"县":     "县",
+			"州":     "州",
+			"市":     "市",
+			"旗":     "旗",
+			"特别行政区": "省",
+			"盟":     "盟",
+			"省":     "省",
+			"自治区":   "自治区",
+			"自治县":   "县",
+			"自治州":   "州",
+			"自治旗":   "旗",
+			"街道":    "街道",
+			"镇":     "镇",
+		},
+		BareGovernments: []string{
+			"乡",
+			"镇",
+			"街道",
+		},
+		PlaceNorm: []string{
+			"省",
+			"市",
+			"自治区",
+			"特别行政区",
+		},
+		Provinces: []string{
+			"北京",
+			"天津",
+			"上海",
+			"重庆",
+			"河北",
+			"山西",
+			"辽宁",
+			"吉林",
+			"黑龙江",
+			"江苏",
+			"浙江",
+			"安徽",
+			"福建",
+			"江西",
+			"山东",
+			"河南",
+			"湖北",
+			"湖南",
+			"广东",
+			"海南",
+			"四川",
+			"贵州",
+			"云南",
+			"陕西",
+			"甘肃",
+			"青海",
+			"台湾",
+			"内蒙古",
+			"广西",
+			"西藏",
+			"宁夏",
+			"新疆",
+			"香港",
+			"澳门",
+		},
+		ProvinceLevel: "省",
+		Ethnic: []string{
+			"土家族",
+			"苗族",
+			"侗族",
+			"瑶族",
+			"壮族",
+			"回族",
+			"彝族",
+			"藏族",
+			"蒙古族",
+			"维吾尔族",
+			"朝鲜族",
+			"满族",
+			"白族",
+			"哈尼族",
+			"傣族",
+			"傈僳族",
+			"佤族",
+			"畲族",
+			"拉祜族",
+			"水族",
+			"纳西族",
+			"景颇族",
+			"柯尔克孜族",
+			"土族",
+			"达斡尔族",
+			"仫佬族",
+			"羌族",
+			"布朗族",
+			"撒拉族",
+			"毛南族",
+			"仡佬族",
+			"锡伯族",
+			"阿昌族",
+			"普米族",
+			"塔吉克族",
+			"怒族",
+			"乌孜别克族",
+			"俄罗斯族",
+			"鄂温克族",
+			"德昂族",
+			"保安族",
+			"裕固族",
+			"京族",
+			"塔塔尔族",
+			"独龙族",
+			"鄂伦春族",
+			"赫哲族",
+			"门巴族",
+			"珞巴族",
+			"基诺族",
+			"布依族",
+			"黎族",
+			"哈萨克族",
+			"东乡族",
+			"各族",
+		},
+		PartyHeads: []string{
+			"中国共产党",
+			"中共",
+		},
+		PartyMarker: "委",
+		GovernmentMarkers: []string{
+			"人民政府",
+			"政府",
+		},
+		Government: special{
+			Stem:   "人民政府",
+			Suffix: "政府",
+			Kind:   "下级政府",
+		},
+		PartyCommittee: special{
+			Stem:   "党委",
+			Suffix: "委",
+			Kind:   "党委部门",
+		},
+		IssuerOffice: "办公",
+		Title: title{
+			Before: []string{
+				"关于",
 			},
-			Foreign: []string{
-				"垂直管理单位",
-				"企业",
-				"下级政府",
+			Drop: []string{
+				"文件",
 			},
-			ForeignWhenNamed: []string{
-				"功能区",
+			Year: "年",
+		},
+		Infix: []infix{
+			{
+				Head: "团",
+				Tail: "委",
+				Name: "团委",
 			},
-			GovernmentLevels: []string{
-				"国务院",
+		},
+		NotNames: notNames{
+			GroupPrefixes: []string{
+				"各",
+				"全省",
+				"全市",
+				"全县",
+				"全区",
 			},
-			Levels: map[string]string{
-				"乡":   "乡",
-				"区":   "区",
-				"县":   "县",
-				"国务院": "国务院",
-				"州":   "州",
-				"市":   "市",
-				"旗":   "旗",
-				"盟":   "盟",
-				"省":   "省",
-				"自治区": "自治区",
-				"街道":  "街道",
-				"镇":   "镇",
+			GroupWords: []string{
+				"各",
+				"有关",
+				"相关",
+				"其他",
+				"其它",
+				"成员单位",
+				"等部门",
+				"等单位",
+				"部门和单位",
+				"下属",
+				"所属",
 			},
-			NotAfterLevel: []string{
+			LeaderWords: []string{
+				"分管",
+				"协管",
+				"副省长",
+				"副市长",
+				"副县长",
+				"副区长",
+				"秘书长",
+				"责任领导",
+				"负责人",
+				"同志",
+			},
+			LeaderSuffixes: []string{
+				"省长",
+				"市长",
+				"县长",
+				"区长",
+				"州长",
+				"乡长",
+				"镇长",
+				"书记",
+				"主任",
+				"局长",
+				"厅长",
+				"部长",
+				"主席",
+				"领导",
+			},
+			ProseWords: []string{
+				"推进",
+				"加快",
+				"加强",
+				"新建",
+				"建成",
+				"完成",
+				"实施",
+				"开展",
+				"启动",
+				"提升",
+				"改造",
+				"投入",
+				"确保",
+				"落实",
+				"推动",
+				"打造",
+				"支持",
+				"促进",
+				"力争",
+				"实现",
+				"增长",
+				"年底",
+				"月底",
+				"以上",
+				"左右",
+				"的",
+				"了",
+				"和谐",
 				"级",
-				"直各",
-				"属各",
 			},
-			PlaceSuffixes: map[string]string{
-				"乡":     "乡",
-				"区":     "区",
-				"县":     "县",
-				"州":     "州",
-				"市":     "市",
-				"旗":     "旗",
-				"特别行政区": "省",
-				"盟":     "盟",
-				"省":     "省",
-				"自治区":   "自治区",
-				"自治县":   "县",
-				"自治州":   "州",
-				"自治旗":   "旗",
-				"街道":    "街道",
-				"镇":     "镇",
+			MaxRunes:  40,
+			StemRunes: 12,
+			LongStems: []string{
+				"领导小组",
 			},
-			BareGovernments: []string{
-				"乡",
-				"镇",
-				"街道",
+			ProseStarts: []string{
+				"建设",
+				"推进",
+				"加快",
+				"加强",
+				"完善",
+				"深化",
+				"打造",
+				"提升",
+				"健全",
+				"强化",
+				"优化",
+				"促进",
+				"做好",
+				"抓好",
+				"构建",
+				"推动",
+				"实施",
+				"开展",
 			},
-			PlaceNorm: []string{
-				"省",
-				"市",
-				"自治区",
-				"特别行政区",
-			},
-			Provinces: []string{
-				"北京",
-				"天津",
-				"上海",
-				"重庆",
-				"河北",
-				"山西",
-				"辽宁",
-				"吉林",
-				"黑龙江",
-				"江苏",
-				"浙江",
-				"安徽",
-				"福建",
-				"江西",
-				"山东",
-				"河南",
-				"湖北",
-				"湖南",
-				"广东",
-				"海南",
-				"四川",
-				"贵州",
-				"云南",
-				"陕西",
-				"甘肃",
-				"青海",
-				"台湾",
-				"内蒙古",
-				"广西",
-				"西藏",
-				"宁夏",
-				"新疆",
-				"香港",
-				"澳门",
-			},
-			ProvinceLevel: "省",
-			Ethnic: []string{
-				"土家族",
-				"苗族",
-				"侗族",
-				"瑶族",
-				"壮族",
-				"回族",
-				"彝族",
-				"藏族",
-				"蒙古族",
-				"维吾尔族",
-				"朝鲜族",
-				"满族",
-				"白族",
-				"哈尼族",
-				"傣族",
-				"傈僳族",
-				"佤族",
-				"畲族",
-				"拉祜族",
-				"水族",
-				"纳西族",
-				"景颇族",
-				"柯尔克孜族",
-				"土族",
-				"达斡尔族",
-				"仫佬族",
-				"羌族",
-				"布朗族",
-				"撒拉族",
-				"毛南族",
-				"仡佬族",
-				"锡伯族",
-				"阿昌族",
-				"普米族",
-				"塔吉克族",
-				"怒族",
-				"乌孜别克族",
-				"俄罗斯族",
-				"鄂温克族",
-				"德昂族",
-				"保安族",
-				"裕固族",
-				"京族",
-				"塔塔尔族",
-				"独龙族",
-				"鄂伦春族",
-				"赫哲族",
-				"门巴族",
-				"珞巴族",
-				"基诺族",
-				"布依族",
-				"黎族",
-				"哈萨克族",
-				"东乡族",
-				"各族",
-			},
-			PartyHeads: []string{
-				"中国共产党",
-				"中共",
-			},
-			PartyMarker: "委",
-			GovernmentMarkers: []string{
-				"人民政府",
-				"政府",
-			},
-			Government: special{
-				Stem:   "人民政府",
-				Suffix: "政府",
-				Kind:   "下级政府",
-			},
-			PartyCommittee: special{
-				Stem:   "党委",
-				Suffix: "委",
-				Kind:   "党委部门",
-			},
-			IssuerOffice: "办公",
-			Title: title{
-				Before: []string{
-					"关于",
-				},
-				Drop: []string{
-					"文件",
-				},
-				Year: "年",
-			},
-			Infix: []infix{
-				{
-					Head: "团",
-					Tail: "委",
-					Name: "团委",
+		},
+		Suffixes: []suffixDef{
+			{
+				Class: "厅",
+				Kind:  "政府部门",
+				Forms: []string{
+					"厅",
 				},
 			},
-			NotNames: notNames{
-				GroupPrefixes: []string{
-					"各",
-					"全省",
-					"全市",
-					"全县",
-					"全区",
+			{
+				Class: "局",
+				Kind:  "政府部门",
+				Forms: []string{
+					"管理局",
+					"总局",
+					"分局",
+					"局",
 				},
-				GroupWords: []string{
-					"各",
-					"有关",
-					"相关",
-					"其他",
-					"其它",
-					"成员单位",
-					"等部门",
-					"等单位",
-					"部门和单位",
-					"下属",
-					"所属",
+			},
+			{
+				Class: "委",
+				Kind:  "政府部门",
+				Forms: []string{
+					"委员会",
+					"委",
 				},
-				LeaderWords: []string{
-					"分管",
-					"协管",
-					"副省长",
-					"副市长",
-					"副县长",
-					"副区长",
-					"秘书长",
-					"责任领导",
-					"负责人",
-					"同志",
+			},
+			{
+				Class: "办",
+				Kind:  "政府部门",
+				Forms: []string{
+					"办公厅",
+					"办公室",
+					"办",
 				},
-				LeaderSuffixes: []string{
-					"省长",
-					"市长",
-					"县长",
-					"区长",
-					"州长",
-					"乡长",
-					"镇长",
-					"书记",
-					"主任",
-					"局长",
-					"厅长",
-					"部长",
-					"主席",
-					"领导",
+			},
+			{
+				Class: "室",
+				Kind:  "政府部门",
+				Forms: []string{
+					"室",
 				},
-				ProseWords: []string{
-					"推进",
-					"加快",
-					"加强",
-					"新建",
-					"建成",
-					"完成",
-					"实施",
-					"开展",
-					"启动",
-					"提升",
-					"改造",
-					"投入",
-					"确保",
-					"落实",
-					"推动",
-					"打造",
-					"支持",
-					"促进",
-					"力争",
-					"实现",
-					"增长",
-					"年底",
-					"月底",
-					"以上",
-					"左右",
-					"的",
-					"了",
-					"和谐",
-					"级",
+			},
+			{
+				Class: "署",
+				Kind:  "政府部门",
+				Forms: []string{
+					"署",
 				},
-				MaxRunes:  40,
-				StemRunes: 12,
-				LongStems: []string{
+			},
+			{
+				Class: "队",
+				Kind:  "政府部门",
+				Forms: []string{
+					"总队",
+					"支队",
+					"大队",
+					"中队",
+				},
+			},
+			{
+				Class: "股",
+				Kind:  "政府部门",
+				Forms: []string{
+					"股室",
+					"股",
+				},
+			},
+			{
+				Class: "指挥部",
+				Kind:  "政府部门",
+				Forms: []string{
+					"指挥部",
+				},
+			},
+			{
+				Class: "领导小组",
+				Kind:  "政府部门",
+				Forms: []string{
+					"工作领导小组",
 					"领导小组",
 				},
-				ProseStarts: []string{
+			},
+			{
+				Class: "工作部",
+				Kind:  "政府部门",
+				Forms: []string{
+					"工作部",
+				},
+			},
+			{
+				Class:  "部",
+				Kind:   "政府部门",
+				Closed: true,
+				Forms: []string{
+					"部",
+				},
+			},
+			{
+				Class: "中心",
+				Kind:  "事业单位",
+				Forms: []string{
+					"中心",
+				},
+			},
+			{
+				Class: "院",
+				Kind:  "事业单位",
+				Forms: []string{
+					"研究院",
+					"设计院",
+					"院",
+				},
+			},
+			{
+				Class: "馆",
+				Kind:  "事业单位",
+				Forms: []string{
+					"馆",
+				},
+			},
+			{
+				Class: "站",
+				Kind:  "事业单位",
+				Forms: []string{
+					"总站",
+					"站",
+				},
+			},
+			{
+				Class: "所",
+				Kind:  "事业单位",
+				Forms: []string{
+					"研究所",
+					"所",
+				},
+			},
+			{
+				Class: "管理处",
+				Kind:  "事业单位",
+				Forms: []string{
+					"管理处",
+				},
+			},
+			{
+				Class:  "处",
+				Kind:   "事业单位",
+				Closed: true,
+				Forms: []string{
+					"处",
+				},
+			},
+			{
+				Class: "学校",
+				Kind:  "事业单位",
+				Forms: []string{
+					"大学",
+					"学院",
+					"学校",
+					"中学",
+					"小学",
+					"幼儿园",
+					"党校",
+				},
+			},
+			{
+				Class: "医院",
+				Kind:  "事业单位",
+				Forms: []string{
+					"医院",
+					"卫生院",
+				},
+			},
+			{
+				Class:  "台",
+				Kind:   "事业单位",
+				Closed: true,
+				Forms: []string{
+					"电视台",
+					"电台",
+					"台",
+				},
+			},
+			{
+				Class:  "社",
+				Kind:   "事业单位",
+				Closed: true,
+				Forms: []string{
+					"合作总社",
+					"总社",
+					"联合社",
+					"联社",
+					"报社",
+					"社",
+				},
+			},
+			{
+				Class:  "会",
+				Kind:   "群团组织",
+				Closed: true,
+				Forms: []string{
+					"联合会",
+					"促进会",
+					"总工会",
+					"工会",
+					"协会",
+					"学会",
+					"商会",
+					"总会",
+					"联",
+					"协",
+					"会",
+				},
+			},
+			{
+				Class: "公司",
+				Kind:  "企业",
+				Forms: []string{
+					"股份有限公司",
+					"有限责任公司",
+					"有限公司",
+					"公司",
+				},
+			},
+			{
+				Class: "集团",
+				Kind:  "企业",
+				Forms: []string{
+					"集团有限公司",
+					"集团公司",
+					"集团",
+				},
+			},
+			{
+				Class: "行",
+				Kind:  "企业",
+				Forms: []string{
+					"中心支行",
+					"分行",
+					"支行",
+					"银行",
+				},
+			},
+			{
+				Class:  "办事处",
+				Kind:   "下级政府",
+				Closed: true,
+				Forms: []string{
+					"办事处",
+				},
+			},
+			{
+				Class:  "海关",
+				Kind:   "垂直管理单位",
+				Closed: true,
+				Forms: []string{
+					"海关",
+				},
+			},
+			{
+				Class: "经开区",
+				Kind:  "功能区",
+				Forms: []string{
+					"经济技术开发区",
+					"经济开发区",
+					"经开区",
+				},
+			},
+			{
+				Class: "高新区",
+				Kind:  "功能区",
+				Forms: []string{
+					"高新技术产业开发区",
+					"高新技术开发区",
+					"高新区",
+				},
+			},
+			{
+				Class: "开发区",
+				Kind:  "功能区",
+				Forms: []string{
+					"开发区",
+				},
+			},
+			{
+				Class: "新区",
+				Kind:  "功能区",
+				Forms: []string{
+					"新区",
+				},
+			},
+			{
+				Class: "管理区",
+				Kind:  "功能区",
+				Forms: []string{
+					"管理区",
+				},
+			},
+			{
+				Class: "度假区",
+				Kind:  "功能区",
+				Forms: []string{
+					"旅游度假区",
+					"度假区",
+				},
+			},
+			{
+				Class: "园区",
+				Kind:  "功能区",
+				Forms: []string{
+					"工业园区",
+					"产业园区",
+					"园区",
+					"产业园",
+					"工业园",
+					"科技园",
+				},
+			},
+			{
+				Class: "试验区",
+				Kind:  "功能区",
+				Forms: []string{
+					"自由贸易试验区",
+					"试验区",
+					"示范区",
+					"自贸区",
+				},
+			},
+			{
+				Class: "保税区",
+				Kind:  "功能区",
+				Forms: []string{
+					"综合保税区",
+					"保税区",
+					"港区",
+				},
+			},
+			{
+				Class: "管委会",
+				Kind:  "功能区",
+				Forms: []string{
+					"管理委员会",
+					"管委会",
+				},
+			},
+		},
+		Bodies: []bodyDef{
+			{
+				Key:  "办公",
+				Kind: "政府部门",
+				Names: []string{
+					"办公厅",
+					"办公室",
+					"办",
+					"府办",
+				},
+			},
+			{
+				Key:  "组织",
+				Kind: "党委部门",
+				Stems: []string{
+					"组织",
+				},
+				Suffixes: []string{
+					"部",
+				},
+			},
+			{
+				Key:  "宣传",
+				Kind: "党委部门",
+				Stems: []string{
+					"宣传",
+				},
+				Suffixes: []string{
+					"部",
+				},
+			},
+			{
+				Key:  "统战",
+				Kind: "党委部门",
+				Stems: []string{
+					"统一战线工作",
+					"统战",
+				},
+				Suffixes: []string{
+					"部",
+				},
+			},
+			{
+				Key:  "政法",
+				Kind: "党委部门",
+				Stems: []string{
+					"政法",
+				},
+				Suffixes: []string{
+					"委",
+				},
+			},
+			{
+				Key:  "纪律检查",
+				Kind: "党委部门",
+				Stems: []string{
+					"纪律检查",
+					"纪检",
+					"纪",
+				},
+				Suffixes: []string{
+					"委",
+				},
+			},
+			{
+				Key:  "网信",
+				Kind: "党委部门",
+				Stems: []string{
+					"网络安全和信息化委员会",
+					"网络安全和信息化",
+					"网信",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "改革",
+				Kind: "党委部门",
+				Stems: []string{
+					"全面深化改革委员会",
+					"全面深化改革领导小组",
+					"全面深化改革",
+					"深化改革",
+					"改革",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "编制",
+				Kind: "党委部门",
+				Stems: []string{
+					"机构编制委员会",
+					"机构编制",
+					"编",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "政策研究",
+				Kind: "党委部门",
+				Stems: []string{
+					"政策研究",
+					"政研",
+				},
+				Suffixes: []string{
+					"室",
+				},
+			},
+			{
+				Key:  "人才",
+				Kind: "党委部门",
+				Stems: []string{
+					"人才工作领导小组",
+					"人才",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "军民融合",
+				Kind: "党委部门",
+				Stems: []string{
+					"军民融合发展委员会",
+					"军民融合发展",
+					"军民融合",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "台湾事务",
+				Kind: "党委部门",
+				Stems: []string{
+					"台湾事务",
+					"台湾工作",
+					"台",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "精神文明",
+				Kind: "党委部门",
+				Stems: []string{
+					"精神文明建设委员会",
+					"精神文明建设",
+					"文明",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "文资",
+				Kind: "党委部门",
+				Stems: []string{
+					"文资",
+				},
+				Suffixes: []string{
+					"委",
+					"办",
+				},
+				Names: []string{
+					"文化企业国有资产监督管理领导小组办公室",
+				},
+			},
+			{
+				Key:  "国防动员",
+				Kind: "党委部门",
+				Names: []string{
+					"国动委综合办",
+					"国防动员委员会综合办公室",
+					"国动委",
+					"国防动员委员会",
+					"国防动员办",
+					"国动办",
+				},
+			},
+			{
+				Key:  "农村工作",
+				Kind: "党委部门",
+				Stems: []string{
+					"农村工作领导小组",
+					"农村工作",
+				},
+				Suffixes: []string{
+					"办",
+				},
+				Names: []string{
+					"农办",
+				},
+			},
+			{
+				Key:  "老干部",
+				Kind: "党委部门",
+				Stems: []string{
+					"老干部",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "直属机关",
+				Kind: "党委部门",
+				Stems: []string{
+					"直属机关工作",
+					"直属机关",
+					"直机关",
+				},
+				Suffixes: []string{
+					"委",
+				},
+				Names: []string{
+					"直属机关工委",
+					"直机关工委",
+					"机关工委",
+				},
+			},
+			{
+				Key:  "党史研究",
+				Kind: "党委部门",
+				Stems: []string{
+					"党史研究",
+					"党史",
+				},
+				Suffixes: []string{
+					"室",
+				},
+			},
+			{
+				Key:  "机要",
+				Kind: "党委部门",
+				Stems: []string{
+					"机要",
+				},
+				Suffixes: []string{
+					"局",
+					"室",
+				},
+			},
+			{
+				Key:  "保密",
+				Kind: "党委部门",
+				Stems: []string{
+					"保密",
+				},
+				Suffixes: []string{
+					"办",
+					"局",
+				},
+			},
+			{
+				Key:  "社会工作",
+				Kind: "党委部门",
+				Stems: []string{
+					"社会工作",
+				},
+				Suffixes: []string{
+					"部",
+				},
+			},
+			{
+				Key:  "财经",
+				Kind: "党委部门",
+				Stems: []string{
+					"财经委员会",
+					"财经",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "教育工作",
+				Kind: "党委部门",
+				Stems: []string{
+					"教育工作",
+					"教育工",
+				},
+				Suffixes: []string{
+					"委",
+				},
+			},
+			{
+				Key:  "巡视",
+				Kind: "党委部门",
+				Stems: []string{
+					"巡视工作领导小组",
+					"巡视",
+					"巡察",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "人大常委会",
+				Kind: "人大政协",
+				Names: []string{
+					"人大常委会",
+					"人民代表大会常务委员会",
+					"人大",
+					"人大常委会办公厅",
+					"人大常委会办公室",
+				},
+			},
+			{
+				Key:  "政协",
+				Kind: "人大政协",
+				Names: []string{
+					"政协",
+					"政协委员会",
+					"政协办公厅",
+					"政协办公室",
+				},
+			},
+			{
+				Key:  "监察",
+				Kind: "人大政协",
+				Stems: []string{
+					"监察",
+					"监",
+				},
+				Suffixes: []string{
+					"委",
+				},
+				Names: []string{
+					"纪委监委",
+				},
+			},
+			{
+				Key:  "法院",
+				Kind: "人大政协",
+				Names: []string{
+					"高级人民法院",
+					"中级人民法院",
+					"人民法院",
+					"法院",
+				},
+			},
+			{
+				Key:  "检察院",
+				Kind: "人大政协",
+				Names: []string{
+					"人民检察院",
+					"检察院",
+				},
+			},
+			{
+				Key:  "发展改革",
+				Kind: "政府部门",
+				Stems: []string{
+					"发展和改革",
+					"发展改革",
+					"发改",
+				},
+				Suffixes: []string{
+					"委",
+					"局",
+				},
+			},
+			{
+				Key:  "教育",
+				Kind: "政府部门",
+				Stems: []string{
+					"教育",
+					"教",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "科技",
+				Kind: "政府部门",
+				Stems: []string{
+					"科学技术",
+					"科技",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "工业和信息化",
+				Kind: "政府部门",
+				Stems: []string{
+					"工业和信息化",
+					"工业信息化",
+					"工信",
+					"经济和信息化",
+					"经济信息化",
+					"经信",
+					"经济信息",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "民族宗教",
+				Kind: "政府部门",
+				Stems: []string{
+					"民族宗教事务",
+					"民族和宗教事务",
+					"民族宗教",
+					"民宗",
+				},
+				Suffixes: []string{
+					"委",
+					"局",
+					"厅",
+				},
+			},
+			{
+				Key:  "公安",
+				Kind: "政府部门",
+				Stems: []string{
+					"公安",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "国家安全",
+				Kind: "政府部门",
+				Stems: []string{
+					"国家安全",
+					"国安",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "民政",
+				Kind: "政府部门",
+				Stems: []string{
+					"民政",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "司法",
+				Kind: "政府部门",
+				Stems: []string{
+					"司法",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "财政",
+				Kind: "政府部门",
+				Stems: []string{
+					"财政",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "人力资源社会保障",
+				Kind: "政府部门",
+				Stems: []string{
+					"人力资源和社会保障",
+					"人力资源社会保障",
+					"人力资源和社保",
+					"人力社保",
+					"人社",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "自然资源",
+				Kind: "政府部门",
+				Stems: []string{
+					"自然资源",
+					"自然资源和规划",
+					"规划和自然资源",
+					"自然资源规划",
+					"规划自然资源",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "生态环境",
+				Kind: "政府部门",
+				Stems: []string{
+					"生态环境",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "住房城乡建设",
+				Kind: "政府部门",
+				Stems: []string{
+					"住房和城乡建设",
+					"住房城乡建设",
+					"住房和城市建设",
+					"住房城乡建",
+					"住建",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "交通运输",
+				Kind: "政府部门",
+				Stems: []string{
+					"交通运输",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "水利",
+				Kind: "政府部门",
+				Stems: []string{
+					"水利",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "农业农村",
+				Kind: "政府部门",
+				Stems: []string{
+					"农业农村",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "商务",
+				Kind: "政府部门",
+				Stems: []string{
+					"商务",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "文化和旅游",
+				Kind: "政府部门",
+				Stems: []string{
+					"文化和旅游",
+					"文化旅游",
+					"文旅",
+					"文化广电和旅游",
+					"文化广电旅游",
+					"文化广电体育和旅游",
+					"文化广电体育旅游",
+					"文化旅游广电",
+					"文广旅",
+					"文广旅体",
+					"文旅广体",
+					"文化体育和旅游",
+					"文体旅",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "卫生健康",
+				Kind: "政府部门",
+				Stems: []string{
+					"卫生健康",
+					"卫生和健康",
+					"卫健",
+				},
+				Suffixes: []string{
+					"委",
+					"局",
+					"厅",
+				},
+			},
+			{
+				Key:  "退役军人事务",
+				Kind: "政府部门",
+				Stems: []string{
+					"退役军人事务",
+					"退役军人",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "应急管理",
+				Kind: "政府部门",
+				Stems: []string{
+					"应急管理",
+					"应急",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "审计",
+				Kind: "政府部门",
+				Stems: []string{
+					"审计",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "外事",
+				Kind: "政府部门",
+				Stems: []string{
+					"外事",
+					"外事工作委员会",
+					"外事侨务",
+					"外侨",
+				},
+				Suffixes: []string{
+					"办",
+					"局",
+				},
+				Names: []string{
+					"外办",
+				},
+			},
+			{
+				Key:  "新闻",
+				Kind: "政府部门",
+				Stems: []string{
+					"新闻",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "国有资产监督管理",
+				Kind: "政府部门",
+				Stems: []string{
+					"国有资产监督管理",
+					"国有资产监管",
+					"国资",
+				},
+				Suffixes: []string{
+					"委",
+					"局",
+					"办",
+				},
+			},
+			{
+				Key:  "市场监督管理",
+				Kind: "政府部门",
+				Stems: []string{
+					"市场监督管理",
+					"市场监管",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "广播电视",
+				Kind: "政府部门",
+				Stems: []string{
+					"广播电视",
+					"广电",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "体育",
+				Kind: "政府部门",
+				Stems: []string{
+					"体育",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "统计",
+				Kind: "政府部门",
+				Stems: []string{
+					"统计",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "医疗保障",
+				Kind: "政府部门",
+				Stems: []string{
+					"医疗保障",
+					"医保",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "林业",
+				Kind: "政府部门",
+				Stems: []string{
+					"林业",
+					"林业和草原",
+				},
+				Suffixes: []string{
+					"局",
+					"厅",
+				},
+			},
+			{
+				Key:  "地方金融监督管理",
+				Kind: "政府部门",
+				Stems: []string{
+					"地方金融监督管理",
+					"地方金融监管",
+					"金融监督管理",
+					"金融监管",
+					"地方金融",
+					"金融工作",
+					"金融服务",
+					"金融",
+				},
+				Suffixes: []string{
+					"局",
+					"办",
+				},
+			},
+			{
+				Key:  "机关事务管理",
+				Kind: "政府部门",
+				Stems: []string{
+					"机关事务管理",
+					"机关事务",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "信访",
+				Kind: "政府部门",
+				Stems: []string{
+					"信访",
+				},
+				Suffixes: []string{
+					"局",
+					"办",
+				},
+			},
+			{
+				Key:  "政务服务",
+				Kind: "政府部门",
+				Stems: []string{
+					"政务管理服务",
+					"政务服务管理",
+					"政务服务",
+					"政务",
+				},
+				Suffixes: []string{
+					"局",
+					"办",
+				},
+			},
+			{
+				Key:  "大数据",
+				Kind: "政府部门",
+				Stems: []string{
+					"政务服务和大数据",
+					"政务服务和数据",
+					"大数据发展",
+					"大数据",
+					"数据",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "行政审批",
+				Kind: "政府部门",
+				Stems: []string{
+					"行政审批服务",
+					"行政审批",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "乡村振兴",
+				Kind: "政府部门",
+				Stems: []string{
+					"乡村振兴",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "粮食和物资储备",
+				Kind: "政府部门",
+				Stems: []string{
+					"粮食和物资储备",
+					"粮食和储备",
+					"粮食物资储备",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "能源",
+				Kind: "政府部门",
+				Stems: []string{
+					"能源",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "药品监督管理",
+				Kind: "政府部门",
+				Stems: []string{
+					"药品监督管理",
+					"药品监管",
+					"药监",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "知识产权",
+				Kind: "政府部门",
+				Stems: []string{
+					"知识产权",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "中医药",
+				Kind: "政府部门",
+				Stems: []string{
+					"中医药管理",
+					"中医药",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "文物",
+				Kind: "政府部门",
+				Stems: []string{
+					"文物",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "新闻出版",
+				Kind: "政府部门",
+				Stems: []string{
+					"新闻出版",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "电影",
+				Kind: "政府部门",
+				Stems: []string{
+					"电影",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "人民防空",
+				Kind: "政府部门",
+				Stems: []string{
+					"人民防空",
+					"人防",
+				},
+				Suffixes: []string{
+					"办",
+					"局",
+				},
+			},
+			{
+				Key:  "城市管理",
+				Kind: "政府部门",
+				Stems: []string{
+					"城市管理综合执法",
+					"城市管理",
+					"城管",
+				},
+				Suffixes: []string{
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "环境卫生",
+				Kind: "事业单位",
+				Stems: []string{
+					"环境卫生",
+					"环卫",
+				},
+				Suffixes: []string{
+					"管理处",
+					"处",
+					"所",
+					"中心",
+					"站",
+				},
+			},
+			{
+				Key:  "水务",
+				Kind: "政府部门",
+				Stems: []string{
+					"水务",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "科技和经信",
+				Kind: "政府部门",
+				Stems: []string{
+					"科技和经信",
+					"科技经信",
+					"科经",
+					"科技和经济信息化",
+					"科技工信",
+					"科工信",
+				},
+				Suffixes: []string{
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "投资促进",
+				Kind: "政府部门",
+				Stems: []string{
+					"投资促进",
+					"投促",
+				},
+				Suffixes: []string{
+					"局",
+					"中心",
+				},
+			},
+			{
+				Key:  "综合行政执法",
+				Kind: "政府部门",
+				Stems: []string{
+					"综合行政执法",
+					"综合执法",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "档案",
+				Kind: "政府部门",
+				Stems: []string{
+					"档案",
+				},
+				Suffixes: []string{
+					"局",
+					"馆",
+				},
+			},
+			{
+				Key:  "地方志",
+				Kind: "政府部门",
+				Stems: []string{
+					"地方志编纂",
+					"地方志",
+				},
+				Suffixes: []string{
+					"办",
+					"院",
+				},
+			},
+			{
+				Key:  "侨务",
+				Kind: "政府部门",
+				Stems: []string{
+					"侨务",
+					"侨",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "港澳事务",
+				Kind: "政府部门",
+				Stems: []string{
+					"港澳事务",
+					"港澳",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "口岸",
+				Kind: "政府部门",
+				Stems: []string{
+					"口岸",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "征兵",
+				Kind: "政府部门",
+				Stems: []string{
+					"征兵",
+				},
+				Suffixes: []string{
+					"办",
+				},
+			},
+			{
+				Key:  "政府研究",
+				Kind: "政府部门",
+				Stems: []string{
+					"研究",
+				},
+				Suffixes: []string{
+					"室",
+				},
+			},
+			{
+				Key:  "参事",
+				Kind: "政府部门",
+				Stems: []string{
+					"参事",
+				},
+				Suffixes: []string{
+					"室",
+				},
+			},
+			{
+				Key:  "文史研究",
+				Kind: "政府部门",
+				Stems: []string{
+					"文史研究",
+					"文史",
+				},
+				Suffixes: []string{
+					"馆",
+				},
+			},
+			{
+				Key:  "发展研究",
+				Kind: "政府部门",
+				Stems: []string{
+					"发展研究",
+				},
+				Suffixes: []string{
+					"中心",
+				},
+			},
+			{
+				Key:  "公共资源交易",
+				Kind: "政府部门",
+				Stems: []string{
+					"公共资源交易",
+				},
+				Suffixes: []string{
+					"中心",
+				},
+			},
+			{
+				Key:  "供销合作",
+				Kind: "政府部门",
+				Stems: []string{
+					"供销合作",
+					"供销",
+				},
+				Suffixes: []string{
+					"社",
+				},
+			},
+			{
+				Key:  "督查",
+				Kind: "政府部门",
+				Stems: []string{
+					"督查",
+				},
+				Suffixes: []string{
+					"室",
+				},
+			},
+			{
+				Key:  "发展计划",
+				Kind: "政府部门",
+				Stems: []string{
+					"发展计划",
+					"计划",
+					"发展和计划",
+				},
+				Suffixes: []string{
+					"委",
+				},
+			},
+			{
+				Key:  "经济",
+				Kind: "政府部门",
+				Stems: []string{
+					"经济",
+					"经",
+				},
+				Suffixes: []string{
+					"委",
+				},
+			},
+			{
+				Key:  "经济贸易",
+				Kind: "政府部门",
+				Stems: []string{
+					"经济贸易",
+					"经贸",
+				},
+				Suffixes: []string{
+					"委",
+					"局",
+				},
+			},
+			{
+				Key:  "环境保护",
+				Kind: "政府部门",
+				Stems: []string{
+					"环境保护",
+					"环保",
+				},
+				Suffixes: []string{
+					"局",
+					"厅",
+				},
+			},
+			{
+				Key:  "国土资源",
+				Kind: "政府部门",
+				Stems: []string{
+					"国土资源",
+					"国土",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "规划",
+				Kind: "政府部门",
+				Stems: []string{
+					"城乡规划",
+					"规划",
+				},
+				Suffixes: []string{
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "建设",
+				Kind: "政府部门",
+				Stems: []string{
 					"建设",
-					"推进",
-					"加快",
-					"加强",
-					"完善",
-					"深化",
-					"打造",
-					"提升",
-					"健全",
-					"强化",
-					"优化",
-					"促进",
-					"做好",
-					"抓好",
-					"构建",
-					"推动",
-					"实施",
-					"开展",
+					"城乡建设",
+					"城乡建",
+					"建",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+					"委",
 				},
 			},
-			Suffixes: []suffixDef{
-				{
-					Class: "厅",
-					Kind:  "政府部门",
-					Forms: []string{
-						"厅",
-					},
+			{
+				Key:  "交通",
+				Kind: "政府部门",
+				Stems: []string{
+					"交通",
 				},
-				{
-					Class: "局",
-					Kind:  "政府部门",
-					Forms: []string{
-						"管理局",
-						"总局",
-						"分局",
-						"局",
-					},
-				},
-				{
-					Class: "委",
-					Kind:  "政府部门",
-					Forms: []string{
-						"委员会",
-						"委",
-					},
-				},
-				{
-					Class: "办",
-					Kind:  "政府部门",
-					Forms: []string{
-						"办公厅",
-						"办公室",
-						"办",
-					},
-				},
-				{
-					Class: "室",
-					Kind:  "政府部门",
-					Forms: []string{
-						"室",
-					},
-				},
-				{
-					Class: "署",
-					Kind:  "政府部门",
-					Forms: []string{
-						"署",
-					},
-				},
-				{
-					Class: "队",
-					Kind:  "政府部门",
-					Forms: []string{
-						"总队",
-						"支队",
-						"大队",
-						"中队",
-					},
-				},
-				{
-					Class: "股",
-					Kind:  "政府部门",
-					Forms: []string{
-						"股室",
-						"股",
-					},
-				},
-				{
-					Class: "指挥部",
-					Kind:  "政府部门",
-					Forms: []string{
-						"指挥部",
-					},
-				},
-				{
-					Class: "领导小组",
-					Kind:  "政府部门",
-					Forms: []string{
-						"工作领导小组",
-						"领导小组",
-					},
-				},
-				{
-					Class: "工作部",
-					Kind:  "政府部门",
-					Forms: []string{
-						"工作部",
-					},
-				},
-				{
-					Class:  "部",
-					Kind:   "政府部门",
-					Closed: true,
-					Forms: []string{
-						"部",
-					},
-				},
-				{
-					Class: "中心",
-					Kind:  "事业单位",
-					Forms: []string{
-						"中心",
-					},
-				},
-				{
-					Class: "院",
-					Kind:  "事业单位",
-					Forms: []string{
-						"研究院",
-						"设计院",
-						"院",
-					},
-				},
-				{
-					Class: "馆",
-					Kind:  "事业单位",
-					Forms: []string{
-						"馆",
-					},
-				},
-				{
-					Class: "站",
-					Kind:  "事业单位",
-					Forms: []string{
-						"总站",
-						"站",
-					},
-				},
-				{
-					Class: "所",
-					Kind:  "事业单位",
-					Forms: []string{
-						"研究所",
-						"所",
-					},
-				},
-				{
-					Class: "管理处",
-					Kind:  "事业单位",
-					Forms: []string{
-						"管理处",
-					},
-				},
-				{
-					Class:  "处",
-					Kind:   "事业单位",
-					Closed: true,
-					Forms: []string{
-						"处",
-					},
-				},
-				{
-					Class: "学校",
-					Kind:  "事业单位",
-					Forms: []string{
-						"大学",
-						"学院",
-						"学校",
-						"中学",
-						"小学",
-						"幼儿园",
-						"党校",
-					},
-				},
-				{
-					Class: "医院",
-					Kind:  "事业单位",
-					Forms: []string{
-						"医院",
-						"卫生院",
-					},
-				},
-				{
-					Class:  "台",
-					Kind:   "事业单位",
-					Closed: true,
-					Forms: []string{
-						"电视台",
-						"电台",
-						"台",
-					},
-				},
-				{
-					Class:  "社",
-					Kind:   "事业单位",
-					Closed: true,
-					Forms: []string{
-						"合作总社",
-						"总社",
-						"联合社",
-						"联社",
-						"报社",
-						"社",
-					},
-				},
-				{
-					Class:  "会",
-					Kind:   "群团组织",
-					Closed: true,
-					Forms: []string{
-						"联合会",
-						"促进会",
-						"总工会",
-						"工会",
-						"协会",
-						"学会",
-						"商会",
-						"总会",
-						"联",
-						"协",
-						"会",
-					},
-				},
-				{
-					Class: "公司",
-					Kind:  "企业",
-					Forms: []string{
-						"股份有限公司",
-						"有限责任公司",
-						"有限公司",
-						"公司",
-					},
-				},
-				{
-					Class: "集团",
-					Kind:  "企业",
-					Forms: []string{
-						"集团有限公司",
-						"集团公司",
-						"集团",
-					},
-				},
-				{
-					Class: "行",
-					Kind:  "企业",
-					Forms: []string{
-						"中心支行",
-						"分行",
-						"支行",
-						"银行",
-					},
-				},
-				{
-					Class:  "办事处",
-					Kind:   "下级政府",
-					Closed: true,
-					Forms: []string{
-						"办事处",
-					},
-				},
-				{
-					Class:  "海关",
-					Kind:   "垂直管理单位",
-					Closed: true,
-					Forms: []string{
-						"海关",
-					},
-				},
-				{
-					Class: "经开区",
-					Kind:  "功能区",
-					Forms: []string{
-						"经济技术开发区",
-						"经济开发区",
-						"经开区",
-					},
-				},
-				{
-					Class: "高新区",
-					Kind:  "功能区",
-					Forms: []string{
-						"高新技术产业开发区",
-						"高新技术开发区",
-						"高新区",
-					},
-				},
-				{
-					Class: "开发区",
-					Kind:  "功能区",
-					Forms: []string{
-						"开发区",
-					},
-				},
-				{
-					Class: "新区",
-					Kind:  "功能区",
-					Forms: []string{
-						"新区",
-					},
-				},
-				{
-					Class: "管理区",
-					Kind:  "功能区",
-					Forms: []string{
-						"管理区",
-					},
-				},
-				{
-					Class: "度假区",
-					Kind:  "功能区",
-					Forms: []string{
-						"旅游度假区",
-						"度假区",
-					},
-				},
-				{
-					Class: "园区",
-					Kind:  "功能区",
-					Forms: []string{
-						"工业园区",
-						"产业园区",
-						"园区",
-						"产业园",
-						"工业园",
-						"科技园",
-					},
-				},
-				{
-					Class: "试验区",
-					Kind:  "功能区",
-					Forms: []string{
-						"自由贸易试验区",
-						"试验区",
-						"示范区",
-						"自贸区",
-					},
-				},
-				{
-					Class: "保税区",
-					Kind:  "功能区",
-					Forms: []string{
-						"综合保税区",
-						"保税区",
-						"港区",
-					},
-				},
-				{
-					Class: "管委会",
-					Kind:  "功能区",
-					Forms: []string{
-						"管理委员会",
-						"管委会",
-					},
+				Suffixes: []string{
+					"厅",
+					"局",
+					"委",
 				},
 			},
-			Bodies: []bodyDef{
-				{
-					Key:  "办公",
-					Kind: "政府部门",
-					Names: []string{
-						"办公厅",
-						"办公室",
-						"办",
-						"府办",
-					},
-				},
-				{
-					Key:  "组织",
-					Kind: "党委部门",
-					Stems: []string{
-						"组织",
-					},
-					Suffixes: []string{
-						"部",
-					},
-				},
-				{
-					Key:  "宣传",
-					Kind: "党委部门",
-					Stems: []string{
-						"宣传",
-					},
-					Suffixes: []string{
-						"部",
-					},
-				},
-				{
-					Key:  "统战",
-					Kind: "党委部门",
-					Stems: []string{
-						"统一战线工作",
-						"统战",
-					},
-					Suffixes: []string{
-						"部",
-					},
-				},
-				{
-					Key:  "政法",
-					Kind: "党委部门",
-					Stems: []string{
-						"政法",
-					},
-					Suffixes: []string{
-						"委",
-					},
-				},
-				{
-					Key:  "纪律检查",
-					Kind: "党委部门",
-					Stems: []string{
-						"纪律检查",
-						"纪检",
-						"纪",
-					},
-					Suffixes: []string{
-						"委",
-					},
-				},
-				{
-					Key:  "网信",
-					Kind: "党委部门",
-					Stems: []string{
-						"网络安全和信息化委员会",
-						"网络安全和信息化",
-						"网信",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "改革",
-					Kind: "党委部门",
-					Stems: []string{
-						"全面深化改革委员会",
-						"全面深化改革领导小组",
-						"全面深化改革",
-						"深化改革",
-						"改革",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "编制",
-					Kind: "党委部门",
-					Stems: []string{
-						"机构编制委员会",
-						"机构编制",
-						"编",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "政策研究",
-					Kind: "党委部门",
-					Stems: []string{
-						"政策研究",
-						"政研",
-					},
-					Suffixes: []string{
-						"室",
-					},
-				},
-				{
-					Key:  "人才",
-					Kind: "党委部门",
-					Stems: []string{
-						"人才工作领导小组",
-						"人才",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "军民融合",
-					Kind: "党委部门",
-					Stems: []string{
-						"军民融合发展委员会",
-						"军民融合发展",
-						"军民融合",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "台湾事务",
-					Kind: "党委部门",
-					Stems: []string{
-						"台湾事务",
-						"台湾工作",
-						"台",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "精神文明",
-					Kind: "党委部门",
-					Stems: []string{
-						"精神文明建设委员会",
-						"精神文明建设",
-						"文明",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "文资",
-					Kind: "党委部门",
-					Stems: []string{
-						"文资",
-					},
-					Suffixes: []string{
-						"委",
-						"办",
-					},
-					Names: []string{
-						"文化企业国有资产监督管理领导小组办公室",
-					},
-				},
-				{
-					Key:  "国防动员",
-					Kind: "党委部门",
-					Names: []string{
-						"国动委综合办",
-						"国防动员委员会综合办公室",
-						"国动委",
-						"国防动员委员会",
-						"国防动员办",
-						"国动办",
-					},
-				},
-				{
-					Key:  "农村工作",
-					Kind: "党委部门",
-					Stems: []string{
-						"农村工作领导小组",
-						"农村工作",
-					},
-					Suffixes: []string{
-						"办",
-					},
-					Names: []string{
-						"农办",
-					},
-				},
-				{
-					Key:  "老干部",
-					Kind: "党委部门",
-					Stems: []string{
-						"老干部",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "直属机关",
-					Kind: "党委部门",
-					Stems: []string{
-						"直属机关工作",
-						"直属机关",
-						"直机关",
-					},
-					Suffixes: []string{
-						"委",
-					},
-					Names: []string{
-						"直属机关工委",
-						"直机关工委",
-						"机关工委",
-					},
-				},
-				{
-					Key:  "党史研究",
-					Kind: "党委部门",
-					Stems: []string{
-						"党史研究",
-						"党史",
-					},
-					Suffixes: []string{
-						"室",
-					},
-				},
-				{
-					Key:  "机要",
-					Kind: "党委部门",
-					Stems: []string{
-						"机要",
-					},
-					Suffixes: []string{
-						"局",
-						"室",
-					},
-				},
-				{
-					Key:  "保密",
-					Kind: "党委部门",
-					Stems: []string{
-						"保密",
-					},
-					Suffixes: []string{
-						"办",
-						"局",
-					},
-				},
-				{
-					Key:  "社会工作",
-					Kind: "党委部门",
-					Stems: []string{
-						"社会工作",
-					},
-					Suffixes: []string{
-						"部",
-					},
-				},
-				{
-					Key:  "财经",
-					Kind: "党委部门",
-					Stems: []string{
-						"财经委员会",
-						"财经",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "教育工作",
-					Kind: "党委部门",
-					Stems: []string{
-						"教育工作",
-						"教育工",
-					},
-					Suffixes: []string{
-						"委",
-					},
-				},
-				{
-					Key:  "巡视",
-					Kind: "党委部门",
-					Stems: []string{
-						"巡视工作领导小组",
-						"巡视",
-						"巡察",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "人大常委会",
-					Kind: "人大政协",
-					Names: []string{
-						"人大常委会",
-						"人民代表大会常务委员会",
-						"人大",
-						"人大常委会办公厅",
-						"人大常委会办公室",
-					},
-				},
-				{
-					Key:  "政协",
-					Kind: "人大政协",
-					Names: []string{
-						"政协",
-						"政协委员会",
-						"政协办公厅",
-						"政协办公室",
-					},
-				},
-				{
-					Key:  "监察",
-					Kind: "人大政协",
-					Stems: []string{
-						"监察",
-						"监",
-					},
-					Suffixes: []string{
-						"委",
-					},
-					Names: []string{
-						"纪委监委",
-					},
-				},
-				{
-					Key:  "法院",
-					Kind: "人大政协",
-					Names: []string{
-						"高级人民法院",
-						"中级人民法院",
-						"人民法院",
-						"法院",
-					},
-				},
-				{
-					Key:  "检察院",
-					Kind: "人大政协",
-					Names: []string{
-						"人民检察院",
-						"检察院",
-					},
-				},
-				{
-					Key:  "发展改革",
-					Kind: "政府部门",
-					Stems: []string{
-						"发展和改革",
-						"发展改革",
-						"发改",
-					},
-					Suffixes: []string{
-						"委",
-						"局",
-					},
-				},
-				{
-					Key:  "教育",
-					Kind: "政府部门",
-					Stems: []string{
-						"教育",
-						"教",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "科技",
-					Kind: "政府部门",
-					Stems: []string{
-						"科学技术",
-						"科技",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "工业和信息化",
-					Kind: "政府部门",
-					Stems: []string{
-						"工业和信息化",
-						"工业信息化",
-						"工信",
-						"经济和信息化",
-						"经济信息化",
-						"经信",
-						"经济信息",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "民族宗教",
-					Kind: "政府部门",
-					Stems: []string{
-						"民族宗教事务",
-						"民族和宗教事务",
-						"民族宗教",
-						"民宗",
-					},
-					Suffixes: []string{
-						"委",
-						"局",
-						"厅",
-					},
-				},
-				{
-					Key:  "公安",
-					Kind: "政府部门",
-					Stems: []string{
-						"公安",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "国家安全",
-					Kind: "政府部门",
-					Stems: []string{
-						"国家安全",
-						"国安",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "民政",
-					Kind: "政府部门",
-					Stems: []string{
-						"民政",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "司法",
-					Kind: "政府部门",
-					Stems: []string{
-						"司法",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "财政",
-					Kind: "政府部门",
-					Stems: []string{
-						"财政",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "人力资源社会保障",
-					Kind: "政府部门",
-					Stems: []string{
-						"人力资源和社会保障",
-						"人力资源社会保障",
-						"人力资源和社保",
-						"人力社保",
-						"人社",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "自然资源",
-					Kind: "政府部门",
-					Stems: []string{
-						"自然资源",
-						"自然资源和规划",
-						"规划和自然资源",
-						"自然资源规划",
-						"规划自然资源",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "生态环境",
-					Kind: "政府部门",
-					Stems: []string{
-						"生态环境",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "住房城乡建设",
-					Kind: "政府部门",
-					Stems: []string{
-						"住房和城乡建设",
-						"住房城乡建设",
-						"住房和城市建设",
-						"住房城乡建",
-						"住建",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "交通运输",
-					Kind: "政府部门",
-					Stems: []string{
-						"交通运输",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "水利",
-					Kind: "政府部门",
-					Stems: []string{
-						"水利",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "农业农村",
-					Kind: "政府部门",
-					Stems: []string{
-						"农业农村",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "商务",
-					Kind: "政府部门",
-					Stems: []string{
-						"商务",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "文化和旅游",
-					Kind: "政府部门",
-					Stems: []string{
-						"文化和旅游",
-						"文化旅游",
-						"文旅",
-						"文化广电和旅游",
-						"文化广电旅游",
-						"文化广电体育和旅游",
-						"文化广电体育旅游",
-						"文化旅游广电",
-						"文广旅",
-						"文广旅体",
-						"文旅广体",
-						"文化体育和旅游",
-						"文体旅",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "卫生健康",
-					Kind: "政府部门",
-					Stems: []string{
-						"卫生健康",
-						"卫生和健康",
-						"卫健",
-					},
-					Suffixes: []string{
-						"委",
-						"局",
-						"厅",
-					},
-				},
-				{
-					Key:  "退役军人事务",
-					Kind: "政府部门",
-					Stems: []string{
-						"退役军人事务",
-						"退役军人",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "应急管理",
-					Kind: "政府部门",
-					Stems: []string{
-						"应急管理",
-						"应急",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "审计",
-					Kind: "政府部门",
-					Stems: []string{
-						"审计",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "外事",
-					Kind: "政府部门",
-					Stems: []string{
-						"外事",
-						"外事工作委员会",
-						"外事侨务",
-						"外侨",
-					},
-					Suffixes: []string{
-						"办",
-						"局",
-					},
-					Names: []string{
-						"外办",
-					},
-				},
-				{
-					Key:  "新闻",
-					Kind: "政府部门",
-					Stems: []string{
-						"新闻",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "国有资产监督管理",
-					Kind: "政府部门",
-					Stems: []string{
-						"国有资产监督管理",
-						"国有资产监管",
-						"国资",
-					},
-					Suffixes: []string{
-						"委",
-						"局",
-						"办",
-					},
-				},
-				{
-					Key:  "市场监督管理",
-					Kind: "政府部门",
-					Stems: []string{
-						"市场监督管理",
-						"市场监管",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "广播电视",
-					Kind: "政府部门",
-					Stems: []string{
-						"广播电视",
-						"广电",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "体育",
-					Kind: "政府部门",
-					Stems: []string{
-						"体育",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "统计",
-					Kind: "政府部门",
-					Stems: []string{
-						"统计",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "医疗保障",
-					Kind: "政府部门",
-					Stems: []string{
-						"医疗保障",
-						"医保",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "林业",
-					Kind: "政府部门",
-					Stems: []string{
-						"林业",
-						"林业和草原",
-					},
-					Suffixes: []string{
-						"局",
-						"厅",
-					},
-				},
-				{
-					Key:  "地方金融监督管理",
-					Kind: "政府部门",
-					Stems: []string{
-						"地方金融监督管理",
-						"地方金融监管",
-						"金融监督管理",
-						"金融监管",
-						"地方金融",
-						"金融工作",
-						"金融服务",
-						"金融",
-					},
-					Suffixes: []string{
-						"局",
-						"办",
-					},
-				},
-				{
-					Key:  "机关事务管理",
-					Kind: "政府部门",
-					Stems: []string{
-						"机关事务管理",
-						"机关事务",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "信访",
-					Kind: "政府部门",
-					Stems: []string{
-						"信访",
-					},
-					Suffixes: []string{
-						"局",
-						"办",
-					},
-				},
-				{
-					Key:  "政务服务",
-					Kind: "政府部门",
-					Stems: []string{
-						"政务管理服务",
-						"政务服务管理",
-						"政务服务",
-						"政务",
-					},
-					Suffixes: []string{
-						"局",
-						"办",
-					},
-				},
-				{
-					Key:  "大数据",
-					Kind: "政府部门",
-					Stems: []string{
-						"政务服务和大数据",
-						"政务服务和数据",
-						"大数据发展",
-						"大数据",
-						"数据",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "行政审批",
-					Kind: "政府部门",
-					Stems: []string{
-						"行政审批服务",
-						"行政审批",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "乡村振兴",
-					Kind: "政府部门",
-					Stems: []string{
-						"乡村振兴",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "粮食和物资储备",
-					Kind: "政府部门",
-					Stems: []string{
-						"粮食和物资储备",
-						"粮食和储备",
-						"粮食物资储备",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "能源",
-					Kind: "政府部门",
-					Stems: []string{
-						"能源",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "药品监督管理",
-					Kind: "政府部门",
-					Stems: []string{
-						"药品监督管理",
-						"药品监管",
-						"药监",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "知识产权",
-					Kind: "政府部门",
-					Stems: []string{
-						"知识产权",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "中医药",
-					Kind: "政府部门",
-					Stems: []string{
-						"中医药管理",
-						"中医药",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "文物",
-					Kind: "政府部门",
-					Stems: []string{
-						"文物",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "新闻出版",
-					Kind: "政府部门",
-					Stems: []string{
-						"新闻出版",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "电影",
-					Kind: "政府部门",
-					Stems: []string{
-						"电影",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "人民防空",
-					Kind: "政府部门",
-					Stems: []string{
-						"人民防空",
-						"人防",
-					},
-					Suffixes: []string{
-						"办",
-						"局",
-					},
-				},
-				{
-					Key:  "城市管理",
-					Kind: "政府部门",
-					Stems: []string{
-						"城市管理综合执法",
-						"城市管理",
-						"城管",
-					},
-					Suffixes: []string{
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "环境卫生",
-					Kind: "事业单位",
-					Stems: []string{
-						"环境卫生",
-						"环卫",
-					},
-					Suffixes: []string{
-						"管理处",
-						"处",
-						"所",
-						"中心",
-						"站",
-					},
-				},
-				{
-					Key:  "水务",
-					Kind: "政府部门",
-					Stems: []string{
-						"水务",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "科技和经信",
-					Kind: "政府部门",
-					Stems: []string{
-						"科技和经信",
-						"科技经信",
-						"科经",
-						"科技和经济信息化",
-						"科技工信",
-						"科工信",
-					},
-					Suffixes: []string{
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "投资促进",
-					Kind: "政府部门",
-					Stems: []string{
-						"投资促进",
-						"投促",
-					},
-					Suffixes: []string{
-						"局",
-						"中心",
-					},
-				},
-				{
-					Key:  "综合行政执法",
-					Kind: "政府部门",
-					Stems: []string{
-						"综合行政执法",
-						"综合执法",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "档案",
-					Kind: "政府部门",
-					Stems: []string{
-						"档案",
-					},
-					Suffixes: []string{
-						"局",
-						"馆",
-					},
-				},
-				{
-					Key:  "地方志",
-					Kind: "政府部门",
-					Stems: []string{
-						"地方志编纂",
-						"地方志",
-					},
-					Suffixes: []string{
-						"办",
-						"院",
-					},
-				},
-				{
-					Key:  "侨务",
-					Kind: "政府部门",
-					Stems: []string{
-						"侨务",
-						"侨",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "港澳事务",
-					Kind: "政府部门",
-					Stems: []string{
-						"港澳事务",
-						"港澳",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "口岸",
-					Kind: "政府部门",
-					Stems: []string{
-						"口岸",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "征兵",
-					Kind: "政府部门",
-					Stems: []string{
-						"征兵",
-					},
-					Suffixes: []string{
-						"办",
-					},
-				},
-				{
-					Key:  "政府研究",
-					Kind: "政府部门",
-					Stems: []string{
-						"研究",
-					},
-					Suffixes: []string{
-						"室",
-					},
-				},
-				{
-					Key:  "参事",
-					Kind: "政府部门",
-					Stems: []string{
-						"参事",
-					},
-					Suffixes: []string{
-						"室",
-					},
-				},
-				{
-					Key:  "文史研究",
-					Kind: "政府部门",
-					Stems: []string{
-						"文史研究",
-						"文史",
-					},
-					Suffixes: []string{
-						"馆",
-					},
-				},
-				{
-					Key:  "发展研究",
-					Kind: "政府部门",
-					Stems: []string{
-						"发展研究",
-					},
-					Suffixes: []string{
-						"中心",
-					},
-				},
-				{
-					Key:  "公共资源交易",
-					Kind: "政府部门",
-					Stems: []string{
-						"公共资源交易",
-					},
-					Suffixes: []string{
-						"中心",
-					},
-				},
-				{
-					Key:  "供销合作",
-					Kind: "政府部门",
-					Stems: []string{
-						"供销合作",
-						"供销",
-					},
-					Suffixes: []string{
-						"社",
-					},
-				},
-				{
-					Key:  "督查",
-					Kind: "政府部门",
-					Stems: []string{
-						"督查",
-					},
-					Suffixes: []string{
-						"室",
-					},
-				},
-				{
-					Key:  "发展计划",
-					Kind: "政府部门",
-					Stems: []string{
-						"发展计划",
-						"计划",
-						"发展和计划",
-					},
-					Suffixes: []string{
-						"委",
-					},
-				},
-				{
-					Key:  "经济",
-					Kind: "政府部门",
-					Stems: []string{
-						"经济",
-						"经",
-					},
-					Suffixes: []string{
-						"委",
-					},
-				},
-				{
-					Key:  "经济贸易",
-					Kind: "政府部门",
-					Stems: []string{
-						"经济贸易",
-						"经贸",
-					},
-					Suffixes: []string{
-						"委",
-						"局",
-					},
-				},
-				{
-					Key:  "环境保护",
-					Kind: "政府部门",
-					Stems: []string{
-						"环境保护",
-						"环保",
-					},
-					Suffixes: []string{
-						"局",
-						"厅",
-					},
-				},
-				{
-					Key:  "国土资源",
-					Kind: "政府部门",
-					Stems: []string{
-						"国土资源",
-						"国土",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "规划",
-					Kind: "政府部门",
-					Stems: []string{
-						"城乡规划",
-						"规划",
-					},
-					Suffixes: []string{
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "建设",
-					Kind: "政府部门",
-					Stems: []string{
-						"建设",
-						"城乡建设",
-						"城乡建",
-						"建",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "交通",
-					Kind: "政府部门",
-					Stems: []string{
-						"交通",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "农业",
-					Kind: "政府部门",
-					Stems: []string{
-						"农业",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "农业机械",
-					Kind: "政府部门",
-					Stems: []string{
-						"农业机械化",
-						"农业机械",
-						"农机",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "畜牧水产",
-					Kind: "政府部门",
-					Stems: []string{
-						"畜牧水产",
-						"畜牧兽医",
-						"畜牧",
-						"水产",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "扶贫",
-					Kind: "政府部门",
-					Stems: []string{
-						"扶贫开发",
-						"扶贫",
-					},
-					Suffixes: []string{
-						"办",
-						"局",
-					},
-				},
-				{
-					Key:  "卫生计生",
-					Kind: "政府部门",
-					Stems: []string{
-						"卫生和计划生育",
-						"卫生计生",
-						"卫计",
-					},
-					Suffixes: []string{
-						"委",
-						"局",
-					},
-				},
-				{
-					Key:  "卫生",
-					Kind: "政府部门",
-					Stems: []string{
-						"卫生",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "人口计生",
-					Kind: "政府部门",
-					Stems: []string{
-						"人口和计划生育",
-						"人口计生",
-						"计划生育",
-						"计生",
-					},
-					Suffixes: []string{
-						"委",
-						"局",
-					},
-				},
-				{
-					Key:  "工商",
-					Kind: "政府部门",
-					Stems: []string{
-						"工商行政管理",
-						"工商",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "质量技术监督",
-					Kind: "政府部门",
-					Stems: []string{
-						"质量技术监督",
-						"质监",
-						"技术监督",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "食品药品监督管理",
-					Kind: "政府部门",
-					Stems: []string{
-						"食品药品监督管理",
-						"食品药品监管",
-						"食药监",
-						"食药",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "安全生产监督管理",
-					Kind: "政府部门",
-					Stems: []string{
-						"安全生产监督管理",
-						"安全生产监管",
-						"安监",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "劳动保障",
-					Kind: "政府部门",
-					Stems: []string{
-						"劳动和社会保障",
-						"劳动社会保障",
-						"劳动保障",
-					},
-					Suffixes: []string{
-						"局",
-						"厅",
-					},
-				},
-				{
-					Key:  "人事",
-					Kind: "政府部门",
-					Stems: []string{
-						"人事",
-					},
-					Suffixes: []string{
-						"局",
-						"厅",
-					},
-				},
-				{
-					Key:  "对外贸易经济合作",
-					Kind: "政府部门",
-					Stems: []string{
-						"对外贸易经济合作",
-						"对外经济贸易合作",
-						"对外经济贸易",
-						"外经贸",
-					},
-					Suffixes: []string{
-						"局",
-						"厅",
-						"委",
-					},
-				},
-				{
-					Key:  "贸易",
-					Kind: "政府部门",
-					Stems: []string{
-						"贸易",
-						"商业",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "文化",
-					Kind: "政府部门",
-					Stems: []string{
-						"文化",
-					},
-					Suffixes: []string{
-						"厅",
-						"局",
-					},
-				},
-				{
-					Key:  "旅游",
-					Kind: "政府部门",
-					Stems: []string{
-						"旅游发展",
-						"旅游",
-					},
-					Suffixes: []string{
-						"局",
-						"委",
-					},
-				},
-				{
-					Key:  "文化体育广电新闻出版",
-					Kind: "政府部门",
-					Stems: []string{
-						"文化体育广电新闻出版",
-						"文化广电新闻出版",
-						"文体广新",
-						"文广新",
-						"文广",
-						"文体",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "新闻出版广电",
-					Kind: "政府部门",
-					Stems: []string{
-						"新闻出版广电",
-						"新闻出版广播影视",
-						"广播电影电视",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "教育科技",
-					Kind: "政府部门",
-					Stems: []string{
-						"教育科技",
-						"教育和科技",
-						"教科",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "教育体育",
-					Kind: "政府部门",
-					Stems: []string{
-						"教育体育",
-						"教育和体育",
-						"教体",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "物价",
-					Kind: "政府部门",
-					Stems: []string{
-						"物价",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "粮食",
-					Kind: "政府部门",
-					Stems: []string{
-						"粮食",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "移民",
-					Kind: "政府部门",
-					Stems: []string{
-						"移民开发",
-						"移民",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "人民银行",
-					Kind: "垂直管理单位",
-					Names: []string{
-						"人行",
-						"人民银行",
-					},
-					Heads: []string{
-						"中国人民银行",
-						"人民银行",
-						"人行",
-					},
-					Tails: []string{
-						"中心支行",
-						"分行",
-						"支行",
-						"营业管理部",
-					},
-				},
-				{
-					Key:  "银保监",
-					Kind: "垂直管理单位",
-					Names: []string{
-						"银保监局",
-						"银保监分局",
-					},
-					Heads: []string{
-						"中国银保监会",
-						"中国银行保险监督管理委员会",
-						"银保监会",
-					},
-					Tails: []string{
-						"监管局",
-						"监管分局",
-					},
-					PlaceFree: true,
-				},
-				{
-					Key:  "金融监管总局",
-					Kind: "垂直管理单位",
-					Heads: []string{
-						"国家金融监督管理总局",
-						"金融监管总局",
-					},
-					Tails: []string{
-						"监管局",
-						"监管分局",
-					},
-					FreeNames: []string{
-						"金融监管局",
-						"金融监管分局",
-					},
-				},
-				{
-					Key:  "证监",
-					Kind: "垂直管理单位",
-					Names: []string{
-						"证监局",
-					},
-					Heads: []string{
-						"中国证监会",
-						"中国证券监督管理委员会",
-						"证监会",
-					},
-					Tails: []string{
-						"监管局",
-					},
-					PlaceFree: true,
-				},
-				{
-					Key:  "税务",
-					Kind: "垂直管理单位",
-					Stems: []string{
-						"税务",
-					},
-					Suffixes: []string{
-						"局",
-					},
-					Heads: []string{
-						"国家税务总局",
-					},
-					Tails: []string{
-						"税务局",
-					},
-				},
-				{
-					Key:  "国税",
-					Kind: "垂直管理单位",
-					Stems: []string{
-						"国税",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "地税",
-					Kind: "政府部门",
-					Stems: []string{
-						"地方税务",
-						"地税",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "海关",
-					Kind: "垂直管理单位",
-					Names: []string{
-						"海关",
-					},
-					PlaceFree: true,
-				},
-				{
-					Key:  "通信管理",
-					Kind: "垂直管理单位",
-					Stems: []string{
-						"通信管理",
-						"通信",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "邮政管理",
-					Kind: "垂直管理单位",
-					Stems: []string{
-						"邮政管理",
-						"邮政",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "气象",
-					Kind: "垂直管理单位",
-					Stems: []string{
-						"气象",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "地震",
-					Kind: "垂直管理单位",
-					Stems: []string{
-						"地震",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "边检",
-					Kind: "垂直管理单位",
-					Names: []string{
-						"边检总站",
-						"出入境边防检查总站",
-						"边检站",
-					},
-					PlaceFree: true,
-				},
-				{
-					Key:  "海事",
-					Kind: "垂直管理单位",
-					Names: []string{
-						"海事局",
-					},
-					PlaceFree: true,
-				},
-				{
-					Key:  "铁路",
-					Kind: "垂直管理单位",
-					Heads: []string{
-						"广铁集团",
-						"广州铁路集团",
-						"中国铁路广州局集团有限公司",
-					},
-					Tails: []string{
-						"办事处",
-					},
-				},
-				{
-					Key:  "统计调查",
-					Kind: "垂直管理单位",
-					Names: []string{
-						"调查总队",
-						"调查队",
-					},
-					Heads: []string{
-						"国家统计局",
-					},
-					Tails: []string{
-						"调查总队",
-						"调查队",
-					},
-					PlaceFree: true,
-				},
-				{
-					Key:  "烟草专卖",
-					Kind: "垂直管理单位",
-					Stems: []string{
-						"烟草专卖",
-						"烟草",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "检验检疫",
-					Kind: "垂直管理单位",
-					Stems: []string{
-						"出入境检验检疫",
-						"检验检疫",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "外汇管理",
-					Kind: "垂直管理单位",
-					Stems: []string{
-						"外汇管理",
-					},
-					Suffixes: []string{
-						"局",
-					},
-				},
-				{
-					Key:  "消防救援",
-					Kind: "垂直管理单位",
-					Stems: []string{
-						"消防救援",
-					},
-					Suffixes: []string{
-						"队",
-					},
-				},
-				{
-					Key:  "人民武装",
-					Kind: "垂直管理单位",
-					Names: []string{
-						"人武部",
-						"人民武装部",
-					},
-				},
-				{
-					Key:  "总工会",
-					Kind: "群团组织",
-					Names: []string{
-						"总工会",
-						"工会",
-					},
-				},
-				{
-					Key:  "共青团",
-					Kind: "群团组织",
-					Names: []string{
-						"团委",
-						"共青团",
-						"共青团委员会",
-					},
-				},
-				{
-					Key:  "妇联",
-					Kind: "群团组织",
-					Names: []string{
-						"妇联",
-						"妇女联合会",
-					},
-				},
-				{
-					Key:  "科协",
-					Kind: "群团组织",
-					Names: []string{
-						"科协",
-						"科学技术协会",
-					},
-				},
-				{
-					Key:  "文联",
-					Kind: "群团组织",
-					Names: []string{
-						"文联",
-						"文学艺术界联合会",
-					},
-				},
-				{
-					Key:  "作协",
-					Kind: "群团组织",
-					Names: []string{
-						"作协",
-						"作家协会",
-					},
-				},
-				{
-					Key:  "社科联",
-					Kind: "群团组织",
-					Names: []string{
-						"社科联",
-						"社会科学界联合会",
-					},
-				},
-				{
-					Key:  "侨联",
-					Kind: "群团组织",
-					Names: []string{
-						"侨联",
-						"归国华侨联合会",
-					},
-				},
-				{
-					Key:  "残联",
-					Kind: "群团组织",
-					Names: []string{
-						"残联",
-						"残疾人联合会",
-					},
-				},
-				{
-					Key:  "红十字会",
-					Kind: "群团组织",
-					Names: []string{
-						"红十字会",
-					},
-				},
-				{
-					Key:  "工商联",
-					Kind: "群团组织",
-					Names: []string{
-						"工商联",
-						"工商业联合会",
-					},
-				},
-				{
-					Key:  "贸促会",
-					Kind: "群团组织",
-					Names: []string{
-						"贸促会",
-						"国际贸易促进委员会",
-						"贸促分会",
-					},
-				},
-				{
-					Key:  "台联",
-					Kind: "群团组织",
-					Names: []string{
-						"台联",
-						"台湾同胞联谊会",
-					},
-				},
-				{
-					Key:  "记协",
-					Kind: "群团组织",
-					Names: []string{
-						"记协",
-						"记者协会",
-					},
-				},
-				{
-					Key:  "法学会",
-					Kind: "群团组织",
-					Names: []string{
-						"法学会",
-					},
-				},
-				{
-					Key:  "计生协",
-					Kind: "群团组织",
-					Names: []string{
-						"计生协",
-						"计划生育协会",
-					},
-				},
-				{
-					Key:  "关工委",
-					Kind: "群团组织",
-					Names: []string{
-						"关工委",
-						"关心下一代工作委员会",
-					},
-				},
-				{
-					Key:  "社会科学",
-					Kind: "事业单位",
-					Stems: []string{
-						"社会科学",
-						"社科",
-					},
-					Suffixes: []string{
-						"院",
-					},
-				},
-				{
-					Key:  "党校",
-					Kind: "事业单位",
-					Names: []string{
-						"党校",
-						"委党校",
-						"行政学院",
-					},
-				},
-				{
-					Key:  "农村信用",
-					Kind: "企业",
-					Stems: []string{
-						"农村信用社",
-						"农村信用",
-						"农信",
-					},
-					Suffixes: []string{
-						"社",
-					},
-				},
-				{
-					Key:  "供电",
-					Kind: "企业",
-					Stems: []string{
-						"供电",
-					},
-					Suffixes: []string{
-						"局",
-						"公司",
-					},
-				},
-				{
-					Key:  "国家电网",
-					Kind: "企业",
-					Heads: []string{
-						"国网",
-						"国家电网",
-					},
-					Tails: []string{
-						"电力有限公司",
-						"电力公司",
-						"供电公司",
-						"供电分公司",
-					},
-				},
-				{
-					Key:  "街道办事处",
-					Kind: "下级政府",
-					Names: []string{
-						"办事处",
-						"街道办事处",
-					},
+			{
+				Key:  "农业",
+				Kind: "政府部门",
+				Stems: []string{
+					"农业",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+					"委",
 				},
 			},
-		}
-	})
-}
+			{
+				Key:  "农业机械",
+				Kind: "政府部门",
+				Stems: []string{
+					"农业机械化",
+					"农业机械",
+					"农机",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "畜牧水产",
+				Kind: "政府部门",
+				Stems: []string{
+					"畜牧水产",
+					"畜牧兽医",
+					"畜牧",
+					"水产",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "扶贫",
+				Kind: "政府部门",
+				Stems: []string{
+					"扶贫开发",
+					"扶贫",
+				},
+				Suffixes: []string{
+					"办",
+					"局",
+				},
+			},
+			{
+				Key:  "卫生计生",
+				Kind: "政府部门",
+				Stems: []string{
+					"卫生和计划生育",
+					"卫生计生",
+					"卫计",
+				},
+				Suffixes: []string{
+					"委",
+					"局",
+				},
+			},
+			{
+				Key:  "卫生",
+				Kind: "政府部门",
+				Stems: []string{
+					"卫生",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "人口计生",
+				Kind: "政府部门",
+				Stems: []string{
+					"人口和计划生育",
+					"人口计生",
+					"计划生育",
+					"计生",
+				},
+				Suffixes: []string{
+					"委",
+					"局",
+				},
+			},
+			{
+				Key:  "工商",
+				Kind: "政府部门",
+				Stems: []string{
+					"工商行政管理",
+					"工商",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "质量技术监督",
+				Kind: "政府部门",
+				Stems: []string{
+					"质量技术监督",
+					"质监",
+					"技术监督",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "食品药品监督管理",
+				Kind: "政府部门",
+				Stems: []string{
+					"食品药品监督管理",
+					"食品药品监管",
+					"食药监",
+					"食药",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "安全生产监督管理",
+				Kind: "政府部门",
+				Stems: []string{
+					"安全生产监督管理",
+					"安全生产监管",
+					"安监",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "劳动保障",
+				Kind: "政府部门",
+				Stems: []string{
+					"劳动和社会保障",
+					"劳动社会保障",
+					"劳动保障",
+				},
+				Suffixes: []string{
+					"局",
+					"厅",
+				},
+			},
+			{
+				Key:  "人事",
+				Kind: "政府部门",
+				Stems: []string{
+					"人事",
+				},
+				Suffixes: []string{
+					"局",
+					"厅",
+				},
+			},
+			{
+				Key:  "对外贸易经济合作",
+				Kind: "政府部门",
+				Stems: []string{
+					"对外贸易经济合作",
+					"对外经济贸易合作",
+					"对外经济贸易",
+					"外经贸",
+				},
+				Suffixes: []string{
+					"局",
+					"厅",
+					"委",
+				},
+			},
+			{
+				Key:  "贸易",
+				Kind: "政府部门",
+				Stems: []string{
+					"贸易",
+					"商业",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "文化",
+				Kind: "政府部门",
+				Stems: []string{
+					"文化",
+				},
+				Suffixes: []string{
+					"厅",
+					"局",
+				},
+			},
+			{
+				Key:  "旅游",
+				Kind: "政府部门",
+				Stems: []string{
+					"旅游发展",
+					"旅游",
+				},
+				Suffixes: []string{
+					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "文化体育广电新闻出版",
+				Kind: "政府部门",
+				Stems: []string{
+					"文化体育广电新闻出版",
+					"文化广电新闻出版",
+					"文体广新",
+					"文广新",
+					"文广",
+					"文体",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "新闻出版广电",
+				Kind: "政府部门",
+				Stems: []string{
+					"新闻出版广电",
+					"新闻出版广播影视",
+					"广播电影电视",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "教育科技",
+				Kind: "政府部门",
+				Stems: []string{
+					"教育科技",
+					"教育和科技",
+					"教科",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "教育体育",
+				Kind: "政府部门",
+				Stems: []string{
+					"教育体育",
+					"教育和体育",
+					"教体",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "物价",
+				Kind: "政府部门",
+				Stems: []string{
+					"物价",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "粮食",
+				Kind: "政府部门",
+				Stems: []string{
+					"粮食",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "移民",
+				Kind: "政府部门",
+				Stems: []string{
+					"移民开发",
+					"移民",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "人民银行",
+				Kind: "垂直管理单位",
+				Names: []string{
+					"人行",
+					"人民银行",
+				},
+				Heads: []string{
+					"中国人民银行",
+					"人民银行",
+					"人行",
+				},
+				Tails: []string{
+					"中心支行",
+					"分行",
+					"支行",
+					"营业管理部",
+				},
+			},
+			{
+				Key:  "银保监",
+				Kind: "垂直管理单位",
+				Names: []string{
+					"银保监局",
+					"银保监分局",
+				},
+				Heads: []string{
+					"中国银保监会",
+					"中国银行保险监督管理委员会",
+					"银保监会",
+				},
+				Tails: []string{
+					"监管局",
+					"监管分局",
+				},
+				PlaceFree: true,
+			},
+			{
+				Key:  "金融监管总局",
+				Kind: "垂直管理单位",
+				Heads: []string{
+					"国家金融监督管理总局",
+					"金融监管总局",
+				},
+				Tails: []string{
+					"监管局",
+					"监管分局",
+				},
+				FreeNames: []string{
+					"金融监管局",
+					"金融监管分局",
+				},
+			},
+			{
+				Key:  "证监",
+				Kind: "垂直管理单位",
+				Names: []string{
+					"证监局",
+				},
+				Heads: []string{
+					"中国证监会",
+					"中国证券监督管理委员会",
+					"证监会",
+				},
+				Tails: []string{
+					"监管局",
+				},
+				PlaceFree: true,
+			},
+			{
+				Key:  "税务",
+				Kind: "垂直管理单位",
+				Stems: []string{
+					"税务",
+				},
+				Suffixes: []string{
+					"局",
+				},
+				Heads: []string{
+					"国家税务总局",
+				},
+				Tails: []string{
+					"税务局",
+				},
+			},
+			{
+				Key:  "国税",
+				Kind: "垂直管理单位",
+				Stems: []string{
+					"国税",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "地税",
+				Kind: "政府部门",
+				Stems: []string{
+					"地方税务",
+					"地税",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "海关",
+				Kind: "垂直管理单位",
+				Names: []string{
+					"海关",
+				},
+				PlaceFree: true,
+			},
+			{
+				Key:  "通信管理",
+				Kind: "垂直管理单位",
+				Stems: []string{
+					"通信管理",
+					"通信",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "邮政管理",
+				Kind: "垂直管理单位",
+				Stems: []string{
+					"邮政管理",
+					"邮政",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "气象",
+				Kind: "垂直管理单位",
+				Stems: []string{
+					"气象",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "地震",
+				Kind: "垂直管理单位",
+				Stems: []string{
+					"地震",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "边检",
+				Kind: "垂直管理单位",
+				Names: []string{
+					"边检总站",
+					"出入境边防检查总站",
+					"边检站",
+				},
+				PlaceFree: true,
+			},
+			{
+				Key:  "海事",
+				Kind: "垂直管理单位",
+				Names: []string{
+					"海事局",
+				},
+				PlaceFree: true,
+			},
+			{
+				Key:  "铁路",
+				Kind: "垂直管理单位",
+				Heads: []string{
+					"广铁集团",
+					"广州铁路集团",
+					"中国铁路广州局集团有限公司",
+				},
+				Tails: []string{
+					"办事处",
+				},
+			},
+			{
+				Key:  "统计调查",
+				Kind: "垂直管理单位",
+				Names: []string{
+					"调查总队",
+					"调查队",
+				},
+				Heads: []string{
+					"国家统计局",
+				},
+				Tails: []string{
+					"调查总队",
+					"调查队",
+				},
+				PlaceFree: true,
+			},
+			{
+				Key:  "烟草专卖",
+				Kind: "垂直管理单位",
+				Stems: []string{
+					"烟草专卖",
+					"烟草",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "检验检疫",
+				Kind: "垂直管理单位",
+				Stems: []string{
+					"出入境检验检疫",
+					"检验检疫",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "外汇管理",
+				Kind: "垂直管理单位",
+				Stems: []string{
+					"外汇管理",
+				},
+				Suffixes: []string{
+					"局",
+				},
+			},
+			{
+				Key:  "消防救援",
+				Kind: "垂直管理单位",
+				Stems: []string{
+					"消防救援",
+				},
+				Suffixes: []string{
+					"队",
+				},
+			},
+			{
+				Key:  "人民武装",
+				Kind: "垂直管理单位",
+				Names: []string{
+					"人武部",
+					"人民武装部",
+				},
+			},
+			{
+				Key:  "总工会",
+				Kind: "群团组织",
+				Names: []string{
+					"总工会",
+					"工会",
+				},
+			},
+			{
+				Key:  "共青团",
+				Kind: "群团组织",
+				Names: []string{
+					"团委",
+					"共青团",
+					"共青团委员会",
+				},
+			},
+			{
+				Key:  "妇联",
+				Kind: "群团组织",
+				Names: []string{
+					"妇联",
+					"妇女联合会",
+				},
+			},
+			{
+				Key:  "科协",
+				Kind: "群团组织",
+				Names: []string{
+					"科协",
+					"科学技术协会",
+				},
+			},
+			{
+				Key:  "文联",
+				Kind: "群团组织",
+				Names: []string{
+					"文联",
+					"文学艺术界联合会",
+				},
+			},
+			{
+				Key:  "作协",
+				Kind: "群团组织",
+				Names: []string{
+					"作协",
+					"作家协会",
+				},
+			},
+			{
+				Key:  "社科联",
+				Kind: "群团组织",
+				Names: []string{
+					"社科联",
+					"社会科学界联合会",
+				},
+			},
+			{
+				Key:  "侨联",
+				Kind: "群团组织",
+				Names: []string{
+					"侨联",
+					"归国华侨联合会",
+				},
+			},
+			{
+				Key:  "残联",
+				Kind: "群团组织",
+				Names: []string{
+					"残联",
+					"残疾人联合会",
+				},
+			},
+			{
+				Key:  "红十字会",
+				Kind: "群团组织",
+				Names: []string{
+					"红十字会",
+				},
+			},
+			{
+				Key:  "工商联",
+				Kind: "群团组织",
+				Names: []string{
+					"工商联",
+					"工商业联合会",
+				},
+			},
+			{
+				Key:  "贸促会",
+				Kind: "群团组织",
+				Names: []string{
+					"贸促会",
+					"国际贸易促进委员会",
+					"贸促分会",
+				},
+			},
+			{
+				Key:  "台联",
+				Kind: "群团组织",
+				Names: []string{
+					"台联",
+					"台湾同胞联谊会",
+				},
+			},
+			{
+				Key:  "记协",
+				Kind: "群团组织",
+				Names: []string{
+					"记协",
+					"记者协会",
+				},
+			},
+			{
+				Key:  "法学会",
+				Kind: "群团组织",
+				Names: []string{
+					"法学会",
+				},
+			},
+			{
+				Key:  "计生协",
+				Kind: "群团组织",
+				Names: []string{
+					"计生协",
+					"计划生育协会",
+				},
+			},
+			{
+				Key:  "关工委",
+				Kind: "群团组织",
+				Names: []string{
+					"关工委",
+					"关心下一代工作委员会",
+				},
+			},
+			{
+				Key:  "社会科学",
+				Kind: "事业单位",
+				Stems: []string{
+					"社会科学",
+					"社科",
+				},
+				Suffixes: []string{
+					"院",
+				},
+			},
+			{
+				Key:  "党校",
+				Kind: "事业单位",
+				Names: []string{
+					"党校",
+					"委党校",
+					"行政学院",
+				},
+			},
+			{
+				Key:  "农村信用",
+				Kind: "企业",
+				Stems: []string{
+					"农村信用社",
+					"农村信用",
+					"农信",
+				},
+				Suffixes: []string{
+					"社",
+				},
+			},
+			{
+				Key:  "供电",
+				Kind: "企业",
+				Stems: []string{
+					"供电",
+				},
+				Suffixes: []string{
+					"局",
+					"公司",
+				},
+			},
+			{
+				Key:  "国家电网",
+				Kind: "企业",
+				Heads: []string{
+					"国网",
+					"国家电网",
+				},
+				Tails: []string{
+					"电力有限公司",
+					"电力公司",
+					"供电公司",
+					"供电分公司",
+				},
+			},
+			{
+				Key:  "街道办事处",
+				Kind: "下级政府",
+				Names: []string{
+					"办事处",
+					"街道办事处",
+				},
+			},
+		},
+	}
+})
