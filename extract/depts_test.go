@@ -2,11 +2,14 @@ package extract
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
 	"testing"
 
+	"fengong/extract/orgname"
 	"fengong/templates"
 )
 
@@ -130,5 +133,36 @@ func TestWrittenLevel(t *testing.T) {
 	}
 	if co := d.Items[0].Tasks[0].Co; !slices.Contains(co, "县财政局") {
 		t.Errorf("item 1's co %q: want 财政局 read as 县财政局, the dept item 2 names", co)
+	}
+}
+
+// TestDirectoryGrammar: a directory shares the process's grammar of body
+// names when orgnames.yaml is the embedded default, and builds its own
+// from an office's orgnames.yaml.
+func TestDirectoryGrammar(t *testing.T) {
+	d, err := LoadDirectory(templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.grammar != defaultBodyGrammar() {
+		t.Error("the default orgnames.yaml: the directory built a grammar of its own")
+	}
+	dir := t.TempDir()
+	src, err := templates.DefaultBytes(orgname.File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, orgname.File), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts, err := templates.New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err = LoadDirectory(ts); err != nil {
+		t.Fatal(err)
+	}
+	if d.grammar == defaultBodyGrammar() || d.grammar == nil {
+		t.Error("an office's orgnames.yaml: the directory did not build its grammar from it")
 	}
 }
