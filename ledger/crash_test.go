@@ -368,7 +368,7 @@ func openRaw(t *testing.T, path string) *sql.DB {
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("ledger: %v", err)
 	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?_pragma=busy_timeout(10000)")
+	db, err := sql.Open("sqlite3", dsn(path, "busy_timeout(10000)"))
 	if err != nil {
 		t.Fatal(err)
 	}

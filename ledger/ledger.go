@@ -20,6 +20,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,8 +58,7 @@ func open(ctx context.Context, path string, version int) (*Ledger, error) {
 	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("ledger %s: folder %s does not exist", path, filepath.Dir(path))
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(DELETE)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
-	db, err := sql.Open("sqlite3", dsn)
+	db, err := sql.Open("sqlite3", dsn(path, "busy_timeout(10000)", "journal_mode(DELETE)", "synchronous(FULL)", "foreign_keys(1)"))
 	if err != nil {
 		return nil, fmt.Errorf("ledger %s: %w", path, err)
 	}
@@ -69,6 +69,22 @@ func open(ctx context.Context, path string, version int) (*Ledger, error) {
 		return nil, fmt.Errorf("ledger %s: %w", path, err)
 	}
 	return &Ledger{db: db, path: path}, nil
+}
+
+// dsn is the SQLite URI of the file at path with the given pragmas. The
+// path is escaped: a "?", "#" or "%" in a folder's name (50%, 第#2批)
+// would otherwise end the file name or be read as an escape, and the
+// ledger be opened somewhere else.
+func dsn(path string, pragmas ...string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/… → file:///C:/…
+	}
+	q := url.Values{"_pragma": pragmas}
+	return (&url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}).String()
 }
 
 // Close closes the ledger.

@@ -401,3 +401,30 @@ func TestCollectSummaryLines(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAwkwardPaths: a ledger in a folder whose name holds a space,
+// Chinese, "%", "#", "?", "&" or "=" is made where it was asked for, and
+// nowhere else (an unescaped "#" or "?" ended the file name: the ledger
+// was made in the folder above, under a cut name).
+func TestOpenAwkwardPaths(t *testing.T) {
+	for _, name := range []string{"a b", "督办 台账", "x%20y", "p#q", "r?s", "t&u=v", "50%"} {
+		root := t.TempDir()
+		dir := filepath.Join(root, name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, "台账 "+name+".db")
+		l, err := Open(p)
+		if err != nil {
+			t.Errorf("%q: %v", name, err)
+			continue
+		}
+		l.Close()
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%q: no ledger where asked: %v", name, err)
+		}
+		if ents, _ := os.ReadDir(root); len(ents) != 1 {
+			t.Errorf("%q: %d entries beside the ledger's folder, want none", name, len(ents)-1)
+		}
+	}
+}
