@@ -18,6 +18,9 @@ const openNonblock = 0
 // openNofollow has no equivalent here.
 const openNofollow = 0
 
+// fileID is a file's device and inode: unknown here.
+func fileID(os.FileInfo) (dev, ino uint64, ok bool) { return 0, 0, false }
+
 // links is how many names a file has: unknown here, so a spare's file is
 // never written over.
 func links(os.FileInfo) uint64 { return 0 }

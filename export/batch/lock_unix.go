@@ -23,6 +23,14 @@ const openNonblock = syscall.O_NONBLOCK
 // openNofollow refuses to open a symbolic link at the last element.
 const openNofollow = syscall.O_NOFOLLOW
 
+// fileID is a file's device and inode, as the system says them.
+func fileID(fi os.FileInfo) (dev, ino uint64, ok bool) {
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Dev), uint64(st.Ino), true
+	}
+	return 0, 0, false
+}
+
 // links is how many names a file has; 0 when the system does not say.
 func links(fi os.FileInfo) uint64 {
 	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
