@@ -17,13 +17,24 @@ import (
 func listFolder(path string) ([]folderEntry, uint64, error) {
 	// raw calls: an *os.File of a folder costs fcntl and epoll calls to
 	// set up and take down, four a folder
-	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0)
+	var fd int
+	var err error
+	for { // EINTR retried, as os.Open does
+		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0)
+		if err != syscall.EINTR {
+			break
+		}
+	}
 	if err != nil {
 		return nil, 0, &os.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
+	err = syscall.Fstat(fd, &st)
+	for err == syscall.EINTR {
+		err = syscall.Fstat(fd, &st)
+	}
+	if err != nil {
 		return nil, 0, &os.PathError{Op: "fstat", Path: path, Err: err}
 	}
 	dev := uint64(st.Dev)
