@@ -110,7 +110,7 @@ func (d *Directory) useTemplates(ts *templates.Set) error {
 	// the default grammar of body names is built once per process
 	// (defaultBodyGrammar): 0.4 ms, and the parser builds it anyway
 	grammar := defaultBodyGrammar()
-	if ts != nil && !strings.HasPrefix(ts.Origin(orgname.File), "embedded:") {
+	if !ts.Embedded(orgname.File) {
 		g, err := orgname.Load(ts)
 		if err != nil {
 			return err

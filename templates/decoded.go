@@ -14,9 +14,9 @@ import (
 // (orgnames.yaml, grammar.yaml, the dept directory, the exporters'
 // wording): yaml.v3 took 8% of a one-edit --incremental run's CPU, 3.7 ms
 // for orgnames.yaml alone. So each package that reads one also keeps it
-// as Go code, a composite literal of the decoded value that its init
-// registers with Compiled (a file the tests write beside the type,
-// defaults_gen.go; KeptSource makes it). Decode takes a default from
+// as Go code, a composite literal of the decoded value registered with
+// Compiled as a package variable's initialiser (a file the tests write
+// beside the type, defaults_gen.go; KeptSource makes it). Decode takes a default from
 // there only when it is the embedded default (no override), when the code
 // was made from these very bytes into this very type (the YAML's sha256
 // and the type's shape are registered with it), and into a value that is

@@ -132,6 +132,9 @@ func TestDecodedNotUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if ts.Embedded(templates.MessagesFile) || !ts.Embedded("grammar.yaml") || !(*templates.Set)(nil).Embedded(templates.MessagesFile) || !templates.Default().Embedded(templates.MessagesFile) {
+		t.Error("Embedded: an override is not told from the embedded default")
+	}
 	before := templates.DecodedHits()
 	var m templates.Messages
 	if err := ts.Decode(templates.MessagesFile, &m); err != nil {

@@ -26,7 +26,7 @@ type Messages map[string]string
 
 // LoadMessages reads messages.yaml from the set (nil: the embedded default).
 func LoadMessages(ts *Set) (Messages, error) {
-	if ts == nil || ts.Origin(MessagesFile) == "embedded:"+MessagesFile {
+	if ts.Embedded(MessagesFile) {
 		m, err := defaultMessages()
 		return maps.Clone(m), err
 	}

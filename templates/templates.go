@@ -72,12 +72,21 @@ func (s *Set) ReadFile(name string) ([]byte, error) {
 // Origin says where the named file comes from: the override path, or
 // "embedded:<name>".
 func (s *Set) Origin(name string) string {
-	if s.override != nil {
-		if _, err := fs.Stat(s.override, name); err == nil {
-			return s.dir + "/" + name
-		}
+	if s.Embedded(name) {
+		return "embedded:" + name
 	}
-	return "embedded:" + name
+	return s.dir + "/" + name
+}
+
+// Embedded reports whether the named file is read from the embedded
+// defaults alone: the override directory holds no file of that name (a
+// nil set has no override directory).
+func (s *Set) Embedded(name string) bool {
+	if s == nil || s.override == nil {
+		return true
+	}
+	_, err := fs.Stat(s.override, name)
+	return err != nil
 }
 
 // Decode reads the named YAML file into v: the embedded default, then the

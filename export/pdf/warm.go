@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"strings"
 	"sync"
 
 	"fengong/export/pdf/draw"
@@ -144,8 +143,8 @@ func (w *Warm) wording(ts *templates.Set) (*wording, error) {
 // file, which every set without an override of it reads (templates.Default
 // makes a new set each time), or the set itself.
 func wordingKey(ts *templates.Set) any {
-	if o := ts.Origin("pdf.yaml"); strings.HasPrefix(o, "embedded:") {
-		return o
+	if ts.Embedded("pdf.yaml") {
+		return "embedded:pdf.yaml"
 	}
 	return ts
 }
