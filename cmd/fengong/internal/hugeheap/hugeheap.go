@@ -31,6 +31,11 @@
 // split and returned by the scavenger). Only linux/amd64 and linux/arm64
 // mark (the stack's frame is in assembly); elsewhere the heap is left as
 // the runtime maps it.
+//
+// On Linux the package also faults ahead, in the background, the pages a
+// run would otherwise take one fault at a time beside the heap: the
+// program's code and read-only data, and the runtime's small anonymous
+// mappings (fault_linux.go).
 package hugeheap
 
 // The rest of this file imports nothing.

@@ -1,0 +1,131 @@
+//go:build linux
+
+package hugeheap
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+	"unsafe"
+)
+
+func TestParseLine(t *testing.T) {
+	for _, c := range []struct {
+		line        string
+		ok          bool
+		lo, hi      uintptr
+		perms, path string
+	}{
+		{"00400000-00c19000 r-xp 00000000 fe:00 10404261                           /tmp/fengong", true, 0x400000, 0xc19000, "r-xp", "/tmp/fengong"},
+		{"00c19000-015e0000 r--p 00819000 fe:00 10404261 /opt/my tools/fengong", true, 0xc19000, 0x15e0000, "r--p", "/opt/my tools/fengong"},
+		{"7f43ca00e000-7f43ca200000 rw-p 00000000 00:00 0 ", true, 0x7f43ca00e000, 0x7f43ca200000, "rw-p", ""},
+		{"7f43ca00e000-7f43ca200000 rw-p 00000000 00:00 0", true, 0x7f43ca00e000, 0x7f43ca200000, "rw-p", ""},
+		{"7ffe8b212000-7ffe8b233000 rw-p 00000000 00:00 0                          [stack]", false, 0, 0, "", ""},
+		{"7f4410c98000-7f4410c9a000 r-xp 00000000 00:00 0                          [vdso]", false, 0, 0, "", ""},
+		{"ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]", false, 0, 0, "", ""},
+		{"00c19000-00c19000 r--p 00000000 00:00 0", false, 0, 0, "", ""}, // empty range
+		{"00c1900g-00c1a000 r--p 00000000 00:00 0", false, 0, 0, "", ""},
+		{"00c19000 r--p 00000000 00:00 0", false, 0, 0, "", ""},
+		{"00c19000-00c1a000 r--p", false, 0, 0, "", ""},
+		{"", false, 0, 0, "", ""},
+		{"11111111111111111-2 r--p 0 0 0", false, 0, 0, "", ""},
+	} {
+		m, ok := parseLine([]byte(c.line))
+		if ok != c.ok || ok && (m.lo != c.lo || m.hi != c.hi || string(m.perms) != c.perms || string(m.path) != c.path) {
+			t.Errorf("parseLine(%q) = %#x-%#x %q %q %v, want %#x-%#x %q %q %v", c.line, m.lo, m.hi, m.perms, m.path, ok, c.lo, c.hi, c.perms, c.path, c.ok)
+		}
+	}
+}
+
+func TestFileOf(t *testing.T) {
+	maps := []byte("00400000-00c19000 r-xp 00000000 fe:00 1 /bin/a\n" +
+		"00c19000-015e0000 r--p 00819000 fe:00 1 /bin/a\n" +
+		"015e0000-0215d000 rw-p 011e0000 fe:00 1 /bin/a\n" +
+		"7f0000000000-7f0000001000 r--p 00000000 00:00 0\n")
+	for _, c := range []struct {
+		at   uintptr
+		want string
+	}{
+		{0x400000, "/bin/a"}, {0xc19000, "/bin/a"}, {0x15dffff, "/bin/a"}, {0x7f0000000000, ""}, {0x3ff000, ""}, {0x215d000, ""},
+	} {
+		if got := fileOf(maps, c.at); string(got) != c.want {
+			t.Errorf("fileOf(%#x) = %q, want %q", c.at, got, c.want)
+		}
+	}
+}
+
+// TestFaultAhead: this test binary's init populated its code and
+// read-only data: the mappings that hold this package's code and
+// fileMarker are resident to their last page.
+func TestFaultAhead(t *testing.T) {
+	select {
+	case <-aheadDone:
+	case <-time.After(time.Minute):
+		t.Fatal("faultAhead has not finished after a minute")
+	}
+	if AheadErrno == syscall.EINVAL {
+		t.Skip("kernel without MADV_POPULATE_READ/WRITE (Linux 5.14):", AheadErrno)
+	}
+	if AheadErrno != 0 {
+		t.Fatalf("madvise: %v", AheadErrno)
+	}
+	if AheadFile == 0 || AheadAnon == 0 {
+		t.Fatalf("populated %d bytes of the program's file and %d of anonymous mappings, want some of each", AheadFile, AheadAnon)
+	}
+	smaps, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := readInto // any function of this package: its code is in the file's r-xp mapping
+	for name, addr := range map[string]uintptr{
+		"code":           **(**uintptr)(unsafe.Pointer(&code)),
+		"read-only data": uintptr(unsafe.Pointer(unsafe.StringData(fileMarker))),
+	} {
+		size, rss, err := rssOf(smaps, addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rss != size {
+			t.Errorf("%s: the mapping holding %#x has %d of its %d kB resident, want all", name, addr, rss>>10, size>>10)
+		}
+	}
+}
+
+// rssOf reads, from /proc/self/smaps, the size and resident bytes of the
+// mapping that holds addr.
+func rssOf(smaps []byte, addr uintptr) (size, rss uintptr, err error) {
+	in := false
+	s := bufio.NewScanner(bytes.NewReader(smaps))
+	for s.Scan() {
+		line := s.Text()
+		// a mapping's first line starts with its range, "lo-hi"; the
+		// others with a field's name ("Rss:")
+		if r, _, _ := strings.Cut(line, " "); strings.Contains(r, "-") {
+			lo, hi, _ := strings.Cut(r, "-")
+			x, ok1 := hex([]byte(lo))
+			y, ok2 := hex([]byte(hi))
+			in = ok1 && ok2 && x <= addr && addr < y
+			continue
+		}
+		if !in {
+			continue
+		}
+		if v, ok := strings.CutPrefix(line, "Size:"); ok {
+			size = kB(v)
+		}
+		if v, ok := strings.CutPrefix(line, "Rss:"); ok {
+			return size, kB(v), nil
+		}
+	}
+	return 0, 0, os.ErrNotExist
+}
+
+func kB(v string) uintptr {
+	n, _ := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+	return uintptr(n) << 10
+}
