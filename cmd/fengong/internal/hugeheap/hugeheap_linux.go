@@ -49,7 +49,7 @@ func init() {
 	// would take the next few hundred first touches one 4 KiB page at a
 	// time. Made one huge page now, it takes none. Where the kernel
 	// cannot, nothing else changes.
-	_, _, Collapsed = syscall.Syscall(syscall.SYS_MADVISE, Start, hugePage, madvCollapse)
+	Collapsed = collapse(Start)
 	_, gogc := syscall.Getenv("GOGC")
 	_, limit := syscall.Getenv("GOMEMLIMIT")
 	if !gogc && !limit {
@@ -95,8 +95,7 @@ func adviseBelow(p uintptr) (uintptr, syscall.Errno) {
 	if lo+hugePage-p < worthCollapsing {
 		return p, syscall.EAGAIN
 	}
-	_, _, e := syscall.Syscall(syscall.SYS_MADVISE, lo, hugePage, madvCollapse)
-	return p, e
+	return p, collapse(lo)
 }
 
 // advise has the runtime map Size bytes of heap and free them again
@@ -144,3 +143,20 @@ func stackMapped() (lo, hi uintptr) {
 // deepFrame has a frame of Size less a MiB (frame_linux_*.s) and returns at
 // once.
 func deepFrame()
+
+// collapse has the kernel make the huge page at p one huge page
+// (MADV_COLLAPSE), trying again, up to collapseTries in all, while it
+// answers EAGAIN: a transient failure (a page locked or off the LRU
+// lists for a moment), which one start in eight or so met.
+func collapse(p uintptr) syscall.Errno {
+	var e syscall.Errno
+	for try := 0; try < collapseTries; try++ {
+		if _, _, e = syscall.Syscall(syscall.SYS_MADVISE, p, hugePage, madvCollapse); e != syscall.EAGAIN {
+			return e
+		}
+	}
+	return e
+}
+
+// collapseTries bounds collapse's tries.
+const collapseTries = 4
