@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -162,4 +164,72 @@ func postScriptNameOf(t *testing.T, b []byte) string {
 		t.Fatal(err)
 	}
 	return f.Name
+}
+
+func BenchmarkParse(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"song", Song()}, {"hei", Hei()}, {"kai", Kai()}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(c.data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestSpans: spans lists the runs of a bit set as the rune-by-rune walk
+// it replaced did, for sets with runs across words, at both ends of the
+// BMP, and random ones.
+func TestSpans(t *testing.T) {
+	naive := func(bits *[0x10000 / 64]uint64) []span {
+		var out []span
+		for c := 0; c <= 0xFFFF; c++ {
+			if bits[c/64]&(1<<(c%64)) == 0 {
+				continue
+			}
+			if k := len(out); k > 0 && out[k-1].hi+1 == rune(c) {
+				out[k-1].hi = rune(c)
+			} else {
+				out = append(out, span{rune(c), rune(c)})
+			}
+		}
+		return out
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	sets := []func(*[0x10000 / 64]uint64){
+		func(b *[0x10000 / 64]uint64) {},
+		func(b *[0x10000 / 64]uint64) { b[0] = 1; b[len(b)-1] = 1 << 63 },
+		func(b *[0x10000 / 64]uint64) { b[3], b[4], b[5] = ^uint64(0)<<10, ^uint64(0), 1<<2-1 },
+		func(b *[0x10000 / 64]uint64) {
+			for i := range b {
+				b[i] = ^uint64(0)
+			}
+		},
+	}
+	for range 50 {
+		sets = append(sets, func(b *[0x10000 / 64]uint64) {
+			for i := range b {
+				switch rng.IntN(4) {
+				case 0:
+					b[i] = rng.Uint64()
+				case 1:
+					b[i] = ^uint64(0)
+				case 2:
+					b[i] = rng.Uint64() & rng.Uint64() & rng.Uint64()
+				}
+			}
+		})
+	}
+	for i, fill := range sets {
+		var b [0x10000 / 64]uint64
+		fill(&b)
+		if got, want := spans(&b), naive(&b); !slices.Equal(got, want) {
+			t.Errorf("set %d: %d spans, want %d", i, len(got), len(want))
+		}
+	}
 }

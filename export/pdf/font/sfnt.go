@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	bits64 "math/bits"
 	"sort"
 )
 
@@ -306,18 +307,31 @@ func parseFormat4(t []byte) ([]span, error) {
 			}
 		}
 	}
+	return spans(&bits), nil
+}
+
+// spans lists the runs of set bits of a 64K-bit set as spans of runes,
+// a word at a time: runs of ones and of zeros are skipped whole.
+func spans(bits *[0x10000 / 64]uint64) []span {
 	var out []span
-	for c := 0; c <= 0xFFFF; c++ {
-		if bits[c/64]&(1<<(c%64)) == 0 {
-			continue
-		}
-		if k := len(out); k > 0 && out[k-1].hi+1 == rune(c) {
-			out[k-1].hi = rune(c)
-		} else {
-			out = append(out, span{rune(c), rune(c)})
+	for w, word := range bits {
+		base := w * 64
+		for word != 0 {
+			lo := bits64.TrailingZeros64(word)
+			run := bits64.TrailingZeros64(^(word >> lo)) // the ones from lo
+			c := rune(base + lo)
+			if k := len(out); k > 0 && out[k-1].hi+1 == c {
+				out[k-1].hi = c + rune(run) - 1
+			} else {
+				out = append(out, span{c, c + rune(run) - 1})
+			}
+			if lo+run >= 64 {
+				break
+			}
+			word &^= (1<<(lo+run) - 1)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // Has reports whether the face maps r to a real glyph. Runes above

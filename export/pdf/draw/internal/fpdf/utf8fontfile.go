@@ -488,15 +488,96 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
-	// fengong patch: kept for prepareCut, which read the same cmap again
+	// fengong patch: the cmap is read into one map made at its final
+	// size, and the widths taken from it (cmapWidths), not from a second
+	// map of each glyph's runes grown one slice at a time; the same
+	// widths. The map is kept for prepareCut, which read the same cmap
+	// again.
+	charSymbolDictionary := make(map[int]int, utf.cmapSize(runeCMAPPosition))
+	utf.generateSCCSDictionaries(runeCMAPPosition, nil, charSymbolDictionary)
 	utf.charSymbolDictionary = charSymbolDictionary
 	utf.cmapFound = runeCMAPPosition != 0
 
 	scale := 1000.0 / float64(utf.fontElementSize)
-	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
+	utf.cmapWidths(n, numSymbols, charSymbolDictionary, scale)
+}
+
+// fengong patch: cmapSize is how many codes the format 4 subtable at
+// runeCmapPosition maps (its segments' lengths summed), for the map that
+// holds them; 0 when there is none.
+func (utf *utf8FontFile) cmapSize(runeCmapPosition int) int {
+	if runeCmapPosition == 0 {
+		return 0
+	}
+	segs := utf.getUint16(runeCmapPosition+6) / 2
+	ends := runeCmapPosition + 14
+	starts := ends + 2*segs + 2
+	n := 0
+	for i := range segs {
+		if e, b := utf.getUint16(ends+2*i), utf.getUint16(starts+2*i); e >= b {
+			n += e - b + 1
+		}
+	}
+	return n
+}
+
+// fengong patch: cmapWidths sets CharWidths and DefaultWidth as
+// parseHMTXTable did from the map of each glyph's runes, from the map of
+// each rune's glyph: a rune (not 0 or U+FFFF) mapped to a glyph other
+// than 0 below max(numberOfHMetrics, numSymbols) takes that glyph's
+// advance, the last hmtx entry's past numberOfHMetrics, scaled and
+// rounded, 0 written 65535; CharWidths[0] counts them. An advance of
+// 32768 or more is 0 where parseHMTXTable made it so: for a glyph below
+// numberOfHMetrics, and for the glyphs past it when the last entry's
+// glyph had runes (or is glyph 0).
+func (utf *utf8FontFile) cmapWidths(numberOfHMetrics, numSymbols int, charSymbol map[int]int, scale float64) {
+	start := utf.SeekTable("hmtx")
+	utf.CharWidths = make([]uint16, 256*256)
+	arr := unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
+	advance := func(symbol int) int {
+		a := arr[symbol*2+1]
+		if a >= 1<<15 {
+			a = 0
+		}
+		return a
+	}
+	if numberOfHMetrics > 0 {
+		utf.DefaultWidth = scale * float64(advance(0))
+	}
+	// the advance of the glyphs past numberOfHMetrics: the last entry's,
+	// clamped only if parseHMTXTable clamped it
+	last := 0
+	if numberOfHMetrics > 0 {
+		last = arr[(numberOfHMetrics-1)*2+1]
+		if numberOfHMetrics == 1 {
+			last = advance(0)
+		} else {
+			for _, symbol := range charSymbol {
+				if symbol == numberOfHMetrics-1 {
+					last = advance(symbol)
+					break
+				}
+			}
+		}
+	}
+	limit := max(numberOfHMetrics, numSymbols)
+	charCount := 0
+	for char, symbol := range charSymbol {
+		if symbol == 0 || symbol >= limit || char == 0 || char == 65535 || char >= len(utf.CharWidths) {
+			continue
+		}
+		a := last
+		if symbol < numberOfHMetrics {
+			a = advance(symbol)
+		}
+		w := int(math.Round(scale * float64(a)))
+		if w == 0 {
+			w = 65535
+		}
+		utf.CharWidths[char] = width16(w)
+		charCount++
+	}
+	utf.CharWidths[0] = uint16(min(charCount, 65534))
 }
 
 func (utf *utf8FontFile) generateCMAP() map[int][]int {
@@ -891,60 +972,6 @@ func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet
 	return start, symbolSet, SymbolsCollection, SymbolsCollectionKeys
 }
 
-func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbolToChar map[int][]int, scale float64) {
-	var widths int
-	start := utf.SeekTable("hmtx")
-	arrayWidths := 0
-	var arr []int
-	utf.CharWidths = make([]uint16, 256*256)
-	charCount := 0
-	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
-	for symbol := range numberOfHMetrics {
-		arrayWidths = arr[(symbol*2)+1]
-		if _, OK := symbolToChar[symbol]; OK || symbol == 0 {
-
-			if arrayWidths >= (1 << 15) {
-				arrayWidths = 0
-			}
-			if symbol == 0 {
-				utf.DefaultWidth = scale * float64(arrayWidths)
-				continue
-			}
-			for _, char := range symbolToChar[symbol] {
-				if char != 0 && char != 65535 {
-					widths = int(math.Round(scale * float64(arrayWidths)))
-					if widths == 0 {
-						widths = 65535
-					}
-					if char < len(utf.CharWidths) {
-						utf.CharWidths[char] = width16(widths)
-						charCount++
-					}
-				}
-			}
-		}
-	}
-	diff := numSymbols - numberOfHMetrics
-	for pos := range diff {
-		symbol := pos + numberOfHMetrics
-		if _, OK := symbolToChar[symbol]; OK {
-			for _, char := range symbolToChar[symbol] {
-				if char != 0 && char != 65535 {
-					widths = int(math.Round(scale * float64(arrayWidths)))
-					if widths == 0 {
-						widths = 65535
-					}
-					if char < len(utf.CharWidths) {
-						utf.CharWidths[char] = width16(widths)
-						charCount++
-					}
-				}
-			}
-		}
-	}
-	utf.CharWidths[0] = uint16(min(charCount, 65534))
-}
-
 func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 	start := utf.SeekTable("hmtx")
 	var metrics []byte
@@ -1033,7 +1060,9 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 			if char < 196608 {
 				maxRune = max(char, maxRune)
 			}
-			symbolCharDictionary[symbol] = append(symbolCharDictionary[symbol], char)
+			if symbolCharDictionary != nil { // fengong patch: nil from parseTables
+				symbolCharDictionary[symbol] = append(symbolCharDictionary[symbol], char)
+			}
 		}
 	}
 }
