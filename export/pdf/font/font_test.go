@@ -204,7 +204,7 @@ func TestSpans(t *testing.T) {
 	sets := []func(*[0x10000 / 64]uint64){
 		func(b *[0x10000 / 64]uint64) {},
 		func(b *[0x10000 / 64]uint64) { b[0] = 1; b[len(b)-1] = 1 << 63 },
-		func(b *[0x10000 / 64]uint64) { b[3], b[4], b[5] = ^uint64(0)<<10, ^uint64(0), 1<<2-1 },
+		func(b *[0x10000 / 64]uint64) { b[3], b[4], b[5] = ^uint64(1<<10-1), ^uint64(0), 1<<2-1 },
 		func(b *[0x10000 / 64]uint64) {
 			for i := range b {
 				b[i] = ^uint64(0)
