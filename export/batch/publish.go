@@ -344,9 +344,9 @@ func (p *publisher) lookAhead(prev *prevPack, done func()) {
 	}()
 }
 
-// waitLookAhead waits until the files lookAhead stats are stat'ed: by
-// the time the model is extracted they are, and every reuse check then
-// sees what it stat'ed.
+// waitLookAhead waits until the files lookAhead stats are stat'ed, about
+// when the model is extracted, so that every reuse check sees what it
+// stat'ed.
 func (p *publisher) waitLookAhead() { p.looking.Wait() }
 
 // statAhead makes the temporary directory (the spare adopted and listed)
