@@ -79,6 +79,16 @@ func (x *Index) TasksOf(dept string) []Assignment {
 // TargetsOf is Document.TargetsOf: the targets of the items of dept's
 // tasks, in document order.
 func (x *Index) TargetsOf(dept string) []Target {
+	var out []Target
+	for _, i := range x.TargetIndexes(dept) {
+		out = append(out, x.doc.Targets[i])
+	}
+	return out
+}
+
+// TargetIndexes are the positions in Document.Targets of TargetsOf(dept),
+// in document order.
+func (x *Index) TargetIndexes(dept string) []int {
 	var idx []int
 	items := map[string]bool{}
 	for _, a := range x.TasksOf(dept) {
@@ -88,11 +98,7 @@ func (x *Index) TargetsOf(dept string) []Target {
 		}
 	}
 	slices.Sort(idx)
-	var out []Target
-	for _, i := range idx {
-		out = append(out, x.doc.Targets[i])
-	}
-	return out
+	return idx
 }
 
 // ListIndexes are the positions in Document.Lists of the lists of the

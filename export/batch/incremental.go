@@ -56,7 +56,7 @@ type keys struct {
 	index *extract.Index
 
 	sumsMu sync.Mutex
-	sums   map[any]string // by *extract.Item and *extract.Task: the sha256 of its JSON in a dept's view
+	sums   map[any]string // by *extract.Item, *extract.Task, *extract.Target and *extract.NamedList: the sha256 of its JSON in a dept's view
 }
 
 // view is the sha256 of a dept's view's JSON, made once.
@@ -99,8 +99,10 @@ type deptKeyView struct {
 	Stem    string              `json:"stem"`
 	Dept    *extract.Dept       `json:"dept"`
 	Tasks   []assignmentView    `json:"tasks"`
-	Targets []extract.Target    `json:"targets"`
-	Lists   []extract.NamedList `json:"lists"`
+	// the sha256 of each target's and list's JSON, each encoded once
+	// per run (keys.sum), however many depts share it
+	Targets []string `json:"targets"`
+	Lists   []string `json:"lists"`
 	// Progress is the dept's part of the 督办 snapshot; nil without a
 	// ledger. See progressView.
 	Progress *deptProgress `json:"progress,omitempty"`
@@ -289,14 +291,19 @@ func (k *keys) deptView(dept string) *deptKeyView {
 	}
 	// the targets of the dept's items and the lists of its tasks, in
 	// document order
-	v.Targets = x.TargetsOf(dept)
+	doc := x.Document()
+	for _, i := range x.TargetIndexes(dept) {
+		t := &doc.Targets[i]
+		v.Targets = append(v.Targets, k.sum(t, func() any { return t }))
+	}
 	var lists []int
 	for id := range ids {
 		lists = append(lists, x.ListIndexes(id)...)
 	}
 	slices.Sort(lists)
 	for _, i := range lists {
-		v.Lists = append(v.Lists, x.Document().Lists[i])
+		l := &doc.Lists[i]
+		v.Lists = append(v.Lists, k.sum(l, func() any { return l }))
 	}
 	v.Progress = progressView(k.snap, dept, ids)
 	return v
