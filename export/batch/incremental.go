@@ -96,9 +96,9 @@ type keyView struct {
 // deptKeyView is a dept's view of the model: exactly what its workbook, its
 // brief and its dashboard page read.
 type deptKeyView struct {
-	Stem    string              `json:"stem"`
-	Dept    *extract.Dept       `json:"dept"`
-	Tasks   []assignmentView    `json:"tasks"`
+	Stem  string           `json:"stem"`
+	Dept  *extract.Dept    `json:"dept"`
+	Tasks []assignmentView `json:"tasks"`
 	// the sha256 of each target's and list's JSON, each encoded once
 	// per run (keys.sum), however many depts share it
 	Targets []string `json:"targets"`
