@@ -233,18 +233,19 @@ func readInput(_ context.Context, r *Run) error {
 
 // warmUp starts, in the background, the reading the export does besides
 // the model, so that it overlaps the extraction (one core extracts, the
-// other would wait): the PDF faces and the wording, parsed; with
+// other would wait): the PDF faces and the wording, parsed; and, with
 // --incremental, the faces the previous run cut for its batch, read from
 // its pack and parsed, and the previous pack's and the spare's files
-// stat'ed for the reuse checks (publisher.lookAhead); and the previous
-// model, for the change report. The export takes them as they are, or
-// waits for those still being read; a face or cut the batch turns out not
-// to need was parsed for nothing. They start in the order the export
-// needs them, and the core that idles takes them about in that order: the
-// PDF renderer first (made before any job starts), the reuse checks next
-// (before any file is checked), the previous model last (the change
-// report comes after the whole-pack files): started first, it delayed the
-// others past the extraction's end (2.4 ms a one-edit run, paired).
+// stat'ed for the reuse checks (publisher.lookAhead). The export takes
+// them as they are, or waits for those still being read; a face or cut
+// the batch turns out not to need was parsed for nothing. They start in
+// the order the export needs them, and the core that idles takes them
+// about in that order: the PDF renderer first (made before any job
+// starts), then the reuse checks (before any file is checked). The
+// previous model, which only the change report reads, is read by its job
+// (prevPack.model): read here, first, it had delayed the others past the
+// extraction's end (2.4 ms a one-edit run, paired), and last it still
+// took a core from the export's first jobs.
 func warmUp(_ context.Context, r *Run) error {
 	if r.cfg.wants(FormatPDF) {
 		w, fonts, ts := pdf.NewWarm(), r.fonts, r.tmpl
@@ -259,7 +260,6 @@ func warmUp(_ context.Context, r *Run) error {
 	if prev := r.reuseFrom(); prev != nil {
 		r.pub.lookAhead(prev, r.opt.lookedAhead)
 	}
-	r.prev.prefetch()
 	return nil
 }
 
