@@ -169,3 +169,23 @@ func TestDropAhead(t *testing.T) {
 	}
 	t.Logf("read-only data: %d of %d kB resident after the drop", rss>>10, size>>10)
 }
+
+// TestNearHeap: a mapping that holds heapMark, or lies beside it, is the
+// heap's and is not populated; the runtime's mappings far from it are.
+func TestNearHeap(t *testing.T) {
+	h := uintptr(unsafe.Pointer(heapMark))
+	for _, c := range []struct {
+		m    mapping
+		near bool
+	}{
+		{mapping{lo: h &^ (2<<20 - 1), hi: h&^(2<<20-1) + 2<<20}, true},
+		{mapping{lo: h + 64<<20, hi: h + 66<<20}, true},
+		{mapping{lo: h - 100<<20, hi: h - 98<<20}, true},
+		{mapping{lo: h + 1<<30, hi: h + 1<<30 + 2<<20}, false},
+		{mapping{lo: 0x7f0000000000, hi: 0x7f0000200000}, h > 0x7f0000000000-heapReach && h < 0x7f0000200000+heapReach},
+	} {
+		if got := nearHeap(c.m); got != c.near {
+			t.Errorf("nearHeap(%#x–%#x) = %v with the heap at %#x, want %v", c.m.lo, c.m.hi, got, h, c.near)
+		}
+	}
+}
