@@ -3,12 +3,8 @@
 package hugeheap
 
 import (
-	"bufio"
-	"bytes"
-	"fmt"
 	"os"
 	"runtime"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -83,36 +79,9 @@ func TestReused(t *testing.T) {
 // vma finds the mapping holding addr in /proc/self/smaps, and returns its
 // VmFlags and AnonHugePages.
 func vma(smaps []byte, addr uintptr) (flags, huge string, err error) {
-	in := false
-	s := bufio.NewScanner(bytes.NewReader(smaps))
-	for s.Scan() {
-		line := s.Text()
-		if lo, hi, ok := span(line); ok {
-			in = lo <= addr && addr < hi
-			continue
-		}
-		if !in {
-			continue
-		}
-		if v, ok := strings.CutPrefix(line, "AnonHugePages:"); ok {
-			huge = strings.TrimSpace(v)
-		}
-		if v, ok := strings.CutPrefix(line, "VmFlags:"); ok {
-			return strings.TrimSpace(v), huge, nil
-		}
+	f, err := mappingFields(smaps, addr)
+	if err != nil {
+		return "", "", err
 	}
-	return "", "", fmt.Errorf("no mapping holds %#x in /proc/self/smaps", addr)
-}
-
-// span reads the address range of a mapping's first line in smaps
-// ("7f12a000-7f12b000 rw-p ..."); other lines ("Rss: 4 kB") are not one.
-func span(line string) (lo, hi uintptr, ok bool) {
-	r, _, _ := strings.Cut(line, " ")
-	a, b, found := strings.Cut(r, "-")
-	if !found {
-		return 0, 0, false
-	}
-	x, err1 := strconv.ParseUint(a, 16, 64)
-	y, err2 := strconv.ParseUint(b, 16, 64)
-	return uintptr(x), uintptr(y), err1 == nil && err2 == nil
+	return f["VmFlags"], f["AnonHugePages"], nil
 }
