@@ -332,11 +332,6 @@ func (p *prevPack) letGoFolders() {
 // core from the export's first jobs and the run was 0.6–1.9 ms slower
 // (paired, 50 rounds, twice).
 func (p *prevPack) model() (*extract.Document, []byte, error) {
-	return p.readModel()
-}
-
-// readModel reads and decodes the previous run's model.json.
-func (p *prevPack) readModel() (*extract.Document, []byte, error) {
 	if p == nil || p.manifest == nil {
 		return nil, nil, nil
 	}

@@ -544,20 +544,20 @@ func (utf *utf8FontFile) cmapWidths(numberOfHMetrics, numSymbols int, charSymbol
 	if numberOfHMetrics > 0 {
 		utf.DefaultWidth = scale * float64(advance(0))
 	}
-	// the advance of the glyphs past numberOfHMetrics: the last entry's,
-	// clamped only if parseHMTXTable clamped it
+	// the advance of the glyphs past numberOfHMetrics, if there are any:
+	// the last entry's, clamped only where parseHMTXTable clamped it (that
+	// entry's glyph is glyph 0 or has runes)
 	last := 0
-	if numberOfHMetrics > 0 {
-		last = arr[(numberOfHMetrics-1)*2+1]
-		if numberOfHMetrics == 1 {
-			last = advance(0)
-		} else {
-			for _, symbol := range charSymbol {
-				if symbol == numberOfHMetrics-1 {
-					last = advance(symbol)
-					break
-				}
+	if s := numberOfHMetrics - 1; s >= 0 && numSymbols > numberOfHMetrics {
+		last = arr[s*2+1]
+		clamp := s == 0
+		for _, symbol := range charSymbol {
+			if clamp = clamp || symbol == s; clamp {
+				break
 			}
+		}
+		if clamp {
+			last = advance(s)
 		}
 	}
 	limit := max(numberOfHMetrics, numSymbols)
