@@ -47,3 +47,30 @@ func TestLongestFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestStartOrder: the whole-pack files start first; the change report
+// starts before the depts' files in a full run, after them when a
+// previous pack is reused.
+func TestStartOrder(t *testing.T) {
+	var got []string
+	task := func(name string) func() error {
+		return func() error { got = append(got, name); return nil }
+	}
+	whole := []func() error{task("brief"), task("master")}
+	depts := []func() error{task("a.pdf"), task("a.xlsx")}
+	for _, c := range []struct {
+		reusing bool
+		want    []string
+	}{
+		{false, []string{"brief", "master", "changes", "a.pdf", "a.xlsx"}},
+		{true, []string{"brief", "master", "a.pdf", "a.xlsx", "changes"}},
+	} {
+		got = nil
+		for _, f := range startOrder(whole, depts, task("changes"), c.reusing) {
+			f()
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("reusing %v: started %q, want %q", c.reusing, got, c.want)
+		}
+	}
+}
