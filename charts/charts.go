@@ -73,7 +73,10 @@ type Spec struct {
 
 // The fixed page names.
 const (
-	IndexPage    = "index.html"
+	IndexPage = "index.html"
+	// SearchPage is the index page's search data, a script of its own so
+	// that the index prints no task's words (TextFree).
+	SearchPage   = "search.js"
 	WorkloadPage = "workload.html"
 	SectionsPage = "sections.html"
 	NetworkPage  = "network.html"
@@ -96,15 +99,15 @@ const (
 var assets embed.FS
 
 // TextFree reports whether a summary page never prints the words of a
-// task or an item (Task.Text, Item.Text): the workload, sections,
+// task or an item (Task.Text, Item.Text): the index, workload, sections,
 // network, heatmap, targets and 待核对 pages show counts, names, targets
 // and warnings only. The batch run keys them without those words, so an
 // edit of a task's wording leaves them as they are (TestTextFree holds
-// them to it). The index (its search lists every task), the 督办 page and
-// the dept pages print tasks.
+// them to it). The index's search data (SearchPage: it lists every
+// task), the 督办 page and the dept pages print tasks.
 func TextFree(page string) bool {
 	switch page {
-	case WorkloadPage, SectionsPage, NetworkPage, HeatmapPage, TargetsPage, WarningsPage:
+	case IndexPage, WorkloadPage, SectionsPage, NetworkPage, HeatmapPage, TargetsPage, WarningsPage:
 		return true
 	}
 	return false
@@ -286,6 +289,9 @@ func (s *site) pages(emit func(Page) error) error {
 		return emit(Page{Name: name, Data: data})
 	}
 	if err := add(IndexPage, r.index); err != nil {
+		return err
+	}
+	if err := add(SearchPage, r.search); err != nil {
 		return err
 	}
 	// the charts are built only if a chart page is wanted

@@ -40,7 +40,7 @@ func TestPageNames(t *testing.T) {
 	for _, p := range pages {
 		got = append(got, p.Name)
 	}
-	want := []string{"index.html", "workload.html", "sections.html", "network.html", "heatmap.html", "targets.html", "warnings.html"}
+	want := []string{"index.html", "search.js", "workload.html", "sections.html", "network.html", "heatmap.html", "targets.html", "warnings.html"}
 	for _, d := range doc.Depts {
 		want = append(want, "dept/"+opt.DeptStems[d.Name]+".html")
 	}
@@ -385,7 +385,7 @@ func attr(n *html.Node, key string) string {
 func TestOffline(t *testing.T) {
 	for _, doc := range []*extract.Document{fixture(), {}} {
 		pages := htmlPages(t, doc)
-		names := map[string]bool{"assets/echarts.min.js": true}
+		names := map[string]bool{"assets/echarts.min.js": true, SearchPage: true}
 		for _, p := range pages {
 			names[p.Name] = true
 		}
@@ -471,7 +471,7 @@ func TestHostileNames(t *testing.T) {
 		want := 0 // the 待核对 and dept pages have no script
 		switch p.Name {
 		case IndexPage:
-			want = 1 // the search box
+			want = 2 // the search data, the search box
 		case WorkloadPage, SectionsPage, HeatmapPage, TargetsPage:
 			want = 3 // echarts.min.js, the chart, the resize handler
 		case NetworkPage:
@@ -579,7 +579,7 @@ func TestEmptyDocument(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Pages: %v", err)
 	}
-	if got, want := len(pages), 11; got != want {
+	if got, want := len(pages), 12; got != want {
 		t.Errorf("got %d pages, want %d", got, want)
 	}
 	if !bytes.Contains(pages[0].Data, []byte("未识别到责任单位")) {
@@ -837,5 +837,68 @@ func TestAssetSum(t *testing.T) {
 	}
 	if n == 0 || n != len(assetSums) {
 		t.Errorf("%d assets written, %d sums written down", n, len(assetSums))
+	}
+}
+
+// TestSearchScript: the search data is a script that sets one global to
+// JSON listing every dept and task, with the hostile names' and tasks'
+// <, > and & escaped, so nothing in it can end the script or start
+// markup; the index page loads it before its own script reads it.
+func TestSearchScript(t *testing.T) {
+	doc := fixture()
+	doc.Items[1].Tasks[0].Text = hostileScript + "</script><b>研发"
+	pages, err := Pages(doc, optionsFor(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var search, index []byte
+	for _, p := range pages {
+		switch p.Name {
+		case SearchPage:
+			search = p.Data
+		case IndexPage:
+			index = p.Data
+		}
+	}
+	prefix := "window." + searchVar + " = "
+	if !bytes.HasPrefix(search, []byte(prefix)) || !bytes.HasSuffix(search, []byte(";\n")) {
+		t.Fatalf("%s: want %q…;\\n, got %.80q", SearchPage, prefix, search)
+	}
+	if i := bytes.IndexAny(search, "<>&"); i >= 0 {
+		t.Errorf("%s: an unescaped %q at byte %d", SearchPage, search[i], i)
+	}
+	var data struct {
+		Depts []struct {
+			N string `json:"n"`
+		} `json:"depts"`
+		Tasks []struct {
+			I string `json:"i"`
+			X string `json:"x"`
+		} `json:"tasks"`
+	}
+	if err := json.Unmarshal(search[len(prefix):len(search)-2], &data); err != nil {
+		t.Fatalf("%s: %v", SearchPage, err)
+	}
+	if len(data.Depts) != len(doc.Depts) || len(data.Tasks) != doc.TaskCount() {
+		t.Errorf("%s: %d depts and %d tasks, want %d and %d", SearchPage, len(data.Depts), len(data.Tasks), len(doc.Depts), doc.TaskCount())
+	}
+	found := false
+	for _, x := range data.Tasks {
+		found = found || x.X == doc.Items[1].Tasks[0].Text
+	}
+	if !found {
+		t.Errorf("%s: the hostile task's words do not read back", SearchPage)
+	}
+	src := bytes.Index(index, []byte(`<script src="`+SearchPage+`">`))
+	own := bytes.Index(index, []byte(searchVar))
+	if src < 0 || own < src {
+		t.Errorf("%s: the search data's script is not loaded before the page's own script reads it", IndexPage)
+	}
+	for _, it := range doc.Items {
+		for _, task := range it.Tasks {
+			if r := []rune(task.Text); len(r) >= 8 && r[0] != '<' && bytes.Contains(index, []byte(string(r[:8]))) {
+				t.Errorf("%s prints the words of task %s", IndexPage, task.ID)
+			}
+		}
 	}
 }

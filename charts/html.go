@@ -136,9 +136,9 @@ type indexData struct {
 	StatusHeading string
 	Status        []count
 	Depts         []deptRow
-	// SearchJSON is the search index, a data attribute of the page: the
-	// page's script reads it, so no document text sits inside a script
-	SearchJSON string
+	// SearchSrc is the search data's script (SearchPage), which the
+	// page's own script reads
+	SearchSrc string
 }
 
 type targetRow struct {
@@ -245,11 +245,7 @@ func (r *renderer) index() ([]byte, error) {
 		{len(s.doc.Targets), w.Counts.Targets, TargetsPage, ""},
 		{len(s.doc.Warnings), w.Counts.Warnings, WarningsPage, ""},
 	}}
-	search, err := json.Marshal(r.searchIndex())
-	if err != nil {
-		return nil, err
-	}
-	idx.SearchJSON = string(search)
+	idx.SearchSrc = SearchPage
 	if snap := s.opt.Progress; snap != nil {
 		idx.StatusHeading = fill(w.Progress.Cards, "period", w.periodText(snap.Period.Key))
 		for _, st := range progress.Order {
@@ -315,6 +311,28 @@ func snippets(p chartPage) []chartHTML {
 		})
 	}
 	return out
+}
+
+// searchVar is the global the search data's script sets.
+const searchVar = "fengongSearch"
+
+// search is the search data's script, SearchPage: the search index as
+// JSON, which encoding/json writes with <, > and & escaped, so it cannot
+// end the script or a string in it. A script of its own, not a part of
+// the index page: the index then prints no task's words, and an edit of
+// them leaves it as it was (TextFree), and the page no longer escapes
+// 100 KB of JSON as an attribute's value each time it is made.
+func (r *renderer) search() ([]byte, error) {
+	data, err := json.Marshal(r.searchIndex())
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.Grow(len(data) + 32)
+	b.WriteString("window." + searchVar + " = ")
+	b.Write(data)
+	b.WriteString(";\n")
+	return b.Bytes(), nil
 }
 
 // searchIndex lists every dept and task for the index page's search box.

@@ -58,7 +58,7 @@ func TestIncrementalFontCuts(t *testing.T) {
 	mustRun(t, fullOpt)
 
 	// the same characters: every cut taken, the text-free dashboard
-	// pages too; the index, which lists the task, rendered again; the
+	// pages too; the search data, which lists the task, made again; the
 	// overall brief, whose gist of the task stops at its first sentence,
 	// taken as it is (and the same bytes as a full run's: samePDFs)
 	opt := testOptions(out)
@@ -71,13 +71,13 @@ func TestIncrementalFontCuts(t *testing.T) {
 			t.Errorf("%s: origin %q, want reused", c.Path, f.Origin)
 		}
 	}
-	for _, p := range []string{"charts/workload.html", "charts/sections.html", "charts/network.html", "charts/heatmap.html",
+	for _, p := range []string{"charts/index.html", "charts/workload.html", "charts/sections.html", "charts/network.html", "charts/heatmap.html",
 		"charts/targets.html", "charts/warnings.html", "charts/assets/echarts.min.js", "汇总/总体简报.pdf"} {
 		if f := got[p]; f.Origin != OriginReused {
 			t.Errorf("%s: origin %q, want reused", p, f.Origin)
 		}
 	}
-	for _, p := range []string{"charts/index.html", "单位/" + dept + "/" + dept + ".pdf"} {
+	for _, p := range []string{"charts/search.js", "单位/" + dept + "/" + dept + ".pdf"} {
 		if f := got[p]; f.Origin != OriginRendered {
 			t.Errorf("%s: origin %q, want rendered", p, f.Origin)
 		}
