@@ -135,3 +135,24 @@ func mustDirectory(b *testing.B) *extract.Directory {
 	}
 	return d
 }
+
+// BenchmarkDeptViews: the sums of every dept's view of the seed's model,
+// as the first run's keys make them (each item, task, target and list
+// encoded once).
+func BenchmarkDeptViews(b *testing.B) {
+	doc, err := extract.ParseFile("../../seeds/hunan-2022.txt", mustDirectory(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := doc.Index()
+	b.ReportAllocs()
+	for b.Loop() {
+		k := &keys{index: x, views: make(map[string]*view, len(doc.Depts))}
+		for _, d := range doc.Depts {
+			k.views[d.Name] = &view{}
+		}
+		for _, d := range doc.Depts {
+			k.viewSum(d.Name)
+		}
+	}
+}
