@@ -41,10 +41,10 @@ func TestColumnNames(t *testing.T) {
 	}
 }
 
-// TestNewFileIndependent: excelize's NewFile (third_party/excelize: each
-// takes a deep copy of the template decoded once) gives workbooks that
-// share nothing: one filled with cells, sheets, styles and properties
-// leaves the next as empty as the one before it, to the byte.
+// TestNewFileIndependent: excelize's NewFile gives workbooks that share
+// nothing (a fork that shares its decoded template would fail here): one
+// filled with cells, sheets, styles and properties leaves the next as
+// empty as the one before it, to the byte.
 func TestNewFileIndependent(t *testing.T) {
 	bytesOf := func(f *excelize.File) []byte {
 		t.Helper()

@@ -16,16 +16,12 @@ import (
 	"encoding/binary"
 	"encoding/xml"
 	"io"
-	"maps"
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/tiendc/go-deepcopy"
 )
 
 // NewFile provides a function to create new file by default template.
@@ -33,43 +29,6 @@ import (
 //
 //	f := NewFile()
 func NewFile(opts ...Options) *File {
-	t := newFileTemplate()
-	f := newFile()
-	t.Pkg.Range(func(k, v any) bool {
-		f.Pkg.Store(k, bytes.Clone(v.([]byte)))
-		return true
-	})
-	f.SheetCount = t.SheetCount
-	f.CalcChain = cloned(t.CalcChain)
-	f.ContentTypes = cloned(t.ContentTypes)
-	f.Styles = cloned(t.Styles)
-	f.WorkBook = cloned(t.WorkBook)
-	t.Relationships.Range(func(k, v any) bool {
-		f.Relationships.Store(k, cloned(v.(*xlsxRelationships)))
-		return true
-	})
-	t.Sheet.Range(func(k, v any) bool {
-		f.Sheet.Store(k, cloned(v.(*xlsxWorksheet)))
-		return true
-	})
-	t.xmlAttr.Range(func(k, v any) bool {
-		f.xmlAttr.Store(k, slices.Clone(v.([]xml.Attr)))
-		return true
-	})
-	t.checked.Range(func(k, v any) bool {
-		f.checked.Store(k, v)
-		return true
-	})
-	maps.Copy(f.sheetMap, t.sheetMap)
-	f.options = f.getOptions(opts...)
-	return f
-}
-
-// newFileTemplate is the workbook NewFile's template decodes to, made
-// once (fengong): each NewFile takes a deep copy of its decoded parts,
-// rather than decoding the template's XML again (a fifth to two fifths
-// of a millisecond a workbook, a hundred of them in a batch).
-var newFileTemplate = sync.OnceValue(func() *File {
 	f := newFile()
 	f.Pkg.Store(defaultXMLPathRels, []byte(xml.Header+templateRels))
 	f.Pkg.Store(defaultXMLPathDocPropsApp, []byte(xml.Header+templateDocpropsApp))
@@ -94,17 +53,8 @@ var newFileTemplate = sync.OnceValue(func() *File {
 	// fengong: the template's theme is left undecoded (f.Theme nil), and
 	// written as the template has it: decoding it, and encoding it again
 	// in themeWriter, was a fifth of NewFile's time, for the same theme.
+	f.options = f.getOptions(opts...)
 	return f
-})
-
-// cloned is a deep copy of *p (nil for nil), as CopySheet makes one.
-func cloned[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	c := new(T)
-	_ = deepcopy.Copy(c, p)
-	return c
 }
 
 // Save provides a function to override the spreadsheet with origin path.
