@@ -25,19 +25,19 @@ import (
 
 // This file is what --incremental reuses and when. Every file of the pack
 // that can be reused carries a key: the sha256 of exactly what it is
-// rendered from, the model's entities as their JSON. A file of the previous pack is reused only
-// when the previous manifest lists it at the same path with the same key
-// (and the file there is still what the manifest says; see reusable).
+// rendered from, the model's entities as their JSON. A file of the
+// previous pack is reused only when the previous manifest lists it at the
+// same path with the same key (and the file there is still what the
+// manifest says; see reusable).
 //
 // The keys are built from the model itself, not from a list of its
 // fields: a dept's files are keyed by the dept's view of the model (its
 // record, its tasks with their items, its targets and lists, each as the
-// sha256 of its JSON; deptKeyView.sum),
-// so a field added to the model invalidates reuse without anyone
-// remembering to add it here. The run's own inputs (version, date,
-// title, output names, the templates each kind reads, the PDF faces cut
-// for the batch, the return block, the 督办 snapshot) go into every key
-// they can change.
+// sha256 of its JSON; deptKeyView.sum), so a field added to the model
+// invalidates reuse without anyone remembering to add it here. The run's
+// own inputs (version, date, title, output names, the templates each kind
+// reads, the PDF faces cut for the batch, the return block, the 督办
+// snapshot) go into every key they can change.
 
 // keys makes the content keys of one run's files.
 type keys struct {
