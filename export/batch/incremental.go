@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -146,8 +147,10 @@ func (v *deptKeyView) sum() string {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
+	var jsonErr error
 	js := func(x any) {
-		j, _ := jsonv2.Marshal(x, jsonv2.Deterministic(true), jsontext.AllowInvalidUTF8(true))
+		j, err := keyJSON(x)
+		jsonErr = cmp.Or(jsonErr, err)
 		b = binary.AppendUvarint(b, uint64(len(j)))
 		b = append(b, j...)
 	}
@@ -169,6 +172,9 @@ func (v *deptKeyView) sum() string {
 	list(v.Targets)
 	list(v.Lists)
 	js(v.Progress)
+	if jsonErr != nil {
+		return "" // as hashJSON: no JSON, never reused
+	}
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
 }
@@ -413,12 +419,17 @@ func progressView(s *progress.Snapshot, dept string, tasks map[string]bool) *dep
 // about half encoding/json's time: a key only has to be the same for the
 // same view, and differ for another; these bytes are written nowhere.
 func hashJSON(v any) string {
-	b, err := jsonv2.Marshal(v, jsonv2.Deterministic(true), jsontext.AllowInvalidUTF8(true))
+	b, err := keyJSON(v)
 	if err != nil {
 		return ""
 	}
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
+}
+
+// keyJSON is v's JSON as the keys encode it (hashJSON, deptKeyView.sum).
+func keyJSON(v any) ([]byte, error) {
+	return jsonv2.Marshal(v, jsonv2.Deterministic(true), jsontext.AllowInvalidUTF8(true))
 }
 
 // chartPageDept maps a dashboard page to the dept it is the page of: the
