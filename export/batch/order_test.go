@@ -48,29 +48,71 @@ func TestLongestFirst(t *testing.T) {
 	}
 }
 
-// TestStartOrder: the whole-pack files start first; the change report
-// starts before the depts' files in a full run, after them when a
-// previous pack is reused.
-func TestStartOrder(t *testing.T) {
+// TestDeptOrder: the change report starts after the first file to
+// render and before the others; the files to check start last; with
+// nothing to render, the report starts first.
+func TestDeptOrder(t *testing.T) {
 	var got []string
 	task := func(name string) func() error {
 		return func() error { got = append(got, name); return nil }
 	}
-	whole := []func() error{task("brief"), task("master")}
-	depts := []func() error{task("a.pdf"), task("a.xlsx")}
+	tasks := func(names ...string) []func() error {
+		var fs []func() error
+		for _, n := range names {
+			fs = append(fs, task(n))
+		}
+		return fs
+	}
 	for _, c := range []struct {
-		reusing bool
-		want    []string
+		render, check []func() error
+		want          []string
 	}{
-		{false, []string{"brief", "master", "changes", "a.pdf", "a.xlsx"}},
-		{true, []string{"brief", "master", "a.pdf", "a.xlsx", "changes"}},
+		{tasks("a.pdf", "a.xlsx", "b.pdf"), nil, []string{"a.pdf", "changes", "a.xlsx", "b.pdf"}},
+		{tasks("b.pdf", "b.xlsx"), tasks("a.pdf", "a.xlsx"), []string{"b.pdf", "changes", "b.xlsx", "a.pdf", "a.xlsx"}},
+		{nil, tasks("a.pdf", "a.xlsx"), []string{"changes", "a.pdf", "a.xlsx"}},
+		{nil, nil, []string{"changes"}},
 	} {
 		got = nil
-		for _, f := range startOrder(whole, depts, task("changes"), c.reusing) {
+		for _, f := range deptOrder(c.render, c.check, task("changes")) {
 			f()
 		}
 		if !slices.Equal(got, c.want) {
-			t.Errorf("reusing %v: started %q, want %q", c.reusing, got, c.want)
+			t.Errorf("started %q, want %q", got, c.want)
+		}
+	}
+}
+
+// TestSplitByKey: a dept job whose key the previous manifest holds for
+// its path is to check, any other (another key, no entry, no key) to
+// render; each keeps its key, made once, and the order is kept.
+func TestSplitByKey(t *testing.T) {
+	made := map[string]int{}
+	mk := func(path, key string) job {
+		return job{file: &File{Path: path}, key: func() string { made[path]++; return key }}
+	}
+	prev := &prevPack{files: map[string]FileEntry{
+		"a.pdf": {Path: "a.pdf", Key: "ka"}, "b.pdf": {Path: "b.pdf", Key: "old"}, "d.pdf": {Path: "d.pdf", Key: ""},
+	}}
+	jobs := []job{mk("a.pdf", "ka"), mk("b.pdf", "kb"), mk("c.pdf", "kc"), mk("d.pdf", "")}
+	render, check := splitByKey(jobs, prev)
+	names := func(js []job) (s []string) {
+		for _, j := range js {
+			s = append(s, j.file.Path)
+		}
+		return s
+	}
+	if got := names(render); !slices.Equal(got, []string{"b.pdf", "c.pdf", "d.pdf"}) {
+		t.Errorf("to render: %q", got)
+	}
+	if got := names(check); !slices.Equal(got, []string{"a.pdf"}) {
+		t.Errorf("to check: %q", got)
+	}
+	for _, j := range append(render, check...) {
+		if j.key() != j.file.Key {
+			t.Errorf("%s: key %q, file's key %q", j.file.Path, j.key(), j.file.Key)
+		}
+		if made[j.file.Path] != 1 {
+			t.Errorf("%s: key made %d times", j.file.Path, made[j.file.Path])
 		}
 	}
 }

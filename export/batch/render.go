@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -181,8 +180,17 @@ func render(ctx context.Context, r *Run) error {
 			return nil
 		}
 		// g.Go waits for a free core, so this order is the order they
-		// start in
-		for _, f := range startOrder(tasks(whole, run), tasks(depts, run), changes, prev != nil) {
+		// start in: the whole-pack files first; then, while they run, the
+		// depts' files are sorted by key (splitByKey) on this goroutine,
+		// which would otherwise only wait
+		for _, f := range tasks(whole, run) {
+			g.Go(f)
+		}
+		render, check := depts, []job(nil)
+		if prev != nil {
+			render, check = splitByKey(depts, prev)
+		}
+		for _, f := range deptOrder(tasks(render, run), tasks(check, run), changes) {
 			g.Go(f)
 		}
 	}
@@ -348,24 +356,41 @@ func longestFirst(pdfs, workbooks []job) (whole, depts []job) {
 	return whole, depts
 }
 
-// startOrder is the order the render's tasks start in: the whole-pack
-// files first, the longest first (the overall brief, the master), then
-// each dept's, busiest first, and the change report, which is needed
-// only as the pack is published. In a full run it goes before the depts'
-// files, which are long jobs: last, a core would idle while it ends the
-// run alone. When a previous pack is reused it goes after them: most are
-// then checks of a few microseconds, and the few depts an edit touched
-// had waited behind it (a one-edit run 1.0–1.5 ms sooner, paired).
-func startOrder(whole, depts []func() error, changes func() error, reusing bool) []func() error {
-	order := slices.Clone(whole)
-	if !reusing {
-		order = append(order, changes)
+// splitByKey makes each dept job's key, in order, and splits the jobs
+// into those the previous pack holds no file of that key for (to render)
+// and those it does (to check: a stat and a link each, unless the file
+// changed since; the job renders it then). Each job keeps the key made.
+func splitByKey(jobs []job, prev *prevPack) (render, check []job) {
+	for _, j := range jobs {
+		j.file.Key = j.key()
+		key := j.file.Key
+		j.key = func() string { return key }
+		if e, ok := prev.files[j.file.Path]; ok && key != "" && e.Key == key {
+			check = append(check, j)
+		} else {
+			render = append(render, j)
+		}
 	}
-	order = append(order, depts...)
-	if reusing {
-		order = append(order, changes)
-	}
-	return order
+	return render, check
+}
+
+// deptOrder is the order the depts' files and the change report start
+// in, after the whole-pack files: the first file to render, the report
+// (needed only as the pack is published), the other files to render,
+// busiest dept first, then the files to check. In a full run every file
+// is to render: the report goes after the busiest dept's PDF, ahead of
+// the long files (last, a core would idle while it ends the run alone).
+// With a previous pack, most files are checks of a few microseconds, and
+// the report no longer waits behind them, nor the few files an edit
+// touched behind the report (a one-edit run 1.0–1.5 ms sooner, paired,
+// than with the report first).
+func deptOrder(render, check []func() error, changes func() error) []func() error {
+	order := make([]func() error, 0, len(render)+len(check)+1)
+	n := min(1, len(render))
+	order = append(order, render[:n]...)
+	order = append(order, changes)
+	order = append(order, render[n:]...)
+	return append(order, check...)
 }
 
 // tasks are the jobs as run makes them tasks.
