@@ -473,14 +473,21 @@ type prevFile struct {
 // other is read and must have the recorded hash, and the bytes read are
 // the bytes published.
 func (p *prevPack) reusable(f *File) (*prevFile, bool) {
-	if p == nil || f.Key == "" {
-		return nil, false
-	}
-	e, ok := p.files[f.Path]
-	if !ok || e.Key != f.Key {
+	e, ok := p.sameKey(f)
+	if !ok {
 		return nil, false
 	}
 	return p.intact(e)
+}
+
+// sameKey returns the previous manifest's entry at f's path when it has
+// f's key, and f has one.
+func (p *prevPack) sameKey(f *File) (FileEntry, bool) {
+	if p == nil || f.Key == "" {
+		return FileEntry{}, false
+	}
+	e, ok := p.files[f.Path]
+	return e, ok && e.Key == f.Key
 }
 
 // intact returns the previous pack's file of a manifest entry when it

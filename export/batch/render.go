@@ -365,7 +365,7 @@ func splitByKey(jobs []job, prev *prevPack) (render, check []job) {
 		j.file.Key = j.key()
 		key := j.file.Key
 		j.key = func() string { return key }
-		if e, ok := prev.files[j.file.Path]; ok && key != "" && e.Key == key {
+		if _, ok := prev.sameKey(j.file); ok {
 			check = append(check, j)
 		} else {
 			render = append(render, j)
