@@ -31,6 +31,7 @@ type rawClause struct {
 // clauseConv is what a clause states for itself and the clauses after it.
 type clauseConv struct {
 	firstIsLead   bool
+	firstOfMany   bool // only for two units or more
 	groupWithLead string
 	sticky        []string
 	// below: the clause's own units hold for the tasks after it that name
@@ -799,6 +800,11 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 		// names states a convention; it names nobody
 		body = strings.TrimSpace(body[:open])
 	}
+	if at := conventionTail(body, v, names); at > 0 && c.readConvention(body[at:], v) {
+		// 市发改委、市财政局，列第一位的为牵头单位，下同: the same note after
+		// a comma
+		body = strings.TrimSpace(strings.TrimRight(body[:at], "，, "))
+	}
 	roles := 0
 	var pending []string
 	labelRole := Role("") // the role of the label whose values continue
@@ -943,6 +949,42 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 	return c, roles > 0
 }
 
+// conventionTail is where a stated first-is-lead convention begins after
+// a comma in body, 0 if none: the part it begins states it by itself
+// (列第一位的为牵头单位), and the sentence before the comma is a list of
+// units (not 责任单位两个以上的，列第一者为牵头单位, one statement).
+func conventionTail(body string, v *Vocabulary, names *nameReader) int {
+	start := 0
+	for i, r := range body {
+		switch r {
+		case '。', '；', ';':
+			start = i + utf8.RuneLen(r)
+			continue
+		case '，', ',':
+		default:
+			continue
+		}
+		at := i + utf8.RuneLen(r)
+		part, _, _ := strings.Cut(strings.ReplaceAll(body[at:], ",", "，"), "，")
+		if !v.firstIsLead(part) {
+			continue
+		}
+		before := strings.TrimSpace(body[start:i])
+		if strings.HasSuffix(before, "的") || v.ofMany(before) {
+			continue // 责任单位两个以上的，: the statement's own condition
+		}
+		list := splitNames(before)
+		units := len(list) > 0
+		for _, n := range list {
+			units = units && unitLike(strings.TrimSpace(n), names)
+		}
+		if units {
+			return at
+		}
+	}
+	return 0
+}
+
 // readConvention reads a stated convention in one sentence of a clause,
 // and reports whether the sentence is one (so it names nobody).
 func (c *rawClause) readConvention(sent string, v *Vocabulary) bool {
@@ -951,7 +993,7 @@ func (c *rawClause) readConvention(sent string, v *Vocabulary) bool {
 	}
 	found := false
 	if v.firstIsLead(sent) {
-		c.conv.firstIsLead, found = true, true
+		c.conv.firstIsLead, c.conv.firstOfMany, found = true, v.ofMany(sent), true
 	}
 	if i := strings.Index(sent, "明确牵头"); i >= 0 {
 		rest := sent[i:]
@@ -1455,7 +1497,9 @@ func (c *rawClause) merge(o rawClause) {
 	if o.deadline != "" {
 		c.addDeadline(o.deadline)
 	}
-	c.conv.firstIsLead = c.conv.firstIsLead || o.conv.firstIsLead
+	if o.conv.firstIsLead {
+		c.conv.firstIsLead, c.conv.firstOfMany = true, o.conv.firstOfMany
+	}
 	if o.conv.groupWithLead != "" {
 		c.conv.groupWithLead = o.conv.groupWithLead
 	}

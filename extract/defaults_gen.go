@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "f570966d8c91cc51133e36a27c35befd8f917338682406c4f5c9445364603aa1", "065ee3e2fda755e580a34f1d6083169d", func() any {
+var _ = templates.Compiled("grammar.yaml", "4a4b201fc050dc2ff2345fdacc147cb1d0c453d8e070d30cb0f10354f57c2a3a", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1547,6 +1547,19 @@ var _ = templates.Compiled("grammar.yaml", "f570966d8c91cc51133e36a27c35befd8f91
 			"首个",
 			"第1",
 			"最前",
+		},
+		OfMany: []string{
+			"两个以上",
+			"两个及以上",
+			"两家以上",
+			"两家及以上",
+			"二个以上",
+			"2个以上",
+			"两个或两个以上",
+			"两个（含）以上",
+			"多个",
+			"多家",
+			"多于一个",
 		},
 		StatedLeads: []string{
 			"主要责任单位",

@@ -113,6 +113,14 @@ func (f *fixer) closeCutClause(lines []cline) []cline {
 			body = body[:i] // a name the page's end cut (牵头单位：市): no name
 		}
 	}
+	if i := strings.LastIndexAny(body, "；;，,"); i >= 0 {
+		_, sep := utf8.DecodeRuneInString(body[i:])
+		if tail := strings.TrimSpace(body[i+sep:]); tail != "" {
+			if r, n := f.v.labelAt(tail); r != "" && strings.TrimSpace(tail[n:]) == "" {
+				body = body[:i] // a label the page's end cut before its names (；责任单位：)
+			}
+		}
+	}
 	body = strings.TrimRight(body, "、，；：,;: ")
 	if _, ok := parseClause(body, f.v, f.nr); !ok {
 		return lines
@@ -310,7 +318,7 @@ func (f *fixer) renumber(lines []cline) []cline {
 		}
 	}
 	prevText := ""
-	for _, c := range lines {
+	for i, c := range lines {
 		if c.kind == kText {
 			prevText = c.text
 		}
@@ -370,7 +378,9 @@ func (f *fixer) renumber(lines []cline) []cline {
 			case next > 0:
 				c.kind, c.num, c.inferred = kItem, lineNumber{form: f.form, value: next}, true
 				note(announced, "displaced-number")
-			case guess && f.last > 0:
+			case guess && f.last > 0 && nextNumber(lines[i+1:]) != f.last+1:
+				// (a line between the heading and the item that carries
+				// the next number is the heading's topic, not an item)
 				c.kind, c.num, c.inferred = kItem, lineNumber{form: f.form, value: f.last + 1}, true
 				note(c.n, "lost-number")
 			case displaced > 0 && f.last > 0 && displaced-1 > f.last:
@@ -409,6 +419,16 @@ func (f *fixer) renumber(lines []cline) []cline {
 		out = append(out, cline{n: announced, kind: kItem, num: lineNumber{form: f.form, value: num}, inferred: true, text: ""})
 	}
 	return out
+}
+
+// nextNumber is the number of the first item line in lines, 0 if none.
+func nextNumber(lines []cline) int {
+	for _, c := range lines {
+		if c.kind == kItem {
+			return c.num.value
+		}
+	}
+	return 0
 }
 
 // countsUp reports whether a section numeral continues the sections: a

@@ -185,6 +185,7 @@ type parser struct {
 // conventions are the rules a document states for the clauses after them.
 type conventions struct {
 	firstIsLead   bool     // 列第一位的为牵头单位
+	firstOfMany   bool     // 责任单位两个以上的，列第一者为牵头单位: not a unit alone
 	groupWithLead string   // 明确牵头部门的，有关部门配合
 	sticky        []string // 具体任务均涉及X，不再做分工，下同
 	below         *Task    // （市发改委牵头，下同）: the units of tasks naming none
@@ -424,8 +425,17 @@ func (p *parser) blocks(lines []cline) {
 				p.heading(cline{n: c.n, text: t, kind: kHeading})
 				break
 			}
+			if dashTopic(p.written(c.n, c.text)) && p.finished() && nextIsItem(lines, i) {
+				// ——加快建设健康武汉 between an item that named its units
+				// and the next item: a topic over the items that follow,
+				// not a task of the item above
+				p.closeItem()
+				p.orphan = nil
+				break
+			}
 			if p.vocab.firstIsLead(c.text) {
-				p.conv.firstIsLead = true // a convention stated in the text holds from here on
+				// a convention stated in the text holds from here on
+				p.conv.firstIsLead, p.conv.firstOfMany = true, p.vocab.ofMany(c.text)
 			}
 			if d := p.defaultUnits(c.text); d != nil {
 				p.conv.defaults = d
@@ -485,6 +495,45 @@ func bracketTitle(l string) string {
 		}
 	}
 	return ""
+}
+
+// dashTopic reports whether l is a short topic line led by a dash
+// (——推进教育高质量发展): two to twenty characters after the dash, no
+// number (——城镇新增就业5万人 is a dash list's entry) and nothing that
+// closes or continues a sentence.
+func dashTopic(l string) bool {
+	l = strings.TrimSpace(l)
+	t, ok := strings.CutPrefix(l, "——")
+	if !ok {
+		return false
+	}
+	t = strings.TrimSpace(t)
+	n := utf8.RuneCountInString(t)
+	return n >= 2 && n <= 20 && !strings.ContainsAny(t, "。；;：:，,、—（）()0123456789０１２３４５６７８９")
+}
+
+// finished reports whether no item is open, or the open one closes with
+// its clause: a line after it is not more of its text.
+func (p *parser) finished() bool {
+	if p.cur == nil {
+		return true
+	}
+	return len(p.cur.segs) > 0 && p.cur.segs[len(p.cur.segs)-1].clause != ""
+}
+
+// nextIsItem reports whether the first line after i that is not blank is
+// a numbered item.
+func nextIsItem(lines []cline, i int) bool {
+	for _, c := range lines[i+1:] {
+		switch c.kind {
+		case kBlank, kNoise:
+		case kItem:
+			return c.text != ""
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // reSentence is a line that closes as a sentence does, six characters

@@ -216,6 +216,7 @@ func TestFixups(t *testing.T) {
 		{"the notice's numbered paragraphs, then the document", []string{"一、各单位要高度重视。", "二、要按时报送。", "2023年重点工作任务分解方案", "一、主要目标", "1.甲。（市发改委牵头）", "二、重点任务", "2.乙。（市商务局牵头）"}, []string{"1", "2"}, ""},
 		{"prose is not a heading", []string{"1.推进一、二、三产业融合发展。（省农业农村厅牵头）"}, []string{"1"}, ""},
 		{"a clause cut by the page's end", []string{"1.甲。（市商务局牵头）", "2.乙。(牵头单位:市发改委;责任单位:各区人民政府〈含开发区、"}, []string{"1", "2"}, "cut-clause"},
+		{"a label cut before its names", []string{"1.甲。（市商务局牵头）", "2.乙。(牵头单位:市卫健委;责任单位:"}, []string{"1", "2"}, "cut-clause"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -472,6 +473,11 @@ func TestTableLayouts(t *testing.T) {
 		}, []string{"1.1 新建天桥2座。 /县住建局、县代建中心 9月底前", "2.1 开工建设养护楼。 /县民政局 5月底前动工", "2.2 开工建设老年大学。 /县民政局 12月底前"}},
 		{"no number column, a header stating the first unit leads", []string{
 			"工作任务 | 责任单位（排第一位的为牵头单位） | 完成时限 |",
+			"1.新建学校3所 | 市教育局、市住建局 | 12月底前 |",
+			"改造公路20公里 | 市交通局 | 10月 |",
+		}, []string{"1.1 新建学校3所 市教育局/市住建局 12月底前", "2.1 改造公路20公里 市交通局/ 10月"}},
+		{"a header stating the first of two or more units leads", []string{
+			"工作任务 | 责任单位（两个以上的，排第一位的为牵头单位） | 完成时限 |",
 			"1.新建学校3所 | 市教育局、市住建局 | 12月底前 |",
 			"改造公路20公里 | 市交通局 | 10月 |",
 		}, []string{"1.1 新建学校3所 市教育局/市住建局 12月底前", "2.1 改造公路20公里 /市交通局 10月"}},
@@ -1358,5 +1364,82 @@ func TestJoinTitles(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("joinTitles(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// Topic lines between items are headings over the items after them, never
+// items or tasks: a line under a heading followed by the next number, and
+// a dash-led topic after an item that named its units.
+func TestTopicLines(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string // taskRoles
+	}{
+		{"a topic under a sub-heading, then the next number", []string{
+			"一、主要目标", "1.甲。（区发改局牵头）", "二、主要工作", "（一）做强增长引擎", "加强基础设施建设", "2.乙。（区交通局牵头）",
+		}, []string{"1.1:区发改局//", "2.1:区交通局//"}},
+		{"a dash topic after a finished item", []string{
+			"1.甲。（责任单位：市教育局）", "——加快建设健康武汉", "2.乙。（牵头单位：市卫健委）",
+		}, []string{"1.1:/市教育局/", "2.1:市卫健委//"}},
+		{"a dash list inside an item stays its text", []string{
+			"1.抓好三项工作：", "——甲工作", "——乙工作。（市发改委牵头）", "2.丙。（市财政局牵头）",
+		}, []string{"1.1:市发改委//", "2.1:市财政局//"}},
+		{"a dash entry with a number is no topic", []string{
+			"1.甲。（市人社局牵头）", "——城镇新增就业5万人", "2.乙。（市财政局牵头）",
+		}, []string{"1.1:市人社局//", "1.2://", "2.1:市财政局//"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseLines(t, tc.lines...)
+			if got := taskRoles(d); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+			for _, w := range d.Warnings {
+				if w.Code == "lost-number" {
+					t.Errorf("a lost-number warning: %+v", w)
+				}
+			}
+		})
+	}
+}
+
+// The first-is-lead convention: stated after a comma in the clause, and
+// for a unit named alone unless the statement limits it to two or more.
+func TestFirstIsLeadAlone(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"stated after a comma", []string{
+			"1.甲。（县发改局、县财政局，列第一位的为牵头单位，下同）", "2.乙。（县财政局）", "3.丙。（县司法局、县公安局）",
+		}, []string{"1.1:县发改局/县财政局/", "2.1:县财政局//", "3.1:县司法局/县公安局/"}},
+		{"in a label line's note", []string{
+			"1.甲。", "责任单位：县发改局（首位单位为牵头单位，下同）、县财政局", "2.乙。", "责任单位：县财政局",
+		}, []string{"1.1:县发改局/县财政局/", "2.1:县财政局//"}},
+		{"limited to two or more", []string{
+			"1.甲。（县发改局、县财政局。责任单位两个以上的，列第一者为牵头单位，下同）", "2.乙。（县财政局）",
+		}, []string{"1.1:县发改局/县财政局/", "2.1:/县财政局/"}},
+		{"a co label after the first unit", []string{
+			"分工方案中列第一位的为牵头单位。", "1.甲。", "责任单位：县发改局", "配合单位：县财政局",
+		}, []string{"1.1:县发改局/县财政局/"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := taskRoles(parseLines(t, tc.lines...)); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// A label the page's end cut before its names names nobody: 责任单位 is
+// no group.
+func TestCutLabelNamesNobody(t *testing.T) {
+	d := parseLines(t, "1.甲。（市商务局牵头）", "2.乙。(牵头单位:市卫健委;责任单位:")
+	want := []string{"1.1:市商务局//", "2.1:市卫健委//"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

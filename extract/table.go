@@ -108,8 +108,9 @@ type tableBlock struct {
 	end   int    // index of the first line after the table
 	lead  string // text before the header on the header's line
 	leadN int
-	// the header states that the first unit of a cell leads
-	firstIsLead bool
+	// the header states that the first unit of a cell leads (of two or
+	// more: firstOfMany)
+	firstIsLead, firstOfMany bool
 	// the name column names indicators (指标名称) whose values the task
 	// column holds (目标值)
 	indicators bool
@@ -262,17 +263,18 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 		}
 		cols := p.columnsOf(cells)
 		persons := make([]bool, len(cells))
-		first, indicators := false, false
+		first, many, indicators := false, false, false
 		for k, cell := range cells {
 			cell = strings.ReplaceAll(cell, " ", "")
 			persons[k] = personsColumn(cols[k], cell)
 			first = first || cols[k] == colUnits && strings.Contains(cell, "第一")
+			many = many || cols[k] == colUnits && p.vocab.ofMany(cell)
 			indicators = indicators || (cols[k] == colName || cols[k] == colTask) && strings.Contains(cell, "指标")
 		}
 		nameTaskColumns(cols)
 		if headerOK(cols) {
 			tb := p.pipeTable(lines, i, cols)
-			tb.firstIsLead, tb.indicators, tb.persons = first, indicators, persons
+			tb.firstIsLead, tb.firstOfMany, tb.indicators, tb.persons = first, many, indicators, persons
 			return tb
 		}
 		if cols := p.rowColumns(lines, i); cols != nil {
@@ -1685,7 +1687,7 @@ func (p *parser) table(tb *tableBlock) int {
 		p.preamble = append(p.preamble, tb.lead)
 	}
 	if tb.firstIsLead {
-		p.conv.firstIsLead = true
+		p.conv.firstIsLead, p.conv.firstOfMany = true, tb.firstOfMany
 	}
 	p.closeItem()
 	p.orphan = nil

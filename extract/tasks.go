@@ -453,7 +453,7 @@ func onlyPunct(s string) bool {
 func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 	// conventions a clause states hold from that clause on
 	if c.conv.firstIsLead {
-		p.conv.firstIsLead = true
+		p.conv.firstIsLead, p.conv.firstOfMany = true, c.conv.firstOfMany
 	}
 	if c.conv.groupWithLead != "" {
 		p.conv.groupWithLead = c.conv.groupWithLead
@@ -469,6 +469,7 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 			hasLead = true
 		}
 	}
+	coSeen := false // a unit of the clause was taken as co
 	for _, r := range []struct {
 		into *[]string
 		role Role
@@ -509,9 +510,12 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 					continue
 				}
 				dst := into
-				if first && r.role == RoleCo && !hasLead && p.conv.firstIsLead && len(part.names) > 1 {
-					dst = &t.Lead // 列第一位的为牵头单位: the first of two or more units leads
+				if r.role == RoleCo && !coSeen && first && !hasLead && p.conv.firstIsLead && (len(part.names) > 1 || !p.conv.firstOfMany) {
+					// 列第一位的为牵头单位: the clause's first unit leads (of
+					// two or more, where the convention says so)
+					dst = &t.Lead
 				}
+				coSeen = coSeen || r.role == RoleCo
 				first = false
 				*dst = append(*dst, canon)
 			}

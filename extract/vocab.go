@@ -50,6 +50,10 @@ type Vocabulary struct {
 	FirstIsLead []string `yaml:"first_is_lead"`
 	// FirstWords followed closely by 为牵头 state the same convention.
 	FirstWords []string `yaml:"first_words"`
+	// OfMany in the sentence that states it limit it to tasks naming two
+	// units or more (责任单位两个以上的，列第一者为牵头单位); without them the
+	// first unit leads, alone too.
+	OfMany []string `yaml:"first_of_many"`
 	// StatedLeads are labels of units a notice may say lead
 	// (各主要责任单位要充分发挥牵头抓总作用): then they do, in that document.
 	StatedLeads []string         `yaml:"stated_leads"`
@@ -501,6 +505,17 @@ func (v *Vocabulary) isNoise(l string) bool {
 	}
 	for _, w := range v.NoiseWords {
 		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ofMany reports whether the first-is-lead convention s states holds only
+// for two units or more.
+func (v *Vocabulary) ofMany(s string) bool {
+	for _, w := range v.OfMany {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
