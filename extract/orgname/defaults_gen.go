@@ -10,7 +10,7 @@ import (
 // them (templates/golit.go, templates/decoded.go), registered as the
 // package's variables are initialised.
 
-var _ = templates.Compiled("orgnames.yaml", "336a6a888610388873a1bf6efec371891dac19c3102fd3e13f815c348a36e7a4", "27898ed286e476b83e298507c2c64a1a", func() any {
+var _ = templates.Compiled("orgnames.yaml", "357cddaf18b9a0a66dec5d730e0c3a65380724584c59618ca0cc36cf8d098228", "27898ed286e476b83e298507c2c64a1a", func() any {
 	return &config{
 		Kinds: []string{
 			"党委部门",
@@ -1627,6 +1627,20 @@ var _ = templates.Compiled("orgnames.yaml", "336a6a888610388873a1bf6efec371891da
 				Suffixes: []string{
 					"局",
 					"委",
+				},
+			},
+			{
+				Key:  "市政",
+				Kind: "政府部门",
+				Names: []string{
+					"市政局",
+					"市政公用局",
+					"市政园林局",
+					"市政工程局",
+					"市政工程处",
+					"市政管理处",
+					"市政工程管理处",
+					"市政设施管理处",
 				},
 			},
 			{
