@@ -1860,7 +1860,7 @@ var _ = templates.Compiled("grammar.yaml", "4a4b201fc050dc2ff2345fdacc147cb1d0c4
 	}
 })
 
-var _ = templates.Compiled("warnings.yaml", "865e4a9cc6cf048611618a2124d738eea77b17e68420f34478eec150ae3d4ce3", "c5e90f91ac8a7ef392fb5e6c1aed562f", func() any {
+var _ = templates.Compiled("warnings.yaml", "6634dc5dfad7811fffe8a9ecd967a93e5a665ee0f5e776bb563004518ea9d383", "c5e90f91ac8a7ef392fb5e6c1aed562f", func() any {
 	return &Messages{
 		"clause-without-text": "任务{task}的分工{clause}之前没有任务内容，原文文字缺失，请补全",
 		"cut-clause":          "原文在一处分工括注中截断，已按现有文字读取其中的单位，请核对原文是否完整",
@@ -1876,6 +1876,7 @@ var _ = templates.Compiled("warnings.yaml", "865e4a9cc6cf048611618a2124d738eea77
 		"placeholder":         "原文行末留有“（”，已视为下一条的开始，请核对（自此行起）",
 		"row-without-dept":    "表格中第{item}条的任务{task}没有写明责任单位",
 		"split-clause":        "原文一处分工括注被拆在两行，已合并读取，请核对（自此行起）",
+		"split-label":         "原文一处“责任单位”等标注后的单位名单被拆在两行，已合并读取，请核对（自此行起）",
 		"text-without-dept":   "任务{task}位于第{item}条最后一处分工之后，没有写明责任单位",
 		"truncated":           "原文在第{item}条应开始处结束，该条内容缺失（文件可能不完整）",
 		"unknown-dept":        "“{name}”不像机构名称，也不在单位名录中，请核对名称或补充名录",

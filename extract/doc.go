@@ -73,6 +73,9 @@
 //	placeholder       a （ left at a line end stands for the next item
 //	lost-number       after a heading, an unnumbered line starts an item
 //	split-clause      a clause wrapped across two lines is read whole
+//	split-label       a label line's list of units that ends in 、 or ，
+//	                  goes on on the next line (配合单位：县自然资源局、 /
+//	                  县农业农村局、各乡镇), read as one line
 //	cut-clause        a clause the page's end cut off, its parenthesis left
 //	                  open, is read as closed where the text ends
 //	wrapped-lines     a document broken at the page's width (copied out of

@@ -44,6 +44,7 @@ func fixups(lines []cline, form numForm, v *Vocabulary, nr *nameReader, warn fun
 	lines = f.splitGlued(lines)
 	lines = f.renumber(lines)
 	lines = f.joinSplitClauses(lines)
+	lines = f.joinSplitLabels(lines)
 	lines = f.dropCutLabel(lines)
 	return f.closeCutClause(lines)
 }
@@ -161,6 +162,57 @@ func (f *fixer) joinSplitClauses(lines []cline) []cline {
 		out = append(out, c)
 	}
 	return out
+}
+
+// joinSplitLabels joins a label line whose list of units ends in a list
+// mark (配合单位：县自然资源局、) with the text line after it that goes on
+// with the list (县农业农村局、各乡镇), blank lines between skipped: a list a
+// page wrapped across two lines.
+func (f *fixer) joinSplitLabels(lines []cline) []cline {
+	var out []cline
+	warned := false
+	for i := 0; i < len(lines); i++ {
+		c := lines[i]
+		for c.kind == kLabel && endsInListMark(c.text) {
+			j := i + 1
+			for j < len(lines) && lines[j].kind == kBlank {
+				j++
+			}
+			if j == len(lines) || lines[j].kind != kText || !f.unitsOnly(lines[j].text) {
+				break
+			}
+			c.text = strings.TrimSpace(c.text) + strings.TrimSpace(lines[j].text)
+			i = j
+			if !warned {
+				warned = true
+				f.warn(c.n, "split-label")
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// endsInListMark reports whether l ends in 、 or ，: a list goes on.
+func endsInListMark(l string) bool {
+	l = strings.TrimSpace(l)
+	return strings.HasSuffix(l, "、") || strings.HasSuffix(l, "，") || strings.HasSuffix(l, ",")
+}
+
+// unitsOnly reports whether l reads as a list of units and groups and
+// nothing else: no sentence, no label.
+func (f *fixer) unitsOnly(l string) bool {
+	l = strings.TrimRight(strings.TrimSpace(l), "。；;")
+	if l == "" || strings.ContainsAny(l, "。；;：:") {
+		return false
+	}
+	for _, n := range splitNames(l) {
+		n = strings.TrimSpace(n)
+		if n != "" && !unitLike(n, f.nr) && !f.v.isGroupWord(n) && !groupish(n) {
+			return false
+		}
+	}
+	return true
 }
 
 // splitGlued splits lines at glued item numbers and headings: after a

@@ -18,7 +18,7 @@ var _ = templates.Decoded(MessagesFile, (*Messages)(nil))
 var warningCodes = []string{"number-jump", "number-backwards", "item-mid-sentence", "clause-without-text", "truncated",
 	"item-without-dept", "text-without-dept", "row-without-dept", "unknown-dept", "list-size",
 	"glued-items", "glued-heading", "displaced-number", "placeholder", "lost-number", "split-clause",
-	"wrapped-lines", "cut-clause"}
+	"split-label", "wrapped-lines", "cut-clause"}
 
 // Messages maps a warning code to its wording, with {name} marks.
 type Messages map[string]string

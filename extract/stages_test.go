@@ -216,6 +216,7 @@ func TestFixups(t *testing.T) {
 		{"the notice's numbered paragraphs, then the document", []string{"一、各单位要高度重视。", "二、要按时报送。", "2023年重点工作任务分解方案", "一、主要目标", "1.甲。（市发改委牵头）", "二、重点任务", "2.乙。（市商务局牵头）"}, []string{"1", "2"}, ""},
 		{"prose is not a heading", []string{"1.推进一、二、三产业融合发展。（省农业农村厅牵头）"}, []string{"1"}, ""},
 		{"a clause cut by the page's end", []string{"1.甲。（市商务局牵头）", "2.乙。(牵头单位:市发改委;责任单位:各区人民政府〈含开发区、"}, []string{"1", "2"}, "cut-clause"},
+		{"a label's list wrapped to the next line", []string{"1.甲。", "牵头单位：县林业局", "配合单位：县自然资源局、", "", "县农业农村局、各乡镇", "2.乙。（县财政局牵头）"}, []string{"1", "2"}, "split-label"},
 		{"a label cut before its names", []string{"1.甲。（市商务局牵头）", "2.乙。(牵头单位:市卫健委;责任单位:"}, []string{"1", "2"}, "cut-clause"},
 	}
 	for _, tc := range tests {
@@ -1439,6 +1440,16 @@ func TestFirstIsLeadAlone(t *testing.T) {
 func TestCutLabelNamesNobody(t *testing.T) {
 	d := parseLines(t, "1.甲。（市商务局牵头）", "2.乙。(牵头单位:市卫健委;责任单位:")
 	want := []string{"1.1:市商务局//", "2.1:市卫健委//"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A label line's list that a page wrapped goes on on the next line: its
+// units are the label's, not a task of their own.
+func TestSplitLabelList(t *testing.T) {
+	d := parseLines(t, "1.完成造林1万亩。", "牵头单位：县林业局", "配合单位：县自然资源局、", "", "县农业农村局、各乡镇", "2.乙。", "责任单位：县财政局，", "加强财源建设。")
+	want := []string{"1.1:县林业局/县自然资源局、县农业农村局/各乡镇", "2.1:/县财政局/", "2.2://"}
 	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
