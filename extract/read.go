@@ -196,6 +196,7 @@ func readText(name string, data []byte) (enc string, lines []string, err error) 
 // alone stays: it is an empty cell (or a row's end), in its place. The
 // table is then read as one cell per line.
 func barredCells(lines []string) {
+	loneBars(lines)
 	cells, rows := 0, 0
 	for _, l := range lines {
 		switch n := strings.Count(l, "|"); {
@@ -233,6 +234,31 @@ func barredCells(lines []string) {
 	for i, l := range lines {
 		if strings.Count(l, "|") == 1 && barredCell(l) {
 			lines[i] = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(l, " \t\r"), "|"), " \t")
+		}
+	}
+}
+
+// loneBars gives each cell of a table written with its bars on lines of
+// their own (序号 / | / 重点工作任务 / | / 责任单位 / | …) its bar: the bar
+// closes the cell above it, which is then a barred cell (序号 |), the bar's
+// line left blank so that lines keep their numbers. A bar under a bar
+// stays: an empty cell. Fewer than four such bars are left as they are.
+func loneBars(lines []string) {
+	closes := func(i int) bool {
+		return i > 0 && strings.TrimSpace(lines[i]) == "|" && strings.TrimSpace(lines[i-1]) != "" && !strings.Contains(lines[i-1], "|")
+	}
+	n := 0
+	for i := range lines {
+		if closes(i) {
+			n++
+		}
+	}
+	if n < 4 {
+		return
+	}
+	for i := range lines {
+		if closes(i) {
+			lines[i-1], lines[i] = "", strings.TrimSpace(lines[i-1])+" |"
 		}
 	}
 }

@@ -816,6 +816,8 @@ func TestReadBarredCells(t *testing.T) {
 			[]string{"清单", "序号", "工作任务", "责任单位", "1", "新建学校3所", "县教育局", "|", "2", "改造小区", "||"}},
 		{"a pipe table's rows keep their bars", "序号 | 工作任务 | 牵头单位 |\n1 | 新建学校 | 县教育局 |\n2 | 改造小区 |\n3 | 甲 | 乙 |\n4 | 丙 |\n5 |\n",
 			[]string{"序号 | 工作任务 | 牵头单位 |", "1 | 新建学校 | 县教育局 |", "2 | 改造小区 |", "3 | 甲 | 乙 |", "4 | 丙 |", "5 |"}},
+		{"bars on lines of their own between the cells", "清单\n序号\n|\n工作任务\n|\n责任单位\n|\n1\n|\n新建学校3所\n|\n县教育局\n|\n|\n",
+			[]string{"清单", "", "序号", "", "工作任务", "", "责任单位", "", "1", "", "新建学校3所", "", "县教育局", "|"}},
 		{"a few bars in prose stay", "甲 |\n乙\n丙 |\n", []string{"甲 |", "乙", "丙 |"}},
 		{"a cell broken over lines closes with its last line's bar", "清单\n序号 |\n工作任务 |\n进展情况 |\n1 |\n新建学校3所 |\n已完成主体，\n正在装修。 |\n说明前半\n|\n",
 			[]string{"清单", "序号", "工作任务", "进展情况", "1", "新建学校3所", "", "已完成主体，正在装修。", "", "说明前半"}},

@@ -423,6 +423,8 @@ func TestTableColumns(t *testing.T) {
 		"联系电话": colOther, "目标类型": colOther, "任务来源": colOther, "政策依据": colOther, "考核分值": colOther,
 		"事项名称": colName, "事项": colName, "事项内容": colTask, "项目内容": colTask, "事项分类": colName,
 		"负责科室": colUnits, "责任处室": colUnits, "负责部门": colUnits,
+		// a note that counts the column's entries is not its name
+		"重点工作任务(杭州市2项配合工作)": colTask, "重点工作任务(杭州市2项牵头工作、19项配合工作)": colTask,
 	} {
 		if got := v.column(cell); got != want {
 			t.Errorf("column(%q): got %d, want %d", cell, got, want)
@@ -1452,5 +1454,22 @@ func TestSplitLabelList(t *testing.T) {
 	want := []string{"1.1:县林业局/县自然资源局、县农业农村局/各乡镇", "2.1:/县财政局/", "2.2://"}
 	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A table one cell per line under a header whose task cell carries a
+// count note, with leaders' section rows and a row number marked 1*.
+func TestCellTableCountNoteMarkedNumber(t *testing.T) {
+	d := parseLines(t, "序号", "", "重点工作任务(杭州市2项牵头工作、19项配合工作)", "", "责任单位", "",
+		"(一)戴建平常务副市长牵头重点工作", "", "1*", "", "大力推进城西科创大走廊建设。", "", "城西科创产业集聚区管委会,市科技局", "",
+		"2", "", "坚持创新。", "", "市科技局")
+	want := []string{"1.1:/城西科创产业集聚区管委会、市科技局/", "2.1:/市科技局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for _, it := range d.Items {
+		if l := it.Tasks[0].Leaders; !reflect.DeepEqual(l, []string{"戴建平常务副市长"}) {
+			t.Errorf("item %s: leaders %q", it.Key, l)
+		}
 	}
 }

@@ -43,11 +43,14 @@ const (
 // column classifies a header cell.
 func (v *Vocabulary) column(cell string) colKind {
 	cell = strings.ReplaceAll(cell, " ", "")
+	if v.firstIsLead(cell) || strings.Contains(cell, "第一") && strings.Contains(cell, "牵头") {
+		if utf8.RuneCountInString(cell) <= 24 {
+			return colUnits // 责任单位（排第一位的为牵头单位）
+		}
+	}
+	cell = dropCountNote(cell)
 	if cell == "" || utf8.RuneCountInString(cell) > 24 {
 		return colOther
-	}
-	if v.firstIsLead(cell) || strings.Contains(cell, "第一") && strings.Contains(cell, "牵头") {
-		return colUnits // 责任单位（排第一位的为牵头单位）
 	}
 	if v.namedOther(cell) {
 		return colOther // 目标类型: A类; 任务来源: 皖政〔2022〕9号文件
@@ -79,6 +82,22 @@ func (v *Vocabulary) column(cell string) colKind {
 		}
 	}
 	return colOther
+}
+
+// dropCountNote drops a note that counts the column's entries from the end
+// of a header cell: 重点工作任务（杭州市2项配合工作） is a task column, not
+// one of co units.
+func dropCountNote(cell string) string {
+	for _, open := range []string{"（", "("} {
+		i := strings.LastIndex(cell, open)
+		if i <= 0 || !strings.HasSuffix(cell, "）") && !strings.HasSuffix(cell, ")") {
+			continue
+		}
+		if strings.ContainsAny(cell[i:], "0123456789０１２３４５６７８９") {
+			return cell[:i]
+		}
+	}
+	return cell
 }
 
 // namedOther reports whether a header cell names a column that is none
@@ -953,7 +972,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			cols, heads = append(cols, ck), append(heads, c.text) // 年度投资金额（万元）, between known columns
 			continue
 		}
-		if ck == colOther || utf8.RuneCountInString(c.text) > 16 || (len(cols) > 0 && ck == colNumber) || c.num.form != fNone {
+		if ck == colOther || utf8.RuneCountInString(dropCountNote(c.text)) > 16 || (len(cols) > 0 && ck == colNumber) || c.num.form != fNone {
 			break // a numbered line (一、潘东旭市长负责事项) is a section row
 		}
 		cols, heads = append(cols, ck), append(heads, c.text)
@@ -2038,6 +2057,7 @@ func ruleRow(cells []string) bool {
 
 // cellNumber reads a number cell: 12, 12., 一, （一）, 十二、; 0 if it is none.
 func cellNumber(s string) int {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "*＊★☆※")) // 1*: a row marked (a task the city leads)
 	s = strings.TrimSpace(strings.TrimRight(s, ".、．"))
 	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "（"), "("), "）")
 	s = strings.TrimSuffix(s, ")") // (1), a row's number in parentheses
