@@ -866,6 +866,16 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				continue
 			}
 			if role, ns, ok := roleOf(part, v); ok {
+				for _, with := range []string{"会同", "协同"} {
+					if rest, ok := strings.CutPrefix(strings.TrimSpace(ns), with); ok && strings.TrimSpace(rest) != "" {
+						// 由省财政厅牵头，会同省民政厅等单位负责落实: the
+						// part after the lead works with it
+						ns = rest
+						if role == RoleLead {
+							role = RoleCo
+						}
+					}
+				}
 				if a, b, ok := strings.Cut(ns, "会同"); ok && strings.TrimSpace(a) != "" && strings.TrimSpace(b) != "" {
 					// 省发展改革委会同省财政厅负责: the first leads, the
 					// others work with it
