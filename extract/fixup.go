@@ -430,9 +430,10 @@ func (f *fixer) renumber(lines []cline) []cline {
 			case next > 0:
 				c.kind, c.num, c.inferred = kItem, lineNumber{form: f.form, value: next}, true
 				note(announced, "displaced-number")
-			case guess && f.last > 0 && nextNumber(lines[i+1:]) != f.last+1:
+			case guess && f.last > 0 && nextNumber(lines[i+1:]) != f.last+1 && !f.tableHead(c.text):
 				// (a line between the heading and the item that carries
-				// the next number is the heading's topic, not an item)
+				// the next number is the heading's topic, not an item; 序号
+				// opens a table's header)
 				c.kind, c.num, c.inferred = kItem, lineNumber{form: f.form, value: f.last + 1}, true
 				note(c.n, "lost-number")
 			case displaced > 0 && f.last > 0 && displaced-1 > f.last:
@@ -471,6 +472,14 @@ func (f *fixer) renumber(lines []cline) []cline {
 		out = append(out, cline{n: announced, kind: kItem, num: lineNumber{form: f.form, value: num}, inferred: true, text: ""})
 	}
 	return out
+}
+
+// tableHead reports whether l is a table's 序号 cell, on a line of its own
+// or opening a header row.
+func (f *fixer) tableHead(l string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(l), " ")
+	first, _, _ = strings.Cut(first, "|")
+	return utf8.RuneCountInString(first) <= 4 && f.v.column(first) == colNumber
 }
 
 // nextNumber is the number of the first item line in lines, 0 if none.

@@ -1473,3 +1473,24 @@ func TestCellTableCountNoteMarkedNumber(t *testing.T) {
 		}
 	}
 }
+
+// Two tables one cell per line under two headings, each with leaders'
+// section rows: the second table's 序号 after the heading opens its header
+// (no item with a lost number), and a row's note under a label the
+// grammar gives no role (省牵头单位：…) is no sub-row.
+func TestCellTablesUnderHeadings(t *testing.T) {
+	d := parseLines(t, "一、涉杭任务", "", "序号", "", "重点工作任务", "", "责任单位", "",
+		"(一)王宏副市长牵头重点工作", "", "1", "", "加强粮食保障。", "", "市农业农村局、市商务局", "", "省牵头单位：省农业农村厅", "",
+		"二、市重点工作", "", "序号", "", "重点工作任务", "", "责任单位", "",
+		"(一)戴建平常务副市长牵头重点工作", "", "1", "", "推进科创大走廊建设。", "", "市科技局、市发改委", "",
+		"2", "", "坚持创新。", "", "市科技局")
+	want := []string{"1.1:/市农业农村局、市商务局/", "1-2.1:/市科技局、市发改委/", "2.1:/市科技局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for _, w := range d.Warnings {
+		if w.Code == "lost-number" {
+			t.Errorf("a lost-number warning: %+v", w)
+		}
+	}
+}

@@ -1195,6 +1195,9 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		case units > 0 && short && !strings.ContainsAny(c.text, "。，；、,;") && nextLine(lines, j) < 0:
 			// the page's last line, a unit's cell cut short (区 / 区机关事务):
 			// no name, and no sub-row
+		case units > 0 && role == "" && noteLine(c.text):
+			// 省牵头单位：省农业农村厅 after the row's units: a note under a
+			// label the grammar gives no role, not a sub-row's task
 		case taskCol >= 0:
 			// another task of the same row: a sub-row of merged cells
 			flush()
@@ -1206,6 +1209,13 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	flush()
 	tb.end = j
 	return tb
+}
+
+// noteLine reports whether l is a short label the grammar does not list
+// and its value (省牵头单位：省农业农村厅).
+func noteLine(l string) bool {
+	label, value, ok := unknownLabel(strings.TrimSpace(l))
+	return ok && value != "" && utf8.RuneCountInString(label) <= 8
 }
 
 // joinBrokenHeads joins header cells broken over two lines (攻坚目标 /
