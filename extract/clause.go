@@ -851,7 +851,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 					value = strings.TrimSpace(strings.TrimSuffix(value, word))
 					role = r
 				}
-				list := splitNames(value)
+				list := splitNames(dropStraySpaces(value))
 				if v.labelPersons(part) {
 					// 责任单位及责任人：市发改委 张三: the people are leaders
 					var people []string
@@ -894,7 +894,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				} else if role == RoleCo {
 					assisting = true
 				}
-				c.add(role, append(pending, splitNames(ns)...))
+				c.add(role, append(pending, splitNames(dropStraySpaces(ns))...))
 				pending = nil
 				labelRole = ""
 				roles++
@@ -924,10 +924,10 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				if si > labelSent && !bareUnits(splitNames(part), v, names) {
 					continue // 牵头部门：市交通局。建设进度较慢的县区为舒城县。: a sentence of its own
 				}
-				c.add(labelRole, splitNames(part))
+				c.add(labelRole, splitNames(dropStraySpaces(part)))
 				continue
 			}
-			pending = append(pending, splitNames(part)...)
+			pending = append(pending, splitNames(dropStraySpaces(part))...)
 		}
 		if si == 0 {
 			c.readConvention(sent, v)
@@ -1406,6 +1406,69 @@ func splitNames(s string) []string {
 	}
 	flush(len(s))
 	return out
+}
+
+// dropStraySpaces drops the spaces a PDF's conversion left inside units'
+// names (市 住建局、资源规划 局、伏羲 山管委 会): a space stays between two
+// names, where the name before it ends as a unit does (县人社局 县就业服务
+// 中心) or the one after it opens as a name of its own does (各乡镇 各街
+// 道), and goes where what follows it is one character (局, 会) or the
+// name before it is not a whole name.
+func dropStraySpaces(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	name := 0 // where the name being written starts in b
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r != ' ' {
+			b.WriteRune(r)
+			if strings.ContainsRune(nameSeps, r) {
+				name = b.Len()
+			}
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		left, next := strings.TrimSpace(b.String()[name:]), s[j:]
+		if k := strings.IndexAny(next, " "+nameSeps); k >= 0 {
+			next = next[:k]
+		}
+		if left != "" && next != "" && strayInName(left, next) {
+			i = j
+			continue
+		}
+		b.WriteString(s[i:j])
+		name = b.Len()
+		i = j
+	}
+	return b.String()
+}
+
+// nameSeps are the marks between names in a list.
+const nameSeps = "、，,；;：:/（）()"
+
+// strayInName reports whether a space between left and next lies inside
+// one name.
+func strayInName(left, next string) bool {
+	if utf8.RuneCountInString(next) == 1 {
+		return true
+	}
+	if endsUnit(left) {
+		return false
+	}
+	if utf8.RuneCountInString(left) >= 2 {
+		for _, w := range []string{"各", "省", "市", "县", "区", "州", "镇", "乡", "有关", "相关", "其他", "国家", "中国"} {
+			if strings.HasPrefix(next, w) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // etcTails are the words that may follow 等部门 in one phrase (等部门、单位).

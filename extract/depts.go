@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -159,6 +160,12 @@ func (p *parser) expandNames(part rawPart) []name {
 		out[i] = name{folded: e.prefix + e.base + e.suffix, written: pre + written[i] + suf}
 		if e.prefix != "" {
 			out[i].bare = []string{e.base + e.suffix, written[i] + suf}
+			if lent, ok := strings.CutSuffix(e.prefix, "委"); ok && lent != "" && slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, lent) && !strings.HasPrefix(n, e.prefix) }) {
+				// 市发展改革委、农办 → 市委农办, a party office: the
+				// spelling the list lends word for word (市农办) is its
+				// alias too
+				out[i].bare = append(out[i].bare, lent+e.base+e.suffix)
+			}
 		}
 	}
 	return out

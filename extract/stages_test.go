@@ -872,6 +872,9 @@ func TestFirstIsLead(t *testing.T) {
 		{"第一季度，牵头单位要报送进展", false},
 		{"各单位要落实第一责任人制度，为牵头工作提供保障", false},
 		{"第一批项目由市发改委牵头", false},
+		{"一项任务涉及多个部门的，原则上由排名首位的部门牵头负责", true},
+		{"第一牵头单位：市发改委", false},
+		{"第一阶段的工作由市发改委牵头", false},
 	}
 	for _, tc := range tests {
 		if got := v.firstIsLead(tc.s); got != tc.want {
@@ -1491,6 +1494,46 @@ func TestCellTablesUnderHeadings(t *testing.T) {
 	for _, w := range d.Warnings {
 		if w.Code == "lost-number" {
 			t.Errorf("a lost-number warning: %+v", w)
+		}
+	}
+}
+
+// Spaces a PDF's conversion left inside units' names go; spaces between
+// two names stay.
+func TestDropStraySpaces(t *testing.T) {
+	for in, want := range map[string]string{
+		"市 住建局 、资源规划 局、 大数据局": "市住建局 、资源规划局、 大数据局",
+		"街道办事处 、伏羲 山管委 会":     "街道办事处 、伏羲山管委会",
+		"县人社局 县就业服务中心":        "县人社局 县就业服务中心",
+		"各乡镇 各街道":             "各乡镇 各街道",
+		"海关 市税务局":             "海关 市税务局",
+		"市发改委":                "市发改委",
+	} {
+		if got := dropStraySpaces(in); got != want {
+			t.Errorf("dropStraySpaces(%q) = %q, want %q", in, got, want)
+		}
+	}
+	d := parseLines(t, "1.甲。", "牵头单位:市 城镇化服务中心", "责任单位: 市发展改革委、住建局, 各乡镇政府、街道办事处 、伏羲 山管委 会")
+	want := []string{"1.1:市城镇化服务中心/市发展改革委、市住建局、街道办事处、伏羲山管委会/各乡镇政府"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A first-is-lead convention stated as 由排名首位的部门牵头 in the first
+// clause, for two or more; a party office the list's 市 expands to 市委农办
+// keeps 市农办 as an alias.
+func TestFirstRankedLeads(t *testing.T) {
+	d := parseLines(t, "一、主要目标",
+		"1、全市GDP增长10%以上(由市发展改革委、经委、农办、统计局负责。一项任务涉及多个部门的,原则上由排名首位的部门牵头负责。下同)。",
+		"2、外贸出口增长15%以上(由市商务局负责)。")
+	want := []string{"1.1:市发展改革委/市经委、市委农办、市统计局/", "2.1:/市商务局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for _, dp := range d.Depts {
+		if dp.Name == "市委农办" && !slices.Contains(dp.Aliases, "市农办") {
+			t.Errorf("市委农办: aliases %q, want 市农办 among them", dp.Aliases)
 		}
 	}
 }

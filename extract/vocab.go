@@ -548,6 +548,15 @@ func (v *Vocabulary) firstIsLead(s string) bool {
 					return true
 				}
 			}
+			// or 的, then 牵头 within four more: 由排名首位的部门牵头负责
+			// (not a label, 第一牵头单位: no 的)
+			if j := strings.Index(near, "的"); j >= 0 && !strings.ContainsAny(near[:j], "，,。；;、：:（）()") {
+				after := rest[j+len("的"):]
+				after = after[:min(len(after), 3*4+len("牵头"))]
+				if k := strings.Index(after, "牵头"); k >= 0 && !strings.ContainsAny(after[:k], "，,。；;、：:（）()") {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -10,7 +10,7 @@ import (
 // them (templates/golit.go, templates/decoded.go), registered as the
 // package's variables are initialised.
 
-var _ = templates.Compiled("orgnames.yaml", "357cddaf18b9a0a66dec5d730e0c3a65380724584c59618ca0cc36cf8d098228", "27898ed286e476b83e298507c2c64a1a", func() any {
+var _ = templates.Compiled("orgnames.yaml", "4d9af9034de32e70ad8c8a459f66b7e6862d05e4c38c548a4b8f2162136b6d4d", "27898ed286e476b83e298507c2c64a1a", func() any {
 	return &config{
 		Kinds: []string{
 			"党委部门",
@@ -2326,6 +2326,10 @@ var _ = templates.Compiled("orgnames.yaml", "357cddaf18b9a0a66dec5d730e0c3a65380
 				Suffixes: []string{
 					"局",
 				},
+				Names: []string{
+					"国税局",
+				},
+				PlaceFree: true,
 			},
 			{
 				Key:  "地税",
