@@ -964,6 +964,9 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 // (列第一位的为牵头单位), and the sentence before the comma is a list of
 // units (not 责任单位两个以上的，列第一者为牵头单位, one statement).
 func conventionTail(body string, v *Vocabulary, names *nameReader) int {
+	if !strings.Contains(body, "牵头") {
+		return 0 // every stated form names 牵头
+	}
 	start := 0
 	for i, r := range body {
 		switch r {
@@ -975,7 +978,10 @@ func conventionTail(body string, v *Vocabulary, names *nameReader) int {
 			continue
 		}
 		at := i + utf8.RuneLen(r)
-		part, _, _ := strings.Cut(strings.ReplaceAll(body[at:], ",", "，"), "，")
+		part := body[at:]
+		if k := strings.IndexAny(part, "，,"); k >= 0 {
+			part = part[:k]
+		}
 		if !v.firstIsLead(part) {
 			continue
 		}
