@@ -196,13 +196,35 @@ func targetsWith(s string, v *Vocabulary) []Target {
 				}
 			}
 		}
-		after := strings.TrimSpace(s[pos:end])
 		spanEnd := pos
+		if verb == "" {
+			// 工业投资实现15%以上增长, 实现10%左右的增长: the verb after
+			// the value, what grows before 实现
+			rest := strings.TrimPrefix(s[pos:], "的")
+			if strings.HasPrefix(rest, "增长") {
+				verb, bound = "增长", false
+				pos = len(s) - len(rest) + len("增长")
+				spanEnd = pos
+				for _, w := range []string{"实现", "均", "都", "要"} {
+					indicator = strings.TrimSuffix(indicator, w)
+				}
+				if end < pos {
+					end = pos
+				}
+			}
+		}
+		after := strings.TrimSpace(s[pos:end])
 		sentence := bd.sentence
 		if verb == "" && before == "" && prevEnd >= 0 && start > 0 && (joined || strings.HasPrefix(s[start-len("、"):], "、") && start-len("、") == prevEnd) {
 			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业; 分别增长7.5%、8%
 		}
 		switch {
+		case after != "" && reRateIn.MatchString(after):
+			// 4个结构性指标均实现10%以上增长: a phrase after the value that
+			// states a rate of its own names no counted thing of this one
+			if indicator == "" {
+				continue
+			}
 		case indicator == "" && after != "":
 			indicator = after
 			spanEnd = end
@@ -246,6 +268,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 	}
 	return out
 }
+
+// reRateIn is a rate stated in a phrase: 10%, 2个百分点.
+var reRateIn = lazyRE(`\d\s*(?:%|％|个百分点)`)
 
 // dropNotes drops the parenthesised notes of s: 新建（改建） → 新建,
 // 各乡镇（街道）人民政府 → 各乡镇人民政府.
