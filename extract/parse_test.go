@@ -316,6 +316,11 @@ func TestTargets(t *testing.T) {
 		// a count whose phrase states a rate of its own is no target
 		{"4个结构性指标均实现10%以上增长，", "4个结构性指标", "增长", "%", ">=", "4个结构性指标均实现10%以上增长", 10},
 	}
+	// three values after 分别: the second and the third are the list's too
+	// (the second was read as counting 和8%, and the third had none)
+	if got := targetsIn("甲、乙、丙分别增长6%、7%和8%。"); len(got) != 3 || got[1].Value != 7 || got[2].Value != 8 || got[1].Indicator != "甲、乙、丙" || got[2].Verb != "增长" {
+		t.Errorf("分别增长6%%、7%%和8%%: %+v", got)
+	}
 	// what a bound measures, not a target
 	if got := targetsIn("全区100米以上医疗卫生机构接入率达到100%，"); len(got) != 1 || got[0].Unit != "%" {
 		t.Errorf("100米以上医疗卫生机构: %+v", got)

@@ -214,6 +214,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 		}
 		after := strings.TrimSpace(s[pos:end])
+		if m := reNumber.FindStringIndex(after); m != nil && slices.Contains([]string{"、", "和", "及", "与"}, strings.TrimSpace(after[:m[0]])) {
+			after = "" // 6%、7%和8%: the next value, not what this one counts
+		}
 		sentence := bd.sentence
 		if verb == "" && before == "" && prevEnd >= 0 && start > 0 && (joined || strings.HasPrefix(s[start-len("、"):], "、") && start-len("、") == prevEnd) {
 			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业; 分别增长7.5%、8%
