@@ -365,6 +365,12 @@ func upperItems(lines []cline, best numForm, next []numForm) numForm {
 	return fNone
 }
 
+// labelled reports whether s is a label with its value (责任单位：市发改委).
+func labelled(s string, v *Vocabulary) bool {
+	r, n := v.labelAt(s)
+	return r != "" && strings.TrimSpace(s[n:]) != ""
+}
+
 // classify gives every line its kind.
 func classify(fold []string, v *Vocabulary, nr *nameReader) ([]cline, numForm) {
 	out := make([]cline, len(fold))
@@ -373,6 +379,11 @@ func classify(fold []string, v *Vocabulary, nr *nameReader) ([]cline, numForm) {
 		c := cline{n: i + 1, text: t}
 		if t != "" {
 			c.num = numberOf(t)
+			if rest := c.rest(); c.num.form != fNone && labelled(rest, v) {
+				// （一）责任领导：张三 / （二）责任单位：市发改委 under an
+				// item: label lines numbered as a list, not items
+				c.text, c.num = rest, lineNumber{}
+			}
 		}
 		out[i] = c
 	}

@@ -1537,3 +1537,22 @@ func TestFirstRankedLeads(t *testing.T) {
 		}
 	}
 }
+
+// Label lines numbered as a list under an item ((一)责任领导：/ (二)责任单位：)
+// are its labels, not items; a 主要责任人 is a person.
+func TestNumberedLabelLines(t *testing.T) {
+	d := parseLines(t, "一、经济发展", "1.全市生产总值增长10%以上。", "（一）责任领导：张三", "（二）责任单位：市发改委", "（三）协办单位：市财政局、市统计局",
+		"2.固定资产投资增长20%。", "主管领导：李四", "主要责任人：赵六", "责任单位：市住建局")
+	want := []string{"1.1:/市发改委、市财政局、市统计局/", "2.1:/市住建局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if len(d.Items) == 2 {
+		if l := d.Items[0].Tasks[0].Leaders; !reflect.DeepEqual(l, []string{"张三"}) {
+			t.Errorf("item 1: leaders %q", l)
+		}
+		if l := d.Items[1].Tasks[0].Leaders; !reflect.DeepEqual(l, []string{"李四", "赵六"}) {
+			t.Errorf("item 2: leaders %q", l)
+		}
+	}
+}

@@ -259,7 +259,7 @@ func (v *Vocabulary) leaderLabel(s string) int {
 	if !allHan(head) || utf8.RuneCountInString(head) < 2 {
 		return 0
 	}
-	if !strings.HasSuffix(head, "领导") && !v.isLeader(head) || head == "领导" {
+	if !strings.HasSuffix(head, "领导") && !strings.HasSuffix(head, "责任人") && !strings.HasSuffix(head, "负责人") && !v.isLeader(head) || head == "领导" {
 		return 0
 	}
 	_, size := firstRune(s[i:])
