@@ -802,7 +802,7 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 			switch {
 			case ok:
 			case cols[k] == colDeadline:
-				ok = deadlineCell(last)
+				ok = deadlineCell(last) || p.vocab.isDeadline(last) && utf8.RuneCountInString(last) <= 12 // 全年, 长期坚持
 			case cols[k] == colLead || cols[k] == colCo || cols[k] == colUnits:
 				ok = p.unitsCell(last)
 			case cols[k] == colLeader:
