@@ -115,6 +115,9 @@ func numberOf(l string) lineNumber {
 		if m := reNumTiao.FindStringSubmatchIndex(l); m != nil {
 			return lineNumber{form: fTiao, value: parseChineseNumber(l[m[2]:m[3]]), numeral: l[m[2]:m[3]], rest: m[1]}
 		}
+	case r >= '㈠' && r <= '㈩': // ㈠ is （一） in one character
+		_, size := utf8.DecodeRuneInString(l)
+		return lineNumber{form: fCnParen, value: int(r-'㈠') + 1, numeral: string("一二三四五六七八九十"[3*(r-'㈠') : 3*(r-'㈠')+3]), rest: restAfter(l, size)}
 	case r >= '⑴' && r <= '⒇': // ⑴ is （1） in one character
 		_, size := utf8.DecodeRuneInString(l)
 		return lineNumber{form: fArabicParen, value: int(r-'⑴') + 1, numeral: l[:size], rest: restAfter(l, size)}

@@ -41,7 +41,7 @@
 // # Items and numbering
 //
 // An item starts at a line that opens with its number. The forms, in the
-// usual nesting: 第一部分 > 一、 > （一） > 1. 1、 1． 1﹒ ⒈ or 第一条 > （1） (1) 1) ⑴ > ① ❶,
+// usual nesting: 第一部分 > 一、 > （一） ㈠ > 1. 1、 1． 1﹒ ⒈ or 第一条 > （1） (1) 1) ⑴ > ① ❶,
 // with 一是 too, and 1 followed by a space before the text (not 100 万元).
 // A bullet (● ■ ◆ ★ ▲ • ·) opening a line is dropped. A document with no
 // numbers and no headings at all is read as a list of paragraphs: each line

@@ -114,6 +114,8 @@ func TestLineRules(t *testing.T) {
 		{"1) 新建学校", fArabicParen, kItem},
 		{"1) 新建学校", fArabic, kText},
 		{"⑴新建学校", fArabicParen, kItem},
+		{"㈢新建学校", fCnParen, kItem},
+		{"㈩新建学校", fArabic, kSub},
 		{"⒈新建学校", fArabic, kItem},
 		{"❶新建学校", fCircled, kItem},
 		{"1 新建学校", fArabic, kItem},
