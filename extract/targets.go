@@ -105,6 +105,22 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			continue
 		}
 		pos += len(unit)
+		if strings.Trim(unit, "万亿") == "" && op == "" {
+			// 1亿多元, 1万余人: more than the magnitude, of the unit after
+			for _, more := range []string{"多", "余"} {
+				if rest, ok := strings.CutPrefix(s[pos:], more); ok {
+					if u := reUnit.FindString(rest); u != "" && strings.Trim(u, "万亿千百") != "" {
+						unit, op = unit+u, OpAbove
+						pos += len(more) + len(u)
+					} else {
+						// 275万多城乡低保对象: more than 275万 of them
+						op = OpAbove
+						pos += len(more)
+					}
+					break
+				}
+			}
+		}
 		if m := reRangeEnd.FindStringSubmatchIndex(s[pos:]); m != nil {
 			// a range: keep the lower bound, as an at-least target
 			pos += m[1]
