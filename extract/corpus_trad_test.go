@@ -136,6 +136,15 @@ func TestTitles(t *testing.T) {
 			t.Errorf("%s: title %q, want %q", golds[i].Doc, title, w)
 		}
 	}
+	// a page's address or index line above the text is no title
+	for _, first := range []string{"# source: https://m.example.com/fanwen/134701.html", "索引号: | 113706850042672474/2022-04772 | 成文日期: | 2022-10-08 |"} {
+		if d := parseLines(t, first, "1.推进甲工作。（市发改委牵头）"); d.Title != "" {
+			t.Errorf("title %q from %q", d.Title, first)
+		}
+	}
+	if d := parseLines(t, "2021年重点工作任务分工", "1.推进甲工作。（市发改委牵头）"); d.Title != "2021年重点工作任务分工" {
+		t.Errorf("title %q, want the first line", d.Title)
+	}
 }
 
 // TestCorpusPerturbed reads every corpus document again as offices and

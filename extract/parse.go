@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -1052,11 +1053,28 @@ func (p *parser) title() string {
 	}
 	for _, l := range p.preamble {
 		l = trimSiteSuffix(l)
-		if utf8.RuneCountInString(l) <= 80 && !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "：") && utf8.RuneCountInString(l) >= 6 {
+		if utf8.RuneCountInString(l) <= 80 && !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "：") && utf8.RuneCountInString(l) >= 6 && mostlyHan(l) {
 			return p.asWritten(l)
 		}
 	}
 	return ""
+}
+
+// mostlyHan reports whether l is written in Chinese: four Han characters
+// or more, and at least half of its characters (not a page's address or
+// index line: # source: https://…, 索引号: | 11370…).
+func mostlyHan(l string) bool {
+	han, all := 0, 0
+	for _, r := range l {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		all++
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return han >= 4 && 2*han >= all
 }
 
 // asWritten is s, folded text of the preamble, as the document writes it
