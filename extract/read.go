@@ -167,6 +167,7 @@ func readText(name string, data []byte) (enc string, lines []string, err error) 
 	}
 	lines = splitLines(string(text))
 	barredCells(lines)
+	brokenTabRows(lines)
 	tabRows := 0
 	for _, l := range lines {
 		if tabRow(l) {
@@ -260,6 +261,55 @@ func loneBars(lines []string) {
 		if closes(i) {
 			lines[i-1], lines[i] = "", strings.TrimSpace(lines[i-1])+" |"
 		}
+	}
+}
+
+// brokenTabRows joins the lines of a tab-separated row that a cell's line
+// break split (2\t改造老旧小区20个， / 完成管网改造。\t县住建局\t各乡镇\t10月,
+// as a table copied out of Word writes a cell of two paragraphs): lines
+// whose tabs add up to the width of the table's rows, the most common
+// count of three cells or more, make one row, on the first line (the
+// others left blank, so lines keep their numbers). Up to four lines.
+func brokenTabRows(lines []string) {
+	widths := map[int]int{}
+	for _, l := range lines {
+		if n := strings.Count(l, "\t"); n >= 2 {
+			widths[n]++
+		}
+	}
+	width, rows := 0, 0
+	for n, c := range widths {
+		if c > rows || c == rows && n > width {
+			width, rows = n, c
+		}
+	}
+	if rows < 2 {
+		return
+	}
+	for i := 0; i < len(lines); i++ {
+		n := strings.Count(lines[i], "\t")
+		if n == 0 || n >= width {
+			continue
+		}
+		sum, j := n, i+1
+		for ; j < len(lines) && j-i < 4 && sum < width; j++ {
+			if strings.TrimSpace(lines[j]) == "" {
+				break
+			}
+			sum += strings.Count(lines[j], "\t")
+		}
+		if sum != width {
+			continue
+		}
+		var b strings.Builder
+		for k := i; k < j; k++ {
+			b.WriteString(strings.TrimRight(lines[k], " \r"))
+			if k > i {
+				lines[k] = ""
+			}
+		}
+		lines[i] = b.String()
+		i = j - 1
 	}
 }
 

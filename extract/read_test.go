@@ -831,3 +831,23 @@ func TestReadBarredCells(t *testing.T) {
 		}
 	}
 }
+
+// A tab-separated row that a cell's line break split (a Word table copied
+// out) is one row again; a line of prose with one tab stays as it is.
+func TestReadBrokenTabRows(t *testing.T) {
+	in := "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n1\t新建学校3所\t县教育局\t县住建局\t12月底\n2\t改造老旧小区20个，\n完成管网改造。\t县住建局\t各乡镇\t10月\n3\t新增就业\t县人社局\t\t全年\n说明：\t见附件\n"
+	txt, err := Read("a.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2", "改造老旧小区20个，完成管网改造。", "县住建局", "各乡镇", "10月"}
+	if len(txt.Cells) < 3 || !reflect.DeepEqual(txt.Cells[2], want) {
+		t.Fatalf("cells %q, want row 2 %q", txt.Cells, want)
+	}
+	if txt.Lines[3] != "" || len(txt.Lines) != 6 {
+		t.Errorf("lines %q: want the row's second line blank, the lines kept", txt.Lines)
+	}
+	if last := txt.Lines[5]; last != "说明： 见附件" {
+		t.Errorf("prose with one tab: %q", last)
+	}
+}
