@@ -1459,8 +1459,13 @@ func dropStraySpaces(s string) string {
 const nameSeps = "、，,；;：:/（）()"
 
 // strayInName reports whether a space between left and next lies inside
-// one name.
+// one name: a name before it that is not whole, and after it one
+// character or what closes a name.
 func strayInName(left, next string) bool {
+	l, _ := utf8.DecodeLastRuneInString(left)
+	if n, _ := utf8.DecodeRuneInString(next); unicode.IsDigit(l) || unicode.IsDigit(n) {
+		return false // 合计 25 12: figures, never a name's
+	}
 	if utf8.RuneCountInString(next) == 1 {
 		return true
 	}
@@ -1474,7 +1479,10 @@ func strayInName(left, next string) bool {
 			}
 		}
 	}
-	return true
+	// what follows closes as a unit's name does (伏羲 山管委, 市 住建局);
+	// else two names (鄞州 海曙 江东)
+	last, _ := utf8.DecodeLastRuneInString(next)
+	return strings.ContainsRune(unitEnds, last)
 }
 
 // etcTails are the words that may follow 等部门 in one phrase (等部门、单位).

@@ -1515,6 +1515,8 @@ func TestDropStraySpaces(t *testing.T) {
 		"各乡镇 各街道":             "各乡镇 各街道",
 		"海关 市税务局":             "海关 市税务局",
 		"市发改委":                "市发改委",
+		"合计 25 12":            "合计 25 12",
+		"鄞州 海曙 江东":            "鄞州 海曙 江东",
 	} {
 		if got := dropStraySpaces(in); got != want {
 			t.Errorf("dropStraySpaces(%q) = %q, want %q", in, got, want)
