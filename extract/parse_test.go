@@ -324,6 +324,10 @@ func TestTargets(t *testing.T) {
 	if got := targetsIn("甲、乙、丙分别增长6%、7%和8%。"); len(got) != 3 || got[1].Value != 7 || got[2].Value != 8 || got[1].Indicator != "甲、乙、丙" || got[2].Verb != "增长" {
 		t.Errorf("分别增长6%%、7%%和8%%: %+v", got)
 	}
+	// a further value after an opener alone: the same indicator and verb
+	if got := targetsIn("地区生产总值增长6.5%左右，力争7%。"); len(got) != 2 || got[1].Indicator != "地区生产总值" || got[1].Verb != "增长" || got[1].Value != 7 {
+		t.Errorf("增长6.5%%左右，力争7%%: %+v", got)
+	}
 	// what a bound measures, not a target
 	if got := targetsIn("全区100米以上医疗卫生机构接入率达到100%，"); len(got) != 1 || got[0].Unit != "%" {
 		t.Errorf("100米以上医疗卫生机构: %+v", got)

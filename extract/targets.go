@@ -168,6 +168,10 @@ func targetsWith(s string, v *Vocabulary) []Target {
 				}
 			}
 		}
+		opened := slices.Contains(v.Targets.Openers, before) // ，力争7%: an opener alone
+		if opened {
+			before, start = "", start+len(before)
+		}
 		if strings.HasPrefix(before, "约") {
 			before, start = before[len("约"):], start+len("约")
 			if op == "" {
@@ -247,6 +251,10 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		case indicator == "" && after != "":
 			indicator = after
 			spanEnd = end
+		case opened && indicator == "" && after == "" && sentence == prevSentence && prevIndicator != "":
+			// 地区生产总值增长6.5%左右，力争7%: the same indicator and verb,
+			// a further value
+			indicator, verb = prevIndicator, prevVerb
 		case indicator == "" && verb != "" && sentence == prevSentence && prevIndicator != "":
 			// 全市生产总值达到3260亿元，增长12%: the indicator stated before
 			indicator = prevIndicator
