@@ -101,6 +101,17 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			pos += len("多")
 		}
 		unit := reUnit.FindString(s[pos:])
+		if m := reRangeEnd.FindStringSubmatchIndex(s[pos:]); unit == "" && m != nil && op == "" {
+			// 增长6-7%, 6～7%: a range whose unit closes it, kept by its
+			// lower bound as an at-least target
+			if u := reUnit.FindString(s[pos+m[1]:]); u != "" {
+				unit, op = u, OpAtLeast
+				pos += m[1]
+				for k+1 < len(locs) && locs[k+1][0] < pos {
+					k++
+				}
+			}
+		}
 		if unit == "" {
 			continue
 		}
