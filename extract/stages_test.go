@@ -1565,3 +1565,29 @@ func TestNumberedLabelLines(t *testing.T) {
 		}
 	}
 }
+
+// A table of some rows of a larger one (one office's extract): its row
+// numbers jump (3, 68, 69, 73) past sections left empty.
+func TestCellTableExtractRows(t *testing.T) {
+	d := parseLines(t, "序号", "", "重点工作任务", "", "主要责任单位", "", "协同配合单位", "",
+		"一、主要预期目标", "", "3", "", "固定资产投资增长7.5%左右。", "", "区发改委", "", "区工信局、区住建局", "",
+		"二、全力以赴扩投资", "", "三、全力以赴延链条", "", "六、全力以赴惠民生", "",
+		"68", "", "持续推进学前教育普及普惠。", "", "区教育局", "", "区政府有关部门", "",
+		"69", "", "深化与海亮集团合作，引进优质教育资源。", "", "区教育局", "",
+		"73", "", "加快建设职业教育园区。", "", "区教育局", "", "区人社局")
+	var got []string
+	for _, it := range d.Items {
+		for _, tk := range it.Tasks {
+			got = append(got, it.Section+"/"+tk.ID+":"+strings.Join(tk.Co, "、"))
+		}
+	}
+	want := []string{"一/3.1:区发改委、区工信局、区住建局", "六/68.1:区教育局", "六/69.1:区教育局", "六/73.1:区教育局、区人社局"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// a count in a row before its units is no row's number
+	d = parseLines(t, "序号", "工作任务", "数量", "责任单位", "1", "新建学校。", "3", "县教育局", "2", "改造公路。", "5", "县交通局")
+	if len(d.Items) != 2 {
+		t.Errorf("%d items, want 2: %+v", len(d.Items), d.Items)
+	}
+}

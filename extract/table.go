@@ -1064,10 +1064,30 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		}
 		if sectionRow(c) {
 			// a section row (一、经济发展) when a row follows it, numbered
-			// on or from 1 again
-			if v := cellNumber(nextText(lines, j)); v > 0 && (v == next || v == 1) {
+			// on or from 1 again, or past the next number after the
+			// sections an extract of some rows leaves empty
+			k := nextLine(lines, j)
+			for k >= 0 && sectionRow(lines[k]) {
+				k = nextLine(lines, k)
+			}
+			if k < 0 {
+				k = len(lines)
+			}
+			v := 0
+			if k < len(lines) {
+				v = cellNumber(lines[k].text)
+			}
+			if k > nextLine(lines, j) && (v <= next || row != nil && units == 0) {
+				v = 0 // empty sections only before a number past the next one
+			}
+			if v > 0 && (v == next || v == 1 || v > next && (row == nil || units > 0) && p.rowFollows(lines, k)) {
 				flush()
-				tb.rows = append(tb.rows, tableRow{n: c.n, section: &lines[j]})
+				for ; j < k; j++ {
+					if sectionRow(lines[j]) { // the empty sections too, in their order
+						tb.rows = append(tb.rows, tableRow{n: lines[j].n, section: &lines[j]})
+					}
+				}
+				j = k - 1
 				next = v
 				continue
 			}
@@ -1083,7 +1103,10 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		if c.kind == kNoise || c.kind == kHeading || p.vocab.column(c.text) == colNumber && utf8.RuneCountInString(c.text) <= 4 {
 			break
 		}
-		if v := cellNumber(c.text); v > 0 && (v == next || len(tb.rows) == 0 && row == nil) {
+		if v := cellNumber(c.text); v > 0 && (v == next || len(tb.rows) == 0 && row == nil || v > next && row != nil && units > 0 && p.rowFollows(lines, j)) {
+			// (a number past the next one, once the row above has its
+			// units, and a task after it: a table of some rows of a
+			// larger one, 3 / 68 / 69, as one office's extract has them)
 			// a row's number; the first row may number on from a page
 			// before (80, under the header repeated on each page)
 			flush()
@@ -1700,6 +1723,17 @@ func splitSectionRow(lines []cline, j int) (h cline, end, next int) {
 
 // nextText is the text of the first line after j that is not blank or a
 // page marker, "" if none.
+// rowFollows reports whether the line at j, a row's number, is followed
+// by a task's cell: text of a sentence's length, neither units nor a time
+// limit nor another number.
+func (p *parser) rowFollows(lines []cline, j int) bool {
+	if j < 0 {
+		return false
+	}
+	t := nextText(lines, j)
+	return utf8.RuneCountInString(t) >= 6 && cellNumber(t) == 0 && !p.unitsCell(t) && !deadlineCell(t)
+}
+
 func nextText(lines []cline, j int) string {
 	if k := nextLine(lines, j); k >= 0 {
 		return lines[k].text
