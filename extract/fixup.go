@@ -430,10 +430,12 @@ func (f *fixer) renumber(lines []cline) []cline {
 			case next > 0:
 				c.kind, c.num, c.inferred = kItem, lineNumber{form: f.form, value: next}, true
 				note(announced, "displaced-number")
-			case guess && f.last > 0 && nextNumber(lines[i+1:]) != f.last+1 && !f.tableHead(c.text):
+			case guess && f.last > 0 && lostBefore(nextNumber(lines[i+1:]), f.last) && !f.tableHead(c.text) && !headingNext(lines[i+1:]):
 				// (a line between the heading and the item that carries
-				// the next number is the heading's topic, not an item; 序号
-				// opens a table's header)
+				// the next number, or that numbers from 1 again, is the
+				// heading's topic or the section's description, not an
+				// item: 协助省长抓好…的落实。; 序号 opens a table's header; a
+				// line right before a sub-heading describes the section)
 				c.kind, c.num, c.inferred = kItem, lineNumber{form: f.form, value: f.last + 1}, true
 				note(c.n, "lost-number")
 			case displaced > 0 && f.last > 0 && displaced-1 > f.last:
@@ -480,6 +482,28 @@ func (f *fixer) tableHead(l string) bool {
 	first, _, _ := strings.Cut(strings.TrimSpace(l), " ")
 	first, _, _ = strings.Cut(first, "|")
 	return utf8.RuneCountInString(first) <= 4 && f.v.column(first) == colNumber
+}
+
+// lostBefore reports whether an item numbered next, after the last one
+// numbered last, leaves a number out for the line before it: next is past
+// last+1 (or no item follows).
+func lostBefore(next, last int) bool {
+	return next == 0 || next > last+1
+}
+
+// headingNext reports whether the first line of lines that is not blank
+// is a heading or a sub-heading.
+func headingNext(lines []cline) bool {
+	for _, c := range lines {
+		switch c.kind {
+		case kBlank, kNoise:
+		case kHeading, kSub:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // nextNumber is the number of the first item line in lines, 0 if none.

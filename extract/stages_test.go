@@ -1392,6 +1392,9 @@ func TestTopicLines(t *testing.T) {
 		{"a topic under a sub-heading, then the next number", []string{
 			"一、主要目标", "1.甲。（区发改局牵头）", "二、主要工作", "（一）做强增长引擎", "加强基础设施建设", "2.乙。（区交通局牵头）",
 		}, []string{"1.1:区发改局//", "2.1:区交通局//"}},
+		{"a section's description before items numbered from 1 again", []string{
+			"一、孟省长负责的工作", "1.甲。（省监察厅牵头）", "二、薛常务副省长负责的工作", "协助省长抓好省人民政府工作任务的落实。", "1.乙。（省政府办公厅牵头）",
+		}, []string{"一.1.1:省监察厅//", "二.1.1:省政府办公厅//"}},
 		{"a dash topic after a finished item", []string{
 			"1.甲。（责任单位：市教育局）", "——加快建设健康武汉", "2.乙。（牵头单位：市卫健委）",
 		}, []string{"1.1:/市教育局/", "2.1:市卫健委//"}},
