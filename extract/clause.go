@@ -1154,6 +1154,12 @@ func oneHan(s string) bool {
 
 // cutLeadMark cuts a trailing （牵头） or （牵头单位） from a name.
 func cutLeadMark(n string) (string, bool) {
+	if m, ok := strings.CutSuffix(n, leadMarkString); ok && m != "" {
+		return strings.TrimSpace(m), true // 市发改委★, where 带★的为牵头单位
+	}
+	if m, ok := strings.CutPrefix(n, leadMarkString); ok && m != "" {
+		return strings.TrimSpace(m), true // ★市发改委
+	}
 	// 〈〉 is not folded to （） (it nests titles inside 《》), so its mark is
 	// listed as written
 	for _, m := range []string{"（牵头）", "(牵头)", "（牵头单位）", "（牵头部门）", "（主办）", "（主办单位）", "（牵头负责）", "〈牵头〉", "＜牵头＞", "<牵头>"} {

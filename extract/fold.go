@@ -95,6 +95,18 @@ func bulletFold(r rune) rune {
 	return r
 }
 
+// reLeadMark is a sentence that says which mark the leads carry: 带★的为
+// 牵头单位, 标*号的为牵头部门, 加注※者为主办单位.
+var reLeadMark = lazyRE(`(?:带|标有|标注|标|注有|加注|加|后加)\s*([★☆*＊※▲△●◆\x{E000}])\s*(?:号|符号|标记)?\s*(?:的|者)?\s*(?:单位|部门)?\s*(?:为|是)\s*(?:牵头|主办)`)
+
+// leadMark is the mark s says the leads carry, or "".
+func leadMark(s string) string {
+	if m := reLeadMark.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
 // inlineBullets are the bullets (of bullets, classify.go) that open a
 // point or a label inside a line: each as long in UTF-8 as 。, and none a
 // name's middle dot (·).
@@ -128,7 +140,8 @@ func needsFold(lines []string) (brackets, trad bool) {
 // (its phrase table serves reading, not matching names).
 func foldLines(lines []string) []string {
 	brackets, trad := needsFold(lines)
-	if !brackets && !trad {
+	keep := leadMarkIn(lines)
+	if !brackets && !trad && keep == 0 {
 		return lines
 	}
 	var t *traditional
@@ -137,12 +150,34 @@ func foldLines(lines []string) []string {
 	}
 	out := make([]string, len(lines))
 	for i, l := range lines {
-		out[i] = foldLine(l, t)
+		out[i] = foldLine(l, t, keep)
 	}
 	return out
 }
 
-func foldLine(l string, t *traditional) string {
+// leadMarkIn is the mark a document says its leads carry (注：带★的为牵头单
+// 位), which then marks a name, not a point: folded to leadMarkRune, as
+// long in UTF-8, which cutLeadMark reads as （牵头）. 0 if none, or if the
+// mark is not three bytes long (an ASCII *).
+func leadMarkIn(lines []string) rune {
+	for _, l := range lines {
+		if m := leadMark(l); m != "" {
+			if r, size := utf8.DecodeRuneInString(m); size == utf8.RuneLen(leadMarkRune) {
+				return r
+			}
+		}
+	}
+	return 0
+}
+
+// leadMarkRune stands, in folded text, for the mark a document says its
+// leads carry: a private-use character no document writes.
+const leadMarkRune = '\uE000'
+
+// leadMarkString is leadMarkRune as a string.
+const leadMarkString = string(leadMarkRune)
+
+func foldLine(l string, t *traditional, keep rune) string {
 	if l == "" {
 		return l
 	}
@@ -157,8 +192,11 @@ func foldLine(l string, t *traditional) string {
 			continue
 		}
 		r = bracketFold(r)
-		if opened {
-			r = bulletFold(r)
+		switch {
+		case opened && r == keep:
+			r = leadMarkRune // 市发改委★, where 带★的为牵头单位: a lead's mark
+		case opened:
+			r = bulletFold(r) // (a bullet opening the line stays for trimBullet)
 		}
 		opened = opened || !unicode.IsSpace(r)
 		if t != nil && r >= 0x4E00 && r <= 0x9FFF {

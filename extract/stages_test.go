@@ -1594,3 +1594,32 @@ func TestCellTableExtractRows(t *testing.T) {
 		t.Errorf("%d items, want 2: %+v", len(d.Items), d.Items)
 	}
 }
+
+// A mark the document says its leads carry (带★的为牵头单位) makes the
+// marked unit the lead; without the statement ★ is a bullet, as before.
+func TestLeadMark(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"stated in the notice", []string{"注：带★的为牵头单位。", "★1.推进甲工作。（市发改委★、市财政局）", "2.推进乙工作。（市住建局、市城管局★）"},
+			[]string{"1.1:市发改委/市财政局/", "2.1:市城管局/市住建局/"}},
+		{"stated in a table's header", []string{"序号 | 工作任务 | 责任单位（带※的为牵头单位） |", "1 | 新建学校 | 县教育局※、县财政局 |", "2 | 改造公路 | 县交通局、县财政局※ |"},
+			[]string{"1.1:县教育局/县财政局/", "2.1:县财政局/县交通局/"}},
+		{"not stated", []string{"1.推进甲工作。（市发改委★、市财政局）"},
+			[]string{"1.1:/市发改委、市财政局/"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := taskRoles(parseLines(t, tc.lines...)); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	for l, want := range map[string]string{"注：带★的为牵头单位。": "★", "标*号的为牵头部门": "*", "加注※者为主办单位": "※", "★号工作": ""} {
+		if got := leadMark(l); got != want {
+			t.Errorf("leadMark(%q) = %q, want %q", l, got, want)
+		}
+	}
+}

@@ -43,7 +43,7 @@ const (
 // column classifies a header cell.
 func (v *Vocabulary) column(cell string) colKind {
 	cell = strings.ReplaceAll(cell, " ", "")
-	if v.firstIsLead(cell) || strings.Contains(cell, "第一") && strings.Contains(cell, "牵头") {
+	if v.firstIsLead(cell) || strings.Contains(cell, "第一") && strings.Contains(cell, "牵头") || leadMark(cell) != "" {
 		if utf8.RuneCountInString(cell) <= 24 {
 			return colUnits // 责任单位（排第一位的为牵头单位）
 		}
