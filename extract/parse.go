@@ -673,7 +673,7 @@ func (p *parser) pruneSections(number string) {
 	p.sections = kept
 }
 
-var reDeptHeading = lazyRE(`^(.{2,30}?)(?:牵头|负责|承担)(?:的|负责的|落实的)?(?:重点|主要)?(?:工作|任务|事项)`)
+var reDeptHeading = lazyRE(`^(.{2,30}?)(?:(?:牵头|负责|承担)(?:的|负责的|落实的)?(?:重点|主要)?(?:工作|任务|事项)|牵头\s*[：:]?$)`)
 
 // deptHeading reads a heading that names the unit leading every item under
 // it (一、省发展改革委牵头的工作), as a clause for the items that name no

@@ -1004,6 +1004,9 @@ func TestDeptHeading(t *testing.T) {
 	for title, want := range map[string]string{
 		"市发展改革委牵头的工作":        "lead:市发展改革委",
 		"省财政厅负责的重点工作":        "lead:省财政厅",
+		"市住建局牵头":             "lead:市住建局",
+		"市发改委牵头：":            "lead:市发改委",
+		"由市发改委牵头":            "lead:市发改委",
 		"市发展和改革委员会（12项）":     "co:市发展和改革委员会",
 		"市财政局、市税务局（共2项）":     "co:市财政局,市税务局",
 		"市教育局：":              "co:市教育局",
@@ -1620,6 +1623,20 @@ func TestLeadMark(t *testing.T) {
 	for l, want := range map[string]string{"注：带★的为牵头单位。": "★", "标*号的为牵头部门": "*", "加注※者为主办单位": "※", "★号工作": ""} {
 		if got := leadMark(l); got != want {
 			t.Errorf("leadMark(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
+
+// A heading or a line of its own that names a unit and 牵头 only
+// (二、市住建局牵头, 市发改委牵头：) gives the items under it their lead.
+func TestLeadHeadingBare(t *testing.T) {
+	for _, lines := range [][]string{
+		{"一、市发改委牵头的工作", "1.推进甲工作。", "二、市住建局牵头", "2.推进丙工作。"},
+		{"市发改委牵头：", "1.推进甲工作。", "市住建局牵头：", "2.推进丙工作。"},
+	} {
+		want := []string{"1.1:市发改委//", "2.1:市住建局//"}
+		if got := taskRoles(parseLines(t, lines...)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: got %q, want %q", lines, got, want)
 		}
 	}
 }
