@@ -173,7 +173,9 @@ func (f *fixer) joinSplitLabels(lines []cline) []cline {
 	warned := false
 	for i := 0; i < len(lines); i++ {
 		c := lines[i]
-		for c.kind == kLabel && endsInListMark(c.text) {
+		var b strings.Builder // the lines joined (built once: a long run stays linear)
+		last := c.text
+		for c.kind == kLabel && endsInListMark(last) {
 			j := i + 1
 			for j < len(lines) && lines[j].kind == kBlank {
 				j++
@@ -181,12 +183,19 @@ func (f *fixer) joinSplitLabels(lines []cline) []cline {
 			if j == len(lines) || lines[j].kind != kText || !f.unitsOnly(lines[j].text) {
 				break
 			}
-			c.text = strings.TrimSpace(c.text) + strings.TrimSpace(lines[j].text)
+			if b.Len() == 0 {
+				b.WriteString(strings.TrimSpace(c.text))
+			}
+			last = strings.TrimSpace(lines[j].text)
+			b.WriteString(last)
 			i = j
 			if !warned {
 				warned = true
 				f.warn(c.n, "split-label")
 			}
+		}
+		if b.Len() > 0 {
+			c.text = b.String()
 		}
 		out = append(out, c)
 	}
@@ -369,6 +378,15 @@ func (f *fixer) renumber(lines []cline) []cline {
 			f.warn(line, code)
 		}
 	}
+	// the number of the next item line after each line, 0 if none: one
+	// pass from the end, so that the lost-number test stays linear
+	nextNum := make([]int, len(lines))
+	for i, n := len(lines)-1, 0; i >= 0; i-- {
+		nextNum[i] = n
+		if lines[i].kind == kItem {
+			n = lines[i].num.value
+		}
+	}
 	prevText := ""
 	for i, c := range lines {
 		if c.kind == kText {
@@ -430,7 +448,7 @@ func (f *fixer) renumber(lines []cline) []cline {
 			case next > 0:
 				c.kind, c.num, c.inferred = kItem, lineNumber{form: f.form, value: next}, true
 				note(announced, "displaced-number")
-			case guess && f.last > 0 && lostBefore(nextNumber(lines[i+1:]), f.last) && !f.tableHead(c.text) && !headingNext(lines[i+1:]):
+			case guess && f.last > 0 && lostBefore(nextNum[i], f.last) && !f.tableHead(c.text) && !headingNext(lines[i+1:]):
 				// (a line between the heading and the item that carries
 				// the next number, or that numbers from 1 again, is the
 				// heading's topic or the section's description, not an
@@ -504,16 +522,6 @@ func headingNext(lines []cline) bool {
 		}
 	}
 	return false
-}
-
-// nextNumber is the number of the first item line in lines, 0 if none.
-func nextNumber(lines []cline) int {
-	for _, c := range lines {
-		if c.kind == kItem {
-			return c.num.value
-		}
-	}
-	return 0
 }
 
 // countsUp reports whether a section numeral continues the sections: a
