@@ -2,6 +2,7 @@ package extract
 
 import (
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -29,6 +30,46 @@ func TestTargetsLinear(t *testing.T) {
 		}
 		if r := float64(alloc[1]) / float64(alloc[0]); r > 6 {
 			t.Errorf("%q ×2,000 allocated %d bytes, ×8,000 %d: %.1f× for 4× the line", unit, alloc[0], alloc[1], r)
+		}
+	}
+}
+
+// TestFixupsLinear: a label's list wrapped over thousands of lines, and
+// thousands of headings each over a line of text, allocate about 4× for
+// 4× the lines, not 16× (the wrapped lines were joined one by one, the
+// next item's number searched from every line).
+func TestFixupsLinear(t *testing.T) {
+	dir := installedDirs(t)
+	for name, make := range map[string]func(n int) []string{
+		"wrapped list": func(n int) []string {
+			l := []string{"1.甲工作。", "配合单位：市财政局、"}
+			for range n {
+				l = append(l, "市统计局、")
+			}
+			return l
+		},
+		"headings over text": func(n int) []string {
+			l := []string{"1.甲工作。（市发改委牵头）"}
+			for i := range n {
+				l = append(l, "二、标题", "说明文字"+strconv.Itoa(i))
+			}
+			return l
+		},
+	} {
+		var alloc [2]uint64
+		for i, n := range []int{2_000, 8_000} {
+			lines := make(n)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			if _, err := Parse(&Text{Name: "x", Lines: lines}, dir); err != nil {
+				t.Fatal(err)
+			}
+			runtime.ReadMemStats(&after)
+			alloc[i] = after.TotalAlloc - before.TotalAlloc
+		}
+		if r := float64(alloc[1]) / float64(alloc[0]); r > 6 {
+			t.Errorf("%s: ×2,000 allocated %d bytes, ×8,000 %d: %.1f× for 4× the lines", name, alloc[0], alloc[1], r)
 		}
 	}
 }
