@@ -96,8 +96,9 @@ func bulletFold(r rune) rune {
 }
 
 // reLeadMark is a sentence that says which mark the leads carry: 带★的为
-// 牵头单位, 标*号的为牵头部门, 加注※者为主办单位.
-var reLeadMark = lazyRE(`(?:带|标有|标注|标|注有|加注|加|后加)\s*([★☆*＊※▲△●◆\x{E000}])\s*(?:号|符号|标记)?\s*(?:的|者)?\s*(?:单位|部门)?\s*(?:为|是)\s*(?:牵头|主办)`)
+// 牵头单位, 标*号的为牵头部门, 加注※者为主办单位 (read before folding, so
+// in Traditional characters too: 帶★的為牽頭單位).
+var reLeadMark = lazyRE(`(?:带|帶|标有|標有|标注|標註|标|標|注有|註有|加注|加註|加|后加|後加)\s*([★☆*＊※▲△●◆\x{E000}])\s*(?:号|號|符号|符號|标记|標記)?\s*(?:的|者)?\s*(?:单位|單位|部门|部門)?\s*(?:为|為|是)\s*(?:牵头|牽頭|主办|主辦)`)
 
 // leadMark is the mark s says the leads carry, or "".
 func leadMark(s string) string {
