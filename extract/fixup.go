@@ -405,7 +405,9 @@ func (f *fixer) renumber(lines []cline) []cline {
 				f.heads = c.num.value
 			}
 			out = append(out, c)
-			guess = f.last > 0
+			// (a table's row that opens with its category, 五、卫生健康 |
+			// 16.… |, announces no item of its own)
+			guess = f.last > 0 && strings.Count(c.text, "|") < 2
 			continue
 		case kItem:
 			f.last = c.num.value

@@ -1642,3 +1642,24 @@ func TestLeadHeadingBare(t *testing.T) {
 		}
 	}
 }
+
+// A pipe table whose first column is a category left merged after the
+// first row of each (类别 | 民生事项名称 | …): the category heads a section,
+// each row keeps its own number, and no empty item follows the last.
+func TestPipeTableCategoryColumn(t *testing.T) {
+	d := parseLines(t,
+		"类别 | 民生事项名称 | 年度任务目标 | 责任单位 | 分管市领导 |",
+		"四、教育文化 | 14.改扩建泉山学校 | 完成2座教学楼建设。 | 教育体育局 | 刘福利 |",
+		"15.推进学校塑胶运动场地建设 | 完成13处运动场地建设。 | 教育体育局 | 刘福利 |",
+		"五、卫生健康 | 16.建设社区医院 | 建成社区医院3家。 | 卫生健康局 | 王五 |")
+	var got []string
+	for _, it := range d.Items {
+		got = append(got, it.Section+"/"+it.Key)
+	}
+	if want := []string{"四/14", "四/15", "五/16"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("items %q, want %q", got, want)
+	}
+	if want := []string{"14.1:/教育体育局/", "15.1:/教育体育局/", "16.1:/卫生健康局/"}; !reflect.DeepEqual(taskRoles(d), want) {
+		t.Errorf("roles %q, want %q", taskRoles(d), want)
+	}
+}

@@ -534,6 +534,18 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 			tb.rows = append(tb.rows, tableRow{n: c.n, section: &cline{n: c.n, text: h, kind: kHeading, num: numberOf(h)}})
 			continue
 		}
+		if n := numberOf(cells[0]); len(cells) == len(cols) && cols[0] != colNumber && cols[0] != colTask && n.form == fCnDun && sectionRow(cline{text: cells[0], num: n}) {
+			// 类别 | 名称 | … with 四、教育文化 in the first row of its
+			// category (the rows after it leave the merged cell out): the
+			// category heads a section, and the row is read without it
+			tb.rows = append(tb.rows, tableRow{n: c.n, section: &cline{n: c.n, text: cells[0], kind: kHeading, num: n}})
+			cells = slices.Clone(cells)
+			cells[0] = ""
+			if raw != nil {
+				raw = slices.Clone(raw)
+				raw[0] = ""
+			}
+		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
 		at := 0
 		if !structured && pastNumber(c.text, cells, cols, tb.pastNumber) {
