@@ -98,10 +98,19 @@ func bulletFold(r rune) rune {
 // reLeadMark is a sentence that says which mark the leads carry: 带★的为
 // 牵头单位, 标*号的为牵头部门, 加注※者为主办单位 (read before folding, so
 // in Traditional characters too: 帶★的為牽頭單位).
-var reLeadMark = lazyRE(`(?:带|帶|标有|標有|标注|標註|标|標|注有|註有|加注|加註|加|后加|後加)\s*([★☆*＊※▲△●◆\x{E000}])\s*(?:号|號|符号|符號|标记|標記)?\s*(?:的|者)?\s*(?:单位|單位|部门|部門)?\s*(?:为|為|是)\s*(?:牵头|牽頭|主办|主辦)`)
+var reLeadMark = lazyRE(`(?:带|帶|标有|標有|标注|標註|标|標|注有|註有|加注|加註|加|后加|後加)\s*([` + leadMarks + `])\s*(?:号|號|符号|符號|标记|標記)?\s*(?:的|者)?\s*(?:单位|單位|部门|部門)?\s*(?:为|為|是)\s*(?:牵头|牽頭|主办|主辦)`)
 
-// leadMark is the mark s says the leads carry, or "".
+// leadMarks are the marks a document may say its leads carry, and
+// leadMarkRune, which stands for it once folded.
+const leadMarks = "★☆*＊※▲△●◆" + leadMarkString
+
+// leadMark is the mark s says the leads carry, or "". The regular
+// expression runs only on a line that holds one of its marks: foldLines
+// asks of every line of every document.
 func leadMark(s string) string {
+	if !strings.ContainsAny(s, leadMarks) {
+		return ""
+	}
 	if m := reLeadMark.FindStringSubmatch(s); m != nil {
 		return m[1]
 	}
