@@ -1733,8 +1733,6 @@ func splitSectionRow(lines []cline, j int) (h cline, end, next int) {
 	return cline{n: c.n, text: text, kind: kHeading, num: numberOf(text)}, t, v
 }
 
-// nextText is the text of the first line after j that is not blank or a
-// page marker, "" if none.
 // rowFollows reports whether the line at j, a row's number, is followed
 // by a task's cell: text of a sentence's length, neither units nor a time
 // limit nor another number.
@@ -1746,6 +1744,8 @@ func (p *parser) rowFollows(lines []cline, j int) bool {
 	return utf8.RuneCountInString(t) >= 6 && cellNumber(t) == 0 && !p.unitsCell(t) && !deadlineCell(t)
 }
 
+// nextText is the text of the first line after j that is not blank or a
+// page marker, "" if none.
 func nextText(lines []cline, j int) string {
 	if k := nextLine(lines, j); k >= 0 {
 		return lines[k].text
