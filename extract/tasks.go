@@ -479,7 +479,6 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 				continue
 			}
 			into := r.into
-			first := true
 			names := p.expandNames(part)
 			if r.role == roleLeader {
 				names = joinTitles(names, p.vocab)
@@ -510,13 +509,12 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 					continue
 				}
 				dst := into
-				if r.role == RoleCo && !coSeen && first && !hasLead && p.conv.firstIsLead && (len(part.names) > 1 || !p.conv.firstOfMany) {
+				if r.role == RoleCo && !coSeen && !hasLead && p.conv.firstIsLead && (len(part.names) > 1 || !p.conv.firstOfMany) {
 					// 列第一位的为牵头单位: the clause's first unit leads (of
 					// two or more, where the convention says so)
 					dst = &t.Lead
 				}
 				coSeen = coSeen || r.role == RoleCo
-				first = false
 				*dst = append(*dst, canon)
 			}
 		}
