@@ -538,23 +538,17 @@ func (v *Vocabulary) firstIsLead(s string) bool {
 				break
 			}
 			rest = rest[i+len(w):]
-			// 为 within eight characters, with no mark before it, then
-			// 牵头 within four more (为牵头, 为工作牵头单位)
+			// 为 (or 的) within eight characters, with no mark before it,
+			// then 牵头 within four more (为牵头, 为工作牵头单位; 由排名首位
+			// 的部门牵头负责; not a label, 第一牵头单位: neither)
 			near := rest[:min(len(rest), 3*8+len("为"))]
-			if j := strings.Index(near, "为"); j >= 0 && !strings.ContainsAny(near[:j], "，,。；;、：:（）()") {
-				after := rest[j+len("为"):]
-				after = after[:min(len(after), 3*4+len("牵头"))]
-				if k := strings.Index(after, "牵头"); k >= 0 && !strings.ContainsAny(after[:k], "，,。；;、：:（）()") {
-					return true
-				}
-			}
-			// or 的, then 牵头 within four more: 由排名首位的部门牵头负责
-			// (not a label, 第一牵头单位: no 的)
-			if j := strings.Index(near, "的"); j >= 0 && !strings.ContainsAny(near[:j], "，,。；;、：:（）()") {
-				after := rest[j+len("的"):]
-				after = after[:min(len(after), 3*4+len("牵头"))]
-				if k := strings.Index(after, "牵头"); k >= 0 && !strings.ContainsAny(after[:k], "，,。；;、：:（）()") {
-					return true
+			for _, link := range []string{"为", "的"} {
+				if j := strings.Index(near, link); j >= 0 && !strings.ContainsAny(near[:j], "，,。；;、：:（）()") {
+					after := rest[j+len(link):]
+					after = after[:min(len(after), 3*4+len("牵头"))]
+					if k := strings.Index(after, "牵头"); k >= 0 && !strings.ContainsAny(after[:k], "，,。；;、：:（）()") {
+						return true
+					}
 				}
 			}
 		}
