@@ -107,9 +107,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			if u := reUnit.FindString(s[pos+m[1]:]); u != "" {
 				unit, op = u, OpAtLeast
 				pos += m[1]
-				for k+1 < len(locs) && locs[k+1][0] < pos {
-					k++
-				}
+				k = numberBefore(locs, k, pos)
 			}
 		}
 		if unit == "" {
@@ -137,9 +135,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			pos += m[1]
 			pos += len(reUnit.FindString(s[pos:]))
 			op = OpAtLeast
-			for k+1 < len(locs) && locs[k+1][0] < pos {
-				k++
-			}
+			k = numberBefore(locs, k, pos)
 		}
 		bound := false // 以上 or 以下 after the value
 		for _, m := range []struct{ word, op string }{{"以上", OpAtLeast}, {"以内", OpAtMost}, {"以下", OpAtMost}, {"左右", OpAbout}, {"上下", OpAbout}} {
@@ -305,6 +301,16 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		prevIndicator, prevSentence = indicator, sentence
 	}
 	return out
+}
+
+// numberBefore is the index of the last number of locs that starts before
+// pos, from k on: a range's upper bound is read with its lower one, never
+// as a value of its own.
+func numberBefore(locs [][]int, k, pos int) int {
+	for k+1 < len(locs) && locs[k+1][0] < pos {
+		k++
+	}
+	return k
 }
 
 // reRateIn is a rate stated in a phrase: 10%, 2个百分点.
