@@ -80,6 +80,17 @@ func lastLine(lines []cline) int {
 	return i
 }
 
+// firstLine is the index of the first line of lines that is neither blank
+// nor web-page noise, -1 if none.
+func firstLine(lines []cline) int {
+	for i, c := range lines {
+		if c.kind != kBlank && c.kind != kNoise {
+			return i
+		}
+	}
+	return -1
+}
+
 // closeCutClause reads a clause the page's end cut off, its parenthesis
 // never closed (…增长7.5%。（牵头单位：市发改委；责任单位：各区人民政府〈含开发区、),
 // as closed where the text ends: what it names is written. A note left
@@ -514,16 +525,8 @@ func lostBefore(next, last int) bool {
 // headingNext reports whether the first line of lines that is not blank
 // is a heading or a sub-heading.
 func headingNext(lines []cline) bool {
-	for _, c := range lines {
-		switch c.kind {
-		case kBlank, kNoise:
-		case kHeading, kSub:
-			return true
-		default:
-			return false
-		}
-	}
-	return false
+	i := firstLine(lines)
+	return i >= 0 && (lines[i].kind == kHeading || lines[i].kind == kSub)
 }
 
 // countsUp reports whether a section numeral continues the sections: a

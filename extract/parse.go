@@ -525,16 +525,8 @@ func (p *parser) finished() bool {
 // nextIsItem reports whether the first line after i that is not blank is
 // a numbered item.
 func nextIsItem(lines []cline, i int) bool {
-	for _, c := range lines[i+1:] {
-		switch c.kind {
-		case kBlank, kNoise:
-		case kItem:
-			return c.text != ""
-		default:
-			return false
-		}
-	}
-	return false
+	k := firstLine(lines[i+1:])
+	return k >= 0 && lines[i+1+k].kind == kItem && lines[i+1+k].text != ""
 }
 
 // reSentence is a line that closes as a sentence does, six characters
