@@ -851,7 +851,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 					value = strings.TrimSpace(strings.TrimSuffix(value, word))
 					role = r
 				}
-				list := splitNames(dropStraySpaces(value))
+				list := unitNames(value)
 				if v.labelPersons(part) {
 					// 责任单位及责任人：市发改委 张三: the people are leaders
 					var people []string
@@ -894,7 +894,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				} else if role == RoleCo {
 					assisting = true
 				}
-				c.add(role, append(pending, splitNames(dropStraySpaces(ns))...))
+				c.add(role, append(pending, unitNames(ns)...))
 				pending = nil
 				labelRole = ""
 				roles++
@@ -924,10 +924,10 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				if si > labelSent && !bareUnits(splitNames(part), v, names) {
 					continue // 牵头部门：市交通局。建设进度较慢的县区为舒城县。: a sentence of its own
 				}
-				c.add(labelRole, splitNames(dropStraySpaces(part)))
+				c.add(labelRole, unitNames(part))
 				continue
 			}
-			pending = append(pending, splitNames(dropStraySpaces(part))...)
+			pending = append(pending, unitNames(part)...)
 		}
 		if si == 0 {
 			c.readConvention(sent, v)
@@ -1419,6 +1419,10 @@ func splitNames(s string) []string {
 	flush(len(s))
 	return out
 }
+
+// unitNames splits a list of units' names, the spaces a PDF left inside
+// a name dropped first (dropStraySpaces).
+func unitNames(s string) []string { return splitNames(dropStraySpaces(s)) }
 
 // dropStraySpaces drops the spaces a PDF's conversion left inside units'
 // names (市 住建局、资源规划 局、伏羲 山管委 会): a space stays between two

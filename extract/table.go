@@ -1078,7 +1078,8 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			// a section row (一、经济发展) when a row follows it, numbered
 			// on or from 1 again, or past the next number after the
 			// sections an extract of some rows leaves empty
-			k := nextLine(lines, j)
+			after := nextLine(lines, j)
+			k := after
 			for k >= 0 && sectionRow(lines[k]) {
 				k = nextLine(lines, k)
 			}
@@ -1089,7 +1090,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			if k < len(lines) {
 				v = cellNumber(lines[k].text)
 			}
-			if k > nextLine(lines, j) && (v <= next || row != nil && units == 0) {
+			if k > after && (v <= next || row != nil && units == 0) {
 				v = 0 // empty sections only before a number past the next one
 			}
 			if v > 0 && (v == next || v == 1 || v > next && (row == nil || units > 0) && p.rowFollows(lines, k)) {
