@@ -46,7 +46,7 @@ func (g *bodyGrammar) parse(n string) (body, bool) {
 // identity is the body's identity within a document of the given level:
 // a bare name (发改委) is a body of the issuing government.
 func (b body) identity(level string) string {
-	if b.foreign {
+	if b.foreign && !b.name.Leveled {
 		return "|" + b.name.Key
 	}
 	lv := b.name.Level

@@ -179,7 +179,7 @@ func (p *parser) complete(names []string) bool {
 			continue
 		}
 		b, ok := p.names.parse(n)
-		if !ok || b.name.Level == "" && b.name.Place == "" && !b.foreign {
+		if !ok || b.name.Level == "" && b.name.Place == "" && (!b.foreign || b.name.Leveled) {
 			return false
 		}
 	}

@@ -166,3 +166,18 @@ func TestDirectoryGrammar(t *testing.T) {
 		t.Error("an office's orgnames.yaml: the directory did not build its grammar from it")
 	}
 }
+
+// A vertical body written as stem and suffix is one office per level: a
+// list's bare 税务局 takes the list's level, and 省税务局 and 市税务局 in
+// one document are two depts.
+func TestLeveledVerticalBodies(t *testing.T) {
+	d := parseBytes(t, "leveled.txt", []byte("1.组织税收。（省税务局负责）\n2.做好财源建设。（市财政局、税务局、气象局负责）\n"))
+	var got []string
+	for _, dp := range d.Depts {
+		got = append(got, dp.Name)
+	}
+	sort.Strings(got)
+	if want := []string{"市气象局", "市税务局", "市财政局", "省税务局"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("depts %q, want %q", got, want)
+	}
+}

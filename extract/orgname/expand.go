@@ -22,9 +22,12 @@ const maxFragmentRunes = 8
 //     place of the last name before it that has one and is not Foreign:
 //     省商务厅、财政厅 → 省商务厅, 省财政厅; a party body takes the party
 //     marker too, a government body does not (省委网信办、发改委 →
-//     省发改委).
+//     省发改委). A vertical body written as stem and suffix takes it too
+//     (区财政局、税务局 → 区税务局), as its offices are written so.
 //
-// Foreign names are never prefixed and never lend their prefix. Names that
+// Other Foreign names are never prefixed and never lend their prefix, nor
+// does a name the grammar does not know that opens with a place it cannot
+// tell (莲都邮政管理局, 宁波生态环境局慈溪分局: see placeHead). Names that
 // have their own prefix are left alone and become the prefix for what
 // follows, so a list never expands across a complete name of another
 // level. Bare names with nothing before them stay as written (发改委、
@@ -68,7 +71,7 @@ func (g *Grammar) Expand(names []string) []string {
 			if (!p.Foreign || p.Place == "") && p.levelAt > 0 {
 				pre = p.core[:p.levelAt]
 			}
-		case p.Foreign || pre == "":
+		case p.Foreign && !p.Leveled || pre == "" || g.placeHead(p):
 		default:
 			x := g.prefixed(p, pre)
 			if q, ok := g.parse(x); ok && q.base == p.base && q.Kind == p.Kind {
@@ -77,6 +80,47 @@ func (g *Grammar) Expand(names []string) []string {
 		}
 	}
 	return out
+}
+
+// placeHeadRunes is the length of the place placeHead looks for: most
+// county and city names are two characters (莲都, 慈溪, 宁波).
+const placeHeadRunes = 2
+
+// placeHead reports whether p, a name with a stem the grammar does not
+// know, opens with a place the grammar cannot tell, written without its
+// 市 or 县: two characters found in no known stem, followed by a known
+// stem (莲都 + 邮政管理局, 宁波 + 生态环境局慈溪分局). Such a name is an
+// office of another government, complete as written. (文化旅游局 and
+// 资源规划局 open with words of known stems, so they are the list's own
+// bodies.)
+func (g *Grammar) placeHead(p parsed) bool {
+	if p.b != nil || p.Level != "" || p.Place != "" {
+		return false
+	}
+	own := p.core[p.ownAt:]
+	at, n := 0, 0
+	for i := range own {
+		if n == placeHeadRunes {
+			at = i
+			break
+		}
+		n++
+	}
+	if at == 0 {
+		return false
+	}
+	head, rest := own[:at], own[at:]
+	for k := range g.stems {
+		if strings.Contains(k, head) {
+			return false // a word of the grammar's (资源 in 自然资源)
+		}
+	}
+	for i := range rest {
+		if i > 0 && g.stems[rest[:i]] != nil {
+			return true
+		}
+	}
+	return g.stems[rest] != nil
 }
 
 // fill gives fragment f the tail of carrier c.

@@ -71,9 +71,17 @@ func TestExpand(t *testing.T) {
 		{"省委网信办、发改委", "省委网信办、省发改委"},
 		{"省政府办公厅、发改委", "省政府办公厅、省发改委"},
 		{"县住建局、残联、团委", "县住建局、县残联、团县委"},
-		// never a foreign body
-		{"省财政厅、税务局", "省财政厅、税务局"},
+		// a vertical body written as stem and suffix takes the level, as
+		// its offices are written (省税务局, 市气象局); no other foreign body
+		{"省财政厅、税务局", "省财政厅、省税务局"},
+		{"市财政局、气象局、烟草专卖局、人行中心支行", "市财政局、市气象局、市烟草专卖局、人行中心支行"},
 		{"省商务厅、海关", "省商务厅、海关"},
+		{"县财政局、人武部、银保监分局、统计调查队", "县财政局、人武部、银保监分局、统计调查队"},
+		// an unknown name opening with a place written without its level
+		// is another government's office, complete as written
+		{"区交通局、莲都邮政管理局、商金中心", "区交通局、莲都邮政管理局、区商金中心"},
+		{"市发改局、宁波生态环境局慈溪分局", "市发改局、宁波生态环境局慈溪分局"},
+		{"市住建局、资源规划局、文化旅游局", "市住建局、市资源规划局、市文化旅游局"},
 		{"省商务厅、长沙海关、财政厅", "省商务厅、长沙海关、省财政厅"},
 		// a vertical body's level word is shared, not its place
 		{"省国税局、地税局", "省国税局、省地税局"},
