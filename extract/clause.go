@@ -848,8 +848,14 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				}
 				own := role // the label's: the names after this part's go on in it
 				if r, word := v.roleSuffix(value); word != "" && (role == RoleCo || r == RoleLead) {
-					value = strings.TrimSpace(strings.TrimSuffix(value, word))
+					// 责任单位：市人社局、市农业农村局分别牵头: the manner
+					// word goes with the role word
+					var respective bool
+					value, respective = v.cutManner(strings.TrimSpace(strings.TrimSuffix(value, word)))
 					role = r
+					if respective && role == RoleCo {
+						role = RoleRespective
+					}
 				}
 				list := unitNames(value)
 				if v.labelPersons(part) {
