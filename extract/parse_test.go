@@ -334,6 +334,22 @@ func TestTargets(t *testing.T) {
 	if got := targetsIn("地区生产总值增长6.5%左右，力争7%。"); len(got) != 2 || got[1].Indicator != "地区生产总值" || got[1].Verb != "增长" || got[1].Value != 7 {
 		t.Errorf("增长6.5%%左右，力争7%%: %+v", got)
 	}
+	// numbers of names and of summaries: no targets, the count beside them is
+	for text, want := range map[string][]string{
+		"力争引进20亿级项目不少于12个、50亿级项目不少于2个。":  {"个", "个"}, // a class of projects
+		"围绕“一个总体方案、N个措施、1个政策”，新增企业100家。": {"家"},      // a slogan
+		"贯彻《关于促进消费的10条措施》，新增网点30个。":      {"个"},      // a title
+		"以上8项目标分别确定了责任单位。":               nil,        // the items above
+		"上述3条由各地负责落实。":                   nil,
+	} {
+		var units []string
+		for _, g := range targetsIn(text) {
+			units = append(units, g.Unit)
+		}
+		if !slices.Equal(units, want) {
+			t.Errorf("targetsIn(%q): units %q, want %q", text, units, want)
+		}
+	}
 	// what a bound measures, not a target
 	if got := targetsIn("全区100米以上医疗卫生机构接入率达到100%，"); len(got) != 1 || got[0].Unit != "%" {
 		t.Errorf("100米以上医疗卫生机构: %+v", got)

@@ -137,6 +137,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			op = OpAtLeast
 			k = numberBefore(locs, k, pos)
 		}
+		if strings.HasPrefix(s[pos:], "级") || quoted(s, a) {
+			continue // 20亿级项目, “1个政策”, 《10条措施》: part of a name
+		}
 		bound := false // 以上 or 以下 after the value
 		for _, m := range []struct{ word, op string }{{"以上", OpAtLeast}, {"以内", OpAtMost}, {"以下", OpAtMost}, {"左右", OpAbout}, {"上下", OpAbout}} {
 			if strings.HasPrefix(s[pos:], m.word) {
@@ -199,6 +202,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 				before, start = before[len(w):], start+len(w)
 				break
 			}
+		}
+		if countsAbove(before, unit) {
+			continue // 以上8项目标: the items above, counted
 		}
 		verb, indicator := splitVerb(before, v.Targets.Verbs)
 		verb, indicator = listedVerbs(verb, indicator, v.Targets.Verbs)
@@ -301,6 +307,25 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		prevIndicator, prevSentence = indicator, sentence
 	}
 	return out
+}
+
+// quoted reports whether offset a of s is inside a quotation or a title
+// (“一个方案、N个措施、1个政策”, 《10条措施》): a name, whose numbers are
+// no target's.
+func quoted(s string, a int) bool {
+	before := s[:a]
+	open := strings.Count(before, "“") - strings.Count(before, "”")
+	title := strings.Count(before, "《") - strings.Count(before, "》")
+	return open > 0 && strings.Contains(s[a:], "”") || title > 0 && strings.Contains(s[a:], "》")
+}
+
+// countsAbove reports whether a value of unit after before counts the
+// items above it (以上8项, 上述3条): a summary, not a target.
+func countsAbove(before, unit string) bool {
+	if unit != "项" && unit != "条" && unit != "件" {
+		return false
+	}
+	return strings.HasSuffix(before, "以上") || strings.HasSuffix(before, "上述") || strings.HasSuffix(before, "前述")
 }
 
 // numberBefore is the index of the last number of locs that starts before
