@@ -801,7 +801,7 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
 		marked := -1 // the column of a field that marks itself empty (/)
-		rest := m[2]
+		rest := p.progressTail(m[2], cols, &row)
 		// the fields after the task, read from the right: a deadline, units,
 		// a leader, as the header's last columns say
 		for k := len(cols) - 1; k >= 0 && strings.Contains(rest, " "); k-- {
@@ -849,6 +849,39 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 	}
 	tb.end = j
 	return tb
+}
+
+// progressTail reads a space row's last columns when they are free text
+// after the units, as a progress report's are (序号 重点工作任务 牵头责任单位
+// 一季度完成情况: 1 地区生产总值增长6%以上。 县发改委 一季度地区生产总值增长
+// 6.8%): the text, spaces and all, cannot be read from the right, so the
+// units are the first field after the task's that reads as units, and
+// what follows them is the last column's. It returns what is left for
+// the columns before the units, rest itself when the row is not so.
+func (p *parser) progressTail(rest string, cols []colKind, row *tableRow) string {
+	unitsK := -1
+	for k, ck := range cols {
+		if ck == colLead || ck == colCo || ck == colUnits {
+			unitsK = k
+		}
+	}
+	if unitsK < 0 || unitsK == len(cols)-1 {
+		return rest
+	}
+	for _, ck := range cols[unitsK+1:] {
+		if ck != colProgress {
+			return rest
+		}
+	}
+	fields := strings.Split(rest, " ")
+	for f := 1; f < len(fields)-1; f++ {
+		if p.unitsCell(fields[f]) {
+			row.cells[unitsK] = fields[f]
+			row.cells[len(cols)-1] = strings.Join(fields[f+1:], " ")
+			return strings.Join(fields[:f], " ")
+		}
+	}
+	return rest
 }
 
 // spacedIndicator splits the fields of a space-separated indicator row
