@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -461,6 +462,14 @@ func TestTableLayouts(t *testing.T) {
 			"2 规模工业增加值增长4.5%。 县工信局 规模工业增加值增长 11.9%",
 			"3 财政一般公共预算收入增长3.7%以上。 县财政局、县税务局 财政收入增长4.8%，居全市第2",
 		}, []string{"1.1 地区生产总值增长6%以上。 县发改委/ ", "2.1 规模工业增加值增长4.5%。 县工信局/ ", "3.1 财政一般公共预算收入增长3.7%以上。 县财政局、县税务局/ "}},
+		{"one cell per line with a category column before 序号: its cells head sections", []string{
+			"分类", "", "序号", "", "事项", "", "责任单位", "", "牵头单位", "",
+			"发展目标", "",
+			"1", "", "地区生产总值增长6.5%以上。", "", "区农业农村局、区发改局", "", "区发改局", "",
+			"2", "", "完成市下达的环境指标计划目标。", "", "区生态环境分局", "", "区生态环境分局", "",
+			"激发市场活力", "",
+			"3", "", "深化政务服务改革。", "", "区行政服务中心", "", "区行政服务中心", "",
+		}, []string{"1.1 地区生产总值增长6.5%以上。 区发改局/区农业农村局 ", "2.1 完成市下达的环境指标计划目标。 区生态环境分局/ ", "3.1 深化政务服务改革。 区行政服务中心/ "}},
 		{"one cell per line under 主要工作, with an empty 分块 column", []string{
 			"分块", "", "序号", "", "主要工作", "", "责任单位", "",
 			"1", "", "生产总值增长7.5%左右", "", "发改局,各镇乡(街道)", "",
@@ -1672,5 +1681,28 @@ func TestPipeTableCategoryColumn(t *testing.T) {
 	}
 	if want := []string{"14.1:/教育体育局/", "15.1:/教育体育局/", "16.1:/卫生健康局/"}; !reflect.DeepEqual(taskRoles(d), want) {
 		t.Errorf("roles %q, want %q", taskRoles(d), want)
+	}
+}
+
+// A category column before 序号, in a table one cell per line: each merged
+// cell stands before its category's first row and heads a section; it is
+// neither a header cell nor a task.
+func TestTableCategoryColumn(t *testing.T) {
+	text := strings.Join([]string{
+		"分类", "序号", "事项", "责任单位", "牵头单位",
+		"发展目标",
+		"1", "地区生产总值增长6.5%以上。", "区农业农村局、区发改局", "区发改局",
+		"2", "完成市下达的环境指标计划目标。", "区生态环境分局", "区生态环境分局",
+		"激发市场活力",
+		"3", "深化政务服务改革。", "区行政服务中心", "区行政服务中心",
+	}, "\n\n")
+	d := parseBytes(t, "categories.txt", []byte(text))
+	var got []string
+	for _, it := range d.Items {
+		got = append(got, it.Section+"/"+strconv.Itoa(it.Number)+" "+it.Tasks[0].Text)
+	}
+	want := []string{"发展目标/1 地区生产总值增长6.5%以上。", "发展目标/2 完成市下达的环境指标计划目标。", "激发市场活力/3 深化政务服务改革。"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items:\n got %q\nwant %q", got, want)
 	}
 }

@@ -993,11 +993,25 @@ func deadlineCell(s string) bool {
 func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	var cols []colKind
 	var heads []string // the header's cells
+	// a category column before 序号 (分类 / 序号 / 事项 / …): its merged
+	// cells stand before the first row of each category
+	categories := false
+	if k := lineBefore(lines, i); k >= 0 {
+		h := strings.ReplaceAll(lines[k].text, " ", "")
+		ck := p.vocab.column(h)
+		categories = utf8.RuneCountInString(h) <= 4 && allHan(h) && (ck == colOther || ck == colName) && lines[k].num.form == fNone
+	}
 	j := i
 	for ; j < len(lines); j++ {
 		c := lines[j]
 		if c.kind == kBlank || c.kind == kNoise && rePageMarker.MatchString(c.text) {
 			continue // a page's end inside the header
+		}
+		if categories && len(cols) > 0 && p.categoryRow(lines, j, 0, true, false) && firstRowWidth(lines, nextLine(lines, j)) == len(cols) {
+			// 分类 / 序号 / 事项 / 责任单位 / 牵头单位 / 发展目标 / 1: the
+			// first category's cell, when the header already has the
+			// first row's cells, not a header's (目标 names a column too)
+			break
 		}
 		if len(cols) > 0 && headerNote(c.text) {
 			continue // 责任股室 / (单位): the cell above's, broken over two lines
@@ -1039,7 +1053,8 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		}
 		return p.unnumberedCells(lines, j, tb)
 	}
-	if next := nextLine(lines, j-1); next >= 0 && cellNumber(lines[next].text) == 0 && !sectionRow(lines[next]) && !slices.Contains(cols[1:], colNumber) {
+	if next := nextLine(lines, j-1); next >= 0 && cellNumber(lines[next].text) == 0 && !sectionRow(lines[next]) && !slices.Contains(cols[1:], colNumber) &&
+		!(categories && p.categoryRow(lines, next, 1, true, false)) {
 		// a 序号 column whose rows carry no number: read as a table with
 		// none
 		tb.cols = cols[1:]
@@ -1173,6 +1188,16 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			}
 			continue
 		}
+		if categories && p.categoryRow(lines, j, next, row == nil && len(tb.rows) == 0 || row != nil && units >= max(1, len(unitCols)), leaderCol >= 0) {
+			// 发展目标 / 1, …, 区生态环境分局 / 激发市场活力 / 14: a
+			// category column's merged cell, before the first row of its
+			// category, heads a section
+			flush()
+			cc := c
+			cc.kind = kHeading
+			tb.rows = append(tb.rows, tableRow{n: c.n, section: &cc})
+			continue
+		}
 		if row == nil {
 			continue
 		}
@@ -1278,6 +1303,34 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	flush()
 	tb.end = j
 	return tb
+}
+
+// categoryRow reports whether line j, where may says a category may
+// stand (before the first row, or after a row with its units), is a
+// category column's cell: a short title of Han characters, neither units
+// nor a time limit (nor a person, in a table of persons), with the row
+// numbered next right after it (any number when next is 0).
+func (p *parser) categoryRow(lines []cline, j, next int, may, persons bool) bool {
+	if !may {
+		return false
+	}
+	t := lines[j].text
+	if n := utf8.RuneCountInString(t); n < 2 || n > 10 || !allHan(t) || p.unitsCell(t) || p.vocab.isDeadline(t) || persons && p.personCell(t) {
+		return false
+	}
+	k := nextLine(lines, j)
+	return k >= 0 && cellNumber(lines[k].text) > 0 && (next == 0 || cellNumber(lines[k].text) == next)
+}
+
+// lineBefore is the index of the last line before j that is not blank,
+// or -1.
+func lineBefore(lines []cline, j int) int {
+	for k := j - 1; k >= 0; k-- {
+		if lines[k].kind != kBlank {
+			return k
+		}
+	}
+	return -1
 }
 
 // noteLine reports whether l is a short label the grammar does not list
