@@ -1043,6 +1043,12 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		return nil
 	}
 	tb := &tableBlock{style: styleCells, cols: cols}
+	// a column of figures (总投资（万元）, 资金): a bare number in a row is
+	// its cell, never a row's number past the next one
+	figures := false
+	for k, h := range heads {
+		figures = figures || k < len(cols) && cols[k] == colOther && figuresHeader(h)
+	}
 	for k, h := range heads {
 		// 指标名称 | 2023年目标: the names are indicators, the values theirs
 		tb.indicators = tb.indicators || k < len(cols) && (cols[k] == colName || cols[k] == colTask) && strings.Contains(h, "指标")
@@ -1164,7 +1170,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		if c.kind == kNoise || c.kind == kHeading || p.vocab.column(c.text) == colNumber && utf8.RuneCountInString(c.text) <= 4 {
 			break
 		}
-		if v := cellNumber(c.text); v > 0 && (v == next || len(tb.rows) == 0 && row == nil || v > next && row != nil && units > 0 && p.rowFollows(lines, j)) {
+		if v := cellNumber(c.text); v > 0 && (v == next || len(tb.rows) == 0 && row == nil || v > next && !figures && row != nil && units > 0 && p.rowFollows(lines, j)) {
 			// (a number past the next one, once the row above has its
 			// units, and a task after it: a table of some rows of a
 			// larger one, 3 / 68 / 69, as one office's extract has them)
@@ -1243,6 +1249,10 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			row.cells[nameCol] += c.text
 			row.raw[nameCol] += p.written(c.n, c.text)
 			named++
+		case unitsFirst && units > 0 && row.cells[taskCol] == "" && p.unitsCell(c.text):
+			// 區綜合行政執法局 / 區公建中心 / 實施…: a second unit of the
+			// cell before the task's, on a line of its own
+			put(unitCols[min(units-1, len(unitCols)-1)])
 		case taskCol >= 0 && row.cells[taskCol] == "" && (nameCol < 0 || !p.unitsCell(c.text) && !dead):
 			put(taskCol) // (after a name: units or a time limit are not the task)
 		case placeCol >= 0 && placeCol < unitCols[0] && row.cells[placeCol] == "" && units == 0 && (row.cells[taskCol] != "" || nameCol >= 0 && row.cells[nameCol] != "") && placeCell(c.text):
@@ -1303,6 +1313,17 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	flush()
 	tb.end = j
 	return tb
+}
+
+// figuresHeader reports whether a header cell names a column of amounts:
+// 总投资, 年度投资计划, 资金, 金额 (in 万元 or 亿元).
+func figuresHeader(h string) bool {
+	for _, w := range []string{"投资", "资金", "金额", "万元", "亿元"} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // categoryRow reports whether line j, where may says a category may
