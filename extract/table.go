@@ -1017,7 +1017,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			continue // 责任股室 / (单位): the cell above's, broken over two lines
 		}
 		ck := p.vocab.column(c.text)
-		if ck == colOther && len(cols) > 0 && utf8.RuneCountInString(c.text) <= 4 {
+		if ck == colOther && len(cols) > 0 && utf8.RuneCountInString(c.text) <= 4 && cellNumber(c.text) == 0 {
 			// 责任 / 领导: a narrow header cell broken over two lines
 			if k := nextLine(lines, j); k >= 0 {
 				if jk := p.vocab.column(c.text + lines[k].text); jk != colOther && jk != colNumber {
@@ -1276,7 +1276,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			put(leaderCol) // 叶林 under 责任领导, after the task
 		case units > 0 && rest < trailing && taskCol >= 0 && row.cells[taskCol] != "":
 			rest++ // 北仑区外国语学校桩基施工。 under 10月完成情况
-		case taskCol >= 0 && units == 0 && onlyTask(row, taskCol):
+		case taskCol >= 0 && units == 0 && onlyTask(row, taskCol) && !numberedOn(row.cells[taskCol], c):
 			// a second paragraph of the task's cell, before any unit of
 			// its row: the same task, not a sub-row; joined as lines are
 			// (a space between two numbers, as they are written)
@@ -1313,6 +1313,14 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	flush()
 	tb.end = j
 	return tb
+}
+
+// numberedOn reports whether line c opens with the number after the one
+// that opens cell, in the same form: （6） after （5）…, a sub-row of its
+// own, not a second paragraph of the cell.
+func numberedOn(cell string, c cline) bool {
+	n := numberOf(cell)
+	return n.form != fNone && c.num.form == n.form && c.num.value == n.value+1
 }
 
 // figuresHeader reports whether a header cell names a column of amounts:
