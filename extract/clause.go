@@ -928,7 +928,11 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 			}
 			if labelRole != "" {
 				if si > labelSent && !bareUnits(splitNames(part), v, names) {
-					continue // 牵头部门：市交通局。建设进度较慢的县区为舒城县。: a sentence of its own
+					// 牵头部门：市交通局。建设进度较慢的县区为舒城县。: a
+					// sentence of its own, which ends the label's list (a
+					// name after it, 。 六安市民生办, is the page's signature)
+					labelRole = roleNone
+					continue
 				}
 				c.add(labelRole, unitNames(part))
 				continue

@@ -635,8 +635,9 @@ func groupish(n string) bool {
 	return false
 }
 
-// reCountedBodies opens a name with a count: 10县市人民政府, 13个市州.
-var reCountedBodies = lazyRE(`^[0-9一二三四五六七八九十两]{1,3}个?[\p{Han}]`)
+// reCountedBodies opens a name with a count of places: 10县市人民政府,
+// 13个市州 (not 五金城, a body's name).
+var reCountedBodies = lazyRE(`^[0-9一二三四五六七八九十两]{1,3}(?:个|[县市区州乡镇街省盟旗])`)
 
 func appendUnique(list []string, s string) []string {
 	if contains(list, s) {
