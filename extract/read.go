@@ -166,6 +166,7 @@ func readText(name string, data []byte) (enc string, lines []string, err error) 
 		return "", nil, err
 	}
 	lines = splitLines(string(text))
+	openingBars(lines)
 	barredCells(lines)
 	brokenTabRows(lines)
 	tabRows := 0
@@ -188,6 +189,84 @@ func readText(name string, data []byte) (enc string, lines []string, err error) 
 		lines[i] = normalizeLine(l)
 	}
 	return enc, lines, nil
+}
+
+// minOpeningBarRows is how many rows a table written with opening bars
+// needs before openingBars reads it so.
+const minOpeningBarRows = 3
+
+// openingBars rewrites a table written one cell per line with a bar
+// opening every cell but a row's first, and each row closed by a bar
+// alone, as some sites print a Word table:
+//
+//	牵头单位 / | 目 标 任 务 / | 责 任 单 位 / |
+//	市政 / 府办 / 公厅 / | 强化行政监督… / | 市直各单位 / |
+//	推进国家安全工作发展 / | 市直各单位 / |
+//
+// Each row becomes one pipe row on its first line (牵头单位 | 目 标 任 务 |
+// 责 任 单 位 |), the others left blank so that lines keep their numbers.
+// A row's first cell is the lines before its first bar, joined without a
+// space: a narrow cell breaks a name anywhere (市政 / 府办 / 公厅); a line
+// after a barred one, before the next bar, goes on with that cell. A row
+// with fewer cells than the header is read as a pipe row is: its cells
+// are the header's last (the merged cells on its left are not printed).
+// The header row's first cell is the one line right above its first bar.
+func openingBars(lines []string) {
+	opened := func(l string) bool { return strings.HasPrefix(strings.TrimSpace(l), "|") && strings.Trim(l, "| \t") != "" }
+	closing := func(i int) bool {
+		return strings.TrimSpace(lines[i]) == "|" && i > 0 && opened(lines[i-1])
+	}
+	n := 0
+	for i := range lines {
+		if closing(i) {
+			n++
+		}
+	}
+	if n < minOpeningBarRows {
+		return
+	}
+	start := -1     // the row's first line
+	closed := false // a row just closed: the next line opens one
+	for i := range lines {
+		switch {
+		case strings.TrimSpace(lines[i]) == "|":
+			if start < 0 {
+				continue
+			}
+			var cells []string
+			var cell strings.Builder
+			flush := func() {
+				if c := strings.TrimSpace(cell.String()); c != "" || len(cells) > 0 {
+					cells = append(cells, c)
+				}
+				cell.Reset()
+			}
+			for k := start; k < i; k++ {
+				l := strings.TrimSpace(lines[k])
+				if rest, ok := strings.CutPrefix(l, "|"); ok {
+					flush()
+					l = rest
+				}
+				cell.WriteString(strings.TrimSpace(l))
+				lines[k] = ""
+			}
+			flush()
+			lines[start], lines[i] = strings.Join(cells, " | ")+" |", ""
+			start, closed = -1, true
+		case opened(lines[i]) && start < 0:
+			closed = false
+			// the header row, or a row after text: its first cell is the
+			// line right above, when it has no bar
+			start = i
+			if i > 0 && strings.TrimSpace(lines[i-1]) != "" && !strings.Contains(lines[i-1], "|") {
+				start = i - 1
+			}
+		case start < 0 && closed && strings.TrimSpace(lines[i]) != "" && !strings.Contains(lines[i], "|"):
+			start, closed = i, false // a row's first line, after the row above closed
+		case start < 0 && strings.TrimSpace(lines[i]) != "":
+			closed = false
+		}
+	}
 }
 
 // barredCells undoes a page's table written one cell per line, each

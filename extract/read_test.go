@@ -819,6 +819,9 @@ func TestReadBarredCells(t *testing.T) {
 		{"bars on lines of their own between the cells", "清单\n序号\n|\n工作任务\n|\n责任单位\n|\n1\n|\n新建学校3所\n|\n县教育局\n|\n|\n",
 			[]string{"清单", "", "序号", "", "工作任务", "", "责任单位", "", "1", "", "新建学校3所", "", "县教育局", "|"}},
 		{"a few bars in prose stay", "甲 |\n乙\n丙 |\n", []string{"甲 |", "乙", "丙 |"}},
+		{"a bar opening every cell but a row's first, a bar alone closing the row", "附件\n牵头单位\n| 目 标 任 务\n| 责 任 单 位\n|\n市政\n府办\n公厅\n| 强化行政监督\n| 市直各单位\n|\n推进国家安全工作\n| 市直各单位\n|\n固定资产投资增长20%\n|\n",
+			[]string{"附件", "牵头单位 | 目 标 任 务 | 责 任 单 位 |", "", "", "", "市政府办公厅 | 强化行政监督 | 市直各单位 |", "", "", "", "", "",
+				"推进国家安全工作 | 市直各单位 |", "", "", "固定资产投资增长20% |", ""}},
 		{"a cell broken over lines closes with its last line's bar", "清单\n序号 |\n工作任务 |\n进展情况 |\n1 |\n新建学校3所 |\n已完成主体，\n正在装修。 |\n说明前半\n|\n",
 			[]string{"清单", "序号", "工作任务", "进展情况", "1", "新建学校3所", "", "已完成主体，正在装修。", "", "说明前半"}},
 	} {

@@ -572,17 +572,60 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 			// off its end), is left-aligned
 			copy(row.cells, cells[:min(len(cols), len(cells))])
 		} else {
+			// merged cells on the left were lost, and on the right too
+			// when the cells fit the columns before the last better (a
+			// task alone between its merged lead and units cells)
 			at = len(cols) - len(cells)
-			copy(row.cells[at:], cells) // merged cells on the left were lost
+			best := p.fit(cells, cols, at)
+			for o := at - 1; o >= 1; o-- {
+				if f := p.fit(cells, cols, o); f > best {
+					at, best = o, f
+				}
+			}
+			copy(row.cells[at:], cells)
 		}
 		if raw != nil && at >= 0 {
 			row.raw = make([]string, len(cols))
 			copy(row.raw[at:], raw[:min(len(raw), len(cols)-at)])
 		}
+		if at >= 0 && len(cells) < len(cols) && !hasCol(cols, colNumber) && !slices.Contains(cells, "") && !strings.Contains(strings.ReplaceAll(c.text, " ", ""), "||") {
+			// (a row that writes its empty cells, 任务 | | |, has none merged)
+			mergedFromAbove(&row, tb.rows, cols, at, at+len(cells))
+		}
 		tb.rows = append(tb.rows, row)
 	}
 	tb.end = j
 	return tb
+}
+
+// mergedFromAbove gives a short row of a table with no number column,
+// its cells placed from column from to column to, the units and leader
+// cells of the row above that it lacks: cells merged down the rows, which
+// the page printed once (每行一项, so no item above shares them
+// otherwise).
+func mergedFromAbove(row *tableRow, rows []tableRow, cols []colKind, from, to int) {
+	var above *tableRow
+	for k := len(rows) - 1; k >= 0; k-- {
+		if rows[k].section == nil {
+			above = &rows[k]
+			break
+		}
+	}
+	if above == nil {
+		return
+	}
+	for k, ck := range cols {
+		if k >= from && k < to || row.cells[k] != "" {
+			continue
+		}
+		switch ck {
+		case colLead, colCo, colUnits, colLeader:
+			row.cells[k] = above.cells[k]
+			if row.raw != nil && above.raw != nil {
+				row.raw[k] = above.raw[k]
+			}
+		}
+	}
 }
 
 // reFigureCell is a cell that holds a figure alone, with its measure
