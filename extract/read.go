@@ -212,7 +212,9 @@ const minOpeningBarRows = 3
 // are the header's last (the merged cells on its left are not printed).
 // The header row's first cell is the one line right above its first bar.
 func openingBars(lines []string) {
-	opened := func(l string) bool { return strings.HasPrefix(strings.TrimSpace(l), "|") && strings.Trim(l, "| \t") != "" }
+	opened := func(l string) bool {
+		return strings.HasPrefix(strings.TrimSpace(l), "|") && strings.Trim(l, "| \t") != ""
+	}
 	closing := func(i int) bool {
 		return strings.TrimSpace(lines[i]) == "|" && i > 0 && opened(lines[i-1])
 	}
