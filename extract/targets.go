@@ -275,6 +275,11 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			// 城区再新建1个农贸市场: the counted thing follows the count
 			indicator = after
 			spanEnd = end
+		case isClassifier(unit) && plausibleIndicator(after) && strings.Contains(indicator, "、"):
+			// 实施保黎路下穿立交、太平桥、观庄下穿4座泵站改造: the places
+			// listed before the count are where; the counted thing follows
+			indicator = after
+			spanEnd = end
 		case verb == "" && isClassifier(unit) && plausibleIndicator(after) && plausibleIndicator(indicator+after):
 			// 潞讯精密电子30条生产线: whose, and the counted thing
 			indicator += after
