@@ -482,7 +482,7 @@ func isNoiseLine(t string, v *Vocabulary) bool {
 
 var (
 	rePageMarker = lazyRE(`^(?:第\s*\d+\s*页\s*(?:/|，)?\s*(?:共\s*\d+\s*页)?|\d+\s*/\s*\d+|(?:[—－-]\s*)+\d+\s*(?:[—－-]\s*)*[—－-])$`)
-	reBreadcrumb = lazyRE(`^(?:首页|主页|网站首页|当前位置|您的位置)\s*[>＞»›/]`)
+	reBreadcrumb = lazyRE(`^(?:(?:首页|主页|网站首页|当前位置|您的位置)\s*[>＞»›/]|[>＞»›]{1,2}\s*[^>＞»›]+[>＞»›]{1,2})`)
 	reDateStamp  = lazyRE(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.*)?$`)
 )
 

@@ -74,6 +74,8 @@ func TestLineRules(t *testing.T) {
 		{"发布时间：2021-03-01 09:30", fArabic, kNoise},
 		{"2021-11-22 19:30", fArabic, kNoise},
 		{"首页 > 政务公开 > 文件", fArabic, kNoise},
+		{">> 专题专栏 >> 归档专题 >> 2023市政府重点工作（已归档）", fArabic, kNoise},
+		{"> 政务公开 > 重点工作落实情况", fArabic, kNoise},
 		{"第 1 页 共 3 页", fArabic, kNoise},
 		{"— 3 —", fArabic, kNoise},
 		{"— — — 3 —", fArabic, kNoise}, // a PDF's page footer, its dashes spaced out
