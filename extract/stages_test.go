@@ -75,6 +75,7 @@ func TestLineRules(t *testing.T) {
 		{"2021-11-22 19:30", fArabic, kNoise},
 		{"首页 > 政务公开 > 文件", fArabic, kNoise},
 		{">> 专题专栏 >> 归档专题 >> 2023市政府重点工作（已归档）", fArabic, kNoise},
+		{"监督方式：0557-6031710", fArabic, kNoise},
 		{"> 政务公开 > 重点工作落实情况", fArabic, kNoise},
 		{"第 1 页 共 3 页", fArabic, kNoise},
 		{"— 3 —", fArabic, kNoise},
