@@ -836,6 +836,11 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 					labelRole = ""
 					continue
 				case roleLeader:
+					if open := strings.Index(value, "（"); open > 0 && strings.HasSuffix(value, "）") && strings.ContainsAny(value[:open], "《按") {
+						// 按《市委工作要点》分工（蒋永根、俞福才）: the
+						// people in the note after the basis
+						value = value[open+len("（") : len(value)-len("）")]
+					}
 					c.add(roleLeader, leaderNames(joinSpacedNames(splitNames(value))))
 					labelRole = roleLeader
 					roles++

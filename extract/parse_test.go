@@ -573,6 +573,7 @@ func TestLeaders(t *testing.T) {
 	}{
 		{"in a clause", "2.经济增长。（分管副省长、协管副秘书长负责，省发展改革委牵头）", []string{"分管副省长", "协管副秘书长"}, []string{"省发展改革委"}},
 		{"a label", "2.经济增长。（责任领导：张三；牵头单位：省发展改革委）", []string{"张三"}, []string{"省发展改革委"}},
+		{"a label's people in the note after its basis", "2.经济增长。（责任领导：按《市委工作要点》分工（蒋永根、俞福才）；牵头单位：市发改委）", []string{"蒋永根", "俞福才"}, []string{"市发改委"}},
 		// a …领导： label of no vocabulary, after a Chinese comma: its start
 		// is past the comma's three bytes, not one byte into it
 		{"a …领导 label after ，", "1.加强县域商业体系建设，联系省领导：李副省长；牵头单位：省商务厅。", []string{"李副省长"}, []string{"省商务厅"}},
