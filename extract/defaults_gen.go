@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "4a4b201fc050dc2ff2345fdacc147cb1d0c453d8e070d30cb0f10354f57c2a3a", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "91f2e071aba2eaff515ef129ef5d16b861c3fe1c6923296020e74626a120c4e4", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1315,6 +1315,10 @@ var _ = templates.Compiled("grammar.yaml", "4a4b201fc050dc2ff2345fdacc147cb1d0c4
 		},
 		NoisePrefixes: []string{
 			"发布时间",
+			"联系电话",
+			"监督电话",
+			"监督方式",
+			"咨询电话",
 			"发布日期",
 			"发文日期",
 			"发布机构",
@@ -1391,6 +1395,15 @@ var _ = templates.Compiled("grammar.yaml", "4a4b201fc050dc2ff2345fdacc147cb1d0c4
 			Task: []string{
 				"工作任务",
 				"重点工作",
+				"主要工作",
+				"工作标准",
+				"工作要求",
+				"目标要求",
+				"具体工作",
+				"工作要点",
+				"主要举措",
+				"工作举措",
+				"具体措施",
 				"任务内容",
 				"目标任务",
 				"工作内容",
