@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "91f2e071aba2eaff515ef129ef5d16b861c3fe1c6923296020e74626a120c4e4", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "9288a959c3bc48b9b2626109db7d9e8615b37d6d9cd21b192650ad6921dfa4dc", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -803,6 +803,18 @@ var _ = templates.Compiled("grammar.yaml", "91f2e071aba2eaff515ef129ef5d16b861c3
 			},
 			{
 				Word: "参与单位",
+				Role: "co",
+			},
+			{
+				Word: "数据提供单位",
+				Role: "co",
+			},
+			{
+				Word: "数据提供部门",
+				Role: "co",
+			},
+			{
+				Word: "数据来源单位",
 				Role: "co",
 			},
 			{

@@ -63,6 +63,8 @@ func TestClauseForms(t *testing.T) {
 			nil, []string{"市发改委"}, nil, []string{"13个市州"}, false, ""},
 		{"a name after a sentence that ended a label's list is the page's signature", "6、棚户区改造，牵头部门：市住建委。完成进度较慢的为开发区和市本级。 六安市民生办", "棚户区改造",
 			[]string{"市住建委"}, nil, nil, nil, false, ""},
+		{"a data provider's label names units too", "1.地区生产总值增长7.5%左右。（牵头领导：谢瑞武，牵头单位：市发改委，数据提供单位：市统计局）", "地区生产总值增长7.5%左右。",
+			[]string{"市发改委"}, []string{"市统计局"}, nil, nil, false, ""},
 		{"all depts", "1.迎接好党的二十大胜利召开。（各部门单位分别负责）", "迎接好党的二十大胜利召开。",
 			nil, nil, nil, nil, true, ""},
 		{"group", "28.全面完成低空空域管理改革任务。（省发展改革委牵头，有关部门按职责分工负责）", "全面完成低空空域管理改革任务。",
