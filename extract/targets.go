@@ -13,7 +13,7 @@ var (
 	reNumber = lazyRE(`\d+(?:\.\d+)?`)
 	// a measurement unit right after a number (unitWords), with its 万 or
 	// 亿 before it
-	reUnit = lazyRE(`^(?:%|％|‰|个百分点|[万亿千百]{0,3}(?:` + alternatives(unitWords) + `)|[万亿]{1,2})`)
+	reUnit = lazyRE(`^(?:%|％|‰|个百分点|[万亿千百]{0,3}(?:` + alternatives(unitWords) + `)(?:/(?:` + alternatives(perWords) + `))?|[万亿]{1,2})`)
 	// a second number closing a range: 7.5%—8%
 	reRangeEnd = lazyRE(`^(?:—|－|-|～|~|至|到)(\d+(?:\.\d+)?)`)
 )
@@ -31,9 +31,13 @@ var unitWords = []string{
 	"千瓦", "兆瓦", "立方米", "平方米", "平方公里", "公顷", "千公顷", "标箱",
 	"件", "册", "部", "场", "场次", "份", "头", "床", "艘", "架", "架次", "列",
 	"批", "间", "栋", "只", "株", "棵", "支", "穴", "微克/立方米", "微克每立方米",
-	"例", "次", "岁", "笔", "篇", "期", "宗", "班次",
+	"例", "次", "岁", "笔", "篇", "期", "宗", "班次", "批次",
 	"吨/日", "立方米/日",
 }
+
+// perWords are what a rate counts per, after a slash: 4批次/千人,
+// 30张/万人 (吨/日 and 立方米/日 are unitWords of their own).
+var perWords = []string{"千人", "万人", "十万人", "百万人", "平方公里", "百平方公里", "公顷", "千户", "百户", "万户"}
 
 // alternatives is a regexp alternation of words, longest first, so that
 // 场次 is read whole rather than as 场 (Go's alternation takes the first
@@ -110,7 +114,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 				k = numberBefore(locs, k, pos)
 			}
 		}
-		if unit == "" {
+		if unit == "" && !indexValue(s[:a]) {
 			continue
 		}
 		pos += len(unit)
@@ -140,6 +144,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if strings.HasPrefix(s[pos:], "级") || quoted(s, a) {
 			continue // 20亿级项目, “1个政策”, 《10条措施》: part of a name
 		}
+		if basisNote(s, a) || strings.HasPrefix(strings.TrimPrefix(s[pos:], "的"), "平均水平") {
+			continue // （依据上年实际…）, 高于省、市7.5%平均水平: a reference, not a target
+		}
 		bound := false // 以上 or 以下 after the value
 		for _, m := range []struct{ word, op string }{{"以上", OpAtLeast}, {"以内", OpAtMost}, {"以下", OpAtMost}, {"左右", OpAbout}, {"上下", OpAbout}} {
 			if strings.HasPrefix(s[pos:], m.word) {
@@ -167,6 +174,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			start += m[1] // 1.抓好600个…: a point's number, glued after a heading
 		}
 		before := s[start:a]
+		opening := start // before the openers trimmed off: where the phrase begins
 		// leading words that are not part of the indicator
 		for trimmed := true; trimmed; {
 			trimmed = false
@@ -205,6 +213,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		}
 		if countsAbove(before, unit) {
 			continue // 以上8项目标: the items above, counted
+		}
+		if reCountBefore.MatchString(before) {
+			continue // 完成1个100亿元以上招商引资任务: the size of the things counted
 		}
 		verb, indicator := splitVerb(before, v.Targets.Verbs)
 		verb, indicator = listedVerbs(verb, indicator, v.Targets.Verbs)
@@ -271,10 +282,15 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		case indicator == "" && verb != "" && sentence == prevSentence && prevIndicator != "":
 			// 全市生产总值达到3260亿元，增长12%: the indicator stated before
 			indicator = prevIndicator
-		case verb != "" && isClassifier(unit) && plausibleIndicator(after) && strings.HasSuffix(before, verb):
-			// 城区再新建1个农贸市场: the counted thing follows the count
-			indicator = after
+		case verb != "" && isClassifier(unit) && countedThing(after) != "":
+			// 城区再新建1个农贸市场: the counted thing follows the count;
+			// what stands between the verb and the count is where
+			// (完成升钟库区7所小学改扩建工程)
+			indicator = countedThing(after)
 			spanEnd = end
+			if i := strings.Index(s[pos:end], indicator); i >= 0 {
+				spanEnd = pos + i + len(indicator)
+			}
 		case isClassifier(unit) && plausibleIndicator(after) && strings.Contains(indicator, "、"):
 			// 实施保黎路下穿立交、太平桥、观庄下穿4座泵站改造: the places
 			// listed before the count are where; the counted thing follows
@@ -287,7 +303,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		case indicator == "" && verb != "" && after == "" && before == verb:
 			// 推进高标准农田建设，新建5万亩: the thing counted is the
 			// phrase before, in the same sentence, less its action word
-			indicator = phraseBefore(s, start, v)
+			indicator = phraseBefore(s, opening, v) // (全年培训3900人: from before 全年)
 		}
 		if bound && verb == "" && pos < len(s) {
 			if r, _ := utf8.DecodeRuneInString(s[pos:]); unicode.Is(unicode.Han, r) {
@@ -322,6 +338,66 @@ func quoted(s string, a int) bool {
 	open := strings.Count(before, "“") - strings.Count(before, "”")
 	title := strings.Count(before, "《") - strings.Count(before, "》")
 	return open > 0 && strings.Contains(s[a:], "”") || title > 0 && strings.Contains(s[a:], "》")
+}
+
+// countedThing is what the words after a count name as counted, "" if
+// nothing: up to a next value joined by 和 (32所市级优秀中等职业学校和55个
+// 市级优质专业: 市级优秀中等职业学校; 新村扶贫90个和扶贫新村连片建设50个:
+// nothing).
+func countedThing(after string) string {
+	if i := strings.IndexAny(after, "0123456789"); i >= 0 {
+		after = after[:i]
+		cut := -1
+		for _, w := range []string{"和", "及", "与", "、"} {
+			if j := strings.LastIndex(after, w); j > cut {
+				cut = j
+			}
+		}
+		if cut < 0 {
+			return ""
+		}
+		after = after[:cut]
+	}
+	if !plausibleIndicator(after) {
+		return ""
+	}
+	return after
+}
+
+// indexValue reports whether a number after before is an index's value,
+// which has no unit: 居民消费价格指数控制在103左右, 价格指数为103.5.
+func indexValue(before string) bool {
+	for _, w := range []string{"控制在", "保持在", "稳定在", "为", "在"} {
+		if b, ok := strings.CutSuffix(before, w); ok {
+			before = b
+			break
+		}
+	}
+	return strings.HasSuffix(before, "指数")
+}
+
+// reCountBefore is a count of things right before a value, whose size
+// the value then states (1个100亿元以上项目).
+var reCountBefore = lazyRE(`\d\s*[个家所项座处]$`)
+
+// basisWords open a note that states what a target is set by: its basis,
+// whose numbers are references.
+var basisWords = []string{"依据", "根据", "参照", "按照"}
+
+// basisNote reports whether offset a of s is inside a parenthesised note
+// that opens with a basis word: 增长8%（依据区人代会目标设置，高于省7.5%）.
+func basisNote(s string, a int) bool {
+	open := max(strings.LastIndex(s[:a], "（"), strings.LastIndex(s[:a], "("))
+	if open < 0 || strings.ContainsAny(s[open:a], "）)") {
+		return false
+	}
+	note := strings.TrimLeft(s[open:a], "(（ ")
+	for _, w := range basisWords {
+		if strings.HasPrefix(note, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // countsAbove reports whether a value of unit after before counts the
@@ -440,14 +516,14 @@ func noteStart(s string, start, a int) int {
 }
 
 // phraseBefore is the phrase before the one starting at start when a
-// comma parts them in one sentence, less a leading 一是 and the action
+// comma or a colon parts them in one sentence, less a leading 一是 and the action
 // words it opens with (targets.actions in grammar.yaml): 推进高标准农田建设，
 // 新建5万亩 → 高标准农田建设. "" when there is none, or it holds a number
 // (a target of its own) or is no indicator.
 func phraseBefore(s string, start int, v *Vocabulary) string {
 	comma, size := utf8.DecodeLastRuneInString(s[:start])
-	if comma != '，' && comma != ',' {
-		return ""
+	if comma != '，' && comma != ',' && comma != '：' && comma != ':' {
+		return "" // (规模以上工业增加值：增长8%: the name before a colon too)
 	}
 	end := start - size
 	from := phraseFrom(s, 0, end)
