@@ -395,8 +395,25 @@ func classify(fold []string, v *Vocabulary, nr *nameReader) ([]cline, numForm) {
 	for i := range out {
 		out[i].kind = lineRule(&out[i], form, v)
 	}
+	gluedHeadings(out, form)
 	attachmentList(out)
 	return out, form
+}
+
+// gluedHeadings makes a 一、 piece of a split line that reads as a
+// numbered paragraph (long, closed by a full stop) a heading when the
+// piece after it is an item numbered 1: the summary of the points under
+// it (一、充分发挥龙头企业的作用，……促进农民增收。 1.……责任单位：…).
+func gluedHeadings(lines []cline, itemForm numForm) {
+	for i := range lines {
+		c := &lines[i]
+		if c.kind != kText || !c.glued || c.num.form != fCnDun || itemForm <= fCnDun {
+			continue
+		}
+		if k := nextLine(lines, i); k >= 0 && lines[k].kind == kItem && lines[k].num.value == 1 {
+			c.kind = kHeading
+		}
+	}
 }
 
 var reAttachmentList = lazyRE(`^附件\s*[：:]?\s*1\s*[.．、]`)

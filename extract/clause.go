@@ -1361,8 +1361,13 @@ func splitNames(s string) []string {
 	var out []string
 	start := 0
 	etc := false // the name before ended in 等…: 等部门、单位 is one phrase
+	andHead := "" // the head a name after 和 shares (各县区 of 各县区党委和人民政府)
 	flush := func(end int) {
 		n := strings.TrimSpace(s[start:end])
+		if andHead != "" && slices.Contains(headlessBodies, n) {
+			n = andHead + n // 各县区党委和人民政府: 各县区人民政府
+		}
+		andHead = ""
 		if etc && slices.Contains(etcTails, n) {
 			return // 区城投集团等部门、单位: the tail of the phrase, no name
 		}
@@ -1414,6 +1419,7 @@ func splitNames(s string) []string {
 			// only before another group (省直各部门和各市人民政府, not
 			// 有关部门和市人民政府, the cities' governments)
 			flush(i)
+			andHead = sharedHead(s[start:i])
 			start = i + size
 		case r == '、' || r == '及' || r == ' ' || r == '/' || r == '／':
 			if r == '及' && strings.HasPrefix(s[i:], "及时") {
@@ -1433,6 +1439,23 @@ func splitNames(s string) []string {
 	}
 	flush(len(s))
 	return out
+}
+
+// headlessBodies are the bodies a place's party committee and government
+// have, written after 和 without the place they share with the name
+// before it: 各县区党委和人民政府, 高新区党工委和管委会.
+var headlessBodies = []string{"党委", "党工委", "人民政府", "政府", "管委会", "管理委员会"}
+
+// sharedHead is the place a name ending in one of headlessBodies opens
+// with (各县区 of 各县区党委), "" for any other name.
+func sharedHead(n string) string {
+	n = strings.TrimSpace(n)
+	for _, b := range headlessBodies {
+		if h, ok := strings.CutSuffix(n, b); ok && h != "" {
+			return h
+		}
+	}
+	return ""
 }
 
 // unitNames splits a list of units' names, the spaces a PDF left inside

@@ -52,18 +52,39 @@ func collapsed(lines []cline) bool {
 }
 
 func splitCollapsed(lines []cline, v *Vocabulary) []cline {
-	if !collapsed(lines) {
+	whole := collapsed(lines)
+	if !whole && !slices.ContainsFunc(lines, func(c cline) bool { return len(c.text) >= collapsedBytes }) {
 		return lines
 	}
+	type lineCuts struct{ cuts, numbered, labels int }
+	found := make([][]int, len(lines))
+	counts := make([]lineCuts, len(lines))
+	runOn := false // a line runs on numbered points that name their units each
+	for i, c := range lines {
+		if len(c.text) < collapsedBytes {
+			continue
+		}
+		cuts, numbered, labels := collapsedCuts(c.text, v)
+		found[i], counts[i] = cuts, lineCuts{len(cuts), numbered, labels}
+		runOn = runOn || numbered >= collapsedMarks-1 && labels >= collapsedMarks-1
+	}
 	var out []cline
-	for _, c := range lines {
-		cuts := collapsedCuts(c.text, v)
-		if len(c.text) < collapsedBytes || len(cuts) < collapsedMarks {
+	for i, c := range lines {
+		n := counts[i]
+		// in a document that kept its lines, a line is split only when
+		// it runs on numbered points that name their units each (一、…
+		// 1.…责任单位：X。 2.…责任单位：Y。), and then so is any other line
+		// of such points, however few (the page's last, cut short)
+		split := n.cuts >= collapsedMarks
+		if !whole {
+			split = runOn && n.numbered > 0 && n.labels > 0
+		}
+		if !split {
 			out = append(out, c)
 			continue
 		}
 		start := 0
-		for _, at := range append(cuts, len(c.text)) {
+		for _, at := range append(found[i], len(c.text)) {
 			for _, piece := range splitHeading(strings.TrimSpace(c.text[start:at])) {
 				out = append(out, cline{n: c.n, text: piece, num: numberOf(piece), glued: true})
 			}
@@ -74,11 +95,12 @@ func splitCollapsed(lines []cline, v *Vocabulary) []cline {
 }
 
 // collapsedCuts returns the offsets in l where a heading, an item or a
-// label line starts, in order.
-func collapsedCuts(l string, v *Vocabulary) []int {
+// label line starts, in order; how many of them are numbers that go on
+// from the one before (2. after 1.), and how many are labels.
+func collapsedCuts(l string, v *Vocabulary) (cuts []int, numbered, labels int) {
 	next := map[numForm]int{}
 	restart := map[numForm]bool{}
-	var cuts []int
+
 	for _, m := range reCollapsedMark.FindAllStringIndex(l, -1) {
 		at := m[0]
 		num := numberOf(l[at:])
@@ -99,6 +121,9 @@ func collapsedCuts(l string, v *Vocabulary) []int {
 			continue
 		}
 		cuts = append(cuts, at)
+		if expected {
+			numbered++
+		}
 		next[num.form] = num.value + 1
 		restart[num.form] = false
 		for f := num.form + 1; f <= fCircled; f++ {
@@ -106,10 +131,11 @@ func collapsedCuts(l string, v *Vocabulary) []int {
 		}
 	}
 	// labels, outside parentheses (（牵头单位：X） is a clause's)
-	numbered := make(map[int]bool, len(cuts))
+	isNumber := make(map[int]bool, len(cuts))
 	for _, at := range cuts {
-		numbered[at] = true
+		isNumber[at] = true
 	}
+	numbers := len(cuts)
 	depth := 0
 	for i := 0; i < len(l); {
 		r, size := utf8.DecodeRuneInString(l[i:])
@@ -119,7 +145,7 @@ func collapsedCuts(l string, v *Vocabulary) []int {
 		case r == '）' || r == ')':
 			depth = max(depth-1, 0)
 		case depth == 0 && i > 0:
-			if role, n := v.labelAt(l[i:]); role != "" && role != roleClause && n > len("单位：") && !numbered[i] {
+			if role, n := v.labelAt(l[i:]); role != "" && role != roleClause && n > len("单位：") && !isNumber[i] {
 				prev, _ := utf8.DecodeLastRuneInString(l[:i])
 				if !strings.ContainsRune("：:、", prev) {
 					cuts = append(cuts, i)
@@ -130,8 +156,9 @@ func collapsedCuts(l string, v *Vocabulary) []int {
 		}
 		i += size
 	}
+	labels = len(cuts) - numbers
 	slices.Sort(cuts)
-	return cuts
+	return cuts, numbered, labels
 }
 
 // firstBelow reports whether a heading's first item follows within a

@@ -32,7 +32,8 @@ func TestCollapsedCuts(t *testing.T) {
 			var got []string
 			start := 0
 			line := foldLines([]string{tc.line})[0] // classify reads folded lines
-			for _, at := range append(collapsedCuts(line, v), len(line)) {
+			cuts, _, _ := collapsedCuts(line, v)
+			for _, at := range append(cuts, len(line)) {
 				if p := strings.TrimSpace(tc.line[start:at]); p != "" {
 					got = append(got, p)
 				}
@@ -117,5 +118,22 @@ func TestCollapsedParse(t *testing.T) {
 	}
 	if got := splitCollapsed(append(many[:1:1], long), defaultVocabulary()); len(got) < 10 {
 		t.Errorf("a long line holding the document was not split: %d lines", len(got))
+	}
+	// in a document that kept its lines, a line that runs on points
+	// naming their units each is split, and so is a later one with one
+	// such point (the page's last, cut short)
+	runOn := []string{
+		"漯河市2007年16件实事责任分解",
+		"为确保16件实事的顺利实施，现将责任分解如下。",
+		"一、充分发挥龙头企业的作用，建立健全与农户的联结机制，发展一批规模养殖场；市财政筹措资金500万元，专项用于补贴；新增小额支农贷款3亿元以上，促进农民增收。" +
+			" 1.发展一批规模养殖场。责任单位：市畜牧局、各县区党委和人民政府。 2.市财政筹措资金500万元。责任单位：市财政局。 3.新增小额支农贷款3亿元以上。责任单位：市农村信用联社。",
+		"二、深入实施六项工程，使农村生产生活条件得到较大改善，新建改造公路285公里，新建农村招呼站500个，新建户用沼气池4万座。 1.新建改造公路285公里。责任单位：市交通局。",
+	}
+	d = parseLines(t, strings.Join(runOn, "\n"))
+	if got, want := taskRoles(d), []string{"一.1.1:/市畜牧局/各县区党委、各县区人民政府", "一.2.1:/市财政局/", "一.3.1:/市农村信用联社/", "二.1.1:/市交通局/"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("points run on after their summary:\ngot  %q\nwant %q", got, want)
+	}
+	if len(d.Sections) != 2 || d.Items[3].Section != "二" {
+		t.Errorf("sections %+v, the last item's %q: want 一 and 二", d.Sections, d.Items[3].Section)
 	}
 }

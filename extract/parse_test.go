@@ -65,6 +65,8 @@ func TestClauseForms(t *testing.T) {
 			[]string{"市住建委"}, nil, nil, nil, false, ""},
 		{"a data provider's label names units too", "1.地区生产总值增长7.5%左右。（牵头领导：谢瑞武，牵头单位：市发改委，数据提供单位：市统计局）", "地区生产总值增长7.5%左右。",
 			[]string{"市发改委"}, []string{"市统计局"}, nil, nil, false, ""},
+		{"a body after 和 shares the place of the name before it", "1.发展规模养殖场。责任单位：市畜牧局、各县区党委和人民政府", "发展规模养殖场。",
+			nil, []string{"市畜牧局"}, nil, []string{"各县区党委", "各县区人民政府"}, false, ""},
 		{"all depts", "1.迎接好党的二十大胜利召开。（各部门单位分别负责）", "迎接好党的二十大胜利召开。",
 			nil, nil, nil, nil, true, ""},
 		{"group", "28.全面完成低空空域管理改革任务。（省发展改革委牵头，有关部门按职责分工负责）", "全面完成低空空域管理改革任务。",
