@@ -1360,7 +1360,7 @@ func splitOutside(s, seps string) []string {
 func splitNames(s string) []string {
 	var out []string
 	start := 0
-	etc := false // the name before ended in 等…: 等部门、单位 is one phrase
+	etc := false  // the name before ended in 等…: 等部门、单位 is one phrase
 	andHead := "" // the head a name after 和 shares (各县区 of 各县区党委和人民政府)
 	flush := func(end int) {
 		n := strings.TrimSpace(s[start:end])
