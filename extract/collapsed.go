@@ -56,35 +56,46 @@ func splitCollapsed(lines []cline, v *Vocabulary) []cline {
 	if !whole && !slices.ContainsFunc(lines, func(c cline) bool { return len(c.text) >= collapsedBytes }) {
 		return lines
 	}
-	type lineCuts struct{ cuts, numbered, labels int }
-	found := make([][]int, len(lines))
-	counts := make([]lineCuts, len(lines))
-	runOn := false // a line runs on numbered points that name their units each
+	type lineCuts struct {
+		at               int // the line's index
+		cuts             []int
+		numbered, labels int
+	}
+	var found []lineCuts // the lines that may be split
+	runOn := false       // a line runs on numbered points that name their units each
 	for i, c := range lines {
-		if len(c.text) < collapsedBytes {
-			continue
+		if len(c.text) < collapsedBytes || !whole && !strings.ContainsAny(c.text, "：:") {
+			continue // (points that name their units have their labels' colons)
 		}
 		cuts, numbered, labels := collapsedCuts(c.text, v)
-		found[i], counts[i] = cuts, lineCuts{len(cuts), numbered, labels}
+		found = append(found, lineCuts{i, cuts, numbered, labels})
 		runOn = runOn || numbered >= collapsedMarks-1 && labels >= collapsedMarks-1
 	}
+	if !whole && !runOn {
+		return lines
+	}
 	var out []cline
+	next := 0 // in found
 	for i, c := range lines {
-		n := counts[i]
+		var n lineCuts
+		if next < len(found) && found[next].at == i {
+			n = found[next]
+			next++
+		}
 		// in a document that kept its lines, a line is split only when
 		// it runs on numbered points that name their units each (一、…
 		// 1.…责任单位：X。 2.…责任单位：Y。), and then so is any other line
 		// of such points, however few (the page's last, cut short)
-		split := n.cuts >= collapsedMarks
+		split := len(n.cuts) >= collapsedMarks
 		if !whole {
-			split = runOn && n.numbered > 0 && n.labels > 0
+			split = n.numbered > 0 && n.labels > 0
 		}
 		if !split {
 			out = append(out, c)
 			continue
 		}
 		start := 0
-		for _, at := range append(found[i], len(c.text)) {
+		for _, at := range append(n.cuts, len(c.text)) {
 			for _, piece := range splitHeading(strings.TrimSpace(c.text[start:at])) {
 				out = append(out, cline{n: c.n, text: piece, num: numberOf(piece), glued: true})
 			}
