@@ -64,7 +64,7 @@ func splitCollapsed(lines []cline, v *Vocabulary) []cline {
 	var found []lineCuts // the lines that may be split
 	runOn := false       // a line runs on numbered points that name their units each
 	for i, c := range lines {
-		if len(c.text) < collapsedBytes || !whole && !strings.ContainsAny(c.text, "：:") {
+		if len(c.text) < collapsedBytes || !whole && !strings.Contains(c.text, "：") && strings.IndexByte(c.text, ':') < 0 {
 			continue // (points that name their units have their labels' colons)
 		}
 		cuts, numbered, labels := collapsedCuts(c.text, v)

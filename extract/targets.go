@@ -92,6 +92,10 @@ func targetsWith(s string, v *Vocabulary) []Target {
 	prevVerb, prevEnd, prevPos := "", -1, -1
 	prevIndicator, prevSentence := "", -1
 	locs := reNumber.FindAllStringIndex(s, -1)
+	// for quoted and basisNote (a byte search each: ContainsAny decodes
+	// every rune when its set is not ASCII)
+	quotes := strings.Contains(s, "“") || strings.Contains(s, "《")
+	parens := strings.Contains(s, "（") || strings.IndexByte(s, '(') >= 0
 	bd := bounds{s: s, sentence: -1, chunk: -1}
 	for k := 0; k < len(locs); k++ {
 		a, b := locs[k][0], locs[k][1]
@@ -141,10 +145,10 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			op = OpAtLeast
 			k = numberBefore(locs, k, pos)
 		}
-		if strings.HasPrefix(s[pos:], "级") || quoted(s, a) {
+		if strings.HasPrefix(s[pos:], "级") || quotes && quoted(s, a) {
 			continue // 20亿级项目, “1个政策”, 《10条措施》: part of a name
 		}
-		if basisNote(s, a) || strings.HasPrefix(strings.TrimPrefix(s[pos:], "的"), "平均水平") {
+		if parens && basisNote(s, a) || strings.HasPrefix(strings.TrimPrefix(s[pos:], "的"), "平均水平") {
 			continue // （依据上年实际…）, 高于省、市7.5%平均水平: a reference, not a target
 		}
 		bound := false // 以上 or 以下 after the value
@@ -214,7 +218,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if countsAbove(before, unit) {
 			continue // 以上8项目标: the items above, counted
 		}
-		if reCountBefore.MatchString(before) {
+		if countBefore(before) {
 			continue // 完成1个100亿元以上招商引资任务: the size of the things counted
 		}
 		verb, indicator := splitVerb(before, v.Targets.Verbs)
@@ -333,11 +337,23 @@ func targetsWith(s string, v *Vocabulary) []Target {
 // quoted reports whether offset a of s is inside a quotation or a title
 // (“一个方案、N个措施、1个政策”, 《10条措施》): a name, whose numbers are
 // no target's.
+// Both look no further than a phrase's length either way (maxPhrase), so
+// that a line of many numbers is read in linear time.
 func quoted(s string, a int) bool {
-	before := s[:a]
+	before, after := s[phraseFrom(s, 0, a):a], s[a:phraseTo(s, a)]
 	open := strings.Count(before, "“") - strings.Count(before, "”")
 	title := strings.Count(before, "《") - strings.Count(before, "》")
-	return open > 0 && strings.Contains(s[a:], "”") || title > 0 && strings.Contains(s[a:], "》")
+	return open > 0 && strings.Contains(after, "”") || title > 0 && strings.Contains(after, "》")
+}
+
+// phraseTo is the end of the text a phrase's length (maxPhrase) after
+// offset a of s, on a rune's start.
+func phraseTo(s string, a int) int {
+	end := min(len(s), a+maxPhrase)
+	for end < len(s) && !utf8.RuneStart(s[end]) {
+		end++
+	}
+	return end
 }
 
 // countedThing is what the words after a count name as counted, "" if
@@ -376,9 +392,17 @@ func indexValue(before string) bool {
 	return strings.HasSuffix(before, "指数")
 }
 
-// reCountBefore is a count of things right before a value, whose size
-// the value then states (1个100亿元以上项目).
-var reCountBefore = lazyRE(`\d\s*[个家所项座处]$`)
+// countBefore reports whether before ends in a count of things, whose
+// size the value after it then states (1个100亿元以上项目).
+func countBefore(before string) bool {
+	before = strings.TrimRight(before, " ")
+	r, size := utf8.DecodeLastRuneInString(before)
+	if !strings.ContainsRune("个家所项座处", r) {
+		return false
+	}
+	d, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before[:len(before)-size], " "))
+	return d >= '0' && d <= '9'
+}
 
 // basisWords open a note that states what a target is set by: its basis,
 // whose numbers are references.
@@ -387,8 +411,13 @@ var basisWords = []string{"依据", "根据", "参照", "按照"}
 // basisNote reports whether offset a of s is inside a parenthesised note
 // that opens with a basis word: 增长8%（依据区人代会目标设置，高于省7.5%）.
 func basisNote(s string, a int) bool {
-	open := max(strings.LastIndex(s[:a], "（"), strings.LastIndex(s[:a], "("))
-	if open < 0 || strings.ContainsAny(s[open:a], "）)") {
+	from := phraseFrom(s, 0, a) // a phrase's length back at most
+	open := max(strings.LastIndex(s[from:a], "（"), strings.LastIndex(s[from:a], "("))
+	if open < 0 {
+		return false
+	}
+	open += from
+	if strings.ContainsAny(s[open:a], "）)") {
 		return false
 	}
 	note := strings.TrimLeft(s[open:a], "(（ ")
