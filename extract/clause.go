@@ -1569,7 +1569,10 @@ var reCountedRest = lazyRE(`等[0-9一二三四五六七八九十]{1,3}[个家](
 // and a body (镇人民政府, 街道办事处) or the end, not another group (区直各部门).
 var reCompletesLevel = lazyRE(`^(?:乡|镇|县|区|市|州|县市|街道|社区)(?:人民政府|政府|办事处|（|\(|、|$)`)
 
-// joinsLevel is true for 各乡, 各县（市）, 各州, 相关市: a 各 (相关, 有关)
+// reCountOf opens a count of places: 13个 of 13个街道、镇.
+var reCountOf = lazyRE(`^[0-9一二三四五六七八九十两]{1,3}个?`)
+
+// joinsLevel is true for 各乡, 各县（市）, 各州, 相关市, 13个街道: a 各 (相关, 有关, a count)
 // and a level word that the next name completes (各州、市人民政府,
 // 相关市、县政府).
 func joinsLevel(s string) bool {
@@ -1580,6 +1583,9 @@ func joinsLevel(s string) bool {
 			rest = r
 			break
 		}
+	}
+	if m := reCountOf.FindString(s); rest == "" && m != "" {
+		rest = s[len(m):] // 13个街道、镇: a count of places
 	}
 	if rest == "" {
 		return false

@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "9288a959c3bc48b9b2626109db7d9e8615b37d6d9cd21b192650ad6921dfa4dc", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "cd8b3cef732f98a144637f34258c60e2c5a5611895bef3b0014422042ce35eb2", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1742,6 +1742,7 @@ var _ = templates.Compiled("grammar.yaml", "9288a959c3bc48b9b2626109db7d9e8615b3
 				"缩短到",
 				"下达",
 				"抓好",
+				"保持",
 			},
 			Actions: []string{
 				"持续推进",

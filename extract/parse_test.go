@@ -67,6 +67,8 @@ func TestClauseForms(t *testing.T) {
 			[]string{"市发改委"}, []string{"市统计局"}, nil, nil, false, ""},
 		{"a body after 和 shares the place of the name before it", "1.发展规模养殖场。责任单位：市畜牧局、各县区党委和人民政府", "发展规模养殖场。",
 			nil, []string{"市畜牧局"}, nil, []string{"各县区党委", "各县区人民政府"}, false, ""},
+		{"a count of places, its level words apart by 、, is one group", "1.做好。（责任单位：人口计生委等相关部门，13个街道、镇）", "做好。",
+			nil, []string{"人口计生委"}, nil, []string{"相关部门", "13个街道、镇"}, false, ""},
 		{"all depts", "1.迎接好党的二十大胜利召开。（各部门单位分别负责）", "迎接好党的二十大胜利召开。",
 			nil, nil, nil, nil, true, ""},
 		{"group", "28.全面完成低空空域管理改革任务。（省发展改革委牵头，有关部门按职责分工负责）", "全面完成低空空域管理改革任务。",
@@ -311,6 +313,7 @@ func TestTargets(t *testing.T) {
 		// a point's number glued after a heading is no part of it
 		{"全力推进产业项目建设。1.抓好600个省级重点产业项目，", "省级重点产业项目", "抓好", "个", "=", "抓好600个省级重点产业项目", 600},
 		// whose, and the counted thing after the count
+		{"保持98%以上的高中阶段入学率，", "高中阶段入学率", "保持", "%", ">=", "保持98%以上的高中阶段入学率", 98},
 		{"食品安全抽检量不少于4批次/千人，", "食品安全抽检量", "不少于", "批次/千人", ">=", "食品安全抽检量不少于4批次/千人", 4},
 		{"完成1个100亿元以上招商引资任务。", "100亿元以上招商引资任务", "完成", "个", "=", "完成1个100亿元以上招商引资任务", 1},
 		{"完成升钟库区7所小学改扩建工程，", "小学改扩建工程", "完成", "所", "=", "完成升钟库区7所小学改扩建工程", 7},
@@ -357,6 +360,7 @@ func TestTargets(t *testing.T) {
 		"围绕“一个总体方案、N个措施、1个政策”，新增企业100家。": {"家"},      // a slogan
 		"贯彻《关于促进消费的10条措施》，新增网点30个。":      {"个"},      // a title
 		"以上8项目标分别确定了责任单位。":               nil,        // the items above
+		"加强0- 3岁婴幼儿教育，新建幼儿园3所。":          {"所"},      // an age before whom it is about
 		"立项建设32所市级优秀中等职业学校和55个市级优质专业。":   {"所", "个"}, // two counts, each its own thing
 		"上述3条由各地负责落实。":                   nil,
 	} {

@@ -1000,7 +1000,7 @@ func (p *parser) unitsCell(s string) bool {
 		return false
 	}
 	for _, n := range names {
-		if !unitLike(n, p.names) && !p.vocab.isGroupWord(n) && !bodyGroup(n, p.vocab) || reCounted.MatchString(n) {
+		if !unitLike(n, p.names) && !p.vocab.isGroupWord(n) && !bodyGroup(n, p.vocab) || reCounted.MatchString(n) && !reCountedBodies.MatchString(n) {
 			return false
 		}
 	}

@@ -15,7 +15,7 @@ var (
 	// 亿 before it
 	reUnit = lazyRE(`^(?:%|％|‰|个百分点|[万亿千百]{0,3}(?:` + alternatives(unitWords) + `)(?:/(?:` + alternatives(perWords) + `))?|[万亿]{1,2})`)
 	// a second number closing a range: 7.5%—8%
-	reRangeEnd = lazyRE(`^(?:—|－|-|～|~|至|到)(\d+(?:\.\d+)?)`)
+	reRangeEnd = lazyRE(`^ ?(?:—|－|-|～|~|至|到) ?(\d+(?:\.\d+)?)`)
 )
 
 // unitWords are the units a target's value is counted in. Years, months,
@@ -145,6 +145,11 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			op = OpAtLeast
 			k = numberBefore(locs, k, pos)
 		}
+		if unit == "岁" && pos < len(s) {
+			if r, _ := utf8.DecodeRuneInString(s[pos:]); unicode.Is(unicode.Han, r) && r != '以' {
+				continue // 0-3岁婴幼儿, 不满18岁的家庭: whom it is about, not a target
+			}
+		}
 		if strings.HasPrefix(s[pos:], "级") || quotes && quoted(s, a) {
 			continue // 20亿级项目, “1个政策”, 《10条措施》: part of a name
 		}
@@ -262,6 +267,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 		}
 		after := strings.TrimSpace(s[pos:end])
+		if verb != "" && indicator == "" {
+			after = strings.TrimPrefix(after, "的") // 保持98%以上的高中阶段入学率
+		}
 		if m := reNumber.FindStringIndex(after); m != nil && slices.Contains([]string{"、", "和", "及", "与"}, strings.TrimSpace(after[:m[0]])) {
 			after = "" // 6%、7%和8%: the next value, not what this one counts
 		}

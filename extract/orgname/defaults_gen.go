@@ -10,7 +10,7 @@ import (
 // them (templates/golit.go, templates/decoded.go), registered as the
 // package's variables are initialised.
 
-var _ = templates.Compiled("orgnames.yaml", "4d9af9034de32e70ad8c8a459f66b7e6862d05e4c38c548a4b8f2162136b6d4d", "27898ed286e476b83e298507c2c64a1a", func() any {
+var _ = templates.Compiled("orgnames.yaml", "4e97fdf702a0776558ea5c016ad98704bebeb3b754c44a7b9dc4eede483850b1", "27898ed286e476b83e298507c2c64a1a", func() any {
 	return &config{
 		Kinds: []string{
 			"党委部门",
@@ -1939,6 +1939,17 @@ var _ = templates.Compiled("orgnames.yaml", "4d9af9034de32e70ad8c8a459f66b7e6862
 				Suffixes: []string{
 					"厅",
 					"局",
+					"委",
+				},
+			},
+			{
+				Key:  "建设交通",
+				Kind: "政府部门",
+				Stems: []string{
+					"建设和交通",
+					"建设交通",
+				},
+				Suffixes: []string{
 					"委",
 				},
 			},
