@@ -1182,6 +1182,18 @@ func cutLeadMark(n string) (string, bool) {
 			return strings.TrimSpace(n[:len(n)-len(m)]), true
 		}
 	}
+	// 区统计局（数据统计评估牵头单位）: the lead of a part of the task, its
+	// part named before the mark
+	if body, ok := strings.CutSuffix(n, "）"); ok {
+		if open := strings.LastIndex(body, "（"); open > 0 {
+			note := body[open+len("（"):]
+			for _, m := range []string{"牵头单位", "牵头部门", "牵头"} {
+				if strings.HasSuffix(note, m) && utf8.RuneCountInString(note) <= 16 {
+					return strings.TrimSpace(body[:open]), true
+				}
+			}
+		}
+	}
 	return n, false
 }
 

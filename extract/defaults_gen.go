@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "cd8b3cef732f98a144637f34258c60e2c5a5611895bef3b0014422042ce35eb2", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "cebddb5f063efeb4ad63cf516e81eee5dd4293373fe443b4a4bcd2ea819ef700", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1467,6 +1467,9 @@ var _ = templates.Compiled("grammar.yaml", "cd8b3cef732f98a144637f34258c60e2c5a5
 			Co: []string{
 				"配合单位",
 				"配合部门",
+				"相关单位",
+				"相关部门",
+				"相关责任单位",
 				"协办单位",
 				"协同单位",
 				"参与单位",

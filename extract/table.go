@@ -1317,6 +1317,10 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			put(deadCol)
 		case leaderCol >= 0 && taskCol >= 0 && row.cells[taskCol] != "" && row.cells[leaderCol] == "" && units == 0 && p.personCell(c.text):
 			put(leaderCol) // 叶林 under 责任领导, after the task
+		case taskCol >= 0 && row.cells[taskCol] != "" && emptyLeaderCol(row, cols) >= 0 && p.personCell(c.text):
+			// 陈 曦 under 协管责任人 after 责任领导's, 徐铭喜 under 责任人
+			// after the lead's: each persons column in its turn
+			put(emptyLeaderCol(row, cols))
 		case units > 0 && rest < trailing && taskCol >= 0 && row.cells[taskCol] != "":
 			rest++ // 北仑区外国语学校桩基施工。 under 10月完成情况
 		case taskCol >= 0 && units == 0 && onlyTask(row, taskCol) && !numberedOn(row.cells[taskCol], c):
@@ -1364,6 +1368,17 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 func numberedOn(cell string, c cline) bool {
 	n := numberOf(cell)
 	return n.form != fNone && c.num.form == n.form && c.num.value == n.value+1
+}
+
+// emptyLeaderCol is the first persons column (责任领导, 责任人) of row
+// with no cell yet, -1 if none.
+func emptyLeaderCol(row *tableRow, cols []colKind) int {
+	for k, ck := range cols {
+		if ck == colLeader && row.cells[k] == "" {
+			return k
+		}
+	}
+	return -1
 }
 
 // figuresHeader reports whether a header cell names a column of amounts:
