@@ -360,6 +360,7 @@ func TestTargets(t *testing.T) {
 		"围绕“一个总体方案、N个措施、1个政策”，新增企业100家。": {"家"},      // a slogan
 		"贯彻《关于促进消费的10条措施》，新增网点30个。":      {"个"},      // a title
 		"以上8项目标分别确定了责任单位。":               nil,        // the items above
+		"实施投资5000万元以上工业重点项目323个。":        {"个"},      // a size class of the things counted
 		"加强0- 3岁婴幼儿教育，新建幼儿园3所。":          {"所"},      // an age before whom it is about
 		"立项建设32所市级优秀中等职业学校和55个市级优质专业。":   {"所", "个"}, // two counts, each its own thing
 		"上述3条由各地负责落实。":                   nil,

@@ -317,7 +317,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			// phrase before, in the same sentence, less its action word
 			indicator = phraseBefore(s, opening, v) // (全年培训3900人: from before 全年)
 		}
-		if bound && verb == "" && pos < len(s) {
+		if bound && pos < len(s) && (verb == "" || strings.ContainsAny(s[pos:end], "0123456789")) {
+			// (with a verb, when the things so measured are counted after
+			// it: 实施投资5000万元以上工业重点项目323个)
 			if r, _ := utf8.DecodeRuneInString(s[pos:]); unicode.Is(unicode.Han, r) {
 				continue // 100米以上医疗卫生机构: what it measures, not a target
 			}
