@@ -350,6 +350,14 @@ func TestTargets(t *testing.T) {
 	if got := targetsIn("甲、乙、丙分别增长6%、7%和8%。"); len(got) != 3 || got[1].Value != 7 || got[2].Value != 8 || got[1].Indicator != "甲、乙、丙" || got[2].Verb != "增长" {
 		t.Errorf("分别增长6%%、7%%和8%%: %+v", got)
 	}
+	// counts of things in a list: each counts the thing right after it
+	var things []string
+	for _, g := range targetsIn("完成34个国家级生态镇、54个省级生态镇和517个市级以上生态村创建任务。") {
+		things = append(things, g.Indicator)
+	}
+	if want := []string{"国家级生态镇", "省级生态镇", "市级以上生态村创建任务"}; !slices.Equal(things, want) {
+		t.Errorf("counts in a list: indicators %q, want %q", things, want)
+	}
 	// a further value after an opener alone: the same indicator and verb
 	if got := targetsIn("地区生产总值增长6.5%左右，力争7%。"); len(got) != 2 || got[1].Indicator != "地区生产总值" || got[1].Verb != "增长" || got[1].Value != 7 {
 		t.Errorf("增长6.5%%左右，力争7%%: %+v", got)

@@ -178,6 +178,11 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		joined := prevPos >= 0 && a > prevPos && slices.Contains([]string{"和", "及", "与"}, s[prevPos:a])
 		if joined {
 			start = a
+		} else if prevPos > start && a > prevPos && countedJoin(s[prevPos:a]) {
+			// 完成34个国家级生态镇、54个省级生态镇和517个…: the counted
+			// thing of the value before and a 和: this value's phrase
+			// starts after them, with the verb before
+			start, joined = a, true
 		}
 		if m := rePointNumber.FindStringIndex(s[start:a]); m != nil {
 			start += m[1] // 1.抓好600个…: a point's number, glued after a heading
@@ -287,6 +292,12 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		case indicator == "" && after != "":
 			indicator = after
 			spanEnd = end
+			if t := countedThing(after); isClassifier(unit) && t != "" && t != after {
+				indicator = t // 54个省级生态镇和517个…: up to the next count
+				if i := strings.Index(s[pos:end], t); i >= 0 {
+					spanEnd = pos + i + len(t)
+				}
+			}
 		case opened && indicator == "" && after == "" && sentence == prevSentence && prevIndicator != "":
 			// 地区生产总值增长6.5%左右，力争7%: the same indicator and verb,
 			// a further value
@@ -364,6 +375,18 @@ func phraseTo(s string, a int) int {
 		end++
 	}
 	return end
+}
+
+// countedJoin reports whether between, the text between two values,
+// is the thing the first counts and a 和 (省级生态镇和): no digit, and no
+// mark that ends a phrase.
+func countedJoin(between string) bool {
+	for _, w := range []string{"和", "及", "与"} {
+		if head, ok := strings.CutSuffix(between, w); ok {
+			return head != "" && !strings.ContainsAny(head, "0123456789，。；、,;") && utf8.RuneCountInString(head) <= 20
+		}
+	}
+	return false
 }
 
 // countedThing is what the words after a count name as counted, "" if
