@@ -1039,7 +1039,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	// a category column before 序号 (分类 / 序号 / 事项 / …): its merged
 	// cells stand before the first row of each category
 	categories := false
-	if k := lineBefore(lines, i); k >= 0 {
+	if k := lastLine(lines[:i]); k >= 0 {
 		h := strings.ReplaceAll(lines[k].text, " ", "")
 		ck := p.vocab.column(h)
 		categories = utf8.RuneCountInString(h) <= 4 && allHan(h) && (ck == colOther || ck == colName) && lines[k].num.form == fNone
@@ -1407,17 +1407,6 @@ func (p *parser) categoryRow(lines []cline, j, next int, may, persons bool) bool
 	}
 	k := nextLine(lines, j)
 	return k >= 0 && cellNumber(lines[k].text) > 0 && (next == 0 || cellNumber(lines[k].text) == next)
-}
-
-// lineBefore is the index of the last line before j that is not blank,
-// or -1.
-func lineBefore(lines []cline, j int) int {
-	for k := j - 1; k >= 0; k-- {
-		if lines[k].kind != kBlank {
-			return k
-		}
-	}
-	return -1
 }
 
 // noteLine reports whether l is a short label the grammar does not list

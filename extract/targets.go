@@ -293,10 +293,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			indicator = after
 			spanEnd = end
 			if t := countedThing(after); isClassifier(unit) && t != "" && t != after {
-				indicator = t // 54个省级生态镇和517个…: up to the next count
-				if i := strings.Index(s[pos:end], t); i >= 0 {
-					spanEnd = pos + i + len(t)
-				}
+				indicator, spanEnd = t, spanOver(s, pos, end, t) // 54个省级生态镇和517个…: up to the next count
 			}
 		case opened && indicator == "" && after == "" && sentence == prevSentence && prevIndicator != "":
 			// 地区生产总值增长6.5%左右，力争7%: the same indicator and verb,
@@ -310,10 +307,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			// what stands between the verb and the count is where
 			// (完成升钟库区7所小学改扩建工程)
 			indicator = countedThing(after)
-			spanEnd = end
-			if i := strings.Index(s[pos:end], indicator); i >= 0 {
-				spanEnd = pos + i + len(indicator)
-			}
+			spanEnd = spanOver(s, pos, end, indicator)
 		case isClassifier(unit) && plausibleIndicator(after) && strings.Contains(indicator, "、"):
 			// 实施保黎路下穿立交、太平桥、观庄下穿4座泵站改造: the places
 			// listed before the count are where; the counted thing follows
@@ -355,11 +349,19 @@ func targetsWith(s string, v *Vocabulary) []Target {
 	return out
 }
 
+// spanOver is where a target's text ends when its indicator t follows
+// the value, in s[pos:end]: right after t.
+func spanOver(s string, pos, end int, t string) int {
+	if i := strings.Index(s[pos:end], t); i >= 0 {
+		return pos + i + len(t)
+	}
+	return end
+}
+
 // quoted reports whether offset a of s is inside a quotation or a title
 // (“一个方案、N个措施、1个政策”, 《10条措施》): a name, whose numbers are
-// no target's.
-// Both look no further than a phrase's length either way (maxPhrase), so
-// that a line of many numbers is read in linear time.
+// no target's. It looks no further than a phrase's length either way
+// (maxPhrase), so that a line of many numbers is read in linear time.
 func quoted(s string, a int) bool {
 	before, after := s[phraseFrom(s, 0, a):a], s[a:phraseTo(s, a)]
 	open := strings.Count(before, "“") - strings.Count(before, "”")
