@@ -272,8 +272,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 		}
 		after := strings.TrimSpace(s[pos:end])
-		if verb != "" && indicator == "" {
-			after = strings.TrimPrefix(after, "的") // 保持98%以上的高中阶段入学率
+		share := false // 完成主城区80%的化工企业搬迁: a share of what follows
+		if rest, ok := strings.CutPrefix(after, "的"); ok && (verb != "" && indicator == "" || unit == "%" && indicator != "" && plausibleIndicator(rest)) {
+			after, share = rest, indicator != "" // 保持98%以上的高中阶段入学率
 		}
 		if m := reNumber.FindStringIndex(after); m != nil && slices.Contains([]string{"、", "和", "及", "与"}, strings.TrimSpace(after[:m[0]])) {
 			after = "" // 6%、7%和8%: the next value, not what this one counts
@@ -283,6 +284,11 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业; 分别增长7.5%、8%
 		}
 		switch {
+		case share && !reRateIn.MatchString(after):
+			// 完成主城区80%的化工企业搬迁: where, and the thing a share of
+			// which is meant
+			indicator += after
+			spanEnd = end
 		case after != "" && reRateIn.MatchString(after):
 			// 4个结构性指标均实现10%以上增长: a phrase after the value that
 			// states a rate of its own names no counted thing of this one
