@@ -924,7 +924,9 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				c.addDeadline(part)
 				continue
 			}
-			if isConventionPart(part) {
+			if isConventionPart(part) || v.firstIsLead(part) {
+				// (排在第一位的部门为牵头部门, a convention read with its
+				// sentence, names no unit)
 				same = same || part == "下同"
 				continue
 			}
@@ -1384,7 +1386,7 @@ func splitNames(s string) []string {
 			return // 区城投集团等部门、单位: the tail of the phrase, no name
 		}
 		etc = false
-		for _, etc := range []string{"等有关部门", "等相关部门", "等有关单位", "等相关单位"} {
+		for _, etc := range []string{"等有关部门和单位", "等相关部门和单位", "等有关部门", "等相关部门", "等有关单位", "等相关单位"} {
 			if unit, ok := strings.CutSuffix(n, etc); ok && unit != "" {
 				// 省财政厅等相关部门: the unit named, then the group
 				if unit = strings.TrimSpace(trimRoleNote(strings.TrimPrefix(unit, "由"))); unit != "" {
@@ -1420,6 +1422,13 @@ func splitNames(s string) []string {
 				depth--
 			}
 		case depth > 0:
+		case r == '等' && strings.HasPrefix(s[i+size:], "和") && endsUnit(s[start:i]):
+			// 国务院扶贫办、商务部等和各有关省级人民政府: the units named,
+			// then the governments
+			flush(i)
+			start = i + size + len("和")
+			i = start
+			continue
 		case r == '等' && endsUnit(s[start:i]) && reGroupAfterEtc.MatchString(s[i+size:]):
 			// 省农业厅等省直有关部门: the unit named, then the group it
 			// stands first in
@@ -1579,7 +1588,7 @@ var reCountedRest = lazyRE(`等[0-9一二三四五六七八九十]{1,3}[个家](
 
 // reCompletesLevel is the name after 各乡、 that completes it: a level word
 // and a body (镇人民政府, 街道办事处) or the end, not another group (区直各部门).
-var reCompletesLevel = lazyRE(`^(?:乡|镇|县|区|市|州|县市|街道|社区)(?:人民政府|政府|办事处|（|\(|、|$)`)
+var reCompletesLevel = lazyRE(`^(?:乡|镇|县|区|市|州|县市|县级市|街道|社区)(?:人民政府|政府|办事处|（|\(|、|$)`)
 
 // reCountOf opens a count of places: 13个 of 13个街道、镇.
 var reCountOf = lazyRE(`^[0-9一二三四五六七八九十两]{1,3}个?`)
@@ -1590,7 +1599,7 @@ var reCountOf = lazyRE(`^[0-9一二三四五六七八九十两]{1,3}个?`)
 func joinsLevel(s string) bool {
 	s = strings.TrimSpace(s)
 	var rest string
-	for _, g := range []string{"各", "相关", "有关"} {
+	for _, g := range []string{"各有关", "各相关", "各", "相关", "有关"} {
 		if r, ok := strings.CutPrefix(s, g); ok {
 			rest = r
 			break
@@ -1612,7 +1621,7 @@ func joinsLevel(s string) bool {
 	// completes
 	for _, w := range strings.Split(rest, "、") {
 		switch w {
-		case "乡", "镇", "县", "区", "市", "州", "县市", "街道":
+		case "乡", "镇", "县", "区", "市", "州", "县市", "县级市", "街道":
 		default:
 			return false
 		}

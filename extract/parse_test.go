@@ -69,6 +69,14 @@ func TestClauseForms(t *testing.T) {
 			nil, []string{"市畜牧局"}, nil, []string{"各县区党委", "各县区人民政府"}, false, ""},
 		{"a count of places, its level words apart by 、, is one group", "1.做好。（责任单位：人口计生委等相关部门，13个街道、镇）", "做好。",
 			nil, []string{"人口计生委"}, nil, []string{"相关部门", "13个街道、镇"}, false, ""},
+		{"units before 等有关部门和单位", "1.做好。（人力资源社会保障部、财政部等有关部门和单位负责）", "做好。",
+			nil, []string{"人力资源社会保障部", "财政部"}, nil, []string{"有关部门和单位"}, false, ""},
+		{"units before 等和 the governments", "1.做好。（国务院扶贫办、全国总工会等和各省级人民政府负责）", "做好。",
+			nil, []string{"国务院扶贫办", "全国总工会"}, nil, []string{"各省级人民政府"}, false, ""},
+		{"a 各 over level words with 县级市", "1.做好。（牵头单位：市委组织部，配合单位：市人社局，各区、县级市）", "做好。",
+			[]string{"市委组织部"}, []string{"市人社局"}, nil, []string{"各区、县级市"}, false, ""},
+		{"a convention after the units, names no group", "1.做好。（商务部、海关总署负责，排在第一位的部门为牵头部门，下同）", "做好。",
+			[]string{"商务部"}, []string{"海关总署"}, nil, nil, false, ""},
 		{"all depts", "1.迎接好党的二十大胜利召开。（各部门单位分别负责）", "迎接好党的二十大胜利召开。",
 			nil, nil, nil, nil, true, ""},
 		{"group", "28.全面完成低空空域管理改革任务。（省发展改革委牵头，有关部门按职责分工负责）", "全面完成低空空域管理改革任务。",
@@ -365,14 +373,15 @@ func TestTargets(t *testing.T) {
 	}
 	// numbers of names and of summaries: no targets, the count beside them is
 	for text, want := range map[string][]string{
-		"力争引进20亿级项目不少于12个、50亿级项目不少于2个。":  {"个", "个"}, // a class of projects
-		"围绕“一个总体方案、N个措施、1个政策”，新增企业100家。": {"家"},      // a slogan
-		"贯彻《关于促进消费的10条措施》，新增网点30个。":      {"个"},      // a title
-		"以上8项目标分别确定了责任单位。":               nil,        // the items above
-		"实施投资5000万元以上工业重点项目323个。":        {"个"},      // a size class of the things counted
-		"加强0- 3岁婴幼儿教育，新建幼儿园3所。":          {"所"},      // an age before whom it is about
-		"立项建设32所市级优秀中等职业学校和55个市级优质专业。":   {"所", "个"}, // two counts, each its own thing
-		"上述3条由各地负责落实。":                   nil,
+		"力争引进20亿级项目不少于12个、50亿级项目不少于2个。":      {"个", "个"}, // a class of projects
+		"围绕“一个总体方案、N个措施、1个政策”，新增企业100家。":     {"家"},      // a slogan
+		"贯彻《关于促进消费的10条措施》，新增网点30个。":          {"个"},      // a title
+		"以上8项目标分别确定了责任单位。":                   nil,        // the items above
+		"实现“人才资源总量达到2000名左右，人才贡献率达到40%”的目标。": {"名", "%"}, // a goal quoted whole
+		"实施投资5000万元以上工业重点项目323个。":            {"个"},      // a size class of the things counted
+		"加强0- 3岁婴幼儿教育，新建幼儿园3所。":              {"所"},      // an age before whom it is about
+		"立项建设32所市级优秀中等职业学校和55个市级优质专业。":       {"所", "个"}, // two counts, each its own thing
+		"上述3条由各地负责落实。":                       nil,
 	} {
 		var units []string
 		for _, g := range targetsIn(text) {

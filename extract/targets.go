@@ -370,10 +370,25 @@ func spanOver(s string, pos, end int, t string) int {
 // (maxPhrase), so that a line of many numbers is read in linear time.
 func quoted(s string, a int) bool {
 	before, after := s[phraseFrom(s, 0, a):a], s[a:phraseTo(s, a)]
-	open := strings.Count(before, "“") - strings.Count(before, "”")
-	title := strings.Count(before, "《") - strings.Count(before, "》")
-	return open > 0 && strings.Contains(after, "”") || title > 0 && strings.Contains(after, "》")
+	if strings.Count(before, "《") > strings.Count(before, "》") && strings.Contains(after, "》") {
+		return true
+	}
+	if strings.Count(before, "“") <= strings.Count(before, "”") {
+		return false
+	}
+	open, end := strings.LastIndex(before, "“"), strings.Index(after, "”")
+	if end < 0 {
+		return false
+	}
+	// a goal quoted whole (实现“人才资源总量达到2000名左右”的目标) is no name:
+	// a name is short and states no value
+	q := before[open+len("“"):] + after[:end]
+	return utf8.RuneCountInString(q) <= maxQuotedName && !strings.ContainsAny(q, "，；。") && !strings.Contains(q, "达到")
 }
+
+// maxQuotedName is the longest quotation read as a name (“一个总体方案、
+// N个措施、1个政策”).
+const maxQuotedName = 20
 
 // phraseTo is the end of the text a phrase's length (maxPhrase) after
 // offset a of s, on a rune's start.
