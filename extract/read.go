@@ -192,8 +192,12 @@ func readText(name string, data []byte) (enc string, lines []string, err error) 
 }
 
 // minOpeningBarRows is how many rows a table written with opening bars
-// needs before openingBars reads it so.
-const minOpeningBarRows = 3
+// needs before openingBars reads it so; maxFirstCellLines is how many
+// lines a row's first cell is broken over at most (市 / 监 / 察 / 局).
+const (
+	minOpeningBarRows = 3
+	maxFirstCellLines = 8
+)
 
 // openingBars rewrites a table written one cell per line with a bar
 // opening every cell but a row's first, and each row closed by a bar
@@ -229,7 +233,11 @@ func openingBars(lines []string) {
 	}
 	start := -1     // the row's first line
 	closed := false // a row just closed: the next line opens one
+	barred := false // a line of the row opened with a bar
 	for i := range lines {
+		if start >= 0 && !barred && i-start > maxFirstCellLines {
+			start = -1 // text after the table, not a row's first cell
+		}
 		switch {
 		case strings.TrimSpace(lines[i]) == "|":
 			if start < 0 {
@@ -254,9 +262,11 @@ func openingBars(lines []string) {
 			}
 			flush()
 			lines[start], lines[i] = strings.Join(cells, " | ")+" |", ""
-			start, closed = -1, true
+			start, closed, barred = -1, true, false
+		case opened(lines[i]) && start >= 0:
+			barred = true
 		case opened(lines[i]) && start < 0:
-			closed = false
+			closed, barred = false, true
 			// the header row, or a row after text: its first cell is the
 			// line right above, when it has no bar
 			start = i
@@ -264,7 +274,7 @@ func openingBars(lines []string) {
 				start = i - 1
 			}
 		case start < 0 && closed && strings.TrimSpace(lines[i]) != "" && !strings.Contains(lines[i], "|"):
-			start, closed = i, false // a row's first line, after the row above closed
+			start, closed, barred = i, false, false // a row's first line, after the row above closed
 		case start < 0 && strings.TrimSpace(lines[i]) != "":
 			closed = false
 		}
