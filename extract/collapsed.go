@@ -19,6 +19,11 @@ import (
 //   - A label line's label (责任单位：) splits too: …增长7%以上责任单位：X.
 //   - A heading that runs on into its section's text (一、主要目标 今年……)
 //     ends at its first space, or before its first item, 1. or （一）.
+//
+// In a document that kept its lines, a long line is split the same way
+// only when it runs on numbered points that name their units each (一、
+// 其概述。 1.…责任单位：X。 2.…责任单位：Y。), and then so is any other
+// long line with such a point.
 
 const (
 	collapsedLines = 3   // non-blank lines a collapsed document has at most
