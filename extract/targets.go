@@ -752,8 +752,24 @@ func splitVerb(before string, targetVerbs []string) (verb, indicator string) {
 			return v, strings.TrimSpace(before[len(v):])
 		}
 	}
+	// 城镇新增就业达到全年目标的60%, 补贴标准达到企业现有在职职工人数25%:
+	// a verb of comparison inside, then the base the value is a share of
+	for _, v := range baseVerbs {
+		if i := strings.Index(before, v); i > 0 {
+			base := before[i+len(v):]
+			if n := utf8.RuneCountInString(base); n > 0 && n <= maxBase && !strings.ContainsAny(base, "，、；0123456789") {
+				return v, strings.TrimSpace(before[:i])
+			}
+		}
+	}
 	return "", before
 }
+
+// baseVerbs compare a value with a base named after them (达到全年目标的
+// 60%); maxBase bounds the base's words.
+var baseVerbs = []string{"达到", "不低于", "不少于", "不超过", "超过"}
+
+const maxBase = 12
 
 // listedVerbs takes the verbs listed with 、 after the first into the
 // verb (新建、改扩建中小学校15所: 新建、改扩建 | 中小学校), and drops a 、
