@@ -1605,8 +1605,10 @@ func joinsLevel(s string) bool {
 			break
 		}
 	}
-	if m := reCountOf.FindString(s); rest == "" && m != "" {
-		rest = s[len(m):] // 13个街道、镇: a count of places
+	if r, _ := utf8.DecodeRuneInString(s); rest == "" && (r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十两", r)) {
+		if m := reCountOf.FindString(s); m != "" {
+			rest = s[len(m):] // 13个街道、镇: a count of places
+		}
 	}
 	if rest == "" {
 		return false
