@@ -1382,6 +1382,9 @@ func splitNames(s string) []string {
 			n = andHead + n // 各县区党委和人民政府: 各县区人民政府
 		}
 		andHead = ""
+		if len(out) > 0 && strings.HasPrefix(out[len(out)-1], "各") && slices.Contains(levelBodies, n) {
+			n = "各" + n // 各乡镇政府、街道办事处: 各街道办事处
+		}
 		if etc && slices.Contains(etcTails, n) {
 			return // 区城投集团等部门、单位: the tail of the phrase, no name
 		}
@@ -1461,6 +1464,10 @@ func splitNames(s string) []string {
 	flush(len(s))
 	return out
 }
+
+// levelBodies are the bodies every place of a level has, which a 各 before
+// them in a list extends to (各乡镇政府、街道办事处).
+var levelBodies = []string{"街道办事处", "街道", "乡镇人民政府", "乡镇政府", "镇人民政府", "镇政府", "乡人民政府", "乡政府", "社区", "社区居委会", "村委会", "居委会"}
 
 // headlessBodies are the bodies a place's party committee and government
 // have, written after 和 without the place they share with the name

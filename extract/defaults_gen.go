@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "cebddb5f063efeb4ad63cf516e81eee5dd4293373fe443b4a4bcd2ea819ef700", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "8351e8177634cb137b790a26c7d391796a15b5255a5803be9c49d310ddeeb562", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1746,6 +1746,7 @@ var _ = templates.Compiled("grammar.yaml", "cebddb5f063efeb4ad63cf516e81eee5dd42
 				"下达",
 				"抓好",
 				"保持",
+				"超",
 			},
 			Actions: []string{
 				"持续推进",

@@ -31,7 +31,7 @@ var unitWords = []string{
 	"千瓦", "兆瓦", "立方米", "平方米", "平方公里", "公顷", "千公顷", "标箱",
 	"件", "册", "部", "场", "场次", "份", "头", "床", "艘", "架", "架次", "列",
 	"批", "间", "栋", "只", "株", "棵", "支", "穴", "微克/立方米", "微克每立方米",
-	"例", "次", "岁", "笔", "篇", "期", "宗", "班次", "批次",
+	"例", "次", "岁", "笔", "篇", "期", "宗", "班次", "批次", "延长米", "位",
 	"吨/日", "立方米/日",
 }
 
@@ -145,6 +145,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			op = OpAtLeast
 			k = numberBefore(locs, k, pos)
 		}
+		if prev, _ := utf8.DecodeLastRuneInString(s[:a]); unit == "位" && (prev == '前' || prev == '后') {
+			continue // 居全省前3位: a rank, not a count
+		}
 		if unit == "岁" && pos < len(s) {
 			if r, _ := utf8.DecodeRuneInString(s[pos:]); unicode.Is(unicode.Han, r) && r != '以' {
 				continue // 0-3岁婴幼儿, 不满18岁的家庭: whom it is about, not a target
@@ -230,6 +233,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		}
 		if countBefore(before) {
 			continue // 完成1个100亿元以上招商引资任务: the size of the things counted
+		}
+		if countsWork(unit, s[pos:]) || lastYear(before) {
+			continue // 等3项指标, 办好11项为民办实事项目; 去年新开工200个项目
 		}
 		verb, indicator := splitVerb(before, v.Targets.Verbs)
 		verb, indicator = listedVerbs(verb, indicator, v.Targets.Verbs)
@@ -446,6 +452,31 @@ func indexValue(before string) bool {
 		}
 	}
 	return strings.HasSuffix(before, "指数")
+}
+
+// workWords are what a count of the document's own items counts: 3项指标,
+// 11项为民办实事项目, 50件实事.
+var workWords = []string{"指标", "工作", "任务", "目标", "实事", "民生实事", "为民办实事", "重点工作", "事项"}
+
+// countsWork reports whether a value of unit, rest following it, counts
+// the document's own items rather than a target.
+func countsWork(unit, rest string) bool {
+	if unit != "项" && unit != "件" {
+		return false
+	}
+	for _, w := range workWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastYear reports whether the phrase before a value opens with last
+// year (去年新开工200个项目): a figure reported, not a target. A
+// comparison with it (比去年增长) opens with 比.
+func lastYear(before string) bool {
+	return strings.HasPrefix(before, "去年") || strings.HasPrefix(before, "上年")
 }
 
 // countBefore reports whether before ends in a count of things, whose
@@ -793,7 +824,7 @@ func listedVerbs(verb, indicator string, targetVerbs []string) (string, string) 
 
 func verbOp(verb string) string {
 	switch verb {
-	case "突破", "超过", "高于":
+	case "突破", "超过", "高于", "超":
 		return OpAbove
 	case "达到", "达", "不低于", "不少于", "不小于":
 		return OpAtLeast
@@ -812,13 +843,17 @@ func plausibleIndicator(s string) bool {
 	if n == 0 || n > 30 {
 		return false
 	}
-	han := 0
+	han, upper := 0, 0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		switch {
+		case unicode.Is(unicode.Han, r):
 			han++
+		case r >= 'A' && r <= 'Z':
+			upper++
 		}
 	}
-	return han > 0
+	// an indicator named in Latin letters (GDP, CPI) is one too
+	return han > 0 || upper >= 2 && upper == n
 }
 
 // trimComparison drops the words that compare with a base rather than

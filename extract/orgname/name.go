@@ -33,7 +33,7 @@ type Name struct {
 	Kind    string // one of Grammar.Kinds()
 	Foreign bool   // not a body of the issuing government: never given a level prefix
 	// Leveled: a Foreign vertical body written as stem and suffix (税务局,
-	// 气象局), the form its office at each level takes the level in
+	// 气象局, 国税局), the form its office at each level takes the level in
 	// (市税务局, 省税务局): in a list it takes the list's level like the
 	// government's own bodies, and its offices at two levels are two
 	Leveled bool
@@ -282,7 +282,7 @@ func (g *Grammar) build(w, core string, headLen int, head bool, o option, r reso
 		p.base = g.partyMarker + "·" + p.base
 	}
 	n.Foreign = g.foreign[n.Kind] || g.named[n.Kind] && n.Stem != "" && !r.known
-	n.Leveled = n.Foreign && r.known && r.sf != nil && r.free == ""
+	n.Leveled = n.Foreign && r.known && r.b != nil && len(r.b.suffixes) > 0 && r.free == ""
 	n.Key = p.base
 	if n.Foreign {
 		switch {
