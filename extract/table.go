@@ -995,8 +995,15 @@ func leadEmpty(row *tableRow, cols []colKind) {
 
 // unitsCell reports whether a cell holds only unit names.
 func (p *parser) unitsCell(s string) bool {
-	names := splitNames(strings.ReplaceAll(strings.ReplaceAll(s, "，", "、"), ",", "、"))
+	t := strings.TrimRight(s, "。；;")
+	names := splitNames(strings.ReplaceAll(strings.ReplaceAll(t, "，", "、"), ",", "、"))
 	if len(names) == 0 {
+		return false
+	}
+	if t != s && len(names) == 1 && (!p.levelled(names[0]) || utf8.RuneCountInString(names[0]) > maxClosedName) {
+		// a cell closed as a sentence names units when it lists them
+		// (区工信局、…，魏武国控集团。) or its one name has its level
+		// (区投资促进中心。); 开工建设老年大学。 is a task
 		return false
 	}
 	for _, n := range names {
@@ -1005,6 +1012,18 @@ func (p *parser) unitsCell(s string) bool {
 		}
 	}
 	return true
+}
+
+// maxClosedName bounds the one name of a cell closed as a sentence: a
+// body's name is short (区投资促进中心), a task that ends in one is not
+// (成功创建首批浙江省美丽城镇。).
+const maxClosedName = 10
+
+// levelled reports whether n parses as a body's name with its level or
+// place written (区投资促进中心, 六安市财政局).
+func (p *parser) levelled(n string) bool {
+	b, ok := p.names.parse(n)
+	return ok && (b.name.Level != "" || b.name.Place != "")
 }
 
 // cutUnits is a units cell the page's end cut inside its last name
@@ -2021,7 +2040,7 @@ func (p *parser) table(tb *tableBlock) int {
 		var c rawClause
 		unitCells := 0
 		for k, ck := range tb.cols {
-			v := row.cells[k]
+			v := strings.TrimRight(row.cells[k], "。；;") // 区投资促进中心。: a cell closed as a sentence
 			if v == "" {
 				continue
 			}
@@ -2047,7 +2066,7 @@ func (p *parser) table(tb *tableBlock) int {
 				}
 			}
 			before := len(c.parts)
-			names, written := splitCell(v), splitCell(p.cellWritten(row, k))
+			names, written := splitCell(v), splitCell(strings.TrimRight(p.cellWritten(row, k), "。；;"))
 			if role == roleLeader {
 				names, written = paddedNames(names), paddedNames(written)
 			}
