@@ -368,6 +368,10 @@ func TestTargets(t *testing.T) {
 	if got := targetsIn("甲、乙、丙分别增长6%、7%和8%。"); len(got) != 3 || got[1].Value != 7 || got[2].Value != 8 || got[1].Indicator != "甲、乙、丙" || got[2].Verb != "增长" {
 		t.Errorf("分别增长6%%、7%%和8%%: %+v", got)
 	}
+	// a rate split by a space after its point, as a PDF's text has it
+	if got := targetsIn("分别下降4.8%、3. 3%和1.4%。"); len(got) != 3 || got[1].Value != 3.3 || got[2].Value != 1.4 {
+		t.Errorf("3. 3%%: %+v", got)
+	}
 	// counts of things in a list: each counts the thing right after it
 	var things []string
 	for _, g := range targetsIn("完成34个国家级生态镇、54个省级生态镇和517个市级以上生态村创建任务。") {

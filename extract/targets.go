@@ -99,6 +99,15 @@ func targetsWith(s string, v *Vocabulary) []Target {
 	bd := bounds{s: s, sentence: -1, chunk: -1}
 	for k := 0; k < len(locs); k++ {
 		a, b := locs[k][0], locs[k][1]
+		figure := s[a:b]
+		if k+1 < len(locs) && locs[k+1][0] == b+len(". ") && strings.HasPrefix(s[b:], ". ") && !strings.Contains(figure, ".") &&
+			(strings.HasPrefix(s[locs[k+1][1]:], "%") || strings.HasPrefix(s[locs[k+1][1]:], "个百分点")) {
+			// 3. 3%: a rate a page's conversion split with a space (not
+			// 1. 20个乡镇, a point's number before a count)
+			k++
+			figure += "." + s[locs[k][0]:locs[k][1]]
+			b = locs[k][1]
+		}
 		if !numberStandsAlone(s, a, b) {
 			continue
 		}
@@ -350,7 +359,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if op == "" {
 			op = verbOp(verb)
 		}
-		value, err := strconv.ParseFloat(s[a:b], 64)
+		value, err := strconv.ParseFloat(figure, 64)
 		if err != nil {
 			continue
 		}
