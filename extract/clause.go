@@ -863,6 +863,9 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 					}
 				}
 				list := unitNames(value)
+				if !v.labelPersons(part) {
+					list = unitNames(spacedTableTail(value, v, names)) // (people stand apart by spaces: 市财政局 王五)
+				}
 				if v.labelPersons(part) {
 					// 责任单位及责任人：市发改委 张三: the people are leaders
 					var people []string
@@ -941,7 +944,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 					labelRole = roleNone
 					continue
 				}
-				c.add(labelRole, unitNames(part))
+				c.add(labelRole, unitNames(spacedTableTail(part, v, names)))
 				continue
 			}
 			pending = append(pending, unitNames(part)...)
@@ -1484,6 +1487,30 @@ func sharedHead(n string) string {
 		}
 	}
 	return ""
+}
+
+// spacedTableTail cuts a label's value before a table run on after it,
+// its cells apart by spaces (配合单位：市公安局、市城管局，各区政府 鄞州 海曙
+// 合计 新辟线路年度目标 2 5 …: the districts, the totals and the figures
+// are no units): at the first field after a space that names neither
+// units nor groups. A value without spaces is returned as it is.
+func spacedTableTail(value string, v *Vocabulary, nr *nameReader) string {
+	value = dropStraySpaces(value)
+	if !strings.Contains(value, " ") {
+		return value
+	}
+	at := 0
+	for i, f := range strings.Split(value, " ") {
+		if i > 0 && f != "" {
+			for _, n := range splitNames(strings.NewReplacer("，", "、", ",", "、").Replace(f)) {
+				if !unitLike(n, nr) && !v.isGroupWord(n) && !bodyGroup(n, v) && !v.isLeader(n) {
+					return strings.TrimSpace(value[:at])
+				}
+			}
+		}
+		at += len(f) + 1
+	}
+	return value
 }
 
 // unitNames splits a list of units' names, the spaces a PDF left inside

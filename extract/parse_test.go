@@ -81,6 +81,8 @@ func TestClauseForms(t *testing.T) {
 			nil, []string{"市民政局"}, nil, []string{"各乡镇政府", "各街道办事处"}, false, ""},
 		{"a bare 国税局 takes its list's level", "1.做好。（责任单位：市财政局、国税局、地税局）", "做好。",
 			nil, []string{"市财政局", "市国税局", "市地税局"}, nil, nil, false, ""},
+		{"a table run on after a label's names, its cells apart by spaces", "3.新辟公交线路10条。配合单位：市公安局、市城管局，各区政府 鄞州 海曙 合计 新辟线路年度目标 2 5 10", "新辟公交线路10条。",
+			nil, []string{"市公安局", "市城管局"}, nil, []string{"各区政府"}, false, ""},
 		{"all depts", "1.迎接好党的二十大胜利召开。（各部门单位分别负责）", "迎接好党的二十大胜利召开。",
 			nil, nil, nil, nil, true, ""},
 		{"group", "28.全面完成低空空域管理改革任务。（省发展改革委牵头，有关部门按职责分工负责）", "全面完成低空空域管理改革任务。",
