@@ -72,7 +72,7 @@ func splitCollapsed(lines []cline, v *Vocabulary) []cline {
 		if len(c.text) < collapsedBytes || !whole && !strings.Contains(c.text, "：") && strings.IndexByte(c.text, ':') < 0 {
 			continue // (points that name their units have their labels' colons)
 		}
-		cuts, numbered, labels := collapsedCuts(c.text, v)
+		cuts, numbered, labels := collapsedCuts(c.text, v, !whole)
 		found = append(found, lineCuts{i, cuts, numbered, labels})
 		runOn = runOn || numbered >= collapsedMarks-1 && labels >= collapsedMarks-1
 	}
@@ -113,7 +113,11 @@ func splitCollapsed(lines []cline, v *Vocabulary) []cline {
 // collapsedCuts returns the offsets in l where a heading, an item or a
 // label line starts, in order; how many of them are numbers that go on
 // from the one before (2. after 1.), and how many are labels.
-func collapsedCuts(l string, v *Vocabulary) (cuts []int, numbered, labels int) {
+//
+// With numberedOnly, a line with no number in sequence is not searched
+// for labels (the labels' search reads every rune: a document that kept
+// its lines splits only lines of numbered points).
+func collapsedCuts(l string, v *Vocabulary, numberedOnly bool) (cuts []int, numbered, labels int) {
 	next := map[numForm]int{}
 	restart := map[numForm]bool{}
 
@@ -145,6 +149,9 @@ func collapsedCuts(l string, v *Vocabulary) (cuts []int, numbered, labels int) {
 		for f := num.form + 1; f <= fCircled; f++ {
 			restart[f] = true // numbers below start again under it
 		}
+	}
+	if numberedOnly && numbered == 0 {
+		return cuts, 0, 0
 	}
 	// labels, outside parentheses (（牵头单位：X） is a clause's)
 	isNumber := make(map[int]bool, len(cuts))

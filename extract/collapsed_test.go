@@ -32,7 +32,7 @@ func TestCollapsedCuts(t *testing.T) {
 			var got []string
 			start := 0
 			line := foldLines([]string{tc.line})[0] // classify reads folded lines
-			cuts, _, _ := collapsedCuts(line, v)
+			cuts, _, _ := collapsedCuts(line, v, false)
 			for _, at := range append(cuts, len(line)) {
 				if p := strings.TrimSpace(tc.line[start:at]); p != "" {
 					got = append(got, p)
