@@ -323,6 +323,10 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		case indicator == "" && verb != "" && sentence == prevSentence && prevIndicator != "":
 			// 全市生产总值达到3260亿元，增长12%: the indicator stated before
 			indicator = prevIndicator
+		case strings.HasSuffix(unit, "元") && fundsAfter(after) != "":
+			// 中央财政安排1000亿元专项奖补资金: the funds named after the sum
+			indicator = fundsAfter(after)
+			spanEnd = spanOver(s, pos, end, indicator)
 		case verb != "" && isClassifier(unit) && countedThing(after) != "":
 			// 城区再新建1个农贸市场: the counted thing follows the count;
 			// what stands between the verb and the count is where
@@ -413,6 +417,18 @@ func phraseTo(s string, a int) int {
 		end++
 	}
 	return end
+}
+
+// fundsAfter is the funds a sum names after it (1000亿元专项奖补资金,
+// 5亿元就业补助资金), "" if the words after it name none.
+func fundsAfter(after string) string {
+	t := countedThing(after)
+	for _, w := range []string{"资金", "经费", "补助", "补贴"} {
+		if strings.HasSuffix(t, w) {
+			return t
+		}
+	}
+	return ""
 }
 
 // countedJoin reports whether between, the text between two values,
