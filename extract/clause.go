@@ -170,7 +170,7 @@ func (p *parser) governingSentence(l string, n int) (segment, bool) {
 	if role != RoleLead && role != RoleCo && role != RoleRespective {
 		return segment{}, false
 	}
-	names := splitNames(strings.NewReplacer("，", "、", ",", "、").Replace(m[5]))
+	names := listNames(m[5])
 	if !bareUnits(names, p.vocab, p.names) {
 		return segment{}, false
 	}
@@ -205,7 +205,7 @@ func (p *parser) unitsSentence(l string) (int, int) {
 	if names == "" || strings.ContainsAny(names, "：:") || strings.HasPrefix(names, "（") || strings.HasPrefix(names, "(") {
 		return 0, 0
 	}
-	if !bareUnits(splitNames(strings.NewReplacer("，", "、", ",", "、").Replace(names)), p.vocab, p.names) {
+	if !bareUnits(listNames(names), p.vocab, p.names) {
 		return 0, 0
 	}
 	return end, from
@@ -1371,6 +1371,13 @@ func splitOutside(s, seps string) []string {
 	return append(parts, s[start:])
 }
 
+// commas are a list's commas, read as 、 by listNames.
+var commas = strings.NewReplacer("，", "、", ",", "、")
+
+// listNames splits a list whose names commas part as well as 、
+// (市发改委、市财政局，各区政府): splitNames after the commas are read as 、.
+func listNames(s string) []string { return splitNames(commas.Replace(s)) }
+
 // splitNames splits a list of names on 、, 及 and 以及 and drops 等. A level
 // word after 各 that a 、 splits from its body (各乡、镇人民政府,
 // 各县（市）、区人民政府) stays one group. Every name is a substring of s.
@@ -1502,7 +1509,7 @@ func spacedTableTail(value string, v *Vocabulary, nr *nameReader) string {
 	at := 0
 	for i, f := range strings.Split(value, " ") {
 		if i > 0 && f != "" {
-			for _, n := range splitNames(strings.NewReplacer("，", "、", ",", "、").Replace(f)) {
+			for _, n := range listNames(f) {
 				if !unitLike(n, nr) && !v.isGroupWord(n) && !bodyGroup(n, v) && !v.isLeader(n) {
 					return strings.TrimSpace(value[:at])
 				}

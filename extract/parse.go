@@ -235,7 +235,7 @@ func (p *parser) addressee(l string) bool {
 	if strings.ContainsAny(body, "。；;") {
 		return false
 	}
-	names := splitNames(strings.NewReplacer("，", "、", ",", "、").Replace(body))
+	names := listNames(body)
 	for _, n := range names {
 		n = dropNotes(n)
 		if !p.vocab.isGroupWord(n) && !groupish(n) && !unitLike(n, p.names) {

@@ -996,7 +996,7 @@ func leadEmpty(row *tableRow, cols []colKind) {
 // unitsCell reports whether a cell holds only unit names.
 func (p *parser) unitsCell(s string) bool {
 	t := strings.TrimRight(s, "。；;")
-	names := splitNames(strings.ReplaceAll(strings.ReplaceAll(t, "，", "、"), ",", "、"))
+	names := listNames(t)
 	if len(names) == 0 {
 		return false
 	}

@@ -59,7 +59,7 @@ func labelValue(role Role, s string, v *Vocabulary, nr *nameReader) bool {
 	if n > 200 || strings.ContainsAny(s, "。；：:") {
 		return false
 	}
-	names := splitNames(strings.NewReplacer("，", "、", ",", "、").Replace(s))
+	names := listNames(s)
 	if len(names) == 0 {
 		return false
 	}
