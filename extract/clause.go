@@ -862,16 +862,16 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 						role = RoleRespective
 					}
 				}
-				list := unitNames(value)
-				if !v.labelPersons(part) {
-					list = unitNames(spacedTableTail(value, v, names)) // (people stand apart by spaces: 市财政局 王五)
-				}
+				var list []string
 				if v.labelPersons(part) {
 					// 责任单位及责任人：市发改委 张三: the people are leaders
+					// (apart by spaces, as a table's cells would be)
 					var people []string
-					if list, people = unitsAndPeople(list, v, names); len(people) > 0 {
+					if list, people = unitsAndPeople(unitNames(value), v, names); len(people) > 0 {
 						c.add(roleLeader, people)
 					}
+				} else {
+					list = unitsBeforeTable(value, v, names)
 				}
 				c.add(role, append(pending, list...))
 				pending = nil
@@ -944,7 +944,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 					labelRole = roleNone
 					continue
 				}
-				c.add(labelRole, unitNames(spacedTableTail(part, v, names)))
+				c.add(labelRole, unitsBeforeTable(part, v, names))
 				continue
 			}
 			pending = append(pending, unitNames(part)...)
@@ -1496,28 +1496,29 @@ func sharedHead(n string) string {
 	return ""
 }
 
-// spacedTableTail cuts a label's value before a table run on after it,
-// its cells apart by spaces (配合单位：市公安局、市城管局，各区政府 鄞州 海曙
-// 合计 新辟线路年度目标 2 5 …: the districts, the totals and the figures
-// are no units): at the first field after a space that names neither
-// units nor groups. A value without spaces is returned as it is.
-func spacedTableTail(value string, v *Vocabulary, nr *nameReader) string {
+// unitsBeforeTable is unitNames of a label's value, cut before a table
+// run on after it, its cells apart by spaces (配合单位：市公安局、市城管局，
+// 各区政府 鄞州 海曙 合计 新辟线路年度目标 2 5 …: the districts, the totals
+// and the figures are no units).
+func unitsBeforeTable(value string, v *Vocabulary, nr *nameReader) []string {
 	value = dropStraySpaces(value)
-	if !strings.Contains(value, " ") {
-		return value
-	}
+	return splitNames(value[:spacedTableAt(value, v, nr)])
+}
+
+// spacedTableAt is where a table run on after a list starts: the first
+// field after a space that names neither units nor groups; len(value) if
+// none.
+func spacedTableAt(value string, v *Vocabulary, nr *nameReader) int {
 	at := 0
 	for i, f := range strings.Split(value, " ") {
-		if i > 0 && f != "" {
-			for _, n := range listNames(f) {
-				if !unitLike(n, nr) && !v.isGroupWord(n) && !bodyGroup(n, v) && !v.isLeader(n) {
-					return strings.TrimSpace(value[:at])
-				}
-			}
+		if i > 0 && f != "" && slices.ContainsFunc(listNames(f), func(n string) bool {
+			return !unitLike(n, nr) && !v.isGroupWord(n) && !bodyGroup(n, v) && !v.isLeader(n)
+		}) {
+			return at
 		}
 		at += len(f) + 1
 	}
-	return value
+	return len(value)
 }
 
 // unitNames splits a list of units' names, the spaces a PDF left inside
