@@ -298,6 +298,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if verb == "" && before == "" && prevEnd >= 0 && start > 0 && (joined || strings.HasPrefix(s[start-len("、"):], "、") && start-len("、") == prevEnd) {
 			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业; 分别增长7.5%、8%
 		}
+		counted := countedThing(after) // what a count before after counts, if anything
 		switch {
 		case share && !reRateIn.MatchString(after):
 			// 完成主城区80%的化工企业搬迁: where, and the thing a share of
@@ -313,8 +314,8 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		case indicator == "" && after != "":
 			indicator = after
 			spanEnd = end
-			if t := countedThing(after); isClassifier(unit) && t != "" && t != after {
-				indicator, spanEnd = t, spanOver(s, pos, end, t) // 54个省级生态镇和517个…: up to the next count
+			if isClassifier(unit) && counted != "" && counted != after {
+				indicator, spanEnd = counted, spanOver(s, pos, end, counted) // 54个省级生态镇和517个…: up to the next count
 			}
 		case opened && indicator == "" && after == "" && sentence == prevSentence && prevIndicator != "":
 			// 地区生产总值增长6.5%左右，力争7%: the same indicator and verb,
@@ -323,15 +324,15 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		case indicator == "" && verb != "" && sentence == prevSentence && prevIndicator != "":
 			// 全市生产总值达到3260亿元，增长12%: the indicator stated before
 			indicator = prevIndicator
-		case strings.HasSuffix(unit, "元") && fundsAfter(after) != "":
+		case strings.HasSuffix(unit, "元") && funds(counted):
 			// 中央财政安排1000亿元专项奖补资金: the funds named after the sum
-			indicator = fundsAfter(after)
+			indicator = counted
 			spanEnd = spanOver(s, pos, end, indicator)
-		case verb != "" && isClassifier(unit) && countedThing(after) != "":
+		case verb != "" && isClassifier(unit) && counted != "":
 			// 城区再新建1个农贸市场: the counted thing follows the count;
 			// what stands between the verb and the count is where
 			// (完成升钟库区7所小学改扩建工程)
-			indicator = countedThing(after)
+			indicator = counted
 			spanEnd = spanOver(s, pos, end, indicator)
 		case isClassifier(unit) && plausibleIndicator(after) && strings.Contains(indicator, "、"):
 			// 实施保黎路下穿立交、太平桥、观庄下穿4座泵站改造: the places
@@ -419,16 +420,15 @@ func phraseTo(s string, a int) int {
 	return end
 }
 
-// fundsAfter is the funds a sum names after it (1000亿元专项奖补资金,
-// 5亿元就业补助资金), "" if the words after it name none.
-func fundsAfter(after string) string {
-	t := countedThing(after)
+// funds reports whether t, the words after a sum, name funds
+// (1000亿元专项奖补资金, 5亿元就业补助资金).
+func funds(t string) bool {
 	for _, w := range []string{"资金", "经费", "补助", "补贴"} {
 		if strings.HasSuffix(t, w) {
-			return t
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 // countedJoin reports whether between, the text between two values,
