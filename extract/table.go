@@ -993,9 +993,13 @@ func leadEmpty(row *tableRow, cols []colKind) {
 	}
 }
 
+// openCell is a cell without the full stop or semicolon it may close
+// with as a sentence does (区投资促进中心。).
+func openCell(s string) string { return strings.TrimRight(s, "。；;") }
+
 // unitsCell reports whether a cell holds only unit names.
 func (p *parser) unitsCell(s string) bool {
-	t := strings.TrimRight(s, "。；;")
+	t := openCell(s)
 	names := listNames(t)
 	if len(names) == 0 {
 		return false
@@ -2040,7 +2044,7 @@ func (p *parser) table(tb *tableBlock) int {
 		var c rawClause
 		unitCells := 0
 		for k, ck := range tb.cols {
-			v := strings.TrimRight(row.cells[k], "。；;") // 区投资促进中心。: a cell closed as a sentence
+			v := openCell(row.cells[k]) // 区投资促进中心。
 			if v == "" {
 				continue
 			}
@@ -2066,7 +2070,7 @@ func (p *parser) table(tb *tableBlock) int {
 				}
 			}
 			before := len(c.parts)
-			names, written := splitCell(v), splitCell(strings.TrimRight(p.cellWritten(row, k), "。；;"))
+			names, written := splitCell(v), splitCell(openCell(p.cellWritten(row, k)))
 			if role == roleLeader {
 				names, written = paddedNames(names), paddedNames(written)
 			}
