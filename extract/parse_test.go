@@ -435,6 +435,30 @@ func TestTargetValuesShareIndicator(t *testing.T) {
 	}
 }
 
+// TestTargetListBound: a bound after the last value of a list after 分别
+// bounds every value of it; a value with an op of its own keeps it, and a
+// value of another indicator before the list is not the list's.
+func TestTargetListBound(t *testing.T) {
+	for text, want := range map[string][]string{
+		"城乡居民人均可支配收入分别增长8%和9%以上。":   {">=", ">="},
+		"工业投资、民间投资分别增长10%和9.5%以上。":  {">=", ">="},
+		"城镇和农村居民收入分别增长7.5%、8.5%左右。": {"~", "~"},
+		"甲、乙、丙分别增长6%、7%和8%以上。":      {">=", ">=", ">="},
+		"甲、乙分别控制在3%和4%左右。":          {"~", "~"},
+		"地区生产总值增长7%，财政收入增长8%以上。":    {"=", ">="},
+		"新增城镇就业5万人、农村劳动力转移3万人以上。":   {"=", ">="},
+		"甲、乙分别增长6%和约7%。":            {"=", "~"},
+	} {
+		var ops []string
+		for _, g := range targetsIn(text) {
+			ops = append(ops, g.Op)
+		}
+		if !slices.Equal(ops, want) {
+			t.Errorf("targetsIn(%q): ops %q, want %q", text, ops, want)
+		}
+	}
+}
+
 func TestTargetEnumerationSharesVerb(t *testing.T) {
 	got := targetsIn("净增1000家以上规模工业公司、1000家以上高新技术企业。")
 	if len(got) != 2 {

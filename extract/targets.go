@@ -91,6 +91,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 	var out []Target
 	prevVerb, prevEnd, prevPos := "", -1, -1
 	prevIndicator, prevSentence := "", -1
+	// the values just before, each joined to the next (分别增长8%和9%以上),
+	// whose op is their verb's: a bound after the last is every one's
+	var verbOps []int
 	locs := reNumber.FindAllStringIndex(s, -1)
 	// for quoted and basisNote (a byte search each: ContainsAny decodes
 	// every rune when its set is not ASCII)
@@ -168,10 +171,11 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if parens && basisNote(s, a) || strings.HasPrefix(strings.TrimPrefix(s[pos:], "的"), "平均水平") {
 			continue // （依据上年实际…）, 高于省、市7.5%平均水平: a reference, not a target
 		}
-		bound := false // 以上 or 以下 after the value
+		bound := false   // 以上 or 以下 after the value
+		boundOp := false // a bound word after the value set op
 		for _, m := range []struct{ word, op string }{{"以上", OpAtLeast}, {"以内", OpAtMost}, {"以下", OpAtMost}, {"左右", OpAbout}, {"上下", OpAbout}} {
 			if strings.HasPrefix(s[pos:], m.word) {
-				op = m.op
+				op, boundOp = m.op, true
 				pos += len(m.word)
 				bound = m.word == "以上" || m.word == "以下"
 				break
@@ -295,7 +299,10 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			after = "" // 6%、7%和8%: the next value, not what this one counts
 		}
 		sentence := bd.sentence
-		if verb == "" && before == "" && prevEnd >= 0 && start > 0 && (joined || strings.HasPrefix(s[start-len("、"):], "、") && start-len("、") == prevEnd) {
+		// a value listed right after the one before, with nothing of its
+		// own before it: 分别增长7.5%、8%, 6%和7%
+		continued := before == "" && prevEnd >= 0 && start > 0 && (joined || strings.HasPrefix(s[start-len("、"):], "、") && start-len("、") == prevEnd)
+		if verb == "" && continued {
 			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业; 分别增长7.5%、8%
 		}
 		counted := countedThing(after) // what a count before after counts, if anything
@@ -361,6 +368,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if strings.HasSuffix(unit, "次") && strings.Contains(before, "每") {
 			continue // 每季度召开1次联席会议: how often, a routine, not a target
 		}
+		ownOp := op != ""
 		if op == "" {
 			op = verbOp(verb)
 		}
@@ -368,7 +376,20 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if err != nil {
 			continue
 		}
+		if !continued {
+			verbOps = verbOps[:0]
+		}
+		if boundOp {
+			// 分别增长8%和9%以上, 7.5%、8.5%左右: the bound closes the list
+			for _, i := range verbOps {
+				out[i].Op = op
+			}
+			verbOps = verbOps[:0]
+		}
 		out = append(out, Target{Indicator: indicator, Verb: verb, Value: value, Unit: unit, Op: op, Text: s[start:spanEnd]})
+		if !ownOp {
+			verbOps = append(verbOps, len(out)-1)
+		}
 		prevVerb, prevEnd, prevPos = verb, end, pos
 		prevIndicator, prevSentence = indicator, sentence
 	}
