@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "8351e8177634cb137b790a26c7d391796a15b5255a5803be9c49d310ddeeb562", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "be63a2d2c1a5ee4e99ce657d3f1333c92b88532899e859ef1384ca31483e24c3", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1747,6 +1747,7 @@ var _ = templates.Compiled("grammar.yaml", "8351e8177634cb137b790a26c7d391796a15
 				"抓好",
 				"保持",
 				"超",
+				"解决",
 			},
 			Actions: []string{
 				"持续推进",

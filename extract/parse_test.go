@@ -360,6 +360,8 @@ func TestTargets(t *testing.T) {
 		// 多 or 余 after the magnitude: more than it, of the unit after
 		{"省财政安排1亿多元，", "省财政", "安排", "亿元", ">", "省财政安排1亿多元", 1},
 		{"新增就业1万余人，", "就业", "新增", "万人", ">", "新增就业1万余人", 1},
+		// 解决 a number of people: what is solved for them is counted
+		{"解决3万农村人口饮水安全问题。", "农村人口饮水安全问题", "解决", "万", "=", "解决3万农村人口饮水安全问题", 3},
 		// the verb after the value: what grows comes before 实现
 		{"工业投资实现15%以上增长。", "工业投资", "增长", "%", ">=", "工业投资实现15%以上增长", 15},
 		{"税收收入实现10%左右的增长，", "税收收入", "增长", "%", "~", "税收收入实现10%左右的增长", 10},
