@@ -385,6 +385,26 @@ func TestTargets(t *testing.T) {
 	if want := []string{"国家级生态镇", "省级生态镇", "市级以上生态村创建任务"}; !slices.Equal(things, want) {
 		t.Errorf("counts in a list: indicators %q, want %q", things, want)
 	}
+	// a thing joined by 和 after a value, and a value after a 和: each
+	// value counts its own thing
+	for text, want := range map[string][]string{
+		"新建学校5所和幼儿园8所。":               {"学校", "幼儿园"},
+		"新建学校5所、幼儿园8所。":               {"学校", "幼儿园"},
+		"严格保护永久基本农田和810万亩粮食生产功能区。":    {"粮食生产功能区"},
+		"实施新村扶贫90个和扶贫新村连片建设50个。":      {"新村扶贫", "扶贫新村连片"},
+		"形成一批超100亿元的优势产业集群和超20亿元的集群。": nil, // a batch of things of a size
+	} {
+		var got []string
+		for _, g := range targetsIn(text) {
+			got = append(got, g.Indicator)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("targetsIn(%q): indicators %q, want %q", text, got, want)
+		}
+	}
+	if got := targetsIn("新建学校5所和幼儿园8所。"); len(got) != 2 || got[1].Verb != "新建" {
+		t.Errorf("学校5所和幼儿园8所: the second value's verb: %+v", got)
+	}
 	// a further value after an opener alone: the same indicator and verb
 	if got := targetsIn("地区生产总值增长6.5%左右，力争7%。"); len(got) != 2 || got[1].Indicator != "地区生产总值" || got[1].Verb != "增长" || got[1].Value != 7 {
 		t.Errorf("增长6.5%%左右，力争7%%: %+v", got)

@@ -192,6 +192,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		// 分别增长6%和7%: a second value joined to the one before it by 和,
 		// 及 or 与, of the same verb and indicator (as after 、)
 		joined := prevPos >= 0 && a > prevPos && slices.Contains([]string{"和", "及", "与"}, s[prevPos:a])
+		thingJoined := false
 		if joined {
 			start = a
 		} else if prevPos > start && a > prevPos && countedJoin(s[prevPos:a]) {
@@ -199,6 +200,12 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			// thing of the value before and a 和: this value's phrase
 			// starts after them, with the verb before
 			start, joined = a, true
+		} else if prevPos > start && a > prevPos {
+			if w := joinedThing(s[prevPos:a]); w > 0 {
+				// 新建学校5所和幼儿园8所: a 和 after the value before, then
+				// this value's thing; the verb before is its verb
+				start, thingJoined = prevPos+w, true
+			}
 		}
 		if m := rePointNumber.FindStringIndex(s[start:a]); m != nil {
 			start += m[1] // 1.抓好600个…: a point's number, glued after a heading
@@ -247,11 +254,17 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if countBefore(before) {
 			continue // 完成1个100亿元以上招商引资任务: the size of the things counted
 		}
+		if strings.Contains(s[opening:a], "一批") && strings.HasPrefix(s[pos:], "的") {
+			continue // 培育一批超100亿元的产业集群: a batch of things of that size, not a target
+		}
 		if countsWork(unit, s[pos:]) || lastYear(before) {
 			continue // 等3项指标, 办好11项为民办实事项目; 去年新开工200个项目
 		}
 		verb, indicator := splitVerb(before, v.Targets.Verbs)
 		verb, indicator = listedVerbs(verb, indicator, v.Targets.Verbs)
+		if thingJoined && verb == "" {
+			verb = prevVerb
+		}
 		if strings.ContainsAny(before, "（()）") {
 			// 新建（改建）10家标准化老年食堂: a verb and its note (without
 			// a note, splitVerb trims as dropNotes does: nothing to redo)
@@ -306,6 +319,11 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业; 分别增长7.5%、8%
 		}
 		counted := countedThing(after) // what a count before after counts, if anything
+		if conj := endsWithJoin(indicator); conj && after != "" && plausibleIndicator(after) && !share {
+			// 严格保护永久基本农田和810万亩粮食生产功能区: the thing before
+			// the 和 is another; this value's follows it
+			indicator, start, spanEnd = after, a, end
+		}
 		switch {
 		case share && !reRateIn.MatchString(after):
 			// 完成主城区80%的化工企业搬迁: where, and the thing a share of
@@ -523,6 +541,33 @@ func countsWork(unit, rest string) bool {
 // comparison with it (比去年增长) opens with 比.
 func lastYear(before string) bool {
 	return strings.HasPrefix(before, "去年") || strings.HasPrefix(before, "上年")
+}
+
+// joinedThing is where this value's thing begins in between, the text
+// after the value before it, when that text is a 和 (及, 与, 、) and a
+// short name with no number and no mark that ends a phrase (学校5所和
+// 幼儿园8所: 幼儿园): the length of the conjunction; 0 if it is not.
+func joinedThing(between string) int {
+	for _, w := range []string{"和", "及", "与", "、"} {
+		if rest, ok := strings.CutPrefix(between, w); ok {
+			if rest != "" && !strings.ContainsAny(rest, "0123456789，。；、,;（）()") && utf8.RuneCountInString(rest) <= 20 && plausibleIndicator(rest) {
+				return len(w)
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// endsWithJoin reports whether an indicator ends in a conjunction: the
+// phrase before the value names another thing (永久基本农田和).
+func endsWithJoin(indicator string) bool {
+	for _, w := range []string{"和", "及", "与", "、"} {
+		if strings.HasSuffix(indicator, w) && len(indicator) > len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // countBefore reports whether before ends in a count of things, whose
