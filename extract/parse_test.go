@@ -402,6 +402,10 @@ func TestTargets(t *testing.T) {
 			t.Errorf("targetsIn(%q): indicators %q, want %q", text, got, want)
 		}
 	}
+	// a share of the goal alone: of the indicator before it
+	if got := targetsIn("新发展私营企业5172户，完成全年目标的51.7%。"); len(got) != 2 || got[1].Indicator != "新发展私营企业" || got[1].Value != 51.7 {
+		t.Errorf("完成全年目标的51.7%%: %+v", got)
+	}
 	if got := targetsIn("新建学校5所和幼儿园8所。"); len(got) != 2 || got[1].Verb != "新建" {
 		t.Errorf("学校5所和幼儿园8所: the second value's verb: %+v", got)
 	}

@@ -275,6 +275,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 		}
 		indicator = trimComparison(indicator)
+		if isBase(indicator) {
+			indicator = "" // 完成全年目标的51.7%: a share of the goal, of the indicator before
+		}
 		if etc {
 			indicator = ""
 		}
@@ -892,6 +895,15 @@ func splitVerb(before string, targetVerbs []string) (verb, indicator string) {
 var baseVerbs = []string{"达到", "不低于", "不少于", "不超过", "超过"}
 
 const maxBase = 12
+
+// bases are what a share is of when the share is all the phrase says
+// (完成全年目标的51.7%): the goal, not the thing measured.
+var bases = []string{"全年目标", "年度目标", "全年任务", "年度任务", "目标任务", "全年计划", "年度计划", "计划", "任务", "目标"}
+
+// isBase reports whether an indicator names only a base (全年目标的).
+func isBase(indicator string) bool {
+	return slices.Contains(bases, strings.TrimSuffix(indicator, "的"))
+}
 
 // listedVerbs takes the verbs listed with 、 after the first into the
 // verb (新建、改扩建中小学校15所: 新建、改扩建 | 中小学校), and drops a 、
