@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "be63a2d2c1a5ee4e99ce657d3f1333c92b88532899e859ef1384ca31483e24c3", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "c11c3d5cb7d0247adc81ba4ff09f0dbbd9f98cf0a6efcaab275905f74eb1e271", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1683,6 +1683,7 @@ var _ = templates.Compiled("grammar.yaml", "be63a2d2c1a5ee4e99ce657d3f1333c92b88
 				"将",
 				"分别",
 				"均",
+				"在",
 			},
 			Verbs: []string{
 				"提高到",

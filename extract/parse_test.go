@@ -360,6 +360,8 @@ func TestTargets(t *testing.T) {
 		// 多 or 余 after the magnitude: more than it, of the unit after
 		{"省财政安排1亿多元，", "省财政", "安排", "亿元", ">", "省财政安排1亿多元", 1},
 		{"新增就业1万余人，", "就业", "新增", "万人", ">", "新增就业1万余人", 1},
+		// 在 before the value: how much the indicator stands at
+		{"粮食产量在600亿斤以上，", "粮食产量", "", "亿斤", ">=", "粮食产量在600亿斤以上", 600},
 		// 解决 a number of people: what is solved for them is counted
 		{"解决3万农村人口饮水安全问题。", "农村人口饮水安全问题", "解决", "万", "=", "解决3万农村人口饮水安全问题", 3},
 		// the verb after the value: what grows comes before 实现
