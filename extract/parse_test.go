@@ -404,6 +404,19 @@ func TestTargets(t *testing.T) {
 			t.Errorf("targetsIn(%q): indicators %q, want %q", text, got, want)
 		}
 	}
+	// a sign before the value is its op; the sign is no part of the indicator
+	if got := targetsIn("人均预期寿命≥79.2岁，重大慢性病过早死亡率≤12.5%。"); len(got) != 2 || got[0].Op != ">=" || got[0].Indicator != "人均预期寿命" || got[1].Op != "<=" || got[1].Indicator != "重大慢性病过早死亡率" {
+		t.Errorf("≥ and ≤: %+v", got)
+	}
+	// a number of the thing named right after it
+	for text, want := range map[string]string{
+		"省财政拨款14亿元启动54万农村贫困户危房改造。": "农村贫困户危房改造",
+		"着力改善12.7万贫困人口的生产生活条件。":    "贫困人口的生产生活条件",
+	} {
+		if got := targetsIn(text); len(got) == 0 || got[len(got)-1].Indicator != want {
+			t.Errorf("targetsIn(%q): %+v, want the last indicator %s", text, got, want)
+		}
+	}
 	// a share of the goal alone: of the indicator before it
 	if got := targetsIn("新发展私营企业5172户，完成全年目标的51.7%。"); len(got) != 2 || got[1].Indicator != "新发展私营企业" || got[1].Value != 51.7 {
 		t.Errorf("完成全年目标的51.7%%: %+v", got)
@@ -427,6 +440,18 @@ func TestTargets(t *testing.T) {
 		"加强0- 3岁婴幼儿教育，新建幼儿园3所。":              {"所"},      // an age before whom it is about
 		"立项建设32所市级优秀中等职业学校和55个市级优质专业。":       {"所", "个"}, // two counts, each its own thing
 		"上述3条由各地负责落实。":                       nil,
+		// figures done, rules of a policy, classes and names: no targets
+		"加大去年新开工200个项目的推进力度。":            nil,     // last year's
+		"全年新开工项目比去年增加20个。":               {"个"},   // a comparison with it is a target
+		"可申请最高不超过15万元的创业担保贷款。":           nil,     // an entitlement
+		"返还标准可按6个月的当地月人均失业保险金。":          nil,     // the rule of a policy
+		"解决户均面积不足16平方米低保家庭住房困难问题。":       nil,     // the class meant
+		"截至5月底，新增城镇就业2.76万人，完成年度任务的46%。": nil,     // progress reported
+		"目前已有10家企业提出申办需求，其中4家已在办理。":      nil,     // progress reported
+		"在安排1亿多元发放补贴的基础上，再安排2.8亿元。":      {"亿元"},  // the basis of a new step
+		"抓好80万吨乙烯改扩建项目，新建光伏电站10万千瓦。":     {"万千瓦"}, // a project's capacity in its name
+		"一、8项区人代会考核指标设置情况":               nil,     // the document's own indicators
+		"年内完成主体结构8层以上。":                  {"层"},
 	} {
 		var units []string
 		for _, g := range targetsIn(text) {

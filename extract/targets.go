@@ -32,7 +32,7 @@ var unitWords = []string{
 	"件", "册", "部", "场", "场次", "份", "头", "床", "艘", "架", "架次", "列",
 	"批", "间", "栋", "只", "株", "棵", "支", "穴", "微克/立方米", "微克每立方米",
 	"例", "次", "岁", "笔", "篇", "期", "宗", "班次", "批次", "延长米", "位",
-	"吨/日", "立方米/日",
+	"吨/日", "立方米/日", "层",
 }
 
 // perWords are what a rate counts per, after a slash: 4批次/千人,
@@ -115,7 +115,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			continue
 		}
 		pos := b
-		op := ""
+		op := symbolOp(s[:a]) // ≥79.2岁: the op written as a sign before the value
 		if strings.HasPrefix(s[pos:], "多") || strings.HasPrefix(s[pos:], "余") {
 			op = OpAbove
 			pos += len("多")
@@ -211,6 +211,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			start += m[1] // 1.抓好600个…: a point's number, glued after a heading
 		}
 		before := s[start:a]
+		if op != "" {
+			before = strings.TrimRight(trimSign(before), " ")
+		}
 		opening := start // before the openers trimmed off: where the phrase begins
 		// leading words that are not part of the indicator
 		for trimmed := true; trimmed; {
@@ -259,6 +262,18 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		}
 		if countsWork(unit, s[pos:]) || lastYear(before) {
 			continue // 等3项指标, 办好11项为民办实事项目; 去年新开工200个项目
+		}
+		if entitlement(before) {
+			continue // 最高不超过15万元, 按6个月的…: a rule of a policy, not a target
+		}
+		if projectCapacity(unit, s[pos:phraseTo(s, pos)]) {
+			continue // 抓好80万吨乙烯改扩建项目: the size of a project named, not a target
+		}
+		if classThreshold(before, s[pos:]) {
+			continue // 户均面积不足16平方米低保家庭: who is meant, not a target
+		}
+		if reported(s[reportFrom(s, bd.sentence+1, a):a]) || onBasis(s[pos:phraseTo(s, pos)]) {
+			continue // 截至5月底，…; 目前已有10家; 在…安排1亿多元…的基础上: done already
 		}
 		verb, indicator := splitVerb(before, v.Targets.Verbs)
 		verb, indicator = listedVerbs(verb, indicator, v.Targets.Verbs)
@@ -322,6 +337,17 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			verb = prevVerb // 净增1000家以上规模工业公司、1000家以上高新技术企业; 分别增长7.5%、8%
 		}
 		counted := countedThing(after) // what a count before after counts, if anything
+		if strings.Trim(unit, "万亿") == "" && after != "" && plausibleIndicator(after) && !share {
+			// 启动54万农村贫困户危房改造, 改善12.7万贫困人口的…: a number of
+			// the thing named right after it
+			if counted != "" {
+				after = counted
+			}
+			if indicator != "" {
+				start = a // the words before were another thing's
+			}
+			indicator, spanEnd = after, spanOver(s, pos, end, after)
+		}
 		if conj := endsWithJoin(indicator); conj && after != "" && plausibleIndicator(after) && !share {
 			// 严格保护永久基本农田和810万亩粮食生产功能区: the thing before
 			// the 和 is another; this value's follows it
@@ -531,6 +557,12 @@ func countsWork(unit, rest string) bool {
 	if unit != "项" && unit != "件" {
 		return false
 	}
+	if i := strings.IndexAny(rest, "，。；,;、（("); i >= 0 {
+		rest = rest[:i]
+	}
+	if strings.HasSuffix(rest, "指标") || strings.Contains(rest, "指标设置") {
+		return true // 8项区人代会考核指标: the document's own indicators, named
+	}
 	for _, w := range workWords {
 		if strings.HasPrefix(rest, w) {
 			return true
@@ -539,11 +571,135 @@ func countsWork(unit, rest string) bool {
 	return false
 }
 
-// lastYear reports whether the phrase before a value opens with last
-// year (去年新开工200个项目): a figure reported, not a target. A
-// comparison with it (比去年增长) opens with 比.
+// lastYear reports whether the phrase before a value names last year
+// (去年新开工200个项目, 加大去年新开工…, 其上年度实际缴纳…的): a figure
+// reported, not a target. A comparison with it (比去年增长, 较上年,
+// 高于去年) is none.
 func lastYear(before string) bool {
-	return strings.HasPrefix(before, "去年") || strings.HasPrefix(before, "上年")
+	for _, w := range []string{"去年", "上年"} {
+		for i := strings.Index(before, w); i >= 0; {
+			r, _ := utf8.DecodeLastRuneInString(before[:i])
+			if !strings.ContainsRune("比较同于", r) {
+				return true
+			}
+			j := strings.Index(before[i+len(w):], w)
+			if j < 0 {
+				break
+			}
+			i += len(w) + j
+		}
+	}
+	return false
+}
+
+// symbolOp is the op a sign right before a value writes (人均预期寿命
+// ≥79.2岁, ≤12.5%), "" for none.
+func symbolOp(before string) string {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
+	switch r {
+	case '≥', '≧':
+		return OpAtLeast
+	case '≤', '≦':
+		return OpAtMost
+	case '＞', '>':
+		return OpAbove
+	}
+	return ""
+}
+
+// trimSign drops the sign symbolOp read from the end of before.
+func trimSign(before string) string {
+	return strings.TrimRight(strings.TrimRight(before, " "), "≥≧≤≦＞>")
+}
+
+// entitlement reports whether the phrase before a value states a rule of
+// a policy (可申请最高不超过15万元, 可按6个月的…, 按每人200元的标准):
+// what someone may have, not a target.
+func entitlement(before string) bool {
+	if strings.HasPrefix(before, "按") {
+		return true
+	}
+	for _, w := range []string{"最高不超过", "最高可", "最多可", "可申请", "可享受", "可获得", "可按", "或按"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// classThreshold reports whether a value is the threshold of the class
+// of those meant (户均面积不足16平方米低保家庭, 收入低于3000元的家庭):
+// 不足, 不满 or 低于 before it, and the class named right after it.
+func classThreshold(before, rest string) bool {
+	if !strings.HasSuffix(before, "不足") && !strings.HasSuffix(before, "不满") && !strings.HasSuffix(before, "低于") {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "的")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.Is(unicode.Han, r)
+}
+
+// projectCapacity reports whether a value is the capacity in a project's
+// name (抓好80万吨乙烯改扩建项目; 平煤神马25万吨己二酸和20万吨己内酰胺…等
+// 项目建设): a unit of output, the product right after it, and 项目 later in
+// the clause, rest (the text after the unit).
+func projectCapacity(unit, rest string) bool {
+	switch strings.TrimLeft(unit, "万亿千百") {
+	case "吨", "千瓦", "兆瓦", "千伏安", "千瓦时", "标箱":
+	default:
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.Is(unicode.Han, r) {
+		return false
+	}
+	if i := strings.IndexAny(rest, "，。；,;"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, "项目")
+}
+
+// reportFrom is where reported reads the sentence before offset a from:
+// its start, at most maxReport bytes back (a longer sentence is read from
+// there, on a rune's start, so that a line of many numbers is read in
+// linear time; its opening is then too far to govern the value).
+func reportFrom(s string, sentence, a int) int {
+	from := max(sentence, a-maxReport, 0)
+	for from < a && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	return from
+}
+
+// maxReport bounds the sentence reported reads: 100 characters.
+const maxReport = 300
+
+// reported reports whether the sentence before a value tells what is done
+// already (截至5月底，…; 目前已有10家企业…): a progress figure, not a target.
+func reported(sentence string) bool {
+	sentence = strings.TrimLeft(sentence, " ")
+	if i := strings.IndexAny(sentence, "：:"); i >= 0 && i <= len("具体情况：") {
+		_, size := utf8.DecodeRuneInString(sentence[i:])
+		sentence = strings.TrimLeft(sentence[i+size:], " ") // 具体情况：截至5月底
+	}
+	if strings.HasPrefix(sentence, "截至") || strings.HasPrefix(sentence, "截止") {
+		return true
+	}
+	for _, w := range []string{"目前已", "现已", "截至目前", "截止目前"} {
+		if strings.Contains(sentence, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// onBasis reports whether the clause after a value is the basis a new
+// step builds on (…安排1亿多元向困难群众发放补贴的基础上，再安排…): a
+// figure done, not a target.
+func onBasis(rest string) bool {
+	if i := strings.IndexAny(rest, "，。；,;"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.HasSuffix(rest, "的基础上") || strings.HasSuffix(rest, "基础上")
 }
 
 // joinedThing is where this value's thing begins in between, the text
@@ -752,6 +908,12 @@ func phraseBefore(s string, start int, v *Vocabulary) string {
 				p, trimmed = p[len(w):], true
 			}
 		}
+	}
+	if i := strings.LastIndexFunc(p, unicode.IsDigit); i >= 0 && (comma == '：' || comma == ':') {
+		// 8项区人代会考核指标设置情况人均地区生产总值：增长6%: a heading
+		// glued before the name, its count and the count's unit left out
+		p = p[i+1:]
+		p = p[len(reUnit.FindString(p)):]
 	}
 	if strings.ContainsFunc(p, unicode.IsDigit) || !plausibleIndicator(p) {
 		return ""
@@ -975,7 +1137,7 @@ func trimComparison(ind string) string {
 // than measuring an amount.
 func isClassifier(unit string) bool {
 	switch strings.TrimLeft(unit, "万亿千百") {
-	case "个", "所", "座", "处", "条", "家", "项", "台", "辆", "套", "间", "栋", "艘", "架", "张", "名":
+	case "个", "所", "座", "处", "条", "家", "项", "台", "辆", "套", "间", "栋", "艘", "架", "张", "名", "户":
 		return true
 	}
 	return false
