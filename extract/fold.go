@@ -203,7 +203,7 @@ func foldLine(l string, t *traditional, keep rune) string {
 		}
 		r = bracketFold(r)
 		switch {
-		case opened && r == keep:
+		case opened && keep != 0 && r == keep:
 			r = leadMarkRune // 市发改委★, where 带★的为牵头单位: a lead's mark
 		case opened:
 			r = bulletFold(r) // (a bullet opening the line stays for trimBullet)

@@ -36,3 +36,15 @@ func TestMarkScans(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldKeepsNUL: with no lead mark in the document a NUL is no mark:
+// folding keeps it, so the folded line stays as long as the line written
+// (a NUL had been folded to the three-byte lead mark, and a task's text
+// then came out in Simplified characters from a Traditional line).
+func TestFoldKeepsNUL(t *testing.T) {
+	l := "長0% 責任：0000\x00"
+	f := foldLines([]string{l})[0]
+	if len(f) != len(l) || !strings.HasSuffix(f, "\x00") {
+		t.Errorf("foldLines(%q) = %q: want as long, its NUL kept", l, f)
+	}
+}
