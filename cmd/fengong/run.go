@@ -32,6 +32,12 @@ func (l *listFlag) Set(v string) error {
 }
 
 func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	// the signal handlers and the build ID (read from the binary's file)
+	// are made ready while the flags and the wording are read
+	signals, stopSignals := interruptibleSoon()
+	defer stopSignals()
+	build := make(chan string, 1)
+	go func() { build <- buildID() }()
 	fs := quietFlagSet("run", stderr)
 	var flags batch.Config
 	var formats, depts listFlag
@@ -88,9 +94,7 @@ func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	}
 
 	tuneGC(getenv)
-	ctx, stop := interruptible()
-	defer stop()
-	res, err := batch.Execute(ctx, batch.Options{
+	res, err := batch.Execute(signals(), batch.Options{
 		ConfigFile:  *config,
 		Flags:       flags,
 		Incremental: *incremental,
@@ -102,7 +106,7 @@ func cmdRun(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		Progress:    progress,
 		FontDirs:    pdf.FontDirs(*config, getenv),
 		Version:     version,
-		Build:       buildID(),
+		Build:       <-build,
 		OpenLedger: func(path string) (batch.ProgressSource, error) {
 			return ledger.Open(path)
 		},

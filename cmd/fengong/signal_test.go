@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -49,4 +50,20 @@ func TestInterruptible(t *testing.T) {
 	if st, ok := exit.Sys().(syscall.WaitStatus); !ok || !st.Signaled() || st.Signal() != syscall.SIGTERM {
 		t.Fatalf("child ended with %v, want killed by SIGTERM", exit)
 	}
+}
+
+// TestInterruptibleSoon: the context waited for is the command's, live
+// until stop cancels it; wait and stop may come in either order.
+func TestInterruptibleSoon(t *testing.T) {
+	wait, stop := interruptibleSoon()
+	ctx := wait()
+	if ctx.Err() != nil || wait() != ctx {
+		t.Fatalf("wait gave %v (err %v), then another", ctx, ctx.Err())
+	}
+	stop()
+	if !errors.Is(ctx.Err(), context.Canceled) {
+		t.Fatalf("after stop: %v, want cancelled", ctx.Err())
+	}
+	_, stop = interruptibleSoon()
+	stop() // before any wait: no leak, no block
 }
