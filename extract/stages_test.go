@@ -1747,3 +1747,34 @@ func TestTableCategoryColumn(t *testing.T) {
 		t.Errorf("items:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestTableYearColumns: a target table of a 单位 column and year columns
+// (指标名称 | 单位 | 2022年 | 2025年 | 2027年), one cell per line or piped:
+// the last year's figures, signs and all, are the indicators' values; the
+// years before are where they stand and are left out.
+func TestTableYearColumns(t *testing.T) {
+	cells := strings.Join([]string{
+		"序号", "指标名称", "单位", "2022年", "2025年", "2027年", "牵头单位",
+		"1", "人均预期寿命", "岁", "78.2(2021年)", "≥79.2", "≥80", "县卫健局",
+		"2", "重大慢性病过早死亡率", "%", "0.17", "≤12.7", "≤12.5", "县卫健局",
+	}, "\n")
+	piped := strings.Join([]string{
+		"序号 | 指标名称 | 单位 | 2022年 | 2027年 | 牵头单位 |",
+		"1 | 人均预期寿命 | 岁 | 78.2 | ≥80 | 县卫健局 |",
+		"2 | 重大慢性病过早死亡率 | % | 0.17 | ≤12.5 | 县卫健局 |",
+	}, "\n")
+	for name, text := range map[string]string{"cells": cells, "piped": piped} {
+		d := parseBytes(t, name+".txt", []byte(text))
+		var got []string
+		for _, tg := range d.Targets {
+			got = append(got, fmt.Sprintf("%s %s %g%s", tg.Indicator, tg.Op, tg.Value, tg.Unit))
+		}
+		want := []string{"人均预期寿命 >= 80岁", "重大慢性病过早死亡率 <= 12.5%"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: targets %q, want %q", name, got, want)
+		}
+		if len(d.Items) != 2 || !slices.Equal(d.Items[0].Tasks[0].Lead, []string{"县卫健局"}) {
+			t.Errorf("%s: items %+v", name, d.Items)
+		}
+	}
+}

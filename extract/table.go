@@ -175,6 +175,30 @@ func (p *parser) cellWritten(row *tableRow, k int) string {
 // nameTaskColumns reads two task columns (重点工作 | 具体任务) as the item's
 // name and its tasks: the first names the work, usually in a cell merged
 // over its tasks' rows.
+// reYearHead is a header cell that is a year alone, or its target:
+// 2025年, 2027年目标值 (2023年目标 is a task column by its 目标 already).
+var reYearHead = lazyRE(`^(?:19|20)\d\d年(?:目标值|目标|预期)?$`)
+
+// yearColumn makes the last of a target table's year columns its task
+// column (指标名称 | 单位 | 2022年 | 2025年 | 2027年: 2027年): in a table
+// with a 单位 column and no task column, the years' figures are the
+// indicators' values, the last year's the goal (the earlier ones are
+// where it stands, or steps on the way, and are left out).
+func yearColumn(cols []colKind, heads []string) {
+	if !hasCol(cols, colMeasure) || hasCol(cols, colTask) {
+		return
+	}
+	last := -1
+	for k, h := range heads {
+		if k < len(cols) && cols[k] == colOther && reYearHead.MatchString(strings.ReplaceAll(h, " ", "")) {
+			last = k
+		}
+	}
+	if last >= 0 {
+		cols[last] = colTask
+	}
+}
+
 func nameTaskColumns(cols []colKind) {
 	if hasCol(cols, colName) {
 		return
@@ -290,6 +314,7 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 			many = many || cols[k] == colUnits && p.vocab.ofMany(cell)
 			indicators = indicators || (cols[k] == colName || cols[k] == colTask) && strings.Contains(cell, "指标")
 		}
+		yearColumn(cols, cells)
 		nameTaskColumns(cols)
 		if headerOK(cols) {
 			tb := p.pipeTable(lines, i, cols)
@@ -630,7 +655,7 @@ func mergedFromAbove(row *tableRow, rows []tableRow, cols []colKind, from, to in
 
 // reFigureCell is a cell that holds a figure alone, with its measure
 // word: 8950, 1300人, 2所, 7699套, 3.5万元, 100%.
-var reFigureCell = lazyRE(`^\d[\d.,]*(?:万|亿)?\p{Han}{0,2}%?(?:` + alternatives(figureBounds) + `)?$`)
+var reFigureCell = lazyRE(`^[≥≧≤≦＞>＜<]?\d[\d.,]*(?:万|亿)?\p{Han}{0,2}%?(?:` + alternatives(figureBounds) + `)?$`)
 
 // figureBounds may close a figure's cell (6左右, 150以上).
 var figureBounds = []string{"左右", "以上", "以下", "以内"}
@@ -1104,6 +1129,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	}
 	cols = p.joinBrokenHeads(cols, heads, firstRowWidth(lines, j))
 	cols = unflattenHeader(cols)
+	yearColumn(cols, heads)
 	nameTaskColumns(cols)
 	if len(cols) < 3 || !headerOK(cols) {
 		return nil
