@@ -199,6 +199,22 @@ func yearColumn(cols []colKind, heads []string) {
 	}
 }
 
+// categoryWords head a column of categories before the names (类别 |
+// 指标 | 单位 …): its merged cells group the rows, they name no row.
+var categoryWords = []string{"类别", "分类", "类型", "领域", "指标类别", "指标类型"}
+
+// categoryColumn leaves out a category column before a second name
+// column (类别 | 指标: the indicators are the rows' names).
+func categoryColumn(cols []colKind, heads []string) {
+	first := slices.Index(cols, colName)
+	if first < 0 || first >= len(heads) || !slices.Contains(cols[first+1:], colName) {
+		return
+	}
+	if slices.Contains(categoryWords, strings.ReplaceAll(heads[first], " ", "")) {
+		cols[first] = colOther
+	}
+}
+
 func nameTaskColumns(cols []colKind) {
 	if hasCol(cols, colName) {
 		return
@@ -314,6 +330,7 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 			many = many || cols[k] == colUnits && p.vocab.ofMany(cell)
 			indicators = indicators || (cols[k] == colName || cols[k] == colTask) && strings.Contains(cell, "指标")
 		}
+		categoryColumn(cols, cells)
 		yearColumn(cols, cells)
 		nameTaskColumns(cols)
 		if headerOK(cols) {
@@ -1129,6 +1146,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	}
 	cols = p.joinBrokenHeads(cols, heads, firstRowWidth(lines, j))
 	cols = unflattenHeader(cols)
+	categoryColumn(cols, heads)
 	yearColumn(cols, heads)
 	nameTaskColumns(cols)
 	if len(cols) < 3 || !headerOK(cols) {
