@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "c11c3d5cb7d0247adc81ba4ff09f0dbbd9f98cf0a6efcaab275905f74eb1e271", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "3c8285ce0d9200c55a0810576ec940a67ee32d202cb0c103ef9493bec9891e81", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1671,6 +1671,7 @@ var _ = templates.Compiled("grammar.yaml", "c11c3d5cb7d0247adc81ba4ff09f0dbbd9f9
 				"并",
 				"使",
 				"拟",
+				"累计",
 			},
 			Tails: []string{
 				"全年",

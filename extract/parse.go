@@ -980,7 +980,7 @@ func (p *parser) document() *Document {
 	for _, it := range p.items {
 		d.Items = append(d.Items, it.Item)
 	}
-	d.Targets = findTargets(d.Items, p.vocab)
+	d.Targets = findTargets(d.Items, d.Sections, p.vocab)
 	d.Lists = p.findLists()
 	dues(d, p.vocab)
 	d.Depts = p.deptList(d.Items)

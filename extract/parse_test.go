@@ -448,7 +448,7 @@ func TestTargets(t *testing.T) {
 		"解决户均面积不足16平方米低保家庭住房困难问题。":       nil,     // the class meant
 		"截至5月底，新增城镇就业2.76万人，完成年度任务的46%。": nil,     // progress reported
 		"目前已有10家企业提出申办需求，其中4家已在办理。":      nil,     // progress reported
-		"在安排1亿多元发放补贴的基础上，再安排2.8亿元。":      {"亿元"},  // the basis of a new step
+		"在安排1亿多元发放补贴的基础上，省财政再安排2.8亿元。":   {"亿元"},  // the basis of a new step
 		"抓好80万吨乙烯改扩建项目，新建光伏电站10万千瓦。":     {"万千瓦"}, // a project's capacity in its name
 		"一、8项区人代会考核指标设置情况":               nil,     // the document's own indicators
 		"年内完成主体结构8层以上。":                  {"层"},

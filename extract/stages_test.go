@@ -1794,3 +1794,30 @@ func TestTableCategoryThenName(t *testing.T) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
 }
+
+// TestHeadingTargets: a heading that states its section's goals gives
+// them to the first task under it; a heading with no number gives none,
+// and a Traditional heading is read folded, its spans as written.
+func TestHeadingTargets(t *testing.T) {
+	d := parseLines(t,
+		"一、深入实施“六项工程”，新建改造公路285公里，新建农村招呼站500个。",
+		"1.实施“公路建设村村通工程”。（责任单位：市交通局）",
+		"2.实施“农村饮水安全工程”，新解决5万人的饮水安全问题。（责任单位：市水利局）",
+		"二、推進文化惠民",
+		"3.新建農家書屋200個。（責任單位：市文化局）",
+		"三、新建沼氣池4萬座",
+		"4.推廣沼氣。（責任單位：市農業局）")
+	var got []string
+	for _, tg := range d.Targets {
+		got = append(got, fmt.Sprintf("%s %s %g%s %s", tg.Task, tg.Indicator, tg.Value, tg.Unit, tg.Text))
+	}
+	want := []string{
+		"1.1 公路 285公里 新建改造公路285公里", "1.1 农村招呼站 500个 新建农村招呼站500个",
+		"2.1 饮水安全问题 5万人 新解决5万人的饮水安全问题",
+		"3.1 農家書屋 200個 新建農家書屋200個",
+		"4.1 沼氣池 4萬座 新建沼氣池4萬座",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("targets:\n got %q\nwant %q", got, want)
+	}
+}

@@ -55,30 +55,63 @@ func alternatives(words []string) string {
 // indicator and its verb such as 全年, and the verbs) are in
 // templates/grammar.yaml, under targets.
 
-// findTargets finds the quantitative targets in every task's text.
-func findTargets(items []Item, v *Vocabulary) []Target {
+// findTargets finds the quantitative targets in every task's text, and
+// in the headings over them: a heading that states its section's goals
+// (一、…新建改造公路285公里，新建农村招呼站500个；…) gives them to the
+// first task under it, where a clerk reads them with the section.
+func findTargets(items []Item, sections []Section, v *Vocabulary) []Target {
 	var out []Target
+	first := map[string]*Item{} // by section: the first item under it
 	for i := range items {
-		for j := range items[i].Tasks {
-			t := &items[i].Tasks[j]
-			text := t.Text
-			if t.fold != "" {
-				text = t.fold
-			}
-			for _, tg := range targetsWith(text, v) {
-				tg.Item, tg.ItemKey, tg.Task, tg.Line = t.Item, items[i].Key, t.ID, t.Line
-				if t.fold != "" {
-					// as written: the spans of the text the fold was made from
-					span := tg.Text
-					if i := strings.Index(span, tg.Verb); tg.Verb != "" && i >= 0 {
-						tg.Verb = twin(text, t.Text, span[i:i+len(tg.Verb)])
-					}
-					tg.Text, tg.Indicator = twin(text, t.Text, span), twin(text, t.Text, tg.Indicator)
-					tg.Unit = twin(text, t.Text, tg.Unit) // 億元 as written, not 亿元
-				}
-				out = append(out, tg)
+		if it := &items[i]; it.Section != "" && first[it.Section] == nil {
+			first[it.Section] = it
+		}
+	}
+	for i := range items {
+		for _, s := range sections {
+			if it := first[s.Number]; it == &items[i] && len(it.Tasks) > 0 && strings.ContainsFunc(s.Title, unicode.IsDigit) {
+				t := it.Tasks[0]
+				out = appendTargets(out, s.Title, foldLine(s.Title, titleFold(s.Title), 0), it, t.ID, s.Line, v)
 			}
 		}
+		for j := range items[i].Tasks {
+			t := &items[i].Tasks[j]
+			out = appendTargets(out, t.Text, t.fold, &items[i], t.ID, t.Line, v)
+		}
+	}
+	return out
+}
+
+// titleFold is the table a heading is folded with: Traditional characters
+// to Simplified when it has any, as a task's text is (nil when none).
+func titleFold(title string) *traditional {
+	if _, trad := needsFold([]string{title}); trad {
+		return t2s()
+	}
+	return nil
+}
+
+// appendTargets appends the targets of text, written as raw (fold is
+// raw folded when that differs, else ""), of the task id of item it.
+func appendTargets(out []Target, raw, fold string, it *Item, id string, line int, v *Vocabulary) []Target {
+	text := raw
+	if fold != "" && fold != raw && len(fold) == len(raw) {
+		text = fold
+	} else {
+		fold = ""
+	}
+	for _, tg := range targetsWith(text, v) {
+		tg.Item, tg.ItemKey, tg.Task, tg.Line = it.Number, it.Key, id, line
+		if fold != "" {
+			// as written: the spans of the text the fold was made from
+			span := tg.Text
+			if i := strings.Index(span, tg.Verb); tg.Verb != "" && i >= 0 {
+				tg.Verb = twin(text, raw, span[i:i+len(tg.Verb)])
+			}
+			tg.Text, tg.Indicator = twin(text, raw, span), twin(text, raw, tg.Indicator)
+			tg.Unit = twin(text, raw, tg.Unit) // 億元 as written, not 亿元
+		}
+		out = append(out, tg)
 	}
 	return out
 }
@@ -290,8 +323,8 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 		}
 		indicator = trimComparison(indicator)
-		if isBase(indicator) {
-			indicator = "" // 完成全年目标的51.7%: a share of the goal, of the indicator before
+		if isBase(indicator) || slices.Contains(verbModifiers, indicator) {
+			indicator = "" // 完成全年目标的51.7%: a share of the goal, of the indicator before; 新解决: how, not what
 		}
 		if etc {
 			indicator = ""
@@ -1057,6 +1090,10 @@ func splitVerb(before string, targetVerbs []string) (verb, indicator string) {
 var baseVerbs = []string{"达到", "不低于", "不少于", "不超过", "超过"}
 
 const maxBase = 12
+
+// verbModifiers are words before a verb that say how, not what: an
+// indicator of one of them alone is none (新解决5万人的饮水安全问题).
+var verbModifiers = []string{"新", "再", "又", "共", "另", "均", "都", "还", "已", "将"}
 
 // bases are what a share is of when the share is all the phrase says
 // (完成全年目标的51.7%): the goal, not the thing measured.
