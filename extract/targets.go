@@ -607,12 +607,13 @@ func countsWork(unit, rest string) bool {
 // lastYear reports whether the phrase before a value names last year
 // (去年新开工200个项目, 加大去年新开工…, 其上年度实际缴纳…的): a figure
 // reported, not a target. A comparison with it (比去年增长, 较上年,
-// 高于去年) is none.
+// 高于去年, 在去年基础上增长, 与去年相比) is none.
 func lastYear(before string) bool {
 	for _, w := range []string{"去年", "上年"} {
 		for i := strings.Index(before, w); i >= 0; {
 			r, _ := utf8.DecodeLastRuneInString(before[:i])
-			if !strings.ContainsRune("比较同于", r) {
+			rest := strings.TrimPrefix(before[i+len(w):], "度")
+			if !strings.ContainsRune("比较同于在与", r) && !strings.HasPrefix(strings.TrimPrefix(rest, "的"), "基础上") && !strings.HasPrefix(rest, "同期") {
 				return true
 			}
 			j := strings.Index(before[i+len(w):], w)
@@ -649,8 +650,8 @@ func trimSign(before string) string {
 // a policy (可申请最高不超过15万元, 可按6个月的…, 按每人200元的标准):
 // what someone may have, not a target.
 func entitlement(before string) bool {
-	if strings.HasPrefix(before, "按") {
-		return true
+	if before == "按" || strings.HasPrefix(before, "按每") {
+		return true // (not 按期完成10个项目: on time)
 	}
 	for _, w := range []string{"最高不超过", "最高可", "最多可", "可申请", "可享受", "可获得", "可按", "或按"} {
 		if strings.Contains(before, w) {
@@ -714,8 +715,11 @@ func reported(sentence string) bool {
 		_, size := utf8.DecodeRuneInString(sentence[i:])
 		sentence = strings.TrimLeft(sentence[i+size:], " ") // 具体情况：截至5月底
 	}
-	if strings.HasPrefix(sentence, "截至") || strings.HasPrefix(sentence, "截止") {
-		return true
+	for _, w := range []string{"截至", "截止"} {
+		// 截至5月底, 截至6月30日: a day passed (截至年底 may set a goal)
+		if rest, ok := strings.CutPrefix(sentence, w); ok && reReportDay.MatchString(rest) {
+			return true
+		}
 	}
 	for _, w := range []string{"目前已", "现已", "截至目前", "截止目前"} {
 		if strings.Contains(sentence, w) {
@@ -724,6 +728,10 @@ func reported(sentence string) bool {
 	}
 	return false
 }
+
+// reReportDay opens a day a progress report is written to: 5月底, 6月30日,
+// 2017年5月底, 目前.
+var reReportDay = lazyRE(`^(?:(?:\d{4}年)?\d{1,2}月|目前|今年\d{1,2}月)`)
 
 // onBasis reports whether the clause after a value is the basis a new
 // step builds on (…安排1亿多元向困难群众发放补贴的基础上，再安排…): a
