@@ -452,6 +452,9 @@ func TestTargets(t *testing.T) {
 		"抓好80万吨乙烯改扩建项目，新建光伏电站10万千瓦。":     {"万千瓦"}, // a project's capacity in its name
 		"一、8项区人代会考核指标设置情况":               nil,     // the document's own indicators
 		"年内完成主体结构8层以上。":                  {"层"},
+		"力争在去年基础上增长10%。":                 {"%"},  // last year as the basis: a target
+		"截至年底，建成5G基站2万个。":                {"万个"}, // a goal by a day to come
+		"按期完成10个项目建设。":                   {"个"},  // on time, no rule of a policy
 	} {
 		var units []string
 		for _, g := range targetsIn(text) {
