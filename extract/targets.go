@@ -296,6 +296,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if countsWork(unit, s[pos:]) || lastYear(before) {
 			continue // 等3项指标, 办好11项为民办实事项目; 去年新开工200个项目
 		}
+		if packageCount(unit, before, s[pos:]) {
+			continue // 落实好提振市场信心90条措施: the measures of a package in force, counted
+		}
 		if entitlement(before) {
 			continue // 最高不超过15万元, 按6个月的…: a rule of a policy, not a target
 		}
@@ -644,6 +647,21 @@ func symbolOp(before string) string {
 // trimSign drops the sign symbolOp read from the end of before.
 func trimSign(before string) string {
 	return strings.TrimRight(strings.TrimRight(before, " "), "≥≧≤≦＞>")
+}
+
+// packageCount reports whether a count of 条 is of the measures of a
+// package in force (落实好提振市场信心90条措施, 贯彻10条政策): its name, not
+// a target (出台10条措施 makes them, and is read).
+func packageCount(unit, before, rest string) bool {
+	if unit != "条" || !(strings.HasPrefix(rest, "措施") || strings.HasPrefix(rest, "政策") || strings.HasPrefix(rest, "举措") || strings.HasPrefix(rest, "意见")) {
+		return false
+	}
+	for _, w := range []string{"落实", "贯彻", "执行", "兑现", "用好"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // entitlement reports whether the phrase before a value states a rule of
