@@ -67,12 +67,15 @@ func findTargets(items []Item, sections []Section, v *Vocabulary) []Target {
 			first[it.Section] = it
 		}
 	}
+	heads := map[*Item][]Section{} // the headings with a number over each first item
+	for _, s := range sections {
+		if it := first[s.Number]; it != nil && len(it.Tasks) > 0 && strings.ContainsFunc(s.Title, unicode.IsDigit) {
+			heads[it] = append(heads[it], s)
+		}
+	}
 	for i := range items {
-		for _, s := range sections {
-			if it := first[s.Number]; it == &items[i] && len(it.Tasks) > 0 && strings.ContainsFunc(s.Title, unicode.IsDigit) {
-				t := it.Tasks[0]
-				out = appendTargets(out, s.Title, foldLine(s.Title, titleFold(s.Title), 0), it, t.ID, s.Line, v)
-			}
+		for _, s := range heads[&items[i]] {
+			out = appendTargets(out, s.Title, foldLine(s.Title, titleFold(s.Title), 0), &items[i], items[i].Tasks[0].ID, s.Line, v)
 		}
 		for j := range items[i].Tasks {
 			t := &items[i].Tasks[j]
@@ -302,13 +305,14 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if entitlement(before) {
 			continue // 最高不超过15万元, 按6个月的…: a rule of a policy, not a target
 		}
-		if projectCapacity(unit, s[pos:phraseTo(s, pos)]) {
+		clause := s[pos:phraseTo(s, pos)] // what follows the value, a phrase's length at most
+		if projectCapacity(unit, clause) {
 			continue // 抓好80万吨乙烯改扩建项目: the size of a project named, not a target
 		}
 		if classThreshold(before, s[pos:]) {
 			continue // 户均面积不足16平方米低保家庭: who is meant, not a target
 		}
-		if reported(s[reportFrom(s, bd.sentence+1, a):a]) || onBasis(s[pos:phraseTo(s, pos)]) {
+		if reported(s[reportFrom(s, bd.sentence+1, a):a]) || onBasis(clause) {
 			continue // 截至5月底，…; 目前已有10家; 在…安排1亿多元…的基础上: done already
 		}
 		verb, indicator := splitVerb(before, v.Targets.Verbs)
@@ -384,7 +388,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 			indicator, spanEnd = after, spanOver(s, pos, end, after)
 		}
-		if conj := endsWithJoin(indicator); conj && after != "" && plausibleIndicator(after) && !share {
+		if endsWithJoin(indicator) && after != "" && plausibleIndicator(after) && !share {
 			// 严格保护永久基本农田和810万亩粮食生产功能区: the thing before
 			// the 和 is another; this value's follows it
 			indicator, start, spanEnd = after, a, end
