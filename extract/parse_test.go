@@ -404,6 +404,12 @@ func TestTargets(t *testing.T) {
 			t.Errorf("targetsIn(%q): indicators %q, want %q", text, got, want)
 		}
 	}
+	// a comparison with last year is no part of the indicator
+	for _, text := range []string{"地区生产总值与去年相比增长8%。", "地区生产总值在去年基础上增长8%。", "地区生产总值比去年增长8%。"} {
+		if got := targetsIn(text); len(got) != 1 || got[0].Indicator != "地区生产总值" {
+			t.Errorf("targetsIn(%q): %+v", text, got)
+		}
+	}
 	// a sign before the value is its op; the sign is no part of the indicator
 	if got := targetsIn("人均预期寿命≥79.2岁，重大慢性病过早死亡率≤12.5%。"); len(got) != 2 || got[0].Op != ">=" || got[0].Indicator != "人均预期寿命" || got[1].Op != "<=" || got[1].Indicator != "重大慢性病过早死亡率" {
 		t.Errorf("≥ and ≤: %+v", got)
@@ -452,7 +458,7 @@ func TestTargets(t *testing.T) {
 		"抓好80万吨乙烯改扩建项目，新建光伏电站10万千瓦。":     {"万千瓦"}, // a project's capacity in its name
 		"一、8项区人代会考核指标设置情况":               nil,     // the document's own indicators
 		"年内完成主体结构8层以上。":                  {"层"},
-		"力争在去年基础上增长10%。":                 {"%"},  // last year as the basis: a target
+		"财政收入在去年基础上增长10%。":               {"%"},  // last year as the basis: a target
 		"截至年底，建成5G基站2万个。":                {"万个"}, // a goal by a day to come
 		"按期完成10个项目建设。":                   {"个"},  // on time, no rule of a policy
 		"落实好提振市场信心90条措施，出台10条措施。":        {"条"},  // the measures of a package in force; new ones are a target

@@ -1191,7 +1191,7 @@ func plausibleIndicator(s string) bool {
 // trimComparison drops the words that compare with a base rather than
 // name the indicator: 同口径比上年增长 leaves no indicator of its own.
 func trimComparison(ind string) string {
-	for _, w := range []string{"同口径", "比上年", "较上年", "同比", "比去年", "较去年"} {
+	for _, w := range []string{"与去年相比", "与上年相比", "在去年基础上", "在上年基础上", "去年基础上", "上年基础上", "同口径", "比上年", "较上年", "同比", "比去年", "较去年"} {
 		ind = strings.TrimSuffix(strings.TrimPrefix(ind, w), w)
 	}
 	for _, w := range []string{"同口径", "比上年", "较上年", "同比"} {
