@@ -730,7 +730,8 @@ func reportFrom(s string, sentence, a int) int {
 const maxReport = 300
 
 // reported reports whether the sentence before a value tells what is done
-// already (截至5月底，…; 目前已有10家企业…): a progress figure, not a target.
+// already (截至5月底，…, the whole sentence; 目前已有10家企业…, the phrase): a
+// progress figure, not a target.
 func reported(sentence string) bool {
 	sentence = strings.TrimLeft(sentence, " ")
 	if i := strings.IndexAny(sentence, "：:"); i >= 0 && i <= len("具体情况：") {
@@ -743,8 +744,17 @@ func reported(sentence string) bool {
 			return true
 		}
 	}
+	// 目前已有10家企业…: the phrase of the value itself (全市目前已建成1万个，
+	// 今年新建5000个 sets a goal after it)
+	phrase := sentence
+	if i := strings.LastIndexAny(phrase, "，,；;"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(phrase[i:])
+		if !strings.HasPrefix(strings.TrimLeft(phrase[i+size:], " "), "其中") {
+			phrase = phrase[i:] // (其中4家已在办理: of the figure before)
+		}
+	}
 	for _, w := range []string{"目前已", "现已", "截至目前", "截止目前"} {
-		if strings.Contains(sentence, w) {
+		if strings.Contains(phrase, w) {
 			return true
 		}
 	}
