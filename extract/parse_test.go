@@ -461,6 +461,7 @@ func TestTargets(t *testing.T) {
 		"财政收入在去年基础上增长10%。":               {"%"},  // last year as the basis: a target
 		"截至年底，建成5G基站2万个。":                {"万个"}, // a goal by a day to come
 		"按期完成10个项目建设。":                   {"个"},  // on time, no rule of a policy
+		"确保城镇登记失业率低于4.5%的控制目标。":          {"%"},  // the goal itself, no class
 		"全市目前已建成5G基站1万个，今年新建5G基站5000个。":  {"个"},  // a goal after what is done
 		"落实好提振市场信心90条措施，出台10条措施。":        {"条"},  // the measures of a package in force; new ones are a target
 	} {

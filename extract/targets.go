@@ -691,6 +691,11 @@ func classThreshold(before, rest string) bool {
 		return false
 	}
 	rest = strings.TrimPrefix(rest, "的")
+	for _, w := range []string{"目标", "水平", "控制", "范围", "以内"} {
+		if strings.HasPrefix(rest, w) {
+			return false // 失业率低于4.5%的控制目标: the goal itself
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.Is(unicode.Han, r)
 }
