@@ -1750,8 +1750,8 @@ func TestTableCategoryColumn(t *testing.T) {
 
 // TestTableYearColumns: a target table of a 单位 column and year columns
 // (指标名称 | 单位 | 2022年 | 2025年 | 2027年), one cell per line or piped:
-// the last year's figures, signs and all, are the indicators' values; the
-// years before are where they stand and are left out.
+// the figures of every year after the first, signs and all, are the
+// indicators' values; the first year's are where they stand, left out.
 func TestTableYearColumns(t *testing.T) {
 	cells := strings.Join([]string{
 		"序号", "指标名称", "单位", "2022年", "2025年", "2027年", "牵头单位",
@@ -1770,6 +1770,12 @@ func TestTableYearColumns(t *testing.T) {
 			got = append(got, fmt.Sprintf("%s %s %g%s", tg.Indicator, tg.Op, tg.Value, tg.Unit))
 		}
 		want := []string{"人均预期寿命 >= 80岁", "重大慢性病过早死亡率 <= 12.5%"}
+		if name == "cells" {
+			want = []string{"人均预期寿命 >= 79.2岁", "人均预期寿命 >= 80岁", "重大慢性病过早死亡率 <= 12.7%", "重大慢性病过早死亡率 <= 12.5%"}
+			if task := d.Items[0].Tasks[0].Text; task != "人均预期寿命≥79.2岁（2025年）；人均预期寿命≥80岁（2027年）" {
+				t.Errorf("cells: task %q", task)
+			}
+		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: targets %q, want %q", name, got, want)
 		}

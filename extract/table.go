@@ -38,6 +38,7 @@ const (
 	colPlace
 	colProgress
 	colMeasure // the unit a value column's figures are counted in
+	colYear    // a year's values before the last year's, a target table's steps (2025年 before 2027年)
 )
 
 // column classifies a header cell.
@@ -139,6 +140,9 @@ type tableBlock struct {
 	// pastNumber: a sub-row was written without its merged number cell
 	// (pastNumber), so a later one of the same shape is read so too
 	pastNumber bool
+	// years are the headers of a target table's year columns by column,
+	// when it has steps before its goal (yearColumn); nil: none
+	years []string
 }
 
 // personsColumn reports whether a units column's header names people
@@ -179,24 +183,79 @@ func (p *parser) cellWritten(row *tableRow, k int) string {
 // 2025年, 2027年目标值 (2023年目标 is a task column by its 目标 already).
 var reYearHead = lazyRE(`^(?:19|20)\d\d年(?:目标值|目标|预期)?$`)
 
-// yearColumn makes the last of a target table's year columns its task
-// column (指标名称 | 单位 | 2022年 | 2025年 | 2027年: 2027年): in a table
-// with a 单位 column and no task column, the years' figures are the
-// indicators' values, the last year's the goal (the earlier ones are
-// where it stands, or steps on the way, and are left out).
-func yearColumn(cols []colKind, heads []string) {
+// yearColumn reads a target table's year columns (指标名称 | 单位 | 2022年 |
+// 2025年 | 2027年): in a table with a 单位 column and no task column, the
+// years' figures are the indicators' values. The last year's column is
+// the task column, the goal; of two years or more the first is where
+// the indicator stands (left out), and those between are steps on the
+// way (colYear), each a target of its own. It returns the years' headers
+// by column when there are steps, for the task to name each value's
+// year; nil when there are none.
+func yearColumn(cols []colKind, heads []string) []string {
 	if !hasCol(cols, colMeasure) || hasCol(cols, colTask) {
-		return
+		return nil
 	}
-	last := -1
+	var years []int
 	for k, h := range heads {
 		if k < len(cols) && cols[k] == colOther && reYearHead.MatchString(strings.ReplaceAll(h, " ", "")) {
-			last = k
+			years = append(years, k)
 		}
 	}
-	if last >= 0 {
-		cols[last] = colTask
+	if len(years) == 0 {
+		return nil
 	}
+	cols[years[len(years)-1]] = colTask
+	if len(years) < 3 {
+		return nil
+	}
+	named := make([]string, len(cols))
+	for _, k := range years[1:] {
+		named[k] = strings.ReplaceAll(heads[k], " ", "")
+		if cols[k] != colTask {
+			cols[k] = colYear
+		}
+	}
+	return named
+}
+
+// withSteps is a target table's task with the values of its steps before
+// the goal, each as the indicator, its value and its year, for the
+// targets to read one by one (人均预期寿命≥79.2岁（2025年）；人均预期寿命≥80岁
+// （2027年）). task is the name and the goal's value.
+func withSteps(task, name, measure string, row *tableRow, cols []colKind, years []string) string {
+	if years == nil || name == "" || !strings.HasPrefix(task, name) {
+		return task
+	}
+	var parts []string
+	for k, ck := range cols {
+		v := strings.TrimSpace(row.cells[k])
+		switch {
+		case ck == colYear && reFigureCell.MatchString(v):
+			parts = append(parts, name+figureWith(v, measure)+"（"+years[k]+"）")
+		case ck == colTask && years[k] != "":
+			parts = append(parts, task+"（"+years[k]+"）")
+		}
+	}
+	if len(parts) < 2 {
+		return task
+	}
+	return strings.Join(parts, "；")
+}
+
+// figureWith is a figure cell with its measure put in: before a bound
+// (150以上 beside 万吨: 150万吨以上), and not twice.
+func figureWith(figure, measure string) string {
+	if measure == "" || strings.Contains(figure, measure) {
+		return figure
+	}
+	bound := ""
+	for _, b := range figureBounds {
+		if f, ok := strings.CutSuffix(figure, b); ok {
+			figure, bound = f, b
+			break
+		}
+	}
+	return figure + measure + bound
 }
 
 // categoryWords head a column of categories before the names (类别 |
@@ -331,10 +390,11 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 			indicators = indicators || (cols[k] == colName || cols[k] == colTask) && strings.Contains(cell, "指标")
 		}
 		categoryColumn(cols, cells)
-		yearColumn(cols, cells)
+		years := yearColumn(cols, cells)
 		nameTaskColumns(cols)
 		if headerOK(cols) {
 			tb := p.pipeTable(lines, i, cols)
+			tb.years = years
 			tb.firstIsLead, tb.firstOfMany, tb.indicators, tb.persons = first, many, indicators, persons
 			return tb
 		}
@@ -1147,12 +1207,12 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	cols = p.joinBrokenHeads(cols, heads, firstRowWidth(lines, j))
 	cols = unflattenHeader(cols)
 	categoryColumn(cols, heads)
-	yearColumn(cols, heads)
+	years := yearColumn(cols, heads)
 	nameTaskColumns(cols)
 	if len(cols) < 3 || !headerOK(cols) {
 		return nil
 	}
-	tb := &tableBlock{style: styleCells, cols: cols}
+	tb := &tableBlock{style: styleCells, cols: cols, years: years}
 	// a column of figures (总投资（万元）, 资金): a bare number in a row is
 	// its cell, never a row's number past the next one
 	figures := false
@@ -2067,17 +2127,11 @@ func (p *parser) table(tb *tableBlock) int {
 		if task != "" && last != nil && task == last.Text {
 			task = "" // a merged task cell repeated on its sub-rows
 		}
-		if measure, _ := get(colMeasure); measure != "" && reFigureCell.MatchString(task) && !strings.Contains(task, measure) {
+		measure, _ := get(colMeasure)
+		if measure != "" && reFigureCell.MatchString(task) {
 			// 6 under 2023年目标 beside % under 单位: 6%; 150以上 beside
 			// 万吨: 150万吨以上
-			figure, bound := task, ""
-			for _, b := range figureBounds {
-				if f, ok := strings.CutSuffix(task, b); ok {
-					figure, bound = f, b
-					break
-				}
-			}
-			task = figure + measure + bound
+			task = figureWith(task, measure)
 		}
 		if task != "" && nameCell != "" && !strings.HasPrefix(task, nameCell) && (tb.indicators && utf8.RuneCountInString(task) <= 20 || reFigureCell.MatchString(task)) {
 			// 指标名称 | 目标值, 任务名称 | 指标要求: the target is the name
@@ -2085,6 +2139,7 @@ func (p *parser) table(tb *tableBlock) int {
 			// a project's name (新增城镇就业 | 人社局 | 8950)
 			task = nameCell + task
 		}
+		task = withSteps(task, nameCell, measure, row, tb.cols, tb.years)
 		var c rawClause
 		unitCells := 0
 		for k, ck := range tb.cols {
