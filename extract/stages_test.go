@@ -1786,17 +1786,19 @@ func TestTableYearColumns(t *testing.T) {
 }
 
 // TestTableCategoryThenName: a category column before the names (类别 |
-// 指标 | 单位 …) groups the rows; the indicators name them.
+// 指标 | 单位 …) groups the rows; the indicators name them. A row opened
+// by a bar under a header that is not left its category cell empty.
 func TestTableCategoryThenName(t *testing.T) {
 	d := parseLines(t,
 		"类别 | 指标 | 单位 | 2009年 | 2015年 | 考核责任单位 |",
 		"总体发展指标 | 服务业增加值 | 亿元 | 1711 | 3600 | 市发改委 |",
+		"| 服务业增加值占生产总值比重 | % | 51 | 56 | 市发改委 |",
 		"支柱产业发展指标 | 社会消费品零售总额 | 亿元 | 1517 | 3510 | 市商务局 |")
 	var got []string
 	for _, tg := range d.Targets {
 		got = append(got, fmt.Sprintf("%s %g%s", tg.Indicator, tg.Value, tg.Unit))
 	}
-	if want := []string{"服务业增加值 3600亿元", "社会消费品零售总额 3510亿元"}; !slices.Equal(got, want) {
+	if want := []string{"服务业增加值 3600亿元", "服务业增加值占生产总值比重 56%", "社会消费品零售总额 3510亿元"}; !slices.Equal(got, want) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
 }

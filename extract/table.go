@@ -140,6 +140,10 @@ type tableBlock struct {
 	// pastNumber: a sub-row was written without its merged number cell
 	// (pastNumber), so a later one of the same shape is read so too
 	pastNumber bool
+	// headBar: the header row opens with a bar (| 序号 | 任务 |), so every
+	// row's first cell follows one; in a table whose header does not,
+	// a row opened by a bar left its first cell empty (merged from above)
+	headBar bool
 	// years are the headers of a target table's year columns by column,
 	// when it has steps before its goal (yearColumn); nil: none
 	years []string
@@ -484,7 +488,7 @@ func (p *parser) cellsOf(n int) []string {
 }
 
 func (p *parser) pipeTable(lines []cline, i int, cols []colKind) *tableBlock {
-	tb := &tableBlock{style: stylePipe, cols: cols}
+	tb := &tableBlock{style: stylePipe, cols: cols, headBar: strings.HasPrefix(strings.TrimSpace(lines[i].text), "|")}
 	j := i + 1
 	// a second header row under merged header cells (责任单位 over 牵头单位
 	// and 配合单位) names the columns it splits
@@ -668,6 +672,11 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 				row.cells[own[k]] = cl
 			}
 			at = -1
+		} else if !structured && !tb.headBar && strings.HasPrefix(c.text, "|") && len(cells) == len(cols)-1 {
+			// | 服务业增加值占… | % | …, under 类别 | 指标 | 单位 | …: the bar
+			// stands for the first cell, merged from the row above
+			copy(row.cells[1:], cells)
+			at = 1
 		} else if len(cells) >= len(cols) || structured || strings.HasPrefix(c.text, "|") || p.fit(cells, cols, 0) > p.fit(cells, cols, len(cols)-len(cells)) {
 			// a short row starting with |, or whose cells fit the first
 			// columns better (13 | 任务 | | |: its empty cells were cut
