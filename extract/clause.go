@@ -937,6 +937,12 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 				continue
 			}
 			if labelRole != "" {
+				if strings.ContainsAny(part, "%％") && !bareUnits(splitNames(part), v, names) {
+					// 责任单位为区发改委；技改投资占固定资产投资比重16.5%…: a
+					// rate names no unit; the label's list ended before it
+					labelRole = roleNone
+					continue
+				}
 				if si > labelSent && !bareUnits(splitNames(part), v, names) {
 					// 牵头部门：市交通局。建设进度较慢的县区为舒城县。: a
 					// sentence of its own, which ends the label's list (a

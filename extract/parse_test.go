@@ -790,3 +790,12 @@ func TestTargetsPhraseBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelListEndsAtRate: a rate after a label's names is the next
+// indicator, no unit (责任单位为区发改委；技改投资占固定资产投资比重16.5%…).
+func TestLabelListEndsAtRate(t *testing.T) {
+	d := parseLines(t, "1.固定资产投资：增长7%，责任单位为区发改委；技改投资占固定资产投资比重16.5%（依据目标设置），责任单位为区经信局；")
+	if got := d.Items[0].Tasks[0].Co; !slices.Equal(got, []string{"区发改委", "区经信局"}) {
+		t.Errorf("co %q, want 区发改委, 区经信局", got)
+	}
+}
