@@ -118,7 +118,7 @@ type Task struct {
 type Target struct {
 	Item      int     `json:"item"`
 	ItemKey   string  `json:"item_key"`  // Item.Key
-	Task      string  `json:"task"`      // Task.ID the target sits in
+	Task      string  `json:"task"`      // Task.ID the target sits in (a heading's: the first task under it)
 	Indicator string  `json:"indicator"` // 地区生产总值
 	Verb      string  `json:"verb"`      // 增长; "" when the number follows the indicator
 	Value     float64 `json:"value"`     // 6.5
