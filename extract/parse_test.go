@@ -799,3 +799,12 @@ func TestLabelListEndsAtRate(t *testing.T) {
 		t.Errorf("co %q, want 区发改委, 区经信局", got)
 	}
 }
+
+// TestTraditionalListVerb: the second value of a list in Traditional
+// characters takes the first's verb as written (增長), not folded.
+func TestTraditionalListVerb(t *testing.T) {
+	d := parseLines(t, "1.城鄉居民人均可支配收入分別增長8%和9%以上。（牽頭單位：市發改委）")
+	if len(d.Targets) != 2 || d.Targets[1].Verb != "增長" || d.Targets[0].Verb != "增長" {
+		t.Errorf("targets %+v", d.Targets)
+	}
+}

@@ -110,6 +110,8 @@ func appendTargets(out []Target, raw, fold string, it *Item, id string, line int
 			span := tg.Text
 			if i := strings.Index(span, tg.Verb); tg.Verb != "" && i >= 0 {
 				tg.Verb = twin(text, raw, span[i:i+len(tg.Verb)])
+			} else {
+				tg.Verb = twin(text, raw, tg.Verb) // the verb of the value before (分別增長8%和9%)
 			}
 			tg.Text, tg.Indicator = twin(text, raw, span), twin(text, raw, tg.Indicator)
 			tg.Unit = twin(text, raw, tg.Unit) // 億元 as written, not 亿元
