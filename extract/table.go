@@ -180,9 +180,6 @@ func (p *parser) cellWritten(row *tableRow, k int) string {
 	return p.written(row.n, row.cells[k])
 }
 
-// nameTaskColumns reads two task columns (重点工作 | 具体任务) as the item's
-// name and its tasks: the first names the work, usually in a cell merged
-// over its tasks' rows.
 // reYearHead is a header cell that is a year alone, or its target:
 // 2025年, 2027年目标值 (2023年目标 is a task column by its 目标 already).
 var reYearHead = lazyRE(`^(?:19|20)\d\d年(?:目标值|目标|预期)?$`)
@@ -278,6 +275,9 @@ func categoryColumn(cols []colKind, heads []string) {
 	}
 }
 
+// nameTaskColumns reads two task columns (重点工作 | 具体任务) as the item's
+// name and its tasks: the first names the work, usually in a cell merged
+// over its tasks' rows.
 func nameTaskColumns(cols []colKind) {
 	if hasCol(cols, colName) {
 		return
