@@ -1829,3 +1829,28 @@ func TestHeadingTargets(t *testing.T) {
 		t.Errorf("targets:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestTraditionalCellNames: in a Traditional table one cell per line, the
+// names of a unit cell wrapped over lines, with a lead marked among them,
+// and a unit's name broken over two lines, keep their written forms (as
+// the depts' aliases) and the groups stay as written.
+func TestTraditionalCellNames(t *testing.T) {
+	text := strings.Join([]string{
+		"序號", "目標任務", "牽頭單位", "相關單位",
+		"1", "地區生產總值增長9.5%", "區發改局", "區統計局（數據統計評估牽頭單位），", "區財政局、區商務糧食局、", "區金融辦，各鄉、街道辦事處",
+		"2", "新建保障性租賃住房。", "區住建局", "區新興產業", "服務中心",
+	}, "\n\n")
+	d := parseBytes(t, "trad-cells.txt", []byte(text))
+	aliases := map[string][]string{}
+	for _, dp := range d.Depts {
+		aliases[dp.Name] = dp.Aliases
+	}
+	for name, want := range map[string]string{"区商务粮食局": "區商務糧食局", "区金融办": "區金融辦", "区统计局": "區統計局", "区新兴产业服务中心": "區新興產業服務中心"} {
+		if !slices.Contains(aliases[name], want) {
+			t.Errorf("%s: aliases %q, want %s among them", name, aliases[name], want)
+		}
+	}
+	if got := d.Items[0].Tasks[0].Groups; !slices.Equal(got, []string{"各鄉、街道辦事處"}) {
+		t.Errorf("groups %q, want 各鄉、街道辦事處 as written", got)
+	}
+}

@@ -243,6 +243,42 @@ func withSteps(task, name, measure string, row *tableRow, cols []colKind, years 
 	return strings.Join(parts, "；")
 }
 
+// writtenOf gives names their written forms from a list they were taken
+// from (all, as written: written); nil when one is not in it.
+func writtenOf(names, all, written []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		// the name itself, or one it opens (区统计局 of 区统计局（…牵头单位）,
+		// its mark taken off)
+		j := slices.IndexFunc(all, func(a string) bool { return strings.HasPrefix(a, n) })
+		if j < 0 || len(written[j]) != len(all[j]) {
+			return nil
+		}
+		out[i] = written[j][:len(n)]
+	}
+	return out
+}
+
+// writtenNames are names, each a span of folded, as written: the same
+// span of written, which folding keeps as long. A name not found in
+// folded (its list lent it a prefix) stays nil for the caller to map.
+func writtenNames(folded, written string, names []string) []string {
+	if len(folded) != len(written) {
+		return nil
+	}
+	out := make([]string, len(names))
+	from := 0
+	for i, n := range names {
+		j := strings.Index(folded[from:], n)
+		if j < 0 {
+			return nil
+		}
+		out[i] = written[from+j : from+j+len(n)]
+		from += j + len(n)
+	}
+	return out
+}
+
 // figureWith is a figure cell with its measure put in: before a bound
 // (150以上 beside 万吨: 150万吨以上), and not twice.
 func figureWith(figure, measure string) string {
@@ -1388,6 +1424,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		}
 		role, _ := p.vocab.labelAt(c.text)
 		labelled := role == RoleLead || role == RoleCo || role == RoleRespective
+		raw := p.written(c.n, c.text)
 		put := func(k int) {
 			if row.cells[k] != "" {
 				sep := "、"
@@ -1398,11 +1435,13 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 				row.raw[k] += sep
 			}
 			row.cells[k] += c.text
-			row.raw[k] += p.written(c.n, c.text)
+			row.raw[k] += raw
 		}
 		if n := p.brokenUnit(lines, j); n > j {
-			// 區新興產業 / 服務中心: a unit's name broken over two lines
+			// 區新興產業 / 服務中心: a unit's name broken over two lines,
+			// each line's part as written
 			c.text += lines[n].text
+			raw += p.written(lines[n].n, lines[n].text)
 			j = n
 		}
 		short := utf8.RuneCountInString(c.text) <= 16 && !strings.ContainsAny(c.text, "。，；,;")
@@ -2173,12 +2212,25 @@ func (p *parser) table(tb *tableBlock) int {
 					// 牵头：区人社局；配合：区财政局 or 区住建局牵头，各街道配合
 					// in a unit column: the cell's own words give the roles
 					cc, _ := parseClause(v, p.vocab, p.names)
-					c.merge(cc.at(row.n))
+					cc = cc.at(row.n)
+					if w := openCell(p.cellWritten(row, k)); len(w) == len(v) && w != v {
+						// the names as written, from the cell's written
+						// text (its lines are not row.n's)
+						for i := range cc.parts {
+							cc.parts[i].written = writtenNames(v, w, cc.parts[i].names)
+						}
+					}
+					c.merge(cc)
 					continue
 				}
 			}
 			before := len(c.parts)
-			names, written := splitCell(v), splitCell(openCell(p.cellWritten(row, k)))
+			names := splitCell(v)
+			w := openCell(p.cellWritten(row, k))
+			written := writtenNames(v, w, names) // by offset: the written cell splits as its folded one does
+			if len(w) != len(v) || written == nil {
+				written = splitCell(w)
+			}
 			if role == roleLeader {
 				names, written = paddedNames(names), paddedNames(written)
 			}
@@ -2195,8 +2247,13 @@ func (p *parser) table(tb *tableBlock) int {
 			c.add(role, names)
 			for i := before; i < len(c.parts); i++ {
 				c.parts[i].line = row.n
-				if len(c.parts) == before+1 && written != nil {
+				switch {
+				case len(c.parts) == before+1 && written != nil:
 					c.parts[i].written = written
+				case written != nil && len(written) == len(names):
+					// the cell's names in parts of their own (区统计局（…牵头
+					// 单位）, a lead among co): each as written, by name
+					c.parts[i].written = writtenOf(c.parts[i].names, names, written)
 				}
 			}
 		}
