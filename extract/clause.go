@@ -1458,8 +1458,12 @@ func splitNames(s string) []string {
 			// one (市住房和城乡建设局, 省工业和信息化厅); after a group's 部门
 			// only before another group (省直各部门和各市人民政府, not
 			// 有关部门和市人民政府, the cities' governments)
+			head := sharedHead(s[start:i])
+			if strings.HasPrefix(head, "各") && headlessNext(s[i+size:]) {
+				break // 各县区党委和人民政府: one group, kept as written
+			}
 			flush(i)
-			andHead = sharedHead(s[start:i])
+			andHead = head
 			start = i + size
 		case r == '、' || r == '及' || r == ' ' || r == '/' || r == '／':
 			if r == '及' && strings.HasPrefix(s[i:], "及时") {
@@ -1489,6 +1493,20 @@ var levelBodies = []string{"街道办事处", "街道", "乡镇人民政府", "�
 // have, written after 和 without the place they share with the name
 // before it: 各县区党委和人民政府, 高新区党工委和管委会.
 var headlessBodies = []string{"党委", "党工委", "人民政府", "政府", "管委会", "管理委员会"}
+
+// headlessNext reports whether rest opens with one of headlessBodies,
+// alone up to the list's next mark (人民政府 of 各县区党委和人民政府、…).
+func headlessNext(rest string) bool {
+	for _, b := range headlessBodies {
+		if after, ok := strings.CutPrefix(rest, b); ok {
+			r, _ := utf8.DecodeRuneInString(after)
+			if after == "" || strings.ContainsRune("、，,；;。及 /／", r) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // sharedHead is the place a name ending in one of headlessBodies opens
 // with (各县区 of 各县区党委), "" for any other name.

@@ -130,7 +130,7 @@ func TestCollapsedParse(t *testing.T) {
 		"二、深入实施六项工程，使农村生产生活条件得到较大改善，新建改造公路285公里，新建农村招呼站500个，新建户用沼气池4万座。 1.新建改造公路285公里。责任单位：市交通局。",
 	}
 	d = parseLines(t, strings.Join(runOn, "\n"))
-	if got, want := taskRoles(d), []string{"一.1.1:/市畜牧局/各县区党委、各县区人民政府", "一.2.1:/市财政局/", "一.3.1:/市农村信用联社/", "二.1.1:/市交通局/"}; !reflect.DeepEqual(got, want) {
+	if got, want := taskRoles(d), []string{"一.1.1:/市畜牧局/各县区党委和人民政府", "一.2.1:/市财政局/", "一.3.1:/市农村信用联社/", "二.1.1:/市交通局/"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("points run on after their summary:\ngot  %q\nwant %q", got, want)
 	}
 	if len(d.Sections) != 2 || d.Items[3].Section != "二" {
