@@ -1623,9 +1623,9 @@ func strayInName(left, next string) bool {
 // etcTails are the words that may follow 等部门 in one phrase (等部门、单位).
 var etcTails = []string{"单位", "部门", "企业", "机构", "有关单位", "相关单位"}
 
-// unitEnds are the last characters of a unit's name: 局 委 厅 办 …, and
-// 门 of a group's 部门.
-const unitEnds = "局委厅办府院部署处室会心司团队所站行社校馆区门"
+// unitEnds are the last characters of a unit's name: 局 委 厅 办 …, 联 协
+// 央 of 妇联, 科协, 共青团中央, and 门 of a group's 部门.
+const unitEnds = "局委厅办府院部署处室会心司团队所站行社校馆区门联协央"
 
 // reGroupAfterEtc is a group named after a unit and 等: 等省直有关部门,
 // 等市直各部门, 等区级有关部门, 等各县区政府.

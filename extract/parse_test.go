@@ -810,3 +810,18 @@ func TestTraditionalListVerb(t *testing.T) {
 		t.Errorf("targets %+v", d.Targets)
 	}
 }
+
+// TestEtcAndAfterFederations: units ending in 联, 协 or 中央 are units before
+// 等和 and 等有关部门 too (全国妇联等和各省级人民政府).
+func TestEtcAndAfterFederations(t *testing.T) {
+	for line, want := range map[string][]string{
+		"1.发展妇女儿童事业。（全国妇联等和各省级人民政府负责）":     {"全国妇联"},
+		"1.促进残疾人就业。（中国残联、中国科协等和各省级人民政府负责）": {"中国残联", "中国科协"},
+		"1.青年发展。（共青团中央等有关部门负责）":            {"共青团中央"},
+	} {
+		d := parseLines(t, line)
+		if got := d.Items[0].Tasks[0].Co; !slices.Equal(got, want) {
+			t.Errorf("%s: co %q, want %q", line, got, want)
+		}
+	}
+}
