@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "3c8285ce0d9200c55a0810576ec940a67ee32d202cb0c103ef9493bec9891e81", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "2234472e4f68c689c6e6747f1dfa7402bfa324ba4d061c5019b4ef075f7c8696", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1363,6 +1363,17 @@ var _ = templates.Compiled("grammar.yaml", "3c8285ce0d9200c55a0810576ec940a67ee3
 			"索 引 号",
 			"分 类",
 			"有 效 性",
+			"公开目录",
+			"公开责任部门",
+			"公开形式",
+			"公开方式",
+			"公开范围",
+			"生效日期",
+			"有效期",
+			"成文日期",
+			"主题分类",
+			"信息分类",
+			"所属主题",
 			"扫一扫",
 			"相关链接",
 			"附件下载",

@@ -825,3 +825,13 @@ func TestEtcAndAfterFederations(t *testing.T) {
 		}
 	}
 }
+
+// TestDisclosureHeaderIsNoise: the lines of a government site's
+// disclosure table (公开目录, 主题分类, 公开方式) are the page's, never the
+// document's title.
+func TestDisclosureHeaderIsNoise(t *testing.T) {
+	d := parseLines(t, "公开目录: | 公开责任部门: | ||", "主题分类 | 政府办文件 | 体裁分类 | 服务对象 |", "2023年民生实事项目责任分解表", "1.新建学校5所。（牵头单位：区教育局）")
+	if d.Title != "2023年民生实事项目责任分解表" {
+		t.Errorf("title %q", d.Title)
+	}
+}
