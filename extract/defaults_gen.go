@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "2234472e4f68c689c6e6747f1dfa7402bfa324ba4d061c5019b4ef075f7c8696", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "67f2872fabe63794eefcda1a71f598982e0a108c94745caff31f365140811766", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1361,6 +1361,10 @@ var _ = templates.Compiled("grammar.yaml", "2234472e4f68c689c6e6747f1dfa7402bfa3
 			"责任编辑",
 			"索引号",
 			"索 引 号",
+			"组配分类",
+			"体裁分类",
+			"您当前的位置",
+			"您当前位置",
 			"分 类",
 			"有 效 性",
 			"公开目录",

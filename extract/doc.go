@@ -57,7 +57,10 @@
 // again under each heading; then an item's Key carries its section (四.3).
 // Text before the first item is the preamble: the title is its first 《…》
 // naming a 分工, 意见 or 方案 (inner 〈〉 made 《》 again), else its 关于…的通知,
-// else a short first line, with a mirror site's "-某某网" suffix cut.
+// else the first short line that names what the document is (分解, 方案,
+// 清单, 实事, …; joined to the line before when a title breaks over two:
+// 国务院关于促进… / …的若干意见), else a short first line; a mirror site's
+// "-某某网" suffix and a 名称： label are cut.
 //
 // Unnumbered paragraphs under a heading that close with a clause (由…负责
 // 落实。) are items of their own.

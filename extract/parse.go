@@ -1043,14 +1043,46 @@ func (p *parser) title() string {
 			return p.asWritten(strings.TrimSpace(m))
 		}
 	}
-	for _, l := range p.preamble {
-		l = trimSiteSuffix(l)
-		if utf8.RuneCountInString(l) <= 80 && !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "：") && utf8.RuneCountInString(l) >= 6 && mostlyHan(l) {
+	short := func(l string) bool {
+		return utf8.RuneCountInString(l) <= 80 && !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "：") && utf8.RuneCountInString(l) >= 6 && mostlyHan(l)
+	}
+	// a short line that names what the document is (…责任分解表, …实施方案)
+	// before one that only names who publishes it (谯城区教育局, 政府信息公开)
+	lines := make([]string, len(p.preamble)) // the preamble, a title's label left out (名称： 谯城区教育局…分解表)
+	for i, l := range p.preamble {
+		lines[i] = l
+		for _, label := range []string{"信息名称：", "文件名称：", "标题：", "名称："} {
+			if rest, ok := strings.CutPrefix(l, label); ok && strings.TrimSpace(rest) != "" {
+				lines[i] = strings.TrimSpace(rest)
+			}
+		}
+	}
+	named := func(l string) bool {
+		return slices.ContainsFunc(titleWords, func(w string) bool { return strings.Contains(l, w) })
+	}
+	for i, l := range lines {
+		if l = trimSiteSuffix(l); short(l) && named(l) {
+			if prev := ""; i > 0 {
+				prev = lines[i-1]
+				if !named(prev) && short(prev) && strings.Contains(prev, "关于") {
+					// 国务院关于促进综合保税区 / 高水平开放高质量发展的若干意见:
+					// a title broken over two lines
+					return p.asWritten(prev) + p.asWritten(l)
+				}
+			}
+			return p.asWritten(l)
+		}
+	}
+	for _, l := range lines {
+		if l = trimSiteSuffix(l); short(l) {
 			return p.asWritten(l)
 		}
 	}
 	return ""
 }
+
+// titleWords name what a 分工 document is, in its title.
+var titleWords = []string{"分工", "分解", "方案", "清单", "意见", "通知", "任务", "实事", "工作", "情况", "目标", "报告", "计划", "表"}
 
 // mostlyHan reports whether l is written in Chinese: four Han characters
 // or more, and at least half of its characters (not a page's address or

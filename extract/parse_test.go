@@ -835,3 +835,18 @@ func TestDisclosureHeaderIsNoise(t *testing.T) {
 		t.Errorf("title %q", d.Title)
 	}
 }
+
+// TestTitleNamesTheDocument: a short first line that only names who
+// publishes the page gives way to one that names the document; a title
+// broken over two lines is joined; a title's label is left out.
+func TestTitleNamesTheDocument(t *testing.T) {
+	for want, lines := range map[string][]string{
+		"2024年金东区政府民生实事项目":            {"金东区人民政府", "2024年金东区政府民生实事项目", "1.新建学校5所。（牵头单位：区教育局）"},
+		"国务院关于促进综合保税区高水平开放高质量发展的若干意见": {"国务院关于促进综合保税区", "高水平开放高质量发展的若干意见", "1.新建学校5所。（牵头单位：区教育局）"},
+		"谯城区教育局2025年政府工作报告重点工作任务分解表":  {"名称：谯城区教育局2025年政府工作报告重点工作任务分解表", "1.新建学校5所。（牵头单位：区教育局）"},
+	} {
+		if d := parseLines(t, lines...); d.Title != want {
+			t.Errorf("title %q, want %q", d.Title, want)
+		}
+	}
+}
