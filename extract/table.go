@@ -260,8 +260,9 @@ func writtenOf(names, all, written []string) []string {
 }
 
 // writtenNames are names, each a span of folded, as written: the same
-// span of written, which folding keeps as long. A name not found in
-// folded (its list lent it a prefix) stays nil for the caller to map.
+// span of written, which folding keeps as long. nil when written is not
+// as long, or a name is not found in folded in turn (its list lent it a
+// prefix): the caller maps the names otherwise.
 func writtenNames(folded, written string, names []string) []string {
 	if len(folded) != len(written) {
 		return nil
@@ -2213,7 +2214,7 @@ func (p *parser) table(tb *tableBlock) int {
 					// in a unit column: the cell's own words give the roles
 					cc, _ := parseClause(v, p.vocab, p.names)
 					cc = cc.at(row.n)
-					if w := openCell(p.cellWritten(row, k)); len(w) == len(v) && w != v {
+					if w := openCell(p.cellWritten(row, k)); w != v {
 						// the names as written, from the cell's written
 						// text (its lines are not row.n's)
 						for i := range cc.parts {
@@ -2228,7 +2229,7 @@ func (p *parser) table(tb *tableBlock) int {
 			names := splitCell(v)
 			w := openCell(p.cellWritten(row, k))
 			written := writtenNames(v, w, names) // by offset: the written cell splits as its folded one does
-			if len(w) != len(v) || written == nil {
+			if written == nil {
 				written = splitCell(w)
 			}
 			if role == roleLeader {

@@ -75,7 +75,7 @@ func findTargets(items []Item, sections []Section, v *Vocabulary) []Target {
 	}
 	for i := range items {
 		for _, s := range heads[&items[i]] {
-			out = appendTargets(out, s.Title, foldLine(s.Title, titleFold(s.Title), 0), &items[i], items[i].Tasks[0].ID, s.Line, v)
+			out = appendTargets(out, s.Title, foldLines([]string{s.Title})[0], &items[i], items[i].Tasks[0].ID, s.Line, v)
 		}
 		for j := range items[i].Tasks {
 			t := &items[i].Tasks[j]
@@ -83,15 +83,6 @@ func findTargets(items []Item, sections []Section, v *Vocabulary) []Target {
 		}
 	}
 	return out
-}
-
-// titleFold is the table a heading is folded with: Traditional characters
-// to Simplified when it has any, as a task's text is (nil when none).
-func titleFold(title string) *traditional {
-	if _, trad := needsFold([]string{title}); trad {
-		return t2s()
-	}
-	return nil
 }
 
 // appendTargets appends the targets of text, written as raw (fold is
