@@ -684,7 +684,9 @@ func rolePart(part string, v *Vocabulary, nr *nameReader) (rolePartOf, bool) {
 		return r, true
 	}
 	units := 0
-	for _, n := range splitNames(names) {
+	// 由国土资源部会同农业部等部门负责落实: the units on both sides of
+	// 会同 are checked (the clause reads who leads)
+	for _, n := range splitNames(strings.Replace(names, "会同", "、", 1)) {
 		switch {
 		case v.isGroupWord(n) || isAll(n) || bodyGroup(n, v): // 市直各部门
 		case v.isLeader(n) || !unitLike(n, nr):
@@ -1245,7 +1247,7 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 		// 各市州人民政府落实, not 确保政策落实 or 各地要因地制宜推进: a verb
 		// this common, or one read by its head (配合开展), closes a clause
 		// only after names of units or groups
-		for _, n := range splitNames(names) {
+		for _, n := range splitNames(strings.Replace(names, "会同", "、", 1)) {
 			if n, _ = cutLeadMark(n); v.isLeader(n) || !unitLike(n, nil) && !bodyGroup(n, v) {
 				return "", "", false
 			}
@@ -1415,6 +1417,12 @@ func splitNames(s string) []string {
 				break
 			}
 		}
+		if unit, group, ok := etcGroup(n); ok {
+			// 能源局等省有关部门: the unit named, then the group of its
+			// level, as written
+			out = append(out, unit)
+			n = group
+		}
 		for _, tail := range []string{"等部门", "等单位", "等公司", "等企业", "等机构", "等银行"} {
 			if m, ok := strings.CutSuffix(n, tail); ok {
 				n, etc = m, true
@@ -1487,6 +1495,28 @@ func splitNames(s string) []string {
 
 // levelBodies are the bodies every place of a level has, which a 各 before
 // them in a list extends to (各乡镇政府、街道办事处).
+// reEtcGroup is a group of a level after 等 that ends a list of units:
+// 等省有关部门, 等市直有关单位, 等国务院有关部门和单位, 等省直相关部门.
+var reEtcGroup = lazyRE(`^(.+?)等((?:国务院|中央|国家|省|自治区|市|州|盟|县|旗|区)(?:直|级|属)?(?:各)?(?:有关|相关|其他|其它)(?:部门|单位|机构)(?:和单位|和部门|及单位)?)$`)
+
+// etcGroup cuts n after a unit and 等 before a group of a level:
+// 能源局等省有关部门 is 能源局 and 省有关部门. The plain 等有关部门 is read
+// by splitNames' own list.
+func etcGroup(n string) (unit, group string, ok bool) {
+	if !strings.Contains(n, "等") {
+		return "", "", false
+	}
+	m := reEtcGroup.FindStringSubmatch(n)
+	if m == nil {
+		return "", "", false
+	}
+	unit = strings.TrimSpace(trimRoleNote(strings.TrimPrefix(m[1], "由")))
+	if unit == "" || strings.Contains(unit, "等") {
+		return "", "", false
+	}
+	return unit, m[2], true
+}
+
 var levelBodies = []string{"街道办事处", "街道", "乡镇人民政府", "乡镇政府", "镇人民政府", "镇政府", "乡人民政府", "乡政府", "社区", "社区居委会", "村委会", "居委会"}
 
 // headlessBodies are the bodies a place's party committee and government

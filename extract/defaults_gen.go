@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "67f2872fabe63794eefcda1a71f598982e0a108c94745caff31f365140811766", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "1923726f5ac4007f4cfc502d011c31ba8877d155bceb2c5647c0dc3db6daeff8", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1285,6 +1285,21 @@ var _ = templates.Compiled("grammar.yaml", "67f2872fabe63794eefcda1a71f598982e0a
 			{
 				Word: "负责推进",
 				Role: "co",
+			},
+			{
+				Word:      "研究提出落实意见",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word:      "研究提出意见",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word:      "研究落实",
+				Role:      "co",
+				UnitsOnly: true,
 			},
 			{
 				Word:      "推进",

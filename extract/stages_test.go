@@ -322,6 +322,10 @@ func TestClauseRecognisers(t *testing.T) {
 		{"各县（市）、区 is one group", "1.甲。（市财政局牵头，各县（市）、区人民政府配合）", []string{"市财政局"}, nil, []string{"各县（市）、区人民政府"}, false},
 		{"X会同Y负责", "1.甲。（省发展改革委会同省财政厅负责）", []string{"省发展改革委"}, []string{"省财政厅"}, nil, false},
 		{"X会同有关部门负责", "1.甲。（省科技厅会同有关部门负责）", []string{"省科技厅"}, nil, []string{"有关部门"}, false},
+		{"由X会同Y等部门负责落实 after a comma", "1.关于甲的问题，由省发展改革委会同省财政厅等部门负责落实。", []string{"省发展改革委"}, []string{"省财政厅"}, nil, false},
+		{"由X会同Y、Z等部门研究提出落实意见", "1.关于甲的问题。由省发展改革委会同省财政厅、省统计局等部门研究提出落实意见。", []string{"省发展改革委"}, []string{"省财政厅", "省统计局"}, nil, false},
+		{"由X会同Y研究落实", "1.新建学校5所。由省教育厅会同省财政厅研究落实。", []string{"省教育厅"}, []string{"省财政厅"}, nil, false},
+		{"X、Y等省有关部门: Y is a unit, 省有关部门 the group", "1.甲。（省发展改革委、交通运输厅、水利厅等省有关部门和各地级以上市人民政府按职责分工负责）", nil, []string{"省发展改革委", "省交通运输厅", "省水利厅"}, []string{"省有关部门", "各地级以上市人民政府"}, false},
 		{"落实, 协同 and 主责 after units", "1.甲。（省卫生健康委主责，省医保局协同，各市州人民政府落实）", []string{"省卫生健康委"}, []string{"省医保局"}, []string{"各市州人民政府"}, false},
 		{"统筹, 参加, 配合实施, 协调推进", "1.甲。（市发改委统筹，市财政局参加，市统计局配合实施，各县区协调推进）", []string{"市发改委"}, []string{"市财政局", "市统计局"}, []string{"各县区"}, false},
 		{"推进 after prose that opens like a group is text", "1.甲，各地要因地制宜推进。\n牵头单位：市发改委", []string{"市发改委"}, nil, nil, false},
@@ -1852,5 +1856,25 @@ func TestTraditionalCellNames(t *testing.T) {
 	}
 	if got := d.Items[0].Tasks[0].Groups; !slices.Equal(got, []string{"各鄉、街道辦事處"}) {
 		t.Errorf("groups %q, want 各鄉、街道辦事處 as written", got)
+	}
+}
+
+// TestEtcGroup: a unit, 等 and a group of a level are two names; 等 before
+// a plain group, or words that are no group, are left to splitNames.
+func TestEtcGroup(t *testing.T) {
+	for n, want := range map[string][2]string{
+		"能源局等省有关部门":      {"能源局", "省有关部门"},
+		"市财政局等市直相关单位":    {"市财政局", "市直相关单位"},
+		"财政部等国务院有关部门和单位": {"财政部", "国务院有关部门和单位"},
+		"由水利厅等省其他有关部门":   {"", ""},
+		"市财政局等有关部门":      {"", ""}, // splitNames' own list
+		"市财政局等部门":        {"", ""},
+		"甲等省有关部门":        {"甲", "省有关部门"},
+		"等省有关部门":         {"", ""},
+	} {
+		unit, group, ok := etcGroup(n)
+		if got := [2]string{unit, group}; got != want || ok != (want[0] != "") {
+			t.Errorf("etcGroup(%q) = %q, %q, %v; want %q", n, unit, group, ok, want)
+		}
 	}
 }
