@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "1923726f5ac4007f4cfc502d011c31ba8877d155bceb2c5647c0dc3db6daeff8", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "ac3cabd5f1484785e5aaa991469ff0e0c9b3ee9acffbe7a4683909621763a8f0", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1572,6 +1572,8 @@ var _ = templates.Compiled("grammar.yaml", "1923726f5ac4007f4cfc502d011c31ba8877
 				"工作进度",
 				"进度",
 				"季度",
+				"完成率",
+				"实际完成",
 			},
 			Measure: []string{
 				"单位",

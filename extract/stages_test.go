@@ -1878,3 +1878,31 @@ func TestEtcGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacedUnitsMidRow: in a table apart by spaces whose units column
+// has a target column, progress and remarks after it, the units are the
+// first field after the row's own words that reads as units; the progress
+// figures are no targets; a row with no number under a numbered one is
+// its sub-row, a task of the same item.
+func TestSpacedUnitsMidRow(t *testing.T) {
+	d := parseLines(t, "某区2017年1-8月民生实事完成情况表",
+		"序号 民生实事项目名称 责任单位 目标任务 1- 8月实际完成情况   1-8月实际完成率% 备注",
+		"1 农村饮用水安全巩固提升 区水务局 1300人 700 54% 已解决700人的饮水问题",
+		"2 新增养老服务床位 区民政局 71个 55 77%",
+		"3 深化养老保险制度改革 完成在职参保人数6300人 区人社局 6300人 7558 119%",
+		"完成征缴基金10000万元 区人社局 10000万 7965 80%")
+	want := []string{"1.1:/区水务局/", "2.1:/区民政局/", "3.1:/区人社局/", "3.2:/区人社局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	var got []string
+	for _, tg := range d.Targets {
+		got = append(got, fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit))
+	}
+	if want := []string{"1.1 1300人", "2.1 71个", "3.1 6300人", "3.2 10000万元"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("targets %q, want %q (no progress figure)", got, want)
+	}
+	if f, _ := spacedFields("序号 名称 责任单位 1- 8月实际完成情况   完成率% 备注"); !reflect.DeepEqual(f, []string{"序号", "名称", "责任单位", "1-8月实际完成情况", "完成率%", "备注"}) {
+		t.Errorf("spacedFields: %q", f)
+	}
+}

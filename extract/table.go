@@ -958,14 +958,21 @@ func (p *parser) spaceHeader(t string) ([]colKind, int) {
 func spacedFields(t string) (fields []string, offs []int) {
 	at := 0
 	single := false // the last field is a run of single characters
+	broken := false // the last field is a header cell's opening with no Han (1- of 1- 8月实际完成情况)
 	for _, f := range strings.Split(t, " ") {
 		one := utf8.RuneCountInString(f) == 1
-		if one && single {
+		switch {
+		case f == "":
+			// spaces run on between cells: no cell
+		case one && single || broken:
 			fields[len(fields)-1] += f
-		} else {
+		default:
 			fields, offs = append(fields, f), append(offs, at)
 		}
-		single = one
+		if f != "" {
+			single = one
+			broken = len(fields) > 1 && !strings.ContainsFunc(f, isHan) && strings.ContainsAny(f, "-—～~－") && !broken
+		}
 		at += len(f) + 1
 	}
 	return fields, offs
@@ -988,9 +995,22 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 		}
 		m := reSpaceRow.FindStringSubmatch(c.text)
 		if m == nil {
-			break
+			// a sub-row of the numbered row above, with no number of its
+			// own (完成征缴基金10000万元 区人社局 10000万 7965 80%), where the
+			// units have columns after them
+			row := tableRow{n: c.n, cells: make([]string, len(cols))}
+			if len(tb.rows) == 0 || !p.unitsMid(c.text, cols, &row) {
+				break
+			}
+			tb.rows = append(tb.rows, row)
+			continue
 		}
 		row := tableRow{n: c.n, cells: make([]string, len(cols))}
+		if p.unitsMid(m[2], cols, &row) {
+			row.cells[slices.Index(cols, colNumber)] = m[1]
+			tb.rows = append(tb.rows, row)
+			continue
+		}
 		marked := -1 // the column of a field that marks itself empty (/)
 		rest := p.progressTail(m[2], cols, &row)
 		// the fields after the task, read from the right: a deadline, units,
@@ -1073,6 +1093,63 @@ func (p *parser) progressTail(rest string, cols []colKind, row *tableRow) string
 		}
 	}
 	return rest
+}
+
+// unitsMid reads a space row whose one units column has columns of
+// values, progress or other words after it (序号 项目名称 责任单位 目标任务
+// 实际完成情况 完成率 备注: 新增社会治安视频监控摄像头 区公安分局 100个 设备购进中),
+// which cannot be read from the right: the units are the first field
+// after the row's own words that reads as units, the text before them is
+// the name's (or the task's) column before the units, and the fields
+// after them fill the columns after the units one by one, the last
+// taking what is left. It reports false, and fills nothing, when the
+// columns are not so or no field reads as units; a row whose columns
+// after the units are all progress is progressTail's.
+func (p *parser) unitsMid(rest string, cols []colKind, row *tableRow) bool {
+	unitsK, textK, valued := -1, -1, false
+	for k, ck := range cols {
+		switch ck {
+		case colLead, colCo, colUnits:
+			if unitsK >= 0 {
+				return false
+			}
+			unitsK = k
+		case colName, colTask:
+			if unitsK < 0 && textK < 0 {
+				textK = k
+			} else if unitsK >= 0 {
+				valued = true
+			}
+		case colProgress:
+		case colMeasure, colOther:
+			valued = valued || unitsK >= 0
+		default:
+			if unitsK >= 0 {
+				return false // a time limit or a leader after the units: read from the right
+			}
+		}
+	}
+	if unitsK < 0 || textK < 0 || !valued {
+		return false
+	}
+	fields := strings.Fields(rest)
+	for f := 1; f < len(fields); f++ {
+		if !p.unitsCell(fields[f]) {
+			continue
+		}
+		row.cells[textK] = strings.Join(fields[:f], " ")
+		row.cells[unitsK] = fields[f]
+		after := fields[f+1:]
+		for k := unitsK + 1; k < len(cols) && len(after) > 0; k++ {
+			if k == len(cols)-1 {
+				row.cells[k] = strings.Join(after, " ")
+				break
+			}
+			row.cells[k], after = after[0], after[1:]
+		}
+		return true
+	}
+	return false
 }
 
 // spacedIndicator splits the fields of a space-separated indicator row
@@ -2185,8 +2262,14 @@ func (p *parser) table(tb *tableBlock) int {
 		if task != "" && nameCell != "" && !strings.HasPrefix(task, nameCell) && (tb.indicators && utf8.RuneCountInString(task) <= 20 || reFigureCell.MatchString(task)) {
 			// 指标名称 | 目标值, 任务名称 | 指标要求: the target is the name
 			// and its value; so is a figure alone under 目标任务 beside
-			// a project's name (新增城镇就业 | 人社局 | 8950)
-			task = nameCell + task
+			// a project's name (新增城镇就业 | 人社局 | 8950), unless the
+			// name states its own figures (完成征缴基金10000万元 | 10000万):
+			// then the name is the task
+			if !tb.indicators && strings.ContainsAny(nameCell, "0123456789") {
+				task = nameCell
+			} else {
+				task = nameCell + task
+			}
 		}
 		task = withSteps(task, nameCell, measure, row, tb.cols, tb.years)
 		var c rawClause

@@ -36,8 +36,10 @@ var unitWords = []string{
 }
 
 // perWords are what a rate counts per, after a slash: 4批次/千人,
-// 30张/万人 (吨/日 and 立方米/日 are unitWords of their own).
-var perWords = []string{"千人", "万人", "十万人", "百万人", "平方公里", "百平方公里", "公顷", "千户", "百户", "万户"}
+// 30张/万人, 300元/人, 50元/亩 (吨/日 and 立方米/日 are unitWords of their
+// own).
+var perWords = []string{"千人", "万人", "十万人", "百万人", "平方公里", "百平方公里", "公顷", "千户", "百户", "万户",
+	"人", "户", "人·月", "人·年", "人月", "人年", "月", "年", "亩", "吨", "床", "天"}
 
 // alternatives is a regexp alternation of words, longest first, so that
 // 场次 is read whole rather than as 场 (Go's alternation takes the first
