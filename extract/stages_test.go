@@ -1906,3 +1906,17 @@ func TestSpacedUnitsMidRow(t *testing.T) {
 		t.Errorf("spacedFields: %q", f)
 	}
 }
+
+// TestSpacedUnitsRunOn: a space row's units cell wrapped onto lines of
+// their own goes on in those lines while a numbered row follows them; a
+// signature after the table's last row is none of its units.
+func TestSpacedUnitsRunOn(t *testing.T) {
+	d := parseLines(t, "某区重点工作任务分解表", "序号 重点工作任务 主要责任单位 协同配合单位",
+		"1 地区生产总值增长6.5%左右。 区发改委 区政府各部门,谯城经开区管委会。",
+		"2 一般公共预算收入增长5%左右。 区财政局", "区税务局", "区政府有关部门,谯城经开区管委会,魏武国控集团。",
+		"3 固定资产投资增长7.5%左右。 区发改委", "", "区人民政府办公室", "2025年3月1日")
+	want := []string{"1.1:/区发改委、谯城经开区管委会/区政府各部门", "2.1:/区财政局、区税务局、谯城经开区管委会、魏武国控集团/区政府有关部门", "3.1:/区发改委/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -999,6 +999,9 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 			// own (完成征缴基金10000万元 区人社局 10000万 7965 80%), where the
 			// units have columns after them
 			row := tableRow{n: c.n, cells: make([]string, len(cols))}
+			if len(tb.rows) > 0 && p.unitsRunOn(lines, j, cols, &tb.rows[len(tb.rows)-1]) {
+				continue
+			}
 			if len(tb.rows) == 0 || !p.unitsMid(c.text, cols, &row) {
 				break
 			}
@@ -1093,6 +1096,52 @@ func (p *parser) progressTail(rest string, cols []colKind, row *tableRow) string
 		}
 	}
 	return rest
+}
+
+// unitsRunOn reads line j, a line of unit names alone under a space row
+// whose last cells are units (2 一般公共预算收入增长5%左右。 区财政局 /
+// 区税务局 / 区政府有关部门,各乡镇人民政府…), as the row's units cell wrapped
+// onto a line of its own: its names join the row's last units cell. A
+// run of such lines counts only when a numbered row or a section follows
+// it, so a signature after the table (区人民政府办公室) is not taken.
+func (p *parser) unitsRunOn(lines []cline, j int, cols []colKind, row *tableRow) bool {
+	if row.section != nil || !p.unitsCell(lines[j].text) {
+		return false
+	}
+	k := -1
+	for i, ck := range cols {
+		if (ck == colLead || ck == colCo || ck == colUnits) && row.cells[i] != "" {
+			k = i
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	for i := k + 1; i < len(cols); i++ {
+		if row.cells[i] != "" {
+			return false // the units are not the row's last cells
+		}
+	}
+	for f := j + 1; f < len(lines); f++ {
+		c := lines[f]
+		switch {
+		case c.kind == kBlank || c.kind == kNoise || p.unitsCell(c.text):
+			continue
+		case c.num.form == fCnDun || c.kind == kHeading || reSpaceRow.MatchString(c.text):
+		default:
+			return false
+		}
+		if row.raw == nil {
+			row.raw = make([]string, len(cols))
+		}
+		if row.raw[k] == "" {
+			row.raw[k] = p.cellWritten(row, k)
+		}
+		row.cells[k] += "、" + lines[j].text
+		row.raw[k] += "、" + p.written(lines[j].n, lines[j].text)
+		return true
+	}
+	return false
 }
 
 // unitsMid reads a space row whose one units column has columns of
