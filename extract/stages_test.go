@@ -1920,3 +1920,17 @@ func TestSpacedUnitsRunOn(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestCellTableLongSectionRow: a section row of a one-cell-per-line table
+// with a long title and its leaders in a parenthesis is a section, not
+// an item that swallows the rows after it.
+func TestCellTableLongSectionRow(t *testing.T) {
+	d := parseLines(t, "某区目标任务分解表", "序号", "目  标  任  务", "牵头单位", "责任单位", "责任人",
+		"一、主要经济社会发展指标、发改、财政、行政审批、生态环境、营商环境、交通、金融、安全生产等工作目标（牵头领导：成坤、柯相国、王俊）",
+		"1", "地区生产总值增长15%。", "区发改局", "区统计局、各乡镇", "张三",
+		"2", "规模以上工业增加值增长12%。", "区经信局", "区统计局", "李四")
+	want := []string{"1.1:区发改局/区统计局/各乡镇", "2.1:区经信局/区统计局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

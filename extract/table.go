@@ -2074,8 +2074,14 @@ func sectionRow(c cline) bool {
 	}
 	switch c.num.form {
 	case fCnDun, fCnParen, fPart:
-		n := utf8.RuneCountInString(c.rest())
-		return n > 0 && n <= 30
+		rest := c.rest()
+		if i := strings.LastIndexAny(rest, "（("); i > 0 && strings.Contains(rest[i:], "领导") && strings.HasSuffix(rest, "）") {
+			rest = rest[:i] // 一、…等工作目标（牵头领导：成坤、柯相国、王俊）: the leaders of the section
+		}
+		n := utf8.RuneCountInString(rest)
+		// a long title that reads as no sentence (一、主要经济社会发展指标、发改、
+		// 财政、…等工作目标) is a title too
+		return n > 0 && (n <= 30 || n <= 60 && !strings.ContainsAny(rest, "。；;0123456789"))
 	}
 	return false
 }
