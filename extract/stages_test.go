@@ -1934,3 +1934,19 @@ func TestCellTableLongSectionRow(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestCellTableSpacedIndicatorHeader: a header spaced out to its width
+// (指 标 要 求) still makes its rows indicators: the name and a value with
+// a note (增长5.5%（市下达指标）) are the target.
+func TestCellTableSpacedIndicatorHeader(t *testing.T) {
+	d := parseLines(t, "目标任务分解表", "序号", "任 务 名 称", "指 标 要 求", "牵 头 部 门", "配 合 部 门",
+		"1", "地区生产总值", "增长5.5%(市下达指标)", "区发改经信局", "区财政局、区统计局",
+		"2", "服务业增加值", "增长6%", "区发改经信局", "区商务局")
+	var got []string
+	for _, tg := range d.Targets {
+		got = append(got, fmt.Sprintf("%s %s %g%s", tg.Task, tg.Indicator, tg.Value, tg.Unit))
+	}
+	if want := []string{"1.1 地区生产总值 5.5%", "2.1 服务业增加值 6%"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("targets %q, want %q", got, want)
+	}
+}

@@ -1393,7 +1393,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	}
 	for k, h := range heads {
 		// 指标名称 | 2023年目标: the names are indicators, the values theirs
-		tb.indicators = tb.indicators || k < len(cols) && (cols[k] == colName || cols[k] == colTask) && strings.Contains(h, "指标")
+		tb.indicators = tb.indicators || k < len(cols) && (cols[k] == colName || cols[k] == colTask) && strings.Contains(strings.ReplaceAll(h, " ", ""), "指标")
 	}
 	if cols[0] != colNumber {
 		if hasCol(cols, colNumber) {
