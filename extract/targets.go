@@ -304,6 +304,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if projectCapacity(unit, clause) {
 			continue // 抓好80万吨乙烯改扩建项目: the size of a project named, not a target
 		}
+		if changeFrom(before, s[pos:]) {
+			continue // 由2010年的15元提高到25元: where the change starts, not its target
+		}
 		if classThreshold(before, s[pos:]) {
 			continue // 户均面积不足16平方米低保家庭: who is meant, not a target
 		}
@@ -1021,6 +1024,26 @@ func phraseFrom(s string, start, a int) int {
 // chunkMarksNoParens are the phrase marks less the opening parentheses.
 var chunkMarksNoParens = strings.NewReplacer("（", "", "(", "").Replace(chunkMarks)
 
+// changeWords carry a value from where it stands to its target.
+var changeWords = []string{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "降低到", "降低至",
+	"下降到", "下降至", "减少到", "减少至", "扩大到", "扩大至", "调整到", "调整至", "调整为", "增至", "降至", "提至"}
+
+// changeFrom reports a value a change starts from (由2010年的15元提高到25元,
+// 从3.2%降低到3%): 由 or 从 before it in its phrase, a change word right
+// after it. The value after the change word is the target.
+func changeFrom(before, after string) bool {
+	i := max(strings.LastIndex(before, "由"), strings.LastIndex(before, "从"))
+	if i < 0 || strings.ContainsAny(before[i:], "，。；,;：:") {
+		return false
+	}
+	for _, w := range changeWords {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // numberStandsAlone rejects digits that belong to a code or a name: 5G,
 // IPv6, "3+3+2", 第3, 12345 热线 (no unit follows that one anyway).
 func numberStandsAlone(s string, a, b int) bool {
@@ -1206,6 +1229,10 @@ func trimComparison(ind string) string {
 	}
 	for _, w := range []string{"同口径", "比上年", "较上年", "同比"} {
 		ind = strings.TrimSuffix(ind, w)
+	}
+	// 经费标准由2010年的15元 (提高到25元): where the change starts
+	if i := max(strings.LastIndex(ind, "由"), strings.LastIndex(ind, "从")); i > 0 && strings.ContainsAny(ind[i:], "0123456789") {
+		ind = ind[:i]
 	}
 	return ind
 }
