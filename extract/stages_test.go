@@ -1950,3 +1950,31 @@ func TestCellTableSpacedIndicatorHeader(t *testing.T) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
 }
+
+// TestUnnumberedCellsNameAndProgress: a table one cell per line with no
+// 序号, a name column broken over two header lines and progress columns
+// after the units: a row is its name, its task, its units and as many
+// progress cells, whose figures are no targets; where the name cells are
+// merged away, a row opens with its task.
+func TestUnnumberedCellsNameAndProgress(t *testing.T) {
+	d := parseLines(t, "项目", "名称", "内容", "牵头单位", "进展情况", "(7月)", "进展情况", "(10月)",
+		"养老服务项目", "新增15家居家养老服务照料中心，实施适老化改造260户。", "区民政局", "已完成8家照料中心，267户适老化改造。", "已完成改造346户，超额完成。",
+		"文化惠民项目", "送戏曲下乡20场。", "区文体局", "已送戏10场。", "已送戏18场。")
+	if got, want := taskRoles(d), []string{"1.1:区民政局//", "2.1:区文体局//"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	var got []string
+	for _, tg := range d.Targets {
+		got = append(got, fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit))
+	}
+	if want := []string{"1.1 15家", "1.1 260户", "2.1 20场"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("targets %q, want %q", got, want)
+	}
+	d = parseLines(t, "项目名称", "项目内容", "责任单位", "进展情况",
+		"地区生产总值增长6.5%以上", "区发改局、各街道", "正常进行中",
+		"财政收入与经济增长基本同步", "区财政局、各街道", "正常进行中",
+		"全社会研发经费支出增长15%", "区科技局", "已完成12%")
+	if got, want := taskRoles(d), []string{"1.1:/区发改局/各街道", "2.1:/区财政局/各街道", "3.1:/区科技局/"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("merged names: got  %q\nwant %q", got, want)
+	}
+}

@@ -452,14 +452,25 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 	if len(t) > 48 {
 		return nil
 	}
-	switch p.vocab.column(t) {
+	ck := p.vocab.column(t)
+	if ck == colOther && utf8.RuneCountInString(t) <= 4 {
+		// 项目 / 名称 / 内容 / 牵头单位: a first header cell broken over two
+		// lines, a name column's
+		if k := nextLine(lines, i); k >= 0 && utf8.RuneCountInString(lines[k].text) <= 4 {
+			if jk := p.vocab.column(t + lines[k].text); jk == colName || jk == colTask || jk == colNumber {
+				ck = jk
+			}
+		}
+	}
+	switch ck {
 	case colNumber:
 		if len(t) <= 12 {
 			return p.cellTable(lines, i)
 		}
-	case colLead, colUnits, colTask:
+	case colLead, colUnits, colTask, colName:
 		// a units or task column's name alone: 牵头单位 / 目标任务 / 责任单位,
-		// a table one cell per line with no 序号
+		// a table one cell per line with no 序号; or a name column's
+		// (项目名称 / 内容 / 牵头单位)
 		if utf8.RuneCountInString(strings.ReplaceAll(t, " ", "")) <= 8 {
 			return p.cellTable(lines, i)
 		}
@@ -1357,7 +1368,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			continue // 责任股室 / (单位): the cell above's, broken over two lines
 		}
 		ck := p.vocab.column(c.text)
-		if ck == colOther && len(cols) > 0 && utf8.RuneCountInString(c.text) <= 4 && cellNumber(c.text) == 0 {
+		if ck == colOther && utf8.RuneCountInString(c.text) <= 4 && cellNumber(c.text) == 0 {
 			// 责任 / 领导: a narrow header cell broken over two lines
 			if k := nextLine(lines, j); k >= 0 {
 				if jk := p.vocab.column(c.text + lines[k].text); jk != colOther && jk != colNumber {
@@ -1800,10 +1811,24 @@ func (p *parser) unnumberedCells(lines []cline, j int, tb *tableBlock) *tableBlo
 		return nil
 	}
 	deadCol := slices.Index(cols, colDeadline)
+	// a name column before the task's (项目名称 / 内容): a row's first text
+	// cell is its name, the next its task
+	nameCol := slices.Index(cols[:taskCol], colName)
+	// the columns of free text after the last units column (进展情况（7月）
+	// / （10月）): that many text cells after a row's units are theirs
+	var trailing []int
+	if len(after) > 0 {
+		for k := after[len(after)-1] + 1; k < len(cols); k++ {
+			if cols[k] == colProgress || cols[k] == colOther {
+				trailing = append(trailing, k)
+			}
+		}
+	}
 	// the table's columns go first: a number column, the row's ordinal
 	tb.cols = append([]colKind{colNumber}, cols...)
 	var row, prev *tableRow
 	units := 0 // unit cells after the task
+	tails := 0 // trailing cells filled
 	flush := func() {
 		if row == nil {
 			return
@@ -1823,7 +1848,7 @@ func (p *parser) unnumberedCells(lines []cline, j int, tb *tableBlock) *tableBlo
 	open := func(n int) {
 		flush()
 		row = newTableRow(n, len(tb.cols))
-		units = 0
+		units, tails = 0, 0
 	}
 	put := func(k int, text, raw string) {
 		if row.cells[k+1] != "" {
@@ -1877,11 +1902,26 @@ func (p *parser) unnumberedCells(lines []cline, j int, tb *tableBlock) *tableBlo
 			}
 		case deadCol >= 0 && row != nil && deadlineCell(text):
 			put(deadCol, text, raw)
+		case row != nil && row.cells[taskCol+1] != "" && len(after) > 0 && units >= len(after) && tails < len(trailing):
+			put(trailing[tails], text, raw) // 已完成8家…: the progress after the units
+			tails++
+		case row != nil && nameCol >= 0 && row.cells[nameCol+1] != "" && len(trailing) > 0 && tails == len(trailing) && !rowName(text):
+			// more text after the last trailing cell, before the next
+			// row's name: the last cell's
+			put(trailing[len(trailing)-1], text, raw)
 		case utf8.RuneCountInString(text) >= 6:
-			if row == nil || row.cells[taskCol+1] != "" {
+			switch {
+			case nameCol >= 0 && row != nil && row.cells[taskCol+1] == "" && row.cells[nameCol+1] != "":
+				put(taskCol, text, raw) // the task after the row's name
+			case nameCol >= 0 && (row == nil || row.cells[taskCol+1] != "") && len(after) > 0 && rowName(text) && p.textFollows(lines, j):
 				open(c.n)
+				put(nameCol, text, raw) // 养老服务项目: a row's name
+			default:
+				if row == nil || row.cells[taskCol+1] != "" {
+					open(c.n)
+				}
+				put(taskCol, text, raw)
 			}
-			put(taskCol, text, raw)
 		}
 	}
 	flush()
@@ -1922,6 +1962,19 @@ func fragment(s string) bool {
 		n++
 	}
 	return n > 0 && n <= 3
+}
+
+// textFollows reports whether the next line after j that is not blank
+// holds text, not units: a row's name is followed by its task.
+func (p *parser) textFollows(lines []cline, j int) bool {
+	k := nextLine(lines, j)
+	return k >= 0 && !p.unitsCell(lines[k].text) && !emptyCell(lines[k].text)
+}
+
+// rowName reports whether a cell reads as a row's name (养老服务项目), not
+// its task or a report: short, with no figure and no punctuation.
+func rowName(s string) bool {
+	return utf8.RuneCountInString(s) <= 16 && !strings.ContainsAny(s, "。；;，,、：:0123456789")
 }
 
 // headerNote reports whether a line is a short note in parentheses, as a
