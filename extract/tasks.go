@@ -493,8 +493,15 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 					t.Leaders = appendUnique(t.Leaders, n.written)
 					p.noteLeader(n.written)
 					continue
-				case isAll(n.folded):
+				case isAll(n.folded) && (r.role != RoleCo || !hasLead):
 					t.All = true
+					continue
+				case isAll(n.folded):
+					// 省发展改革委牵头，各地、各部门配合: every dept works with
+					// the lead, a group a clerk keeps as written; every dept
+					// is responsible only with no lead named (各部门单位分别负责)
+					t.Groups = appendUnique(t.Groups, n.written)
+					p.noteGroup(n.written)
 					continue
 				case p.vocab.isGroupWord(n.folded) || !unitLike(n.folded, p.names) && groupish(n.folded):
 					t.Groups = appendUnique(t.Groups, n.written)
