@@ -1980,3 +1980,47 @@ func TestUnnumberedCellsNameAndProgress(t *testing.T) {
 		t.Errorf("merged names: got  %q\nwant %q", got, want)
 	}
 }
+
+// TestSpacedProgressRunOn: under 序号 目标任务 责任单位 上半年推进情况, a
+// row's units cell wrapped onto lines of their own and its progress on a
+// line after them stay the row's, (一) sub-headings inside the table are
+// its section rows, and the progress figures are no targets.
+func TestSpacedProgressRunOn(t *testing.T) {
+	d := parseLines(t, "2025年区政府工作报告目标任务上半年推进情况汇总表", "序号 目标任务 责任单位 上半年推进情况",
+		"一、经济社会发展主要预期目标",
+		"1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。",
+		"2 第一产业增加值增长5%。 区农业农村委", "区林业局", "区供销联社", "第一产业增加值同比增长3.4%。",
+		"3 规上工业增加值增长3.5%。 区经济信息委 规上工业增加值同比增长0.4%。",
+		"二、重点工作", "(一)以创建国家高新区为抓手,更大力度推动科技创新",
+		"4 实施高能级创新平台建设行动。 区科技局 全面启动国家高新区创建工作。")
+	want := []string{"1.1:/区发展改革委/", "2.1:/区农业农村委、区林业局、区供销联社/", "3.1:/区经济信息委/", "4.1:/区科技局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	var got []string
+	for _, tg := range d.Targets {
+		got = append(got, fmt.Sprintf("%g%s", tg.Value, tg.Unit))
+	}
+	if want := []string{"6%", "5%", "3.5%"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("targets %q, want %q (no progress figure)", got, want)
+	}
+}
+
+// TestSpacedHeaderUnknownColumn: a header with a column the grammar does
+// not know between known ones (2025年投资计划（万元）) is still a header,
+// and a figure under it before the units is no part of the task.
+func TestSpacedHeaderUnknownColumn(t *testing.T) {
+	d := parseLines(t, "序号 项目名称 2025年工作目标任务 2025年投资计划(万元) 责任单位 月度进展情况(1-3月) 投资完成情况 备注",
+		"1 实施城镇老旧小区改造 新开工改造城镇老旧小区67个。 11604 区住房城乡建委 新开工改造城镇老旧小区42个。 3500  30.2",
+		"2 城市绿化 新建口袋公园5个。 900 区城市管理局 已开工2个。 100 11.1")
+	if got, want := taskRoles(d), []string{"1.1:/区住房城乡建委/", "2.1:/区城市管理局/"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	var got []string
+	for _, tg := range d.Targets {
+		got = append(got, fmt.Sprintf("%g%s", tg.Value, tg.Unit))
+	}
+	if want := []string{"67个", "5个"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("targets %q, want %q", got, want)
+	}
+}

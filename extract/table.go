@@ -945,11 +945,16 @@ func (p *parser) spaceHeader(t string) ([]colKind, int) {
 		return nil, 0
 	}
 	var cols []colKind
-	start := -1
+	start, unknown := -1, 0
 	for k := len(fields) - 1; k >= 0; k-- {
 		ck := p.vocab.column(fields[k])
 		if ck == colOther {
-			break
+			// a column the grammar does not know between known ones
+			// (2025年投资计划（万元）), short as a header cell is; the
+			// header's first field is still 序号
+			if unknown++; unknown > 2 || k == len(fields)-1 || utf8.RuneCountInString(fields[k]) > 16 || cellNumber(fields[k]) > 0 {
+				break
+			}
 		}
 		cols = append([]colKind{ck}, cols...)
 		if ck == colNumber {
@@ -957,7 +962,7 @@ func (p *parser) spaceHeader(t string) ([]colKind, int) {
 			break
 		}
 	}
-	if start < 0 || len(cols) < 3 || !headerOK(cols) {
+	if start < 0 || len(cols)-unknown < 3 || !headerOK(cols) {
 		return nil, 0
 	}
 	return cols, offs[start]
@@ -999,7 +1004,7 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 		switch {
 		case c.kind == kBlank || c.kind == kNoise:
 			continue
-		case c.num.form == fCnDun || c.kind == kHeading:
+		case c.num.form == fCnDun || c.kind == kHeading || len(tb.rows) > 0 && sectionRow(c) && !reSpaceRow.MatchString(c.text):
 			cc := c
 			tb.rows = append(tb.rows, tableRow{n: c.n, section: &cc})
 			continue
@@ -1011,6 +1016,9 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 			// units have columns after them
 			row := tableRow{n: c.n, cells: make([]string, len(cols))}
 			if len(tb.rows) > 0 && p.unitsRunOn(lines, j, cols, &tb.rows[len(tb.rows)-1]) {
+				continue
+			}
+			if len(tb.rows) > 0 && p.progressRunOn(lines, j, cols, &tb.rows[len(tb.rows)-1]) {
 				continue
 			}
 			if len(tb.rows) == 0 || !p.unitsMid(c.text, cols, &row) {
@@ -1027,6 +1035,9 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 		}
 		marked := -1 // the column of a field that marks itself empty (/)
 		rest := p.progressTail(m[2], cols, &row)
+		if rest != m[2] {
+			rest = figuresBeforeUnits(rest, cols, &row)
+		}
 		// the fields after the task, read from the right: a deadline, units,
 		// a leader, as the header's last columns say
 		for k := len(cols) - 1; k >= 0 && strings.Contains(rest, " "); k-- {
@@ -1133,12 +1144,16 @@ func (p *parser) unitsRunOn(lines []cline, j int, cols []colKind, row *tableRow)
 			return false // the units are not the row's last cells
 		}
 	}
+	progress := progressAfter(cols, k) // the row's progress, wrapped onto a line of its own after the units
 	for f := j + 1; f < len(lines); f++ {
 		c := lines[f]
 		switch {
 		case c.kind == kBlank || c.kind == kNoise || p.unitsCell(c.text):
 			continue
 		case c.num.form == fCnDun || c.kind == kHeading || reSpaceRow.MatchString(c.text):
+		case progress:
+			progress = false // one line of it
+			continue
 		default:
 			return false
 		}
@@ -1153,6 +1168,59 @@ func (p *parser) unitsRunOn(lines []cline, j int, cols []colKind, row *tableRow)
 		return true
 	}
 	return false
+}
+
+// figuresBeforeUnits gives the figures at the end of rest, the fields of
+// a space row before its units, to the columns right before the units
+// that hold no task (序号 项目名称 工作目标任务 投资计划（万元） 责任单位 …: 11604
+// under 投资计划), and returns what is left for the name and the task.
+func figuresBeforeUnits(rest string, cols []colKind, row *tableRow) string {
+	unitsK := slices.IndexFunc(cols, func(ck colKind) bool { return ck == colLead || ck == colCo || ck == colUnits })
+	for k := unitsK - 1; k > 0 && (cols[k] == colOther || cols[k] == colMeasure); k-- {
+		sp := strings.LastIndexByte(rest, ' ')
+		if sp < 0 || !reFigureCell.MatchString(rest[sp+1:]) || row.cells[k] != "" {
+			break
+		}
+		row.cells[k], rest = rest[sp+1:], strings.TrimSpace(rest[:sp])
+	}
+	return rest
+}
+
+// progressAfter reports whether the columns after column k are all
+// progress (责任单位 上半年推进情况).
+func progressAfter(cols []colKind, k int) bool {
+	for _, ck := range cols[k+1:] {
+		if ck != colProgress {
+			return false
+		}
+	}
+	return k < len(cols)-1
+}
+
+// progressRunOn reads line j, text after a space row whose last cells
+// are its units and whose columns after them are progress (2 第一产业增加值
+// 增长5%。 区农业农村委 / 区林业局 / 第一产业增加值同比增长3.4%。), as the row's
+// progress cell on a line of its own, when a numbered row or a section
+// follows it: its figures are no targets.
+func (p *parser) progressRunOn(lines []cline, j int, cols []colKind, row *tableRow) bool {
+	if row.section != nil || p.unitsCell(lines[j].text) {
+		return false
+	}
+	k := -1
+	for i, ck := range cols {
+		if (ck == colLead || ck == colCo || ck == colUnits) && row.cells[i] != "" {
+			k = i
+		}
+	}
+	if k < 0 || !progressAfter(cols, k) || row.cells[len(cols)-1] != "" {
+		return false
+	}
+	f := nextLine(lines, j)
+	if f >= 0 && !(lines[f].num.form == fCnDun || lines[f].kind == kHeading || reSpaceRow.MatchString(lines[f].text)) {
+		return false
+	}
+	row.cells[len(cols)-1] = lines[j].text
+	return true
 }
 
 // unitsMid reads a space row whose one units column has columns of
