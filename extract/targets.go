@@ -267,6 +267,18 @@ func targetsWith(s string, v *Vocabulary) []Target {
 				op = OpAbout
 			}
 		}
+		for _, w := range []string{"至少", "最少"} {
+			// 至少新建学校5所: a floor, as 不少于 is
+			if rest, ok := strings.CutPrefix(before, w); ok && rest != "" {
+				before, start = rest, start+len(w)
+				if op == "" {
+					op = OpAtLeast
+				}
+			}
+		}
+		if m := reLeadingYear.FindString(before); m != "" && len(m) < len(before) && !strings.ContainsAny(firstRuneOf(before[len(m):]), "底末前内上下") && !strings.ContainsAny(before[len(m):], "0123456789") {
+			before, start = before[len(m):], start+len(m) // 2016年安排资金500亿元: the year, no part of what
+		}
 		if strings.HasSuffix(before, "约") { // 减税退税约2.5万亿元
 			before = strings.TrimSuffix(before, "约")
 			if op == "" {
@@ -1023,6 +1035,15 @@ func phraseFrom(s string, start, a int) int {
 
 // chunkMarksNoParens are the phrase marks less the opening parentheses.
 var chunkMarksNoParens = strings.NewReplacer("（", "", "(", "").Replace(chunkMarks)
+
+// firstRuneOf is the first character of s, as a string.
+func firstRuneOf(s string) string {
+	_, size := utf8.DecodeRuneInString(s)
+	return s[:size]
+}
+
+// reLeadingYear is a year opening the words before a value.
+var reLeadingYear = lazyRE(`^(?:19|20)\d\d年(?:度)?`)
 
 // changeWords carry a value from where it stands to its target.
 var changeWords = []string{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "降低到", "降低至",
