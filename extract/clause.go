@@ -1480,6 +1480,9 @@ func splitNames(s string) []string {
 			if r == '、' && joinsLevel(s[start:i]) && reCompletesLevel.MatchString(s[i+size:]) {
 				break
 			}
+			if r == '、' && strings.HasPrefix(strings.TrimSpace(s[start:i]), "各") && levelBodyNext(s[i+size:]) {
+				break // 各盟行政公署、市人民政府, 各乡镇人民政府、街道办事处: one group, as written
+			}
 			end := i
 			if r == '及' && end >= len("以") && strings.HasSuffix(s[:end], "以") {
 				end -= len("以")
@@ -1491,6 +1494,25 @@ func splitNames(s string) []string {
 	}
 	flush(len(s))
 	return out
+}
+
+// reLevelBody is the body of every place of a level, with its level
+// and no place of its own: 市人民政府, 区人民政府（管委会）, 街道办事处.
+var reLevelBody = lazyRE(`^(?:省|市|州|盟|县|旗|区|乡|镇|街道|县市区|县区|乡镇)?(?:人民政府|政府|行政公署|管委会|管理委员会|办事处|街道办事处|街道)(?:（[^（）]{1,8}）)?$`)
+
+// levelBodyNext reports whether the name that opens rest, up to its
+// list's next mark, is a level's body (各盟行政公署、市人民政府: 市人民政府):
+// it goes with the 各 before it.
+func levelBodyNext(rest string) bool {
+	end := len(rest)
+	if i := strings.IndexAny(rest, "、，,；;。 "); i >= 0 {
+		end = i
+	}
+	if i := strings.Index(rest[:end], "及"); i >= 0 {
+		end = i
+	}
+	n := strings.TrimSpace(rest[:end])
+	return n != "" && (slices.Contains(levelBodies, n) || reLevelBody.MatchString(n))
 }
 
 // levelBodies are the bodies every place of a level has, which a 各 before

@@ -1596,7 +1596,7 @@ func TestDropStraySpaces(t *testing.T) {
 		}
 	}
 	d := parseLines(t, "1.甲。", "牵头单位:市 城镇化服务中心", "责任单位: 市发展改革委、住建局, 各乡镇政府、街道办事处 、伏羲 山管委 会")
-	want := []string{"1.1:市城镇化服务中心/市发展改革委、市住建局、伏羲山管委会/各乡镇政府、各街道办事处"} // 各 over 街道办事处 too
+	want := []string{"1.1:市城镇化服务中心/市发展改革委、市住建局、伏羲山管委会/各乡镇政府、街道办事处"} // one group, as written
 	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
