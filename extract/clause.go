@@ -1032,10 +1032,19 @@ func conventionTail(body string, v *Vocabulary, names *nameReader) int {
 // readConvention reads a stated convention in one sentence of a clause,
 // and reports whether the sentence is one (so it names nobody).
 func (c *rawClause) readConvention(sent string, v *Vocabulary) bool {
-	if !strings.Contains(sent, "牵头") && !strings.Contains(sent, "下同") && !strings.Contains(sent, "分工") {
+	notListed := notListedAt(sent) >= 0
+	if !strings.Contains(sent, "牵头") && !strings.Contains(sent, "下同") && !strings.Contains(sent, "分工") && !notListed {
 		return false
 	}
 	found := false
+	if notListed {
+		// 以下各项工作均需各县、区人民政府（管委会）落实，不再列出: the bodies
+		// every task after shares, a group as written
+		if m := reNeedAll.FindStringSubmatch(sent); m != nil {
+			c.conv.sticky = append(c.conv.sticky, strings.TrimSpace(m[1]))
+		}
+		found = true
+	}
 	if v.firstIsLead(sent) {
 		c.conv.firstIsLead, c.conv.firstOfMany, found = true, v.ofMany(sent), true
 	}
@@ -1064,6 +1073,23 @@ func (c *rawClause) readConvention(sent string, v *Vocabulary) bool {
 	}
 	return found
 }
+
+// notListed are the words of a sentence that says the bodies it names
+// share every task after it and are not listed again.
+var notListed = []string{"不再一一列出", "不再逐一列出", "不逐一列出", "不再列出", "不一一列出"}
+
+// notListedAt is where sent says so, or -1.
+func notListedAt(sent string) int {
+	for _, w := range notListed {
+		if i := strings.Index(sent, w); i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// reNeedAll finds the bodies of such a sentence: 均需各县区政府落实.
+var reNeedAll = lazyRE(`(?:均需|均由|都需|都由|均要|均应|需由|需)([^，,；;。]{2,40}?)(?:负责落实|抓好落实|负责|落实|配合)`)
 
 // unknownLabel splits a part that opens with a short label the grammar
 // does not list (时限：6月底, 备注：…): a colon after at most eight

@@ -324,6 +324,7 @@ func TestClauseRecognisers(t *testing.T) {
 		{"各县（市）、区 is one group", "1.甲。（市财政局牵头，各县（市）、区人民政府配合）", []string{"市财政局"}, nil, []string{"各县（市）、区人民政府"}, false},
 		{"X会同Y负责", "1.甲。（省发展改革委会同省财政厅负责）", []string{"省发展改革委"}, []string{"省财政厅"}, nil, false},
 		{"X会同有关部门负责", "1.甲。（省科技厅会同有关部门负责）", []string{"省科技厅"}, nil, []string{"有关部门"}, false},
+		{"以下各项工作均需X落实，不再列出 names no unit", "1.甲。〔市生态环境局牵头，市发展和改革局参与。以下各项工作均需各县、区人民政府（管委会）落实，不再列出。〕", []string{"市生态环境局"}, []string{"市发展和改革局"}, []string{"各县、区人民政府（管委会）"}, false},
 		{"由X会同Y等部门负责落实 after a comma", "1.关于甲的问题，由省发展改革委会同省财政厅等部门负责落实。", []string{"省发展改革委"}, []string{"省财政厅"}, nil, false},
 		{"由X会同Y、Z等部门研究提出落实意见", "1.关于甲的问题。由省发展改革委会同省财政厅、省统计局等部门研究提出落实意见。", []string{"省发展改革委"}, []string{"省财政厅", "省统计局"}, nil, false},
 		{"由X会同Y研究落实", "1.新建学校5所。由省教育厅会同省财政厅研究落实。", []string{"省教育厅"}, []string{"省财政厅"}, nil, false},
@@ -2022,5 +2023,18 @@ func TestSpacedHeaderUnknownColumn(t *testing.T) {
 	}
 	if want := []string{"67个", "5个"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("targets %q, want %q", got, want)
+	}
+}
+
+// TestNotListedAgain: 以下各项工作均需X落实，不再列出 gives X, a group as
+// written, to the task it closes and to every task after it.
+func TestNotListedAgain(t *testing.T) {
+	d := parseLines(t, "某市实施方案", "一、工作任务",
+		"1.制定实施准入清单。（市生态环境局牵头，市发展和改革局参与。以下各项工作均需各县、区人民政府（管委会）落实，不再列出。）",
+		"2.推进清洁能源替代。（市发展和改革局牵头，市工业和信息化局参与）",
+		"3.加强扬尘管控。（市住房和城乡建设局牵头）")
+	want := []string{"1.1:市生态环境局/市发展和改革局/各县、区人民政府（管委会）", "2.1:市发展和改革局/市工业和信息化局/各县、区人民政府（管委会）", "3.1:市住房和城乡建设局//各县、区人民政府（管委会）"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
