@@ -214,6 +214,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		}
 		bd.upTo(a)
 		start, end := phraseFrom(s, bd.chunkStart(), a), bd.chunkEnd(pos)
+		end = modifiersEnd(s, pos, end)
 		start = noteStart(s, start, a)
 		if strings.TrimSpace(s[start:a]) != "" {
 			if ls := listStart(s, start); plausibleIndicator(s[ls:a]) {
@@ -536,6 +537,31 @@ func phraseTo(s string, a int) int {
 		end++
 	}
 	return end
+}
+
+// modifiersEnd extends the phrase after a count, which ends at end, over
+// a list of its modifiers run on with 、 up to the thing they qualify:
+// 20个具有支撑性、关键性、标志性的重点项目, 8个功能完善、设施齐全的便民服务中心.
+// Each modifier is short and holds no figure, and the list closes with
+// 的 and the thing before the next mark. It returns end otherwise.
+func modifiersEnd(s string, pos, end int) int {
+	if end >= len(s) || !strings.HasPrefix(s[end:], "、") || strings.Contains(s[pos:end], "的") {
+		return end
+	}
+	tail := s[end:]
+	if i := strings.IndexAny(tail, "，。；,;：:（("); i >= 0 {
+		tail = tail[:i]
+	}
+	i := strings.LastIndex(tail, "的")
+	if i < 0 || strings.ContainsAny(tail, "0123456789和及与") || utf8.RuneCountInString(tail[i+len("的"):]) < 2 {
+		return end
+	}
+	for _, m := range strings.Split(strings.TrimPrefix(tail[:i], "、"), "、") {
+		if n := utf8.RuneCountInString(m); n == 0 || n > 6 {
+			return end
+		}
+	}
+	return end + len(tail)
 }
 
 // funds reports whether t, the words after a sum, name funds
