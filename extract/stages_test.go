@@ -2038,3 +2038,14 @@ func TestNotListedAgain(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestPipeUnitsCellOneALine: a pipe row whose units cell goes on to the
+// next line, a unit a line, is a list of those units, not one name.
+func TestPipeUnitsCellOneALine(t *testing.T) {
+	d := parseLines(t, "某市创建国家园林城市任务分解表", "| 序号 | 工作内容 | 牵头单位 | 协助单位 | 完成期限 |",
+		"| 1 | 加强农田保护,进行农村庄点绿化。 | 市规划局 | 市国土资源局", "市农牧林业局 | 2010年9月20日前 |",
+		"| 2 | 改善污水处理设施。 | 市环保局 | 市建设局 | 2010年9月20日前 |")
+	if got, want := taskRoles(d), []string{"1.1:市规划局/市国土资源局、市农牧林业局/", "2.1:市环保局/市建设局/"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

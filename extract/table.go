@@ -667,8 +667,14 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 					raw = append(raw, p.written(c.n, cl))
 				}
 				last := len(cells) - 1
-				cells[last] += more[0]
-				raw[last] += p.written(nx.n, more[0])
+				sep := ""
+				if last < len(cols) && (cols[last] == colLead || cols[last] == colCo || cols[last] == colUnits) && p.unitsCell(cells[last]) && p.unitsCell(more[0]) {
+					if names := listNames(more[0]); len(names) > 0 && p.levelled(names[0]) && p.levelled(listNames(cells[last])[0]) {
+						sep = "、" // 市国土资源局 / 市农牧林业局 |: a list of units, one a line
+					}
+				}
+				cells[last] += sep + more[0]
+				raw[last] += sep + p.written(nx.n, more[0])
 				for _, cl := range more[1:] {
 					cells = append(cells, cl)
 					raw = append(raw, p.written(nx.n, cl))
