@@ -63,6 +63,13 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		if loc > 0 {
 			segs = p.splitSegments(l[:loc], n)
 		}
+		if semi := nextTaskAfterLabel(l, loc, p.vocab); semi > 0 {
+			// …，责任单位为区发改委；技改投资占比重16.5%，责任单位为区经信局；:
+			// the label's value ends at its semicolon, and a task of its
+			// own, closed by its own label, follows
+			segs = append(segs, segment{clause: l[loc:semi], labels: true, line: n})
+			return append(segs, p.splitSegments(l[semi:], n)...)
+		}
 		return append(segs, segment{clause: l[loc:], labels: true, line: n})
 	}
 	// A sentence 由A、B负责落实。, or A牵头，B、C配合。
@@ -152,6 +159,32 @@ func (p *parser) splitSegments(l string, n int) []segment {
 		segs = append(segs, segment{text: l[text:], line: n})
 	}
 	return segs
+}
+
+// nextTaskAfterLabel finds, in the clause of l that a label opens at loc,
+// a semicolon after which the line goes on with words that are not a
+// label and then a label of their own (责任单位为区发改委；技改投资占固定资产
+// 投资比重16.5%，责任单位为区经信局；): it returns where those words start,
+// or 0.
+func nextTaskAfterLabel(l string, loc int, v *Vocabulary) int {
+	for from := loc; ; {
+		i := strings.IndexAny(l[from:], "；;")
+		if i < 0 {
+			return 0
+		}
+		_, size := utf8.DecodeRuneInString(l[from+i:])
+		at := from + i + size
+		rest := strings.TrimSpace(l[at:])
+		if rest == "" {
+			return 0
+		}
+		if r, _ := v.labelAt(rest); r == "" && parenDepth(l[loc:at]) == 0 {
+			if k := labelStart(rest, v); k > 0 && strings.ContainsFunc(rest[:k], unicode.IsDigit) {
+				return at + len(l[at:]) - len(rest)
+			}
+		}
+		from = at
+	}
 }
 
 // reGoverning is a sentence that names the units of the items before it:

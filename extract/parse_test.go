@@ -805,8 +805,13 @@ func TestTargetsPhraseBefore(t *testing.T) {
 // indicator, no unit (责任单位为区发改委；技改投资占固定资产投资比重16.5%…).
 func TestLabelListEndsAtRate(t *testing.T) {
 	d := parseLines(t, "1.固定资产投资：增长7%，责任单位为区发改委；技改投资占固定资产投资比重16.5%（依据目标设置），责任单位为区经信局；")
-	if got := d.Items[0].Tasks[0].Co; !slices.Equal(got, []string{"区发改委", "区经信局"}) {
-		t.Errorf("co %q, want 区发改委, 区经信局", got)
+	// the words after the first label's semicolon are a task of their
+	// own, closed by their own label, with their own target
+	if ts := d.Items[0].Tasks; len(ts) != 2 || !slices.Equal(ts[0].Co, []string{"区发改委"}) || !slices.Equal(ts[1].Co, []string{"区经信局"}) {
+		t.Errorf("tasks %+v, want 区发改委's and 区经信局's", ts)
+	}
+	if len(d.Targets) != 2 || d.Targets[1].Value != 16.5 || d.Targets[1].Indicator != "技改投资占固定资产投资比重" {
+		t.Errorf("targets %+v, want 7%% and 16.5%%", d.Targets)
 	}
 }
 
