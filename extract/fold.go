@@ -220,6 +220,24 @@ func foldLine(l string, t *traditional, keep rune) string {
 	return b.String()
 }
 
+// reLabelCells is a line of two cells, a label closed by its colon and
+// the label's value: 牵头单位： | 市住房城乡建设局 |.
+var reLabelCells = lazyRE(`^[ \t]*\|?[ \t]*([^|：:]{1,16}[：:])[ \t]*\|[ \t]*([^|]*[^| \t])[ \t]*\|?[ \t]*$`)
+
+// labelCells reads a line of a label's cell and its value's, as a page
+// lays out a two-column table (牵头单位： | 市住房城乡建设局 |), as the
+// label line it is: 牵头单位：市住房城乡建设局.
+func labelCells(l string) string {
+	if strings.Count(l, "|") == 0 || strings.Count(l, "|") > 3 || !strings.ContainsAny(l, "：:") {
+		return l
+	}
+	m := reLabelCells.FindStringSubmatch(l)
+	if m == nil {
+		return l
+	}
+	return m[1] + m[2]
+}
+
 // dropGlosses removes pinyin glosses after Han characters:
 // 經（jīng）貿（mào）委 → 經貿委. A gloss is a parenthesis of Latin letters,
 // at least one of them with a tone mark, right after a Han character.

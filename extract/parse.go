@@ -299,7 +299,7 @@ func newParser(t *Text, dir *Directory) *parser {
 	for i, l := range t.Lines {
 		// Read gives valid UTF-8; text built by hand may not be, and an
 		// invalid byte would put the folded and written lines out of step
-		raw[i] = dropGlosses(strings.ToValidUTF8(l, "\uFFFD"))
+		raw[i] = labelCells(dropGlosses(strings.ToValidUTF8(l, "\uFFFD")))
 	}
 	p := &parser{text: t, raw: raw, fold: foldLines(raw), dir: dir, msgs: dir.messages()}
 	p.vocab = dir.vocabulary()

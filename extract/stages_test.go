@@ -2049,3 +2049,24 @@ func TestPipeUnitsCellOneALine(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestLabelCells: a line of a label's cell and its value's (牵头单位： |
+// 市住房城乡建设局 |) is a label line; a pipe table's rows are not.
+func TestLabelCells(t *testing.T) {
+	for in, want := range map[string]string{
+		"牵头单位: | 市住房城乡建设局 |":  "牵头单位:市住房城乡建设局",
+		"| 牵头单位： | 市发改委 |":     "牵头单位：市发改委",
+		"重点工作: | 12.推进老旧小区改造。 |": "重点工作:12.推进老旧小区改造。",
+		"| 1 | 推进甲项工作 | 市发改委 |":  "| 1 | 推进甲项工作 | 市发改委 |",
+		"序号 | 工作任务 | 责任单位 |":     "序号 | 工作任务 | 责任单位 |",
+		"完成时限：2023年底":           "完成时限：2023年底",
+	} {
+		if got := labelCells(in); got != want {
+			t.Errorf("labelCells(%q) = %q, want %q", in, got, want)
+		}
+	}
+	d := parseLines(t, "重点工作: | 12.推进老旧小区改造。 |", "牵头单位: | 市住房城乡建设局 |")
+	if got, want := taskRoles(d), []string{"1.1:市住房城乡建设局//"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
