@@ -2054,12 +2054,12 @@ func TestPipeUnitsCellOneALine(t *testing.T) {
 // 市住房城乡建设局 |) is a label line; a pipe table's rows are not.
 func TestLabelCells(t *testing.T) {
 	for in, want := range map[string]string{
-		"牵头单位: | 市住房城乡建设局 |":  "牵头单位:市住房城乡建设局",
-		"| 牵头单位： | 市发改委 |":     "牵头单位：市发改委",
+		"牵头单位: | 市住房城乡建设局 |":     "牵头单位:市住房城乡建设局",
+		"| 牵头单位： | 市发改委 |":       "牵头单位：市发改委",
 		"重点工作: | 12.推进老旧小区改造。 |": "重点工作:12.推进老旧小区改造。",
 		"| 1 | 推进甲项工作 | 市发改委 |":  "| 1 | 推进甲项工作 | 市发改委 |",
 		"序号 | 工作任务 | 责任单位 |":     "序号 | 工作任务 | 责任单位 |",
-		"完成时限：2023年底":           "完成时限：2023年底",
+		"完成时限：2023年底":            "完成时限：2023年底",
 	} {
 		if got := labelCells(in); got != want {
 			t.Errorf("labelCells(%q) = %q, want %q", in, got, want)
