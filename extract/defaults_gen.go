@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "ac3cabd5f1484785e5aaa991469ff0e0c9b3ee9acffbe7a4683909621763a8f0", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "ed6107981f96e02599cfe15cef578809358d834457f447559f3402cc05327d4c", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1544,6 +1544,9 @@ var _ = templates.Compiled("grammar.yaml", "ac3cabd5f1484785e5aaa991469ff0e0c9b3
 				"分管县领导",
 				"分管区领导",
 				"责任人",
+				"负责人",
+				"具体负责人",
+				"联系人",
 			},
 			Deadline: []string{
 				"完成时限",

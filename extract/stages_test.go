@@ -2070,3 +2070,27 @@ func TestLabelCells(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestCellTableSectionsAndProgress: under 牵头单位 | 负责科室 | 负责人 | … |
+// 进展情况, the lead's section is no unit, the person a leader, and a
+// row whose unit cells a merge left out keeps its progress out of its
+// task, and out of the targets.
+func TestCellTableSectionsAndProgress(t *testing.T) {
+	d := parseLines(t, "序号", "重点工作任务（民生实事项目）", "牵头单位", "负责科室", "负责人", "计划完成时间", "进展情况（一季度）",
+		"1", "新增老年食堂（助餐点）15个", "区民政局", "养老服务科", "何滢", "11月底前", "其中北山街道1个，西溪街道1个。",
+		"2", "新增认知障碍照护专区床位100张", "10月底前", "目前已完成选址，分别为金秋钱塘老年公寓40张。",
+		"3", "新增养老机构护理型床位500张", "目前已在杭州金色年华老年公寓完成500张护理型床位建设。")
+	if got, want := taskRoles(d), []string{"1.1:区民政局//", "2.1://", "3.1://"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if tk := d.Items[0].Tasks[0]; !reflect.DeepEqual(tk.Leaders, []string{"何滢"}) {
+		t.Errorf("leaders %q, want 何滢", tk.Leaders)
+	}
+	var got []string
+	for _, tg := range d.Targets {
+		got = append(got, fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit))
+	}
+	if want := []string{"1.1 15个", "2.1 100张", "3.1 500张"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("targets %q, want %q", got, want)
+	}
+}

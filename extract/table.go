@@ -312,6 +312,28 @@ func categoryColumn(cols []colKind, heads []string) {
 	}
 }
 
+// sectionsColumn leaves out a column of a unit's sections (负责科室,
+// 责任处室) beside a column of units (牵头单位 | 负责科室 | 负责人): the
+// sections are the lead's own, no unit of the task. Where the table has
+// no other column of units, its sections are its units.
+func sectionsColumn(cols []colKind, heads []string) {
+	units, sections := false, -1
+	for k, ck := range cols {
+		if k >= len(heads) || ck != colLead && ck != colCo && ck != colUnits {
+			continue
+		}
+		h := strings.ReplaceAll(heads[k], " ", "")
+		if strings.Contains(h, "科室") || strings.Contains(h, "处室") || strings.Contains(h, "股室") {
+			sections = k
+		} else {
+			units = true
+		}
+	}
+	if units && sections >= 0 {
+		cols[sections] = colOther
+	}
+}
+
 // nameTaskColumns reads two task columns (重点工作 | 具体任务) as the item's
 // name and its tasks: the first names the work, usually in a cell merged
 // over its tasks' rows.
@@ -431,6 +453,7 @@ func (p *parser) tableAt(lines []cline, i int) *tableBlock {
 			indicators = indicators || (cols[k] == colName || cols[k] == colTask) && strings.Contains(cell, "指标")
 		}
 		categoryColumn(cols, cells)
+		sectionsColumn(cols, cells)
 		years := yearColumn(cols, cells)
 		nameTaskColumns(cols)
 		if headerOK(cols) {
@@ -1464,6 +1487,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	cols = p.joinBrokenHeads(cols, heads, firstRowWidth(lines, j))
 	cols = unflattenHeader(cols)
 	categoryColumn(cols, heads)
+	sectionsColumn(cols, heads)
 	years := yearColumn(cols, heads)
 	nameTaskColumns(cols)
 	if len(cols) < 3 || !headerOK(cols) {
@@ -1710,6 +1734,9 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			put(emptyLeaderCol(row, cols))
 		case units > 0 && rest < trailing && taskCol >= 0 && row.cells[taskCol] != "":
 			rest++ // 北仑区外国语学校桩基施工。 under 10月完成情况
+		case taskCol >= 0 && units == 0 && trailing > 0 && row.cells[taskCol] != "" && reportLine(c.text):
+			// 目前已完成选址… under 进展情况, in a row whose unit cells a
+			// merge left out: the progress, not the task's next paragraph
 		case taskCol >= 0 && units == 0 && onlyTask(row, taskCol) && !numberedOn(row.cells[taskCol], c):
 			// a second paragraph of the task's cell, before any unit of
 			// its row: the same task, not a sub-row; joined as lines are
@@ -1747,6 +1774,19 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	flush()
 	tb.end = j
 	return tb
+}
+
+// reportWords open a cell that reports progress.
+var reportWords = []string{"目前", "现已", "已经", "已完成", "已累计", "已开工", "已建成", "正在", "截至", "截止", "今年以来", "累计完成"}
+
+// reportLine reports whether a cell reports what is done (目前已完成选址…).
+func reportLine(s string) bool {
+	for _, w := range reportWords {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberedOn reports whether line c opens with the number after the one
