@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "ed6107981f96e02599cfe15cef578809358d834457f447559f3402cc05327d4c", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "395b39f95551b1a548785ac2e0a970cb18c251eed662fbfef615d5186be9af5c", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1343,6 +1343,10 @@ var _ = templates.Compiled("grammar.yaml", "ed6107981f96e02599cfe15cef578809358d
 		NoisePrefixes: []string{
 			"发布时间",
 			"联系电话",
+			"联系人：",
+			"联系人:",
+			"联 系 人",
+			"联系方式",
 			"监督电话",
 			"监督方式",
 			"咨询电话",

@@ -2094,3 +2094,16 @@ func TestCellTableSectionsAndProgress(t *testing.T) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
 }
+
+// TestLabelClosesUnitlessRun: a label line closing a run of items that
+// name no unit is the run's, as 以上工作由X负责 is; the contact line after
+// it is page furniture, no task; items with units of their own stop it.
+func TestLabelClosesUnitlessRun(t *testing.T) {
+	d := parseLines(t, "某市2024年民生实事", "一、放心消费行动",
+		"1.开展放心满意消费培育活动。", "2.将放心消费培育指标纳入考核。", "责任单位：市市场监督管理局", "联 系 人：孙学明",
+		"二、养老服务", "1.新建社区养老服务中心10家。（市民政局负责）", "2.开展适老化改造300户。", "责任单位：市住建局")
+	want := []string{"一.1.1:/市市场监督管理局/", "一.2.1:/市市场监督管理局/", "二.1.1:/市民政局/", "二.2.1:/市住建局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -97,6 +97,12 @@ func (p *parser) buildTasks(it *itemAcc) {
 			// of their own
 			p.governHeadingItems(it, c, s)
 		}
+		if s.labels && i > 0 && segs[i-1].line != s.line && i == len(segs)-1 && p.runUnitless(it) {
+			// 1.… / 2.… / 3.… / 责任单位：X: a label on a line of its own
+			// closing a run of items that name no unit is the run's, as
+			// 以上工作由X负责 would be
+			p.governBack(it, p.giver(it, c, s), -1, it.sub != "")
+		}
 		if it.sub != "" && !s.labels && ord == 0 && i > 0 && segs[i-1].line != s.line && i == len(segs)-1 {
 			// 1.完善应急预案体系 / (1)… / (2)… / (3)… / (责任单位：…): a
 			// clause on a line of its own after points that name no unit
@@ -283,6 +289,19 @@ func (p *parser) governBack(it *itemAcc, give func(*Task), left int, sameSub boo
 		}
 		left--
 	}
+}
+
+// runUnitless reports whether the item just before it, in its section,
+// names no unit and has tasks.
+func (p *parser) runUnitless(it *itemAcc) bool {
+	for k := len(p.items) - 1; k >= 0; k-- {
+		prev := p.items[k]
+		if prev == it {
+			continue
+		}
+		return prev.Section == it.Section && !prev.table && len(prev.Tasks) > 0 && !slices.ContainsFunc(prev.Tasks, func(t Task) bool { return hasUnits(t) || t.Clause != "" || len(t.Groups) > 0 || t.All })
+	}
+	return false
 }
 
 // governSub gives clause c, on a line of its own closing item it, to the
