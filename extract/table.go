@@ -2248,7 +2248,7 @@ func sectionRow(c cline) bool {
 		n := utf8.RuneCountInString(rest)
 		// a long title that reads as no sentence (一、主要经济社会发展指标、发改、
 		// 财政、…等工作目标) is a title too
-		return n > 0 && (n <= 30 || n <= 60 && !strings.ContainsAny(rest, "。；;0123456789"))
+		return n > 0 && (n <= 30 || n <= 60 && !strings.ContainsAny(rest, "。；;，,0123456789"))
 	}
 	return false
 }
