@@ -2107,3 +2107,27 @@ func TestLabelClosesUnitlessRun(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestPipeRowsAnchoredByUnits: under a header whose units column has a
+// target and progress columns after it, a row with a cell more than the
+// header (a sub-task after the project's name) and its sub-rows without
+// the merged number and name are placed by their units cell; no figure
+// is taken for a unit.
+func TestPipeRowsAnchoredByUnits(t *testing.T) {
+	d := parseLines(t, "某区民生实事完成情况表", "| 序号 | 项目名称 | 责任单位 | 目标任务 | 实际完成 | 完成率 | 备注 |",
+		"| 8 | 新增社会治安视频监控摄像头 | 区公安分局 | 100个 | | | 设备购进中 |",
+		"| 9 | 深化养老保险制度改革 | 完成在职参保人数6300人 | 区人社局 | 6300人 | 7558 | 119% | |",
+		"| 完成征缴基金10000万元 | 区人社局 | 10000万 | 7965 | 80% | |",
+		"| 10 | 文化惠民 | 区文体局 | 20场 | 29 | 145% | |")
+	want := []string{"8.1:/区公安分局/", "9.1:/区人社局/", "9.2:/区人社局/", "10.1:/区文体局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	var got []string
+	for _, tg := range d.Targets {
+		got = append(got, fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit))
+	}
+	if want := []string{"8.1 100个", "9.1 6300人", "9.2 10000万元", "10.1 20场"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("targets %q, want %q", got, want)
+	}
+}

@@ -754,6 +754,12 @@ func (p *parser) pipeRows(tb *tableBlock, lines []cline, j int) *tableBlock {
 			// stands for the first cell, merged from the row above
 			copy(row.cells[1:], cells)
 			at = 1
+		} else if anchored, ok := p.unitsAnchor(cells, cols); !structured && ok {
+			// 9 | 深化…改革 | 完成在职参保人数6300人 | 区人社局 | 6300人 | … |, and
+			// its sub-rows 完成征缴基金10000万元 | 区人社局 | 10000万 | …: a row of
+			// more or fewer cells than the header, placed by its units
+			row.cells = anchored
+			at = -1
 		} else if len(cells) >= len(cols) || structured || strings.HasPrefix(c.text, "|") || p.fit(cells, cols, 0) > p.fit(cells, cols, len(cols)-len(cells)) {
 			// a short row starting with |, or whose cells fit the first
 			// columns better (13 | 任务 | | |: its empty cells were cut
@@ -1197,6 +1203,72 @@ func (p *parser) unitsRunOn(lines []cline, j int, cols []colKind, row *tableRow)
 		return true
 	}
 	return false
+}
+
+// unitsAnchor places the cells of a pipe row that has more or fewer cells
+// than the header, in a table of one units column with columns after it
+// (目标任务, progress), by the first cell
+// after the row's first that reads as units: that cell is the units
+// column's, the cells after it fill the columns after it (the last takes
+// what is left over), and the cells before it the text columns before it
+// from the right, the first of them taking what is left over (a number
+// in its first cell is the number column's). It reports false when the
+// row has the header's width, names no units, or already has them in
+// place.
+func (p *parser) unitsAnchor(cells []string, cols []colKind) ([]string, bool) {
+	if len(cells) == len(cols) {
+		return nil, false
+	}
+	uk := -1
+	for k, ck := range cols {
+		if ck == colLead || ck == colCo || ck == colUnits {
+			if uk >= 0 {
+				return nil, false
+			}
+			uk = k
+		}
+	}
+	if uk <= 0 || uk == len(cols)-1 {
+		return nil, false // units last: a short row is a continuation, read as before
+	}
+	i := slices.IndexFunc(cells, func(c string) bool { return c != "" && p.unitsCell(c) })
+	if i < 1 || i == uk && len(cells) > len(cols) {
+		return nil, false
+	}
+	if i == uk && len(cells) < len(cols) {
+		return nil, false // the left-aligned row has its units in place
+	}
+	out := make([]string, len(cols))
+	out[uk] = cells[i]
+	after := cells[i+1:]
+	for k := uk + 1; k < len(cols) && len(after) > 0; k++ {
+		if k == len(cols)-1 {
+			out[k] = strings.TrimSpace(strings.Join(after, " "))
+			break
+		}
+		out[k], after = after[0], after[1:]
+	}
+	before := cells[:i]
+	if cols[0] == colNumber && len(before) > 0 && cellNumber(before[0]) > 0 {
+		out[0], before = before[0], before[1:]
+	}
+	var text []int // the text columns before the units
+	for k := 1; k < uk; k++ {
+		if cols[k] == colName || cols[k] == colTask || cols[k] == colOther {
+			text = append(text, k)
+		}
+	}
+	if len(text) == 0 && len(before) > 0 {
+		return nil, false
+	}
+	for t := len(text) - 1; t >= 0 && len(before) > 0; t-- {
+		if t == 0 {
+			out[text[0]] = strings.TrimSpace(strings.Join(before, " "))
+			break
+		}
+		out[text[t]], before = before[len(before)-1], before[:len(before)-1]
+	}
+	return out, true
 }
 
 // figuresBeforeUnits gives the figures at the end of rest, the fields of
