@@ -1556,7 +1556,8 @@ func splitNames(s string) []string {
 }
 
 // reLevelBody is the body of every place of a level, with its level
-// and no place of its own: 市人民政府, 区人民政府（管委会）, 街道办事处.
+// and no place of its own: 市人民政府, 区人民政府（管委会）, 街道办事处
+// (开发区管委会 is one zone's, a unit).
 var reLevelBody = lazyRE(`^(?:省|市|州|盟|县|旗|区|乡|镇|街道|县市区|县区|乡镇)?(?:人民政府|政府|行政公署|管委会|管理委员会|办事处|街道办事处|街道)(?:（[^（）]{1,8}）)?$`)
 
 // levelBodyNext reports whether the name that opens rest, up to its

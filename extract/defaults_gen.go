@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "395b39f95551b1a548785ac2e0a970cb18c251eed662fbfef615d5186be9af5c", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "712c793c1247f10762b137728b3aca8f690e05c5c0671f247f88f62145547390", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1418,6 +1418,9 @@ var _ = templates.Compiled("grammar.yaml", "395b39f95551b1a548785ac2e0a970cb18c2
 			"网站地图",
 			"建议使用IE",
 			"分辨率浏览",
+			"发表了评论",
+			"条评论",
+			"发表评论",
 		},
 		Columns: struct {
 			Number   []string "yaml:\"number\""

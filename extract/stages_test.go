@@ -84,6 +84,8 @@ func TestLineRules(t *testing.T) {
 		{"分享到：", fArabic, kNoise},
 		{"返回首页 打印本页", fArabic, kNoise},
 		{"版权所有 XX市人民政府 备案号：湘ICP备12345号", fArabic, kNoise},
+		{"已有0人发表了评论", fArabic, kNoise},
+		{"联 系 人：孙学明", fArabic, kNoise},
 		{"主办：XX市人民政府办公室 网站标识码：4301000001", fArabic, kNoise},
 		{"附件2", fArabic, kHeading},
 		{"一、稳增长", fArabic, kHeading},

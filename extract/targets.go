@@ -161,6 +161,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 				k = numberBefore(locs, k, pos)
 			}
 		}
+		if unit == "" && len(figure) <= 2 && durationValue(s[:a], s[pos:]) {
+			unit = "年" // 平均受教育年限达到15年: a length of years, not a date
+		}
 		if unit == "" && !indexValue(s[:a]) {
 			continue
 		}
@@ -609,6 +612,23 @@ func countedThing(after string) string {
 		return ""
 	}
 	return after
+}
+
+// durationValue reports whether a number followed by 年 is a length of
+// years: the words before it name one (年限, 期限, 年数) and a verb joins
+// them (受教育年限达到15年, 提高到12年), and no 年 of a date follows (15年底).
+// The caller takes figures of two digits at most: 期限至2021年 is a date.
+func durationValue(before, after string) bool {
+	rest, ok := strings.CutPrefix(after, "年")
+	if !ok || strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "末") || strings.HasPrefix(rest, "内") || strings.HasPrefix(rest, "前") || strings.HasPrefix(rest, "度") {
+		return false
+	}
+	for _, w := range []string{"年限", "期限", "年数", "学制"} {
+		if i := strings.LastIndex(before, w); i >= 0 && !strings.ContainsAny(before[i:], "，。；,;") {
+			return true
+		}
+	}
+	return false
 }
 
 // indexValue reports whether a number after before is an index's value,
