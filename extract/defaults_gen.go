@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "712c793c1247f10762b137728b3aca8f690e05c5c0671f247f88f62145547390", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "954030115f83ba1a838b2b2843254d197c6b5b9d0cb5c42f65cc7caa7df4f7bb", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1292,6 +1292,16 @@ var _ = templates.Compiled("grammar.yaml", "712c793c1247f10762b137728b3aca8f690e
 				UnitsOnly: true,
 			},
 			{
+				Word:      "组织推进",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
+				Word:      "组织落实",
+				Role:      "co",
+				UnitsOnly: true,
+			},
+			{
 				Word:      "研究提出意见",
 				Role:      "co",
 				UnitsOnly: true,
@@ -1725,6 +1735,7 @@ var _ = templates.Compiled("grammar.yaml", "712c793c1247f10762b137728b3aca8f690e
 				"拟",
 				"将",
 				"分别",
+				"年均",
 				"均",
 				"在",
 			},

@@ -164,6 +164,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if unit == "" && len(figure) <= 2 && durationValue(s[:a], s[pos:]) {
 			unit = "年" // 平均受教育年限达到15年: a length of years, not a date
 		}
+		if unit == "" && daysValue(s[:a], s[pos:]) {
+			unit = "天" // 空气质量优良天数达到300天, 不少于202天: a count of days, not a time limit
+		}
 		if unit == "" && !indexValue(s[:a]) {
 			continue
 		}
@@ -313,8 +316,8 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if packageCount(unit, before, s[pos:]) {
 			continue // 落实好提振市场信心90条措施: the measures of a package in force, counted
 		}
-		if entitlement(before) {
-			continue // 最高不超过15万元, 按6个月的…: a rule of a policy, not a target
+		if entitlement(before) || strings.HasPrefix(s[pos:], "的标准") || strings.HasPrefix(s[pos:], "的补助标准") {
+			continue // 最高不超过15万元, 按6个月的…, 每院5万元的标准: a rule of a policy, not a target
 		}
 		clause := s[pos:phraseTo(s, pos)] // what follows the value, a phrase's length at most
 		if projectCapacity(unit, clause) {
@@ -625,6 +628,30 @@ func durationValue(before, after string) bool {
 	}
 	for _, w := range []string{"年限", "期限", "年数", "学制"} {
 		if i := strings.LastIndex(before, w); i >= 0 && !strings.ContainsAny(before[i:], "，。；,;") {
+			return true
+		}
+	}
+	return false
+}
+
+// daysValue reports whether a number followed by 天 counts days: the
+// words before it name a count of them (天数) or set a floor (不少于,
+// 达到, 不低于, 超过), and no time limit follows (5天以内, 30天内办结).
+func daysValue(before, after string) bool {
+	rest, ok := strings.CutPrefix(after, "天")
+	if !ok {
+		return false
+	}
+	for _, w := range []string{"内", "以内", "之内", "前", "后", "以上"} {
+		if strings.HasPrefix(rest, w) && w != "以上" {
+			return false
+		}
+	}
+	if i := strings.LastIndex(before, "天数"); i >= 0 && !strings.ContainsAny(before[i:], "，。；,;") {
+		return true
+	}
+	for _, w := range []string{"不少于", "达到", "不低于", "超过"} {
+		if strings.HasSuffix(before, w) {
 			return true
 		}
 	}

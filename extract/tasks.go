@@ -508,6 +508,8 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 					continue
 				}
 				switch {
+				case !strings.ContainsFunc(n.folded, unicode.IsLetter):
+					continue // 31000, a figure a table's column put here: no unit, no leader
 				case r.role == roleLeader || p.vocab.isLeader(n.folded):
 					t.Leaders = appendUnique(t.Leaders, n.written)
 					p.noteLeader(n.written)
