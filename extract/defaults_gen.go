@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "954030115f83ba1a838b2b2843254d197c6b5b9d0cb5c42f65cc7caa7df4f7bb", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "fa2642294bbcb9d72e3bc52204cd130cd343ff85af8a18c597e6ac4e79121e3f", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1492,6 +1492,7 @@ var _ = templates.Compiled("grammar.yaml", "954030115f83ba1a838b2b2843254d197c6b
 				"类别",
 				"领域",
 				"指标",
+				"考核项目",
 			},
 			Lead: []string{
 				"牵头责任单位",

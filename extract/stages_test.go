@@ -2135,3 +2135,25 @@ func TestPipeRowsAnchoredByUnits(t *testing.T) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
 }
+
+// TestNameWithUnit: a row's name closed by the unit of its figures, in
+// parentheses, gives that unit to a bare figure under the target column;
+// a figure with a unit of its own keeps it.
+func TestNameWithUnit(t *testing.T) {
+	d := parseLines(t, "2014年度目标任务分解表", "序号", "考核项目", "目标", "考核实施单位",
+		"1", "地区生产总值(亿元)", "466", "市发改委、市统计局",
+		"2", "城市棚户区改造（户）", "7699套", "市住建局")
+	var got []string
+	for _, tg := range d.Targets {
+		got = append(got, fmt.Sprintf("%s %g%s", tg.Indicator, tg.Value, tg.Unit))
+	}
+	if want := []string{"地区生产总值 466亿元", "城市棚户区改造（户） 7699套"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("targets %q, want %q", got, want)
+	}
+	if n, u, ok := nameWithUnit("城镇新增就业人数（人）"); !ok || n != "城镇新增就业人数" || u != "人" {
+		t.Errorf("nameWithUnit: %q %q %v", n, u, ok)
+	}
+	if _, _, ok := nameWithUnit("新建学校（含幼儿园）"); ok {
+		t.Error("nameWithUnit: a note is no unit")
+	}
+}

@@ -1271,6 +1271,22 @@ func (p *parser) unitsAnchor(cells []string, cols []colKind) ([]string, bool) {
 	return out, true
 }
 
+// reBareFigure is a figure with no unit of its own: 466, 207.3.
+var reBareFigure = lazyRE(`^\d+(?:\.\d+)?$`)
+
+// reNameUnit is a name closed by its unit in parentheses: 地区生产总值（亿元）.
+var reNameUnit = lazyRE(`^(.+?)[（(]([^（）()]{1,6})[）)]$`)
+
+// nameWithUnit splits a row's name closed by the unit of its figures
+// (地区生产总值（亿元）, 城镇新增就业人数（人）) into the name and the unit.
+func nameWithUnit(name string) (string, string, bool) {
+	m := reNameUnit.FindStringSubmatch(strings.TrimSpace(name))
+	if m == nil || reUnit.FindString(m[2]) != m[2] {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
 // figuresBeforeUnits gives the figures at the end of rest, the fields of
 // a space row before its units, to the columns right before the units
 // that hold no task (序号 项目名称 工作目标任务 投资计划（万元） 责任单位 …: 11604
@@ -2548,6 +2564,13 @@ func (p *parser) table(tb *tableBlock) int {
 			task = "" // a merged task cell repeated on its sub-rows
 		}
 		measure, _ := get(colMeasure)
+		if measure == "" && nameCell != "" && reBareFigure.MatchString(task) {
+			if name, u, ok := nameWithUnit(nameCell); ok {
+				// 地区生产总值（亿元） | 466: the unit in the name's
+				// parenthesis is the figure's
+				nameCell, measure = name, u
+			}
+		}
 		if measure != "" && reFigureCell.MatchString(task) {
 			// 6 under 2023年目标 beside % under 单位: 6%; 150以上 beside
 			// 万吨: 150万吨以上
