@@ -1065,7 +1065,7 @@ func conventionTail(body string, v *Vocabulary, names *nameReader) int {
 // readConvention reads a stated convention in one sentence of a clause,
 // and reports whether the sentence is one (so it names nobody).
 func (c *rawClause) readConvention(sent string, v *Vocabulary) bool {
-	notListed := notListedAt(sent) >= 0
+	notListed := strings.Contains(sent, "列出") && notListedAt(sent) >= 0
 	if !strings.Contains(sent, "牵头") && !strings.Contains(sent, "下同") && !strings.Contains(sent, "分工") && !notListed {
 		return false
 	}
