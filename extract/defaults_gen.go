@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "fa2642294bbcb9d72e3bc52204cd130cd343ff85af8a18c597e6ac4e79121e3f", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "89370b8cc13ac02f2b3bb4aca73cc73f10ed8ffea1a44585230d7f88403a9153", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1788,6 +1788,7 @@ var _ = templates.Compiled("grammar.yaml", "fa2642294bbcb9d72e3bc52204cd130cd343
 				"改造",
 				"培训",
 				"达",
+				"削减",
 				"新改扩建",
 				"改扩建",
 				"开设",

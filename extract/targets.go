@@ -1109,6 +1109,10 @@ func phraseFrom(s string, start, a int) int {
 // chunkMarksNoParens are the phrase marks less the opening parentheses.
 var chunkMarksNoParens = strings.NewReplacer("（", "", "(", "").Replace(chunkMarks)
 
+// reYearComparison closes an indicator with the year it is compared with:
+// 较2010年, 比2015年末, 与2020年相比.
+var reYearComparison = lazyRE(`(?:较|比|与)(?:19|20)\d\d年(?:末|底)?(?:相比)?$`)
+
 // firstRuneOf is the first character of s, as a string.
 func firstRuneOf(s string) string {
 	_, size := utf8.DecodeRuneInString(s)
@@ -1323,6 +1327,10 @@ func trimComparison(ind string) string {
 	}
 	for _, w := range []string{"同口径", "比上年", "较上年", "同比"} {
 		ind = strings.TrimSuffix(ind, w)
+	}
+	// 能耗较2010年, 比2015年: a comparison with a year's
+	if m := reYearComparison.FindStringIndex(ind); m != nil && m[0] > 0 {
+		ind = ind[:m[0]]
 	}
 	// 经费标准由2010年的15元 (提高到25元): where the change starts
 	if i := max(strings.LastIndex(ind, "由"), strings.LastIndex(ind, "从")); i > 0 && strings.ContainsAny(ind[i:], "0123456789") {
