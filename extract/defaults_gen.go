@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "89370b8cc13ac02f2b3bb4aca73cc73f10ed8ffea1a44585230d7f88403a9153", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "2648d246b8e45f36dfb94e293a79eac44544214ea2dc16ad66b67a681216f2db", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1725,6 +1725,7 @@ var _ = templates.Compiled("grammar.yaml", "89370b8cc13ac02f2b3bb4aca73cc73f10ed
 				"使",
 				"拟",
 				"累计",
+				"共计",
 			},
 			Tails: []string{
 				"全年",

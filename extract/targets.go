@@ -264,6 +264,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 				}
 			}
 		}
+		if rest, ok := strings.CutPrefix(before, "共"); ok && slices.ContainsFunc(v.Targets.Verbs, func(w string) bool { return strings.HasPrefix(rest, w) }) {
+			before, start = rest, start+len("共") // 共新建学校5所 (not 共享单车)
+		}
 		opened := slices.Contains(v.Targets.Openers, before) // ，力争7%: an opener alone
 		if opened {
 			before, start = "", start+len(before)
@@ -353,6 +356,10 @@ func targetsWith(s string, v *Vocabulary) []Target {
 		if etc {
 			indicator = ""
 		}
+		total := false // 6号线、15号线共62公里线路: a total, of the thing named after it
+		if t, ok := strings.CutSuffix(indicator, "共"); ok && verb == "" {
+			indicator, total = t, true
+		}
 		for trimmed := true; trimmed; {
 			trimmed = false
 			for _, w := range v.Targets.Tails {
@@ -379,6 +386,9 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 		}
 		after := strings.TrimSpace(s[pos:end])
+		if total && after != "" && plausibleIndicator(after) {
+			indicator, start = "", a // the total's thing follows it
+		}
 		share := false // 完成主城区80%的化工企业搬迁: a share of what follows
 		if rest, ok := strings.CutPrefix(after, "的"); ok && (verb != "" && indicator == "" || unit == "%" && indicator != "" && plausibleIndicator(rest)) {
 			after, share = rest, indicator != "" // 保持98%以上的高中阶段入学率
