@@ -1033,7 +1033,7 @@ func (p *parser) dropRequirements() {
 func (p *parser) title() string {
 	for _, l := range p.preamble {
 		for _, m := range reBookTitle.FindAllStringSubmatch(l, -1) {
-			if strings.Contains(m[1], "分工") || strings.HasSuffix(m[1], "意见") || strings.HasSuffix(m[1], "方案") {
+			if (strings.Contains(m[1], "分工") || strings.HasSuffix(m[1], "意见") || strings.HasSuffix(m[1], "方案")) && utf8.RuneCountInString(m[1]) >= 6 {
 				return strings.NewReplacer("〈", "《", "〉", "》").Replace(p.asWritten(m[1]))
 			}
 		}
@@ -1113,9 +1113,38 @@ func (p *parser) asWritten(s string) string {
 	return s
 }
 
+// reTitleTag opens a line with what is no part of the title it holds: an
+// attachment's label (附件：1. …, 附件2：…) or a page's tag in lenticular
+// brackets (【市政府重点工作及责任分解】滁州市人民政府关于…的通知).
+var reTitleTag = lazyRE(`^(?:附件\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*(?:[0-9]{1,2}\s*[.．、]\s*)?|[【（(][^【】（）()]{1,30}[】）)]\s*)`)
+
+// trimTitleTag drops such a label or tag from a line when text follows
+// it; a line that is a tag alone (【目标任务】) is none of a title: "".
+func trimTitleTag(l string) string {
+	for _, label := range []string{"信息名称：", "文件名称：", "标题：", "名称："} {
+		if rest, ok := strings.CutPrefix(l, label); ok && strings.HasPrefix(strings.TrimSpace(rest), "（") {
+			l = strings.TrimSpace(rest) // 名称：【保基本民生】…关于…的通知
+		}
+	}
+	m := reTitleTag.FindString(l)
+	switch {
+	case m == "":
+		return l
+	case len(m) == len(l) && !strings.HasPrefix(m, "附件"):
+		return "" // 【目标任务】 (（目标任务） folded): a tag alone
+	case strings.HasPrefix(m, "附件") || strings.Contains(l[len(m):], "关于"):
+		// 附件：1. 2019年…分解表; 【…】滁州市人民政府关于…的通知 (a tag
+		// before a notice's title; a parenthesis before other words may
+		// be the title's own)
+		return strings.TrimSpace(l[len(m):])
+	}
+	return l
+}
+
 // trimSiteSuffix drops the site name a mirror or portal appends to a
 // page's title: …的通知-某市人民政府门户网站.
 func trimSiteSuffix(l string) string {
+	l = trimTitleTag(l)
 	for _, sep := range []string{"-", "_", "|", "——", "－"} {
 		i := strings.LastIndex(l, sep)
 		if i <= 0 {

@@ -2157,3 +2157,21 @@ func TestNameWithUnit(t *testing.T) {
 		t.Error("nameWithUnit: a note is no unit")
 	}
 }
+
+// TestTitleTags: an attachment's label and a page's tag before a notice's
+// title are no part of it; a tag alone is no title.
+func TestTitleTags(t *testing.T) {
+	for in, want := range map[string]string{
+		"附件：1. 2019年《政府工作报告》目标任务分解表":                  "2019年《政府工作报告》目标任务分解表",
+		"附件2：2020年民生实事项目表":                            "2020年民生实事项目表",
+		"（市政府重点工作及责任分解）滁州市人民政府关于2020年市政府重点工作及责任分解的通知": "滁州市人民政府关于2020年市政府重点工作及责任分解的通知",
+		"名称：（保基本民生）宣城市民生办关于实施47项民生实事的通知":              "宣城市民生办关于实施47项民生实事的通知",
+		"（目标任务）":          "",
+		"（二〇二二年）重点工作分工方案": "（二〇二二年）重点工作分工方案",
+		"2023年重点工作任务分解":   "2023年重点工作任务分解",
+	} {
+		if got := trimTitleTag(in); got != want {
+			t.Errorf("trimTitleTag(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
