@@ -1044,7 +1044,7 @@ func (p *parser) title() string {
 		}
 	}
 	short := func(l string) bool {
-		return utf8.RuneCountInString(l) <= 80 && !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "：") && utf8.RuneCountInString(l) >= 6 && mostlyHan(l) &&
+		return utf8.RuneCountInString(l) <= 80 && !strings.HasSuffix(l, "。") && !strings.HasSuffix(l, "：") && !strings.HasSuffix(l, "？") && !strings.HasSuffix(l, "?") && utf8.RuneCountInString(l) >= 6 && mostlyHan(l) &&
 			!strings.ContainsAny(l, "│|┃") // (│ 工 作 任 务 │分管领导│…: a table's header, no title)
 	}
 	// a short line that names what the document is (…责任分解表, …实施方案)
