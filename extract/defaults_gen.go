@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "2648d246b8e45f36dfb94e293a79eac44544214ea2dc16ad66b67a681216f2db", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "feb03fa3f4c2bd2ddc5b88e2332b0c4a6fb7144237b0b05d372c65d91ce77d1a", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1578,6 +1578,8 @@ var _ = templates.Compiled("grammar.yaml", "2648d246b8e45f36dfb94e293a79eac44544
 				"实施时间",
 				"建设期限",
 				"建设年限",
+				"起止年限",
+				"起止时间",
 			},
 			Place: []string{
 				"建设地点",

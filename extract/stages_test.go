@@ -2175,3 +2175,19 @@ func TestTitleTags(t *testing.T) {
 		}
 	}
 }
+
+// TestCellTableFiguresBeforeUnits: a header whose cells break over two
+// lines (建设起 / 止年限, 责任 / 单位) and whose figure columns stand between
+// the task's and the units' (总投资（万元） / 当年投资 / 资金来源): the figures
+// and short words after a row's task are those columns', not a sub-row.
+func TestCellTableFiguresBeforeUnits(t *testing.T) {
+	d := parseLines(t, "2023年民生实事项目实施计划表", "序号", "项目名称", "项目建设规模及内容", "建设起", "止年限", "总投资", "(万元)", "当年投资", "(万元)", "资金", "来源", "责任", "单位",
+		"1", "城市用气提升工程", "对28个小区进行液改气改造，安装燃气安全装置13000套。", "2023.01-2023.12", "1200", "1200", "国企投资", "城投集团",
+		"2", "山塘水库综合整治工程", "完成6座小型水库加固改造。", "2023.01-2023.12", "4600", "4600", "政府投资", "水利局")
+	if got, want := taskRoles(d), []string{"1.1:/城投集团/", "2.1:/水利局/"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if tk := d.Items[0].Tasks[0]; tk.Deadline != "2023.01-2023.12" {
+		t.Errorf("deadline %q", tk.Deadline)
+	}
+}

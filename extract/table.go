@@ -1649,6 +1649,18 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 		}
 	}
 	rest := 0 // of those cells, read in the row
+	// the columns of figures and short words between the task's and the
+	// units' (总投资（万元） / 当年投资 / 年度计划 / 资金来源): that many such
+	// cells after a row's task, before its units, are theirs, not a
+	// sub-row's task
+	between, skipped := 0, 0
+	if len(unitCols) > 0 && taskCol >= 0 && unitCols[0] > taskCol {
+		for _, ck := range cols[taskCol+1 : unitCols[0]] {
+			if ck == colOther || ck == colProgress || ck == colMeasure || ck == colYear {
+				between++
+			}
+		}
+	}
 	// a units column before the task's (責任單位 / 建設內容): a unit cell
 	// after a row's task opens a sub-row, and the cells after the task
 	// up to it are the other columns'
@@ -1719,7 +1731,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			row = newTableRow(c.n, len(cols))
 			row.cells[0] = strconv.Itoa(v)
 			next = v + 1
-			units, rest, named = 0, 0, 0
+			units, rest, named, skipped = 0, 0, 0, 0
 			if cells, end := p.wholeRow(lines, j, next, len(cols)); cells != nil && p.cellsFit(cells, cols[1:]) {
 				// every cell of the row is there: each is its column's
 				for k, cl := range cells {
@@ -1805,7 +1817,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			flush() // 區住建局 before the next sub-row's task
 			row = newTableRow(c.n, len(cols))
 			put(unitCols[0])
-			units, rest, named = 1, 0, 0
+			units, rest, named, skipped = 1, 0, 0, 0
 		case len(unitCols) > 0 && p.unitsCell(c.text):
 			put(unitCols[min(units, len(unitCols)-1)])
 			units++
@@ -1822,6 +1834,8 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			put(emptyLeaderCol(row, cols))
 		case units > 0 && rest < trailing && taskCol >= 0 && row.cells[taskCol] != "":
 			rest++ // 北仑区外国语学校桩基施工。 under 10月完成情况
+		case taskCol >= 0 && units == 0 && skipped < between && row.cells[taskCol] != "" && (reFigureCell.MatchString(c.text) || utf8.RuneCountInString(c.text) <= 8 && !strings.ContainsAny(c.text, "。，；,;")):
+			skipped++ // 1200 under 总投资, 国企投资 under 资金来源
 		case taskCol >= 0 && units == 0 && trailing > 0 && row.cells[taskCol] != "" && reportLine(c.text):
 			// 目前已完成选址… under 进展情况, in a row whose unit cells a
 			// merge left out: the progress, not the task's next paragraph
@@ -1856,7 +1870,7 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			flush()
 			row = newTableRow(c.n, len(cols))
 			put(taskCol)
-			units, rest, named = 0, 0, 0
+			units, rest, named, skipped = 0, 0, 0, 0
 		}
 	}
 	flush()
@@ -2203,7 +2217,7 @@ func (p *parser) headerGoesOn(lines []cline, j int) bool {
 	if p.vocab.namedOther(strings.ReplaceAll(lines[j].text, " ", "")) {
 		return true // 任务来源, the header's last cell
 	}
-	for k, seen := j+1, 0; k < len(lines) && seen < 8; k++ {
+	for k, seen := j+1, 0; k < len(lines) && seen < 14; k++ {
 		c := lines[k]
 		if c.kind == kBlank {
 			continue
@@ -2219,6 +2233,9 @@ func (p *parser) headerGoesOn(lines []cline, j int) bool {
 		}
 		if p.vocab.column(c.text) != colOther {
 			return true
+		}
+		if n := nextLine(lines, k); n >= 0 && utf8.RuneCountInString(c.text) <= 4 && p.vocab.column(c.text+lines[n].text) != colOther {
+			return true // 资金 / 来源 / 责任 / 单位: a known cell broken over two lines
 		}
 	}
 	return false
