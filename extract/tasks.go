@@ -532,6 +532,9 @@ func (p *parser) resolve(it *itemAcc, t *Task, c rawClause, line int) {
 				if utf8.RuneCountInString(n.folded) < 2 || emptyCell(n.folded) {
 					continue // 市: no name has one character (a page cut after it); 配合单位：暂无
 				}
+				if proseName(n.folded) && !unitLike(n.folded, p.names) {
+					continue // 牵头单位：市人社局，确保取得实效: words of the task, kept in its clause, no unit
+				}
 				canon := p.canonical(n, line, t.Item)
 				if contains(t.Lead, canon) || contains(t.Respective, canon) || contains(t.Co, canon) {
 					continue
@@ -647,6 +650,20 @@ func (p *parser) applyConventions(it *itemAcc, t *Task) {
 	if it != nil && it.leader != "" && len(t.Leaders) == 0 {
 		t.Leaders = append(t.Leaders, it.leader)
 	}
+}
+
+// proseWords mark a sentence, not a body's name, in a clause's list:
+// 确保取得实效, 局办公室将该项工作列入督查范围.
+var proseWords = []string{"确保", "将", "列入", "取得", "做好", "抓好", "加强", "加快", "推动", "进行", "实现", "按照", "根据", "要求", "必须", "不断", "切实", "认真"}
+
+// proseName reports whether a name in a clause's list reads as prose.
+func proseName(n string) bool {
+	for _, w := range proseWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // groupish is a generic reference: 市直各部门, 各乡、镇人民政府.
