@@ -136,6 +136,9 @@ func (g *Grammar) fill(f string, c *parsed) (string, bool) {
 			s = f + c.core[c.baseAt:]
 		}
 	default:
+		if tail := c.core[c.tailAt:]; g.placeLevel(f) != "" && g.placeLevel(tail) != "" {
+			return "", false // 西秀区、安顺经开区: a place of its own, not 西秀区经开区 (高新区、经开区管委会 is filled)
+		}
 		s = f + c.core[c.tailAt:]
 	}
 	q, ok := g.parse(s)
