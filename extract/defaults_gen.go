@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "feb03fa3f4c2bd2ddc5b88e2332b0c4a6fb7144237b0b05d372c65d91ce77d1a", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "648ee644235c148cb827f355c49c559bd2c9df246a14b818f38ea3e135948f99", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1338,6 +1338,10 @@ var _ = templates.Compiled("grammar.yaml", "feb03fa3f4c2bd2ddc5b88e2332b0c4a6fb7
 			"常务副省长",
 			"副主任",
 			"领导",
+			"省长助理",
+			"市长助理",
+			"县长助理",
+			"区长助理",
 		},
 		GroupWords: []string{
 			"有关",

@@ -482,6 +482,12 @@ func (v *Vocabulary) isLeader(name string) bool {
 		if strings.HasSuffix(name, w) {
 			return true
 		}
+		if i := strings.Index(name, w); i >= 0 && strings.Contains(w, "助理") {
+			// 省长助理李四: the title, then the person's name
+			if n := utf8.RuneCountInString(name[i+len(w):]); n >= 2 && n <= 3 && allHan(name[i+len(w):]) {
+				return true
+			}
+		}
 	}
 	return false
 }
