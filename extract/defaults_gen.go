@@ -590,7 +590,7 @@ var _ = templates.Compiled("depts/hunan.yaml", "b80db61c407be33578ff4ccd4db03d19
 	}
 })
 
-var _ = templates.Compiled("grammar.yaml", "648ee644235c148cb827f355c49c559bd2c9df246a14b818f38ea3e135948f99", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
+var _ = templates.Compiled("grammar.yaml", "e15b38d33fb51082531daa04894496afede95b19e552b1d555680b3e50bed5be", "e1735a8e5b2bd4ec011e761380ef67e7", func() any {
 	return &Vocabulary{
 		Labels: []vocabWord{
 			{
@@ -1361,6 +1361,14 @@ var _ = templates.Compiled("grammar.yaml", "648ee644235c148cb827f355c49c559bd2c9
 			"联系人:",
 			"联 系 人",
 			"联系方式",
+			"推进情况：",
+			"进展情况：",
+			"完成情况：",
+			"落实情况：",
+			"工作进展：",
+			"进度情况：",
+			"此项工作已完成",
+			"该项工作已完成",
 			"监督电话",
 			"监督方式",
 			"咨询电话",

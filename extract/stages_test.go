@@ -85,6 +85,8 @@ func TestLineRules(t *testing.T) {
 		{"返回首页 打印本页", fArabic, kNoise},
 		{"版权所有 XX市人民政府 备案号：湘ICP备12345号", fArabic, kNoise},
 		{"已有0人发表了评论", fArabic, kNoise},
+		{"推进情况：已完成新开工棚户区改造1666套，完成年度任务的100%。", fArabic, kNoise},
+		{"此项工作已完成。截至2019年12月底，全市完成新建幼儿园8所。", fArabic, kNoise},
 		{"联 系 人：孙学明", fArabic, kNoise},
 		{"主办：XX市人民政府办公室 网站标识码：4301000001", fArabic, kNoise},
 		{"附件2", fArabic, kHeading},
