@@ -842,6 +842,7 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 	}
 	roles := 0
 	var pending []string
+	leadLabelled := strings.Contains(body, "牵头单位") || strings.Contains(body, "牵头部门")
 	labelRole := Role("") // the role of the label whose values continue
 	labelSent := 0        // the sentence that label stands in
 	// parts closed by a plain 负责, and whether another part only assists
@@ -863,6 +864,11 @@ func readClause(body string, v *Vocabulary, names *nameReader) (rawClause, bool)
 			}
 			if role, n := v.labelAt(part); role != "" {
 				value := strings.TrimSpace(part[n:])
+				if role == RoleLead && strings.HasPrefix(part, "主办") && leadLabelled {
+					// 牵头单位：X；主办单位：A、B: beside a named lead, the
+					// units that carry the work out work with it
+					role = RoleCo
+				}
 				switch role {
 				case roleDeadline:
 					if value != "" {

@@ -261,6 +261,7 @@ func TestClauseRecognisers(t *testing.T) {
 		{"parenthesis", "1.甲。（省财政厅牵头，省商务厅配合）", []string{"省财政厅"}, []string{"省商务厅"}, nil, false},
 		{"lenticular", "1.甲。〔责任单位：省发展改革委、商务厅按职责分工负责〕", nil, []string{"省发展改革委", "省商务厅"}, nil, false},
 		{"square brackets", "1.甲。【牵头单位：市商务局；配合单位：市财政局】", []string{"市商务局"}, []string{"市财政局"}, nil, false},
+		{"主办 beside a named 牵头单位 is co", "1.甲。（牵头领导：张三；牵头单位：市发改委；主办单位：市财政局、市统计局）", []string{"市发改委"}, []string{"市财政局", "市统计局"}, nil, false},
 		{"主办/协办", "1.甲。（主办：县发改局；协办：县财政局、县统计局）", []string{"县发改局"}, []string{"县财政局", "县统计局"}, nil, false},
 		{"label values across commas", "1.甲。（牵头单位：市发改局；责任单位：市统计局，各乡、镇人民政府，人民大垸、荒湖管理区）", []string{"市发改局"}, []string{"市统计局", "人民大垸管理区", "荒湖管理区"}, []string{"各乡、镇人民政府"}, false},
 		{"bare units", "1.甲。（市经委、环保局）", nil, []string{"市经委", "市环保局"}, nil, false},
