@@ -155,7 +155,8 @@ func (p *parser) splitSegments(l string, n int) []segment {
 			return segs
 		}
 	}
-	if text < len(l) {
+	if text < len(l) && !(text > 0 && reDoneNote.MatchString(strings.TrimSpace(l[text:]))) {
+		// (…该件实事已全面完成 after the clause: a report, no task)
 		segs = append(segs, segment{text: l[text:], line: n})
 	}
 	return segs
@@ -186,6 +187,10 @@ func nextTaskAfterLabel(l string, loc int, v *Vocabulary) int {
 		from = at
 	}
 }
+
+// reDoneNote is a short note after a task's clause that it is done:
+// 该件实事已全面完成, 已完成。
+var reDoneNote = lazyRE(`^(?:该|此)?(?:件|项)?(?:实事|工作|任务|项目)?(?:已经|已)(?:全面|全部|基本|如期)?(?:完成|完工|办结|竣工)[。；;]?$`)
 
 // reGoverning is a sentence that names the units of the items before it:
 // a subject (4项目标, 该目标, 以上3项任务), 的, a label, 均 and 为, then the

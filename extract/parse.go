@@ -397,6 +397,11 @@ func (p *parser) blocks(lines []cline) {
 		case kBlank, kNoise:
 		case kHeading:
 			p.heading(c)
+			if p.headingOwnItem(lines, i) {
+				// 二、全面推进依法行政。（市司法局牵头，市政府各部门配合） between
+				// two headings over items: a task of its own, with its units
+				p.startItem(c, c.rest())
+			}
 		case kSub:
 			p.subHeading(c, labelsOwn(lines, i, p.vocab, p.names), itemsUnder(lines, i, nil))
 		case kItem:
@@ -773,6 +778,26 @@ func itemsUnder(lines []cline, i int, ends func(cline) bool) bool {
 		case c.kind == kHeading || c.kind == kSub || ends != nil && ends(c):
 			return false
 		}
+	}
+	return false
+}
+
+// headingOwnItem reports whether the heading at i closes with a clause of
+// its own and the next line that is not blank is another heading: it has
+// no items, and is one. (Before the document's end it is not: its items
+// may have been cut off.)
+func (p *parser) headingOwnItem(lines []cline, i int) bool {
+	if !hasClauseV(lines[i].text, p.vocab, p.names) {
+		return false
+	}
+	for _, c := range lines[i+1:] {
+		switch {
+		case c.kind == kBlank || c.kind == kNoise:
+			continue
+		case c.kind == kHeading:
+			return true
+		}
+		return false
 	}
 	return false
 }

@@ -2196,3 +2196,23 @@ func TestCellTableFiguresBeforeUnits(t *testing.T) {
 		t.Errorf("deadline %q", tk.Deadline)
 	}
 }
+
+// TestHeadingOwnItem: a heading between two headings over items that
+// closes with a clause of its own is an item, with its units and its
+// target once; a note after its clause that it is done is no task.
+func TestHeadingOwnItem(t *testing.T) {
+	d := parseLines(t, "某市重点工作分工", "一、稳增长", "1.推进甲项工作。（市发改委负责）",
+		"二、解决6万人农村饮水安全问题。（责任单位：市水务局，各县区政府）该件实事已全面完成",
+		"三、惠民生", "1.新建学校5所。（市教育局负责）")
+	want := []string{"一.1.1:/市发改委/", "二.2.1:/市水务局/各县区政府", "三.1.1:/市教育局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	var got []string
+	for _, tg := range d.Targets {
+		got = append(got, fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit))
+	}
+	if want := []string{"二.2.1 6万人", "三.1.1 5所"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("targets %q, want %q", got, want)
+	}
+}

@@ -71,7 +71,7 @@ func findTargets(items []Item, sections []Section, v *Vocabulary) []Target {
 	}
 	heads := map[*Item][]Section{} // the headings with a number over each first item
 	for _, s := range sections {
-		if it := first[s.Number]; it != nil && len(it.Tasks) > 0 && strings.ContainsFunc(s.Title, unicode.IsDigit) {
+		if it := first[s.Number]; it != nil && len(it.Tasks) > 0 && it.Line != s.Line && strings.ContainsFunc(s.Title, unicode.IsDigit) {
 			heads[it] = append(heads[it], s)
 		}
 	}
