@@ -188,6 +188,48 @@ func nextTaskAfterLabel(l string, loc int, v *Vocabulary) int {
 	}
 }
 
+// gluedLabels are labels the grammar does not list that a page runs on
+// after a label's value: 责任单位：莲塘镇任务目标：….
+var gluedLabels = []string{"任务目标：", "工作目标：", "目标任务：", "工作任务：", "完成时限：", "时间要求："}
+
+// gluedLabel finds, after a part's first colon, a label run on after the
+// value before it with no mark between (牵头单位：市发改委配合单位：…): a
+// label of the grammar of three characters or more closed by its colon,
+// or one of gluedLabels. It returns where that label starts, or 0.
+func gluedLabel(part string, v *Vocabulary) int {
+	first := strings.Index(part, "：")
+	if first < 0 {
+		return 0
+	}
+	for from := first + len("："); ; {
+		k := strings.Index(part[from:], "：")
+		if k < 0 {
+			return 0
+		}
+		k += from
+		// the label's start: up to eight characters before its colon, the
+		// longest label that fits (分管副县长：, not 副县长：)
+		best := 0
+		for at, runes := k, 0; at > from && runes < 8; runes++ {
+			_, size := utf8.DecodeLastRuneInString(part[:at])
+			at -= size
+			if at <= from {
+				break
+			}
+			head := part[at : k+len("：")]
+			if slices.Contains(gluedLabels, head) {
+				best = at
+			} else if r, n := v.labelAt(head); r != "" && r != roleLeader && n == len(head) && utf8.RuneCountInString(head) >= 4 {
+				best = at // (a leader's label is not looked for: 张三分管副县长 has no one boundary)
+			}
+		}
+		if best > 0 && strings.TrimSpace(part[from:best]) != "" && !strings.HasSuffix(part[:best], " ") {
+			return best
+		}
+		from = k + len("：")
+	}
+}
+
 // reDoneNote is a short note after a task's clause that it is done:
 // 该件实事已全面完成, 已完成。
 var reDoneNote = lazyRE(`^(?:该|此)?(?:件|项)?(?:实事|工作|任务|项目)?(?:已经|已)(?:全面|全部|基本|如期)?(?:完成|完工|办结|竣工)[。；;]?$`)
@@ -1391,6 +1433,13 @@ func splitLabelParts(body string, v *Vocabulary) []string {
 			if cut >= 0 {
 				out = append(out, part[:cut])
 				part = part[cut:]
+				continue
+			}
+			if at := gluedLabel(part, v); at > 0 {
+				// 责任单位：莲塘镇任务目标：…, 牵头单位：市发改委配合单位：…: a
+				// label run on after the value before it
+				out = append(out, part[:at])
+				part = part[at:]
 				continue
 			}
 			for i := strings.IndexByte(part, ' '); i >= 0; {

@@ -2216,3 +2216,18 @@ func TestHeadingOwnItem(t *testing.T) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
 }
+
+// TestGluedLabels: a label run on after the value before it, with no mark
+// between (牵头单位：市发改委配合单位：…, 责任单位：莲塘镇任务目标：…), ends
+// that value; a leader's title keeps its whole label (分管副县长：).
+func TestGluedLabels(t *testing.T) {
+	d := parseLines(t, "一、任务", "1.推进甲项工作。", "责任单位：莲塘镇任务目标：新建学校5所，改造道路3条。",
+		"2.推进乙项工作。", "牵头单位：市发改委配合单位：市财政局、市统计局")
+	want := []string{"1.1:/莲塘镇/", "2.1:市发改委/市财政局、市统计局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if at := gluedLabel("县长：张三分管副县长：李四", defaultVocabulary()); at != 0 {
+		t.Errorf("gluedLabel: %d, want none (a leader's label)", at)
+	}
+}
