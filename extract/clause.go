@@ -1350,6 +1350,10 @@ func roleOf(part string, v *Vocabulary) (Role, string, bool) {
 	}
 	names = strings.TrimSuffix(names, "等")
 	names = names[v.subject(names):]
+	if i := strings.LastIndex(names, "由"); i > 0 && !strings.HasSuffix(names[:i], "自") && !strings.ContainsAny(names[:i], "、，,") {
+		// 考核细则由镇组织办、镇财政所负责: the thing done, then who does it
+		names = names[i:]
+	}
 	// 其中市发改委为牵头单位 after the units: the lead among them
 	names = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(names, "其中"), "具体"), "由")
 	if names == "" || !looksLikeNames(names) {

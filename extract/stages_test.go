@@ -333,6 +333,7 @@ func TestClauseRecognisers(t *testing.T) {
 		{"由X会同Y等部门负责落实 after a comma", "1.关于甲的问题，由省发展改革委会同省财政厅等部门负责落实。", []string{"省发展改革委"}, []string{"省财政厅"}, nil, false},
 		{"由X会同Y、Z等部门研究提出落实意见", "1.关于甲的问题。由省发展改革委会同省财政厅、省统计局等部门研究提出落实意见。", []string{"省发展改革委"}, []string{"省财政厅", "省统计局"}, nil, false},
 		{"X会同Y组织推进", "1.甲。（市发改委会同市财政局、市统计局组织推进）", []string{"市发改委"}, []string{"市财政局", "市统计局"}, nil, false},
+		{"a thing done before 由 is no unit's", "1.甲。（考核细则由镇组织办、镇财政所负责）", nil, []string{"镇组织办", "镇财政所"}, nil, false},
 		{"省长助理 and a name is a leader", "1.甲。（省长助理李四负责，省发展改革委牵头）", []string{"省发展改革委"}, nil, nil, false},
 		{"prose after a label's unit is no unit", "1.甲。\n牵头单位：市人社局，确保取得实效。", []string{"市人社局"}, nil, nil, false},
 		{"a figure is no unit", "1.甲。\n责任单位：31000、市统计局", nil, []string{"市统计局"}, nil, false},
