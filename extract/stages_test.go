@@ -2232,3 +2232,18 @@ func TestGluedLabels(t *testing.T) {
 		t.Errorf("gluedLabel: %d, want none (a leader's label)", at)
 	}
 }
+
+// TestCellTableLeadersALine: a leaders' cell of several names, a name a
+// line, is one cell; the row's units after it are its own.
+func TestCellTableLeadersALine(t *testing.T) {
+	d := parseLines(t, "主要目标任务责任分解表", "序号", "目标名称", "工作标准", "分管领导", "牵头单位", "配合单位",
+		"1", "老城复兴", "(1)完成37个老旧小区改造任务。", "王旭锋", "胡金芳", "王行杰", "住建局", "新闸街道、五星街道,发改局",
+		"(2)招引数字经济项目30个。", "王旭锋", "商务局", "发改局")
+	want := []string{"1.1:住建局/新闸街道、五星街道、发改局/", "1.2:商务局/发改局/"}
+	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if tk := d.Items[0].Tasks[0]; !reflect.DeepEqual(tk.Leaders, []string{"王旭锋", "胡金芳", "王行杰"}) {
+		t.Errorf("leaders %q", tk.Leaders)
+	}
+}

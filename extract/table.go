@@ -1828,6 +1828,8 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 			put(deadCol)
 		case leaderCol >= 0 && taskCol >= 0 && row.cells[taskCol] != "" && row.cells[leaderCol] == "" && units == 0 && p.personCell(c.text):
 			put(leaderCol) // 叶林 under 责任领导, after the task
+		case leaderCol >= 0 && row.cells[leaderCol] != "" && units == 0 && p.personCell(c.text) && prevLineIs(lines, j, row.cells[leaderCol]):
+			put(leaderCol) // 王旭锋 / 胡金芳 / 王行杰: the leaders' cell, a name a line
 		case taskCol >= 0 && row.cells[taskCol] != "" && emptyLeaderCol(row, cols) >= 0 && p.personCell(c.text):
 			// 陈 曦 under 协管责任人 after 责任领导's, 徐铭喜 under 责任人
 			// after the lead's: each persons column in its turn
@@ -1876,6 +1878,18 @@ func (p *parser) cellTable(lines []cline, i int) *tableBlock {
 	flush()
 	tb.end = j
 	return tb
+}
+
+// prevLineIs reports whether the line before j that is not blank is the
+// last part of cell (the last name put in it).
+func prevLineIs(lines []cline, j int, cell string) bool {
+	for k := j - 1; k >= 0; k-- {
+		if lines[k].kind == kBlank {
+			continue
+		}
+		return lines[k].text != "" && strings.HasSuffix(cell, lines[k].text)
+	}
+	return false
 }
 
 // reportWords open a cell that reports progress.
