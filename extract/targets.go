@@ -460,7 +460,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			// listed before the count are where; the counted thing follows
 			indicator = after
 			spanEnd = end
-		case verb == "" && isClassifier(unit) && plausibleIndicator(after) && plausibleIndicator(indicator+after):
+		case verb == "" && isClassifier(unit) && plausibleIndicator(after) && !strings.HasSuffix(indicator, after) && plausibleIndicator(indicator+after):
 			// 潞讯精密电子30条生产线: whose, and the counted thing
 			indicator += after
 			spanEnd = end
@@ -500,6 +500,7 @@ func targetsWith(s string, v *Vocabulary) []Target {
 			}
 			verbOps = verbOps[:0]
 		}
+		indicator = trimOtherValues(indicator)
 		out = append(out, Target{Indicator: indicator, Verb: verb, Value: value, Unit: unit, Op: op, Text: s[start:spanEnd]})
 		if !ownOp {
 			verbOps = append(verbOps, len(out)-1)
@@ -1118,6 +1119,40 @@ func phraseFrom(s string, start, a int) int {
 
 // chunkMarksNoParens are the phrase marks less the opening parentheses.
 var chunkMarksNoParens = strings.NewReplacer("（", "", "(", "").Replace(chunkMarks)
+
+// trimOtherValues drops another value from an indicator: the words
+// after the last figure with its unit (帮扶7200名农村贫困人口人均增收 →
+// 农村贫困人口人均增收), or, when a figure with its unit closes it, the
+// words before (中小学生免收学杂费2500万元 → 中小学生免收学杂费).
+func trimOtherValues(ind string) string {
+	locs := reNumber.FindAllStringIndex(ind, -1)
+	for i := len(locs) - 1; i >= 0; i-- {
+		a, b := locs[i][0], locs[i][1]
+		u := reUnit.FindString(ind[b:])
+		if u == "" || strings.Trim(u, "万亿") == "" {
+			continue
+		}
+		if u == "岁" {
+			break // 3-6岁幼儿受教育率, 不满18岁的家庭: an age names whom it is about
+		}
+		end := b + len(u)
+		for _, w := range []string{"以上", "以下", "左右", "多"} {
+			if strings.HasPrefix(ind[end:], w) {
+				end += len(w)
+			}
+		}
+		if rest := strings.TrimLeft(ind[end:], "的 "); a > 0 && utf8.RuneCountInString(rest) >= 2 && plausibleIndicator(rest) {
+			return rest // (a class or count opening the indicator, 100亿元以上招商引资任务, 4个结构性指标, stays)
+		}
+		if end == len(ind) && a > 0 {
+			if head := strings.TrimRight(ind[:a], " "); utf8.RuneCountInString(head) >= 2 && plausibleIndicator(head) {
+				return head
+			}
+		}
+		break
+	}
+	return ind
+}
 
 // reYearComparison closes an indicator with the year it is compared with:
 // 较2010年, 比2015年末, 与2020年相比.
