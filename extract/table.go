@@ -2880,7 +2880,21 @@ func (p *parser) cellText(row *tableRow, folded string) string {
 			return row.raw[k][len(c)-len(folded):] // 1.人居环境项目: the name after its number
 		}
 	}
-	return p.written(row.n, folded)
+	w := p.written(row.n, folded)
+	if w != folded {
+		return w
+	}
+	// a task made of the row's cells (地区生产总值 | % | 6 → 地区生产总值6%):
+	// each cell in it as written
+	for k, c := range row.cells {
+		if c == "" {
+			continue
+		}
+		if cw := p.cellWritten(row, k); cw != c && len(cw) == len(c) {
+			w = strings.Replace(w, c, cw, 1)
+		}
+	}
+	return w
 }
 
 // ruleRow reports whether a row is a markdown table's rule: only dashes,
