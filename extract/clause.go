@@ -1540,12 +1540,6 @@ func splitNames(s string) []string {
 				break
 			}
 		}
-		if unit, group, ok := etcGroup(n); ok {
-			// 能源局等省有关部门: the unit named, then the group of its
-			// level, as written
-			out = append(out, unit)
-			n = group
-		}
 		for _, tail := range []string{"等部门", "等单位", "等公司", "等企业", "等机构", "等银行"} {
 			if m, ok := strings.CutSuffix(n, tail); ok {
 				n, etc = m, true
@@ -1579,9 +1573,9 @@ func splitNames(s string) []string {
 			start = i + size + len("和")
 			i = start
 			continue
-		case r == '等' && endsUnit(s[start:i]) && reGroupAfterEtc.MatchString(s[i+size:]):
-			// 省农业厅等省直有关部门: the unit named, then the group it
-			// stands first in
+		case r == '等' && endsUnit(s[start:i]) && (reGroupAfterEtc.MatchString(s[i+size:]) || reLevelGroupAfterEtc.MatchString(s[i+size:])):
+			// 省农业厅等省直有关部门, 能源局等省有关部门: the unit named, then
+			// the group it stands first in
 			flush(i)
 			start = i + size
 		case (r == '和' || r == '与') && endsUnit(s[start:i]) && i+size < len(s) && (!strings.HasSuffix(s[start:i], "门") || reGroupAfterEtc.MatchString(s[i+size:])):
@@ -1641,28 +1635,6 @@ func levelBodyNext(rest string) bool {
 
 // levelBodies are the bodies every place of a level has, which a 各 before
 // them in a list extends to (各乡镇政府、街道办事处).
-// reEtcGroup is a group of a level after 等 that ends a list of units:
-// 等省有关部门, 等市直有关单位, 等国务院有关部门和单位, 等省直相关部门.
-var reEtcGroup = lazyRE(`^(.+?)等((?:国务院|中央|国家|省|自治区|市|州|盟|县|旗|区)(?:直|级|属)?(?:各)?(?:有关|相关|其他|其它)(?:部门|单位|机构)(?:和单位|和部门|及单位)?)$`)
-
-// etcGroup cuts n after a unit and 等 before a group of a level:
-// 能源局等省有关部门 is 能源局 and 省有关部门. The plain 等有关部门 is read
-// by splitNames' own list.
-func etcGroup(n string) (unit, group string, ok bool) {
-	if !strings.Contains(n, "等") {
-		return "", "", false
-	}
-	m := reEtcGroup.FindStringSubmatch(n)
-	if m == nil {
-		return "", "", false
-	}
-	unit = strings.TrimSpace(trimRoleNote(strings.TrimPrefix(m[1], "由")))
-	if unit == "" || strings.Contains(unit, "等") {
-		return "", "", false
-	}
-	return unit, m[2], true
-}
-
 var levelBodies = []string{"街道办事处", "街道", "乡镇人民政府", "乡镇政府", "镇人民政府", "镇政府", "乡人民政府", "乡政府", "社区", "社区居委会", "村委会", "居委会"}
 
 // headlessBodies are the bodies a place's party committee and government
@@ -1806,6 +1778,11 @@ const unitEnds = "局委厅办府院部署处室会心司团队所站行社校�
 // reGroupAfterEtc is a group named after a unit and 等: 等省直有关部门,
 // 等市直各部门, 等区级有关部门, 等各县区政府.
 var reGroupAfterEtc = lazyRE(`^(?:[省市县区][直级]|各)`)
+
+// reLevelGroupAfterEtc is a group of a level's bodies named after a unit
+// and 等, the level written whole: 等省有关部门, 等国务院有关部门和单位,
+// 等市直相关单位 (only after 等; 和 reads reGroupAfterEtc alone).
+var reLevelGroupAfterEtc = lazyRE(`^(?:国务院|中央|国家|省|自治区|市|州|盟|县|旗|区)(?:直|级|属)?各?(?:有关|相关|其他|其它)(?:部门|单位|机构)`)
 
 // endsUnit reports whether s ends as a unit's name does, three runes or
 // more. Only its end is read: a long text of many 和 stays linear.

@@ -1872,22 +1872,20 @@ func TestTraditionalCellNames(t *testing.T) {
 	}
 }
 
-// TestEtcGroup: a unit, 等 and a group of a level are two names; 等 before
-// a plain group, or words that are no group, are left to splitNames.
+// TestEtcGroup: a unit, 等 and a group of a level are two names; 等
+// before a plain group, or words that are no group, read as before.
 func TestEtcGroup(t *testing.T) {
-	for n, want := range map[string][2]string{
-		"能源局等省有关部门":      {"能源局", "省有关部门"},
-		"市财政局等市直相关单位":    {"市财政局", "市直相关单位"},
-		"财政部等国务院有关部门和单位": {"财政部", "国务院有关部门和单位"},
-		"由水利厅等省其他有关部门":   {"", ""},
-		"市财政局等有关部门":      {"", ""}, // splitNames' own list
-		"市财政局等部门":        {"", ""},
-		"甲等省有关部门":        {"甲", "省有关部门"},
-		"等省有关部门":         {"", ""},
+	for n, want := range map[string][]string{
+		"能源局等省有关部门":                  {"能源局", "省有关部门"},
+		"市财政局等市直相关单位":                {"市财政局", "市直相关单位"},
+		"财政部等国务院有关部门和单位":             {"财政部", "国务院有关部门和单位"},
+		"由水利厅等省其他有关部门":               {"水利厅等省其他有关部门"},
+		"市财政局等有关部门":                  {"市财政局", "有关部门"},
+		"市财政局等部门":                    {"市财政局"},
+		"交通运输厅、能源局等省有关部门和各地级以上市人民政府": {"交通运输厅", "能源局", "省有关部门", "各地级以上市人民政府"},
 	} {
-		unit, group, ok := etcGroup(n)
-		if got := [2]string{unit, group}; got != want || ok != (want[0] != "") {
-			t.Errorf("etcGroup(%q) = %q, %q, %v; want %q", n, unit, group, ok, want)
+		if got := splitNames(n); !slices.Equal(got, want) {
+			t.Errorf("splitNames(%q) = %q, want %q", n, got, want)
 		}
 	}
 }
