@@ -168,6 +168,7 @@ func (p *parser) splitSegments(l string, n int) []segment {
 // 投资比重16.5%，责任单位为区经信局；): it returns where those words start,
 // or 0.
 func nextTaskAfterLabel(l string, loc int, v *Vocabulary) int {
+	depth := 0 // the parentheses open in l[loc:from], counted as parenDepth does
 	for from := loc; ; {
 		i := strings.IndexAny(l[from:], "；;")
 		if i < 0 {
@@ -175,12 +176,20 @@ func nextTaskAfterLabel(l string, loc int, v *Vocabulary) int {
 		}
 		_, size := utf8.DecodeRuneInString(l[from+i:])
 		at := from + i + size
+		depth = parenDepthFrom(depth, l[from:at])
 		rest := strings.TrimSpace(l[at:])
 		if rest == "" {
 			return 0
 		}
-		if r, _ := v.labelAt(rest); r == "" && parenDepth(l[loc:at]) == 0 {
-			if k := labelStart(rest, v); k > 0 && strings.ContainsFunc(rest[:k], unicode.IsDigit) {
+		// the words up to the next semicolon only: a task of its own
+		// closes with its label before it (and each semicolon's look stays
+		// within its sentence, so a line of many is read once)
+		sent := rest
+		if e := strings.IndexAny(sent, "；;"); e >= 0 {
+			sent = sent[:e]
+		}
+		if r, _ := v.labelAt(sent); r == "" && depth == 0 {
+			if k := labelStart(sent, v); k > 0 && strings.ContainsFunc(sent[:k], unicode.IsDigit) {
 				return at + len(l[at:]) - len(rest)
 			}
 		}
@@ -781,8 +790,10 @@ func rolePart(part string, v *Vocabulary, nr *nameReader) (rolePartOf, bool) {
 	return rolePartOf{roles: 1, worded: true}, true
 }
 
-func parenDepth(s string) int {
-	d := 0
+func parenDepth(s string) int { return parenDepthFrom(0, s) }
+
+// parenDepthFrom is parenDepth of text after text of depth d.
+func parenDepthFrom(d int, s string) int {
 	for _, r := range s {
 		switch r {
 		case '（', '(':

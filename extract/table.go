@@ -1050,8 +1050,11 @@ func (p *parser) spaceTable(lines []cline, i int, cols []colKind) *tableBlock {
 			// own (完成征缴基金10000万元 区人社局 10000万 7965 80%), where the
 			// units have columns after them
 			row := tableRow{n: c.n, cells: make([]string, len(cols))}
-			if len(tb.rows) > 0 && p.unitsRunOn(lines, j, cols, &tb.rows[len(tb.rows)-1]) {
-				continue
+			if len(tb.rows) > 0 {
+				if last := p.unitsRunOn(lines, j, cols, &tb.rows[len(tb.rows)-1]); last >= 0 {
+					j = last
+					continue
+				}
 			}
 			if len(tb.rows) > 0 && p.progressRunOn(lines, j, cols, &tb.rows[len(tb.rows)-1]) {
 				continue
@@ -1160,27 +1163,37 @@ func (p *parser) progressTail(rest string, cols []colKind, row *tableRow) string
 // 区税务局 / 区政府有关部门,各乡镇人民政府…), as the row's units cell wrapped
 // onto a line of its own: its names join the row's last units cell. A
 // run of such lines counts only when a numbered row or a section follows
-// it, so a signature after the table (区人民政府办公室) is not taken.
-func (p *parser) unitsRunOn(lines []cline, j int, cols []colKind, row *tableRow) bool {
+// it, so a signature after the table (区人民政府办公室) is not taken. It
+// takes the whole run at once and returns its last line, -1 when it
+// takes none.
+func (p *parser) unitsRunOn(lines []cline, j int, cols []colKind, row *tableRow) int {
 	if row.section != nil || !p.unitsCell(lines[j].text) {
-		return false
+		return -1
 	}
-	k := -1
-	for i, ck := range cols {
-		if (ck == colLead || ck == colCo || ck == colUnits) && row.cells[i] != "" {
-			k = i
-		}
-	}
+	k := lastUnitsCell(cols, row)
 	if k < 0 {
-		return false
+		return -1
 	}
 	for i := k + 1; i < len(cols); i++ {
 		if row.cells[i] != "" {
-			return false // the units are not the row's last cells
+			return -1 // the units are not the row's last cells
 		}
 	}
+	// the run of unit lines from j, read once
+	last := j
+	f := j + 1
+	for ; f < len(lines); f++ {
+		c := lines[f]
+		if c.kind == kBlank || c.kind == kNoise {
+			continue
+		}
+		if !p.unitsCell(c.text) {
+			break
+		}
+		last = f
+	}
 	progress := progressAfter(cols, k) // the row's progress, wrapped onto a line of its own after the units
-	for f := j + 1; f < len(lines); f++ {
+	for ; f < len(lines); f++ {
 		c := lines[f]
 		switch {
 		case c.kind == kBlank || c.kind == kNoise || p.unitsCell(c.text):
@@ -1190,7 +1203,7 @@ func (p *parser) unitsRunOn(lines []cline, j int, cols []colKind, row *tableRow)
 			progress = false // one line of it
 			continue
 		default:
-			return false
+			return -1
 		}
 		if row.raw == nil {
 			row.raw = make([]string, len(cols))
@@ -1198,11 +1211,20 @@ func (p *parser) unitsRunOn(lines []cline, j int, cols []colKind, row *tableRow)
 		if row.raw[k] == "" {
 			row.raw[k] = p.cellWritten(row, k)
 		}
-		row.cells[k] += "、" + lines[j].text
-		row.raw[k] += "、" + p.written(lines[j].n, lines[j].text)
-		return true
+		var cell, raw strings.Builder
+		cell.WriteString(row.cells[k])
+		raw.WriteString(row.raw[k])
+		for r := j; r <= last; r++ {
+			if lines[r].kind == kBlank || lines[r].kind == kNoise {
+				continue
+			}
+			cell.WriteString("、" + lines[r].text)
+			raw.WriteString("、" + p.written(lines[r].n, lines[r].text))
+		}
+		row.cells[k], row.raw[k] = cell.String(), raw.String()
+		return last
 	}
-	return false
+	return -1
 }
 
 // unitsAnchor places the cells of a pipe row that has more or fewer cells
@@ -1303,6 +1325,17 @@ func figuresBeforeUnits(rest string, cols []colKind, row *tableRow) string {
 	return rest
 }
 
+// lastUnitsCell is the last units column whose cell row fills, -1 if none.
+func lastUnitsCell(cols []colKind, row *tableRow) int {
+	k := -1
+	for i, ck := range cols {
+		if (ck == colLead || ck == colCo || ck == colUnits) && row.cells[i] != "" {
+			k = i
+		}
+	}
+	return k
+}
+
 // progressAfter reports whether the columns after column k are all
 // progress (责任单位 上半年推进情况).
 func progressAfter(cols []colKind, k int) bool {
@@ -1323,12 +1356,7 @@ func (p *parser) progressRunOn(lines []cline, j int, cols []colKind, row *tableR
 	if row.section != nil || p.unitsCell(lines[j].text) {
 		return false
 	}
-	k := -1
-	for i, ck := range cols {
-		if (ck == colLead || ck == colCo || ck == colUnits) && row.cells[i] != "" {
-			k = i
-		}
-	}
+	k := lastUnitsCell(cols, row)
 	if k < 0 || !progressAfter(cols, k) || row.cells[len(cols)-1] != "" {
 		return false
 	}
