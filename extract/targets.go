@@ -565,9 +565,11 @@ func modifiersEnd(s string, pos, end int) int {
 	if end >= len(s) || !strings.HasPrefix(s[end:], "、") || strings.Contains(s[pos:end], "的") {
 		return end
 	}
-	tail := s[end:]
+	tail := s[end:phraseTo(s, end)] // a phrase's length at most: linear in a line of many values
 	if i := strings.IndexAny(tail, "，。；,;：:（("); i >= 0 {
 		tail = tail[:i]
+	} else if end+len(tail) < len(s) {
+		return end // no mark within a phrase's length: no list of modifiers
 	}
 	i := strings.LastIndex(tail, "的")
 	if i < 0 || strings.ContainsAny(tail, "0123456789和及与") || utf8.RuneCountInString(tail[i+len("的"):]) < 2 {
