@@ -48,6 +48,13 @@ func TestFixupsLinear(t *testing.T) {
 			}
 			return l
 		},
+		"a space row's units cell wrapped a unit a line": func(n int) []string {
+			l := []string{"序号 重点工作任务 主要责任单位 协同配合单位", "1 地区生产总值增长6.5%左右。 区发改委"}
+			for range n {
+				l = append(l, "区税务局")
+			}
+			return append(l, "2 一般公共预算收入增长5%。 区财政局")
+		},
 		"headings over text": func(n int) []string {
 			l := []string{"1.甲工作。（市发改委牵头）"}
 			for i := range n {
