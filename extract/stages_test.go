@@ -1782,10 +1782,7 @@ func TestTableYearColumns(t *testing.T) {
 	}, "\n")
 	for name, text := range map[string]string{"cells": cells, "piped": piped} {
 		d := parseBytes(t, name+".txt", []byte(text))
-		var got []string
-		for _, tg := range d.Targets {
-			got = append(got, fmt.Sprintf("%s %s %g%s", tg.Indicator, tg.Op, tg.Value, tg.Unit))
-		}
+		got := targetStrings(d, func(tg Target) string { return fmt.Sprintf("%s %s %g%s", tg.Indicator, tg.Op, tg.Value, tg.Unit) })
 		want := []string{"人均预期寿命 >= 80岁", "重大慢性病过早死亡率 <= 12.5%"}
 		if name == "cells" {
 			want = []string{"人均预期寿命 >= 79.2岁", "人均预期寿命 >= 80岁", "重大慢性病过早死亡率 <= 12.7%", "重大慢性病过早死亡率 <= 12.5%"}
@@ -1811,10 +1808,7 @@ func TestTableCategoryThenName(t *testing.T) {
 		"总体发展指标 | 服务业增加值 | 亿元 | 1711 | 3600 | 市发改委 |",
 		"| 服务业增加值占生产总值比重 | % | 51 | 56 | 市发改委 |",
 		"支柱产业发展指标 | 社会消费品零售总额 | 亿元 | 1517 | 3510 | 市商务局 |")
-	var got []string
-	for _, tg := range d.Targets {
-		got = append(got, fmt.Sprintf("%s %g%s", tg.Indicator, tg.Value, tg.Unit))
-	}
+	got := targetStrings(d, func(tg Target) string { return fmt.Sprintf("%s %g%s", tg.Indicator, tg.Value, tg.Unit) })
 	if want := []string{"服务业增加值 3600亿元", "服务业增加值占生产总值比重 56%", "社会消费品零售总额 3510亿元"}; !slices.Equal(got, want) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
@@ -1832,10 +1826,9 @@ func TestHeadingTargets(t *testing.T) {
 		"3.新建農家書屋200個。（責任單位：市文化局）",
 		"三、新建沼氣池4萬座",
 		"4.推廣沼氣。（責任單位：市農業局）")
-	var got []string
-	for _, tg := range d.Targets {
-		got = append(got, fmt.Sprintf("%s %s %g%s %s", tg.Task, tg.Indicator, tg.Value, tg.Unit, tg.Text))
-	}
+	got := targetStrings(d, func(tg Target) string {
+		return fmt.Sprintf("%s %s %g%s %s", tg.Task, tg.Indicator, tg.Value, tg.Unit, tg.Text)
+	})
 	want := []string{
 		"1.1 公路 285公里 新建改造公路285公里", "1.1 农村招呼站 500个 新建农村招呼站500个",
 		"2.1 饮水安全问题 5万人 新解决5万人的饮水安全问题",
@@ -1906,10 +1899,7 @@ func TestSpacedUnitsMidRow(t *testing.T) {
 	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
-	var got []string
-	for _, tg := range d.Targets {
-		got = append(got, fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit))
-	}
+	got := targetStrings(d, func(tg Target) string { return fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit) })
 	if want := []string{"1.1 1300人", "2.1 71个", "3.1 6300人", "3.2 10000万元"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("targets %q, want %q (no progress figure)", got, want)
 	}
@@ -1953,10 +1943,7 @@ func TestCellTableSpacedIndicatorHeader(t *testing.T) {
 	d := parseLines(t, "目标任务分解表", "序号", "任 务 名 称", "指 标 要 求", "牵 头 部 门", "配 合 部 门",
 		"1", "地区生产总值", "增长5.5%(市下达指标)", "区发改经信局", "区财政局、区统计局",
 		"2", "服务业增加值", "增长6%", "区发改经信局", "区商务局")
-	var got []string
-	for _, tg := range d.Targets {
-		got = append(got, fmt.Sprintf("%s %s %g%s", tg.Task, tg.Indicator, tg.Value, tg.Unit))
-	}
+	got := targetStrings(d, func(tg Target) string { return fmt.Sprintf("%s %s %g%s", tg.Task, tg.Indicator, tg.Value, tg.Unit) })
 	if want := []string{"1.1 地区生产总值 5.5%", "2.1 服务业增加值 6%"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
@@ -1974,10 +1961,7 @@ func TestUnnumberedCellsNameAndProgress(t *testing.T) {
 	if got, want := taskRoles(d), []string{"1.1:区民政局//", "2.1:区文体局//"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
-	var got []string
-	for _, tg := range d.Targets {
-		got = append(got, fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit))
-	}
+	got := targetStrings(d, func(tg Target) string { return fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit) })
 	if want := []string{"1.1 15家", "1.1 260户", "2.1 20场"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
@@ -2006,10 +1990,7 @@ func TestSpacedProgressRunOn(t *testing.T) {
 	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
-	var got []string
-	for _, tg := range d.Targets {
-		got = append(got, fmt.Sprintf("%g%s", tg.Value, tg.Unit))
-	}
+	got := targetStrings(d, func(tg Target) string { return fmt.Sprintf("%g%s", tg.Value, tg.Unit) })
 	if want := []string{"6%", "5%", "3.5%"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("targets %q, want %q (no progress figure)", got, want)
 	}
@@ -2025,10 +2006,7 @@ func TestSpacedHeaderUnknownColumn(t *testing.T) {
 	if got, want := taskRoles(d), []string{"1.1:/区住房城乡建委/", "2.1:/区城市管理局/"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
-	var got []string
-	for _, tg := range d.Targets {
-		got = append(got, fmt.Sprintf("%g%s", tg.Value, tg.Unit))
-	}
+	got := targetStrings(d, func(tg Target) string { return fmt.Sprintf("%g%s", tg.Value, tg.Unit) })
 	if want := []string{"67个", "5个"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
@@ -2094,10 +2072,7 @@ func TestCellTableSectionsAndProgress(t *testing.T) {
 	if tk := d.Items[0].Tasks[0]; !reflect.DeepEqual(tk.Leaders, []string{"何滢"}) {
 		t.Errorf("leaders %q, want 何滢", tk.Leaders)
 	}
-	var got []string
-	for _, tg := range d.Targets {
-		got = append(got, fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit))
-	}
+	got := targetStrings(d, func(tg Target) string { return fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit) })
 	if want := []string{"1.1 15个", "2.1 100张", "3.1 500张"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
@@ -2131,10 +2106,7 @@ func TestPipeRowsAnchoredByUnits(t *testing.T) {
 	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
-	var got []string
-	for _, tg := range d.Targets {
-		got = append(got, fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit))
-	}
+	got := targetStrings(d, func(tg Target) string { return fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit) })
 	if want := []string{"8.1 100个", "9.1 6300人", "9.2 10000万元", "10.1 20场"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
@@ -2147,10 +2119,7 @@ func TestNameWithUnit(t *testing.T) {
 	d := parseLines(t, "2014年度目标任务分解表", "序号", "考核项目", "目标", "考核实施单位",
 		"1", "地区生产总值(亿元)", "466", "市发改委、市统计局",
 		"2", "城市棚户区改造（户）", "7699套", "市住建局")
-	var got []string
-	for _, tg := range d.Targets {
-		got = append(got, fmt.Sprintf("%s %g%s", tg.Indicator, tg.Value, tg.Unit))
-	}
+	got := targetStrings(d, func(tg Target) string { return fmt.Sprintf("%s %g%s", tg.Indicator, tg.Value, tg.Unit) })
 	if want := []string{"地区生产总值 466亿元", "城市棚户区改造（户） 7699套"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
@@ -2207,10 +2176,7 @@ func TestHeadingOwnItem(t *testing.T) {
 	if got := taskRoles(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
-	var got []string
-	for _, tg := range d.Targets {
-		got = append(got, fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit))
-	}
+	got := targetStrings(d, func(tg Target) string { return fmt.Sprintf("%s %g%s", tg.Task, tg.Value, tg.Unit) })
 	if want := []string{"二.2.1 6万人", "三.1.1 5所"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("targets %q, want %q", got, want)
 	}
@@ -2244,4 +2210,13 @@ func TestCellTableLeadersALine(t *testing.T) {
 	if tk := d.Items[0].Tasks[0]; !reflect.DeepEqual(tk.Leaders, []string{"王旭锋", "胡金芳", "王行杰"}) {
 		t.Errorf("leaders %q", tk.Leaders)
 	}
+}
+
+// targetStrings is each target of d, written by f, in order.
+func targetStrings(d *Document, f func(Target) string) []string {
+	var out []string
+	for _, tg := range d.Targets {
+		out = append(out, f(tg))
+	}
+	return out
 }
