@@ -1077,7 +1077,7 @@ func (p *parser) title() string {
 	lines := make([]string, len(p.preamble)) // the preamble, a title's label left out (名称： 谯城区教育局…分解表)
 	for i, l := range p.preamble {
 		lines[i] = l
-		for _, label := range []string{"信息名称：", "文件名称：", "标题：", "名称："} {
+		for _, label := range titleLabels {
 			if rest, ok := strings.CutPrefix(l, label); ok && strings.TrimSpace(rest) != "" {
 				lines[i] = strings.TrimSpace(rest)
 			}
@@ -1106,6 +1106,9 @@ func (p *parser) title() string {
 	}
 	return ""
 }
+
+// titleLabels are the labels a page writes before a title (名称：…).
+var titleLabels = []string{"信息名称：", "文件名称：", "标题：", "名称："}
 
 // titleWords name what a 分工 document is, in its title.
 var titleWords = []string{"分工", "分解", "方案", "清单", "意见", "通知", "任务", "实事", "工作", "情况", "目标", "报告", "计划", "表"}
@@ -1146,7 +1149,7 @@ var reTitleTag = lazyRE(`^(?:附件\s*[0-9一二三四五六七八九十]*\s*[�
 // trimTitleTag drops such a label or tag from a line when text follows
 // it; a line that is a tag alone (【目标任务】) is none of a title: "".
 func trimTitleTag(l string) string {
-	for _, label := range []string{"信息名称：", "文件名称：", "标题：", "名称："} {
+	for _, label := range titleLabels {
 		if rest, ok := strings.CutPrefix(l, label); ok && strings.HasPrefix(strings.TrimSpace(rest), "（") {
 			l = strings.TrimSpace(rest) // 名称：【保基本民生】…关于…的通知
 		}
