@@ -286,8 +286,10 @@ func targetsWith(s string, v *Vocabulary) []Target {
 				}
 			}
 		}
-		if m := reLeadingYear.FindString(before); m != "" && len(m) < len(before) && !strings.ContainsAny(firstRuneOf(before[len(m):]), "底末前内上下") && !strings.ContainsAny(before[len(m):], "0123456789") {
-			before, start = before[len(m):], start+len(m) // 2016年安排资金500亿元: the year, no part of what
+		if m := reLeadingYear.FindString(before); m != "" && len(m) < len(before) && !strings.ContainsAny(before[len(m):], "0123456789") {
+			if r, _ := firstRune(before[len(m):]); !strings.ContainsRune("底末前内上下", r) {
+				before, start = before[len(m):], start+len(m) // 2016年安排资金500亿元: the year, no part of what
+			}
 		}
 		if strings.HasSuffix(before, "约") { // 减税退税约2.5万亿元
 			before = strings.TrimSuffix(before, "约")
@@ -1159,12 +1161,6 @@ func trimOtherValues(ind string) string {
 // reYearComparison closes an indicator with the year it is compared with:
 // 较2010年, 比2015年末, 与2020年相比.
 var reYearComparison = lazyRE(`(?:较|比|与)(?:19|20)\d\d年(?:末|底)?(?:相比)?$`)
-
-// firstRuneOf is the first character of s, as a string.
-func firstRuneOf(s string) string {
-	_, size := utf8.DecodeRuneInString(s)
-	return s[:size]
-}
 
 // reLeadingYear is a year opening the words before a value.
 var reLeadingYear = lazyRE(`^(?:19|20)\d\d年(?:度)?`)
